@@ -1,0 +1,6 @@
+import type { Check } from '../types.js';
+/**
+ * "All 3 modes validate": for each mode, the TOML, YAML and JSON files must describe the same data.
+ * Any difference is a blocking failure listing the differing key paths and (redacted) values.
+ */
+export declare const configModesCheck: Check;

@@ -1,0 +1,6 @@
+/** Checklist section names that checks report under (the seed's headings). */
+export declare const SECTION: {
+    readonly artifacts: "2 Hours Before Deployment › Artifact Preparation";
+    readonly codeReview: "24 Hours Before Deployment › Code Review & Validation";
+    readonly cluster: "4 Hours Before Deployment › Environment Verification";
+};

@@ -1,0 +1,15 @@
+import { type PreflightInput } from './options.js';
+import type { Check, CheckResult, Report } from './types.js';
+export interface RunHooks {
+    /** Called as each result is known (for progress lines); results arrive in completion order. */
+    onResult?: (result: CheckResult) => void;
+    /** Replaces the built-in checks (tests, or callers adding their own). */
+    checks?: readonly Check[];
+    /** How many checks run at once. */
+    concurrency?: number;
+}
+/**
+ * Runs a preflight and returns its report. Throws only `UsageError` (invalid options); everything that
+ * goes wrong with the bundle or a check is a result in the report, and the decision is then `no-go`.
+ */
+export declare function runPreflight(input: PreflightInput, hooks?: RunHooks): Promise<Report>;

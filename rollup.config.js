@@ -1,0 +1,63 @@
+// Bundles the action (dist/index.js) and the CLI (dist/cli.js) with every dependency inlined, as the
+// Actions runner needs (no node_modules at run time), and the library (dist/lib.js) with dependencies
+// left as imports for npm consumers.
+import commonjs from '@rollup/plugin-commonjs'
+import json from '@rollup/plugin-json'
+import { nodeResolve } from '@rollup/plugin-node-resolve'
+import typescript from '@rollup/plugin-typescript'
+import { readFileSync } from 'node:fs'
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'))
+
+// Checked before any bundled code runs, so an old Node fails with a clear message, not a stack trace.
+const nodeGuard = `const [major, minor] = process.versions.node.split('.').map(Number)
+if (major < 22 || (major === 22 && minor < 19)) {
+  process.stderr.write('vapora-preflight needs Node.js >= 22.19 (found ' + process.versions.node + ').\\n')
+  process.exit(2)
+}`
+
+const plugins = () => [
+  typescript({
+    tsconfig: './tsconfig.json',
+    include: ['src/**/*.ts'],
+    compilerOptions: { noEmit: false, declaration: false }
+  }),
+  nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
+  commonjs(),
+  json()
+]
+
+const silenceKnownWarnings = (warning, warn) => {
+  // Third-party ESM code uses `this` at top level and has circular imports; neither affects the bundle.
+  if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return
+  warn(warning)
+}
+
+export default [
+  {
+    input: 'src/bin/action.ts',
+    output: { file: 'dist/index.js', format: 'es', sourcemap: false },
+    plugins: plugins(),
+    onwarn: silenceKnownWarnings
+  },
+  {
+    input: 'src/bin/cli.ts',
+    output: {
+      file: 'dist/cli.js',
+      format: 'es',
+      sourcemap: false,
+      banner: `#!/usr/bin/env node\n${nodeGuard}`
+    },
+    plugins: plugins(),
+    onwarn: silenceKnownWarnings
+  },
+  {
+    input: 'src/index.ts',
+    output: { file: 'dist/lib.js', format: 'es', sourcemap: false },
+    external: id =>
+      Object.keys(pkg.dependencies).some(dep => id === dep || id.startsWith(`${dep}/`)) ||
+      id.startsWith('node:'),
+    plugins: plugins(),
+    onwarn: silenceKnownWarnings
+  }
+]

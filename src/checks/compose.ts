@@ -1,0 +1,78 @@
+import type { Check, CheckContext, CheckOutcome, Finding } from '../types.js'
+import { COMPOSE_FILE } from '../defaults.js'
+import { SECTION } from './sections.js'
+
+const isMap = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** docker-compose.yml: a non-empty `services` map whose every service names an image, a build or a base. */
+export const composeCheck: Check = {
+  id: 'compose',
+  title: 'docker-compose.yml defines runnable services',
+  section: SECTION.artifacts,
+  needs: ['bundle'],
+  notApplicable({ options, bundle }: CheckContext) {
+    return options.expectedFiles.includes(COMPOSE_FILE) || bundle?.has(COMPOSE_FILE)
+      ? undefined
+      : `the bundle has no ${COMPOSE_FILE}`
+  },
+  async run({ bundle }): Promise<CheckOutcome> {
+    if (!bundle!.has(COMPOSE_FILE)) return { status: 'fail', message: `${COMPOSE_FILE} is missing` }
+    const parsed = bundle!.parsed(COMPOSE_FILE)
+    if (parsed.errors.length > 0) {
+      return { status: 'fail', message: `${COMPOSE_FILE} does not parse (see bundle-syntax)` }
+    }
+    const doc = parsed.documents[0]
+    const at = { file: COMPOSE_FILE, line: doc?.line ?? 1 }
+    const services = isMap(doc?.value) ? doc.value.services : undefined
+    if (!isMap(services) || Object.keys(services).length === 0) {
+      return {
+        status: 'fail',
+        message: `${COMPOSE_FILE} has no "services" map`,
+        findings: [{ severity: 'error', ...at, message: 'no top-level "services" map' }],
+        hint: 'A compose file needs `services:` with at least one service.'
+      }
+    }
+    const findings: Finding[] = []
+    for (const [name, service] of Object.entries(services)) {
+      if (!isMap(service)) {
+        findings.push({ severity: 'error', ...at, message: `service "${name}" is not a mapping` })
+        continue
+      }
+      const image = service.image
+      const hasImage = typeof image === 'string' && image.trim() !== ''
+      const hasBuild = typeof service.build === 'string' || isMap(service.build)
+      if (!hasImage && !hasBuild && service.extends === undefined) {
+        findings.push({
+          severity: 'error',
+          ...at,
+          message: `service "${name}" has neither "image" nor "build"`
+        })
+      } else if (hasImage && /:latest$/.test(image as string)) {
+        findings.push({
+          severity: 'warning',
+          ...at,
+          message: `service "${name}" uses ${image as string}: pin a version`
+        })
+      }
+    }
+    const errors = findings.filter(f => f.severity === 'error')
+    const details = findings.map(f => `${f.severity}: ${f.message}`)
+    const count = Object.keys(services).length
+    if (errors.length > 0) {
+      return {
+        status: 'fail',
+        message: errors.map(f => f.message).join('; '),
+        details,
+        findings,
+        hint: 'Give every service an `image:` (or a `build:` context).'
+      }
+    }
+    if (findings.length > 0)
+      return { status: 'warn', message: `${count} services; ${findings[0].message}`, details, findings }
+    return {
+      status: 'pass',
+      message: `${count} services, each with an image or build (${Object.keys(services).join(', ')})`
+    }
+  }
+}

@@ -1,0 +1,6 @@
+/** Checklist section names that checks report under (the seed's headings). */
+export const SECTION = {
+  artifacts: '2 Hours Before Deployment › Artifact Preparation',
+  codeReview: '24 Hours Before Deployment › Code Review & Validation',
+  cluster: '4 Hours Before Deployment › Environment Verification'
+} as const

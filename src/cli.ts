@@ -1,0 +1,127 @@
+/**
+ * The CLI adapter: flags → the same options → the same engine → stdout and an exit code
+ * (0 go, 1 no-go, 2 usage or internal error). Progress goes to stderr, one line per check.
+ */
+import { writeFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { runPreflight } from './engine.js'
+import { UsageError, describeError } from './errors.js'
+import { renderJson } from './report/json.js'
+import { renderMarkdown } from './report/markdown.js'
+import { progressLine } from './report/progress.js'
+import {
+  DEFAULT_CONFIGMAP,
+  DEFAULT_DEPLOYMENTS,
+  DEFAULT_EXPECTED_FILES_PATTERN,
+  DEFAULT_NAMESPACE
+} from './defaults.js'
+import { TOOL_NAME, TOOL_VERSION } from './version.js'
+
+export const EXIT = { go: 0, noGo: 1, error: 2 } as const
+
+export const HELP = `Usage: ${TOOL_NAME} --bundle PATH [options]
+
+Verifies a Vapora deployment bundle (and, later, the cluster) and prints a go/no-go report.
+
+Options:
+  --bundle PATH           deployment-artifacts .zip or a directory holding its files (required)
+  --offline               bundle checks only; cluster/network checks are out of scope
+                          (the decision then says it covers the bundle only)
+  --format FORMAT         markdown (default) or json
+  --output FILE           write the report to FILE instead of stdout
+  --namespace NS          target namespace (default: ${DEFAULT_NAMESPACE})
+  --expected-files LIST   files the bundle must hold; commas/newlines, braces expand
+                          (default: ${DEFAULT_EXPECTED_FILES_PATTERN})
+  --deployments LIST      Deployments deployment.yaml must hold (default: ${DEFAULT_DEPLOYMENTS.join(',')})
+  --configmap NAME        ConfigMap configmap.yaml must hold (default: ${DEFAULT_CONFIGMAP})
+  --quiet                 no progress lines on stderr
+  --version               print the version
+  --help                  print this help
+
+Exit codes: 0 go, 1 no-go, 2 usage or internal error.`
+
+export interface CliIO {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+}
+
+const processIO: CliIO = {
+  stdout: text => process.stdout.write(text),
+  stderr: text => process.stderr.write(text)
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        bundle: { type: 'string' },
+        offline: { type: 'boolean', default: false },
+        format: { type: 'string', default: 'markdown' },
+        output: { type: 'string' },
+        namespace: { type: 'string' },
+        'expected-files': { type: 'string' },
+        deployments: { type: 'string' },
+        configmap: { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        version: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false }
+      }
+    }).values
+  } catch (error) {
+    throw new UsageError(describeError(error))
+  }
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. Never throws. */
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  try {
+    const flags = parse(argv)
+    if (flags.help) {
+      io.stdout(`${HELP}\n`)
+      return EXIT.go
+    }
+    if (flags.version) {
+      io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`)
+      return EXIT.go
+    }
+    if (flags.format !== 'markdown' && flags.format !== 'json') {
+      throw new UsageError(`--format: "${flags.format}" is not supported; use markdown or json.`)
+    }
+    if (!flags.bundle)
+      throw new UsageError('--bundle is required: the deployment-artifacts .zip or its directory.')
+    const report = await runPreflight(
+      {
+        bundlePath: flags.bundle,
+        offline: flags.offline,
+        namespace: flags.namespace,
+        expectedFiles: flags['expected-files'],
+        deployments: flags.deployments,
+        configMap: flags.configmap
+      },
+      { onResult: flags.quiet ? undefined : result => io.stderr(`${progressLine(result)}\n`) }
+    )
+    const rendered = flags.format === 'json' ? renderJson(report) : `${renderMarkdown(report)}\n`
+    if (flags.output) {
+      writeFileSync(flags.output, rendered)
+    } else {
+      io.stdout(rendered)
+    }
+    if (!flags.quiet) {
+      const scope = report.scope === 'bundle-only' ? ' (bundle only: offline run)' : ''
+      io.stderr(
+        `decision: ${report.decision}${scope}${report.failedChecks.length ? ` — failed: ${report.failedChecks.join(', ')}` : ''}\n`
+      )
+    }
+    return report.decision === 'go' ? EXIT.go : EXIT.noGo
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${TOOL_NAME}: ${error.message}\nRun ${TOOL_NAME} --help for usage.\n`)
+    } else {
+      io.stderr(`${TOOL_NAME}: internal error: ${describeError(error)}\n`)
+    }
+    return EXIT.error
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * vapora/preflight-action as a library. Importing this module runs nothing.
+ *
+ * ```ts
+ * import { runPreflight, renderMarkdown } from '@vapora/preflight-action'
+ * const report = await runPreflight({ bundlePath: 'deployment-artifacts.zip', offline: true })
+ * if (report.decision !== 'go') console.log(renderMarkdown(report))
+ * ```
+ */
+export { runPreflight, type RunHooks } from './engine.js'
+export { resolveOptions, type PreflightInput, type PreflightOptions } from './options.js'
+export { decide, isBlocking } from './policy.js'
+export { renderMarkdown, renderResultsTable } from './report/markdown.js'
+export { renderJson } from './report/json.js'
+export { CHECKLIST, checklistItems, type ChecklistItem, type LocatedItem } from './checklist/model.js'
+export { checklistStatus, type ItemState, type ItemStatus } from './checklist/state.js'
+export { renderChecklist, ITEM_MARKER_PREFIX } from './checklist/render.js'
+export { ALL_CHECKS } from './checks/index.js'
+export { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from './bundle/limits.js'
+export { BundleError, UsageError } from './errors.js'
+export { TOOL_NAME, TOOL_VERSION } from './version.js'
+export type * from './types.js'

@@ -1,0 +1,82 @@
+/**
+ * The GitHub Action adapter: read inputs once, run the engine, write outputs, annotations and the job
+ * summary, and fail the job on no-go. The only place that talks to @actions/core; one error boundary.
+ */
+import * as core from '@actions/core'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative, isAbsolute } from 'node:path'
+import { OUTPUT } from './constants.js'
+import { runPreflight } from './engine.js'
+import { UsageError, describeError } from './errors.js'
+import { readActionInputs } from './inputs.js'
+import { progressLine } from './report/progress.js'
+import { renderJson } from './report/json.js'
+import { renderMarkdown } from './report/markdown.js'
+import type { Report } from './types.js'
+
+/** GitHub shows only the first few annotations per step; more would only bury the first. */
+const MAX_ANNOTATIONS = 50
+
+/** The annotation path: workspace-relative when the bundle is a directory in the repo, so it links. */
+function annotationFile(report: Report, file: string): string {
+  const root = report.bundle?.root
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
+  if (report.bundle?.kind !== 'directory' || !root) return file
+  const full = join(isAbsolute(root) ? root : join(workspace, root), file)
+  const rel = relative(workspace, full)
+  return rel.startsWith('..') || isAbsolute(rel) ? file : rel
+}
+
+function annotate(report: Report): void {
+  let count = 0
+  for (const result of report.results) {
+    for (const finding of result.findings ?? []) {
+      if (finding.severity === 'notice' || count++ >= MAX_ANNOTATIONS) continue
+      const properties: core.AnnotationProperties = {
+        title: `preflight ${result.id}`,
+        file: finding.file ? annotationFile(report, finding.file) : undefined,
+        startLine: finding.line,
+        startColumn: finding.column
+      }
+      if (finding.severity === 'error') core.error(finding.message, properties)
+      else core.warning(finding.message, properties)
+    }
+  }
+}
+
+function writeReport(report: Report): string {
+  const dir = join(process.env.RUNNER_TEMP || tmpdir(), 'vapora-preflight')
+  mkdirSync(dir, { recursive: true })
+  const path = join(dir, 'report.json')
+  writeFileSync(path, renderJson(report))
+  return path
+}
+
+export async function run(): Promise<void> {
+  try {
+    const inputs = readActionInputs(name => core.getInput(name))
+    const report = await runPreflight(
+      { ...inputs.preflight, workDir: process.env.RUNNER_TEMP || undefined },
+      { onResult: result => core.info(progressLine(result)) }
+    )
+    const reportPath = writeReport(report)
+    core.setOutput(OUTPUT.decision, report.decision)
+    core.setOutput(OUTPUT.failedChecks, report.failedChecks.join(','))
+    core.setOutput(OUTPUT.reportPath, reportPath)
+    annotate(report)
+    await core.summary.addRaw(renderMarkdown(report), true).write()
+    if (report.decision === 'go') {
+      core.info(
+        `Preflight decision: go${report.scope === 'bundle-only' ? ' (bundle only: offline run)' : ''}`
+      )
+    } else {
+      core.setFailed(`Preflight decision: no-go. ${report.reasons.join(' · ')}`)
+    }
+  } catch (error) {
+    // Whatever went wrong, the gate must never read as "go".
+    core.setOutput(OUTPUT.decision, 'no-go')
+    const prefix = error instanceof UsageError ? 'Invalid input' : 'Preflight failed unexpectedly'
+    core.setFailed(`${prefix}: ${describeError(error)}`)
+  }
+}

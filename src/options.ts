@@ -1,0 +1,127 @@
+/**
+ * The typed options of a preflight run and the one place they are validated. The action (inputs.ts),
+ * the CLI (cli.ts) and library callers all build a `PreflightInput` and call `resolveOptions`.
+ */
+import { tmpdir } from 'node:os'
+import { isAbsolute } from 'node:path'
+import { UsageError } from './errors.js'
+import { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from './bundle/limits.js'
+import {
+  DEFAULT_CONFIGMAP,
+  DEFAULT_DEPLOYMENTS,
+  DEFAULT_EXPECTED_FILES_PATTERN,
+  DEFAULT_NAMESPACE
+} from './defaults.js'
+import { parsePatternList, splitList } from './list-syntax.js'
+
+/** A validated, complete set of options. */
+export interface PreflightOptions {
+  /** A deployment-artifacts .zip or a directory holding its files. */
+  bundlePath: string
+  /** File names the bundle must contain (relative to its root). */
+  expectedFiles: string[]
+  /** The namespace the bundle deploys to; namespaced manifests must agree with it. */
+  namespace: string
+  /** Deployments that `deployment.yaml` must hold (and, later, that the cluster checks inspect). */
+  deployments: string[]
+  /** The ConfigMap that `configmap.yaml` must hold (and, later, that is backed up). */
+  configMap: string
+  /**
+   * Declares cluster and network checks out of scope: they are reported as skipped, do not block, and the
+   * report says the decision covers the bundle only.
+   */
+  offline: boolean
+  limits: BundleLimits
+  /** Where zips are extracted (a fresh sub-directory per run). */
+  workDir: string
+}
+
+/** What a caller may pass: only `bundlePath` is required; lists may be arrays or list strings. */
+export interface PreflightInput {
+  bundlePath: string
+  expectedFiles?: string[] | string
+  namespace?: string
+  deployments?: string[] | string
+  configMap?: string
+  offline?: boolean
+  limits?: Partial<BundleLimits>
+  workDir?: string
+}
+
+// Kubernetes name rules (k8s.io/apimachinery validation): namespaces are DNS-1123 labels,
+// Deployments and ConfigMaps DNS-1123 subdomains.
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/
+
+function checkName(option: string, value: string, rule: 'label' | 'subdomain'): string {
+  const max = rule === 'label' ? 63 : 253
+  const pattern = rule === 'label' ? DNS1123_LABEL : DNS1123_SUBDOMAIN
+  if (!pattern.test(value) || value.length > max) {
+    throw new UsageError(
+      `${option}: "${value}" is not a valid Kubernetes name (lower-case letters, digits and '-'${rule === 'subdomain' ? " or '.'" : ''}, at most ${max} characters, starting and ending with a letter or digit).`
+    )
+  }
+  return value
+}
+
+function asList(
+  value: string[] | string | undefined,
+  fallback: readonly string[],
+  expand: boolean
+): string[] {
+  if (value === undefined) return [...fallback]
+  const raw = Array.isArray(value) ? value.join('\n') : value
+  const items = expand ? parsePatternList(raw) : [...new Set(splitList(raw))]
+  return items.length > 0 ? items : [...fallback]
+}
+
+function checkRelativePath(option: string, file: string): string {
+  if (isAbsolute(file) || /^[A-Za-z]:/.test(file) || file.split(/[/\\]/).includes('..')) {
+    throw new UsageError(`${option}: "${file}" must be a path relative to the bundle root, without "..".`)
+  }
+  if (/[{}]/.test(file)) {
+    throw new UsageError(
+      `${option}: "${file}" has an unbalanced brace; write e.g. vapora-{solo,enterprise}.toml.`
+    )
+  }
+  return file.replace(/\\/g, '/').replace(/^\.\//, '')
+}
+
+function checkLimits(limits: Partial<BundleLimits> | undefined): BundleLimits {
+  const merged = { ...DEFAULT_BUNDLE_LIMITS, ...limits }
+  for (const [key, value] of Object.entries(merged)) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+      throw new UsageError(`limits.${key}: must be a positive number (got ${String(value)}).`)
+    }
+  }
+  return merged
+}
+
+/** Validates and completes `input`. Throws `UsageError` with a message that says how to fix it. */
+export function resolveOptions(input: PreflightInput): PreflightOptions {
+  if (typeof input.bundlePath !== 'string' || input.bundlePath.trim() === '') {
+    throw new UsageError(
+      'bundle: no bundle given. Pass the path of the deployment-artifacts .zip or of a directory holding its files.'
+    )
+  }
+  const namespace = checkName('namespace', (input.namespace ?? '').trim() || DEFAULT_NAMESPACE, 'label')
+  const deployments = asList(input.deployments, DEFAULT_DEPLOYMENTS, false).map(name =>
+    checkName('deployments', name, 'subdomain')
+  )
+  const configMap = checkName('configmap', (input.configMap ?? '').trim() || DEFAULT_CONFIGMAP, 'subdomain')
+  const expectedFiles = asList(
+    input.expectedFiles,
+    parsePatternList(DEFAULT_EXPECTED_FILES_PATTERN),
+    true
+  ).map(file => checkRelativePath('expected-files', file))
+  return {
+    bundlePath: input.bundlePath.trim(),
+    expectedFiles,
+    namespace,
+    deployments,
+    configMap,
+    offline: input.offline ?? false,
+    limits: checkLimits(input.limits),
+    workDir: input.workDir ?? tmpdir()
+  }
+}
