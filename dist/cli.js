@@ -9903,10 +9903,10 @@ function scanJson(text) {
             scanValue(depth + 1);
             skipWhitespace();
             if (text[pos] === ',') {
-                pos++;
+                const comma = pos++;
                 skipWhitespace();
                 if (text[pos] === '}')
-                    fail('trailing comma before }');
+                    fail('trailing comma before }', comma);
                 continue;
             }
             if (text[pos] === '}') {
@@ -9927,10 +9927,10 @@ function scanJson(text) {
             scanValue(depth + 1);
             skipWhitespace();
             if (text[pos] === ',') {
-                pos++;
+                const comma = pos++;
                 skipWhitespace();
                 if (text[pos] === ']')
-                    fail('trailing comma before ]');
+                    fail('trailing comma before ]', comma);
                 continue;
             }
             if (text[pos] === ']') {
@@ -10136,7 +10136,7 @@ class Bundle {
                 file,
                 line: 1,
                 column: 1,
-                message: error instanceof TypeError
+                message: error.code === 'ERR_ENCODING_INVALID_ENCODED_DATA'
                     ? 'file is not valid UTF-8 text'
                     : `cannot read file: ${error instanceof Error ? error.message : String(error)}`
             };
@@ -13861,8 +13861,19 @@ function entryPathSegments(name) {
         return { problem: 'has an empty name' };
     return { segments };
 }
+function readEntries(zip) {
+    try {
+        return zip.getEntries();
+    }
+    catch (error) {
+        // adm-zip reads the central directory lazily; it throws here on duplicate names and bad headers.
+        throw new BundleError(`refusing zip: ${describeError(error).replace(/^ADM-ZIP: /, '')}. Nothing was extracted.`, {
+            cause: error
+        });
+    }
+}
 function plan(zip, limits) {
-    const entries = zip.getEntries();
+    const entries = readEntries(zip);
     if (entries.length > limits.maxEntries) {
         throw new BundleError(`zip has ${entries.length} entries; the limit is ${limits.maxEntries}. A deployment bundle holds a few dozen files: check that the right archive was given.`);
     }

@@ -54,7 +54,7 @@ export class Bundle {
         line: 1,
         column: 1,
         message:
-          error instanceof TypeError
+          (error as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA'
             ? 'file is not valid UTF-8 text'
             : `cannot read file: ${error instanceof Error ? error.message : String(error)}`
       }

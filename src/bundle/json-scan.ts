@@ -102,9 +102,9 @@ export function scanJson(text: string): { syntax?: JsonProblem; duplicates: Json
       scanValue(depth + 1)
       skipWhitespace()
       if (text[pos] === ',') {
-        pos++
+        const comma = pos++
         skipWhitespace()
-        if (text[pos] === '}') fail('trailing comma before }')
+        if (text[pos] === '}') fail('trailing comma before }', comma)
         continue
       }
       if (text[pos] === '}') {
@@ -126,9 +126,9 @@ export function scanJson(text: string): { syntax?: JsonProblem; duplicates: Json
       scanValue(depth + 1)
       skipWhitespace()
       if (text[pos] === ',') {
-        pos++
+        const comma = pos++
         skipWhitespace()
-        if (text[pos] === ']') fail('trailing comma before ]')
+        if (text[pos] === ']') fail('trailing comma before ]', comma)
         continue
       }
       if (text[pos] === ']') {

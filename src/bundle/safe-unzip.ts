@@ -45,8 +45,22 @@ export function entryPathSegments(name: string): { segments: string[] } | { prob
   return { segments }
 }
 
+function readEntries(zip: AdmZip): AdmZip.IZipEntry[] {
+  try {
+    return zip.getEntries()
+  } catch (error) {
+    // adm-zip reads the central directory lazily; it throws here on duplicate names and bad headers.
+    throw new BundleError(
+      `refusing zip: ${describeError(error).replace(/^ADM-ZIP: /, '')}. Nothing was extracted.`,
+      {
+        cause: error
+      }
+    )
+  }
+}
+
 function plan(zip: AdmZip, limits: BundleLimits): PlannedEntry[] {
-  const entries = zip.getEntries()
+  const entries = readEntries(zip)
   if (entries.length > limits.maxEntries) {
     throw new BundleError(
       `zip has ${entries.length} entries; the limit is ${limits.maxEntries}. A deployment bundle holds a few dozen files: check that the right archive was given.`

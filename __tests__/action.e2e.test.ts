@@ -1,0 +1,66 @@
+/** End to end: `node dist/index.js` run exactly as the Actions runner runs it. */
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { runAction } from '../test/action-runner.js'
+import { cleanupTempDirs } from '../test/fixtures.js'
+
+afterAll(cleanupTempDirs)
+
+describe('the action (dist/index.js) as the runner runs it', () => {
+  it('writes decision=go, the report and the summary for the example bundle offline', async () => {
+    const run = await runAction({ 'bundle-path': 'examples/deployment-artifacts.zip', offline: 'true' })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.decision).toBe('go')
+    expect(run.outputs['failed-checks']).toBe('')
+    const report = JSON.parse(readFileSync(run.outputs['report-path'], 'utf8'))
+    expect(report).toMatchObject({ version: 1, decision: 'go', scope: 'bundle-only' })
+    expect(run.outputs['report-path'].startsWith(run.runnerTemp)).toBe(true)
+    expect(run.summary).toMatch(/🟢 GO/)
+    expect(run.summary).toMatch(/This decision covers the bundle only/)
+    expect(run.summary).toMatch(/- \[x\] Verify artifact contents/)
+    expect(run.stdout).toMatch(/Preflight decision: go/)
+    // The extracted zip is cleaned up; only the report stays in RUNNER_TEMP.
+    expect(readdirSync(run.runnerTemp)).toEqual(['vapora-preflight'])
+  })
+
+  it('fails the job with no-go, annotations and a failing exit code on a broken bundle', async () => {
+    const run = await runAction({ 'bundle-path': 'examples/broken/yaml-syntax-error', offline: 'true' })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.decision).toBe('no-go')
+    expect(run.outputs['failed-checks'].split(',')).toEqual(
+      expect.arrayContaining(['bundle-syntax', 'manifests'])
+    )
+    expect(run.stdout).toMatch(
+      /^::error title=preflight bundle-syntax,file=examples\/broken\/yaml-syntax-error\/deployment\.yaml,line=35,col=1::/m
+    )
+    expect(run.stdout).toMatch(/^::error::Preflight decision: no-go\./m)
+    expect(run.summary).toMatch(/🔴 NO-GO/)
+    expect(run.summary).toMatch(/- \[ \] ❌ Validate manifest syntax/)
+  })
+
+  it('annotates each syntax error of a zip bundle with its file and line', async () => {
+    const run = await runAction({ 'bundle-path': 'examples/broken/json-syntax-error', offline: 'true' })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(
+      /::error title=preflight bundle-syntax,file=[^,]*vapora-solo\.json,line=15,col=\d+::invalid JSON/
+    )
+  })
+
+  it('is no-go by default (offline: false) because the cluster was not verified', async () => {
+    const run = await runAction({ 'bundle-path': 'examples/bundle' })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.decision).toBe('no-go')
+    expect(run.outputs['failed-checks']).toBe('cluster')
+  })
+
+  it('rejects invalid input with a clear message, decision no-go and a failing exit code', async () => {
+    const bad = await runAction({ 'bundle-path': 'examples/bundle', offline: 'yes please' })
+    expect(bad.exitCode).toBe(1)
+    expect(bad.outputs.decision).toBe('no-go')
+    expect(bad.stdout).toMatch(/::error::Invalid input: offline: "yes please" is not a boolean/)
+    const empty = await runAction({})
+    expect(empty.stdout).toMatch(/::error::Invalid input: bundle-path: empty/)
+    expect(existsSync(join(empty.runnerTemp, 'vapora-preflight'))).toBe(false)
+  })
+})

@@ -1,0 +1,258 @@
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { cpSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import AdmZip from 'adm-zip'
+import { runPreflight } from '../src/engine.js'
+import type { Report } from '../src/types.js'
+import {
+  BROKEN,
+  EXAMPLE_BUNDLE,
+  EXAMPLE_ZIP,
+  bundleWith,
+  cleanupTempDirs,
+  tempDir
+} from '../test/fixtures.js'
+import { buildZip } from '../test/zip-writer.js'
+
+afterAll(cleanupTempDirs)
+
+const offline = (bundlePath: string, extra: object = {}) =>
+  runPreflight({ bundlePath, offline: true, ...extra })
+const result = (report: Report, id: string) => report.results.find(r => r.id === id)!
+
+describe('the example bundle', () => {
+  it('is go offline, as a directory and as a zip, with every check run', async () => {
+    for (const path of [EXAMPLE_BUNDLE, EXAMPLE_ZIP]) {
+      const report = await offline(path)
+      expect(report.decision).toBe('go')
+      expect(report.scope).toBe('bundle-only')
+      expect(report.failedChecks).toEqual([])
+      expect(report.warnings).toEqual([])
+      for (const id of [
+        'bundle-unpack',
+        'bundle-files',
+        'bundle-syntax',
+        'manifests',
+        'config-modes',
+        'compose'
+      ]) {
+        expect(result(report, id).status).toBe('pass')
+      }
+      expect(result(report, 'cluster')).toMatchObject({
+        status: 'skip',
+        skipReason: 'offline',
+        blocking: false
+      })
+    }
+  })
+
+  it('is no-go when the run is not offline, because the cluster was not verified (fail closed)', async () => {
+    const report = await runPreflight({ bundlePath: EXAMPLE_BUNDLE })
+    expect(report.decision).toBe('no-go')
+    expect(report.scope).toBe('full')
+    expect(report.failedChecks).toEqual(['cluster'])
+  })
+
+  it('is found under one top-level folder of a zip', async () => {
+    const zip = new AdmZip()
+    for (const file of readdirSync(EXAMPLE_BUNDLE))
+      zip.addLocalFile(join(EXAMPLE_BUNDLE, file), 'deployment-artifacts')
+    const path = join(tempDir(), 'wrapped.zip')
+    zip.writeZip(path)
+    const report = await offline(path)
+    expect(report.decision).toBe('go')
+    expect(report.bundle?.files).toHaveLength(12)
+  })
+
+  it('leaves no extracted files behind after a zip run', async () => {
+    const work = tempDir()
+    await runPreflight({ bundlePath: EXAMPLE_ZIP, offline: true, workDir: work })
+    expect(readdirSync(work)).toEqual([])
+  })
+})
+
+describe('broken bundles are no-go, naming the cause', () => {
+  it.each([
+    ['missing-file', 'bundle-files', /missing 1 of 12 expected files: vapora-multiuser\.json/],
+    ['yaml-syntax-error', 'bundle-syntax', /deployment\.yaml:35:1/],
+    ['yaml-duplicate-key', 'bundle-syntax', /configmap\.yaml:32:3 Map keys must be unique/],
+    ['json-syntax-error', 'bundle-syntax', /vapora-solo\.json:15:\d+ invalid JSON: trailing comma/],
+    ['toml-syntax-error', 'bundle-syntax', /vapora-enterprise\.toml:25:\d+ invalid TOML/],
+    [
+      'mode-mismatch',
+      'config-modes',
+      /vapora-enterprise differs at database\.pool_size, llm_router\.providers\[0\]\.model/
+    ],
+    [
+      'wrong-namespace',
+      'manifests',
+      /vapora-agents: metadata\.namespace is "default" but the target namespace is "vapora"/
+    ],
+    ['missing-deployment', 'manifests', /Deployment vapora-llm-router is not in deployment\.yaml/],
+    ['compose-no-image', 'compose', /service "agents" has neither "image" nor "build"/]
+  ])('%s → %s fails', async (name, checkId, message) => {
+    const report = await offline(BROKEN(name))
+    expect(report.decision).toBe('no-go')
+    expect(report.failedChecks).toContain(checkId)
+    expect(result(report, checkId).message).toMatch(message)
+    expect(result(report, checkId).blocking).toBe(true)
+  })
+
+  it('a syntax error carries file, line and column on the result and its findings', async () => {
+    const report = await offline(BROKEN('yaml-syntax-error'))
+    const syntax = result(report, 'bundle-syntax')
+    expect(syntax).toMatchObject({ file: 'deployment.yaml', line: 35, column: 1 })
+    for (const finding of syntax.findings!)
+      expect(finding).toMatchObject({ file: expect.any(String), line: expect.any(Number) })
+  })
+
+  it('lists the differing key paths and values of a mode mismatch', async () => {
+    const details = result(await offline(BROKEN('mode-mismatch')), 'config-modes').details!.join('\n')
+    expect(details).toMatch(/database\.pool_size: toml=64, yaml=32, json=64/)
+  })
+
+  it('warns, without blocking, about an unexpected extra file', async () => {
+    const report = await offline(bundleWith({ 'notes.txt': 'hello' }))
+    expect(report.decision).toBe('go')
+    expect(result(report, 'bundle-files')).toMatchObject({ status: 'warn', blocking: false })
+    expect(report.warnings).toEqual(['bundle-files'])
+  })
+
+  it('fails a missing file even when a near-miss name exists, and says so', async () => {
+    const dir = bundleWith({
+      'docker-compose.yml': null,
+      'docker-compose.yaml': 'services: {a: {image: x:1}}\n'
+    })
+    const files = result(await offline(dir), 'bundle-files')
+    expect(files.status).toBe('fail')
+    expect(files.details!.join()).toMatch(/docker-compose\.yml: missing \(found "docker-compose\.yaml"/)
+  })
+})
+
+describe('manifest sanity beyond the examples', () => {
+  const deployment = (mutate: (text: string) => string) => bundleWith({ 'deployment.yaml': mutate })
+
+  it('catches a selector that does not match the pod template labels', async () => {
+    const dir = deployment(t =>
+      t.replace(
+        /matchLabels:\n(\s+)app\.kubernetes\.io\/name: vapora-backend/,
+        'matchLabels:\n$1app.kubernetes.io/name: vapora-backnd'
+      )
+    )
+    const manifests = result(await offline(dir), 'manifests')
+    expect(manifests.status).toBe('fail')
+    expect(manifests.message).toMatch(
+      /vapora-backend: spec\.selector\.matchLabels .* is not among spec\.template\.metadata\.labels/
+    )
+  })
+
+  it('catches a document without kind and a ConfigMap value that is not a string', async () => {
+    const dir = bundleWith({
+      'configmap.yaml': t =>
+        t.replace(/^kind: ConfigMap\n/m, 'kind: ConfigMap\n') +
+        '---\napiVersion: v1\nmetadata:\n  name: orphan\n',
+      'deployment.yaml': t => t
+    })
+    const report = await offline(dir)
+    expect(result(report, 'manifests').details!.join('\n')).toMatch(
+      /configmap\.yaml:\d+ error: document 2: missing kind/
+    )
+    const numeric = bundleWith({ 'configmap.yaml': t => t.replace(/^data:\n/m, 'data:\n  WORKERS: 4\n') })
+    expect(result(await offline(numeric), 'manifests').details!.join('\n')).toMatch(
+      /data\.WORKERS is a number; ConfigMap values must be strings/
+    )
+  })
+
+  it('checks names and namespace against the options', async () => {
+    const report = await offline(EXAMPLE_BUNDLE, {
+      namespace: 'staging',
+      deployments: 'vapora-backend, vapora-extra'
+    })
+    const manifests = result(report, 'manifests')
+    expect(manifests.status).toBe('fail')
+    expect(manifests.details!.join('\n')).toMatch(/target namespace is "staging"/)
+    expect(manifests.details!.join('\n')).toMatch(/Deployment vapora-extra is not in deployment\.yaml/)
+  })
+})
+
+describe('bad bundle paths and contents never crash', () => {
+  it('a path that does not exist is no-go with an actionable message', async () => {
+    const report = await offline('/nonexistent/deployment-artifacts.zip')
+    expect(report.decision).toBe('no-go')
+    expect(result(report, 'bundle-unpack').message).toMatch(/does not exist/)
+    expect(result(report, 'bundle-files')).toMatchObject({
+      status: 'skip',
+      skipReason: 'prerequisite-failed',
+      blocking: true
+    })
+  })
+
+  it('a zip-slip archive is no-go naming the entry', async () => {
+    const path = join(tempDir(), 'evil.zip')
+    writeFileSync(
+      path,
+      buildZip([
+        { name: 'configmap.yaml', data: 'a: 1' },
+        { name: '../../evil.sh', data: 'x' }
+      ])
+    )
+    const report = await offline(path)
+    expect(report.decision).toBe('no-go')
+    expect(result(report, 'bundle-unpack').message).toMatch(/"\.\.\/\.\.\/evil\.sh".*zip-slip/)
+  })
+
+  it('a symlink in a directory bundle is refused', async () => {
+    const dir = tempDir()
+    cpSync(EXAMPLE_BUNDLE, dir, { recursive: true })
+    mkdirSync(join(dir, 'extra'))
+    symlinkSync('/etc/passwd', join(dir, 'extra', 'passwd'))
+    const report = await offline(dir)
+    expect(report.decision).toBe('no-go')
+    expect(result(report, 'bundle-unpack').message).toMatch(/"extra\/passwd" is a symbolic link/)
+  })
+
+  it('binary garbage in a config file is a located error, not a crash', async () => {
+    const dir = bundleWith({ 'vapora-solo.json': '\u0000\u00ff{' })
+    writeFileSync(join(dir, 'vapora-solo.toml'), Buffer.from([0xff, 0xfe, 0x00, 0x41]))
+    const report = await offline(dir)
+    expect(report.decision).toBe('no-go')
+    expect(result(report, 'bundle-syntax').details!.join('\n')).toMatch(
+      /vapora-solo\.toml:1:1 error: file is not valid UTF-8/
+    )
+  })
+
+  it('a check that throws becomes an error result and the decision is no-go', async () => {
+    const report = await runPreflight(
+      { bundlePath: EXAMPLE_BUNDLE, offline: true },
+      {
+        checks: [
+          {
+            id: 'boom',
+            title: 'Boom',
+            section: '',
+            needs: ['bundle'],
+            run: async () => {
+              throw new Error('kaput')
+            }
+          }
+        ]
+      }
+    )
+    expect(report.decision).toBe('no-go')
+    expect(result(report, 'boom')).toMatchObject({
+      status: 'error',
+      blocking: true,
+      message: expect.stringContaining('kaput')
+    })
+  })
+
+  it('invalid options are rejected with a message that says how to fix them', async () => {
+    await expect(runPreflight({ bundlePath: EXAMPLE_BUNDLE, namespace: 'Not_Valid' })).rejects.toThrow(
+      /namespace: "Not_Valid" is not a valid Kubernetes name/
+    )
+    await expect(runPreflight({ bundlePath: '' })).rejects.toThrow(/no bundle given/)
+    await expect(
+      runPreflight({ bundlePath: EXAMPLE_BUNDLE, expectedFiles: '../etc/passwd' })
+    ).rejects.toThrow(/relative to the bundle root/)
+  })
+})

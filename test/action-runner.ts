@@ -1,0 +1,86 @@
+/**
+ * Runs `node dist/index.js` the way the Actions runner does: every input with a default in action.yml
+ * is set as INPUT_<NAME> (name upper-cased, spaces to underscores, hyphens kept), GITHUB_OUTPUT and
+ * GITHUB_STEP_SUMMARY point at fresh files, RUNNER_TEMP at a fresh directory, and the working directory
+ * is the workspace.
+ */
+import { spawn } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+import { REPO_ROOT, tempDir } from './fixtures.js'
+
+export interface ActionRun {
+  exitCode: number | null
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+  runnerTemp: string
+}
+
+interface ActionYaml {
+  inputs: Record<string, { default?: string; required?: boolean }>
+  outputs: Record<string, { description: string }>
+  runs: { using: string; main: string }
+}
+
+export function readActionYaml(): ActionYaml {
+  return parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as ActionYaml
+}
+
+/** Parses the GITHUB_OUTPUT file format (`name<<DELIMITER\nvalue\nDELIMITER`). */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const pattern = /^([^\n<=]+)<<(\S+)\n([\s\S]*?)\n\2$/gm
+  for (const match of text.matchAll(pattern)) outputs[match[1]] = match[3]
+  for (const line of text.split('\n')) {
+    const simple = /^([^<=]+)=(.*)$/.exec(line)
+    if (simple && !(simple[1] in outputs)) outputs[simple[1]] = simple[2]
+  }
+  return outputs
+}
+
+export async function runAction(
+  inputs: Record<string, string>,
+  extraEnv: Record<string, string> = {}
+): Promise<ActionRun> {
+  const action = readActionYaml()
+  const work = tempDir('preflight-runner-')
+  const outputFile = join(work, 'github_output')
+  const summaryFile = join(work, 'step_summary')
+  writeFileSync(outputFile, '')
+  writeFileSync(summaryFile, '')
+  const runnerTemp = join(work, 'runner_temp')
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? work,
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_WORKSPACE: REPO_ROOT,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: runnerTemp,
+    ...extraEnv
+  }
+  for (const [name, spec] of Object.entries(action.inputs)) {
+    const value = inputs[name] ?? spec.default
+    if (value !== undefined) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  }
+  const { mkdirSync } = await import('node:fs')
+  mkdirSync(runnerTemp)
+  const child = spawn(process.execPath, [join(REPO_ROOT, action.runs.main)], { cwd: REPO_ROOT, env })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', chunk => (stdout += chunk))
+  child.stderr.on('data', chunk => (stderr += chunk))
+  const exitCode = await new Promise<number | null>(resolve => child.on('close', resolve))
+  return {
+    exitCode,
+    stdout,
+    stderr,
+    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+    summary: readFileSync(summaryFile, 'utf8'),
+    runnerTemp
+  }
+}
