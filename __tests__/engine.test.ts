@@ -256,3 +256,29 @@ describe('bad bundle paths and contents never crash', () => {
     ).rejects.toThrow(/relative to the bundle root/)
   })
 })
+
+describe('YAML 1.1 booleans that kubectl reads differently', () => {
+  it('fails a ConfigMap value such as `yes` that kubectl would send as a boolean', async () => {
+    const dir = bundleWith({ 'configmap.yaml': t => t.replace(/^data:\n/m, 'data:\n  FEATURE_X: yes\n') })
+    const manifests = result(await offline(dir), 'manifests')
+    expect(manifests.status).toBe('fail')
+    expect(manifests.details!.join('\n')).toMatch(
+      /data\.FEATURE_X: yes is the string "yes" in YAML 1\.2 but the boolean true to kubectl/
+    )
+  })
+
+  it('only warns about such a value elsewhere, and leaves quoted values alone', async () => {
+    const dir = bundleWith({
+      'configmap.yaml': t =>
+        t
+          .replace(/^data:\n/m, 'data:\n  QUOTED: "on"\n')
+          .replace(/^metadata:\n/m, 'metadata:\n  annotations:\n    vapora.dev/canary: off\n')
+    })
+    const manifests = result(await offline(dir), 'manifests')
+    expect(manifests.status).toBe('warn')
+    expect(manifests.details).toHaveLength(1)
+    expect(manifests.details![0]).toMatch(
+      /metadata\.annotations\["vapora\.dev\/canary"\]: off .* boolean false/
+    )
+  })
+})

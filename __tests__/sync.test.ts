@@ -53,3 +53,30 @@ describe('the library entry (dist/lib.js)', () => {
     expect(run.stdout).toBe('function go')
   })
 })
+
+describe('the README documents the action', () => {
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8')
+  const tableRows = (heading: string): Map<string, string[]> => {
+    const section = readme.slice(readme.indexOf(`### ${heading}`)).split('\n\n')[1]
+    return new Map(
+      section
+        .split('\n')
+        .slice(2)
+        .map(row => row.split(' | ').map(cell => cell.replace(/^\| |`| \|$/g, '').trim()))
+        .map(cells => [cells[0], cells.slice(1)])
+    )
+  }
+
+  it('lists every input of action.yml with its default, and no other', () => {
+    const rows = tableRows('Inputs')
+    const action = readActionYaml()
+    expect([...rows.keys()].sort()).toEqual(Object.keys(action.inputs).sort())
+    for (const [name, spec] of Object.entries(action.inputs)) {
+      expect(rows.get(name)![0]).toBe(spec.default ?? '(required)')
+    }
+  })
+
+  it('lists every output of action.yml, and no other', () => {
+    expect([...tableRows('Outputs').keys()].sort()).toEqual(Object.keys(readActionYaml().outputs).sort())
+  })
+})

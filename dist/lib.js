@@ -332,6 +332,7 @@ class Bundle {
     files;
     ownedDir;
     parsedFiles = new Map();
+    texts = new Map();
     /**
      * @param source where the bundle came from (for reports)
      * @param root the folder holding the bundle's files (after descending into a single top-level folder)
@@ -351,6 +352,15 @@ class Bundle {
     pathOf(file) {
         return join(this.root, ...file.split('/'));
     }
+    /** A file's text, decoded as UTF-8 (BOM removed). Throws when it is not valid UTF-8. */
+    text(file) {
+        const cached = this.texts.get(file);
+        if (cached !== undefined)
+            return cached;
+        const text = utf8.decode(readFileSync(this.pathOf(file))).replace(/^\uFEFF/, '');
+        this.texts.set(file, text);
+        return text;
+    }
     /**
      * Parses a YAML/JSON/TOML file once and caches the result. Undecodable text (not UTF-8) is reported
      * as an error finding, like a syntax error.
@@ -364,8 +374,7 @@ class Bundle {
             throw new Error(`internal: ${file} is not a YAML, JSON or TOML file`);
         let result;
         try {
-            const text = utf8.decode(readFileSync(this.pathOf(file))).replace(/^\uFEFF/, '');
-            result = parseText(file, text, format);
+            result = parseText(file, this.text(file), format);
         }
         catch (error) {
             const finding = {
@@ -1116,6 +1125,47 @@ function kubeObjectsIn(parsed) {
     return { objects, problems };
 }
 
+/**
+ * kubectl reads manifests as YAML 1.1 (sigs.k8s.io/yaml on go-yaml v2), where unquoted yes/no/on/off/y/n
+ * are booleans; YAML 1.2 (what we parse with) reads them as strings. The same manifest can therefore say
+ * `ENABLED: "yes"` to us and `ENABLED: true` to the server. This finds every such value.
+ */
+const isContainer = (value) => typeof value === 'object' && value !== null;
+function walk(a, b, path, out) {
+    if (typeof a === 'string' && typeof b === 'boolean')
+        return out(path, a, b);
+    if (!isContainer(a) || !isContainer(b))
+        return;
+    for (const key of Object.keys(a)) {
+        const index = Array.isArray(a) ? Number(key) : key;
+        walk(a[key], b[key], [...path, index], out);
+    }
+}
+function yaml11Booleans(text, documents) {
+    const readings = [];
+    // Timestamps are left out of the 1.1 schema: go-yaml v2 keeps them as strings for untyped fields.
+    const legacy = parseAllDocuments(text, {
+        version: '1.1',
+        customTags: tags => tags.filter(tag => typeof tag === 'string' || tag.tag !== 'tag:yaml.org,2002:timestamp')
+    });
+    if (!Array.isArray(legacy))
+        return readings;
+    for (const doc of documents) {
+        const old = legacy[doc.index];
+        if (!old || old.errors.length > 0)
+            continue;
+        let value;
+        try {
+            value = old.toJS({ maxAliasCount: 100 });
+        }
+        catch {
+            continue;
+        }
+        walk(doc.value, value, [], (path, text, kubectlValue) => readings.push({ index: doc.index, path, text, kubectlValue }));
+    }
+    return readings;
+}
+
 const MANIFEST_FILES = [CONFIGMAP_FILE, DEPLOYMENT_FILE];
 /** API versions the server no longer serves (removed in Kubernetes 1.16). */
 const REMOVED_DEPLOYMENT_APIS = new Set(['extensions/v1beta1', 'apps/v1beta1', 'apps/v1beta2']);
@@ -1210,6 +1260,19 @@ const manifestsCheck = {
             const { objects: found, problems } = kubeObjectsIn(parsed);
             objects.push(...found);
             findings.push(...problems);
+            for (const reading of yaml11Booleans(bundle.text(file), parsed.documents)) {
+                const doc = parsed.documents.find(d => d.index === reading.index);
+                const kind = doc?.value?.kind;
+                // A ConfigMap value that kubectl turns into a boolean is rejected by the server; elsewhere it is
+                // a silent change of meaning that deserves a look.
+                const inConfigMapData = kind === 'ConfigMap' && (reading.path[0] === 'data' || reading.path[0] === 'binaryData');
+                findings.push({
+                    severity: inConfigMapData ? 'error' : 'warning',
+                    file,
+                    line: doc?.line,
+                    message: `document ${reading.index + 1}: ${formatPath(reading.path)}: ${reading.text} is the string "${reading.text}" in YAML 1.2 but the boolean ${reading.kubectlValue} to kubectl (YAML 1.1); quote it`
+                });
+            }
         }
         const seen = new Map();
         for (const obj of objects) {

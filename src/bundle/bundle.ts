@@ -11,6 +11,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 export class Bundle {
   private readonly parsedFiles = new Map<string, ParsedFile>()
+  private readonly texts = new Map<string, string>()
 
   /**
    * @param source where the bundle came from (for reports)
@@ -34,6 +35,15 @@ export class Bundle {
     return join(this.root, ...file.split('/'))
   }
 
+  /** A file's text, decoded as UTF-8 (BOM removed). Throws when it is not valid UTF-8. */
+  text(file: string): string {
+    const cached = this.texts.get(file)
+    if (cached !== undefined) return cached
+    const text = utf8.decode(readFileSync(this.pathOf(file))).replace(/^\uFEFF/, '')
+    this.texts.set(file, text)
+    return text
+  }
+
   /**
    * Parses a YAML/JSON/TOML file once and caches the result. Undecodable text (not UTF-8) is reported
    * as an error finding, like a syntax error.
@@ -45,8 +55,7 @@ export class Bundle {
     if (!format) throw new Error(`internal: ${file} is not a YAML, JSON or TOML file`)
     let result: ParsedFile
     try {
-      const text = utf8.decode(readFileSync(this.pathOf(file))).replace(/^\uFEFF/, '')
-      result = parseText(file, text, format)
+      result = parseText(file, this.text(file), format)
     } catch (error) {
       const finding: Finding = {
         severity: 'error',

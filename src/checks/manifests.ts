@@ -1,6 +1,8 @@
 import type { Check, CheckContext, CheckOutcome, Finding } from '../types.js'
 import { CONFIGMAP_FILE, DEPLOYMENT_FILE } from '../defaults.js'
+import { formatPath } from './data-diff.js'
 import { kubeObjectsIn, type KubeObject } from './kube-objects.js'
+import { yaml11Booleans } from './yaml-booleans.js'
 import { SECTION } from './sections.js'
 
 const MANIFEST_FILES = [CONFIGMAP_FILE, DEPLOYMENT_FILE]
@@ -103,6 +105,20 @@ export const manifestsCheck: Check = {
       const { objects: found, problems } = kubeObjectsIn(parsed)
       objects.push(...found)
       findings.push(...problems)
+      for (const reading of yaml11Booleans(bundle!.text(file), parsed.documents)) {
+        const doc = parsed.documents.find(d => d.index === reading.index)
+        const kind = (doc?.value as Json | undefined)?.kind
+        // A ConfigMap value that kubectl turns into a boolean is rejected by the server; elsewhere it is
+        // a silent change of meaning that deserves a look.
+        const inConfigMapData =
+          kind === 'ConfigMap' && (reading.path[0] === 'data' || reading.path[0] === 'binaryData')
+        findings.push({
+          severity: inConfigMapData ? 'error' : 'warning',
+          file,
+          line: doc?.line,
+          message: `document ${reading.index + 1}: ${formatPath(reading.path)}: ${reading.text} is the string "${reading.text}" in YAML 1.2 but the boolean ${reading.kubectlValue} to kubectl (YAML 1.1); quote it`
+        })
+      }
     }
 
     const seen = new Map<string, KubeObject>()

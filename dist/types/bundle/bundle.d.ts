@@ -6,6 +6,7 @@ export declare class Bundle {
     readonly files: readonly string[];
     private readonly ownedDir?;
     private readonly parsedFiles;
+    private readonly texts;
     /**
      * @param source where the bundle came from (for reports)
      * @param root the folder holding the bundle's files (after descending into a single top-level folder)
@@ -16,6 +17,8 @@ export declare class Bundle {
     has(file: string): boolean;
     /** Absolute path of a bundle file. */
     pathOf(file: string): string;
+    /** A file's text, decoded as UTF-8 (BOM removed). Throws when it is not valid UTF-8. */
+    text(file: string): string;
     /**
      * Parses a YAML/JSON/TOML file once and caches the result. Undecodable text (not UTF-8) is reported
      * as an error finding, like a syntax error.
