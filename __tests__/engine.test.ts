@@ -10,6 +10,7 @@ import {
   EXAMPLE_ZIP,
   bundleWith,
   cleanupTempDirs,
+  exampleFiles,
   tempDir
 } from '../test/fixtures.js'
 import { buildZip } from '../test/zip-writer.js'
@@ -96,6 +97,14 @@ describe('broken bundles are no-go, naming the cause', () => {
     expect(report.failedChecks).toContain(checkId)
     expect(result(report, checkId).message).toMatch(message)
     expect(result(report, checkId).blocking).toBe(true)
+  })
+
+  it.each(exampleFiles())('a bundle without %s is no-go naming it', async file => {
+    const report = await offline(bundleWith({ [file]: null }))
+    expect(report.decision).toBe('no-go')
+    expect(result(report, 'bundle-files').message).toMatch(
+      new RegExp(`missing 1 of 12 expected files: ${file.replace('.', '\\.')}$`)
+    )
   })
 
   it('a syntax error carries file, line and column on the result and its findings', async () => {

@@ -26,7 +26,8 @@ mapfile -t staging < <(awk '/=> \.\/staging\/src\//{print $1}' "$gomod" | sort -
 tmp="$(mktemp)"
 awk '/^\/\/ BEGIN generated replaces/{skip=1} !skip{print} /^\/\/ END generated replaces/{skip=0}' go.mod >"$tmp"
 {
-  cat "$tmp"
+  printf '%s\n' "$(cat "$tmp")"  # $(...) drops trailing blank lines
+  echo
   echo "// BEGIN generated replaces (test/cluster/gen-replaces.sh ${K8S_VERSION})"
   echo "replace ("
   for m in "${staging[@]}"; do
