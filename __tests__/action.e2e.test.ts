@@ -47,11 +47,14 @@ describe('the action (dist/index.js) as the runner runs it', () => {
     )
   })
 
-  it('is no-go by default (offline: false) because the cluster was not verified', async () => {
+  it('is no-go by default (offline: false) without a kubeconfig, because the cluster was not verified', async () => {
     const run = await runAction({ 'bundle-path': 'examples/bundle' })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.decision).toBe('no-go')
-    expect(run.outputs['failed-checks']).toBe('cluster')
+    expect(run.outputs['failed-checks'].split(',')).toEqual(
+      expect.arrayContaining(['cluster-access', 'dry-run'])
+    )
+    expect(run.stdout).toMatch(/no kubeconfig: pass the kubeconfig input/)
   })
 
   it('rejects invalid input with a clear message, decision no-go and a failing exit code', async () => {

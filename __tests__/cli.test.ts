@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { main, EXIT } from '../src/cli.js'
+import { ALL_CHECKS } from '../src/checks/index.js'
 import { BROKEN, EXAMPLE_BUNDLE, REPO_ROOT, cleanupTempDirs, tempDir } from '../test/fixtures.js'
 
 afterAll(cleanupTempDirs)
@@ -28,7 +29,9 @@ describe('the vapora-preflight CLI', () => {
     const run = await cli('--bundle', BROKEN('mode-mismatch'), '--offline')
     expect(run.code).toBe(EXIT.noGo)
     expect(run.stderr).toMatch(/^✗ config-modes\s+fail \[blocking\]/m)
-    expect(run.stderr.trim().split('\n')).toHaveLength(8)
+    const lines = run.stderr.trim().split('\n')
+    expect(lines).toHaveLength(ALL_CHECKS.length + 2) // bundle-unpack, every check, the decision line
+    for (const check of ALL_CHECKS) expect(lines.filter(l => l.includes(` ${check.id} `))).toHaveLength(1)
   })
 
   it('writes the JSON report to --output', async () => {

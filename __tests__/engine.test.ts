@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node
 import { join } from 'node:path'
 import AdmZip from 'adm-zip'
 import { runPreflight } from '../src/engine.js'
+import { ALL_CHECKS } from '../src/checks/index.js'
 import type { Report } from '../src/types.js'
 import {
   BROKEN,
@@ -17,6 +18,7 @@ import { buildZip } from '../test/zip-writer.js'
 
 afterAll(cleanupTempDirs)
 
+const CLUSTER_CHECK_IDS = ALL_CHECKS.filter(c => c.needs.includes('cluster')).map(c => c.id)
 const offline = (bundlePath: string, extra: object = {}) =>
   runPreflight({ bundlePath, offline: true, ...extra })
 const result = (report: Report, id: string) => report.results.find(r => r.id === id)!
@@ -39,19 +41,26 @@ describe('the example bundle', () => {
       ]) {
         expect(result(report, id).status).toBe('pass')
       }
-      expect(result(report, 'cluster')).toMatchObject({
-        status: 'skip',
-        skipReason: 'offline',
-        blocking: false
-      })
+      for (const id of CLUSTER_CHECK_IDS) {
+        expect(result(report, id)).toMatchObject({ status: 'skip', skipReason: 'offline', blocking: false })
+      }
     }
   })
 
-  it('is no-go when the run is not offline, because the cluster was not verified (fail closed)', async () => {
-    const report = await runPreflight({ bundlePath: EXAMPLE_BUNDLE })
-    expect(report.decision).toBe('no-go')
-    expect(report.scope).toBe('full')
-    expect(report.failedChecks).toEqual(['cluster'])
+  it('is no-go when the run is not offline and no kubeconfig exists, because the cluster was not verified (fail closed)', async () => {
+    const saved = { HOME: process.env.HOME, KUBECONFIG: process.env.KUBECONFIG }
+    process.env.HOME = tempDir()
+    delete process.env.KUBECONFIG
+    try {
+      const report = await runPreflight({ bundlePath: EXAMPLE_BUNDLE })
+      expect(report.decision).toBe('no-go')
+      expect(report.scope).toBe('full')
+      expect(report.failedChecks).toEqual(CLUSTER_CHECK_IDS)
+      expect(result(report, 'cluster-access').message).toMatch(/no kubeconfig: pass the kubeconfig input/)
+    } finally {
+      Object.assign(process.env, saved)
+      if (saved.KUBECONFIG === undefined) delete process.env.KUBECONFIG
+    }
   })
 
   it('is found under one top-level folder of a zip', async () => {

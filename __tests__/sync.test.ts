@@ -72,7 +72,7 @@ describe('the README documents the action', () => {
     const action = readActionYaml()
     expect([...rows.keys()].sort()).toEqual(Object.keys(action.inputs).sort())
     for (const [name, spec] of Object.entries(action.inputs)) {
-      expect(rows.get(name)![0]).toBe(spec.default ?? '(required)')
+      expect(rows.get(name)![0]).toBe(spec.default ?? (spec.required ? '(required)' : '(none)'))
     }
   })
 

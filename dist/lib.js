@@ -1,11 +1,15 @@
 import { performance } from 'node:perf_hooks';
-import { readFileSync, rmSync, statSync, mkdtempSync, mkdirSync, writeFileSync, readdirSync, lstatSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, mkdtempSync, mkdirSync, writeFileSync, readdirSync, lstatSync, existsSync } from 'node:fs';
 import { join, sep, relative, isAbsolute } from 'node:path';
-import { tmpdir } from 'node:os';
-import { parseAllDocuments } from 'yaml';
+import { tmpdir, homedir } from 'node:os';
+import { parseAllDocuments, stringify, parse as parse$1 } from 'yaml';
 import { parse, TomlError } from 'smol-toml';
 import { inflateRawSync, crc32 } from 'node:zlib';
 import AdmZip from 'adm-zip';
+import http from 'node:http';
+import https from 'node:https';
+import { execFile } from 'node:child_process';
+import { KubeConfig } from '@kubernetes/client-node';
 
 /**
  * Error types that cross module boundaries. Each message says what is wrong and how to fix it;
@@ -679,9 +683,7 @@ function acquireBundle(path, expected, limits, workDir = tmpdir()) {
 /** Checklist section names that checks report under (the seed's headings). */
 const SECTION = {
     artifacts: '2 Hours Before Deployment › Artifact Preparation',
-    codeReview: '24 Hours Before Deployment › Code Review & Validation',
-    cluster: '4 Hours Before Deployment › Environment Verification'
-};
+    codeReview: '24 Hours Before Deployment › Code Review & Validation'};
 
 /** Suggests the likely intended file for a missing one (case or .yml/.yaml mix-ups). */
 function nearMiss(missing, present) {
@@ -771,26 +773,6 @@ const bundleSyntaxCheck = {
     }
 };
 
-/**
- * Stands for the cluster half of the gate (dry-run, rollout history, ConfigMap backup, health, access),
- * which this version does not implement yet. It never passes: a run that was not declared offline is
- * not verified against a cluster, so the policy keeps it at no-go (fail closed) until it is.
- */
-const clusterCheck = {
-    id: 'cluster',
-    title: 'Cluster checks (dry-run, rollout history, ConfigMap backup, health, access)',
-    section: SECTION.cluster,
-    needs: ['cluster'],
-    async run() {
-        return {
-            status: 'skip',
-            skipReason: 'not-configured',
-            message: 'cluster checks are not available in this version, so the cluster was not verified',
-            hint: 'Set offline: true (CLI: --offline) to gate on the bundle alone; the decision then says it covers the bundle only.'
-        };
-    }
-};
-
 /** The Vapora defaults, in one place. Every adapter (action, CLI, library) falls back to these. */
 const DEFAULT_NAMESPACE = 'vapora';
 const DEFAULT_DEPLOYMENTS = ['vapora-backend', 'vapora-agents', 'vapora-llm-router'];
@@ -802,78 +784,1428 @@ const CONFIGMAP_FILE = 'configmap.yaml';
 const DEPLOYMENT_FILE = 'deployment.yaml';
 const COMPOSE_FILE = 'docker-compose.yml';
 
-const isMap$2 = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-/** docker-compose.yml: a non-empty `services` map whose every service names an image, a build or a base. */
-const composeCheck = {
-    id: 'compose',
-    title: 'docker-compose.yml defines runnable services',
-    section: SECTION.artifacts,
-    needs: ['bundle'],
-    notApplicable({ options, bundle }) {
-        return options.expectedFiles.includes(COMPOSE_FILE) || bundle?.has(COMPOSE_FILE)
-            ? undefined
-            : `the bundle has no ${COMPOSE_FILE}`;
-    },
-    async run({ bundle }) {
-        if (!bundle.has(COMPOSE_FILE))
-            return { status: 'fail', message: `${COMPOSE_FILE} is missing` };
-        const parsed = bundle.parsed(COMPOSE_FILE);
-        if (parsed.errors.length > 0) {
-            return { status: 'fail', message: `${COMPOSE_FILE} does not parse (see bundle-syntax)` };
+/**
+ * A small raw client for the Kubernetes API. Authentication and TLS come from @kubernetes/client-node's
+ * KubeConfig (certificates, tokens, exec plugins, in-cluster); requests are sent as raw JSON over one
+ * kept-alive connection pool, because client-node's typed models silently drop unknown fields — and a
+ * dry-run of a manifest with a typo must reach the server with the typo.
+ *
+ * Every request has a timeout; transient failures (network errors, 429, 502-504) are retried with backoff
+ * within a bounded budget; everything else fails at once with the server's own message.
+ */
+class KubeApiError extends Error {
+    status;
+    kubeStatus;
+    name = 'KubeApiError';
+    constructor(message, status, kubeStatus, options) {
+        super(message, options);
+        this.status = status;
+        this.kubeStatus = kubeStatus;
+    }
+    /** True when the server could not be reached or did not answer in time. */
+    get unreachable() {
+        return this.status === undefined;
+    }
+}
+const DEFAULT_CLIENT_OPTIONS = {
+    timeoutMs: 10_000,
+    attempts: 3,
+    backoffMs: 250,
+    concurrency: 8
+};
+const TRANSIENT_STATUS = new Set([429, 502, 503, 504]);
+const TRANSIENT_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'ECONNABORTED',
+    'UND_ERR_SOCKET'
+]);
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** Parses `Warning: 299 - "message"` headers into their messages. */
+function parseWarnings(header) {
+    const values = header === undefined ? [] : Array.isArray(header) ? header : [header];
+    return values.flatMap(value => [...value.matchAll(/\d{3} \S+ "((?:[^"\\]|\\.)*)"/g)].map(m => m[1].replace(/\\"/g, '"')));
+}
+class KubeClient {
+    kubeConfig;
+    options;
+    server;
+    agent;
+    inFlight = 0;
+    waiting = [];
+    constructor(kubeConfig, tls, options) {
+        this.kubeConfig = kubeConfig;
+        this.options = options;
+        const cluster = kubeConfig.getCurrentCluster();
+        this.server = new URL(cluster.server);
+        const agentOptions = { keepAlive: true, maxSockets: options.concurrency };
+        this.agent =
+            this.server.protocol === 'http:'
+                ? new http.Agent(agentOptions)
+                : new https.Agent({ ...agentOptions, ...tls });
+    }
+    /** Builds a client for the KubeConfig's current context. */
+    static async create(kubeConfig, options = {}) {
+        const applied = {};
+        await kubeConfig.applyToHTTPSOptions(applied);
+        const { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername } = applied;
+        return new KubeClient(kubeConfig, { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername }, { ...DEFAULT_CLIENT_OPTIONS, ...options });
+    }
+    /** The API server URL (no credentials). */
+    get serverUrl() {
+        return this.server.origin + this.server.pathname.replace(/\/$/, '');
+    }
+    async acquire() {
+        if (this.inFlight < this.options.concurrency) {
+            this.inFlight++;
+            return;
         }
-        const doc = parsed.documents[0];
-        const at = { file: COMPOSE_FILE, line: doc?.line ?? 1 };
-        const services = isMap$2(doc?.value) ? doc.value.services : undefined;
-        if (!isMap$2(services) || Object.keys(services).length === 0) {
+        await new Promise(resolve => this.waiting.push(resolve));
+    }
+    release() {
+        const next = this.waiting.shift();
+        if (next)
+            next();
+        else
+            this.inFlight--;
+    }
+    /** Fresh auth headers for each request: exec plugins and OIDC tokens expire. */
+    async authHeaders() {
+        const opts = {};
+        await this.kubeConfig.applyToHTTPSOptions(opts);
+        const headers = {};
+        for (const [name, value] of Object.entries(opts.headers ?? {}))
+            headers[name] = String(value);
+        if (opts.auth)
+            headers.Authorization = `Basic ${Buffer.from(opts.auth).toString('base64')}`;
+        return headers;
+    }
+    attempt(req, headers) {
+        const url = new URL(this.server.pathname.replace(/\/$/, '') + req.path, this.server);
+        for (const [name, value] of Object.entries(req.query ?? {})) {
+            if (value !== undefined)
+                url.searchParams.set(name, String(value));
+        }
+        const payload = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body));
+        const transport = url.protocol === 'http:' ? http : https;
+        return new Promise((resolve, reject) => {
+            const request = transport.request(url, {
+                method: req.method,
+                agent: this.agent,
+                headers: {
+                    ...headers,
+                    Accept: 'application/json',
+                    'User-Agent': 'vapora-preflight',
+                    ...(payload
+                        ? { 'Content-Type': req.contentType ?? 'application/json', 'Content-Length': payload.length }
+                        : {})
+                },
+                timeout: this.options.timeoutMs
+            }, response => {
+                const chunks = [];
+                response.on('data', chunk => chunks.push(chunk));
+                response.on('error', reject);
+                response.on('end', () => {
+                    const text = Buffer.concat(chunks).toString('utf8');
+                    let body = text;
+                    try {
+                        body = text ? JSON.parse(text) : undefined;
+                    }
+                    catch {
+                        // Not JSON (a proxy's HTML error page, say): keep the text for the message.
+                    }
+                    const status = response.statusCode ?? 0;
+                    const warnings = parseWarnings(response.headers.warning);
+                    if (status >= 200 && status < 300)
+                        return resolve({ status, body: body, warnings });
+                    const kubeStatus = typeof body === 'object' && body !== null ? body : undefined;
+                    const message = kubeStatus?.message ??
+                        (typeof body === 'string' && body ? body.slice(0, 300) : `HTTP ${status}`);
+                    const error = new KubeApiError(message, status, kubeStatus);
+                    error.retryAfter =
+                        Number(response.headers['retry-after']) || undefined;
+                    reject(error);
+                });
+            });
+            request.on('timeout', () => {
+                request.destroy(Object.assign(new Error(`no answer within ${this.options.timeoutMs} ms`), { code: 'ETIMEDOUT' }));
+            });
+            request.on('error', error => {
+                const code = error.code;
+                reject(new KubeApiError(`cannot reach the API server at ${this.serverUrl}: ${code ?? ''} ${error.message}`.replace('  ', ' '), undefined, undefined, { cause: error }));
+            });
+            request.end(payload);
+        });
+    }
+    /** Sends a request, retrying transient failures. Throws `KubeApiError` with the server's message. */
+    async request(req) {
+        await this.acquire();
+        try {
+            let lastError;
+            for (let attempt = 1; attempt <= this.options.attempts; attempt++) {
+                try {
+                    return await this.attempt(req, await this.authHeaders());
+                }
+                catch (error) {
+                    lastError = error;
+                    if (!(error instanceof KubeApiError) || attempt === this.options.attempts)
+                        break;
+                    const code = (error.cause?.code ?? '');
+                    const transient = error.status === undefined ? TRANSIENT_CODES.has(code) : TRANSIENT_STATUS.has(error.status);
+                    if (!transient)
+                        break;
+                    const retryAfterMs = (error.retryAfter ?? 0) * 1000;
+                    await sleep(Math.min(Math.max(retryAfterMs, this.options.backoffMs * 2 ** (attempt - 1)), 5000));
+                }
+            }
+            throw lastError;
+        }
+        finally {
+            this.release();
+        }
+    }
+    async get(path, query) {
+        return (await this.request({ method: 'GET', path, query })).body;
+    }
+    /** GET that answers undefined for 404 instead of throwing. */
+    async getOptional(path, query) {
+        try {
+            return await this.get(path, query);
+        }
+        catch (error) {
+            if (error instanceof KubeApiError && error.status === 404)
+                return undefined;
+            throw error;
+        }
+    }
+    /** Closes kept-alive connections so the process can exit. */
+    close() {
+        this.agent.destroy();
+    }
+}
+
+/** Built-in cluster-scoped kinds a deployment bundle might carry. */
+const CLUSTER_SCOPED = new Set([
+    'Namespace',
+    'ClusterRole',
+    'ClusterRoleBinding',
+    'CustomResourceDefinition',
+    'PersistentVolume',
+    'StorageClass',
+    'PriorityClass',
+    'IngressClass',
+    'MutatingWebhookConfiguration',
+    'ValidatingWebhookConfiguration'
+]);
+const isMap$2 = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/**
+ * Every object in the file's documents (a `kind: List` contributes its items). Documents missing
+ * apiVersion, kind or metadata.name become error findings instead of objects.
+ */
+function kubeObjectsIn(parsed) {
+    const objects = [];
+    const problems = [];
+    const visit = (value, line, label) => {
+        const problem = (message) => {
+            problems.push({ severity: 'error', file: parsed.file, line, message: `${label}: ${message}` });
+        };
+        if (!isMap$2(value))
+            return problem('is not a Kubernetes object (expected a mapping)');
+        const { apiVersion, kind, metadata } = value;
+        if (kind === 'List' && Array.isArray(value.items)) {
+            value.items.forEach((item, i) => visit(item, line, `${label} item ${i + 1}`));
+            return;
+        }
+        const missing = [
+            typeof apiVersion === 'string' && apiVersion ? undefined : 'apiVersion',
+            typeof kind === 'string' && kind ? undefined : 'kind',
+            isMap$2(metadata) && typeof metadata.name === 'string' && metadata.name ? undefined : 'metadata.name'
+        ].filter(Boolean);
+        if (missing.length > 0)
+            return problem(`missing ${missing.join(', ')}`);
+        const meta = metadata;
+        const namespace = meta.namespace;
+        if (namespace !== undefined && typeof namespace !== 'string')
+            return problem('metadata.namespace is not a string');
+        objects.push({
+            apiVersion: apiVersion,
+            kind: kind,
+            name: meta.name,
+            namespace: namespace === '' ? undefined : namespace,
+            clusterScoped: CLUSTER_SCOPED.has(kind),
+            file: parsed.file,
+            line,
+            raw: value
+        });
+    };
+    for (const doc of parsed.documents)
+        visit(doc.value, doc.line, `document ${doc.index + 1}`);
+    return { objects, problems };
+}
+
+/** What the cluster checks share: getting a usable session, the bundle's manifests, error wording. */
+const CLUSTER_SECTION = {
+    environment: '4 Hours Before Deployment › Environment Verification',
+    staging: '2 Hours Before Deployment › Test in Staging',
+    rollback: '2 Hours Before Deployment › Rollback Plan Verification',
+    access: '1 Hour Before Deployment › Access Verification'
+};
+/** An API error as one line: the server's message, with who/what when the server said so. */
+function explainApiError(error) {
+    if (error instanceof KubeApiError) {
+        if (error.unreachable)
+            return error.message;
+        return `${error.message} (HTTP ${error.status}${error.kubeStatus?.reason ? ` ${error.kubeStatus.reason}` : ''})`;
+    }
+    return describeError(error);
+}
+/**
+ * The session when the cluster is configured and answered `/version`; otherwise the outcome the check
+ * should report (a blocking skip: the cluster was not verified). `cluster-access` reports the cause once.
+ */
+async function usableCluster(ctx) {
+    if (!ctx.cluster) {
+        return {
+            outcome: {
+                status: 'skip',
+                skipReason: 'not-configured',
+                message: `not run: ${ctx.clusterProblem ?? 'no cluster configured'}`,
+                hint: 'Pass a kubeconfig (action input kubeconfig, CLI --kubeconfig or KUBECONFIG), or run offline to gate on the bundle only.'
+            }
+        };
+    }
+    try {
+        await ctx.cluster.version();
+        return { session: ctx.cluster };
+    }
+    catch {
+        return {
+            outcome: {
+                status: 'skip',
+                skipReason: 'prerequisite-failed',
+                message: 'not run: the API server is not reachable (see cluster-access)'
+            }
+        };
+    }
+}
+/** Every Kubernetes object in configmap.yaml and deployment.yaml that parsed, in file order. */
+function manifestDocs(ctx) {
+    const docs = [];
+    const unreadable = [];
+    for (const file of [CONFIGMAP_FILE, DEPLOYMENT_FILE]) {
+        if (!ctx.bundle?.has(file))
+            continue;
+        const parsed = ctx.bundle.parsed(file);
+        if (parsed.errors.length > 0) {
+            unreadable.push(file);
+            continue;
+        }
+        for (const obj of kubeObjectsIn(parsed).objects)
+            docs.push({ file, line: obj.line, doc: obj.raw });
+    }
+    return { docs, unreadable };
+}
+const objectLabel = (doc) => `${doc.kind}/${doc.metadata?.name}`;
+/** Parses durations like 90s, 30m, 1h, 2h30m, 1d. */
+function parseDuration(text) {
+    const units = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+    const parts = [...text.trim().matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
+    if (parts.length === 0 || parts.map(p => p[0]).join('') !== text.trim())
+        return undefined;
+    return parts.reduce((sum, p) => sum + Number(p[1]) * units[p[2]], 0);
+}
+
+/** "kubectl cluster-info": the API server answers, and which version it runs. */
+const clusterAccessCheck = {
+    id: 'cluster-access',
+    title: 'Access the Kubernetes cluster (kubectl cluster-info)',
+    section: CLUSTER_SECTION.access,
+    needs: ['cluster'],
+    async run(ctx) {
+        if (!ctx.cluster) {
             return {
-                status: 'fail',
-                message: `${COMPOSE_FILE} has no "services" map`,
-                findings: [{ severity: 'error', ...at, message: 'no top-level "services" map' }],
-                hint: 'A compose file needs `services:` with at least one service.'
+                status: 'skip',
+                skipReason: 'not-configured',
+                message: `cluster not verified: ${ctx.clusterProblem ?? 'no cluster configured'}`,
+                hint: 'Pass a kubeconfig (action input kubeconfig, CLI --kubeconfig or KUBECONFIG), or run offline to gate on the bundle only.'
             };
         }
-        const findings = [];
-        for (const [name, service] of Object.entries(services)) {
-            if (!isMap$2(service)) {
-                findings.push({ severity: 'error', ...at, message: `service "${name}" is not a mapping` });
-                continue;
+        try {
+            const version = await ctx.cluster.version();
+            return {
+                status: 'pass',
+                message: `API server ${ctx.cluster.client.serverUrl} answers (Kubernetes ${version.gitVersion})`,
+                data: { server: ctx.cluster.client.serverUrl, version: version.gitVersion }
+            };
+        }
+        catch (error) {
+            return {
+                status: 'error',
+                message: `cannot use the cluster from ${ctx.cluster.origin}: ${explainApiError(error)}`,
+                hint: 'Check that the kubeconfig points at the right server, that its credentials are current, and that this runner can reach it.'
+            };
+        }
+    }
+};
+
+const SERVER_METADATA = [
+    'managedFields',
+    'resourceVersion',
+    'uid',
+    'creationTimestamp',
+    'generation',
+    'selfLink'
+];
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+function cleanObject(object) {
+    const { status: _status, ...rest } = object;
+    const metadata = { ...(object.metadata ?? {}) };
+    for (const field of SERVER_METADATA)
+        delete metadata[field];
+    if (metadata.annotations) {
+        const { [LAST_APPLIED]: _lastApplied, ...annotations } = metadata.annotations;
+        if (Object.keys(annotations).length > 0)
+            metadata.annotations = annotations;
+        else
+            delete metadata.annotations;
+    }
+    return { ...rest, metadata };
+}
+
+/**
+ * "Create backup of current ConfigMap": the live ConfigMap as clean YAML (no server-managed fields), so
+ * `kubectl apply -f` of the file restores it. Absent on a first deploy: a warning, not a failure.
+ */
+const configMapBackupCheck = {
+    id: 'configmap-backup',
+    title: 'Create backup of current ConfigMap',
+    section: CLUSTER_SECTION.rollback,
+    needs: ['cluster'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const { namespace, configMap } = ctx.options;
+        try {
+            const live = await cluster.session.configMap(namespace, configMap);
+            if (!live) {
+                return {
+                    status: 'warn',
+                    message: `ConfigMap ${configMap} does not exist in ${namespace} yet (first deploy): nothing to back up`
+                };
             }
-            const image = service.image;
-            const hasImage = typeof image === 'string' && image.trim() !== '';
-            const hasBuild = typeof service.build === 'string' || isMap$2(service.build);
-            if (!hasImage && !hasBuild && service.extends === undefined) {
+            const dir = ctx.options.artifactsDir ?? mkdtempSync(join(tmpdir(), 'vapora-preflight-'));
+            mkdirSync(dir, { recursive: true });
+            const path = join(dir, `${configMap}-backup.yaml`);
+            writeFileSync(path, stringify(cleanObject(live)), { mode: 0o600 });
+            const keys = Object.keys((live.data ?? {})).length;
+            return {
+                status: 'pass',
+                message: `ConfigMap ${configMap} (${keys} keys) backed up to ${path}`,
+                details: [`restore with: kubectl apply -f ${path}`],
+                data: { path, keys }
+            };
+        }
+        catch (error) {
+            return { status: 'error', message: `cannot back up ConfigMap ${configMap}: ${explainApiError(error)}` };
+        }
+    }
+};
+
+/** "kubectl get deployments -n vapora": each expected Deployment exists and is Available. */
+const deploymentsAvailableCheck = {
+    id: 'deployments-available',
+    title: 'Verify current deployments are available',
+    section: CLUSTER_SECTION.environment,
+    needs: ['cluster'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const namespace = ctx.options.namespace;
+        try {
+            const deployments = await cluster.session.deployments(namespace);
+            const details = [];
+            const unavailable = [];
+            const absent = [];
+            for (const name of ctx.options.deployments) {
+                const d = deployments.find(x => x.metadata?.name === name);
+                if (!d) {
+                    absent.push(name);
+                    details.push(`${name}: not deployed yet`);
+                    continue;
+                }
+                const want = d.spec?.replicas ?? 1;
+                const available = d.status?.availableReplicas ?? 0;
+                const condition = (d.status?.conditions ?? []).find((c) => c.type === 'Available');
+                const line = `${name}: ${available}/${want} available${condition ? ` (Available=${condition.status}${condition.reason ? `, ${condition.reason}` : ''})` : ''}`;
+                details.push(line);
+                if (available < want || condition?.status === 'False')
+                    unavailable.push(line);
+            }
+            if (unavailable.length) {
+                return {
+                    status: 'fail',
+                    message: `not available: ${unavailable.join('; ')}`,
+                    details,
+                    hint: 'Deploying over an unhealthy Deployment hides the cause: fix or roll back the current state first.'
+                };
+            }
+            if (absent.length === ctx.options.deployments.length) {
+                return {
+                    status: 'warn',
+                    message: `none of the deployments exists yet in ${namespace} (first deploy)`,
+                    details
+                };
+            }
+            if (absent.length)
+                return { status: 'warn', message: `available; not deployed yet: ${absent.join(', ')}`, details };
+            return {
+                status: 'pass',
+                message: `all ${ctx.options.deployments.length} deployments available`,
+                details
+            };
+        }
+        catch (error) {
+            return {
+                status: 'error',
+                message: `cannot list deployments in ${namespace}: ${explainApiError(error)}`
+            };
+        }
+    }
+};
+
+/**
+ * "kubectl apply --dry-run=server": every document of configmap.yaml and deployment.yaml goes through a
+ * server-side apply with dryRun=All and strict field validation. Unknown fields, wrong types, immutable
+ * field changes and admission rejections come back with the server's own message; warnings are kept.
+ */
+const dryRunCheck = {
+    id: 'dry-run',
+    title: 'Perform dry-run deployment (server-side, strict field validation)',
+    section: CLUSTER_SECTION.staging,
+    needs: ['cluster', 'bundle'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const { session } = cluster;
+        const { docs, unreadable } = manifestDocs(ctx);
+        if (docs.length === 0) {
+            return {
+                status: 'fail',
+                message: `no manifest to dry-run${unreadable.length ? ` (${unreadable.join(', ')} did not parse)` : ''}`
+            };
+        }
+        const namespace = ctx.options.namespace;
+        const namespaceExists = (await session.namespace(namespace)) !== undefined;
+        const createdByBundle = docs.some(d => d.doc.kind === 'Namespace' && d.doc.metadata?.name === namespace);
+        const findings = [];
+        const details = [];
+        let failed = 0;
+        let warned = 0;
+        await Promise.all(docs.map(async ({ file, line, doc }, i) => {
+            const label = objectLabel(doc);
+            const inTargetNamespace = doc.kind !== 'Namespace';
+            if (!namespaceExists && createdByBundle && inTargetNamespace) {
+                warned++;
+                details[i] =
+                    `${file}:${line} ${label}: not dry-run — namespace ${namespace} does not exist yet (this bundle creates it)`;
+                return;
+            }
+            try {
+                const outcome = await session.dryRunApply(doc, namespace);
+                if (outcome.ok) {
+                    const willCreate = doc.kind === 'Namespace' && !namespaceExists ? ' (will be created)' : '';
+                    details[i] =
+                        `${file}:${line} ${label}: accepted${willCreate}${outcome.warnings.length ? `; server warnings: ${outcome.warnings.join(' | ')}` : ''}`;
+                    if (outcome.warnings.length) {
+                        warned++;
+                        for (const warning of outcome.warnings)
+                            findings.push({ severity: 'warning', file, line, message: `${label}: ${warning}` });
+                    }
+                    return;
+                }
+                failed++;
+                details[i] =
+                    `${file}:${line} ${label}: REJECTED (HTTP ${outcome.status}${outcome.reason ? ` ${outcome.reason}` : ''}): ${outcome.message}`;
                 findings.push({
                     severity: 'error',
-                    ...at,
-                    message: `service "${name}" has neither "image" nor "build"`
+                    file,
+                    line,
+                    message: `${label}: server rejected the dry-run: ${outcome.message}`
                 });
             }
-            else if (hasImage && /:latest$/.test(image)) {
+            catch (error) {
+                failed++;
+                details[i] = `${file}:${line} ${label}: not checked: ${explainApiError(error)}`;
                 findings.push({
-                    severity: 'warning',
-                    ...at,
-                    message: `service "${name}" uses ${image}: pin a version`
+                    severity: 'error',
+                    file,
+                    line,
+                    message: `${label}: dry-run failed: ${explainApiError(error)}`
                 });
             }
+        }));
+        if (unreadable.length) {
+            failed++;
+            details.push(`not dry-run: ${unreadable.join(', ')} did not parse (see bundle-syntax)`);
         }
         const errors = findings.filter(f => f.severity === 'error');
-        const details = findings.map(f => `${f.severity}: ${f.message}`);
-        const count = Object.keys(services).length;
-        if (errors.length > 0) {
+        if (failed > 0) {
             return {
                 status: 'fail',
-                message: errors.map(f => f.message).join('; '),
+                message: `${failed} of ${docs.length} objects rejected by the server: ${errors[0]?.message ?? details.at(-1)}`,
                 details,
                 findings,
-                hint: 'Give every service an `image:` (or a `build:` context).'
+                hint: 'The messages above are the API server’s own. Fix the manifest (unknown fields and immutable fields such as spec.selector are common causes).'
             };
         }
-        if (findings.length > 0)
-            return { status: 'warn', message: `${count} services; ${findings[0].message}`, details, findings };
+        if (warned > 0) {
+            return {
+                status: 'warn',
+                message: `${docs.length} objects accepted; ${warned} with warnings or not dry-run`,
+                details,
+                findings
+            };
+        }
         return {
             status: 'pass',
-            message: `${count} services, each with an image or build (${Object.keys(services).join(', ')})`
+            message: `all ${docs.length} objects accepted by the server (dry-run, strict validation)`,
+            details
         };
+    }
+};
+
+/** Detects the kubectl client on PATH (`kubectl version --client -o json`), the one the deploy job will use. */
+function detectKubectl() {
+    return new Promise(resolve => {
+        execFile('kubectl', ['version', '--client', '-o', 'json'], { timeout: 5000 }, (error, stdout) => {
+            if (error)
+                return resolve(undefined);
+            try {
+                resolve(JSON.parse(stdout).clientVersion?.gitVersion);
+            }
+            catch {
+                resolve(undefined);
+            }
+        });
+    });
+}
+function minorOf(version) {
+    const match = /^v?(\d+)\.(\d+)/.exec(version);
+    return match ? { major: Number(match[1]), minor: Number(match[2]) } : undefined;
+}
+/** "Verify kubectl version compatibility": the client within one minor version of the server. */
+const kubectlVersionCheck = {
+    id: 'kubectl-version',
+    title: 'Verify kubectl version compatibility (within 1 minor version)',
+    section: CLUSTER_SECTION.access,
+    needs: ['cluster'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const client = ctx.options.kubectlVersion ?? (await detectKubectl());
+        if (!client) {
+            return {
+                status: 'skip',
+                skipReason: 'not-applicable',
+                message: 'no kubectl on PATH and no kubectl-version given: skew not checked',
+                hint: 'Set kubectl-version to the kubectl your deploy job uses.'
+            };
+        }
+        const server = (await cluster.session.version()).gitVersion;
+        const c = minorOf(client);
+        const s = minorOf(server);
+        if (!c || !s)
+            return { status: 'error', message: `cannot compare versions "${client}" and "${server}"` };
+        const skew = c.minor - s.minor;
+        const source = ctx.options.kubectlVersion ? 'kubectl-version' : 'kubectl on PATH';
+        if (c.major !== s.major || Math.abs(skew) > 1) {
+            return {
+                status: 'fail',
+                message: `kubectl ${client} (${source}) is ${Math.abs(skew)} minor versions ${skew > 0 ? 'newer' : 'older'} than the server ${server}; supported skew is ±1`,
+                hint: `Use kubectl v${s.major}.${s.minor}.x (±1 minor) in the deploy job.`,
+                data: { client, server }
+            };
+        }
+        return {
+            status: 'pass',
+            message: `kubectl ${client} (${source}) vs server ${server}: within ±1 minor`,
+            data: { client, server }
+        };
+    }
+};
+
+/** "kubectl get namespace vapora": the target namespace exists (or this bundle creates it). */
+const namespaceExistsCheck = {
+    id: 'namespace-exists',
+    title: 'Check namespace exists',
+    section: CLUSTER_SECTION.environment,
+    needs: ['cluster'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const namespace = ctx.options.namespace;
+        try {
+            const found = await cluster.session.namespace(namespace);
+            if (found) {
+                const phase = found.status?.phase;
+                if (phase === 'Terminating')
+                    return { status: 'fail', message: `namespace ${namespace} is being deleted (Terminating)` };
+                return { status: 'pass', message: `namespace ${namespace} exists (${phase ?? 'Active'})` };
+            }
+            const created = manifestDocs(ctx).docs.some(d => d.doc.kind === 'Namespace' && d.doc.metadata?.name === namespace);
+            if (created)
+                return {
+                    status: 'warn',
+                    message: `namespace ${namespace} does not exist yet; this bundle creates it`
+                };
+            return {
+                status: 'fail',
+                message: `namespace ${namespace} does not exist`,
+                hint: `Create it (kubectl create namespace ${namespace}) or set the namespace input to the right one.`
+            };
+        }
+        catch (error) {
+            return { status: 'error', message: `cannot read namespace ${namespace}: ${explainApiError(error)}` };
+        }
+    }
+};
+
+/** Kubernetes quantities: CPU in cores (`250m`, `2`), memory in bytes (`512Mi`, `1G`). */
+function parseQuantity(text) {
+    if (text === undefined)
+        return 0;
+    if (typeof text === 'number')
+        return text;
+    const match = /^([0-9.]+)([a-zA-Z]*)$/.exec(text.trim());
+    if (!match)
+        return 0;
+    const value = Number(match[1]);
+    const factor = {
+        '': 1,
+        n: 1e-9,
+        u: 1e-6,
+        m: 1e-3,
+        k: 1e3,
+        M: 1e6,
+        G: 1e9,
+        T: 1e12,
+        P: 1e15,
+        Ki: 2 ** 10,
+        Mi: 2 ** 20,
+        Gi: 2 ** 30,
+        Ti: 2 ** 40,
+        Pi: 2 ** 50
+    };
+    return value * (factor[match[2]] ?? 1);
+}
+function requestsByNode(pods) {
+    const totals = new Map();
+    for (const pod of pods) {
+        const node = pod.spec?.nodeName;
+        if (!node || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed')
+            continue;
+        const total = totals.get(node) ?? { cpu: 0, memory: 0 };
+        for (const c of pod.spec?.containers ?? []) {
+            total.cpu += parseQuantity(c.resources?.requests?.cpu);
+            total.memory += parseQuantity(c.resources?.requests?.memory);
+        }
+        totals.set(node, total);
+    }
+    return totals;
+}
+/**
+ * "kubectl top nodes (not near capacity)": usage from metrics.k8s.io when a metrics server serves it;
+ * otherwise requested vs allocatable, with a warning that the numbers are requests, not usage.
+ */
+const nodeCapacityCheck = {
+    id: 'node-capacity',
+    title: 'Check current resource usage (not near capacity)',
+    section: CLUSTER_SECTION.environment,
+    needs: ['cluster'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const { session } = cluster;
+        const threshold = ctx.options.capacityThreshold;
+        try {
+            const [nodes, metrics] = await Promise.all([session.nodes(), session.nodeMetrics()]);
+            const usage = new Map();
+            const source = metrics ? 'metrics.k8s.io usage' : 'requests (metrics-server is absent)';
+            if (metrics) {
+                for (const m of metrics) {
+                    usage.set(m.metadata.name, {
+                        cpu: parseQuantity(m.usage?.cpu),
+                        memory: parseQuantity(m.usage?.memory)
+                    });
+                }
+            }
+            else {
+                for (const [node, total] of requestsByNode(await session.pods()))
+                    usage.set(node, total);
+            }
+            const details = [];
+            const over = [];
+            for (const node of nodes) {
+                const name = node.metadata.name;
+                const cpu = parseQuantity(node.status?.allocatable?.cpu);
+                const memory = parseQuantity(node.status?.allocatable?.memory);
+                const used = usage.get(name) ?? { cpu: 0, memory: 0 };
+                const cpuPct = cpu ? (100 * used.cpu) / cpu : 0;
+                const memPct = memory ? (100 * used.memory) / memory : 0;
+                const line = `${name}: CPU ${cpuPct.toFixed(0)}%, memory ${memPct.toFixed(0)}% of allocatable`;
+                details.push(line);
+                if (cpuPct > threshold || memPct > threshold)
+                    over.push(line);
+            }
+            const data = { source, threshold };
+            if (over.length) {
+                return {
+                    status: 'fail',
+                    message: `near capacity (over ${threshold}%, ${source}): ${over.join('; ')}`,
+                    details,
+                    data,
+                    hint: 'Free or add capacity first: a rolling update needs room for the surge pods.'
+                };
+            }
+            if (!metrics) {
+                return {
+                    status: 'warn',
+                    message: `under ${threshold}% on all ${nodes.length} nodes by requests; metrics-server is absent, so real usage is unknown`,
+                    details,
+                    data
+                };
+            }
+            return {
+                status: 'pass',
+                message: `all ${nodes.length} nodes under ${threshold}% (${source})`,
+                details,
+                data
+            };
+        }
+        catch (error) {
+            return { status: 'error', message: `cannot read node capacity: ${explainApiError(error)}` };
+        }
+    }
+};
+
+const PRESSURE = ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable'];
+/** "kubectl get nodes (all Ready)": every node Ready, pressure conditions named, cordons noted. */
+const nodesReadyCheck = {
+    id: 'nodes-ready',
+    title: 'Verify cluster is healthy: all nodes Ready',
+    section: CLUSTER_SECTION.environment,
+    needs: ['cluster'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        try {
+            const nodes = await cluster.session.nodes();
+            if (nodes.length === 0)
+                return { status: 'fail', message: 'the cluster has no nodes: nothing could run the pods' };
+            const problems = [];
+            const warnings = [];
+            for (const node of nodes) {
+                const name = node.metadata?.name;
+                const conditions = node.status?.conditions ?? [];
+                const ready = conditions.find(c => c.type === 'Ready');
+                if (ready?.status !== 'True') {
+                    problems.push(`${name} is NotReady${ready?.reason ? ` (${ready.reason}${ready.message ? `: ${ready.message}` : ''})` : ' (no Ready condition)'}`);
+                }
+                for (const c of conditions.filter(c => PRESSURE.includes(c.type) && c.status === 'True')) {
+                    problems.push(`${name} has ${c.type}${c.message ? ` (${c.message})` : ''}`);
+                }
+                if (node.spec?.unschedulable)
+                    warnings.push(`${name} is cordoned (unschedulable)`);
+            }
+            const details = [...problems, ...warnings];
+            if (problems.length) {
+                return {
+                    status: 'fail',
+                    message: problems.join('; '),
+                    details,
+                    hint: 'Wait for the nodes to recover, or drain and replace them, before deploying.'
+                };
+            }
+            if (warnings.length)
+                return { status: 'warn', message: `${nodes.length} nodes Ready; ${warnings.join('; ')}`, details };
+            return { status: 'pass', message: `all ${nodes.length} nodes Ready, no pressure conditions` };
+        }
+        catch (error) {
+            return { status: 'error', message: `cannot list nodes: ${explainApiError(error)}` };
+        }
+    }
+};
+
+/**
+ * Loads the KubeConfig: from content given as an input (raw YAML or base64, written 0600 to a temp file
+ * that is removed afterwards), from a path, or client-node's defaults (KUBECONFIG, ~/.kube/config,
+ * in-cluster). Also collects every secret in it so adapters can mask them.
+ */
+/** Decodes kubeconfig content given as raw YAML or base64; throws a UsageError that says what to pass. */
+function decodeKubeconfig(content) {
+    const trimmed = content.trim();
+    const looksLikeYaml = (text) => /(^|\n)\s*(clusters|apiVersion|contexts)\s*:/.test(text);
+    if (looksLikeYaml(trimmed))
+        return trimmed;
+    if (/^[A-Za-z0-9+/=\s_-]+$/.test(trimmed)) {
+        const decoded = Buffer.from(trimmed, 'base64').toString('utf8');
+        if (looksLikeYaml(decoded))
+            return decoded;
+    }
+    if (!trimmed.includes('\n') && existsSync(trimmed)) {
+        throw new UsageError('kubeconfig: this looks like a file path. Pass the file content (or its base64), not its path.');
+    }
+    throw new UsageError('kubeconfig: not a kubeconfig in YAML or base64 (no "clusters:" found). Pass the file content, e.g. ${{ secrets.KUBECONFIG }}.');
+}
+/** Every value in a kubeconfig that must never be printed (tokens, keys, passwords, cert data). */
+function kubeconfigSecrets(yamlText) {
+    const secrets = new Set();
+    let doc;
+    try {
+        doc = parse$1(yamlText);
+    }
+    catch {
+        return [];
+    }
+    const users = doc?.users ?? [];
+    for (const entry of users) {
+        for (const [key, value] of Object.entries(entry?.user ?? {})) {
+            if (typeof value === 'string' &&
+                /token|key|password|certificate-data|secret/i.test(key) &&
+                value.length >= 6) {
+                secrets.add(value);
+            }
+        }
+    }
+    return [...secrets];
+}
+/** Loads and validates a KubeConfig; `context` switches the current context. */
+function loadKubeConfig(source, context) {
+    const kubeConfig = new KubeConfig();
+    let secrets = [];
+    let origin;
+    try {
+        if (source.kind === 'content') {
+            const text = decodeKubeconfig(source.content);
+            secrets = kubeconfigSecrets(text);
+            // Written 0600 and removed at once: client-node resolves relative paths and exec plugins from a file.
+            const dir = mkdtempSync(join(tmpdir(), 'vapora-kubeconfig-'));
+            try {
+                const file = join(dir, 'config');
+                writeFileSync(file, text, { mode: 0o600 });
+                kubeConfig.loadFromFile(file);
+            }
+            finally {
+                rmSync(dir, { recursive: true, force: true });
+            }
+            origin = 'the kubeconfig input';
+        }
+        else if (source.kind === 'path') {
+            if (!existsSync(source.path))
+                throw new UsageError(`kubeconfig: file "${source.path}" does not exist.`);
+            kubeConfig.loadFromFile(source.path);
+            origin = source.path;
+        }
+        else {
+            kubeConfig.loadFromDefault();
+            origin = process.env.KUBECONFIG ? `KUBECONFIG (${process.env.KUBECONFIG})` : 'the default kubeconfig';
+        }
+    }
+    catch (error) {
+        if (error instanceof UsageError)
+            throw error;
+        throw new UsageError(`kubeconfig: cannot load it (${describeError(error)}).`);
+    }
+    if (context) {
+        const names = kubeConfig.getContexts().map(c => c.name);
+        if (!names.includes(context)) {
+            throw new UsageError(`context: "${context}" is not in ${origin}; available: ${names.join(', ') || '(none)'}.`);
+        }
+        kubeConfig.setCurrentContext(context);
+    }
+    const cluster = kubeConfig.getCurrentCluster();
+    if (!cluster || !cluster.server) {
+        throw new UsageError(`kubeconfig: ${origin} has no current context with a cluster server. Set current-context or the context input.`);
+    }
+    return { kubeConfig, secrets, origin };
+}
+
+/**
+ * One run's view of the cluster: the few API calls the checks need, each made at most once per run
+ * (memoised), so checks running concurrently share reads. Checks call these; they never build paths.
+ */
+const FIELD_MANAGER = 'vapora-preflight';
+/** Splits `apps/v1` into group and version (`v1` → core group ''). */
+function splitApiVersion(apiVersion) {
+    const slash = apiVersion.indexOf('/');
+    return slash < 0
+        ? { group: '', version: apiVersion }
+        : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
+}
+const basePath = (apiVersion) => apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+class ClusterSession {
+    client;
+    origin;
+    memo = new Map();
+    constructor(client, origin) {
+        this.client = client;
+        this.origin = origin;
+    }
+    once(key, load) {
+        let promise = this.memo.get(key);
+        if (!promise) {
+            promise = load();
+            this.memo.set(key, promise);
+        }
+        return promise;
+    }
+    version() {
+        return this.once('version', () => this.client.get('/version'));
+    }
+    /** The resources of one group/version (discovery), e.g. to map kind Deployment → `deployments`. */
+    resources(apiVersion) {
+        return this.once(`discovery:${apiVersion}`, async () => {
+            const list = await this.client.getOptional(basePath(apiVersion));
+            return (list?.resources ?? []).filter(r => !r.name.includes('/'));
+        });
+    }
+    async resourceFor(apiVersion, kind) {
+        return (await this.resources(apiVersion)).find(r => r.kind === kind);
+    }
+    /** The API path of an object (collection path when `name` is omitted). */
+    async pathFor(apiVersion, kind, namespace, name) {
+        const resource = await this.resourceFor(apiVersion, kind);
+        if (!resource)
+            return undefined;
+        const ns = resource.namespaced ? `/namespaces/${encodeURIComponent(namespace ?? 'default')}` : '';
+        return `${basePath(apiVersion)}${ns}/${resource.name}${name ? `/${encodeURIComponent(name)}` : ''}`;
+    }
+    namespace(name) {
+        return this.once(`ns:${name}`, () => this.client.getOptional(`/api/v1/namespaces/${encodeURIComponent(name)}`));
+    }
+    nodes() {
+        return this.once('nodes', async () => (await this.client.get('/api/v1/nodes')).items);
+    }
+    deployments(namespace) {
+        return this.once(`deployments:${namespace}`, async () => (await this.client.get(`/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/deployments`)).items);
+    }
+    replicaSets(namespace) {
+        return this.once(`replicasets:${namespace}`, async () => (await this.client.get(`/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/replicasets`)).items);
+    }
+    pods(namespace) {
+        const path = namespace ? `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods` : '/api/v1/pods';
+        return this.once(`pods:${namespace ?? '*'}`, async () => (await this.client.get(path)).items);
+    }
+    events(namespace) {
+        return this.once(`events:${namespace}`, async () => (await this.client.get(`/api/v1/namespaces/${encodeURIComponent(namespace)}/events`)).items);
+    }
+    configMap(namespace, name) {
+        return this.once(`cm:${namespace}/${name}`, () => this.client.getOptional(`/api/v1/namespaces/${encodeURIComponent(namespace)}/configmaps/${encodeURIComponent(name)}`));
+    }
+    /** Node metrics from metrics.k8s.io, or undefined when no metrics server serves them. */
+    nodeMetrics() {
+        return this.once('node-metrics', async () => {
+            try {
+                return (await this.client.get('/apis/metrics.k8s.io/v1beta1/nodes')).items;
+            }
+            catch (error) {
+                if (error instanceof KubeApiError && (error.status === 404 || error.status === 503))
+                    return undefined;
+                throw error;
+            }
+        });
+    }
+    /** The live object a manifest document would change, or undefined when it does not exist yet. */
+    live(doc, namespace) {
+        const key = `live:${doc.apiVersion}/${doc.kind}/${namespace}/${doc.metadata?.name}`;
+        return this.once(key, async () => {
+            const path = await this.pathFor(doc.apiVersion, doc.kind, namespace, doc.metadata.name);
+            return path ? this.client.getOptional(path) : undefined;
+        });
+    }
+    /**
+     * Server-side apply with dryRun=All and strict field validation: the server validates and defaults the
+     * object exactly as a real apply would, and stores nothing. The raw document is sent, unknown fields and all.
+     */
+    dryRunApply(doc, namespace) {
+        const key = `dry-run:${doc.apiVersion}/${doc.kind}/${namespace}/${doc.metadata?.name}`;
+        return this.once(key, async () => {
+            const path = await this.pathFor(doc.apiVersion, doc.kind, namespace, doc.metadata.name);
+            if (!path) {
+                return {
+                    ok: false,
+                    message: `the server does not serve ${doc.kind} in ${doc.apiVersion} (is the API version or CRD right?)`,
+                    warnings: []
+                };
+            }
+            const resource = (await this.resourceFor(doc.apiVersion, doc.kind));
+            const body = resource.namespaced ? { ...doc, metadata: { ...doc.metadata, namespace } } : doc;
+            try {
+                const response = await this.client.request({
+                    method: 'PATCH',
+                    path,
+                    query: { dryRun: 'All', fieldManager: FIELD_MANAGER, fieldValidation: 'Strict', force: true },
+                    body,
+                    contentType: 'application/apply-patch+yaml'
+                });
+                return { ok: true, status: response.status, result: response.body, warnings: response.warnings };
+            }
+            catch (error) {
+                if (error instanceof KubeApiError && !error.unreachable) {
+                    return {
+                        ok: false,
+                        status: error.status,
+                        message: error.message,
+                        reason: error.kubeStatus?.reason,
+                        warnings: []
+                    };
+                }
+                throw error;
+            }
+        });
+    }
+    /** Asks the server whether the current user may do `verb` on a resource (SelfSubjectAccessReview). */
+    canI(attributes) {
+        const key = `can-i:${attributes.verb}:${attributes.group}/${attributes.resource}:${attributes.namespace ?? ''}`;
+        return this.once(key, async () => {
+            const response = await this.client.request({
+                method: 'POST',
+                path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+                body: {
+                    apiVersion: 'authorization.k8s.io/v1',
+                    kind: 'SelfSubjectAccessReview',
+                    spec: { resourceAttributes: attributes }
+                }
+            });
+            return { allowed: response.body.status?.allowed === true, reason: response.body.status?.reason };
+        });
+    }
+    close() {
+        this.client.close();
+    }
+}
+/** True when client-node's defaults would find nothing and fall back to a made-up localhost cluster. */
+function noDefaultKubeconfig() {
+    return (!process.env.KUBECONFIG &&
+        !existsSync(join(homedir(), '.kube', 'config')) &&
+        !process.env.KUBERNETES_SERVICE_HOST);
+}
+/** Loads the kubeconfig and builds a session; never contacts the server (the checks do). */
+async function openCluster(source, context, clientOptions = {}) {
+    if (source.kind === 'default' && noDefaultKubeconfig()) {
+        return {
+            ok: false,
+            reason: 'not-configured',
+            message: 'no kubeconfig: pass the kubeconfig input (CLI: --kubeconfig or KUBECONFIG), or run offline'
+        };
+    }
+    try {
+        const loaded = loadKubeConfig(source, context);
+        const client = await KubeClient.create(loaded.kubeConfig, clientOptions);
+        return { ok: true, session: new ClusterSession(client, loaded.origin), secrets: loaded.secrets };
+    }
+    catch (error) {
+        // A kubeconfig the user gave that cannot be used is an input error: say so, do not report a cluster state.
+        if (error instanceof UsageError)
+            throw error;
+        return { ok: false, reason: 'invalid', message: describeError(error) };
+    }
+}
+
+const APPLY_VERBS = ['get', 'create', 'patch', 'update'];
+/**
+ * "kubectl auth can-i": a SelfSubjectAccessReview for every verb and resource the deploy needs, derived from
+ * the bundle's kinds (apply = get/create/patch/update), plus `patch deployments` for `kubectl rollout undo`.
+ */
+const permissionsCheck = {
+    id: 'permissions',
+    title: 'Test write access to the cluster (kubectl auth can-i)',
+    section: CLUSTER_SECTION.access,
+    needs: ['cluster', 'bundle'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const { session } = cluster;
+        const namespace = ctx.options.namespace;
+        const needs = new Map();
+        const add = (need) => needs.set(`${need.verb} ${need.group}/${need.resource} ${need.namespace ?? ''}`, need);
+        const unknownKinds = [];
+        for (const { doc } of manifestDocs(ctx).docs) {
+            const resource = await session.resourceFor(doc.apiVersion, doc.kind).catch(() => undefined);
+            if (!resource) {
+                unknownKinds.push(`${doc.kind} (${doc.apiVersion})`);
+                continue;
+            }
+            const { group } = splitApiVersion(doc.apiVersion);
+            for (const verb of APPLY_VERBS) {
+                add({
+                    verb,
+                    group,
+                    resource: resource.name,
+                    namespace: resource.namespaced ? namespace : undefined,
+                    why: `apply ${doc.kind}`
+                });
+            }
+        }
+        add({ verb: 'patch', group: 'apps', resource: 'deployments', namespace, why: 'kubectl rollout undo' });
+        const checked = await Promise.all([...needs.values()].map(async (need) => {
+            try {
+                const answer = await session.canI(need);
+                return { need, allowed: answer.allowed };
+            }
+            catch (error) {
+                return { need, allowed: false, error: explainApiError(error) };
+            }
+        }));
+        const label = (n) => `${n.verb} ${n.resource}${n.group ? `.${n.group}` : ''}${n.namespace ? ` in namespace ${n.namespace}` : ' (cluster-wide)'}`;
+        const missing = checked.filter(c => !c.allowed);
+        const details = checked.map(c => `${c.allowed ? 'yes' : 'NO '}  ${label(c.need)} — for ${c.need.why}${c.error ? ` (${c.error})` : ''}`);
+        if (unknownKinds.length)
+            details.push(`not checked (the server does not serve them): ${unknownKinds.join(', ')}`);
+        if (missing.length > 0) {
+            return {
+                status: 'fail',
+                message: `the deploy identity cannot: ${missing.map(m => label(m.need)).join('; ')}`,
+                details,
+                hint: 'Grant these verbs to the deploy identity (a Role/RoleBinding in the namespace), or use the right kubeconfig.',
+                data: { missing: missing.map(m => label(m.need)) }
+            };
+        }
+        return {
+            status: 'pass',
+            message: `all ${checked.length} permissions the deploy and a rollback need are granted`,
+            details
+        };
+    }
+};
+
+/**
+ * "kubectl get pods -n vapora (all Running)": every pod Running and Ready. A container in CrashLoopBackOff,
+ * or one that restarted within the events window, blocks; older restarts are only counted.
+ */
+const podsRunningCheck = {
+    id: 'pods-running',
+    title: 'Check pod status: all Running and Ready, no rising restarts',
+    section: CLUSTER_SECTION.environment,
+    needs: ['cluster'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const namespace = ctx.options.namespace;
+        const since = Date.now() - ctx.options.eventsWindowMs;
+        try {
+            const pods = await cluster.session.pods(namespace);
+            const problems = [];
+            const details = [];
+            let restarts = 0;
+            for (const pod of pods) {
+                const name = pod.metadata?.name;
+                if (pod.status?.phase === 'Succeeded')
+                    continue;
+                const statuses = pod.status?.containerStatuses ?? [];
+                const podRestarts = statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0);
+                restarts += podRestarts;
+                const ready = (pod.status?.conditions ?? []).find((c) => c.type === 'Ready')?.status === 'True';
+                details.push(`${name}: ${pod.status?.phase ?? 'Unknown'}, ${ready ? 'Ready' : 'not Ready'}, ${podRestarts} restarts`);
+                if (pod.status?.phase !== 'Running')
+                    problems.push(`${name} is ${pod.status?.phase ?? 'Unknown'}`);
+                else if (!ready)
+                    problems.push(`${name} is not Ready`);
+                for (const s of statuses) {
+                    const waiting = s.state?.waiting?.reason;
+                    if (waiting === 'CrashLoopBackOff' ||
+                        waiting === 'ImagePullBackOff' ||
+                        waiting === 'ErrImagePull') {
+                        problems.push(`${name}/${s.name} is in ${waiting} (${s.restartCount ?? 0} restarts)`);
+                        continue;
+                    }
+                    const finished = Date.parse(s.lastState?.terminated?.finishedAt ?? '');
+                    if ((s.restartCount ?? 0) > 0 && finished >= since) {
+                        problems.push(`${name}/${s.name} restarted ${s.restartCount} times, last at ${s.lastState.terminated.finishedAt} (${s.lastState?.terminated?.reason ?? 'exited'}): restarts are rising`);
+                    }
+                }
+            }
+            if (pods.length === 0)
+                return { status: 'pass', message: `no pods in ${namespace} yet` };
+            if (problems.length) {
+                return {
+                    status: 'fail',
+                    message: [...new Set(problems)].join('; '),
+                    details,
+                    hint: 'Check the pod logs and events (kubectl describe pod); a crashing workload should be fixed or rolled back before deploying over it.'
+                };
+            }
+            return {
+                status: 'pass',
+                message: `${pods.length} pods Running and Ready (${restarts} restarts in total, none recent)`,
+                details
+            };
+        }
+        catch (error) {
+            return { status: 'error', message: `cannot list pods in ${namespace}: ${explainApiError(error)}` };
+        }
+    }
+};
+
+function lastSeen(event) {
+    return Date.parse(event.series?.lastObservedTime ??
+        event.lastTimestamp ??
+        event.eventTime ??
+        event.metadata?.creationTimestamp ??
+        '');
+}
+/** "Verify recent events": Warning events in the window, grouped by reason and object. Reported, not blocking. */
+const recentEventsCheck = {
+    id: 'recent-events',
+    title: 'Verify recent events (no Warning events in the window)',
+    section: CLUSTER_SECTION.environment,
+    needs: ['cluster'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const namespace = ctx.options.namespace;
+        const since = Date.now() - ctx.options.eventsWindowMs;
+        try {
+            const events = (await cluster.session.events(namespace));
+            const warnings = events.filter(e => e.type === 'Warning' && lastSeen(e) >= since);
+            const minutes = Math.round(ctx.options.eventsWindowMs / 60_000);
+            if (warnings.length === 0)
+                return { status: 'pass', message: `no Warning events in ${namespace} in the last ${minutes} min` };
+            const grouped = new Map();
+            for (const e of warnings) {
+                const key = `${e.reason ?? 'Unknown'} ${e.involvedObject?.kind ?? ''}/${e.involvedObject?.name ?? ''}`;
+                const entry = grouped.get(key) ?? { count: 0, message: e.message };
+                entry.count += e.series?.count ?? e.count ?? 1;
+                grouped.set(key, entry);
+            }
+            const details = [...grouped].map(([key, v]) => `${key} ×${v.count}${v.message ? `: ${v.message}` : ''}`);
+            return {
+                status: 'warn',
+                message: `${grouped.size} kinds of Warning events in the last ${minutes} min: ${[...grouped.keys()].slice(0, 3).join(', ')}${grouped.size > 3 ? ', …' : ''}`,
+                details,
+                data: { warnings: details }
+            };
+        }
+        catch (error) {
+            return { status: 'error', message: `cannot list events in ${namespace}: ${explainApiError(error)}` };
+        }
+    }
+};
+
+const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
+const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause';
+function images(podTemplate) {
+    const containers = podTemplate?.spec?.containers ?? [];
+    return containers.map(c => c.image ?? '(none)');
+}
+/** Builds the history of `deployment` from the namespace's ReplicaSets. */
+function rolloutHistory(deployment, replicaSets) {
+    const name = deployment.metadata.name;
+    const namespace = deployment.metadata.namespace;
+    const uid = deployment.metadata?.uid;
+    const owned = replicaSets.filter(rs => (rs.metadata?.ownerReferences ?? []).some(ref => ref.controller === true && ref.uid === uid));
+    const revisions = owned
+        .map(rs => ({
+        revision: Number(rs.metadata?.annotations?.[REVISION_ANNOTATION]),
+        replicaSet: rs.metadata.name,
+        images: images(rs.spec?.template),
+        changeCause: rs.metadata?.annotations?.[CHANGE_CAUSE_ANNOTATION],
+        createdAt: rs.metadata?.creationTimestamp
+    }))
+        .filter(r => Number.isInteger(r.revision) && r.revision > 0)
+        .sort((a, b) => a.revision - b.revision);
+    const current = Number(deployment.metadata?.annotations?.[REVISION_ANNOTATION]);
+    const highestRevision = revisions.at(-1)?.revision;
+    return {
+        deployment: name,
+        namespace,
+        revisions,
+        currentRevision: Number.isInteger(current) && current > 0 ? current : undefined,
+        highestRevision,
+        undoCommand: highestRevision === undefined
+            ? undefined
+            : `kubectl rollout undo deployment/${name} -n ${namespace} --to-revision=${highestRevision}`
+    };
+}
+
+/**
+ * "Document current deployment revisions": each Deployment's history as kubectl computes it, the highest
+ * revision, the image of each revision, and the exact undo command that returns to what runs now.
+ */
+const rolloutHistoryCheck = {
+    id: 'rollout-history',
+    title: 'Document current deployment revisions (kubectl rollout history)',
+    section: CLUSTER_SECTION.rollback,
+    needs: ['cluster'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const { session } = cluster;
+        const namespace = ctx.options.namespace;
+        try {
+            const [deployments, replicaSets] = await Promise.all([
+                session.deployments(namespace),
+                session.replicaSets(namespace)
+            ]);
+            const histories = [];
+            const absent = [];
+            for (const name of ctx.options.deployments) {
+                const deployment = deployments.find(d => d.metadata?.name === name);
+                if (!deployment)
+                    absent.push(name);
+                else
+                    histories.push(rolloutHistory(deployment, replicaSets));
+            }
+            const revisions = Object.fromEntries(histories.filter(h => h.highestRevision !== undefined).map(h => [h.deployment, h.highestRevision]));
+            const details = histories.flatMap(h => [
+                `${h.deployment}: revision ${h.highestRevision ?? '(none)'}${h.currentRevision !== undefined && h.currentRevision !== h.highestRevision ? ` (running revision ${h.currentRevision})` : ''}`,
+                ...h.revisions.map(r => `  ${r.revision}: ${r.images.join(', ')}${r.changeCause ? ` — ${r.changeCause}` : ''}`),
+                ...(h.undoCommand ? [`  rollback: ${h.undoCommand}`] : [])
+            ]);
+            for (const name of absent)
+                details.push(`${name}: not deployed yet (first deploy: nothing to roll back to)`);
+            const data = {
+                revisions,
+                histories,
+                undoCommands: histories.flatMap(h => (h.undoCommand ? [h.undoCommand] : []))
+            };
+            const summary = histories.map(h => `${h.deployment} rev ${h.highestRevision ?? '-'}`).join(', ');
+            if (histories.length === 0) {
+                return {
+                    status: 'warn',
+                    message: `no deployment exists yet in ${namespace}: first deploy, nothing to roll back to`,
+                    details,
+                    data
+                };
+            }
+            const noHistory = histories.filter(h => h.highestRevision === undefined).map(h => h.deployment);
+            if (absent.length || noHistory.length) {
+                return {
+                    status: 'warn',
+                    message: `${summary}${absent.length ? `; not deployed yet: ${absent.join(', ')}` : ''}${noHistory.length ? `; no revisions recorded: ${noHistory.join(', ')}` : ''}`,
+                    details,
+                    data
+                };
+            }
+            return { status: 'pass', message: summary, details, data };
+        }
+        catch (error) {
+            return { status: 'error', message: `cannot read rollout history: ${explainApiError(error)}` };
+        }
     }
 };
 
@@ -966,6 +2298,181 @@ function showValue(path, value) {
     const text = JSON.stringify(value);
     return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
+
+const containersOf = (obj) => obj?.spec?.template?.spec?.containers ?? [];
+function envValue(e) {
+    return e.valueFrom !== undefined ? `from ${JSON.stringify(e.valueFrom)}` : (e.value ?? '');
+}
+/** What a reviewer needs from a Deployment change: replicas, images, env. */
+function deploymentChanges(live, next) {
+    const changes = [];
+    if (live.spec?.replicas !== next.spec?.replicas)
+        changes.push(`replicas ${live.spec?.replicas} → ${next.spec?.replicas}`);
+    const before = new Map(containersOf(live).map(c => [c.name, c]));
+    for (const container of containersOf(next)) {
+        const old = before.get(container.name);
+        if (!old) {
+            changes.push(`container ${container.name} added (${container.image})`);
+            continue;
+        }
+        before.delete(container.name);
+        if (old.image !== container.image)
+            changes.push(`${container.name} image ${old.image} → ${container.image}`);
+        const oldEnv = new Map((old.env ?? []).map(e => [e.name, envValue(e)]));
+        for (const e of container.env ?? []) {
+            const value = envValue(e);
+            if (!oldEnv.has(e.name))
+                changes.push(`${container.name} env ${e.name} added = ${showValue([e.name], value)}`);
+            else if (oldEnv.get(e.name) !== value) {
+                changes.push(`${container.name} env ${e.name}: ${showValue([e.name], oldEnv.get(e.name))} → ${showValue([e.name], value)}`);
+            }
+            oldEnv.delete(e.name);
+        }
+        for (const name of oldEnv.keys())
+            changes.push(`${container.name} env ${name} removed`);
+    }
+    for (const name of before.keys())
+        changes.push(`container ${name} removed`);
+    return changes;
+}
+/** ConfigMap keys added, removed or changed (values are not shown: they may be sensitive). */
+function configMapChanges(live, next) {
+    const a = (live.data ?? {});
+    const b = (next.data ?? {});
+    const changes = [];
+    for (const key of Object.keys(b)) {
+        if (!(key in a))
+            changes.push(`key ${key} added`);
+        else if (a[key] !== b[key])
+            changes.push(`key ${key} changed`);
+    }
+    for (const key of Object.keys(a))
+        if (!(key in b))
+            changes.push(`key ${key} removed`);
+    return changes;
+}
+/** "Document: what's changing": per object, live vs the server's dry-run result, as a reviewer reads it. */
+const whatChangesCheck = {
+    id: 'what-changes',
+    title: "Document: what's changing (configs, manifests, versions)",
+    section: '24 Hours Before Deployment › Change Documentation',
+    needs: ['cluster', 'bundle'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const { session } = cluster;
+        const namespace = ctx.options.namespace;
+        const changes = {};
+        const notComputed = [];
+        for (const { doc } of manifestDocs(ctx).docs) {
+            const label = objectLabel(doc);
+            const outcome = await session.dryRunApply(doc, namespace).catch(() => undefined);
+            const live = await session.live(doc, namespace).catch(() => undefined);
+            if (!outcome?.ok || !outcome.result) {
+                notComputed.push(label);
+                continue;
+            }
+            if (!live) {
+                changes[label] = ['new object (will be created)'];
+                continue;
+            }
+            const list = doc.kind === 'Deployment'
+                ? deploymentChanges(live, outcome.result)
+                : doc.kind === 'ConfigMap'
+                    ? configMapChanges(live, outcome.result)
+                    : JSON.stringify(live.spec) !== JSON.stringify(outcome.result.spec)
+                        ? ['spec changes']
+                        : [];
+            changes[label] = list.length ? list : ['no change'];
+        }
+        const details = Object.entries(changes).map(([label, list]) => `${label}: ${list.join('; ')}`);
+        if (notComputed.length)
+            details.push(`not computed (dry-run failed): ${notComputed.join(', ')}`);
+        const changed = Object.values(changes).filter(list => list[0] !== 'no change').length;
+        return {
+            status: notComputed.length ? 'warn' : 'pass',
+            message: `${changed} of ${Object.keys(changes).length + notComputed.length} objects change${notComputed.length ? `; ${notComputed.length} not computed` : ''}`,
+            details,
+            data: { changes }
+        };
+    }
+};
+
+const isMap$1 = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** docker-compose.yml: a non-empty `services` map whose every service names an image, a build or a base. */
+const composeCheck = {
+    id: 'compose',
+    title: 'docker-compose.yml defines runnable services',
+    section: SECTION.artifacts,
+    needs: ['bundle'],
+    notApplicable({ options, bundle }) {
+        return options.expectedFiles.includes(COMPOSE_FILE) || bundle?.has(COMPOSE_FILE)
+            ? undefined
+            : `the bundle has no ${COMPOSE_FILE}`;
+    },
+    async run({ bundle }) {
+        if (!bundle.has(COMPOSE_FILE))
+            return { status: 'fail', message: `${COMPOSE_FILE} is missing` };
+        const parsed = bundle.parsed(COMPOSE_FILE);
+        if (parsed.errors.length > 0) {
+            return { status: 'fail', message: `${COMPOSE_FILE} does not parse (see bundle-syntax)` };
+        }
+        const doc = parsed.documents[0];
+        const at = { file: COMPOSE_FILE, line: doc?.line ?? 1 };
+        const services = isMap$1(doc?.value) ? doc.value.services : undefined;
+        if (!isMap$1(services) || Object.keys(services).length === 0) {
+            return {
+                status: 'fail',
+                message: `${COMPOSE_FILE} has no "services" map`,
+                findings: [{ severity: 'error', ...at, message: 'no top-level "services" map' }],
+                hint: 'A compose file needs `services:` with at least one service.'
+            };
+        }
+        const findings = [];
+        for (const [name, service] of Object.entries(services)) {
+            if (!isMap$1(service)) {
+                findings.push({ severity: 'error', ...at, message: `service "${name}" is not a mapping` });
+                continue;
+            }
+            const image = service.image;
+            const hasImage = typeof image === 'string' && image.trim() !== '';
+            const hasBuild = typeof service.build === 'string' || isMap$1(service.build);
+            if (!hasImage && !hasBuild && service.extends === undefined) {
+                findings.push({
+                    severity: 'error',
+                    ...at,
+                    message: `service "${name}" has neither "image" nor "build"`
+                });
+            }
+            else if (hasImage && /:latest$/.test(image)) {
+                findings.push({
+                    severity: 'warning',
+                    ...at,
+                    message: `service "${name}" uses ${image}: pin a version`
+                });
+            }
+        }
+        const errors = findings.filter(f => f.severity === 'error');
+        const details = findings.map(f => `${f.severity}: ${f.message}`);
+        const count = Object.keys(services).length;
+        if (errors.length > 0) {
+            return {
+                status: 'fail',
+                message: errors.map(f => f.message).join('; '),
+                details,
+                findings,
+                hint: 'Give every service an `image:` (or a `build:` context).'
+            };
+        }
+        if (findings.length > 0)
+            return { status: 'warn', message: `${count} services; ${findings[0].message}`, details, findings };
+        return {
+            status: 'pass',
+            message: `${count} services, each with an image or build (${Object.keys(services).join(', ')})`
+        };
+    }
+};
 
 const NOT_CONFIG = new Set([CONFIGMAP_FILE, DEPLOYMENT_FILE, COMPOSE_FILE]);
 const FORMAT_ORDER = ['toml', 'yaml', 'json'];
@@ -1065,65 +2572,6 @@ const configModesCheck = {
         };
     }
 };
-
-/** Built-in cluster-scoped kinds a deployment bundle might carry. */
-const CLUSTER_SCOPED = new Set([
-    'Namespace',
-    'ClusterRole',
-    'ClusterRoleBinding',
-    'CustomResourceDefinition',
-    'PersistentVolume',
-    'StorageClass',
-    'PriorityClass',
-    'IngressClass',
-    'MutatingWebhookConfiguration',
-    'ValidatingWebhookConfiguration'
-]);
-const isMap$1 = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-/**
- * Every object in the file's documents (a `kind: List` contributes its items). Documents missing
- * apiVersion, kind or metadata.name become error findings instead of objects.
- */
-function kubeObjectsIn(parsed) {
-    const objects = [];
-    const problems = [];
-    const visit = (value, line, label) => {
-        const problem = (message) => {
-            problems.push({ severity: 'error', file: parsed.file, line, message: `${label}: ${message}` });
-        };
-        if (!isMap$1(value))
-            return problem('is not a Kubernetes object (expected a mapping)');
-        const { apiVersion, kind, metadata } = value;
-        if (kind === 'List' && Array.isArray(value.items)) {
-            value.items.forEach((item, i) => visit(item, line, `${label} item ${i + 1}`));
-            return;
-        }
-        const missing = [
-            typeof apiVersion === 'string' && apiVersion ? undefined : 'apiVersion',
-            typeof kind === 'string' && kind ? undefined : 'kind',
-            isMap$1(metadata) && typeof metadata.name === 'string' && metadata.name ? undefined : 'metadata.name'
-        ].filter(Boolean);
-        if (missing.length > 0)
-            return problem(`missing ${missing.join(', ')}`);
-        const meta = metadata;
-        const namespace = meta.namespace;
-        if (namespace !== undefined && typeof namespace !== 'string')
-            return problem('metadata.namespace is not a string');
-        objects.push({
-            apiVersion: apiVersion,
-            kind: kind,
-            name: meta.name,
-            namespace: namespace === '' ? undefined : namespace,
-            clusterScoped: CLUSTER_SCOPED.has(kind),
-            file: parsed.file,
-            line,
-            raw: value
-        });
-    };
-    for (const doc of parsed.documents)
-        visit(doc.value, doc.line, `document ${doc.index + 1}`);
-    return { objects, problems };
-}
 
 /**
  * kubectl reads manifests as YAML 1.1 (sigs.k8s.io/yaml on go-yaml v2), where unquoted yes/no/on/off/y/n
@@ -1361,7 +2809,19 @@ const ALL_CHECKS = [
     manifestsCheck,
     configModesCheck,
     composeCheck,
-    clusterCheck
+    clusterAccessCheck,
+    kubectlVersionCheck,
+    permissionsCheck,
+    nodesReadyCheck,
+    namespaceExistsCheck,
+    deploymentsAvailableCheck,
+    podsRunningCheck,
+    recentEventsCheck,
+    nodeCapacityCheck,
+    dryRunCheck,
+    whatChangesCheck,
+    rolloutHistoryCheck,
+    configMapBackupCheck
 ];
 
 /**
@@ -1481,7 +2941,36 @@ function resolveOptions(input) {
     const deployments = asList(input.deployments, DEFAULT_DEPLOYMENTS, false).map(name => checkName('deployments', name, 'subdomain'));
     const configMap = checkName('configmap', (input.configMap ?? '').trim() || DEFAULT_CONFIGMAP, 'subdomain');
     const expectedFiles = asList(input.expectedFiles, parsePatternList(DEFAULT_EXPECTED_FILES_PATTERN), true).map(file => checkRelativePath('expected-files', file));
+    const eventsWindowMs = parseDuration(input.eventsWindow?.trim() || '1h');
+    if (eventsWindowMs === undefined || eventsWindowMs <= 0) {
+        throw new UsageError(`events-window: "${input.eventsWindow}" is not a duration; write e.g. 1h, 30m or 90s.`);
+    }
+    const threshold = Number(String(input.capacityThreshold ?? '85')
+        .trim()
+        .replace(/%$/, ''));
+    if (!Number.isFinite(threshold) || threshold <= 0 || threshold > 100) {
+        throw new UsageError(`capacity-threshold: "${input.capacityThreshold}" must be a percentage between 1 and 100, e.g. 85%.`);
+    }
+    const kubectlVersion = input.kubectlVersion?.trim() || undefined;
+    if (kubectlVersion && !/^v?\d+\.\d+(\.\d+)?([-+].*)?$/.test(kubectlVersion)) {
+        throw new UsageError(`kubectl-version: "${kubectlVersion}" is not a version; write e.g. v1.35.2.`);
+    }
+    const kubeconfig = input.kubeconfig?.trim()
+        ? { kind: 'content', content: input.kubeconfig }
+        : input.kubeconfigPath?.trim()
+            ? { kind: 'path', path: input.kubeconfigPath.trim() }
+            : { kind: 'default' };
+    const timeout = input.requestTimeoutMs ?? 10_000;
+    if (!Number.isFinite(timeout) || timeout <= 0)
+        throw new UsageError('requestTimeoutMs: must be a positive number.');
     return {
+        kubeconfig,
+        context: input.context?.trim() || undefined,
+        kubectlVersion,
+        eventsWindowMs,
+        capacityThreshold: threshold,
+        artifactsDir: input.artifactsDir?.trim() || undefined,
+        requestTimeoutMs: timeout,
         bundlePath: input.bundlePath.trim(),
         expectedFiles,
         namespace,
@@ -1632,6 +3121,18 @@ async function runPreflight(input, hooks = {}) {
     const bundleMs = performance.now() - t0;
     const ctx = { options, bundle: opened.bundle };
     try {
+        if (!options.offline) {
+            const cluster = await openCluster(options.kubeconfig, options.context, {
+                timeoutMs: options.requestTimeoutMs
+            });
+            if (cluster.ok) {
+                hooks.onSecrets?.(cluster.secrets);
+                ctx.cluster = cluster.session;
+            }
+            else {
+                ctx.clusterProblem = cluster.message;
+            }
+        }
         const checks = hooks.checks ?? ALL_CHECKS;
         const results = await pool(checks.map(check => async () => {
             const result = await runOne(check, ctx);
@@ -1653,6 +3154,8 @@ async function runPreflight(input, hooks = {}) {
             finishedAt: new Date().toISOString(),
             durationMs: Math.round(totalMs),
             namespace: options.namespace,
+            cluster: ctx.cluster ? { server: ctx.cluster.client.serverUrl, version: versionOf(all) } : undefined,
+            rollback: rollbackKit(all),
             bundle: opened.bundle
                 ? {
                     kind: opened.bundle.source.kind,
@@ -1675,7 +3178,23 @@ async function runPreflight(input, hooks = {}) {
     }
     finally {
         opened.bundle?.cleanup();
+        ctx.cluster?.close();
     }
+}
+function versionOf(results) {
+    return results.find(r => r.id === 'cluster-access')?.data?.version;
+}
+/** Gathers the rollback kit from the rollout-history and configmap-backup results. */
+function rollbackKit(results) {
+    const history = results.find(r => r.id === 'rollout-history')?.data;
+    const backup = results.find(r => r.id === 'configmap-backup')?.data;
+    if (!history && !backup)
+        return undefined;
+    return {
+        revisions: history?.revisions ?? {},
+        undoCommands: history?.undoCommands ?? [],
+        configMapBackupPath: backup?.path
+    };
 }
 
 /**

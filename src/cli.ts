@@ -21,7 +21,7 @@ export const EXIT = { go: 0, noGo: 1, error: 2 } as const
 
 export const HELP = `Usage: ${TOOL_NAME} --bundle PATH [options]
 
-Verifies a Vapora deployment bundle (and, later, the cluster) and prints a go/no-go report.
+Verifies a Vapora deployment bundle and the cluster it deploys to, and prints a go/no-go report.
 
 Options:
   --bundle PATH           deployment-artifacts .zip or a directory holding its files (required)
@@ -34,6 +34,12 @@ Options:
                           (default: ${DEFAULT_EXPECTED_FILES_PATTERN})
   --deployments LIST      Deployments deployment.yaml must hold (default: ${DEFAULT_DEPLOYMENTS.join(',')})
   --configmap NAME        ConfigMap configmap.yaml must hold (default: ${DEFAULT_CONFIGMAP})
+  --kubeconfig PATH       kubeconfig file (default: KUBECONFIG, ~/.kube/config, in-cluster)
+  --context NAME          kubeconfig context (default: its current context)
+  --kubectl-version V     the kubectl the deploy uses, for the skew check (default: kubectl on PATH)
+  --events-window D       how far back Warning events and restarts count (default: 1h)
+  --capacity-threshold P  node CPU/memory share that counts as near capacity (default: 85%)
+  --artifacts-dir DIR     where the rollback kit (ConfigMap backup) is written (default: a new temp dir)
   --quiet                 no progress lines on stderr
   --version               print the version
   --help                  print this help
@@ -65,6 +71,12 @@ function parse(argv: string[]) {
         'expected-files': { type: 'string' },
         deployments: { type: 'string' },
         configmap: { type: 'string' },
+        kubeconfig: { type: 'string' },
+        context: { type: 'string' },
+        'kubectl-version': { type: 'string' },
+        'events-window': { type: 'string' },
+        'capacity-threshold': { type: 'string' },
+        'artifacts-dir': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         version: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false }
@@ -99,7 +111,13 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         namespace: flags.namespace,
         expectedFiles: flags['expected-files'],
         deployments: flags.deployments,
-        configMap: flags.configmap
+        configMap: flags.configmap,
+        kubeconfigPath: flags.kubeconfig,
+        context: flags.context,
+        kubectlVersion: flags['kubectl-version'],
+        eventsWindow: flags['events-window'],
+        capacityThreshold: flags['capacity-threshold'],
+        artifactsDir: flags['artifacts-dir']
       },
       { onResult: flags.quiet ? undefined : result => io.stderr(`${progressLine(result)}\n`) }
     )

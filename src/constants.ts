@@ -5,11 +5,18 @@ export const INPUT = {
   namespace: 'namespace',
   deployments: 'deployments',
   configMap: 'configmap',
-  offline: 'offline'
+  offline: 'offline',
+  kubeconfig: 'kubeconfig',
+  context: 'context',
+  kubectlVersion: 'kubectl-version',
+  eventsWindow: 'events-window',
+  capacityThreshold: 'capacity-threshold'
 } as const
 
 export const OUTPUT = {
   decision: 'decision',
   failedChecks: 'failed-checks',
-  reportPath: 'report-path'
+  reportPath: 'report-path',
+  revisions: 'revisions',
+  configMapBackupPath: 'configmap-backup-path'
 } as const

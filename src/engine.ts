@@ -10,7 +10,8 @@ import { SECTION } from './checks/sections.js'
 import { BundleError, describeError } from './errors.js'
 import { resolveOptions, type PreflightInput, type PreflightOptions } from './options.js'
 import { decide, isBlocking } from './policy.js'
-import type { Check, CheckContext, CheckOutcome, CheckResult, Report } from './types.js'
+import { openCluster } from './kube/session.js'
+import type { Check, CheckContext, CheckOutcome, CheckResult, Report, RollbackKit } from './types.js'
 import { TOOL_NAME, TOOL_VERSION } from './version.js'
 
 export interface RunHooks {
@@ -20,6 +21,8 @@ export interface RunHooks {
   checks?: readonly Check[]
   /** How many checks run at once. */
   concurrency?: number
+  /** Called with every secret found in the kubeconfig, before anything is logged (adapters mask them). */
+  onSecrets?: (secrets: string[]) => void
 }
 
 const OUT_OF_SCOPE_OFFLINE = new Set(['cluster', 'network'])
@@ -127,6 +130,17 @@ export async function runPreflight(input: PreflightInput, hooks: RunHooks = {}):
   const bundleMs = performance.now() - t0
   const ctx: CheckContext = { options, bundle: opened.bundle }
   try {
+    if (!options.offline) {
+      const cluster = await openCluster(options.kubeconfig, options.context, {
+        timeoutMs: options.requestTimeoutMs
+      })
+      if (cluster.ok) {
+        hooks.onSecrets?.(cluster.secrets)
+        ctx.cluster = cluster.session
+      } else {
+        ctx.clusterProblem = cluster.message
+      }
+    }
     const checks = hooks.checks ?? ALL_CHECKS
     const results = await pool(
       checks.map(check => async () => {
@@ -151,6 +165,8 @@ export async function runPreflight(input: PreflightInput, hooks: RunHooks = {}):
       finishedAt: new Date().toISOString(),
       durationMs: Math.round(totalMs),
       namespace: options.namespace,
+      cluster: ctx.cluster ? { server: ctx.cluster.client.serverUrl, version: versionOf(all) } : undefined,
+      rollback: rollbackKit(all),
       bundle: opened.bundle
         ? {
             kind: opened.bundle.source.kind,
@@ -172,5 +188,22 @@ export async function runPreflight(input: PreflightInput, hooks: RunHooks = {}):
     }
   } finally {
     opened.bundle?.cleanup()
+    ctx.cluster?.close()
+  }
+}
+
+function versionOf(results: CheckResult[]): string | undefined {
+  return results.find(r => r.id === 'cluster-access')?.data?.version as string | undefined
+}
+
+/** Gathers the rollback kit from the rollout-history and configmap-backup results. */
+function rollbackKit(results: CheckResult[]): RollbackKit | undefined {
+  const history = results.find(r => r.id === 'rollout-history')?.data
+  const backup = results.find(r => r.id === 'configmap-backup')?.data
+  if (!history && !backup) return undefined
+  return {
+    revisions: (history?.revisions as Record<string, number> | undefined) ?? {},
+    undoCommands: (history?.undoCommands as string[] | undefined) ?? [],
+    configMapBackupPath: backup?.path as string | undefined
   }
 }

@@ -42,7 +42,12 @@ export function readActionInputs(read: InputReader): ActionInputs {
       namespace: optional(read, INPUT.namespace),
       deployments: optional(read, INPUT.deployments),
       configMap: optional(read, INPUT.configMap),
-      offline: booleanInput(read, INPUT.offline)
+      offline: booleanInput(read, INPUT.offline),
+      kubeconfig: optional(read, INPUT.kubeconfig),
+      context: optional(read, INPUT.context),
+      kubectlVersion: optional(read, INPUT.kubectlVersion),
+      eventsWindow: optional(read, INPUT.eventsWindow),
+      capacityThreshold: optional(read, INPUT.capacityThreshold)
     }
   }
 }

@@ -10,6 +10,7 @@ import { OUTPUT } from './constants.js'
 import { runPreflight } from './engine.js'
 import { UsageError, describeError } from './errors.js'
 import { readActionInputs } from './inputs.js'
+import { decodeKubeconfig, kubeconfigSecrets } from './kube/config.js'
 import { progressLine } from './report/progress.js'
 import { renderJson } from './report/json.js'
 import { renderMarkdown } from './report/markdown.js'
@@ -45,8 +46,33 @@ function annotate(report: Report): void {
   }
 }
 
+/** Where the report and the rollback kit go: a folder under RUNNER_TEMP, as the runner cleans it. */
+function kitDir(): string {
+  return join(process.env.RUNNER_TEMP || tmpdir(), 'vapora-preflight')
+}
+
+/**
+ * Masks the kubeconfig input before anything is logged: the raw value, its decoded form line by line,
+ * and every credential in it (the runner masks exact strings, so each form must be registered).
+ */
+function maskKubeconfig(raw: string | undefined): void {
+  if (!raw?.trim()) return
+  core.setSecret(raw.trim())
+  try {
+    const decoded = decodeKubeconfig(raw)
+    for (const line of decoded.split('\n')) {
+      const value = line.replace(/^[\s-]*[\w-]+:\s*/, '').trim()
+      if (/(token|key|password|certificate-data|secret)/i.test(line) && value.length >= 8)
+        core.setSecret(value)
+    }
+    for (const secret of kubeconfigSecrets(decoded)) core.setSecret(secret)
+  } catch {
+    // Not decodable: the engine reports it as an input error; the raw value is masked already.
+  }
+}
+
 function writeReport(report: Report): string {
-  const dir = join(process.env.RUNNER_TEMP || tmpdir(), 'vapora-preflight')
+  const dir = kitDir()
   mkdirSync(dir, { recursive: true })
   const path = join(dir, 'report.json')
   writeFileSync(path, renderJson(report))
@@ -56,14 +82,20 @@ function writeReport(report: Report): string {
 export async function run(): Promise<void> {
   try {
     const inputs = readActionInputs(name => core.getInput(name))
+    maskKubeconfig(inputs.preflight.kubeconfig)
     const report = await runPreflight(
-      { ...inputs.preflight, workDir: process.env.RUNNER_TEMP || undefined },
-      { onResult: result => core.info(progressLine(result)) }
+      { ...inputs.preflight, workDir: process.env.RUNNER_TEMP || undefined, artifactsDir: kitDir() },
+      {
+        onResult: result => core.info(progressLine(result)),
+        onSecrets: secrets => secrets.forEach(s => core.setSecret(s))
+      }
     )
     const reportPath = writeReport(report)
     core.setOutput(OUTPUT.decision, report.decision)
     core.setOutput(OUTPUT.failedChecks, report.failedChecks.join(','))
     core.setOutput(OUTPUT.reportPath, reportPath)
+    core.setOutput(OUTPUT.revisions, JSON.stringify(report.rollback?.revisions ?? {}))
+    core.setOutput(OUTPUT.configMapBackupPath, report.rollback?.configMapBackupPath ?? '')
     annotate(report)
     await core.summary.addRaw(renderMarkdown(report), true).write()
     if (report.decision === 'go') {

@@ -13,6 +13,8 @@ import {
   DEFAULT_NAMESPACE
 } from './defaults.js'
 import { parsePatternList, splitList } from './list-syntax.js'
+import type { KubeconfigSource } from './kube/config.js'
+import { parseDuration } from './checks/cluster-common.js'
 
 /** A validated, complete set of options. */
 export interface PreflightOptions {
@@ -34,6 +36,20 @@ export interface PreflightOptions {
   limits: BundleLimits
   /** Where zips are extracted (a fresh sub-directory per run). */
   workDir: string
+  /** Which kubeconfig to use; `default` = KUBECONFIG, ~/.kube/config or in-cluster. */
+  kubeconfig: KubeconfigSource
+  /** Context to switch to (default: the kubeconfig's current context). */
+  context?: string
+  /** The kubectl version the deploy job will use (e.g. `v1.35.2`); undefined → detect `kubectl` on PATH. */
+  kubectlVersion?: string
+  /** How far back Warning events count. */
+  eventsWindowMs: number
+  /** Percent of allocatable CPU or memory above which a node counts as near capacity. */
+  capacityThreshold: number
+  /** Where the rollback kit (ConfigMap backup) is written; undefined → a fresh temp dir. */
+  artifactsDir?: string
+  /** Per-request timeout for API calls. */
+  requestTimeoutMs: number
 }
 
 /** What a caller may pass: only `bundlePath` is required; lists may be arrays or list strings. */
@@ -46,6 +62,17 @@ export interface PreflightInput {
   offline?: boolean
   limits?: Partial<BundleLimits>
   workDir?: string
+  /** Kubeconfig content (raw YAML or base64). Takes precedence over `kubeconfigPath`. */
+  kubeconfig?: string
+  kubeconfigPath?: string
+  context?: string
+  kubectlVersion?: string
+  /** e.g. `1h`, `30m`, `90s`. */
+  eventsWindow?: string
+  /** e.g. `85%` or 85. */
+  capacityThreshold?: string | number
+  artifactsDir?: string
+  requestTimeoutMs?: number
 }
 
 // Kubernetes name rules (k8s.io/apimachinery validation): namespaces are DNS-1123 labels,
@@ -114,7 +141,42 @@ export function resolveOptions(input: PreflightInput): PreflightOptions {
     parsePatternList(DEFAULT_EXPECTED_FILES_PATTERN),
     true
   ).map(file => checkRelativePath('expected-files', file))
+  const eventsWindowMs = parseDuration(input.eventsWindow?.trim() || '1h')
+  if (eventsWindowMs === undefined || eventsWindowMs <= 0) {
+    throw new UsageError(
+      `events-window: "${input.eventsWindow}" is not a duration; write e.g. 1h, 30m or 90s.`
+    )
+  }
+  const threshold = Number(
+    String(input.capacityThreshold ?? '85')
+      .trim()
+      .replace(/%$/, '')
+  )
+  if (!Number.isFinite(threshold) || threshold <= 0 || threshold > 100) {
+    throw new UsageError(
+      `capacity-threshold: "${input.capacityThreshold}" must be a percentage between 1 and 100, e.g. 85%.`
+    )
+  }
+  const kubectlVersion = input.kubectlVersion?.trim() || undefined
+  if (kubectlVersion && !/^v?\d+\.\d+(\.\d+)?([-+].*)?$/.test(kubectlVersion)) {
+    throw new UsageError(`kubectl-version: "${kubectlVersion}" is not a version; write e.g. v1.35.2.`)
+  }
+  const kubeconfig: KubeconfigSource = input.kubeconfig?.trim()
+    ? { kind: 'content', content: input.kubeconfig }
+    : input.kubeconfigPath?.trim()
+      ? { kind: 'path', path: input.kubeconfigPath.trim() }
+      : { kind: 'default' }
+  const timeout = input.requestTimeoutMs ?? 10_000
+  if (!Number.isFinite(timeout) || timeout <= 0)
+    throw new UsageError('requestTimeoutMs: must be a positive number.')
   return {
+    kubeconfig,
+    context: input.context?.trim() || undefined,
+    kubectlVersion,
+    eventsWindowMs,
+    capacityThreshold: threshold,
+    artifactsDir: input.artifactsDir?.trim() || undefined,
+    requestTimeoutMs: timeout,
     bundlePath: input.bundlePath.trim(),
     expectedFiles,
     namespace,

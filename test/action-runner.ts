@@ -54,7 +54,8 @@ export async function runAction(
   const runnerTemp = join(work, 'runner_temp')
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? work,
+    // A fresh HOME: the developer's own ~/.kube/config must never be picked up by a test run.
+    HOME: work,
     GITHUB_ACTIONS: 'true',
     CI: 'true',
     GITHUB_WORKSPACE: REPO_ROOT,

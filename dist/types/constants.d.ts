@@ -6,9 +6,16 @@ export declare const INPUT: {
     readonly deployments: "deployments";
     readonly configMap: "configmap";
     readonly offline: "offline";
+    readonly kubeconfig: "kubeconfig";
+    readonly context: "context";
+    readonly kubectlVersion: "kubectl-version";
+    readonly eventsWindow: "events-window";
+    readonly capacityThreshold: "capacity-threshold";
 };
 export declare const OUTPUT: {
     readonly decision: "decision";
     readonly failedChecks: "failed-checks";
     readonly reportPath: "report-path";
+    readonly revisions: "revisions";
+    readonly configMapBackupPath: "configmap-backup-path";
 };

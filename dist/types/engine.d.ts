@@ -7,6 +7,8 @@ export interface RunHooks {
     checks?: readonly Check[];
     /** How many checks run at once. */
     concurrency?: number;
+    /** Called with every secret found in the kubeconfig, before anything is logged (adapters mask them). */
+    onSecrets?: (secrets: string[]) => void;
 }
 /**
  * Runs a preflight and returns its report. Throws only `UsageError` (invalid options); everything that

@@ -1,4 +1,5 @@
 import { type BundleLimits } from './bundle/limits.js';
+import type { KubeconfigSource } from './kube/config.js';
 /** A validated, complete set of options. */
 export interface PreflightOptions {
     /** A deployment-artifacts .zip or a directory holding its files. */
@@ -19,6 +20,20 @@ export interface PreflightOptions {
     limits: BundleLimits;
     /** Where zips are extracted (a fresh sub-directory per run). */
     workDir: string;
+    /** Which kubeconfig to use; `default` = KUBECONFIG, ~/.kube/config or in-cluster. */
+    kubeconfig: KubeconfigSource;
+    /** Context to switch to (default: the kubeconfig's current context). */
+    context?: string;
+    /** The kubectl version the deploy job will use (e.g. `v1.35.2`); undefined → detect `kubectl` on PATH. */
+    kubectlVersion?: string;
+    /** How far back Warning events count. */
+    eventsWindowMs: number;
+    /** Percent of allocatable CPU or memory above which a node counts as near capacity. */
+    capacityThreshold: number;
+    /** Where the rollback kit (ConfigMap backup) is written; undefined → a fresh temp dir. */
+    artifactsDir?: string;
+    /** Per-request timeout for API calls. */
+    requestTimeoutMs: number;
 }
 /** What a caller may pass: only `bundlePath` is required; lists may be arrays or list strings. */
 export interface PreflightInput {
@@ -30,6 +45,17 @@ export interface PreflightInput {
     offline?: boolean;
     limits?: Partial<BundleLimits>;
     workDir?: string;
+    /** Kubeconfig content (raw YAML or base64). Takes precedence over `kubeconfigPath`. */
+    kubeconfig?: string;
+    kubeconfigPath?: string;
+    context?: string;
+    kubectlVersion?: string;
+    /** e.g. `1h`, `30m`, `90s`. */
+    eventsWindow?: string;
+    /** e.g. `85%` or 85. */
+    capacityThreshold?: string | number;
+    artifactsDir?: string;
+    requestTimeoutMs?: number;
 }
 /** Validates and completes `input`. Throws `UsageError` with a message that says how to fix it. */
 export declare function resolveOptions(input: PreflightInput): PreflightOptions;

@@ -3,6 +3,7 @@
  * Nothing here does I/O.
  */
 import type { Bundle } from './bundle/bundle.js';
+import type { ClusterSession } from './kube/session.js';
 import type { PreflightOptions } from './options.js';
 /** What a check found. `skip` and `error` mean "not verified": the policy decides whether that blocks. */
 export type Status = 'pass' | 'warn' | 'fail' | 'skip' | 'error';
@@ -55,6 +56,10 @@ export interface CheckContext {
     options: PreflightOptions;
     /** Undefined when the bundle could not be acquired; checks that need it are then not run. */
     bundle?: Bundle;
+    /** The cluster, when one is configured and the run is not offline. */
+    cluster?: ClusterSession;
+    /** Why there is no cluster session (no kubeconfig, invalid kubeconfig…). */
+    clusterProblem?: string;
 }
 /** One verification step. Implementations live one per file in src/checks/. */
 export interface Check {
@@ -107,10 +112,23 @@ export interface Report {
     durationMs: number;
     namespace: string;
     bundle?: BundleSource;
+    /** The cluster the run checked (server URL, version); absent offline. */
+    cluster?: {
+        server: string;
+        version?: string;
+    };
+    /** The rollback kit: revisions to return to, the commands, and where the ConfigMap backup is. */
+    rollback?: RollbackKit;
     results: CheckResult[];
     timings: {
         totalMs: number;
         bundleMs: number;
         checksMs: number;
     };
+}
+export interface RollbackKit {
+    /** Deployment name → the highest revision before this deploy (what `undo --to-revision` returns to). */
+    revisions: Record<string, number>;
+    undoCommands: string[];
+    configMapBackupPath?: string;
 }

@@ -1,7 +1,19 @@
 import type { Check } from '../types.js'
 import { bundleFilesCheck } from './bundle-files.js'
 import { bundleSyntaxCheck } from './bundle-syntax.js'
-import { clusterCheck } from './cluster.js'
+import { clusterAccessCheck } from './cluster-access.js'
+import { configMapBackupCheck } from './configmap-backup.js'
+import { deploymentsAvailableCheck } from './deployments-available.js'
+import { dryRunCheck } from './dry-run.js'
+import { kubectlVersionCheck } from './kubectl-version.js'
+import { namespaceExistsCheck } from './namespace-exists.js'
+import { nodeCapacityCheck } from './node-capacity.js'
+import { nodesReadyCheck } from './nodes-ready.js'
+import { permissionsCheck } from './permissions.js'
+import { podsRunningCheck } from './pods-running.js'
+import { recentEventsCheck } from './recent-events.js'
+import { rolloutHistoryCheck } from './rollout-history.js'
+import { whatChangesCheck } from './what-changes.js'
 import { composeCheck } from './compose.js'
 import { configModesCheck } from './config-modes.js'
 import { manifestsCheck } from './manifests.js'
@@ -13,5 +25,17 @@ export const ALL_CHECKS: readonly Check[] = [
   manifestsCheck,
   configModesCheck,
   composeCheck,
-  clusterCheck
+  clusterAccessCheck,
+  kubectlVersionCheck,
+  permissionsCheck,
+  nodesReadyCheck,
+  namespaceExistsCheck,
+  deploymentsAvailableCheck,
+  podsRunningCheck,
+  recentEventsCheck,
+  nodeCapacityCheck,
+  dryRunCheck,
+  whatChangesCheck,
+  rolloutHistoryCheck,
+  configMapBackupCheck
 ]

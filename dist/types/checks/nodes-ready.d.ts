@@ -1,0 +1,3 @@
+import type { Check } from '../types.js';
+/** "kubectl get nodes (all Ready)": every node Ready, pressure conditions named, cordons noted. */
+export declare const nodesReadyCheck: Check;

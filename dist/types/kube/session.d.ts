@@ -1,0 +1,82 @@
+import { KubeClient, type ClientOptions } from './client.js';
+import { type KubeconfigSource } from './config.js';
+import type { KubeObjectJson } from './types.js';
+export interface ApiResource {
+    name: string;
+    namespaced: boolean;
+    kind: string;
+    verbs: string[];
+}
+export interface ServerVersion {
+    major: string;
+    minor: string;
+    gitVersion: string;
+    platform?: string;
+}
+export interface DryRunOutcome {
+    ok: boolean;
+    status?: number;
+    /** The object as the server would store it (ok only). */
+    result?: KubeObjectJson;
+    /** The server's own error message (not ok only). */
+    message?: string;
+    reason?: string;
+    warnings: string[];
+}
+export declare const FIELD_MANAGER = "vapora-preflight";
+/** Splits `apps/v1` into group and version (`v1` → core group ''). */
+export declare function splitApiVersion(apiVersion: string): {
+    group: string;
+    version: string;
+};
+export declare class ClusterSession {
+    readonly client: KubeClient;
+    readonly origin: string;
+    private readonly memo;
+    constructor(client: KubeClient, origin: string);
+    private once;
+    version(): Promise<ServerVersion>;
+    /** The resources of one group/version (discovery), e.g. to map kind Deployment → `deployments`. */
+    resources(apiVersion: string): Promise<ApiResource[]>;
+    resourceFor(apiVersion: string, kind: string): Promise<ApiResource | undefined>;
+    /** The API path of an object (collection path when `name` is omitted). */
+    pathFor(apiVersion: string, kind: string, namespace: string | undefined, name?: string): Promise<string | undefined>;
+    namespace(name: string): Promise<KubeObjectJson | undefined>;
+    nodes(): Promise<KubeObjectJson[]>;
+    deployments(namespace: string): Promise<KubeObjectJson[]>;
+    replicaSets(namespace: string): Promise<KubeObjectJson[]>;
+    pods(namespace?: string): Promise<KubeObjectJson[]>;
+    events(namespace: string): Promise<KubeObjectJson[]>;
+    configMap(namespace: string, name: string): Promise<KubeObjectJson | undefined>;
+    /** Node metrics from metrics.k8s.io, or undefined when no metrics server serves them. */
+    nodeMetrics(): Promise<KubeObjectJson[] | undefined>;
+    /** The live object a manifest document would change, or undefined when it does not exist yet. */
+    live(doc: KubeObjectJson, namespace: string): Promise<KubeObjectJson | undefined>;
+    /**
+     * Server-side apply with dryRun=All and strict field validation: the server validates and defaults the
+     * object exactly as a real apply would, and stores nothing. The raw document is sent, unknown fields and all.
+     */
+    dryRunApply(doc: KubeObjectJson, namespace: string): Promise<DryRunOutcome>;
+    /** Asks the server whether the current user may do `verb` on a resource (SelfSubjectAccessReview). */
+    canI(attributes: {
+        verb: string;
+        group: string;
+        resource: string;
+        namespace?: string;
+    }): Promise<{
+        allowed: boolean;
+        reason?: string;
+    }>;
+    close(): void;
+}
+export type OpenedCluster = {
+    ok: true;
+    session: ClusterSession;
+    secrets: string[];
+} | {
+    ok: false;
+    reason: 'not-configured' | 'invalid';
+    message: string;
+};
+/** Loads the kubeconfig and builds a session; never contacts the server (the checks do). */
+export declare function openCluster(source: KubeconfigSource, context: string | undefined, clientOptions?: Partial<ClientOptions>): Promise<OpenedCluster>;

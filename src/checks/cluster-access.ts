@@ -1,0 +1,34 @@
+import type { Check, CheckOutcome } from '../types.js'
+import { CLUSTER_SECTION, explainApiError } from './cluster-common.js'
+
+/** "kubectl cluster-info": the API server answers, and which version it runs. */
+export const clusterAccessCheck: Check = {
+  id: 'cluster-access',
+  title: 'Access the Kubernetes cluster (kubectl cluster-info)',
+  section: CLUSTER_SECTION.access,
+  needs: ['cluster'],
+  async run(ctx): Promise<CheckOutcome> {
+    if (!ctx.cluster) {
+      return {
+        status: 'skip',
+        skipReason: 'not-configured',
+        message: `cluster not verified: ${ctx.clusterProblem ?? 'no cluster configured'}`,
+        hint: 'Pass a kubeconfig (action input kubeconfig, CLI --kubeconfig or KUBECONFIG), or run offline to gate on the bundle only.'
+      }
+    }
+    try {
+      const version = await ctx.cluster.version()
+      return {
+        status: 'pass',
+        message: `API server ${ctx.cluster.client.serverUrl} answers (Kubernetes ${version.gitVersion})`,
+        data: { server: ctx.cluster.client.serverUrl, version: version.gitVersion }
+      }
+    } catch (error) {
+      return {
+        status: 'error',
+        message: `cannot use the cluster from ${ctx.cluster.origin}: ${explainApiError(error)}`,
+        hint: 'Check that the kubeconfig points at the right server, that its credentials are current, and that this runner can reach it.'
+      }
+    }
+  }
+}

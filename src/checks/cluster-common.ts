@@ -1,0 +1,88 @@
+/** What the cluster checks share: getting a usable session, the bundle's manifests, error wording. */
+import { CONFIGMAP_FILE, DEPLOYMENT_FILE } from '../defaults.js'
+import { describeError } from '../errors.js'
+import { KubeApiError } from '../kube/client.js'
+import type { ClusterSession } from '../kube/session.js'
+import type { KubeObjectJson } from '../kube/types.js'
+import type { CheckContext, CheckOutcome } from '../types.js'
+import { kubeObjectsIn } from './kube-objects.js'
+
+export const CLUSTER_SECTION = {
+  environment: '4 Hours Before Deployment › Environment Verification',
+  staging: '2 Hours Before Deployment › Test in Staging',
+  rollback: '2 Hours Before Deployment › Rollback Plan Verification',
+  access: '1 Hour Before Deployment › Access Verification'
+} as const
+
+/** An API error as one line: the server's message, with who/what when the server said so. */
+export function explainApiError(error: unknown): string {
+  if (error instanceof KubeApiError) {
+    if (error.unreachable) return error.message
+    return `${error.message} (HTTP ${error.status}${error.kubeStatus?.reason ? ` ${error.kubeStatus.reason}` : ''})`
+  }
+  return describeError(error)
+}
+
+/**
+ * The session when the cluster is configured and answered `/version`; otherwise the outcome the check
+ * should report (a blocking skip: the cluster was not verified). `cluster-access` reports the cause once.
+ */
+export async function usableCluster(
+  ctx: CheckContext
+): Promise<{ session: ClusterSession } | { outcome: CheckOutcome }> {
+  if (!ctx.cluster) {
+    return {
+      outcome: {
+        status: 'skip',
+        skipReason: 'not-configured',
+        message: `not run: ${ctx.clusterProblem ?? 'no cluster configured'}`,
+        hint: 'Pass a kubeconfig (action input kubeconfig, CLI --kubeconfig or KUBECONFIG), or run offline to gate on the bundle only.'
+      }
+    }
+  }
+  try {
+    await ctx.cluster.version()
+    return { session: ctx.cluster }
+  } catch {
+    return {
+      outcome: {
+        status: 'skip',
+        skipReason: 'prerequisite-failed',
+        message: 'not run: the API server is not reachable (see cluster-access)'
+      }
+    }
+  }
+}
+
+export interface ManifestDoc {
+  file: string
+  line: number
+  doc: KubeObjectJson
+}
+
+/** Every Kubernetes object in configmap.yaml and deployment.yaml that parsed, in file order. */
+export function manifestDocs(ctx: CheckContext): { docs: ManifestDoc[]; unreadable: string[] } {
+  const docs: ManifestDoc[] = []
+  const unreadable: string[] = []
+  for (const file of [CONFIGMAP_FILE, DEPLOYMENT_FILE]) {
+    if (!ctx.bundle?.has(file)) continue
+    const parsed = ctx.bundle.parsed(file)
+    if (parsed.errors.length > 0) {
+      unreadable.push(file)
+      continue
+    }
+    for (const obj of kubeObjectsIn(parsed).objects)
+      docs.push({ file, line: obj.line, doc: obj.raw as KubeObjectJson })
+  }
+  return { docs, unreadable }
+}
+
+export const objectLabel = (doc: KubeObjectJson): string => `${doc.kind}/${doc.metadata?.name}`
+
+/** Parses durations like 90s, 30m, 1h, 2h30m, 1d. */
+export function parseDuration(text: string): number | undefined {
+  const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }
+  const parts = [...text.trim().matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)]
+  if (parts.length === 0 || parts.map(p => p[0]).join('') !== text.trim()) return undefined
+  return parts.reduce((sum, p) => sum + Number(p[1]) * units[p[2]], 0)
+}

@@ -1,0 +1,115 @@
+import type { Check, CheckOutcome } from '../types.js'
+import type { KubeObjectJson } from '../kube/types.js'
+import { CLUSTER_SECTION, explainApiError, usableCluster } from './cluster-common.js'
+
+/** Kubernetes quantities: CPU in cores (`250m`, `2`), memory in bytes (`512Mi`, `1G`). */
+export function parseQuantity(text: string | number | undefined): number {
+  if (text === undefined) return 0
+  if (typeof text === 'number') return text
+  const match = /^([0-9.]+)([a-zA-Z]*)$/.exec(text.trim())
+  if (!match) return 0
+  const value = Number(match[1])
+  const factor: Record<string, number> = {
+    '': 1,
+    n: 1e-9,
+    u: 1e-6,
+    m: 1e-3,
+    k: 1e3,
+    M: 1e6,
+    G: 1e9,
+    T: 1e12,
+    P: 1e15,
+    Ki: 2 ** 10,
+    Mi: 2 ** 20,
+    Gi: 2 ** 30,
+    Ti: 2 ** 40,
+    Pi: 2 ** 50
+  }
+  return value * (factor[match[2]] ?? 1)
+}
+
+function requestsByNode(pods: KubeObjectJson[]): Map<string, { cpu: number; memory: number }> {
+  const totals = new Map<string, { cpu: number; memory: number }>()
+  for (const pod of pods) {
+    const node = pod.spec?.nodeName
+    if (!node || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') continue
+    const total = totals.get(node) ?? { cpu: 0, memory: 0 }
+    for (const c of pod.spec?.containers ?? []) {
+      total.cpu += parseQuantity(c.resources?.requests?.cpu)
+      total.memory += parseQuantity(c.resources?.requests?.memory)
+    }
+    totals.set(node, total)
+  }
+  return totals
+}
+
+/**
+ * "kubectl top nodes (not near capacity)": usage from metrics.k8s.io when a metrics server serves it;
+ * otherwise requested vs allocatable, with a warning that the numbers are requests, not usage.
+ */
+export const nodeCapacityCheck: Check = {
+  id: 'node-capacity',
+  title: 'Check current resource usage (not near capacity)',
+  section: CLUSTER_SECTION.environment,
+  needs: ['cluster'],
+  async run(ctx): Promise<CheckOutcome> {
+    const cluster = await usableCluster(ctx)
+    if ('outcome' in cluster) return cluster.outcome
+    const { session } = cluster
+    const threshold = ctx.options.capacityThreshold
+    try {
+      const [nodes, metrics] = await Promise.all([session.nodes(), session.nodeMetrics()])
+      const usage = new Map<string, { cpu: number; memory: number }>()
+      const source = metrics ? 'metrics.k8s.io usage' : 'requests (metrics-server is absent)'
+      if (metrics) {
+        for (const m of metrics as Array<KubeObjectJson & { usage?: { cpu?: string; memory?: string } }>) {
+          usage.set(m.metadata!.name!, {
+            cpu: parseQuantity(m.usage?.cpu),
+            memory: parseQuantity(m.usage?.memory)
+          })
+        }
+      } else {
+        for (const [node, total] of requestsByNode(await session.pods())) usage.set(node, total)
+      }
+      const details: string[] = []
+      const over: string[] = []
+      for (const node of nodes) {
+        const name = node.metadata!.name!
+        const cpu = parseQuantity(node.status?.allocatable?.cpu)
+        const memory = parseQuantity(node.status?.allocatable?.memory)
+        const used = usage.get(name) ?? { cpu: 0, memory: 0 }
+        const cpuPct = cpu ? (100 * used.cpu) / cpu : 0
+        const memPct = memory ? (100 * used.memory) / memory : 0
+        const line = `${name}: CPU ${cpuPct.toFixed(0)}%, memory ${memPct.toFixed(0)}% of allocatable`
+        details.push(line)
+        if (cpuPct > threshold || memPct > threshold) over.push(line)
+      }
+      const data = { source, threshold }
+      if (over.length) {
+        return {
+          status: 'fail',
+          message: `near capacity (over ${threshold}%, ${source}): ${over.join('; ')}`,
+          details,
+          data,
+          hint: 'Free or add capacity first: a rolling update needs room for the surge pods.'
+        }
+      }
+      if (!metrics) {
+        return {
+          status: 'warn',
+          message: `under ${threshold}% on all ${nodes.length} nodes by requests; metrics-server is absent, so real usage is unknown`,
+          details,
+          data
+        }
+      }
+      return {
+        status: 'pass',
+        message: `all ${nodes.length} nodes under ${threshold}% (${source})`,
+        details,
+        data
+      }
+    } catch (error) {
+      return { status: 'error', message: `cannot read node capacity: ${explainApiError(error)}` }
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import type { Check, CheckOutcome } from '../types.js'
+import { splitApiVersion } from '../kube/session.js'
+import { CLUSTER_SECTION, explainApiError, manifestDocs, usableCluster } from './cluster-common.js'
+
+interface Need {
+  verb: string
+  group: string
+  resource: string
+  namespace?: string
+  why: string
+}
+
+const APPLY_VERBS = ['get', 'create', 'patch', 'update']
+
+/**
+ * "kubectl auth can-i": a SelfSubjectAccessReview for every verb and resource the deploy needs, derived from
+ * the bundle's kinds (apply = get/create/patch/update), plus `patch deployments` for `kubectl rollout undo`.
+ */
+export const permissionsCheck: Check = {
+  id: 'permissions',
+  title: 'Test write access to the cluster (kubectl auth can-i)',
+  section: CLUSTER_SECTION.access,
+  needs: ['cluster', 'bundle'],
+  async run(ctx): Promise<CheckOutcome> {
+    const cluster = await usableCluster(ctx)
+    if ('outcome' in cluster) return cluster.outcome
+    const { session } = cluster
+    const namespace = ctx.options.namespace
+    const needs = new Map<string, Need>()
+    const add = (need: Need) =>
+      needs.set(`${need.verb} ${need.group}/${need.resource} ${need.namespace ?? ''}`, need)
+    const unknownKinds: string[] = []
+    for (const { doc } of manifestDocs(ctx).docs) {
+      const resource = await session.resourceFor(doc.apiVersion!, doc.kind!).catch(() => undefined)
+      if (!resource) {
+        unknownKinds.push(`${doc.kind} (${doc.apiVersion})`)
+        continue
+      }
+      const { group } = splitApiVersion(doc.apiVersion!)
+      for (const verb of APPLY_VERBS) {
+        add({
+          verb,
+          group,
+          resource: resource.name,
+          namespace: resource.namespaced ? namespace : undefined,
+          why: `apply ${doc.kind}`
+        })
+      }
+    }
+    add({ verb: 'patch', group: 'apps', resource: 'deployments', namespace, why: 'kubectl rollout undo' })
+    const checked = await Promise.all(
+      [...needs.values()].map(async need => {
+        try {
+          const answer = await session.canI(need)
+          return { need, allowed: answer.allowed }
+        } catch (error) {
+          return { need, allowed: false, error: explainApiError(error) }
+        }
+      })
+    )
+    const label = (n: Need) =>
+      `${n.verb} ${n.resource}${n.group ? `.${n.group}` : ''}${n.namespace ? ` in namespace ${n.namespace}` : ' (cluster-wide)'}`
+    const missing = checked.filter(c => !c.allowed)
+    const details = checked.map(
+      c =>
+        `${c.allowed ? 'yes' : 'NO '}  ${label(c.need)} — for ${c.need.why}${c.error ? ` (${c.error})` : ''}`
+    )
+    if (unknownKinds.length)
+      details.push(`not checked (the server does not serve them): ${unknownKinds.join(', ')}`)
+    if (missing.length > 0) {
+      return {
+        status: 'fail',
+        message: `the deploy identity cannot: ${missing.map(m => label(m.need)).join('; ')}`,
+        details,
+        hint: 'Grant these verbs to the deploy identity (a Role/RoleBinding in the namespace), or use the right kubeconfig.',
+        data: { missing: missing.map(m => label(m.need)) }
+      }
+    }
+    return {
+      status: 'pass',
+      message: `all ${checked.length} permissions the deploy and a rollback need are granted`,
+      details
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import type { Check, CheckOutcome } from '../types.js'
+import { CLUSTER_SECTION, explainApiError, usableCluster } from './cluster-common.js'
+
+interface ContainerStatus {
+  name: string
+  ready?: boolean
+  restartCount?: number
+  state?: { waiting?: { reason?: string }; terminated?: { reason?: string } }
+  lastState?: { terminated?: { finishedAt?: string; reason?: string; exitCode?: number } }
+}
+
+/**
+ * "kubectl get pods -n vapora (all Running)": every pod Running and Ready. A container in CrashLoopBackOff,
+ * or one that restarted within the events window, blocks; older restarts are only counted.
+ */
+export const podsRunningCheck: Check = {
+  id: 'pods-running',
+  title: 'Check pod status: all Running and Ready, no rising restarts',
+  section: CLUSTER_SECTION.environment,
+  needs: ['cluster'],
+  async run(ctx): Promise<CheckOutcome> {
+    const cluster = await usableCluster(ctx)
+    if ('outcome' in cluster) return cluster.outcome
+    const namespace = ctx.options.namespace
+    const since = Date.now() - ctx.options.eventsWindowMs
+    try {
+      const pods = await cluster.session.pods(namespace)
+      const problems: string[] = []
+      const details: string[] = []
+      let restarts = 0
+      for (const pod of pods) {
+        const name = pod.metadata?.name
+        if (pod.status?.phase === 'Succeeded') continue
+        const statuses: ContainerStatus[] = pod.status?.containerStatuses ?? []
+        const podRestarts = statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0)
+        restarts += podRestarts
+        const ready =
+          (pod.status?.conditions ?? []).find((c: { type: string }) => c.type === 'Ready')?.status === 'True'
+        details.push(
+          `${name}: ${pod.status?.phase ?? 'Unknown'}, ${ready ? 'Ready' : 'not Ready'}, ${podRestarts} restarts`
+        )
+        if (pod.status?.phase !== 'Running') problems.push(`${name} is ${pod.status?.phase ?? 'Unknown'}`)
+        else if (!ready) problems.push(`${name} is not Ready`)
+        for (const s of statuses) {
+          const waiting = s.state?.waiting?.reason
+          if (
+            waiting === 'CrashLoopBackOff' ||
+            waiting === 'ImagePullBackOff' ||
+            waiting === 'ErrImagePull'
+          ) {
+            problems.push(`${name}/${s.name} is in ${waiting} (${s.restartCount ?? 0} restarts)`)
+            continue
+          }
+          const finished = Date.parse(s.lastState?.terminated?.finishedAt ?? '')
+          if ((s.restartCount ?? 0) > 0 && finished >= since) {
+            problems.push(
+              `${name}/${s.name} restarted ${s.restartCount} times, last at ${s.lastState!.terminated!.finishedAt} (${s.lastState?.terminated?.reason ?? 'exited'}): restarts are rising`
+            )
+          }
+        }
+      }
+      if (pods.length === 0) return { status: 'pass', message: `no pods in ${namespace} yet` }
+      if (problems.length) {
+        return {
+          status: 'fail',
+          message: [...new Set(problems)].join('; '),
+          details,
+          hint: 'Check the pod logs and events (kubectl describe pod); a crashing workload should be fixed or rolled back before deploying over it.'
+        }
+      }
+      return {
+        status: 'pass',
+        message: `${pods.length} pods Running and Ready (${restarts} restarts in total, none recent)`,
+        details
+      }
+    } catch (error) {
+      return { status: 'error', message: `cannot list pods in ${namespace}: ${explainApiError(error)}` }
+    }
+  }
+}

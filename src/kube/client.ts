@@ -1,0 +1,275 @@
+/**
+ * A small raw client for the Kubernetes API. Authentication and TLS come from @kubernetes/client-node's
+ * KubeConfig (certificates, tokens, exec plugins, in-cluster); requests are sent as raw JSON over one
+ * kept-alive connection pool, because client-node's typed models silently drop unknown fields — and a
+ * dry-run of a manifest with a typo must reach the server with the typo.
+ *
+ * Every request has a timeout; transient failures (network errors, 429, 502-504) are retried with backoff
+ * within a bounded budget; everything else fails at once with the server's own message.
+ */
+import http from 'node:http'
+import https from 'node:https'
+import type { KubeConfig } from '@kubernetes/client-node'
+
+export interface KubeRequest {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+  /** Absolute API path, e.g. `/api/v1/namespaces/vapora`. */
+  path: string
+  query?: Record<string, string | number | boolean | undefined>
+  body?: unknown
+  contentType?: string
+}
+
+export interface KubeResponse<T> {
+  status: number
+  body: T
+  /** Server warnings (the `Warning` response headers), e.g. deprecated API versions. */
+  warnings: string[]
+}
+
+/** The Kubernetes `Status` object servers answer errors with. */
+export interface KubeStatus {
+  kind?: string
+  message?: string
+  reason?: string
+  code?: number
+  details?: {
+    name?: string
+    kind?: string
+    causes?: Array<{ field?: string; message?: string; reason?: string }>
+  }
+}
+
+export class KubeApiError extends Error {
+  override name = 'KubeApiError'
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+    readonly kubeStatus?: KubeStatus,
+    options?: { cause?: unknown }
+  ) {
+    super(message, options)
+  }
+
+  /** True when the server could not be reached or did not answer in time. */
+  get unreachable(): boolean {
+    return this.status === undefined
+  }
+}
+
+export interface ClientOptions {
+  /** Per-attempt timeout. */
+  timeoutMs: number
+  /** Attempts for transient failures (1 = no retry). */
+  attempts: number
+  /** First backoff; doubles each retry. */
+  backoffMs: number
+  /** Requests in flight at once. */
+  concurrency: number
+}
+
+export const DEFAULT_CLIENT_OPTIONS: ClientOptions = {
+  timeoutMs: 10_000,
+  attempts: 3,
+  backoffMs: 250,
+  concurrency: 8
+}
+
+const TRANSIENT_STATUS = new Set([429, 502, 503, 504])
+const TRANSIENT_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+  'UND_ERR_SOCKET'
+])
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
+
+/** Parses `Warning: 299 - "message"` headers into their messages. */
+function parseWarnings(header: string | string[] | undefined): string[] {
+  const values = header === undefined ? [] : Array.isArray(header) ? header : [header]
+  return values.flatMap(value =>
+    [...value.matchAll(/\d{3} \S+ "((?:[^"\\]|\\.)*)"/g)].map(m => m[1].replace(/\\"/g, '"'))
+  )
+}
+
+export class KubeClient {
+  private readonly server: URL
+  private readonly agent: http.Agent
+  private inFlight = 0
+  private readonly waiting: Array<() => void> = []
+
+  private constructor(
+    private readonly kubeConfig: KubeConfig,
+    tls: https.AgentOptions,
+    readonly options: ClientOptions
+  ) {
+    const cluster = kubeConfig.getCurrentCluster()!
+    this.server = new URL(cluster.server)
+    const agentOptions = { keepAlive: true, maxSockets: options.concurrency }
+    this.agent =
+      this.server.protocol === 'http:'
+        ? new http.Agent(agentOptions)
+        : new https.Agent({ ...agentOptions, ...tls })
+  }
+
+  /** Builds a client for the KubeConfig's current context. */
+  static async create(kubeConfig: KubeConfig, options: Partial<ClientOptions> = {}): Promise<KubeClient> {
+    const applied: https.RequestOptions = {}
+    await kubeConfig.applyToHTTPSOptions(applied)
+    const { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername } = applied
+    return new KubeClient(
+      kubeConfig,
+      { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername },
+      { ...DEFAULT_CLIENT_OPTIONS, ...options }
+    )
+  }
+
+  /** The API server URL (no credentials). */
+  get serverUrl(): string {
+    return this.server.origin + this.server.pathname.replace(/\/$/, '')
+  }
+
+  private async acquire(): Promise<void> {
+    if (this.inFlight < this.options.concurrency) {
+      this.inFlight++
+      return
+    }
+    await new Promise<void>(resolve => this.waiting.push(resolve))
+  }
+
+  private release(): void {
+    const next = this.waiting.shift()
+    if (next) next()
+    else this.inFlight--
+  }
+
+  /** Fresh auth headers for each request: exec plugins and OIDC tokens expire. */
+  private async authHeaders(): Promise<Record<string, string>> {
+    const opts: https.RequestOptions = {}
+    await this.kubeConfig.applyToHTTPSOptions(opts)
+    const headers: Record<string, string> = {}
+    for (const [name, value] of Object.entries(opts.headers ?? {})) headers[name] = String(value)
+    if (opts.auth) headers.Authorization = `Basic ${Buffer.from(opts.auth).toString('base64')}`
+    return headers
+  }
+
+  private attempt<T>(req: KubeRequest, headers: Record<string, string>): Promise<KubeResponse<T>> {
+    const url = new URL(this.server.pathname.replace(/\/$/, '') + req.path, this.server)
+    for (const [name, value] of Object.entries(req.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(name, String(value))
+    }
+    const payload = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body))
+    const transport = url.protocol === 'http:' ? http : https
+    return new Promise((resolve, reject) => {
+      const request = transport.request(
+        url,
+        {
+          method: req.method,
+          agent: this.agent,
+          headers: {
+            ...headers,
+            Accept: 'application/json',
+            'User-Agent': 'vapora-preflight',
+            ...(payload
+              ? { 'Content-Type': req.contentType ?? 'application/json', 'Content-Length': payload.length }
+              : {})
+          },
+          timeout: this.options.timeoutMs
+        },
+        response => {
+          const chunks: Buffer[] = []
+          response.on('data', chunk => chunks.push(chunk))
+          response.on('error', reject)
+          response.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8')
+            let body: unknown = text
+            try {
+              body = text ? JSON.parse(text) : undefined
+            } catch {
+              // Not JSON (a proxy's HTML error page, say): keep the text for the message.
+            }
+            const status = response.statusCode ?? 0
+            const warnings = parseWarnings(response.headers.warning)
+            if (status >= 200 && status < 300) return resolve({ status, body: body as T, warnings })
+            const kubeStatus = typeof body === 'object' && body !== null ? (body as KubeStatus) : undefined
+            const message =
+              kubeStatus?.message ??
+              (typeof body === 'string' && body ? body.slice(0, 300) : `HTTP ${status}`)
+            const error = new KubeApiError(message, status, kubeStatus)
+            ;(error as KubeApiError & { retryAfter?: number }).retryAfter =
+              Number(response.headers['retry-after']) || undefined
+            reject(error)
+          })
+        }
+      )
+      request.on('timeout', () => {
+        request.destroy(
+          Object.assign(new Error(`no answer within ${this.options.timeoutMs} ms`), { code: 'ETIMEDOUT' })
+        )
+      })
+      request.on('error', error => {
+        const code = (error as NodeJS.ErrnoException).code
+        reject(
+          new KubeApiError(
+            `cannot reach the API server at ${this.serverUrl}: ${code ?? ''} ${error.message}`.replace(
+              '  ',
+              ' '
+            ),
+            undefined,
+            undefined,
+            { cause: error }
+          )
+        )
+      })
+      request.end(payload)
+    })
+  }
+
+  /** Sends a request, retrying transient failures. Throws `KubeApiError` with the server's message. */
+  async request<T>(req: KubeRequest): Promise<KubeResponse<T>> {
+    await this.acquire()
+    try {
+      let lastError: unknown
+      for (let attempt = 1; attempt <= this.options.attempts; attempt++) {
+        try {
+          return await this.attempt<T>(req, await this.authHeaders())
+        } catch (error) {
+          lastError = error
+          if (!(error instanceof KubeApiError) || attempt === this.options.attempts) break
+          const code = ((error.cause as NodeJS.ErrnoException | undefined)?.code ?? '') as string
+          const transient =
+            error.status === undefined ? TRANSIENT_CODES.has(code) : TRANSIENT_STATUS.has(error.status)
+          if (!transient) break
+          const retryAfterMs = ((error as KubeApiError & { retryAfter?: number }).retryAfter ?? 0) * 1000
+          await sleep(Math.min(Math.max(retryAfterMs, this.options.backoffMs * 2 ** (attempt - 1)), 5000))
+        }
+      }
+      throw lastError
+    } finally {
+      this.release()
+    }
+  }
+
+  async get<T>(path: string, query?: KubeRequest['query']): Promise<T> {
+    return (await this.request<T>({ method: 'GET', path, query })).body
+  }
+
+  /** GET that answers undefined for 404 instead of throwing. */
+  async getOptional<T>(path: string, query?: KubeRequest['query']): Promise<T | undefined> {
+    try {
+      return await this.get<T>(path, query)
+    } catch (error) {
+      if (error instanceof KubeApiError && error.status === 404) return undefined
+      throw error
+    }
+  }
+
+  /** Closes kept-alive connections so the process can exit. */
+  close(): void {
+    this.agent.destroy()
+  }
+}

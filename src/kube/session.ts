@@ -1,0 +1,276 @@
+/**
+ * One run's view of the cluster: the few API calls the checks need, each made at most once per run
+ * (memoised), so checks running concurrently share reads. Checks call these; they never build paths.
+ */
+import { existsSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import { UsageError, describeError } from '../errors.js'
+import { KubeApiError, KubeClient, type ClientOptions, type KubeResponse } from './client.js'
+import { loadKubeConfig, type KubeconfigSource } from './config.js'
+import type { KubeList, KubeObjectJson } from './types.js'
+
+export interface ApiResource {
+  name: string
+  namespaced: boolean
+  kind: string
+  verbs: string[]
+}
+
+export interface ServerVersion {
+  major: string
+  minor: string
+  gitVersion: string
+  platform?: string
+}
+
+export interface DryRunOutcome {
+  ok: boolean
+  status?: number
+  /** The object as the server would store it (ok only). */
+  result?: KubeObjectJson
+  /** The server's own error message (not ok only). */
+  message?: string
+  reason?: string
+  warnings: string[]
+}
+
+export const FIELD_MANAGER = 'vapora-preflight'
+
+/** Splits `apps/v1` into group and version (`v1` → core group ''). */
+export function splitApiVersion(apiVersion: string): { group: string; version: string } {
+  const slash = apiVersion.indexOf('/')
+  return slash < 0
+    ? { group: '', version: apiVersion }
+    : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) }
+}
+
+const basePath = (apiVersion: string): string =>
+  apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`
+
+export class ClusterSession {
+  private readonly memo = new Map<string, Promise<unknown>>()
+
+  constructor(
+    readonly client: KubeClient,
+    readonly origin: string
+  ) {}
+
+  private once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let promise = this.memo.get(key) as Promise<T> | undefined
+    if (!promise) {
+      promise = load()
+      this.memo.set(key, promise)
+    }
+    return promise
+  }
+
+  version(): Promise<ServerVersion> {
+    return this.once('version', () => this.client.get<ServerVersion>('/version'))
+  }
+
+  /** The resources of one group/version (discovery), e.g. to map kind Deployment → `deployments`. */
+  resources(apiVersion: string): Promise<ApiResource[]> {
+    return this.once(`discovery:${apiVersion}`, async () => {
+      const list = await this.client.getOptional<{ resources: ApiResource[] }>(basePath(apiVersion))
+      return (list?.resources ?? []).filter(r => !r.name.includes('/'))
+    })
+  }
+
+  async resourceFor(apiVersion: string, kind: string): Promise<ApiResource | undefined> {
+    return (await this.resources(apiVersion)).find(r => r.kind === kind)
+  }
+
+  /** The API path of an object (collection path when `name` is omitted). */
+  async pathFor(
+    apiVersion: string,
+    kind: string,
+    namespace: string | undefined,
+    name?: string
+  ): Promise<string | undefined> {
+    const resource = await this.resourceFor(apiVersion, kind)
+    if (!resource) return undefined
+    const ns = resource.namespaced ? `/namespaces/${encodeURIComponent(namespace ?? 'default')}` : ''
+    return `${basePath(apiVersion)}${ns}/${resource.name}${name ? `/${encodeURIComponent(name)}` : ''}`
+  }
+
+  namespace(name: string): Promise<KubeObjectJson | undefined> {
+    return this.once(`ns:${name}`, () =>
+      this.client.getOptional<KubeObjectJson>(`/api/v1/namespaces/${encodeURIComponent(name)}`)
+    )
+  }
+
+  nodes(): Promise<KubeObjectJson[]> {
+    return this.once('nodes', async () => (await this.client.get<KubeList>('/api/v1/nodes')).items)
+  }
+
+  deployments(namespace: string): Promise<KubeObjectJson[]> {
+    return this.once(
+      `deployments:${namespace}`,
+      async () =>
+        (
+          await this.client.get<KubeList>(
+            `/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/deployments`
+          )
+        ).items
+    )
+  }
+
+  replicaSets(namespace: string): Promise<KubeObjectJson[]> {
+    return this.once(
+      `replicasets:${namespace}`,
+      async () =>
+        (
+          await this.client.get<KubeList>(
+            `/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/replicasets`
+          )
+        ).items
+    )
+  }
+
+  pods(namespace?: string): Promise<KubeObjectJson[]> {
+    const path = namespace ? `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods` : '/api/v1/pods'
+    return this.once(`pods:${namespace ?? '*'}`, async () => (await this.client.get<KubeList>(path)).items)
+  }
+
+  events(namespace: string): Promise<KubeObjectJson[]> {
+    return this.once(
+      `events:${namespace}`,
+      async () =>
+        (await this.client.get<KubeList>(`/api/v1/namespaces/${encodeURIComponent(namespace)}/events`)).items
+    )
+  }
+
+  configMap(namespace: string, name: string): Promise<KubeObjectJson | undefined> {
+    return this.once(`cm:${namespace}/${name}`, () =>
+      this.client.getOptional<KubeObjectJson>(
+        `/api/v1/namespaces/${encodeURIComponent(namespace)}/configmaps/${encodeURIComponent(name)}`
+      )
+    )
+  }
+
+  /** Node metrics from metrics.k8s.io, or undefined when no metrics server serves them. */
+  nodeMetrics(): Promise<KubeObjectJson[] | undefined> {
+    return this.once('node-metrics', async () => {
+      try {
+        return (await this.client.get<KubeList>('/apis/metrics.k8s.io/v1beta1/nodes')).items
+      } catch (error) {
+        if (error instanceof KubeApiError && (error.status === 404 || error.status === 503)) return undefined
+        throw error
+      }
+    })
+  }
+
+  /** The live object a manifest document would change, or undefined when it does not exist yet. */
+  live(doc: KubeObjectJson, namespace: string): Promise<KubeObjectJson | undefined> {
+    const key = `live:${doc.apiVersion}/${doc.kind}/${namespace}/${doc.metadata?.name}`
+    return this.once(key, async () => {
+      const path = await this.pathFor(doc.apiVersion!, doc.kind!, namespace, doc.metadata!.name)
+      return path ? this.client.getOptional<KubeObjectJson>(path) : undefined
+    })
+  }
+
+  /**
+   * Server-side apply with dryRun=All and strict field validation: the server validates and defaults the
+   * object exactly as a real apply would, and stores nothing. The raw document is sent, unknown fields and all.
+   */
+  dryRunApply(doc: KubeObjectJson, namespace: string): Promise<DryRunOutcome> {
+    const key = `dry-run:${doc.apiVersion}/${doc.kind}/${namespace}/${doc.metadata?.name}`
+    return this.once(key, async () => {
+      const path = await this.pathFor(doc.apiVersion!, doc.kind!, namespace, doc.metadata!.name)
+      if (!path) {
+        return {
+          ok: false,
+          message: `the server does not serve ${doc.kind} in ${doc.apiVersion} (is the API version or CRD right?)`,
+          warnings: []
+        }
+      }
+      const resource = (await this.resourceFor(doc.apiVersion!, doc.kind!))!
+      const body = resource.namespaced ? { ...doc, metadata: { ...doc.metadata, namespace } } : doc
+      try {
+        const response: KubeResponse<KubeObjectJson> = await this.client.request<KubeObjectJson>({
+          method: 'PATCH',
+          path,
+          query: { dryRun: 'All', fieldManager: FIELD_MANAGER, fieldValidation: 'Strict', force: true },
+          body,
+          contentType: 'application/apply-patch+yaml'
+        })
+        return { ok: true, status: response.status, result: response.body, warnings: response.warnings }
+      } catch (error) {
+        if (error instanceof KubeApiError && !error.unreachable) {
+          return {
+            ok: false,
+            status: error.status,
+            message: error.message,
+            reason: error.kubeStatus?.reason,
+            warnings: []
+          }
+        }
+        throw error
+      }
+    })
+  }
+
+  /** Asks the server whether the current user may do `verb` on a resource (SelfSubjectAccessReview). */
+  canI(attributes: {
+    verb: string
+    group: string
+    resource: string
+    namespace?: string
+  }): Promise<{ allowed: boolean; reason?: string }> {
+    const key = `can-i:${attributes.verb}:${attributes.group}/${attributes.resource}:${attributes.namespace ?? ''}`
+    return this.once(key, async () => {
+      const response = await this.client.request<{ status?: { allowed?: boolean; reason?: string } }>({
+        method: 'POST',
+        path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+        body: {
+          apiVersion: 'authorization.k8s.io/v1',
+          kind: 'SelfSubjectAccessReview',
+          spec: { resourceAttributes: attributes }
+        }
+      })
+      return { allowed: response.body.status?.allowed === true, reason: response.body.status?.reason }
+    })
+  }
+
+  close(): void {
+    this.client.close()
+  }
+}
+
+/** True when client-node's defaults would find nothing and fall back to a made-up localhost cluster. */
+function noDefaultKubeconfig(): boolean {
+  return (
+    !process.env.KUBECONFIG &&
+    !existsSync(join(homedir(), '.kube', 'config')) &&
+    !process.env.KUBERNETES_SERVICE_HOST
+  )
+}
+
+export type OpenedCluster =
+  | { ok: true; session: ClusterSession; secrets: string[] }
+  | { ok: false; reason: 'not-configured' | 'invalid'; message: string }
+
+/** Loads the kubeconfig and builds a session; never contacts the server (the checks do). */
+export async function openCluster(
+  source: KubeconfigSource,
+  context: string | undefined,
+  clientOptions: Partial<ClientOptions> = {}
+): Promise<OpenedCluster> {
+  if (source.kind === 'default' && noDefaultKubeconfig()) {
+    return {
+      ok: false,
+      reason: 'not-configured',
+      message: 'no kubeconfig: pass the kubeconfig input (CLI: --kubeconfig or KUBECONFIG), or run offline'
+    }
+  }
+  try {
+    const loaded = loadKubeConfig(source, context)
+    const client = await KubeClient.create(loaded.kubeConfig, clientOptions)
+    return { ok: true, session: new ClusterSession(client, loaded.origin), secrets: loaded.secrets }
+  } catch (error) {
+    // A kubeconfig the user gave that cannot be used is an input error: say so, do not report a cluster state.
+    if (error instanceof UsageError) throw error
+    return { ok: false, reason: 'invalid', message: describeError(error) }
+  }
+}
