@@ -1,0 +1,124 @@
+import { describe, expect, it } from '@jest/globals'
+import { rolloutHistory } from '../src/kube/rollout.js'
+import { cleanObject } from '../src/kube/clean.js'
+import { decodeKubeconfig, kubeconfigSecrets } from '../src/kube/config.js'
+import { parseQuantity } from '../src/checks/node-capacity.js'
+import { parseDuration } from '../src/checks/cluster-common.js'
+import type { KubeObjectJson } from '../src/kube/types.js'
+
+const deployment: KubeObjectJson = {
+  metadata: {
+    name: 'vapora-backend',
+    namespace: 'vapora',
+    uid: 'd-1',
+    annotations: { 'deployment.kubernetes.io/revision': '3' }
+  }
+}
+const rs = (name: string, revision: string, image: string, ownerUid = 'd-1'): KubeObjectJson => ({
+  metadata: {
+    name,
+    annotations: { 'deployment.kubernetes.io/revision': revision },
+    ownerReferences: [{ kind: 'Deployment', name: 'vapora-backend', uid: ownerUid, controller: true }]
+  },
+  spec: { template: { spec: { containers: [{ name: 'backend', image }] } } }
+})
+
+describe('rollout history, computed as kubectl does', () => {
+  it('orders the owned ReplicaSets by revision and gives the undo command to the highest', () => {
+    const history = rolloutHistory(deployment, [
+      rs('b-3', '3', 'img:3'),
+      rs('b-1', '1', 'img:1'),
+      rs('b-2', '2', 'img:2')
+    ])
+    expect(history.revisions.map(r => [r.revision, r.images[0]])).toEqual([
+      [1, 'img:1'],
+      [2, 'img:2'],
+      [3, 'img:3']
+    ])
+    expect(history.highestRevision).toBe(3)
+    expect(history.currentRevision).toBe(3)
+    expect(history.undoCommand).toBe(
+      'kubectl rollout undo deployment/vapora-backend -n vapora --to-revision=3'
+    )
+  })
+
+  it('ignores ReplicaSets owned by another Deployment or without a revision', () => {
+    const history = rolloutHistory(deployment, [
+      rs('x-9', '9', 'other', 'd-2'),
+      rs('b-1', '1', 'img:1'),
+      rs('b-?', 'n/a', 'img')
+    ])
+    expect(history.revisions.map(r => r.replicaSet)).toEqual(['b-1'])
+  })
+
+  it('has no undo command when there is no history', () => {
+    expect(rolloutHistory(deployment, []).undoCommand).toBeUndefined()
+  })
+})
+
+describe('cleaning an object for a backup', () => {
+  it('drops server-managed fields and keeps what a re-apply needs', () => {
+    const cleaned = cleanObject({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: {
+        name: 'vapora-config',
+        namespace: 'vapora',
+        uid: 'u',
+        resourceVersion: '42',
+        creationTimestamp: 't',
+        managedFields: [{}],
+        labels: { app: 'vapora' },
+        annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{}', keep: 'me' }
+      },
+      data: { A: '1' },
+      status: {}
+    })
+    expect(cleaned).toEqual({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: {
+        name: 'vapora-config',
+        namespace: 'vapora',
+        labels: { app: 'vapora' },
+        annotations: { keep: 'me' }
+      },
+      data: { A: '1' }
+    })
+  })
+})
+
+describe('kubeconfig input', () => {
+  const yaml =
+    'apiVersion: v1\nclusters:\n- name: c\n  cluster: {server: "https://127.0.0.1:6443"}\nusers:\n- name: u\n  user:\n    token: s3cr3t-token-value\n'
+
+  it('accepts raw YAML and base64, and says what to pass otherwise', () => {
+    expect(decodeKubeconfig(yaml)).toBe(yaml.trim())
+    expect(decodeKubeconfig(Buffer.from(yaml).toString('base64'))).toBe(yaml)
+    expect(() => decodeKubeconfig('not a kubeconfig')).toThrow(/not a kubeconfig in YAML or base64/)
+    expect(() => decodeKubeconfig('/etc/hostname')).toThrow(/looks like a file path/)
+  })
+
+  it('finds every credential to mask', () => {
+    expect(kubeconfigSecrets(yaml)).toEqual(['s3cr3t-token-value'])
+  })
+})
+
+describe('units', () => {
+  it.each([
+    ['250m', 0.25],
+    ['2', 2],
+    ['512Mi', 512 * 2 ** 20],
+    ['1G', 1e9],
+    ['100n', 1e-7]
+  ])('quantity %s = %d', (text, value) => expect(parseQuantity(text)).toBeCloseTo(value))
+
+  it.each([
+    ['1h', 3_600_000],
+    ['30m', 1_800_000],
+    ['2h30m', 9_000_000],
+    ['90s', 90_000],
+    ['soon', undefined],
+    ['1h and more', undefined]
+  ])('duration %s = %s ms', (text, ms) => expect(parseDuration(text)).toBe(ms))
+})
