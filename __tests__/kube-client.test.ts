@@ -115,6 +115,10 @@ describe('the Kubernetes API client', () => {
     expect(error.unreachable).toBe(true)
     expect(error.message).toMatch(/cannot reach the API server at http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED/)
     expect(error.message).not.toContain('test-token-123')
+    // Once the server is known to be gone, later calls fail at once instead of waiting out their retries.
+    const started = Date.now()
+    await expect(client.get('/api/v1/nodes')).rejects.toThrow(/the API server stopped answering/)
+    expect(Date.now() - started).toBeLessThan(50)
     client.close()
   })
 })

@@ -14309,6 +14309,8 @@ class KubeClient {
     agent;
     inFlight = 0;
     waiting = [];
+    /** Set once a request found the server unreachable after all retries: later requests fail at once. */
+    down;
     constructor(kubeConfig, tls, options) {
         this.kubeConfig = kubeConfig;
         this.options = options;
@@ -14417,6 +14419,9 @@ class KubeClient {
     async request(req) {
         await this.acquire();
         try {
+            // A dead server would otherwise cost every remaining call its full timeout and retries.
+            if (this.down)
+                throw new KubeApiError(`the API server stopped answering: ${this.down.message}`, undefined);
             let lastError;
             for (let attempt = 1; attempt <= this.options.attempts; attempt++) {
                 try {
@@ -14434,6 +14439,8 @@ class KubeClient {
                     await sleep(Math.min(Math.max(retryAfterMs, this.options.backoffMs * 2 ** (attempt - 1)), 5000));
                 }
             }
+            if (lastError instanceof KubeApiError && lastError.unreachable)
+                this.down = lastError;
             throw lastError;
         }
         finally {

@@ -101,6 +101,8 @@ export class KubeClient {
   private readonly agent: http.Agent
   private inFlight = 0
   private readonly waiting: Array<() => void> = []
+  /** Set once a request found the server unreachable after all retries: later requests fail at once. */
+  private down?: KubeApiError
 
   private constructor(
     private readonly kubeConfig: KubeConfig,
@@ -233,6 +235,9 @@ export class KubeClient {
   async request<T>(req: KubeRequest): Promise<KubeResponse<T>> {
     await this.acquire()
     try {
+      // A dead server would otherwise cost every remaining call its full timeout and retries.
+      if (this.down)
+        throw new KubeApiError(`the API server stopped answering: ${this.down.message}`, undefined)
       let lastError: unknown
       for (let attempt = 1; attempt <= this.options.attempts; attempt++) {
         try {
@@ -248,6 +253,7 @@ export class KubeClient {
           await sleep(Math.min(Math.max(retryAfterMs, this.options.backoffMs * 2 ** (attempt - 1)), 5000))
         }
       }
+      if (lastError instanceof KubeApiError && lastError.unreachable) this.down = lastError
       throw lastError
     } finally {
       this.release()

@@ -57,6 +57,8 @@ export declare class KubeClient {
     private readonly agent;
     private inFlight;
     private readonly waiting;
+    /** Set once a request found the server unreachable after all retries: later requests fail at once. */
+    private down?;
     private constructor();
     /** Builds a client for the KubeConfig's current context. */
     static create(kubeConfig: KubeConfig, options?: Partial<ClientOptions>): Promise<KubeClient>;

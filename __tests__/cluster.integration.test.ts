@@ -1,0 +1,334 @@
+/**
+ * The cluster half against a REAL kube-apiserver and controller-manager (test/cluster/). Nothing here is
+ * mocked: dry-runs, RBAC, strict field validation and rollout history come from the real server.
+ * The tests share one cluster and run in order; each restores what it changes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+import { runPreflight, type RunHooks } from '../src/engine.js'
+import { kubeconfigSecrets } from '../src/kube/config.js'
+import type { CheckResult, Report } from '../src/types.js'
+import { runAction } from '../test/action-runner.js'
+import {
+  ADMIN_KUBECONFIG,
+  LIMITED_KUBECONFIG,
+  apiserverPid,
+  apply,
+  ensureCluster,
+  kubectl,
+  kubectlJson,
+  pods,
+  settleDeployments,
+  stageNode,
+  stagePodRunning
+} from '../test/cluster-harness.js'
+import { BROKEN, EXAMPLE_BUNDLE, bundleWith, cleanupTempDirs, tempDir } from '../test/fixtures.js'
+
+const NS = 'vapora'
+const NODE = 'node-1'
+let serverVersion = ''
+
+const result = (report: Report, id: string): CheckResult => report.results.find(r => r.id === id)!
+
+/** A preflight against the test cluster as admin, with the kubectl version pinned to the server's. */
+function preflight(
+  bundlePath: string,
+  extra: Record<string, unknown> = {},
+  hooks: RunHooks = {}
+): Promise<Report> {
+  return runPreflight(
+    {
+      bundlePath,
+      kubeconfigPath: ADMIN_KUBECONFIG,
+      kubectlVersion: serverVersion,
+      artifactsDir: tempDir('preflight-kit-'),
+      ...extra
+    },
+    hooks
+  )
+}
+
+/** The example bundle with every `namespace: vapora` replaced. */
+function bundleInNamespace(namespace: string): string {
+  const dir = tempDir('preflight-ns-')
+  for (const file of readdirSync(EXAMPLE_BUNDLE)) {
+    const text = readFileSync(join(EXAMPLE_BUNDLE, file), 'utf8')
+    writeFileSync(
+      join(dir, file),
+      file.endsWith('.yaml') ? text.replace(/namespace: vapora\b/g, `namespace: ${namespace}`) : text
+    )
+  }
+  return dir
+}
+
+/** The example manifests with every image tag replaced, as the live "before" state. */
+const exampleWithTag = (file: string, tag: string): string =>
+  readFileSync(join(EXAMPLE_BUNDLE, file), 'utf8').replace(/(ghcr\.io\/[\w./-]+):[\w.-]+/g, `$1:${tag}`)
+
+beforeAll(
+  async () => {
+    ensureCluster()
+    serverVersion = kubectlJson<{ serverVersion: { gitVersion: string } }>(['version']).serverVersion
+      .gitVersion
+    stageNode(NODE, true)
+    apply(`apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${NS}\n`)
+    // Three template changes make three revisions, each produced by the real deployment controller.
+    apply(
+      readFileSync(join(EXAMPLE_BUNDLE, 'configmap.yaml'), 'utf8').replace(
+        /RUST_LOG: .*/,
+        'RUST_LOG: "debug"'
+      )
+    )
+    apply(exampleWithTag('deployment.yaml', '1.4.0'))
+    for (const tag of ['1.4.1', '1.4.1-hotfix1']) {
+      await settleDeployments(NS, NODE)
+      apply(exampleWithTag('deployment.yaml', tag))
+    }
+    await settleDeployments(NS, NODE)
+  },
+  30 * 60 * 1000
+)
+
+afterAll(cleanupTempDirs)
+
+describe('a healthy staged cluster', () => {
+  let report: Report
+
+  beforeAll(async () => {
+    report = await preflight(EXAMPLE_BUNDLE)
+  })
+
+  it('is go for the valid example bundle, with every cluster check run', () => {
+    expect(report.failedChecks).toEqual([])
+    expect(report.decision).toBe('go')
+    for (const id of [
+      'cluster-access',
+      'kubectl-version',
+      'permissions',
+      'nodes-ready',
+      'namespace-exists',
+      'dry-run'
+    ]) {
+      expect(result(report, id).status).toBe('pass')
+    }
+    expect(report.cluster?.version).toBe(serverVersion)
+  })
+
+  it('records the revisions the deployment controller produced (3 template changes → revision 3)', () => {
+    expect(report.rollback?.revisions).toEqual({
+      'vapora-backend': 3,
+      'vapora-agents': 3,
+      'vapora-llm-router': 3
+    })
+    const live = kubectl(['rollout', 'history', 'deployment/vapora-backend', '-n', NS])
+    expect(live).toMatch(/^3\s/m)
+    const histories = result(report, 'rollout-history').data!.histories as Array<{
+      deployment: string
+      revisions: Array<{ revision: number; images: string[] }>
+    }>
+    const backend = histories.find(h => h.deployment === 'vapora-backend')!
+    expect(backend.revisions.map(r => [r.revision, r.images[0].split(':').pop()])).toEqual([
+      [1, '1.4.0'],
+      [2, '1.4.1'],
+      [3, '1.4.1-hotfix1']
+    ])
+    expect(report.rollback?.undoCommands).toContain(
+      'kubectl rollout undo deployment/vapora-backend -n vapora --to-revision=3'
+    )
+  })
+
+  it('backs up the live ConfigMap as clean YAML that round-trips to the same data', () => {
+    const path = report.rollback!.configMapBackupPath!
+    const backup = parse(readFileSync(path, 'utf8'))
+    const live = kubectlJson<{ data: Record<string, string>; metadata: { labels: Record<string, string> } }>([
+      'get',
+      'configmap',
+      'vapora-config',
+      '-n',
+      NS
+    ])
+    expect(backup.data).toEqual(live.data)
+    expect(backup.metadata.labels).toEqual(live.metadata.labels)
+    for (const field of ['managedFields', 'resourceVersion', 'uid', 'creationTimestamp']) {
+      expect(backup.metadata).not.toHaveProperty(field)
+    }
+    expect(backup).not.toHaveProperty('status')
+    // And the server takes it back as it is.
+    kubectl(['apply', '--dry-run=server', '-f', path])
+  })
+
+  it('says what is changing: images, and the ConfigMap key that differs', () => {
+    const changes = result(report, 'what-changes').data!.changes as Record<string, string[]>
+    expect(changes['Deployment/vapora-backend'].join()).toMatch(
+      /image ghcr\.io\/[\w./-]+:1\.4\.1-hotfix1 → ghcr\.io\/[\w./-]+:1\.4\.2/
+    )
+    expect(changes['ConfigMap/vapora-config']).toEqual(['key RUST_LOG changed'])
+  })
+})
+
+describe('each of these is no-go, naming the cause', () => {
+  it('a manifest with an unknown field (strict validation on the real server)', async () => {
+    const report = await preflight(BROKEN('unknown-field'))
+    expect(report.decision).toBe('no-go')
+    const dryRun = result(report, 'dry-run')
+    expect(dryRun.status).toBe('fail')
+    expect(dryRun.message).toMatch(/Deployment\/vapora-agents/)
+    expect(dryRun.details!.join('\n')).toMatch(/imagePullPolicyy/)
+  })
+
+  it('a Deployment whose spec.selector differs from the live one (the server’s immutable-field message)', async () => {
+    const dir = bundleWith({
+      'deployment.yaml': t =>
+        t.replace(/app\.kubernetes\.io\/name: vapora-backend/g, 'app.kubernetes.io/name: vapora-backend-v2')
+    })
+    const report = await preflight(dir)
+    expect(report.decision).toBe('no-go')
+    expect(result(report, 'manifests').status).toBe('pass')
+    expect(result(report, 'dry-run').details!.join('\n')).toMatch(
+      /Deployment\/vapora-backend: REJECTED \(HTTP 422 Invalid\): .*spec\.selector.*field is immutable/
+    )
+  })
+
+  it('a missing namespace', async () => {
+    const report = await preflight(bundleInNamespace('vapora-absent'), { namespace: 'vapora-absent' })
+    expect(report.decision).toBe('no-go')
+    expect(result(report, 'namespace-exists')).toMatchObject({
+      status: 'fail',
+      message: 'namespace vapora-absent does not exist'
+    })
+    expect(result(report, 'dry-run').details!.join('\n')).toMatch(/namespaces "vapora-absent" not found/)
+  })
+
+  it('the limited user (missing permissions listed)', async () => {
+    const report = await preflight(EXAMPLE_BUNDLE, { kubeconfigPath: LIMITED_KUBECONFIG })
+    expect(report.decision).toBe('no-go')
+    const permissions = result(report, 'permissions')
+    expect(permissions.status).toBe('fail')
+    for (const missing of [
+      'create deployments.apps in namespace vapora',
+      'patch deployments.apps in namespace vapora',
+      'create configmaps in namespace vapora'
+    ]) {
+      expect(permissions.message).toContain(missing)
+    }
+    expect(result(report, 'nodes-ready').message).toMatch(/forbidden/i)
+  })
+
+  it('a NotReady node (pressure conditions named)', async () => {
+    stageNode('node-2', false, [
+      {
+        type: 'MemoryPressure',
+        status: 'True',
+        reason: 'KubeletHasInsufficientMemory',
+        message: 'memory available < 100Mi'
+      }
+    ])
+    try {
+      const report = await preflight(EXAMPLE_BUNDLE)
+      expect(report.decision).toBe('no-go')
+      expect(result(report, 'nodes-ready').message).toMatch(
+        /node-2 is NotReady \(KubeletNotReady.*\); node-2 has MemoryPressure/
+      )
+    } finally {
+      kubectl(['delete', 'node', 'node-2', '--ignore-not-found'])
+    }
+  })
+
+  it('a pod with rising restarts', async () => {
+    const pod = pods(NS).find(p => p.metadata.name.startsWith('vapora-agents'))!
+    stagePodRunning(pod, 4, new Date(Date.now() - 60_000).toISOString())
+    try {
+      const report = await preflight(EXAMPLE_BUNDLE)
+      expect(report.decision).toBe('no-go')
+      expect(result(report, 'pods-running').message).toMatch(
+        new RegExp(`${pod.metadata.name}/\\S+ restarted 4 times.*restarts are rising`)
+      )
+    } finally {
+      stagePodRunning(pod, 0)
+    }
+  })
+
+  it('a skewed kubectl version', async () => {
+    const report = await preflight(EXAMPLE_BUNDLE, { kubectlVersion: 'v1.30.4' })
+    expect(report.decision).toBe('no-go')
+    expect(result(report, 'kubectl-version').message).toMatch(
+      /kubectl v1\.30\.4 .* minor versions older than the server v1\.\d+/
+    )
+  })
+
+  it('the API server stopped mid-run: an error within the timeout, never a hang or a pass', async () => {
+    const pid = apiserverPid()
+    let stopped = false
+    const started = Date.now()
+    try {
+      // One check at a time, so the server is stopped right after it answered cluster-access.
+      const report = await preflight(
+        EXAMPLE_BUNDLE,
+        { requestTimeoutMs: 1500 },
+        {
+          concurrency: 1,
+          onResult: r => {
+            if (r.id === 'cluster-access' && r.status === 'pass') {
+              process.kill(pid, 'SIGSTOP')
+              stopped = true
+            }
+          }
+        }
+      )
+      expect(stopped).toBe(true)
+      expect(report.decision).toBe('no-go')
+      const broken = report.results.filter(r => r.blocking && r.id !== 'cluster-access')
+      expect(broken.length).toBeGreaterThan(3)
+      expect(broken.map(r => `${r.message} ${(r.details ?? []).join(' ')}`).join('\n')).toMatch(
+        /no answer within 1500 ms/
+      )
+      expect(Date.now() - started).toBeLessThan(30_000)
+    } finally {
+      if (stopped) process.kill(pid, 'SIGCONT')
+    }
+  })
+})
+
+describe('the action on the real cluster', () => {
+  it('takes the kubeconfig as an input, writes decision, revisions and the backup path, and never prints a secret', async () => {
+    const kubeconfig = readFileSync(ADMIN_KUBECONFIG, 'utf8')
+    const run = await runAction({
+      'bundle-path': 'examples/deployment-artifacts.zip',
+      kubeconfig: Buffer.from(kubeconfig).toString('base64'),
+      'kubectl-version': serverVersion
+    })
+    expect(run.outputs.decision).toBe('go')
+    expect(run.exitCode).toBe(0)
+    expect(JSON.parse(run.outputs.revisions)).toEqual({
+      'vapora-backend': 3,
+      'vapora-agents': 3,
+      'vapora-llm-router': 3
+    })
+    expect(parse(readFileSync(run.outputs['configmap-backup-path'], 'utf8')).metadata.name).toBe(
+      'vapora-config'
+    )
+
+    const secrets = [
+      ...kubeconfigSecrets(kubeconfig),
+      kubeconfig.trim(),
+      Buffer.from(kubeconfig).toString('base64')
+    ]
+    expect(secrets.length).toBeGreaterThan(2)
+    const visible = run.stdout
+      .split('\n')
+      .filter(line => !line.startsWith('::add-mask::')) // the runner consumes these; they are never shown
+      .join('\n')
+    const everything = [
+      visible,
+      run.stderr,
+      run.summary,
+      JSON.stringify(run.outputs),
+      readFileSync(run.outputs['report-path'], 'utf8')
+    ]
+    for (const secret of secrets) for (const text of everything) expect(text.includes(secret)).toBe(false)
+    // Every secret was registered for masking before use.
+    for (const secret of kubeconfigSecrets(kubeconfig)) expect(run.stdout).toContain(`::add-mask::${secret}`)
+  })
+})

@@ -1,0 +1,164 @@
+// Benchmark on the real test cluster (npm run bench). Prints, in one run:
+//  (a) the full preflight of the example bundle (node dist/cli.js, as a user runs it),
+//  (b) the same checks done the way the seed checklist does them: its kubectl commands, one after another,
+//      with the harness's kubectl,
+//  (c) a generated bundle of 1,000 documents (plus 250 and 500, to show time grows linearly),
+// with medians of several runs, the ratio (b)/(a) and the peak memory of (c).
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const RUNS = Number(process.env.BENCH_RUNS ?? 7)
+const kubeconfig = join(root, '.cluster', 'kubeconfig')
+const binary = join(root, '.cluster', 'bin', 'testcluster')
+const NS = 'vapora'
+
+const up = spawnSync('bash', [join(root, 'scripts', 'cluster-up.sh')], { stdio: 'inherit' })
+if (up.status !== 0) process.exit(up.status ?? 1)
+
+const kubectl = (...args) =>
+  spawnSync(binary, ['kubectl', '--kubeconfig', kubeconfig, ...args], { encoding: 'utf8', input: '' })
+const serverVersion = JSON.parse(kubectl('version', '-o', 'json').stdout).serverVersion.gitVersion
+
+// The objects the checks look at must exist, or (b) would time only "not found" answers.
+execFileSync(binary, ['kubectl', '--kubeconfig', kubeconfig, 'apply', '-f', '-'], {
+  input: `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${NS}\n`
+})
+for (const file of ['configmap.yaml', 'deployment.yaml']) {
+  execFileSync(binary, ['kubectl', '--kubeconfig', kubeconfig, 'apply', '-f', join(root, 'examples', 'bundle', file)])
+}
+
+const median = values => {
+  const sorted = [...values].sort((x, y) => x - y)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+/** Runs a command, returning wall time in ms and peak RSS in MB (from /proc while it runs). */
+function timed(command, args) {
+  return new Promise(resolve => {
+    const started = process.hrtime.bigint()
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] })
+    let peakKb = 0
+    let stderr = ''
+    child.stderr.on('data', chunk => (stderr += chunk))
+    const sample = () => {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8')
+        peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0))
+      } catch {
+        // The process has exited.
+      }
+    }
+    const timer = setInterval(sample, 5)
+    child.on('exit', code => {
+      clearInterval(timer)
+      resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, peakMb: peakKb / 1024, code, stderr })
+    })
+  })
+}
+
+const node = process.execPath
+const cli = join(root, 'dist', 'cli.js')
+const preflightArgs = bundle => [
+  cli,
+  '--bundle',
+  bundle,
+  '--kubeconfig',
+  kubeconfig,
+  '--kubectl-version',
+  serverVersion,
+  '--quiet',
+  '--format',
+  'json',
+  '--artifacts-dir',
+  mkdtempSync(join(tmpdir(), 'bench-kit-'))
+]
+
+// (b) the seed's kubectl sequence, in its order.
+const seed = [
+  ['cluster-info'],
+  ['get', 'nodes'],
+  ['get', 'namespace', NS],
+  ['get', 'deployments', '-n', NS],
+  ['get', 'configmap', '-n', NS, '-o', 'yaml'],
+  ['top', 'nodes'],
+  ['get', 'pods', '-n', NS],
+  ['get', 'events', '-n', NS, '--sort-by=.lastTimestamp'],
+  ['apply', '-f', join(root, 'examples', 'bundle', 'configmap.yaml'), '--dry-run=server', '-n', NS],
+  ['apply', '-f', join(root, 'examples', 'bundle', 'deployment.yaml'), '--dry-run=server', '-n', NS],
+  ['rollout', 'history', 'deployment/vapora-backend', '-n', NS],
+  ['rollout', 'history', 'deployment/vapora-agents', '-n', NS],
+  ['rollout', 'history', 'deployment/vapora-llm-router', '-n', NS],
+  ['get', 'configmap', '-n', NS, 'vapora-config', '-o', 'yaml'],
+  ['version'],
+  ['auth', 'can-i', 'create', 'deployments', '--namespace', NS]
+]
+async function seedSequence() {
+  const started = process.hrtime.bigint()
+  for (const args of seed) spawnSync(binary, ['kubectl', '--kubeconfig', kubeconfig, ...args], { stdio: 'ignore' })
+  return Number(process.hrtime.bigint() - started) / 1e6
+}
+
+/** A bundle of `count` documents: the example plus generated ConfigMaps and Deployments, half each. */
+function generatedBundle(count) {
+  const dir = mkdtempSync(join(tmpdir(), `bench-bundle-${count}-`))
+  cpSync(join(root, 'examples', 'bundle'), dir, { recursive: true })
+  const configMaps = [readFileSync(join(dir, 'configmap.yaml'), 'utf8')]
+  const deployments = [readFileSync(join(dir, 'deployment.yaml'), 'utf8')]
+  for (let i = 0; configMaps.length + deployments.length + 2 < count; i++) {
+    if (i % 2 === 0) {
+      configMaps.push(
+        `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bench-config-${i}\n  namespace: ${NS}\ndata:\n  KEY_A: "value-${i}"\n  KEY_B: "${'x'.repeat(200)}"\n`
+      )
+    } else {
+      deployments.push(
+        `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: bench-worker-${i}\n  namespace: ${NS}\n  labels: {app: bench-worker-${i}}\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: bench-worker-${i}}\n  template:\n    metadata:\n      labels: {app: bench-worker-${i}}\n    spec:\n      containers:\n        - name: worker\n          image: ghcr.io/vapora-platform/worker:1.4.2\n          env:\n            - {name: WORKER_ID, value: "${i}"}\n          resources:\n            requests: {cpu: 10m, memory: 16Mi}\n`
+      )
+    }
+  }
+  writeFileSync(join(dir, 'configmap.yaml'), configMaps.join('---\n'))
+  writeFileSync(join(dir, 'deployment.yaml'), deployments.join('---\n'))
+  return dir
+}
+
+const example = join(root, 'examples', 'deployment-artifacts.zip')
+// One warm-up of each, so the first run's disk cache does not count.
+await timed(node, preflightArgs(example))
+await seedSequence()
+
+const a = []
+const b = []
+for (let i = 0; i < RUNS; i++) {
+  const run = await timed(node, preflightArgs(example))
+  if (run.code !== 0) console.error(`warning: preflight exited ${run.code}: ${run.stderr.slice(0, 300)}`)
+  a.push(run.ms)
+  b.push(await seedSequence())
+}
+
+const sizes = [250, 500, 1000]
+const big = {}
+for (const size of sizes) {
+  const bundle = generatedBundle(size)
+  const runs = []
+  for (let i = 0; i < Math.max(3, Math.floor(RUNS / 2)); i++) runs.push(await timed(node, preflightArgs(bundle)))
+  big[size] = { ms: median(runs.map(r => r.ms)), peakMb: Math.max(...runs.map(r => r.peakMb)) }
+  rmSync(bundle, { recursive: true, force: true })
+}
+
+const fmt = ms => `${(ms / 1000).toFixed(2)} s`
+console.log('')
+console.log(`vapora-preflight benchmark — ${RUNS} runs each, medians (Kubernetes ${serverVersion} on loopback, node ${process.version})`)
+console.log(`(a) full preflight, example bundle (node dist/cli.js):  ${fmt(median(a))}   [min ${fmt(Math.min(...a))}, max ${fmt(Math.max(...a))}]`)
+console.log(`(b) the seed's ${seed.length} kubectl commands in sequence:      ${fmt(median(b))}   [min ${fmt(Math.min(...b))}, max ${fmt(Math.max(...b))}]`)
+console.log(`    ratio (b)/(a): ${(median(b) / median(a)).toFixed(1)}x   (target >= 5x)`)
+for (const size of sizes) {
+  console.log(
+    `(c) generated bundle, ${String(size).padStart(4)} documents: ${fmt(big[size].ms)}  (${(big[size].ms / size).toFixed(2)} ms/doc), peak RSS ${big[size].peakMb.toFixed(0)} MB`
+  )
+}
+console.log(`    peak memory at 1,000 documents: ${big[1000].peakMb.toFixed(0)} MB (target < 300 MB)`)
+if (!existsSync(cli)) console.error('dist/cli.js is missing: run npm run build')
