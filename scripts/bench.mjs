@@ -28,7 +28,14 @@ execFileSync(binary, ['kubectl', '--kubeconfig', kubeconfig, 'apply', '-f', '-']
   input: `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${NS}\n`
 })
 for (const file of ['configmap.yaml', 'deployment.yaml']) {
-  execFileSync(binary, ['kubectl', '--kubeconfig', kubeconfig, 'apply', '-f', join(root, 'examples', 'bundle', file)])
+  execFileSync(binary, [
+    'kubectl',
+    '--kubeconfig',
+    kubeconfig,
+    'apply',
+    '-f',
+    join(root, 'examples', 'bundle', file)
+  ])
 }
 
 const median = values => {
@@ -99,7 +106,8 @@ const seed = [
 ]
 async function seedSequence() {
   const started = process.hrtime.bigint()
-  for (const args of seed) spawnSync(binary, ['kubectl', '--kubeconfig', kubeconfig, ...args], { stdio: 'ignore' })
+  for (const args of seed)
+    spawnSync(binary, ['kubectl', '--kubeconfig', kubeconfig, ...args], { stdio: 'ignore' })
   return Number(process.hrtime.bigint() - started) / 1e6
 }
 
@@ -144,16 +152,23 @@ const big = {}
 for (const size of sizes) {
   const bundle = generatedBundle(size)
   const runs = []
-  for (let i = 0; i < Math.max(3, Math.floor(RUNS / 2)); i++) runs.push(await timed(node, preflightArgs(bundle)))
+  for (let i = 0; i < Math.max(3, Math.floor(RUNS / 2)); i++)
+    runs.push(await timed(node, preflightArgs(bundle)))
   big[size] = { ms: median(runs.map(r => r.ms)), peakMb: Math.max(...runs.map(r => r.peakMb)) }
   rmSync(bundle, { recursive: true, force: true })
 }
 
 const fmt = ms => `${(ms / 1000).toFixed(2)} s`
 console.log('')
-console.log(`vapora-preflight benchmark — ${RUNS} runs each, medians (Kubernetes ${serverVersion} on loopback, node ${process.version})`)
-console.log(`(a) full preflight, example bundle (node dist/cli.js):  ${fmt(median(a))}   [min ${fmt(Math.min(...a))}, max ${fmt(Math.max(...a))}]`)
-console.log(`(b) the seed's ${seed.length} kubectl commands in sequence:      ${fmt(median(b))}   [min ${fmt(Math.min(...b))}, max ${fmt(Math.max(...b))}]`)
+console.log(
+  `vapora-preflight benchmark — ${RUNS} runs each, medians (Kubernetes ${serverVersion} on loopback, node ${process.version})`
+)
+console.log(
+  `(a) full preflight, example bundle (node dist/cli.js):  ${fmt(median(a))}   [min ${fmt(Math.min(...a))}, max ${fmt(Math.max(...a))}]`
+)
+console.log(
+  `(b) the seed's ${seed.length} kubectl commands in sequence:      ${fmt(median(b))}   [min ${fmt(Math.min(...b))}, max ${fmt(Math.max(...b))}]`
+)
 console.log(`    ratio (b)/(a): ${(median(b) / median(a)).toFixed(1)}x   (target >= 5x)`)
 for (const size of sizes) {
   console.log(
