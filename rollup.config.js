@@ -27,6 +27,13 @@ const plugins = () => [
   json()
 ]
 
+// client-node's index re-exports its whole generated API (~1,000 modules); we use KubeConfig only.
+// Its modules have no import-time side effects we rely on, so unused ones are dropped: that halves
+// the bundle and the start-up time, which dominates a preflight.
+const treeshake = {
+  moduleSideEffects: id => !id.includes('/node_modules/@kubernetes/client-node/')
+}
+
 const silenceKnownWarnings = (warning, warn) => {
   // Third-party ESM code uses `this` at top level and has circular imports; neither affects the bundle.
   if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return
@@ -38,6 +45,7 @@ export default [
     input: 'src/bin/action.ts',
     output: { file: 'dist/index.js', format: 'es', sourcemap: false },
     plugins: plugins(),
+    treeshake,
     onwarn: silenceKnownWarnings
   },
   {
@@ -49,6 +57,7 @@ export default [
       banner: `#!/usr/bin/env node\n${nodeGuard}`
     },
     plugins: plugins(),
+    treeshake,
     onwarn: silenceKnownWarnings
   },
   {

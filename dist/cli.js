@@ -19,16 +19,16 @@ import require$$0$4 from 'crypto';
 import http$1 from 'node:http';
 import https from 'node:https';
 import child_process, { execFile } from 'node:child_process';
-import require$$0$a, { File as File$1 } from 'node:buffer';
 import require$$4 from 'node:tls';
 import require$$1$1 from 'node:net';
-import require$$0$6 from 'node:assert';
-import require$$0$7 from 'node:stream';
+import require$$0$7 from 'node:assert';
+import require$$0$6 from 'node:stream';
 import querystring from 'node:querystring';
 import require$$0$5 from 'node:events';
 import require$$0$8 from 'node:diagnostics_channel';
-import require$$8 from 'node:util/types';
 import require$$2 from 'node:worker_threads';
+import require$$0$a from 'node:buffer';
+import require$$8 from 'node:util/types';
 import require$$3$1 from 'node:crypto';
 import require$$1$2 from 'node:sqlite';
 import require$$11 from 'node:stream/web';
@@ -39,7 +39,6 @@ import require$$0$c from 'node:fs/promises';
 import require$$2$1 from 'node:timers';
 import require$$1$5 from 'node:dns';
 import vm from 'vm';
-import require$$2$3, { URL as URL$1 } from 'url';
 import require$$0$e from 'events';
 import * as net from 'net';
 import net__default from 'net';
@@ -52,10 +51,7 @@ import require$$2$2 from 'util';
 import require$$0$f from 'os';
 import * as dns$1 from 'dns';
 import * as tls from 'tls';
-import tls__default from 'tls';
-import 'node:readline';
-import 'node:timers/promises';
-import require$$4$1 from 'querystring';
+import require$$2$3, { URL as URL$1 } from 'url';
 
 /**
  * Error types that cross module boundaries. Each message says what is wrong and how to fix it;
@@ -86,8 +82,6 @@ function describeError(error) {
         return error.message;
     return String(error);
 }
-
-var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
 
 function getDefaultExportFromCjs (x) {
 	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
@@ -796,11 +790,11 @@ function requireToJS () {
 	return toJS;
 }
 
-var hasRequiredNode$2;
+var hasRequiredNode$1;
 
-function requireNode$2 () {
-	if (hasRequiredNode$2) return Node;
-	hasRequiredNode$2 = 1;
+function requireNode$1 () {
+	if (hasRequiredNode$1) return Node;
+	hasRequiredNode$1 = 1;
 
 	var applyReviver = requireApplyReviver();
 	var identity = requireIdentity();
@@ -852,7 +846,7 @@ function requireAlias () {
 	var anchors = requireAnchors();
 	var visit = requireVisit();
 	var identity = requireIdentity();
-	var Node = requireNode$2();
+	var Node = requireNode$1();
 	var toJS = requireToJS();
 
 	let Alias$1 = class Alias extends Node.NodeBase {
@@ -983,7 +977,7 @@ function requireScalar () {
 	hasRequiredScalar = 1;
 
 	var identity = requireIdentity();
-	var Node = requireNode$2();
+	var Node = requireNode$1();
 	var toJS = requireToJS();
 
 	const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
@@ -1115,7 +1109,7 @@ function requireCollection () {
 
 	var createNode = requireCreateNode();
 	var identity = requireIdentity();
-	var Node = requireNode$2();
+	var Node = requireNode$1();
 
 	function collectionFromPath(schema, path, value) {
 	    let v = value;
@@ -4471,13 +4465,13 @@ function requireDocument () {
 	return Document;
 }
 
-var errors$3 = {};
+var errors$2 = {};
 
-var hasRequiredErrors$3;
+var hasRequiredErrors$2;
 
-function requireErrors$3 () {
-	if (hasRequiredErrors$3) return errors$3;
-	hasRequiredErrors$3 = 1;
+function requireErrors$2 () {
+	if (hasRequiredErrors$2) return errors$2;
+	hasRequiredErrors$2 = 1;
 
 	class YAMLError extends Error {
 	    constructor(name, pos, code, message) {
@@ -4535,11 +4529,11 @@ function requireErrors$3 () {
 	    }
 	};
 
-	errors$3.YAMLError = YAMLError;
-	errors$3.YAMLParseError = YAMLParseError;
-	errors$3.YAMLWarning = YAMLWarning;
-	errors$3.prettifyError = prettifyError;
-	return errors$3;
+	errors$2.YAMLError = YAMLError;
+	errors$2.YAMLParseError = YAMLParseError;
+	errors$2.YAMLWarning = YAMLWarning;
+	errors$2.prettifyError = prettifyError;
+	return errors$2;
 }
 
 var composeDoc = {};
@@ -6109,7 +6103,7 @@ function requireComposer () {
 	var node_process = require$$0;
 	var directives = requireDirectives();
 	var Document = requireDocument();
-	var errors = requireErrors$3();
+	var errors = requireErrors$2();
 	var identity = requireIdentity();
 	var composeDoc = requireComposeDoc();
 	var resolveEnd = requireResolveEnd();
@@ -6343,7 +6337,7 @@ function requireCstScalar () {
 
 	var resolveBlockScalar = requireResolveBlockScalar();
 	var resolveFlowScalar = requireResolveFlowScalar();
-	var errors = requireErrors$3();
+	var errors = requireErrors$2();
 	var stringifyString = requireStringifyString();
 
 	function resolveAsScalar(token, strict = true, onError) {
@@ -8640,7 +8634,7 @@ function requirePublicApi () {
 
 	var composer = requireComposer();
 	var Document = requireDocument();
-	var errors = requireErrors$3();
+	var errors = requireErrors$2();
 	var log = requireLog();
 	var identity = requireIdentity();
 	var lineCounter = requireLineCounter();
@@ -8755,7 +8749,7 @@ function requireDist () {
 	var composer = requireComposer();
 	var Document = requireDocument();
 	var Schema = requireSchema();
-	var errors = requireErrors$3();
+	var errors = requireErrors$2();
 	var Alias = requireAlias();
 	var identity = requireIdentity();
 	var Pair = requirePair();
@@ -10205,13 +10199,13 @@ class Bundle {
 
 var util$7 = {exports: {}};
 
-var constants$b;
-var hasRequiredConstants$b;
+var constants$8;
+var hasRequiredConstants$8;
 
-function requireConstants$b () {
-	if (hasRequiredConstants$b) return constants$b;
-	hasRequiredConstants$b = 1;
-	constants$b = {
+function requireConstants$8 () {
+	if (hasRequiredConstants$8) return constants$8;
+	hasRequiredConstants$8 = 1;
+	constants$8 = {
 	    /* The local file header */
 	    LOCHDR           : 30, // LOC header size
 	    LOCSIG           : 0x04034b50, // "PK\003\004"
@@ -10353,16 +10347,16 @@ function requireConstants$b () {
 	    EF_ZIP64_RHO     : 16,
 	    EF_ZIP64_DSN     : 24
 	};
-	return constants$b;
+	return constants$8;
 }
 
-var errors$2 = {};
+var errors$1 = {};
 
-var hasRequiredErrors$2;
+var hasRequiredErrors$1;
 
-function requireErrors$2 () {
-	if (hasRequiredErrors$2) return errors$2;
-	hasRequiredErrors$2 = 1;
+function requireErrors$1 () {
+	if (hasRequiredErrors$1) return errors$1;
+	hasRequiredErrors$1 = 1;
 	(function (exports) {
 		const errors = {
 		    /* Header error messages */
@@ -10430,8 +10424,8 @@ function requireErrors$2 () {
 		for (const msg of Object.keys(errors)) {
 		    exports[msg] = E(errors[msg]);
 		} 
-	} (errors$2));
-	return errors$2;
+	} (errors$1));
+	return errors$1;
 }
 
 var utils$2;
@@ -10442,8 +10436,8 @@ function requireUtils$2 () {
 	hasRequiredUtils$2 = 1;
 	const fsystem = require$$0$2;
 	const pth = require$$1;
-	const Constants = requireConstants$b();
-	const Errors = requireErrors$2();
+	const Constants = requireConstants$8();
+	const Errors = requireErrors$1();
 	const isWin = typeof process === "object" && "win32" === process.platform;
 
 	const is_Obj = (obj) => typeof obj === "object" && obj !== null;
@@ -11025,14 +11019,14 @@ function requireUtil$7 () {
 	if (hasRequiredUtil$7) return util$7.exports;
 	hasRequiredUtil$7 = 1;
 	util$7.exports = requireUtils$2();
-	util$7.exports.Constants = requireConstants$b();
-	util$7.exports.Errors = requireErrors$2();
+	util$7.exports.Constants = requireConstants$8();
+	util$7.exports.Errors = requireErrors$1();
 	util$7.exports.FileAttr = requireFattr();
 	util$7.exports.decoder = requireDecoder();
 	return util$7.exports;
 }
 
-var headers$3 = {};
+var headers$2 = {};
 
 var entryHeader;
 var hasRequiredEntryHeader;
@@ -11624,14 +11618,14 @@ function requireMainHeader () {
 	return mainHeader;
 }
 
-var hasRequiredHeaders$2;
+var hasRequiredHeaders$1;
 
-function requireHeaders$2 () {
-	if (hasRequiredHeaders$2) return headers$3;
-	hasRequiredHeaders$2 = 1;
-	headers$3.EntryHeader = requireEntryHeader();
-	headers$3.MainHeader = requireMainHeader();
-	return headers$3;
+function requireHeaders$1 () {
+	if (hasRequiredHeaders$1) return headers$2;
+	hasRequiredHeaders$1 = 1;
+	headers$2.EntryHeader = requireEntryHeader();
+	headers$2.MainHeader = requireMainHeader();
+	return headers$2;
 }
 
 var methods = {};
@@ -11685,7 +11679,7 @@ function requireInflater () {
 	if (hasRequiredInflater) return inflater;
 	hasRequiredInflater = 1;
 	const version = +(process?.versions?.node ?? "").split(".")[0] || 0;
-	const Errors = requireErrors$2();
+	const Errors = requireErrors$1();
 
 	inflater = function (/*Buffer*/ inbuf, /*number*/ expectedLength) {
 	    var zlib = require$$0$3;
@@ -11761,7 +11755,7 @@ function requireZipcrypto () {
 	// node crypt, we use it for generate salt
 	// eslint-disable-next-line node/no-unsupported-features/node-builtins
 	const { randomFillSync } = require$$0$4;
-	const Errors = requireErrors$2();
+	const Errors = requireErrors$1();
 
 	// generate CRC32 lookup table
 	const crctable = new Uint32Array(256).map((t, crc) => {
@@ -11952,7 +11946,7 @@ function requireZipEntry () {
 	if (hasRequiredZipEntry) return zipEntry;
 	hasRequiredZipEntry = 1;
 	var Utils = requireUtil$7(),
-	    Headers = requireHeaders$2(),
+	    Headers = requireHeaders$1(),
 	    Constants = Utils.Constants,
 	    Methods = requireMethods();
 
@@ -12376,7 +12370,7 @@ function requireZipFile () {
 	if (hasRequiredZipFile) return zipFile;
 	hasRequiredZipFile = 1;
 	const ZipEntry = requireZipEntry();
-	const Headers = requireHeaders$2();
+	const Headers = requireHeaders$1();
 	const Utils = requireUtil$7();
 
 	zipFile = function (/*Buffer|null*/ inBuffer, /** object */ options) {
@@ -15125,13 +15119,6 @@ const nodesReadyCheck = {
         }
     }
 };
-
-// Polyfill for `File` global required by undici v7+.
-// `File` was added as a global in Node.js 20. On Node.js 18 (>= 18.13.0),
-// it is available from `node:buffer` but not set as a global.
-if (typeof globalThis.File === 'undefined') {
-    globalThis.File = File$1;
-}
 
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
 //#region src/tag.ts
@@ -18390,12 +18377,12 @@ function requireTimers () {
 	return timers;
 }
 
-var errors$1;
-var hasRequiredErrors$1;
+var errors;
+var hasRequiredErrors;
 
-function requireErrors$1 () {
-	if (hasRequiredErrors$1) return errors$1;
-	hasRequiredErrors$1 = 1;
+function requireErrors () {
+	if (hasRequiredErrors) return errors;
+	hasRequiredErrors = 1;
 
 	const kUndiciError = Symbol.for('undici.error.UND_ERR');
 	class UndiciError extends Error {
@@ -18899,7 +18886,7 @@ function requireErrors$1 () {
 	  }
 	}
 
-	errors$1 = {
+	errors = {
 	  AbortError,
 	  WebAssemblyNotSupportedError,
 	  HTTPParserError,
@@ -18929,15 +18916,15 @@ function requireErrors$1 () {
 	  Socks5ProxyError,
 	  MessageSizeExceededError
 	};
-	return errors$1;
+	return errors;
 }
 
-var constants$a;
-var hasRequiredConstants$a;
+var constants$7;
+var hasRequiredConstants$7;
 
-function requireConstants$a () {
-	if (hasRequiredConstants$a) return constants$a;
-	hasRequiredConstants$a = 1;
+function requireConstants$7 () {
+	if (hasRequiredConstants$7) return constants$7;
+	hasRequiredConstants$7 = 1;
 
 	/**
 	 * @see https://developer.mozilla.org/docs/Web/HTTP/Headers
@@ -19062,13 +19049,13 @@ function requireConstants$a () {
 	const defaultWebSocketMaxFragments = 131072;
 	const defaultWebSocketMaxPayloadSize = 128 * 1024 * 1024; // 128 MB
 
-	constants$a = {
+	constants$7 = {
 	  wellknownHeaderNames,
 	  headerNameLowerCasedRecord,
 	  defaultWebSocketMaxFragments,
 	  defaultWebSocketMaxPayloadSize
 	};
-	return constants$a;
+	return constants$7;
 }
 
 var tree_1;
@@ -19081,7 +19068,7 @@ function requireTree () {
 	const {
 	  wellknownHeaderNames,
 	  headerNameLowerCasedRecord
-	} = requireConstants$a();
+	} = /*@__PURE__*/ requireConstants$7();
 
 	class TstNode {
 	  /** @type {any} */
@@ -19246,17 +19233,17 @@ function requireUtil$6 () {
 	if (hasRequiredUtil$6) return util$6;
 	hasRequiredUtil$6 = 1;
 
-	const assert = require$$0$6;
-	const { kDestroyed, kBodyUsed, kListeners, kBody } = requireSymbols();
+	const assert = require$$0$7;
+	const { kDestroyed, kBodyUsed, kListeners, kBody } = /*@__PURE__*/ requireSymbols();
 	const { IncomingMessage } = http$1;
-	const stream = require$$0$7;
+	const stream = require$$0$6;
 	const net = require$$1$1;
 	const { stringify } = querystring;
 	const { EventEmitter: EE, addAbortListener: addAbortListenerNative } = require$$0$5;
-	const timers = requireTimers();
-	const { InvalidArgumentError, ConnectTimeoutError } = requireErrors$1();
-	const { headerNameLowerCasedRecord } = requireConstants$a();
-	const { tree } = requireTree();
+	const timers = /*@__PURE__*/ requireTimers();
+	const { InvalidArgumentError, ConnectTimeoutError } = /*@__PURE__*/ requireErrors();
+	const { headerNameLowerCasedRecord } = /*@__PURE__*/ requireConstants$7();
+	const { tree } = /*@__PURE__*/ requireTree();
 
 	class BodyAsyncIterable {
 	  constructor (body) {
@@ -20296,7 +20283,7 @@ function requireStats () {
 	  kSize,
 	  kFree,
 	  kQueued
-	} = requireSymbols();
+	} = /*@__PURE__*/ requireSymbols();
 
 	class ClientStats {
 	  constructor (client) {
@@ -20559,12 +20546,12 @@ function requireDiagnostics () {
 
 var request$1 = {exports: {}};
 
-var constants$9;
-var hasRequiredConstants$9;
+var constants$6;
+var hasRequiredConstants$6;
 
-function requireConstants$9 () {
-	if (hasRequiredConstants$9) return constants$9;
-	hasRequiredConstants$9 = 1;
+function requireConstants$6 () {
+	if (hasRequiredConstants$6) return constants$6;
+	hasRequiredConstants$6 = 1;
 
 	const corsSafeListedMethods = /** @type {const} */ (['GET', 'HEAD', 'POST']);
 	const corsSafeListedMethodsSet = new Set(corsSafeListedMethods);
@@ -20672,7 +20659,7 @@ function requireConstants$9 () {
 	]);
 	const subresourceSet = new Set(subresource);
 
-	constants$9 = {
+	constants$6 = {
 	  subresource,
 	  forbiddenMethods,
 	  requestBodyHeader,
@@ -20695,14 +20682,14 @@ function requireConstants$9 () {
 	  forbiddenMethodsSet,
 	  referrerPolicyTokens: referrerPolicyTokensSet
 	};
-	return constants$9;
+	return constants$6;
 }
 
-var global$2;
+var global$1;
 var hasRequiredGlobal$1;
 
 function requireGlobal$1 () {
-	if (hasRequiredGlobal$1) return global$2;
+	if (hasRequiredGlobal$1) return global$1;
 	hasRequiredGlobal$1 = 1;
 
 	// In case of breaking changes, increase the version
@@ -20739,11 +20726,11 @@ function requireGlobal$1 () {
 	  });
 	}
 
-	global$2 = {
+	global$1 = {
 	  getGlobalOrigin,
 	  setGlobalOrigin
 	};
-	return global$2;
+	return global$1;
 }
 
 var encoding;
@@ -20794,8 +20781,8 @@ function requireInfra () {
 	if (hasRequiredInfra) return infra;
 	hasRequiredInfra = 1;
 
-	const assert = require$$0$6;
-	const { utf8DecodeBytes } = requireEncoding();
+	const assert = require$$0$7;
+	const { utf8DecodeBytes } = /*@__PURE__*/ requireEncoding();
 
 	/**
 	 * @param {(char: string) => boolean} condition
@@ -21046,8 +21033,8 @@ function requireDataUrl () {
 	if (hasRequiredDataUrl) return dataUrl;
 	hasRequiredDataUrl = 1;
 
-	const assert = require$$0$6;
-	const { asciiLowercase, forgivingBase64, collectASequenceOfCodePoints, collectASequenceOfCodePointsFast, isomorphicDecode, removeASCIIWhitespace, removeChars } = requireInfra();
+	const assert = require$$0$7;
+	const { asciiLowercase, forgivingBase64, collectASequenceOfCodePoints, collectASequenceOfCodePointsFast, isomorphicDecode, removeASCIIWhitespace, removeChars } = /*@__PURE__*/ requireInfra();
 
 	const encoder = new TextEncoder();
 
@@ -21650,7 +21637,7 @@ function requireWebidl () {
 	if (hasRequiredWebidl) return webidl_1;
 	hasRequiredWebidl = 1;
 
-	const assert = require$$0$6;
+	const assert = require$$0$7;
 	const { types, inspect } = require$$3;
 	const { markAsUncloneable } = require$$2;
 
@@ -22650,17 +22637,17 @@ function requireUtil$5 () {
 	if (hasRequiredUtil$5) return util$5;
 	hasRequiredUtil$5 = 1;
 
-	const { Transform } = require$$0$7;
+	const { Transform } = require$$0$6;
 	const zlib = require$$0$9;
-	const { redirectStatusSet, referrerPolicyTokens, badPortsSet } = requireConstants$9();
-	const { getGlobalOrigin } = requireGlobal$1();
-	const { collectAnHTTPQuotedString, parseMIMEType } = requireDataUrl();
+	const { redirectStatusSet, referrerPolicyTokens, badPortsSet } = /*@__PURE__*/ requireConstants$6();
+	const { getGlobalOrigin } = /*@__PURE__*/ requireGlobal$1();
+	const { collectAnHTTPQuotedString, parseMIMEType } = /*@__PURE__*/ requireDataUrl();
 	const { performance } = require$$5;
-	const { isValidHTTPToken, normalizedMethodRecordsBase } = requireUtil$6();
-	const assert = require$$0$6;
+	const { isValidHTTPToken, normalizedMethodRecordsBase } = /*@__PURE__*/ requireUtil$6();
+	const assert = require$$0$7;
 	const { isUint8Array } = require$$8;
-	const { webidl } = requireWebidl();
-	const { isomorphicEncode, collectASequenceOfCodePoints, removeChars } = requireInfra();
+	const { webidl } = /*@__PURE__*/ requireWebidl();
+	const { isomorphicEncode, collectASequenceOfCodePoints, removeChars } = /*@__PURE__*/ requireInfra();
 
 	function responseURL (response) {
 	  // https://fetch.spec.whatwg.org/#responses
@@ -24289,11 +24276,11 @@ function requireFormdata () {
 	if (hasRequiredFormdata) return formdata;
 	hasRequiredFormdata = 1;
 
-	const { iteratorMixin } = requireUtil$5();
-	const { kEnumerableProperty } = requireUtil$6();
-	const { webidl } = requireWebidl();
+	const { iteratorMixin } = /*@__PURE__*/ requireUtil$5();
+	const { kEnumerableProperty } = /*@__PURE__*/ requireUtil$6();
+	const { webidl } = /*@__PURE__*/ requireWebidl();
 	const nodeUtil = require$$3;
-	const { runtimeFeatures } = requireRuntimeFeatures();
+	const { runtimeFeatures } = /*@__PURE__*/ requireRuntimeFeatures();
 
 	const random = runtimeFeatures.has('crypto')
 	  ? require$$3$1.randomInt
@@ -24562,8 +24549,8 @@ function requireRequest$1 () {
 	const {
 	  InvalidArgumentError,
 	  NotSupportedError
-	} = requireErrors$1();
-	const assert = require$$0$6;
+	} = /*@__PURE__*/ requireErrors();
+	const assert = require$$0$7;
 	const {
 	  isValidHTTPToken,
 	  isValidHeaderValue,
@@ -24580,9 +24567,9 @@ function requireRequest$1 () {
 	  getServerName,
 	  normalizedMethodRecords,
 	  getProtocolFromUrlString
-	} = requireUtil$6();
-	const { channels } = requireDiagnostics();
-	const { headerNameLowerCasedRecord } = requireConstants$a();
+	} = /*@__PURE__*/ requireUtil$6();
+	const { channels } = /*@__PURE__*/ requireDiagnostics();
+	const { headerNameLowerCasedRecord } = /*@__PURE__*/ requireConstants$7();
 
 	// Verifies that a given path is valid does not contain control chars \x00 to \x20
 	const invalidPathRegex = /[^\u0021-\u00ff]/;
@@ -25148,8 +25135,7 @@ function requireRequest$1 () {
 
 	function isUndiciFormData (body) {
 	  if (isFormData === undefined) {
-	    requireFormdata();
-	    isFormData = requireWebidl().webidl.is.FormData;
+	    isFormData = /*@__PURE__*/ requireWebidl().webidl.is.FormData;
 	  }
 	  return isFormData(body)
 	}
@@ -25166,8 +25152,8 @@ function requireDispatcher () {
 	if (hasRequiredDispatcher) return dispatcher;
 	hasRequiredDispatcher = 1;
 	const EventEmitter = require$$0$5;
-	const { InvalidArgumentError } = requireErrors$1();
-	const { kOriginless, kUrl, kInterceptorKind } = requireSymbols();
+	const { InvalidArgumentError } = /*@__PURE__*/ requireErrors();
+	const { kOriginless, kUrl, kInterceptorKind } = /*@__PURE__*/ requireSymbols();
 
 	class Dispatcher extends EventEmitter {
 	  dispatch () {
@@ -25254,14 +25240,14 @@ function requireDispatcherBase () {
 	hasRequiredDispatcherBase = 1;
 
 	const buffer = require$$0$a;
-	const Dispatcher = requireDispatcher();
+	const Dispatcher = /*@__PURE__*/ requireDispatcher();
 	const {
 	  ClientDestroyedError,
 	  ClientClosedError,
 	  InvalidArgumentError
-	} = requireErrors$1();
-	const { kDestroy, kClose, kClosed, kDestroyed, kDispatch } = requireSymbols();
-	const { defaultWebSocketMaxFragments, defaultWebSocketMaxPayloadSize } = requireConstants$a();
+	} = /*@__PURE__*/ requireErrors();
+	const { kDestroy, kClose, kClosed, kDestroyed, kDispatch } = /*@__PURE__*/ requireSymbols();
+	const { defaultWebSocketMaxFragments, defaultWebSocketMaxPayloadSize } = /*@__PURE__*/ requireConstants$7();
 
 	const kOnDestroyed = Symbol('onDestroyed');
 	const kOnClosed = Symbol('onClosed');
@@ -25465,9 +25451,9 @@ function requireConnect () {
 	hasRequiredConnect = 1;
 
 	const net = require$$1$1;
-	const assert = require$$0$6;
-	const util = requireUtil$6();
-	const { InvalidArgumentError, ConnectTimeoutError } = requireErrors$1();
+	const assert = require$$0$7;
+	const util = /*@__PURE__*/ requireUtil$6();
+	const { InvalidArgumentError, ConnectTimeoutError } = /*@__PURE__*/ requireErrors();
 
 	let tls; // include tls conditionally since it is not always available
 
@@ -25663,7 +25649,7 @@ function requireConnect () {
 	return connect;
 }
 
-var constants$8 = {};
+var constants$5 = {};
 
 var utils$1 = {};
 
@@ -25686,15 +25672,15 @@ function requireUtils$1 () {
 	return utils$1;
 }
 
-var hasRequiredConstants$8;
+var hasRequiredConstants$5;
 
-function requireConstants$8 () {
-	if (hasRequiredConstants$8) return constants$8;
-	hasRequiredConstants$8 = 1;
+function requireConstants$5 () {
+	if (hasRequiredConstants$5) return constants$5;
+	hasRequiredConstants$5 = 1;
 	(function (exports) {
 		Object.defineProperty(exports, "__esModule", { value: true });
 		exports.SPECIAL_HEADERS = exports.MINOR = exports.MAJOR = exports.HTAB_SP_VCHAR_OBS_TEXT = exports.QUOTED_STRING = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.HEX = exports.URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.STATUSES_HTTP = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.HEADER_STATE = exports.FINISH = exports.STATUSES = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-		const utils_1 = requireUtils$1();
+		const utils_1 = /*@__PURE__*/ requireUtils$1();
 		// Emums
 		exports.ERROR = {
 		    OK: 0,
@@ -26222,8 +26208,8 @@ function requireConstants$8 () {
 		    H_METHOD_MAP: exports.H_METHOD_MAP,
 		    STATUSES_HTTP: exports.STATUSES_HTTP,
 		}; 
-	} (constants$8));
-	return constants$8;
+	} (constants$5));
+	return constants$5;
 }
 
 var simd;
@@ -28255,9 +28241,9 @@ function requireParserH1 () {
 	if (hasRequiredParserH1) return parserH1;
 	hasRequiredParserH1 = 1;
 
-	const assert = require$$0$6;
-	const util = requireUtil$6();
-	const timers = requireTimers();
+	const assert = require$$0$7;
+	const util = /*@__PURE__*/ requireUtil$6();
+	const timers = /*@__PURE__*/ requireTimers();
 	const {
 	  HeadersTimeoutError,
 	  HeadersOverflowError,
@@ -28267,7 +28253,7 @@ function requireParserH1 () {
 	  HTTPParserError,
 	  ResponseContentLengthMismatchError,
 	  ResponseExceededMaxSizeError
-	} = requireErrors$1();
+	} = /*@__PURE__*/ requireErrors();
 	const {
 	  kUrl,
 	  kReset,
@@ -28290,7 +28276,7 @@ function requireParserH1 () {
 	  kResume,
 	  kHTTPContext,
 	  kMaxHeadersSize
-	} = requireSymbols();
+	} = /*@__PURE__*/ requireSymbols();
 
 	const FastBuffer = Buffer[Symbol.species];
 	const removeAllListeners = util.removeAllListeners;
@@ -28361,11 +28347,11 @@ function requireParserH1 () {
 	  // Milo modules compile WASM on load; defer loading until the parser is needed.
 	  if (useWasmSIMD) {
 	    try {
-	      miloPackage = requireSimd();
+	      miloPackage = /*@__PURE__*/ requireSimd();
 	    } catch {}
 	  }
 
-	  miloPackage = miloPackage || requireNoSimd();
+	  miloPackage = miloPackage || /*@__PURE__*/ requireNoSimd();
 	  miloInstance = miloPackage.setup();
 	  return miloInstance
 	}
@@ -29384,12 +29370,12 @@ function requireFormdataParser () {
 	if (hasRequiredFormdataParser) return formdataParser;
 	hasRequiredFormdataParser = 1;
 
-	const { bufferToLowerCasedHeaderName } = requireUtil$6();
-	const { HTTP_TOKEN_CODEPOINTS } = requireDataUrl();
-	const { makeEntry } = requireFormdata();
-	const { webidl } = requireWebidl();
-	const assert = require$$0$6;
-	const { isomorphicDecode } = requireInfra();
+	const { bufferToLowerCasedHeaderName } = /*@__PURE__*/ requireUtil$6();
+	const { HTTP_TOKEN_CODEPOINTS } = /*@__PURE__*/ requireDataUrl();
+	const { makeEntry } = /*@__PURE__*/ requireFormdata();
+	const { webidl } = /*@__PURE__*/ requireWebidl();
+	const assert = require$$0$7;
+	const { isomorphicDecode } = /*@__PURE__*/ requireInfra();
 
 	const dd = Buffer.from('--');
 	const decoder = new TextDecoder();
@@ -29986,21 +29972,21 @@ function requireBody () {
 	if (hasRequiredBody) return body;
 	hasRequiredBody = 1;
 
-	const util = requireUtil$6();
+	const util = /*@__PURE__*/ requireUtil$6();
 	const {
 	  readableStreamClose,
 	  fullyReadBody,
 	  extractMimeType
-	} = requireUtil$5();
-	const { FormData, setFormDataState, getFormDataBoundary } = requireFormdata();
-	const { webidl } = requireWebidl();
-	const assert = require$$0$6;
-	const { isErrored, isDisturbed } = require$$0$7;
+	} = /*@__PURE__*/ requireUtil$5();
+	const { FormData, setFormDataState, getFormDataBoundary } = /*@__PURE__*/ requireFormdata();
+	const { webidl } = /*@__PURE__*/ requireWebidl();
+	const assert = require$$0$7;
+	const { isErrored, isDisturbed } = require$$0$6;
 	const { isUint8Array } = require$$8;
-	const { serializeAMimeType } = requireDataUrl();
-	const { multipartFormDataParser } = requireFormdataParser();
-	const { parseJSONFromBytes } = requireInfra();
-	const { utf8DecodeBytes } = requireEncoding();
+	const { serializeAMimeType } = /*@__PURE__*/ requireDataUrl();
+	const { multipartFormDataParser } = /*@__PURE__*/ requireFormdataParser();
+	const { parseJSONFromBytes } = /*@__PURE__*/ requireInfra();
+	const { utf8DecodeBytes } = /*@__PURE__*/ requireEncoding();
 	const { ReadableStreamTee } = require$$11;
 
 	const textEncoder = new TextEncoder();
@@ -30579,10 +30565,10 @@ function requireClientH1 () {
 
 	/* global WebAssembly */
 
-	const assert = require$$0$6;
-	const util = requireUtil$6();
-	const { channels } = requireDiagnostics();
-	const timers = requireTimers();
+	const assert = require$$0$7;
+	const util = /*@__PURE__*/ requireUtil$6();
+	const { channels } = /*@__PURE__*/ requireDiagnostics();
+	const timers = /*@__PURE__*/ requireTimers();
 	const {
 	  RequestContentLengthMismatchError,
 	  ResponseContentLengthMismatchError,
@@ -30596,7 +30582,7 @@ function requireClientH1 () {
 	  HTTPParserError,
 	  WebAssemblyNotSupportedError,
 	  ResponseExceededMaxSizeError
-	} = requireErrors$1();
+	} = /*@__PURE__*/ requireErrors();
 	const {
 	  kUrl,
 	  kReset,
@@ -30631,12 +30617,12 @@ function requireClientH1 () {
 	  kHTTPContext,
 	  kClosed,
 	  kUseMilo
-	} = requireSymbols();
+	} = /*@__PURE__*/ requireSymbols();
 
-	const constants = requireConstants$8();
+	const constants = /*@__PURE__*/ requireConstants$5();
 	// Node.js core bundles only llhttp; experimental Milo remains available in npm builds.
 	const { H1Parser, getMiloEnabled } = typeof esbuildDetection === 'undefined'
-	  ? requireParserH1()
+	  ? /*@__PURE__*/ requireParserH1()
 	  : {};
 	const EMPTY_BUF = Buffer.alloc(0);
 	const FastBuffer = Buffer[Symbol.species];
@@ -30655,7 +30641,7 @@ function requireClientH1 () {
 	    throw new WebAssemblyNotSupportedError()
 	  }
 
-	  const llhttpWasmData = process.env.JEST_WORKER_ID ? requireLlhttpWasm() : undefined;
+	  const llhttpWasmData = process.env.JEST_WORKER_ID ? /*@__PURE__*/ requireLlhttpWasm() : undefined;
 
 	  let mod;
 
@@ -30678,7 +30664,7 @@ function requireClientH1 () {
 
 	  if (useWasmSIMD) {
 	    try {
-	      mod = new WebAssembly.Module(requireLlhttp_simdWasm());
+	      mod = new WebAssembly.Module(/*@__PURE__*/ requireLlhttp_simdWasm());
 	    } catch {}
 	  }
 
@@ -30687,7 +30673,7 @@ function requireClientH1 () {
 	    // being enabled, but the occurring of this other error
 	    // * https://github.com/emscripten-core/emscripten/issues/11495
 	    // got me to remove that check to avoid breaking Node 12.
-	    mod = new WebAssembly.Module(llhttpWasmData || requireLlhttpWasm());
+	    mod = new WebAssembly.Module(llhttpWasmData || /*@__PURE__*/ requireLlhttpWasm());
 	  }
 
 	  return new WebAssembly.Instance(mod, {
@@ -31825,7 +31811,7 @@ function requireClientH1 () {
 
 	  if (util.isFormDataLike(body)) {
 	    if (!extractBody) {
-	      extractBody = requireBody().extractBody;
+	      extractBody = /*@__PURE__*/ requireBody().extractBody;
 	    }
 
 	    const [bodyStream, contentType] = extractBody(body);
@@ -32455,9 +32441,9 @@ function requireClientH2 () {
 	if (hasRequiredClientH2) return clientH2;
 	hasRequiredClientH2 = 1;
 
-	const assert = require$$0$6;
-	const { pipeline } = require$$0$7;
-	const util = requireUtil$6();
+	const assert = require$$0$7;
+	const { pipeline } = require$$0$6;
+	const util = /*@__PURE__*/ requireUtil$6();
 	const {
 	  RequestContentLengthMismatchError,
 	  ResponseContentLengthMismatchError,
@@ -32468,7 +32454,7 @@ function requireClientH2 () {
 	  HeadersTimeoutError,
 	  BodyTimeoutError,
 	  ResponseExceededMaxSizeError
-	} = requireErrors$1();
+	} = /*@__PURE__*/ requireErrors();
 	const {
 	  kUrl,
 	  kReset,
@@ -32498,8 +32484,8 @@ function requireClientH2 () {
 	  kHTTP2SessionState,
 	  kHTTP2Options,
 	  kMaxResponseSize
-	} = requireSymbols();
-	const { channels } = requireDiagnostics();
+	} = /*@__PURE__*/ requireSymbols();
+	const { channels } = /*@__PURE__*/ requireDiagnostics();
 
 	const kOpenStreams = Symbol('open streams');
 	const kRequestStream = Symbol('request stream');
@@ -33762,7 +33748,7 @@ function requireClientH2 () {
 	  let contentLength = util.bodyLength(body);
 
 	  if (util.isFormDataLike(body)) {
-	    extractBody ??= requireBody().extractBody;
+	    extractBody ??= /*@__PURE__*/ requireBody().extractBody;
 
 	    const [bodyStream, contentType] = extractBody(body);
 	    headers['content-type'] = contentType;
@@ -34475,20 +34461,20 @@ function requireClient () {
 	if (hasRequiredClient) return client;
 	hasRequiredClient = 1;
 
-	const assert = require$$0$6;
+	const assert = require$$0$7;
 	const net = require$$1$1;
 	const http = http$1;
-	const util = requireUtil$6();
-	const { ClientStats } = requireStats();
-	const { channels } = requireDiagnostics();
-	const Request = requireRequest$1();
-	const DispatcherBase = requireDispatcherBase();
+	const util = /*@__PURE__*/ requireUtil$6();
+	const { ClientStats } = /*@__PURE__*/ requireStats();
+	const { channels } = /*@__PURE__*/ requireDiagnostics();
+	const Request = /*@__PURE__*/ requireRequest$1();
+	const DispatcherBase = /*@__PURE__*/ requireDispatcherBase();
 	const {
 	  InvalidArgumentError,
 	  InformationalError,
 	  ClientDestroyedError
-	} = requireErrors$1();
-	const buildConnector = requireConnect();
+	} = /*@__PURE__*/ requireErrors();
+	const buildConnector = /*@__PURE__*/ requireConnect();
 	const {
 	  kUrl,
 	  kServerName,
@@ -34532,9 +34518,9 @@ function requireClient () {
 	  kHTTP2Options,
 	  kUseMilo,
 	  kQueuedAbort
-	} = requireSymbols();
-	const connectH1 = requireClientH1();
-	const connectH2 = requireClientH2();
+	} = /*@__PURE__*/ requireSymbols();
+	const connectH1 = /*@__PURE__*/ requireClientH1();
+	const connectH2 = /*@__PURE__*/ requireClientH2();
 
 	const kClosedResolve = Symbol('kClosedResolve');
 	const kCancelConnect = Symbol('kCancelConnect');
@@ -35503,11 +35489,11 @@ function requirePoolBase () {
 	hasRequiredPoolBase = 1;
 
 	const { AsyncResource } = require$$1$3;
-	const { PoolStats } = requireStats();
-	const DispatcherBase = requireDispatcherBase();
-	const FixedQueue = requireFixedQueue();
-	const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch, kQueuedAbort } = requireSymbols();
-	const { createAbortedController } = requireRequest$1();
+	const { PoolStats } = /*@__PURE__*/ requireStats();
+	const DispatcherBase = /*@__PURE__*/ requireDispatcherBase();
+	const FixedQueue = /*@__PURE__*/ requireFixedQueue();
+	const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch, kQueuedAbort } = /*@__PURE__*/ requireSymbols();
+	const { createAbortedController } = /*@__PURE__*/ requireRequest$1();
 
 	const kClients = Symbol('clients');
 	const kNeedDrain = Symbol('needDrain');
@@ -35925,14 +35911,14 @@ function requirePool () {
 	  kHasDispatcher,
 	  kRemoveClient,
 	  kRetireClient
-	} = requirePoolBase();
-	const Client = requireClient();
+	} = /*@__PURE__*/ requirePoolBase();
+	const Client = /*@__PURE__*/ requireClient();
 	const {
 	  InvalidArgumentError
-	} = requireErrors$1();
-	const util = requireUtil$6();
-	const { kConnecting, kHTTPContext, kHTTP2Session, kRemoteSettings, kUrl, kQueued } = requireSymbols();
-	const buildConnector = requireConnect();
+	} = /*@__PURE__*/ requireErrors();
+	const util = /*@__PURE__*/ requireUtil$6();
+	const { kConnecting, kHTTPContext, kHTTP2Session, kRemoteSettings, kUrl, kQueued } = /*@__PURE__*/ requireSymbols();
+	const buildConnector = /*@__PURE__*/ requireConnect();
 
 	const kOptions = Symbol('options');
 	const kConnections = Symbol('connections');
@@ -36166,7 +36152,7 @@ function requireBalancedPool () {
 	const {
 	  BalancedPoolMissingUpstreamError,
 	  InvalidArgumentError
-	} = requireErrors$1();
+	} = /*@__PURE__*/ requireErrors();
 	const {
 	  PoolBase,
 	  kClients,
@@ -36174,10 +36160,10 @@ function requireBalancedPool () {
 	  kAddClient,
 	  kRemoveClient,
 	  kGetDispatcher
-	} = requirePoolBase();
-	const Pool = requirePool();
-	const { kOriginless, kUrl } = requireSymbols();
-	const util = requireUtil$6();
+	} = /*@__PURE__*/ requirePoolBase();
+	const Pool = /*@__PURE__*/ requirePool();
+	const { kOriginless, kUrl } = /*@__PURE__*/ requireSymbols();
+	const util = /*@__PURE__*/ requireUtil$6();
 	const kFactory = Symbol('factory');
 
 	const kOptions = Symbol('options');
@@ -36398,14 +36384,14 @@ function requireRoundRobinPool () {
 	  kRemoveClient,
 	  kRetireClient,
 	  kDrainQueue
-	} = requirePoolBase();
-	const Client = requireClient();
+	} = /*@__PURE__*/ requirePoolBase();
+	const Client = /*@__PURE__*/ requireClient();
 	const {
 	  InvalidArgumentError
-	} = requireErrors$1();
-	const util = requireUtil$6();
-	const { kUrl, kQueued } = requireSymbols();
-	const buildConnector = requireConnect();
+	} = /*@__PURE__*/ requireErrors();
+	const util = /*@__PURE__*/ requireUtil$6();
+	const { kUrl, kQueued } = /*@__PURE__*/ requireSymbols();
+	const buildConnector = /*@__PURE__*/ requireConnect();
 
 	const kOptions = Symbol('options');
 	const kConnections = Symbol('connections');
@@ -36565,12 +36551,12 @@ function requireAgent () {
 	if (hasRequiredAgent) return agent;
 	hasRequiredAgent = 1;
 
-	const { InvalidArgumentError, MaxOriginsReachedError } = requireErrors$1();
-	const { kBusy, kClients, kConnected, kRunning, kPending, kClose, kDestroy, kDispatch, kUrl } = requireSymbols();
-	const DispatcherBase = requireDispatcherBase();
-	const Pool = requirePool();
-	const Client = requireClient();
-	const util = requireUtil$6();
+	const { InvalidArgumentError, MaxOriginsReachedError } = /*@__PURE__*/ requireErrors();
+	const { kBusy, kClients, kConnected, kRunning, kPending, kClose, kDestroy, kDispatch, kUrl } = /*@__PURE__*/ requireSymbols();
+	const DispatcherBase = /*@__PURE__*/ requireDispatcherBase();
+	const Pool = /*@__PURE__*/ requirePool();
+	const Client = /*@__PURE__*/ requireClient();
+	const util = /*@__PURE__*/ requireUtil$6();
 
 	const kOnConnect = Symbol('onConnect');
 	const kOnDisconnect = Symbol('onDisconnect');
@@ -36763,10 +36749,10 @@ function requireDispatcher1Wrapper () {
 	if (hasRequiredDispatcher1Wrapper) return dispatcher1Wrapper;
 	hasRequiredDispatcher1Wrapper = 1;
 
-	const Dispatcher = requireDispatcher();
-	const { InvalidArgumentError } = requireErrors$1();
-	const { toRawHeaders } = requireUtil$6();
-	const { kOriginless, kUrl } = requireSymbols();
+	const Dispatcher = /*@__PURE__*/ requireDispatcher();
+	const { InvalidArgumentError } = /*@__PURE__*/ requireErrors();
+	const { toRawHeaders } = /*@__PURE__*/ requireUtil$6();
+	const { kOriginless, kUrl } = /*@__PURE__*/ requireSymbols();
 
 	class LegacyHandlerWrapper {
 	  #handler
@@ -36900,7 +36886,7 @@ function requireSocks5Utils () {
 
 	const { Buffer } = require$$0$a;
 	const net = require$$1$1;
-	const { InvalidArgumentError } = requireErrors$1();
+	const { InvalidArgumentError } = /*@__PURE__*/ requireErrors();
 
 	/**
 	 * Parse an address and determine its type
@@ -37120,9 +37106,9 @@ function requireSocks5Client () {
 
 	const { EventEmitter } = require$$0$5;
 	const { Buffer } = require$$0$a;
-	const { InvalidArgumentError, Socks5ProxyError } = requireErrors$1();
+	const { InvalidArgumentError, Socks5ProxyError } = /*@__PURE__*/ requireErrors();
 	const { debuglog } = require$$3;
-	const { parseAddress } = requireSocks5Utils();
+	const { parseAddress } = /*@__PURE__*/ requireSocks5Utils();
 
 	const debug = debuglog('undici:socks5');
 	const EMPTY_BUFFER = Buffer.alloc(0);
@@ -37551,13 +37537,13 @@ function requireSocks5ProxyAgent () {
 	const { URL } = require$$0$b;
 
 	let tls; // include tls conditionally since it is not always available
-	const DispatcherBase = requireDispatcherBase();
-	const { ConnectTimeoutError, InvalidArgumentError } = requireErrors$1();
-	const { Socks5Client, STATES } = requireSocks5Client();
-	const { kBusy, kConnected, kDispatch, kClose, kDestroy } = requireSymbols();
-	const Pool = requirePool();
-	const buildConnector = requireConnect();
-	const { setupConnectTimeout } = requireUtil$6();
+	const DispatcherBase = /*@__PURE__*/ requireDispatcherBase();
+	const { ConnectTimeoutError, InvalidArgumentError } = /*@__PURE__*/ requireErrors();
+	const { Socks5Client, STATES } = /*@__PURE__*/ requireSocks5Client();
+	const { kBusy, kConnected, kDispatch, kClose, kDestroy } = /*@__PURE__*/ requireSymbols();
+	const Pool = /*@__PURE__*/ requirePool();
+	const buildConnector = /*@__PURE__*/ requireConnect();
+	const { setupConnectTimeout } = /*@__PURE__*/ requireUtil$6();
 	const { debuglog } = require$$3;
 
 	const debug = debuglog('undici:socks5-proxy');
@@ -37906,16 +37892,16 @@ function requireProxyAgent () {
 	if (hasRequiredProxyAgent) return proxyAgent;
 	hasRequiredProxyAgent = 1;
 
-	const { kProxy, kClose, kDestroy, kDispatch } = requireSymbols();
-	const Agent = requireAgent();
-	const Pool = requirePool();
-	const DispatcherBase = requireDispatcherBase();
-	const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError, ProxyConnectionError } = requireErrors$1();
-	const buildConnector = requireConnect();
-	const Client = requireClient();
-	const { channels } = requireDiagnostics();
-	const Socks5ProxyAgent = requireSocks5ProxyAgent();
-	const { hasSafeIterator } = requireUtil$6();
+	const { kProxy, kClose, kDestroy, kDispatch } = /*@__PURE__*/ requireSymbols();
+	const Agent = /*@__PURE__*/ requireAgent();
+	const Pool = /*@__PURE__*/ requirePool();
+	const DispatcherBase = /*@__PURE__*/ requireDispatcherBase();
+	const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError, ProxyConnectionError } = /*@__PURE__*/ requireErrors();
+	const buildConnector = /*@__PURE__*/ requireConnect();
+	const Client = /*@__PURE__*/ requireClient();
+	const { channels } = /*@__PURE__*/ requireDiagnostics();
+	const Socks5ProxyAgent = /*@__PURE__*/ requireSocks5ProxyAgent();
+	const { hasSafeIterator } = /*@__PURE__*/ requireUtil$6();
 
 	const kAgent = Symbol('proxy agent');
 	const kClient = Symbol('proxy client');
@@ -38334,10 +38320,10 @@ function requireEnvHttpProxyAgent () {
 	if (hasRequiredEnvHttpProxyAgent) return envHttpProxyAgent;
 	hasRequiredEnvHttpProxyAgent = 1;
 
-	const DispatcherBase = requireDispatcherBase();
-	const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = requireSymbols();
-	const ProxyAgent = requireProxyAgent();
-	const Agent = requireAgent();
+	const DispatcherBase = /*@__PURE__*/ requireDispatcherBase();
+	const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = /*@__PURE__*/ requireSymbols();
+	const ProxyAgent = /*@__PURE__*/ requireProxyAgent();
+	const Agent = /*@__PURE__*/ requireAgent();
 
 	const DEFAULT_PORTS = {
 	  'http:': 80,
@@ -38531,16 +38517,16 @@ var hasRequiredRetryHandler;
 function requireRetryHandler () {
 	if (hasRequiredRetryHandler) return retryHandler;
 	hasRequiredRetryHandler = 1;
-	const assert = require$$0$6;
+	const assert = require$$0$7;
 
-	const { kRetryHandlerDefaultRetry, kQueuedAbort } = requireSymbols();
-	const { RequestRetryError, RequestAbortedError } = requireErrors$1();
+	const { kRetryHandlerDefaultRetry, kQueuedAbort } = /*@__PURE__*/ requireSymbols();
+	const { RequestRetryError, RequestAbortedError } = /*@__PURE__*/ requireErrors();
 	const {
 	  hasSafeIterator,
 	  isDisturbed,
 	  parseRangeHeader,
 	  wrapRequestBody
-	} = requireUtil$6();
+	} = /*@__PURE__*/ requireUtil$6();
 
 	function calculateRetryAfterHeader (retryAfter) {
 	  const retryTime = new Date(retryAfter).getTime();
@@ -39252,9 +39238,9 @@ function requireRetryAgent () {
 	if (hasRequiredRetryAgent) return retryAgent;
 	hasRequiredRetryAgent = 1;
 
-	const Dispatcher = requireDispatcher();
-	const RetryHandler = requireRetryHandler();
-	const { kOriginless, kUrl } = requireSymbols();
+	const Dispatcher = /*@__PURE__*/ requireDispatcher();
+	const RetryHandler = /*@__PURE__*/ requireRetryHandler();
+	const { kOriginless, kUrl } = /*@__PURE__*/ requireSymbols();
 
 	class RetryAgent extends Dispatcher {
 	  #agent = null
@@ -39308,8 +39294,8 @@ function requireH2cClient () {
 	if (hasRequiredH2cClient) return h2cClient;
 	hasRequiredH2cClient = 1;
 
-	const { InvalidArgumentError } = requireErrors$1();
-	const Client = requireClient();
+	const { InvalidArgumentError } = /*@__PURE__*/ requireErrors();
+	const Client = /*@__PURE__*/ requireClient();
 
 	class H2CClient extends Client {
 	  constructor (origin, clientOpts) {
@@ -39371,11 +39357,11 @@ function requireReadable () {
 	if (hasRequiredReadable) return readable;
 	hasRequiredReadable = 1;
 
-	const assert = require$$0$6;
+	const assert = require$$0$7;
 	const { addAbortListener } = require$$0$5;
-	const { Readable } = require$$0$7;
-	const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = requireErrors$1();
-	const util = requireUtil$6();
+	const { Readable } = require$$0$6;
+	const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = /*@__PURE__*/ requireErrors();
+	const util = /*@__PURE__*/ requireUtil$6();
 
 	const kConsume = Symbol('kConsume');
 	const kReading = Symbol('kReading');
@@ -39994,9 +39980,9 @@ function requireAbortSignal () {
 	if (hasRequiredAbortSignal) return abortSignal;
 	hasRequiredAbortSignal = 1;
 
-	const { addAbortListener } = requireUtil$6();
-	const { RequestAbortedError } = requireErrors$1();
-	const { kQueuedAbort } = requireSymbols();
+	const { addAbortListener } = /*@__PURE__*/ requireUtil$6();
+	const { RequestAbortedError } = /*@__PURE__*/ requireErrors();
+	const { kQueuedAbort } = /*@__PURE__*/ requireSymbols();
 
 	const kListener = Symbol('kListener');
 	const kSignal = Symbol('kSignal');
@@ -40110,12 +40096,12 @@ function requireApiRequest () {
 	if (hasRequiredApiRequest) return apiRequest.exports;
 	hasRequiredApiRequest = 1;
 
-	const assert = require$$0$6;
+	const assert = require$$0$7;
 	const { AsyncResource } = require$$1$3;
-	const { Readable } = requireReadable();
-	const { InvalidArgumentError, RequestAbortedError } = requireErrors$1();
-	const util = requireUtil$6();
-	const { dispatchWithSignal } = requireAbortSignal();
+	const { Readable } = /*@__PURE__*/ requireReadable();
+	const { InvalidArgumentError, RequestAbortedError } = /*@__PURE__*/ requireErrors();
+	const util = /*@__PURE__*/ requireUtil$6();
+	const { dispatchWithSignal } = /*@__PURE__*/ requireAbortSignal();
 
 	function noop () {}
 
@@ -40370,11 +40356,11 @@ function requireApiStream () {
 	if (hasRequiredApiStream) return apiStream;
 	hasRequiredApiStream = 1;
 
-	const assert = require$$0$6;
+	const assert = require$$0$7;
 	const { AsyncResource } = require$$1$3;
-	const { InvalidArgumentError, InvalidReturnValueError } = requireErrors$1();
-	const util = requireUtil$6();
-	const { addSignal, removeSignal, dispatchWithSignal } = requireAbortSignal();
+	const { InvalidArgumentError, InvalidReturnValueError } = /*@__PURE__*/ requireErrors();
+	const util = /*@__PURE__*/ requireUtil$6();
+	const { addSignal, removeSignal, dispatchWithSignal } = /*@__PURE__*/ requireAbortSignal();
 
 	function noop () {}
 
@@ -40656,17 +40642,17 @@ function requireApiPipeline () {
 	  Readable,
 	  Duplex,
 	  PassThrough
-	} = require$$0$7;
-	const assert = require$$0$6;
+	} = require$$0$6;
+	const assert = require$$0$7;
 	const { AsyncResource } = require$$1$3;
 	const {
 	  InvalidArgumentError,
 	  InvalidReturnValueError,
 	  RequestAbortedError
-	} = requireErrors$1();
-	const util = requireUtil$6();
-	const { kBodyUsed } = requireSymbols();
-	const { addSignal, removeSignal, dispatchWithSignal } = requireAbortSignal();
+	} = /*@__PURE__*/ requireErrors();
+	const util = /*@__PURE__*/ requireUtil$6();
+	const { kBodyUsed } = /*@__PURE__*/ requireSymbols();
+	const { addSignal, removeSignal, dispatchWithSignal } = /*@__PURE__*/ requireAbortSignal();
 
 	function noop () {}
 
@@ -40930,12 +40916,12 @@ function requireApiUpgrade () {
 	if (hasRequiredApiUpgrade) return apiUpgrade;
 	hasRequiredApiUpgrade = 1;
 
-	const { InvalidArgumentError, SocketError } = requireErrors$1();
+	const { InvalidArgumentError, SocketError } = /*@__PURE__*/ requireErrors();
 	const { AsyncResource } = require$$1$3;
-	const assert = require$$0$6;
-	const util = requireUtil$6();
-	const { kHTTP2Stream } = requireSymbols();
-	const { addSignal, removeSignal, dispatchWithSignal } = requireAbortSignal();
+	const assert = require$$0$7;
+	const util = /*@__PURE__*/ requireUtil$6();
+	const { kHTTP2Stream } = /*@__PURE__*/ requireSymbols();
+	const { addSignal, removeSignal, dispatchWithSignal } = /*@__PURE__*/ requireAbortSignal();
 
 	class UpgradeHandler extends AsyncResource {
 	  constructor (opts, callback) {
@@ -41063,11 +41049,11 @@ function requireApiConnect () {
 	if (hasRequiredApiConnect) return apiConnect;
 	hasRequiredApiConnect = 1;
 
-	const assert = require$$0$6;
+	const assert = require$$0$7;
 	const { AsyncResource } = require$$1$3;
-	const { InvalidArgumentError, SocketError } = requireErrors$1();
-	const util = requireUtil$6();
-	const { addSignal, removeSignal, dispatchWithSignal } = requireAbortSignal();
+	const { InvalidArgumentError, SocketError } = /*@__PURE__*/ requireErrors();
+	const util = /*@__PURE__*/ requireUtil$6();
+	const { addSignal, removeSignal, dispatchWithSignal } = /*@__PURE__*/ requireAbortSignal();
 
 	class ConnectHandler extends AsyncResource {
 	  constructor (opts, callback) {
@@ -41186,11 +41172,11 @@ function requireApi () {
 	if (hasRequiredApi) return api;
 	hasRequiredApi = 1;
 
-	api.request = requireApiRequest();
-	api.stream = requireApiStream();
-	api.pipeline = requireApiPipeline();
-	api.upgrade = requireApiUpgrade();
-	api.connect = requireApiConnect();
+	api.request = /*@__PURE__*/ requireApiRequest();
+	api.stream = /*@__PURE__*/ requireApiStream();
+	api.pipeline = /*@__PURE__*/ requireApiPipeline();
+	api.upgrade = /*@__PURE__*/ requireApiUpgrade();
+	api.connect = /*@__PURE__*/ requireApiConnect();
 	return api;
 }
 
@@ -41201,7 +41187,7 @@ function requireMockErrors () {
 	if (hasRequiredMockErrors) return mockErrors;
 	hasRequiredMockErrors = 1;
 
-	const { UndiciError } = requireErrors$1();
+	const { UndiciError } = /*@__PURE__*/ requireErrors();
 
 	const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED');
 
@@ -41278,7 +41264,7 @@ function requireMockUtils () {
 	if (hasRequiredMockUtils) return mockUtils;
 	hasRequiredMockUtils = 1;
 
-	const { MockNotMatchedError } = requireMockErrors();
+	const { MockNotMatchedError } = /*@__PURE__*/ requireMockErrors();
 	const {
 	  kDispatches,
 	  kMockAgent,
@@ -41286,15 +41272,15 @@ function requireMockUtils () {
 	  kOrigin,
 	  kGetNetConnect,
 	  kTotalDispatchCount
-	} = requireMockSymbols();
-	const { serializePathWithQuery, parseHeaders } = requireUtil$6();
+	} = /*@__PURE__*/ requireMockSymbols();
+	const { serializePathWithQuery, parseHeaders } = /*@__PURE__*/ requireUtil$6();
 	const { STATUS_CODES } = http$1;
 	const {
 	  types: {
 	    isPromise
 	  }
 	} = require$$3;
-	const { InvalidArgumentError } = requireErrors$1();
+	const { InvalidArgumentError } = /*@__PURE__*/ requireErrors();
 	const requestAborted = Symbol('request aborted');
 
 	function matchValue (match, value) {
@@ -42017,7 +42003,7 @@ function requireMockInterceptor () {
 	if (hasRequiredMockInterceptor) return mockInterceptor;
 	hasRequiredMockInterceptor = 1;
 
-	const { getResponseData, buildKey, addMockDispatch } = requireMockUtils();
+	const { getResponseData, buildKey, addMockDispatch } = /*@__PURE__*/ requireMockUtils();
 	const {
 	  kDispatches,
 	  kDispatchKey,
@@ -42026,9 +42012,9 @@ function requireMockInterceptor () {
 	  kContentLength,
 	  kMockDispatch,
 	  kIgnoreTrailingSlash
-	} = requireMockSymbols();
-	const { InvalidArgumentError } = requireErrors$1();
-	const { serializePathWithQuery } = requireUtil$6();
+	} = /*@__PURE__*/ requireMockSymbols();
+	const { InvalidArgumentError } = /*@__PURE__*/ requireErrors();
+	const { serializePathWithQuery } = /*@__PURE__*/ requireUtil$6();
 	const {
 	  types: {
 	    isPromise
@@ -42253,8 +42239,8 @@ function requireMockClient () {
 	hasRequiredMockClient = 1;
 
 	const { promisify } = require$$3;
-	const Client = requireClient();
-	const { buildMockDispatch } = requireMockUtils();
+	const Client = /*@__PURE__*/ requireClient();
+	const { buildMockDispatch } = /*@__PURE__*/ requireMockUtils();
 	const {
 	  kDispatches,
 	  kMockAgent,
@@ -42264,10 +42250,10 @@ function requireMockClient () {
 	  kOriginalDispatch,
 	  kConnected,
 	  kIgnoreTrailingSlash
-	} = requireMockSymbols();
-	const { MockInterceptor } = requireMockInterceptor();
-	const Symbols = requireSymbols();
-	const { InvalidArgumentError } = requireErrors$1();
+	} = /*@__PURE__*/ requireMockSymbols();
+	const { MockInterceptor } = /*@__PURE__*/ requireMockInterceptor();
+	const Symbols = /*@__PURE__*/ requireSymbols();
+	const { InvalidArgumentError } = /*@__PURE__*/ requireErrors();
 
 	/**
 	 * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -42329,8 +42315,8 @@ function requireMockCallHistory () {
 	if (hasRequiredMockCallHistory) return mockCallHistory;
 	hasRequiredMockCallHistory = 1;
 
-	const { kMockCallHistoryAddLog } = requireMockSymbols();
-	const { InvalidArgumentError } = requireErrors$1();
+	const { kMockCallHistoryAddLog } = /*@__PURE__*/ requireMockSymbols();
+	const { InvalidArgumentError } = /*@__PURE__*/ requireErrors();
 
 	function handleFilterCallsWithOptions (criteria, options, handler, store, allLogs) {
 	  switch (options.operator) {
@@ -42586,8 +42572,8 @@ function requireMockPool () {
 	hasRequiredMockPool = 1;
 
 	const { promisify } = require$$3;
-	const Pool = requirePool();
-	const { buildMockDispatch } = requireMockUtils();
+	const Pool = /*@__PURE__*/ requirePool();
+	const { buildMockDispatch } = /*@__PURE__*/ requireMockUtils();
 	const {
 	  kDispatches,
 	  kMockAgent,
@@ -42597,10 +42583,10 @@ function requireMockPool () {
 	  kOriginalDispatch,
 	  kConnected,
 	  kIgnoreTrailingSlash
-	} = requireMockSymbols();
-	const { MockInterceptor } = requireMockInterceptor();
-	const Symbols = requireSymbols();
-	const { InvalidArgumentError } = requireErrors$1();
+	} = /*@__PURE__*/ requireMockSymbols();
+	const { MockInterceptor } = /*@__PURE__*/ requireMockInterceptor();
+	const Symbols = /*@__PURE__*/ requireSymbols();
+	const { InvalidArgumentError } = /*@__PURE__*/ requireErrors();
 
 	/**
 	 * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -42661,7 +42647,7 @@ function requirePendingInterceptorsFormatter () {
 	if (hasRequiredPendingInterceptorsFormatter) return pendingInterceptorsFormatter;
 	hasRequiredPendingInterceptorsFormatter = 1;
 
-	const { Transform } = require$$0$7;
+	const { Transform } = require$$0$6;
 	const { Console } = require$$1$4;
 
 	const PERSISTENT = process.versions.icu ? '✅' : 'Y ';
@@ -42712,8 +42698,8 @@ function requireMockAgent () {
 	if (hasRequiredMockAgent) return mockAgent;
 	hasRequiredMockAgent = 1;
 
-	const { kClients } = requireSymbols();
-	const Agent = requireAgent();
+	const { kClients } = /*@__PURE__*/ requireSymbols();
+	const Agent = /*@__PURE__*/ requireAgent();
 	const {
 	  kAgent,
 	  kMockAgentSet,
@@ -42731,14 +42717,14 @@ function requireMockAgent () {
 	  kMockAgentAcceptsNonStandardSearchParameters,
 	  kMockCallHistoryAddLog,
 	  kIgnoreTrailingSlash
-	} = requireMockSymbols();
-	const MockClient = requireMockClient();
-	const MockPool = requireMockPool();
-	const { matchValue, normalizeSearchParams, buildAndValidateMockOptions, normalizeOrigin } = requireMockUtils();
-	const { InvalidArgumentError, UndiciError } = requireErrors$1();
-	const Dispatcher = requireDispatcher();
-	const PendingInterceptorsFormatter = requirePendingInterceptorsFormatter();
-	const { MockCallHistory } = requireMockCallHistory();
+	} = /*@__PURE__*/ requireMockSymbols();
+	const MockClient = /*@__PURE__*/ requireMockClient();
+	const MockPool = /*@__PURE__*/ requireMockPool();
+	const { matchValue, normalizeSearchParams, buildAndValidateMockOptions, normalizeOrigin } = /*@__PURE__*/ requireMockUtils();
+	const { InvalidArgumentError, UndiciError } = /*@__PURE__*/ requireErrors();
+	const Dispatcher = /*@__PURE__*/ requireDispatcher();
+	const PendingInterceptorsFormatter = /*@__PURE__*/ requirePendingInterceptorsFormatter();
+	const { MockCallHistory } = /*@__PURE__*/ requireMockCallHistory();
 
 	class MockAgent extends Dispatcher {
 	  constructor (opts = {}) {
@@ -42975,9 +42961,9 @@ function requireSnapshotUtils () {
 	if (hasRequiredSnapshotUtils) return snapshotUtils;
 	hasRequiredSnapshotUtils = 1;
 
-	const { InvalidArgumentError } = requireErrors$1();
-	const { setHeader } = requireUtil$6();
-	const { runtimeFeatures } = requireRuntimeFeatures();
+	const { InvalidArgumentError } = /*@__PURE__*/ requireErrors();
+	const { setHeader } = /*@__PURE__*/ requireUtil$6();
+	const { runtimeFeatures } = /*@__PURE__*/ requireRuntimeFeatures();
 
 	/**
 	 * @typedef {Object} HeaderFilters
@@ -43145,9 +43131,9 @@ function requireSnapshotRecorder () {
 	const { writeFile, readFile, mkdir } = require$$0$c;
 	const { dirname, resolve } = path;
 	const { setTimeout, clearTimeout } = require$$2$1;
-	const { InvalidArgumentError, UndiciError } = requireErrors$1();
-	const { setHeader } = requireUtil$6();
-	const { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = requireSnapshotUtils();
+	const { InvalidArgumentError, UndiciError } = /*@__PURE__*/ requireErrors();
+	const { setHeader } = /*@__PURE__*/ requireUtil$6();
+	const { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = /*@__PURE__*/ requireSnapshotUtils();
 
 	/**
 	 * @typedef {Object} SnapshotRequestOptions
@@ -43774,12 +43760,12 @@ function requireSnapshotAgent () {
 	if (hasRequiredSnapshotAgent) return snapshotAgent;
 	hasRequiredSnapshotAgent = 1;
 
-	const Agent = requireAgent();
-	const MockAgent = requireMockAgent();
-	const { SnapshotRecorder } = requireSnapshotRecorder();
-	const { InvalidArgumentError, UndiciError } = requireErrors$1();
-	const util = requireUtil$6();
-	const { validateSnapshotMode } = requireSnapshotUtils();
+	const Agent = /*@__PURE__*/ requireAgent();
+	const MockAgent = /*@__PURE__*/ requireMockAgent();
+	const { SnapshotRecorder } = /*@__PURE__*/ requireSnapshotRecorder();
+	const { InvalidArgumentError, UndiciError } = /*@__PURE__*/ requireErrors();
+	const util = /*@__PURE__*/ requireUtil$6();
+	const { validateSnapshotMode } = /*@__PURE__*/ requireSnapshotUtils();
 
 	const kSnapshotRecorder = Symbol('kSnapshotRecorder');
 	const kSnapshotMode = Symbol('kSnapshotMode');
@@ -44146,20 +44132,20 @@ function requireSnapshotAgent () {
 	return snapshotAgent;
 }
 
-var global$1;
+var global;
 var hasRequiredGlobal;
 
 function requireGlobal () {
-	if (hasRequiredGlobal) return global$1;
+	if (hasRequiredGlobal) return global;
 	hasRequiredGlobal = 1;
 
 	// We include a version number for the Dispatcher API. In case of breaking changes,
 	// this version number must be increased to avoid conflicts.
 	const globalDispatcher = Symbol.for('undici.globalDispatcher.2');
 	const legacyGlobalDispatcher = Symbol.for('undici.globalDispatcher.1');
-	const { InvalidArgumentError } = requireErrors$1();
-	const Agent = requireAgent();
-	const Dispatcher1Wrapper = requireDispatcher1Wrapper();
+	const { InvalidArgumentError } = /*@__PURE__*/ requireErrors();
+	const Agent = /*@__PURE__*/ requireAgent();
+	const Dispatcher1Wrapper = /*@__PURE__*/ requireDispatcher1Wrapper();
 
 	// Fallback storage for when globalThis is not extensible (e.g. frozen)
 	let fallbackDispatcher;
@@ -44228,12 +44214,12 @@ function requireGlobal () {
 	  ]
 	);
 
-	global$1 = {
+	global = {
 	  setGlobalDispatcher,
 	  getGlobalDispatcher,
 	  installedExports
 	};
-	return global$1;
+	return global;
 }
 
 var decoratorHandler;
@@ -44243,7 +44229,7 @@ function requireDecoratorHandler () {
 	if (hasRequiredDecoratorHandler) return decoratorHandler;
 	hasRequiredDecoratorHandler = 1;
 
-	const assert = require$$0$6;
+	const assert = require$$0$7;
 
 	/**
 	 * @deprecated
@@ -44327,10 +44313,10 @@ function requireRedirectHandler () {
 	if (hasRequiredRedirectHandler) return redirectHandler;
 	hasRequiredRedirectHandler = 1;
 
-	const util = requireUtil$6();
-	const assert = require$$0$6;
-	const { InvalidArgumentError, MaxRedirectsError } = requireErrors$1();
-	const { kRequestOrigin, kRedirectCacheControl } = requireSymbols();
+	const util = /*@__PURE__*/ requireUtil$6();
+	const assert = require$$0$7;
+	const { InvalidArgumentError, MaxRedirectsError } = /*@__PURE__*/ requireErrors();
+	const { kRequestOrigin, kRedirectCacheControl } = /*@__PURE__*/ requireSymbols();
 
 	const redirectableStatusCodes = [300, 301, 302, 303, 307, 308];
 
@@ -44601,8 +44587,8 @@ function requireRedirect () {
 	if (hasRequiredRedirect) return redirect;
 	hasRequiredRedirect = 1;
 
-	const RedirectHandler = requireRedirectHandler();
-	const { kInterceptorKind } = requireSymbols();
+	const RedirectHandler = /*@__PURE__*/ requireRedirectHandler();
+	const { kInterceptorKind } = /*@__PURE__*/ requireSymbols();
 
 	function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections, throwOnMaxRedirect: defaultThrowOnMaxRedirect, stripHeadersOnRedirect: defaultStripHeadersOnRedirect, stripHeadersOnCrossOriginRedirect: defaultStripHeadersOnCrossOriginRedirect } = {}) {
 	  const interceptor = (dispatch) => {
@@ -44634,8 +44620,8 @@ function requireResponseError () {
 	hasRequiredResponseError = 1;
 
 	// const { parseHeaders } = require('../core/util')
-	const DecoratorHandler = requireDecoratorHandler();
-	const { InvalidArgumentError, ResponseError } = requireErrors$1();
+	const DecoratorHandler = /*@__PURE__*/ requireDecoratorHandler();
+	const { InvalidArgumentError, ResponseError } = /*@__PURE__*/ requireErrors();
 
 	const defaultMaxSize = 1024 * 1024;
 
@@ -44779,7 +44765,7 @@ var hasRequiredRetry;
 function requireRetry () {
 	if (hasRequiredRetry) return retry$1;
 	hasRequiredRetry = 1;
-	const RetryHandler = requireRetryHandler();
+	const RetryHandler = /*@__PURE__*/ requireRetryHandler();
 
 	retry$1 = globalOpts => {
 	  return dispatch => {
@@ -44807,8 +44793,8 @@ function requireDump () {
 	if (hasRequiredDump) return dump;
 	hasRequiredDump = 1;
 
-	const { InvalidArgumentError, RequestAbortedError } = requireErrors$1();
-	const DecoratorHandler = requireDecoratorHandler();
+	const { InvalidArgumentError, RequestAbortedError } = /*@__PURE__*/ requireErrors();
+	const DecoratorHandler = /*@__PURE__*/ requireDecoratorHandler();
 
 	class DumpHandler extends DecoratorHandler {
 	  #maxSize = 1024 * 1024
@@ -44915,9 +44901,9 @@ function requireDns () {
 	hasRequiredDns = 1;
 	const { isIP } = require$$1$1;
 	const { lookup } = require$$1$5;
-	const DecoratorHandler = requireDecoratorHandler();
-	const { InvalidArgumentError, InformationalError } = requireErrors$1();
-	const { kRequestOrigin } = requireSymbols();
+	const DecoratorHandler = /*@__PURE__*/ requireDecoratorHandler();
+	const { InvalidArgumentError, InformationalError } = /*@__PURE__*/ requireErrors();
+	const { kRequestOrigin } = /*@__PURE__*/ requireSymbols();
 	const maxInt = Math.pow(2, 31) - 1;
 
 	function hasSafeIterator (headers) {
@@ -45521,10 +45507,10 @@ function requireCache$2 () {
 	  hasSafeIterator,
 	  isValidHTTPToken,
 	  setHeader
-	} = requireUtil$6();
+	} = /*@__PURE__*/ requireUtil$6();
 
-	const { serializePathWithQuery } = requireUtil$6();
-	const { kRequestOrigin } = requireSymbols();
+	const { serializePathWithQuery } = /*@__PURE__*/ requireUtil$6();
+	const { kRequestOrigin } = /*@__PURE__*/ requireSymbols();
 
 	const MAX_DELTA_SECONDS = 2147483647;
 	const RESTRICTIVE_DIRECTIVE_NAMES = ['no-store', 'private', 'no-cache'];
@@ -46965,8 +46951,8 @@ function requireCacheHandler () {
 	if (hasRequiredCacheHandler) return cacheHandler;
 	hasRequiredCacheHandler = 1;
 
-	const util = requireUtil$6();
-	const { kRedirectCacheControl } = requireSymbols();
+	const util = /*@__PURE__*/ requireUtil$6();
+	const { kRedirectCacheControl } = /*@__PURE__*/ requireSymbols();
 	const {
 	  parseCacheControlHeader,
 	  hasInvalidCacheControlDirective,
@@ -46974,7 +46960,7 @@ function requireCacheHandler () {
 	  hasVaryStar,
 	  isInvalidOrWildcardVaryHeader,
 	  isEtagUsable
-	} = requireCache$2();
+	} = /*@__PURE__*/ requireCache$2();
 
 	/**
 	 * A suppressed redirect hop recorded by the redirect handler. Carried on
@@ -46986,7 +46972,7 @@ function requireCacheHandler () {
 	 * @property {import('../../types/header.d.ts').IncomingHttpHeaders} headers The hop's response headers.
 	 * @property {number} receivedAt The time the hop's response headers were received.
 	 */
-	const { parseHttpDate } = requireDate();
+	const { parseHttpDate } = /*@__PURE__*/ requireDate();
 
 	function noop () {}
 
@@ -48195,9 +48181,9 @@ function requireMemoryCacheStore () {
 	if (hasRequiredMemoryCacheStore) return memoryCacheStore;
 	hasRequiredMemoryCacheStore = 1;
 
-	const { Writable } = require$$0$7;
+	const { Writable } = require$$0$6;
 	const { EventEmitter } = require$$0$5;
-	const { assertCacheKey, assertCacheValue } = requireCache$2();
+	const { assertCacheKey, assertCacheValue } = /*@__PURE__*/ requireCache$2();
 
 	/**
 	 * @typedef {import('../../types/cache-interceptor.d.ts').default.CacheKey} CacheKey
@@ -48517,7 +48503,7 @@ function requireCacheRevalidationHandler () {
 	if (hasRequiredCacheRevalidationHandler) return cacheRevalidationHandler;
 	hasRequiredCacheRevalidationHandler = 1;
 
-	const assert = require$$0$6;
+	const assert = require$$0$7;
 
 	/**
 	 * This takes care of revalidation requests we send to the origin. If we get
@@ -48659,12 +48645,12 @@ function requireCache$1 () {
 	if (hasRequiredCache$1) return cache$1;
 	hasRequiredCache$1 = 1;
 
-	const assert = require$$0$6;
-	const { Readable } = require$$0$7;
-	const util = requireUtil$6();
-	const CacheHandler = requireCacheHandler();
-	const MemoryCacheStore = requireMemoryCacheStore();
-	const CacheRevalidationHandler = requireCacheRevalidationHandler();
+	const assert = require$$0$7;
+	const { Readable } = require$$0$6;
+	const util = /*@__PURE__*/ requireUtil$6();
+	const CacheHandler = /*@__PURE__*/ requireCacheHandler();
+	const MemoryCacheStore = /*@__PURE__*/ requireMemoryCacheStore();
+	const CacheRevalidationHandler = /*@__PURE__*/ requireCacheRevalidationHandler();
 	const {
 	  assertCacheStore,
 	  assertCacheMethods,
@@ -48675,11 +48661,11 @@ function requireCache$1 () {
 	  isInvalidOrWildcardVaryHeader,
 	  parseVaryHeader,
 	  isEtagUsable
-	} = requireCache$2();
-	const { AbortError } = requireErrors$1();
-	const { kQueuedAbort } = requireSymbols();
-	const { parseHttpDate } = requireDate();
-	const { kInterceptorKind } = requireSymbols();
+	} = /*@__PURE__*/ requireCache$2();
+	const { AbortError } = /*@__PURE__*/ requireErrors();
+	const { kQueuedAbort } = /*@__PURE__*/ requireSymbols();
+	const { parseHttpDate } = /*@__PURE__*/ requireDate();
+	const { kInterceptorKind } = /*@__PURE__*/ requireSymbols();
 
 	/**
 	 * @param {(string | RegExp)[] | undefined} origins
@@ -49446,9 +49432,9 @@ function requireDecompress () {
 	hasRequiredDecompress = 1;
 
 	const { createInflate, createGunzip, createBrotliDecompress, createZstdDecompress, constants } = require$$0$9;
-	const { pipeline, Transform: TransformStream } = require$$0$7;
-	const { InvalidArgumentError, ResponseExceededMaxSizeError } = requireErrors$1();
-	const DecoratorHandler = requireDecoratorHandler();
+	const { pipeline, Transform: TransformStream } = require$$0$6;
+	const { InvalidArgumentError, ResponseExceededMaxSizeError } = /*@__PURE__*/ requireErrors();
+	const DecoratorHandler = /*@__PURE__*/ requireDecoratorHandler();
 
 	/** @typedef {import('node:stream').Transform} Transform */
 	/** @typedef {import('node:stream').Transform} Controller */
@@ -50016,7 +50002,7 @@ function requireDeduplicationHandler () {
 	if (hasRequiredDeduplicationHandler) return deduplicationHandler;
 	hasRequiredDeduplicationHandler = 1;
 
-	const { RequestAbortedError } = requireErrors$1();
+	const { RequestAbortedError } = /*@__PURE__*/ requireErrors();
 
 	/**
 	 * @typedef {import('../../types/dispatcher.d.ts').default.DispatchHandler} DispatchHandler
@@ -50565,10 +50551,10 @@ function requireDeduplicate () {
 	hasRequiredDeduplicate = 1;
 
 	const diagnosticsChannel = require$$0$8;
-	const util = requireUtil$6();
-	const DeduplicationHandler = requireDeduplicationHandler();
-	const { getInterceptorOrigin, normalizeHeaders, makeCacheKey, makeDeduplicationKey } = requireCache$2();
-	const { kInterceptorKind } = requireSymbols();
+	const util = /*@__PURE__*/ requireUtil$6();
+	const DeduplicationHandler = /*@__PURE__*/ requireDeduplicationHandler();
+	const { getInterceptorOrigin, normalizeHeaders, makeCacheKey, makeDeduplicationKey } = /*@__PURE__*/ requireCache$2();
+	const { kInterceptorKind } = /*@__PURE__*/ requireSymbols();
 
 	const pendingRequestsChannel = diagnosticsChannel.channel('undici:request:pending-requests');
 
@@ -50693,8 +50679,8 @@ function requireSqliteCacheStore () {
 	if (hasRequiredSqliteCacheStore) return sqliteCacheStore;
 	hasRequiredSqliteCacheStore = 1;
 
-	const { Writable } = require$$0$7;
-	const { assertCacheKey, assertCacheValue } = requireCache$2();
+	const { Writable } = require$$0$6;
+	const { assertCacheKey, assertCacheValue } = /*@__PURE__*/ requireCache$2();
 	const { zstdCompressSync, zstdDecompressSync } = require$$0$9;
 
 	let DatabaseSync;
@@ -51287,22 +51273,22 @@ function requireSqliteCacheStore () {
 	return sqliteCacheStore;
 }
 
-var headers$2;
-var hasRequiredHeaders$1;
+var headers$1;
+var hasRequiredHeaders;
 
-function requireHeaders$1 () {
-	if (hasRequiredHeaders$1) return headers$2;
-	hasRequiredHeaders$1 = 1;
+function requireHeaders () {
+	if (hasRequiredHeaders) return headers$1;
+	hasRequiredHeaders = 1;
 
-	const { kConstruct } = requireSymbols();
-	const { kEnumerableProperty, setHeader } = requireUtil$6();
+	const { kConstruct } = /*@__PURE__*/ requireSymbols();
+	const { kEnumerableProperty, setHeader } = /*@__PURE__*/ requireUtil$6();
 	const {
 	  iteratorMixin,
 	  isValidHeaderName,
 	  isValidHeaderValue
-	} = requireUtil$5();
-	const { webidl } = requireWebidl();
-	const assert = require$$0$6;
+	} = /*@__PURE__*/ requireUtil$5();
+	const { webidl } = /*@__PURE__*/ requireWebidl();
+	const assert = require$$0$7;
 	const util = require$$3;
 
 	/**
@@ -52001,7 +51987,7 @@ function requireHeaders$1 () {
 	  })
 	};
 
-	headers$2 = {
+	headers$1 = {
 	  fill,
 	  // for test.
 	  compareHeaderName,
@@ -52012,7 +51998,7 @@ function requireHeaders$1 () {
 	  setHeadersList,
 	  getHeadersList
 	};
-	return headers$2;
+	return headers$1;
 }
 
 var response;
@@ -52022,9 +52008,9 @@ function requireResponse () {
 	if (hasRequiredResponse) return response;
 	hasRequiredResponse = 1;
 
-	const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = requireHeaders$1();
-	const { extractBody, cloneBody, mixinBody, streamRegistry, bodyUnusable } = requireBody();
-	const util = requireUtil$6();
+	const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = /*@__PURE__*/ requireHeaders();
+	const { extractBody, cloneBody, mixinBody, streamRegistry, bodyUnusable } = /*@__PURE__*/ requireBody();
+	const util = /*@__PURE__*/ requireUtil$6();
 	const nodeUtil = require$$3;
 	const { kEnumerableProperty } = util;
 	const {
@@ -52033,16 +52019,16 @@ function requireResponse () {
 	  isAborted,
 	  isErrorLike,
 	  environmentSettingsObject: relevantRealm
-	} = requireUtil$5();
+	} = /*@__PURE__*/ requireUtil$5();
 	const {
 	  redirectStatusSet,
 	  nullBodyStatus
-	} = requireConstants$9();
-	const { webidl } = requireWebidl();
-	const { URLSerializer } = requireDataUrl();
-	const { kConstruct } = requireSymbols();
-	const assert = require$$0$6;
-	const { isomorphicEncode, serializeJavascriptValueToJSONString } = requireInfra();
+	} = /*@__PURE__*/ requireConstants$6();
+	const { webidl } = /*@__PURE__*/ requireWebidl();
+	const { URLSerializer } = /*@__PURE__*/ requireDataUrl();
+	const { kConstruct } = /*@__PURE__*/ requireSymbols();
+	const assert = require$$0$7;
+	const { isomorphicEncode, serializeJavascriptValueToJSONString } = /*@__PURE__*/ requireInfra();
 
 	const textEncoder = new TextEncoder('utf-8');
 	let getResponseHeaders, setResponseHeaders, getResponseState, setResponseState;
@@ -52670,15 +52656,15 @@ function requireRequest () {
 	if (hasRequiredRequest) return request;
 	hasRequiredRequest = 1;
 
-	const { extractBody, mixinBody, cloneBody, bodyUnusable } = requireBody();
-	const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = requireHeaders$1();
-	const util = requireUtil$6();
+	const { extractBody, mixinBody, cloneBody, bodyUnusable } = /*@__PURE__*/ requireBody();
+	const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = /*@__PURE__*/ requireHeaders();
+	const util = /*@__PURE__*/ requireUtil$6();
 	const nodeUtil = require$$3;
 	const {
 	  isValidHTTPToken,
 	  sameOrigin,
 	  environmentSettingsObject
-	} = requireUtil$5();
+	} = /*@__PURE__*/ requireUtil$5();
 	const {
 	  forbiddenMethodsSet,
 	  corsSafeListedMethodsSet,
@@ -52688,12 +52674,12 @@ function requireRequest () {
 	  requestCredentials,
 	  requestCache,
 	  requestDuplex
-	} = requireConstants$9();
+	} = /*@__PURE__*/ requireConstants$6();
 	const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util;
-	const { webidl } = requireWebidl();
-	const { URLSerializer } = requireDataUrl();
-	const { kConstruct } = requireSymbols();
-	const assert = require$$0$6;
+	const { webidl } = /*@__PURE__*/ requireWebidl();
+	const { URLSerializer } = /*@__PURE__*/ requireDataUrl();
+	const { kConstruct } = /*@__PURE__*/ requireSymbols();
+	const assert = require$$0$7;
 
 	const requestFinalizer = new FinalizationRegistry(({ signal, reference }) => {
 	  removeSignalFollower(signal, reference);
@@ -53793,9 +53779,9 @@ function requireSubresourceIntegrity () {
 	if (hasRequiredSubresourceIntegrity) return subresourceIntegrity;
 	hasRequiredSubresourceIntegrity = 1;
 
-	const assert = require$$0$6;
-	const { runtimeFeatures } = requireRuntimeFeatures();
-	const { asciiLowercase } = requireInfra();
+	const assert = require$$0$7;
+	const { runtimeFeatures } = /*@__PURE__*/ requireRuntimeFeatures();
+	const { asciiLowercase } = /*@__PURE__*/ requireInfra();
 
 	/**
 	 * @typedef {object} Metadata
@@ -54115,9 +54101,9 @@ function requireFetch () {
 	  makeResponse,
 	  fromInnerResponse,
 	  getResponseState
-	} = requireResponse();
-	const { HeadersList } = requireHeaders$1();
-	const { Request, cloneRequest, getRequestDispatcher, getRequestState, removeRequestAbortListener } = requireRequest();
+	} = /*@__PURE__*/ requireResponse();
+	const { HeadersList } = /*@__PURE__*/ requireHeaders();
+	const { Request, cloneRequest, getRequestDispatcher, getRequestState, removeRequestAbortListener } = /*@__PURE__*/ requireRequest();
 	const zlib = require$$0$9;
 	const {
 	  makePolicyContainer,
@@ -54152,26 +54138,26 @@ function requireFetch () {
 	  hasAuthenticationEntry,
 	  includesCredentials,
 	  isTraversableNavigable
-	} = requireUtil$5();
-	const assert = require$$0$6;
-	const { safelyExtractBody, extractBody } = requireBody();
+	} = /*@__PURE__*/ requireUtil$5();
+	const assert = require$$0$7;
+	const { safelyExtractBody, extractBody } = /*@__PURE__*/ requireBody();
 	const {
 	  redirectStatusSet,
 	  nullBodyStatus,
 	  safeMethodsSet,
 	  requestBodyHeader,
 	  subresourceSet
-	} = requireConstants$9();
+	} = /*@__PURE__*/ requireConstants$6();
 	const EE = require$$0$5;
-	const { Readable, pipeline, finished, isErrored, isReadable } = require$$0$7;
-	const { addAbortListener, bufferToLowerCasedHeaderName } = requireUtil$6();
-	const { SocketError, InformationalError } = requireErrors$1();
-	const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = requireDataUrl();
-	const { getGlobalDispatcher } = requireGlobal();
-	const { webidl } = requireWebidl();
+	const { Readable, pipeline, finished, isErrored, isReadable } = require$$0$6;
+	const { addAbortListener, bufferToLowerCasedHeaderName } = /*@__PURE__*/ requireUtil$6();
+	const { SocketError, InformationalError } = /*@__PURE__*/ requireErrors();
+	const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = /*@__PURE__*/ requireDataUrl();
+	const { getGlobalDispatcher } = /*@__PURE__*/ requireGlobal();
+	const { webidl } = /*@__PURE__*/ requireWebidl();
 	const { STATUS_CODES } = http$1;
-	const { bytesMatch } = requireSubresourceIntegrity();
-	const { isomorphicEncode } = requireInfra();
+	const { bytesMatch } = /*@__PURE__*/ requireSubresourceIntegrity();
+	const { isomorphicEncode } = /*@__PURE__*/ requireInfra();
 
 	const GET_OR_HEAD = ['GET', 'HEAD'];
 
@@ -56528,9 +56514,9 @@ function requireUtil$4 () {
 	if (hasRequiredUtil$4) return util$4;
 	hasRequiredUtil$4 = 1;
 
-	const assert = require$$0$6;
-	const { URLSerializer } = requireDataUrl();
-	const { isValidHeaderName } = requireUtil$5();
+	const assert = require$$0$7;
+	const { URLSerializer } = /*@__PURE__*/ requireDataUrl();
+	const { isValidHeaderName } = /*@__PURE__*/ requireUtil$5();
 
 	/**
 	 * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -56581,16 +56567,16 @@ function requireCache () {
 	if (hasRequiredCache) return cache;
 	hasRequiredCache = 1;
 
-	const assert = require$$0$6;
+	const assert = require$$0$7;
 
-	const { kConstruct } = requireSymbols();
-	const { urlEquals, getFieldValues } = requireUtil$4();
-	const { kEnumerableProperty, isDisturbed } = requireUtil$6();
-	const { webidl } = requireWebidl();
-	const { cloneResponse, fromInnerResponse, getResponseState } = requireResponse();
-	const { Request, fromInnerRequest, getRequestState } = requireRequest();
-	const { fetching } = requireFetch();
-	const { urlIsHttpHttpsScheme, readAllBytes } = requireUtil$5();
+	const { kConstruct } = /*@__PURE__*/ requireSymbols();
+	const { urlEquals, getFieldValues } = /*@__PURE__*/ requireUtil$4();
+	const { kEnumerableProperty, isDisturbed } = /*@__PURE__*/ requireUtil$6();
+	const { webidl } = /*@__PURE__*/ requireWebidl();
+	const { cloneResponse, fromInnerResponse, getResponseState } = /*@__PURE__*/ requireResponse();
+	const { Request, fromInnerRequest, getRequestState } = /*@__PURE__*/ requireRequest();
+	const { fetching } = /*@__PURE__*/ requireFetch();
+	const { urlIsHttpHttpsScheme, readAllBytes } = /*@__PURE__*/ requireUtil$5();
 	/**
 	 * @see https://w3c.github.io/ServiceWorker/#dfn-cache-batch-operation
 	 * @typedef {Object} CacheBatchOperation
@@ -57460,10 +57446,10 @@ function requireCachestorage () {
 	if (hasRequiredCachestorage) return cachestorage;
 	hasRequiredCachestorage = 1;
 
-	const { Cache } = requireCache();
-	const { webidl } = requireWebidl();
-	const { kEnumerableProperty } = requireUtil$6();
-	const { kConstruct } = requireSymbols();
+	const { Cache } = /*@__PURE__*/ requireCache();
+	const { webidl } = /*@__PURE__*/ requireWebidl();
+	const { kEnumerableProperty } = /*@__PURE__*/ requireUtil$6();
+	const { kConstruct } = /*@__PURE__*/ requireSymbols();
 
 	class CacheStorage {
 	  /**
@@ -57619,12 +57605,12 @@ function requireCachestorage () {
 	return cachestorage;
 }
 
-var constants$7;
-var hasRequiredConstants$7;
+var constants$4;
+var hasRequiredConstants$4;
 
-function requireConstants$7 () {
-	if (hasRequiredConstants$7) return constants$7;
-	hasRequiredConstants$7 = 1;
+function requireConstants$4 () {
+	if (hasRequiredConstants$4) return constants$4;
+	hasRequiredConstants$4 = 1;
 
 	// https://wicg.github.io/cookie-store/#cookie-maximum-attribute-value-size
 	const maxAttributeValueSize = 1024;
@@ -57632,11 +57618,11 @@ function requireConstants$7 () {
 	// https://wicg.github.io/cookie-store/#cookie-maximum-name-value-pair-size
 	const maxNameValuePairSize = 4096;
 
-	constants$7 = {
+	constants$4 = {
 	  maxAttributeValueSize,
 	  maxNameValuePairSize
 	};
-	return constants$7;
+	return constants$4;
 }
 
 var util$3;
@@ -58025,10 +58011,10 @@ function requireParse () {
 	if (hasRequiredParse) return parse$1;
 	hasRequiredParse = 1;
 
-	const { collectASequenceOfCodePointsFast } = requireInfra();
-	const { maxNameValuePairSize, maxAttributeValueSize } = requireConstants$7();
-	const { isCTLExcludingHtab } = requireUtil$3();
-	const assert = require$$0$6;
+	const { collectASequenceOfCodePointsFast } = /*@__PURE__*/ requireInfra();
+	const { maxNameValuePairSize, maxAttributeValueSize } = /*@__PURE__*/ requireConstants$4();
+	const { isCTLExcludingHtab } = /*@__PURE__*/ requireUtil$3();
+	const assert = require$$0$7;
 
 	/**
 	 * @description Parses the field-value attributes of a set-cookie header string.
@@ -58351,9 +58337,9 @@ function requireCookies () {
 	if (hasRequiredCookies) return cookies;
 	hasRequiredCookies = 1;
 
-	const { parseSetCookie } = requireParse();
-	const { stringify } = requireUtil$3();
-	const { webidl } = requireWebidl();
+	const { parseSetCookie } = /*@__PURE__*/ requireParse();
+	const { stringify } = /*@__PURE__*/ requireUtil$3();
+	const { webidl } = /*@__PURE__*/ requireWebidl();
 
 	const globalHeadersBrandCheck = (arg) => webidl.brandCheck(arg, webidl.util.MakeTypeAssertion(globalThis.Headers));
 	const undiciHeadersBrandCheck = (arg) => webidl.brandCheck(arg, webidl.is.Headers);
@@ -58570,9 +58556,9 @@ function requireEvents () {
 	if (hasRequiredEvents) return events;
 	hasRequiredEvents = 1;
 
-	const { webidl } = requireWebidl();
-	const { kEnumerableProperty } = requireUtil$6();
-	const { kConstruct } = requireSymbols();
+	const { webidl } = /*@__PURE__*/ requireWebidl();
+	const { kEnumerableProperty } = /*@__PURE__*/ requireUtil$6();
+	const { kConstruct } = /*@__PURE__*/ requireSymbols();
 
 	let createFastMessageEvent;
 
@@ -58919,12 +58905,12 @@ function requireEvents () {
 	return events;
 }
 
-var constants$6;
-var hasRequiredConstants$6;
+var constants$3;
+var hasRequiredConstants$3;
 
-function requireConstants$6 () {
-	if (hasRequiredConstants$6) return constants$6;
-	hasRequiredConstants$6 = 1;
+function requireConstants$3 () {
+	if (hasRequiredConstants$3) return constants$3;
+	hasRequiredConstants$3 = 1;
 
 	/**
 	 * This is a Globally Unique Identifier unique used to validate that the
@@ -59039,7 +59025,7 @@ function requireConstants$6 () {
 	  blob: 4
 	};
 
-	constants$6 = {
+	constants$3 = {
 	  uid,
 	  sentCloseFrameState,
 	  staticPropertyDescriptors,
@@ -59050,7 +59036,7 @@ function requireConstants$6 () {
 	  emptyBuffer,
 	  sendHints
 	};
-	return constants$6;
+	return constants$3;
 }
 
 var util$2;
@@ -59060,10 +59046,10 @@ function requireUtil$2 () {
 	if (hasRequiredUtil$2) return util$2;
 	hasRequiredUtil$2 = 1;
 
-	const { states, opcodes } = requireConstants$6();
+	const { states, opcodes } = /*@__PURE__*/ requireConstants$3();
 	const { isUtf8 } = require$$0$a;
-	const { removeHTTPWhitespace } = requireDataUrl();
-	const { collectASequenceOfCodePointsFast } = requireInfra();
+	const { removeHTTPWhitespace } = /*@__PURE__*/ requireDataUrl();
+	const { collectASequenceOfCodePointsFast } = /*@__PURE__*/ requireInfra();
 
 	/**
 	 * @param {number} readyState
@@ -59415,8 +59401,8 @@ function requireFrame () {
 	if (hasRequiredFrame) return frame;
 	hasRequiredFrame = 1;
 
-	const { runtimeFeatures } = requireRuntimeFeatures();
-	const { maxUnsigned16Bit, opcodes } = requireConstants$6();
+	const { runtimeFeatures } = /*@__PURE__*/ requireRuntimeFeatures();
+	const { maxUnsigned16Bit, opcodes } = /*@__PURE__*/ requireConstants$3();
 
 	const BUFFER_SIZE = 8 * 1024;
 
@@ -59550,15 +59536,15 @@ function requireConnection () {
 	if (hasRequiredConnection) return connection;
 	hasRequiredConnection = 1;
 
-	const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = requireConstants$6();
-	const { parseExtensions, isClosed, isClosing, isEstablished, isConnecting, validateCloseCodeAndReason } = requireUtil$2();
-	const { makeRequest } = requireRequest();
-	const { fetching } = requireFetch();
-	const { Headers, getHeadersList } = requireHeaders$1();
-	const { getDecodeSplit } = requireUtil$5();
-	const { WebsocketFrameSend } = requireFrame();
-	const assert = require$$0$6;
-	const { runtimeFeatures } = requireRuntimeFeatures();
+	const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = /*@__PURE__*/ requireConstants$3();
+	const { parseExtensions, isClosed, isClosing, isEstablished, isConnecting, validateCloseCodeAndReason } = /*@__PURE__*/ requireUtil$2();
+	const { makeRequest } = /*@__PURE__*/ requireRequest();
+	const { fetching } = /*@__PURE__*/ requireFetch();
+	const { Headers, getHeadersList } = /*@__PURE__*/ requireHeaders();
+	const { getDecodeSplit } = /*@__PURE__*/ requireUtil$5();
+	const { WebsocketFrameSend } = /*@__PURE__*/ requireFrame();
+	const assert = require$$0$7;
+	const { runtimeFeatures } = /*@__PURE__*/ requireRuntimeFeatures();
 
 	const crypto = runtimeFeatures.has('crypto')
 	  ? require$$3$1
@@ -59899,16 +59885,16 @@ function requireConnection () {
 	return connection;
 }
 
-var permessageDeflate$1;
-var hasRequiredPermessageDeflate$1;
+var permessageDeflate;
+var hasRequiredPermessageDeflate;
 
-function requirePermessageDeflate$1 () {
-	if (hasRequiredPermessageDeflate$1) return permessageDeflate$1;
-	hasRequiredPermessageDeflate$1 = 1;
+function requirePermessageDeflate () {
+	if (hasRequiredPermessageDeflate) return permessageDeflate;
+	hasRequiredPermessageDeflate = 1;
 
 	const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = require$$0$9;
-	const { isValidClientWindowBits } = requireUtil$2();
-	const { MessageSizeExceededError } = requireErrors$1();
+	const { isValidClientWindowBits } = /*@__PURE__*/ requireUtil$2();
+	const { MessageSizeExceededError } = /*@__PURE__*/ requireErrors();
 
 	const tail = Buffer.from([0x00, 0x00, 0xff, 0xff]);
 	const kBuffer = Symbol('kBuffer');
@@ -60008,20 +59994,20 @@ function requirePermessageDeflate$1 () {
 	  }
 	}
 
-	permessageDeflate$1 = { PerMessageDeflate };
-	return permessageDeflate$1;
+	permessageDeflate = { PerMessageDeflate };
+	return permessageDeflate;
 }
 
-var receiver$1;
-var hasRequiredReceiver$1;
+var receiver;
+var hasRequiredReceiver;
 
-function requireReceiver$1 () {
-	if (hasRequiredReceiver$1) return receiver$1;
-	hasRequiredReceiver$1 = 1;
+function requireReceiver () {
+	if (hasRequiredReceiver) return receiver;
+	hasRequiredReceiver = 1;
 
-	const { Writable } = require$$0$7;
-	const assert = require$$0$6;
-	const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = requireConstants$6();
+	const { Writable } = require$$0$6;
+	const assert = require$$0$7;
+	const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = /*@__PURE__*/ requireConstants$3();
 	const {
 	  isValidStatusCode,
 	  isValidOpcode,
@@ -60030,12 +60016,12 @@ function requireReceiver$1 () {
 	  isControlFrame,
 	  isTextBinaryFrame,
 	  isContinuationFrame
-	} = requireUtil$2();
-	const { failWebsocketConnection } = requireConnection();
-	const { WebsocketFrameSend } = requireFrame();
-	const { PerMessageDeflate } = requirePermessageDeflate$1();
-	const { MessageSizeExceededError } = requireErrors$1();
-	const { defaultWebSocketMaxFragments, defaultWebSocketMaxPayloadSize } = requireConstants$a();
+	} = /*@__PURE__*/ requireUtil$2();
+	const { failWebsocketConnection } = /*@__PURE__*/ requireConnection();
+	const { WebsocketFrameSend } = /*@__PURE__*/ requireFrame();
+	const { PerMessageDeflate } = /*@__PURE__*/ requirePermessageDeflate();
+	const { MessageSizeExceededError } = /*@__PURE__*/ requireErrors();
+	const { defaultWebSocketMaxFragments, defaultWebSocketMaxPayloadSize } = /*@__PURE__*/ requireConstants$7();
 
 	// This code was influenced by ws released under the MIT license.
 	// Copyright (c) 2011 Einar Otto Stangvik <einaros@gmail.com>
@@ -60544,22 +60530,22 @@ function requireReceiver$1 () {
 	  }
 	}
 
-	receiver$1 = {
+	receiver = {
 	  ByteParser
 	};
-	return receiver$1;
+	return receiver;
 }
 
-var sender$1;
-var hasRequiredSender$1;
+var sender;
+var hasRequiredSender;
 
-function requireSender$1 () {
-	if (hasRequiredSender$1) return sender$1;
-	hasRequiredSender$1 = 1;
+function requireSender () {
+	if (hasRequiredSender) return sender;
+	hasRequiredSender = 1;
 
-	const { WebsocketFrameSend } = requireFrame();
-	const { opcodes, sendHints } = requireConstants$6();
-	const FixedQueue = requireFixedQueue();
+	const { WebsocketFrameSend } = /*@__PURE__*/ requireFrame();
+	const { opcodes, sendHints } = /*@__PURE__*/ requireConstants$3();
+	const FixedQueue = /*@__PURE__*/ requireFixedQueue();
 
 	/**
 	 * @typedef {object} SendQueueNode
@@ -60663,22 +60649,22 @@ function requireSender$1 () {
 	  }
 	}
 
-	sender$1 = { SendQueue };
-	return sender$1;
+	sender = { SendQueue };
+	return sender;
 }
 
-var websocket$1;
-var hasRequiredWebsocket$1;
+var websocket;
+var hasRequiredWebsocket;
 
-function requireWebsocket$1 () {
-	if (hasRequiredWebsocket$1) return websocket$1;
-	hasRequiredWebsocket$1 = 1;
+function requireWebsocket () {
+	if (hasRequiredWebsocket) return websocket;
+	hasRequiredWebsocket = 1;
 
 	const { isArrayBuffer } = require$$8;
-	const { webidl } = requireWebidl();
-	const { URLSerializer } = requireDataUrl();
-	const { environmentSettingsObject } = requireUtil$5();
-	const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints, opcodes } = requireConstants$6();
+	const { webidl } = /*@__PURE__*/ requireWebidl();
+	const { URLSerializer } = /*@__PURE__*/ requireDataUrl();
+	const { environmentSettingsObject } = /*@__PURE__*/ requireUtil$5();
+	const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints, opcodes } = /*@__PURE__*/ requireConstants$3();
 	const {
 	  isConnecting,
 	  isEstablished,
@@ -60689,15 +60675,15 @@ function requireWebsocket$1 () {
 	  utf8Decode,
 	  toArrayBuffer,
 	  getURLRecord
-	} = requireUtil$2();
-	const { establishWebSocketConnection, closeWebSocketConnection, failWebsocketConnection } = requireConnection();
-	const { ByteParser } = requireReceiver$1();
-	const { kEnumerableProperty } = requireUtil$6();
-	const { getGlobalDispatcher } = requireGlobal();
-	const { ErrorEvent, CloseEvent, createFastMessageEvent } = requireEvents();
-	const { SendQueue } = requireSender$1();
-	const { WebsocketFrameSend } = requireFrame();
-	const { channels } = requireDiagnostics();
+	} = /*@__PURE__*/ requireUtil$2();
+	const { establishWebSocketConnection, closeWebSocketConnection, failWebsocketConnection } = /*@__PURE__*/ requireConnection();
+	const { ByteParser } = /*@__PURE__*/ requireReceiver();
+	const { kEnumerableProperty } = /*@__PURE__*/ requireUtil$6();
+	const { getGlobalDispatcher } = /*@__PURE__*/ requireGlobal();
+	const { ErrorEvent, CloseEvent, createFastMessageEvent } = /*@__PURE__*/ requireEvents();
+	const { SendQueue } = /*@__PURE__*/ requireSender();
+	const { WebsocketFrameSend } = /*@__PURE__*/ requireFrame();
+	const { channels } = /*@__PURE__*/ requireDiagnostics();
 
 	const kRef = Symbol.for('nodejs.ref');
 	const kUnref = Symbol.for('nodejs.unref');
@@ -61451,11 +61437,11 @@ function requireWebsocket$1 () {
 	  return webidl.converters.USVString(V)
 	};
 
-	websocket$1 = {
+	websocket = {
 	  WebSocket,
 	  ping
 	};
-	return websocket$1;
+	return websocket;
 }
 
 var websocketerror;
@@ -61465,10 +61451,10 @@ function requireWebsocketerror () {
 	if (hasRequiredWebsocketerror) return websocketerror;
 	hasRequiredWebsocketerror = 1;
 
-	const { webidl } = requireWebidl();
-	const { validateCloseCodeAndReason } = requireUtil$2();
-	const { kConstruct } = requireSymbols();
-	const { kEnumerableProperty } = requireUtil$6();
+	const { webidl } = /*@__PURE__*/ requireWebidl();
+	const { validateCloseCodeAndReason } = /*@__PURE__*/ requireUtil$2();
+	const { kConstruct } = /*@__PURE__*/ requireSymbols();
+	const { kEnumerableProperty } = /*@__PURE__*/ requireUtil$6();
 
 	function createInheritableDOMException () {
 	  // https://github.com/nodejs/node/issues/59677
@@ -61581,17 +61567,17 @@ function requireWebsocketstream () {
 	hasRequiredWebsocketstream = 1;
 
 	const { addAbortListener } = require$$0$5;
-	const { environmentSettingsObject, readableStreamClose } = requireUtil$5();
-	const { states, opcodes, sentCloseFrameState } = requireConstants$6();
-	const { webidl } = requireWebidl();
-	const { getURLRecord, isValidSubprotocol, isEstablished, utf8Decode } = requireUtil$2();
-	const { establishWebSocketConnection, failWebsocketConnection, closeWebSocketConnection } = requireConnection();
-	const { channels } = requireDiagnostics();
-	const { WebsocketFrameSend } = requireFrame();
-	const { ByteParser } = requireReceiver$1();
-	const { WebSocketError, createUnvalidatedWebSocketError } = requireWebsocketerror();
-	const { kEnumerableProperty } = requireUtil$6();
-	const { utf8DecodeBytes } = requireEncoding();
+	const { environmentSettingsObject, readableStreamClose } = /*@__PURE__*/ requireUtil$5();
+	const { states, opcodes, sentCloseFrameState } = /*@__PURE__*/ requireConstants$3();
+	const { webidl } = /*@__PURE__*/ requireWebidl();
+	const { getURLRecord, isValidSubprotocol, isEstablished, utf8Decode } = /*@__PURE__*/ requireUtil$2();
+	const { establishWebSocketConnection, failWebsocketConnection, closeWebSocketConnection } = /*@__PURE__*/ requireConnection();
+	const { channels } = /*@__PURE__*/ requireDiagnostics();
+	const { WebsocketFrameSend } = /*@__PURE__*/ requireFrame();
+	const { ByteParser } = /*@__PURE__*/ requireReceiver();
+	const { WebSocketError, createUnvalidatedWebSocketError } = /*@__PURE__*/ requireWebsocketerror();
+	const { kEnumerableProperty } = /*@__PURE__*/ requireUtil$6();
+	const { utf8DecodeBytes } = /*@__PURE__*/ requireEncoding();
 
 	let emittedExperimentalWarning = false;
 
@@ -62099,7 +62085,7 @@ function requireUtil$1 () {
 	if (hasRequiredUtil$1) return util$1;
 	hasRequiredUtil$1 = 1;
 
-	const { makeRequest } = requireRequest();
+	const { makeRequest } = /*@__PURE__*/ requireRequest();
 
 	/**
 	 * Checks if the given value is a valid LastEventId.
@@ -62167,8 +62153,8 @@ function requireEventsourceStream () {
 	if (hasRequiredEventsourceStream) return eventsourceStream;
 	hasRequiredEventsourceStream = 1;
 	const buffer = require$$0$a;
-	const { Transform } = require$$0$7;
-	const { isASCIINumber, isValidLastEventId } = requireUtil$1();
+	const { Transform } = require$$0$6;
+	const { isASCIINumber, isValidLastEventId } = /*@__PURE__*/ requireUtil$1();
 
 	/**
 	 * @type {number[]} BOM
@@ -62750,19 +62736,19 @@ function requireEventsource () {
 	if (hasRequiredEventsource) return eventsource;
 	hasRequiredEventsource = 1;
 
-	const { pipeline } = require$$0$7;
-	const { fetching } = requireFetch();
-	const { webidl } = requireWebidl();
-	const { EventSourceStream } = requireEventsourceStream();
-	const { parseMIMEType } = requireDataUrl();
-	const { createFastMessageEvent } = requireEvents();
-	const { isNetworkError } = requireResponse();
-	const { cloneRequest } = requireRequest();
-	const { isValidHeaderValue, kEnumerableProperty } = requireUtil$6();
-	const { environmentSettingsObject } = requireUtil$5();
-	const { createPotentialCORSRequest } = requireUtil$1();
-	const { getGlobalDispatcher } = requireGlobal();
-	const { isomorphicDecode } = requireInfra();
+	const { pipeline } = require$$0$6;
+	const { fetching } = /*@__PURE__*/ requireFetch();
+	const { webidl } = /*@__PURE__*/ requireWebidl();
+	const { EventSourceStream } = /*@__PURE__*/ requireEventsourceStream();
+	const { parseMIMEType } = /*@__PURE__*/ requireDataUrl();
+	const { createFastMessageEvent } = /*@__PURE__*/ requireEvents();
+	const { isNetworkError } = /*@__PURE__*/ requireResponse();
+	const { cloneRequest } = /*@__PURE__*/ requireRequest();
+	const { isValidHeaderValue, kEnumerableProperty } = /*@__PURE__*/ requireUtil$6();
+	const { environmentSettingsObject } = /*@__PURE__*/ requireUtil$5();
+	const { createPotentialCORSRequest } = /*@__PURE__*/ requireUtil$1();
+	const { getGlobalDispatcher } = /*@__PURE__*/ requireGlobal();
+	const { isomorphicDecode } = /*@__PURE__*/ requireInfra();
 
 	const textEncoder = new TextEncoder();
 
@@ -63307,33 +63293,33 @@ function requireUndici () {
 	hasRequiredUndici = 1;
 	(function (module) {
 
-		const Client = requireClient();
-		const Dispatcher = requireDispatcher();
-		const Pool = requirePool();
-		const BalancedPool = requireBalancedPool();
-		const RoundRobinPool = requireRoundRobinPool();
-		const Agent = requireAgent();
-		const Dispatcher1Wrapper = requireDispatcher1Wrapper();
-		const ProxyAgent = requireProxyAgent();
-		const Socks5ProxyAgent = requireSocks5ProxyAgent();
-		const EnvHttpProxyAgent = requireEnvHttpProxyAgent();
-		const RetryAgent = requireRetryAgent();
-		const H2CClient = requireH2cClient();
-		const errors = requireErrors$1();
-		const util = requireUtil$6();
+		const Client = /*@__PURE__*/ requireClient();
+		const Dispatcher = /*@__PURE__*/ requireDispatcher();
+		const Pool = /*@__PURE__*/ requirePool();
+		const BalancedPool = /*@__PURE__*/ requireBalancedPool();
+		const RoundRobinPool = /*@__PURE__*/ requireRoundRobinPool();
+		const Agent = /*@__PURE__*/ requireAgent();
+		const Dispatcher1Wrapper = /*@__PURE__*/ requireDispatcher1Wrapper();
+		const ProxyAgent = /*@__PURE__*/ requireProxyAgent();
+		const Socks5ProxyAgent = /*@__PURE__*/ requireSocks5ProxyAgent();
+		const EnvHttpProxyAgent = /*@__PURE__*/ requireEnvHttpProxyAgent();
+		const RetryAgent = /*@__PURE__*/ requireRetryAgent();
+		const H2CClient = /*@__PURE__*/ requireH2cClient();
+		const errors = /*@__PURE__*/ requireErrors();
+		const util = /*@__PURE__*/ requireUtil$6();
 		const { InvalidArgumentError } = errors;
-		const api = requireApi();
-		const buildConnector = requireConnect();
-		const MockClient = requireMockClient();
-		const { MockCallHistory, MockCallHistoryLog } = requireMockCallHistory();
-		const MockAgent = requireMockAgent();
-		const MockPool = requireMockPool();
-		const SnapshotAgent = requireSnapshotAgent();
-		const mockErrors = requireMockErrors();
-		const RetryHandler = requireRetryHandler();
-		const { getGlobalDispatcher, setGlobalDispatcher } = requireGlobal();
-		const DecoratorHandler = requireDecoratorHandler();
-		const RedirectHandler = requireRedirectHandler();
+		const api = /*@__PURE__*/ requireApi();
+		const buildConnector = /*@__PURE__*/ requireConnect();
+		const MockClient = /*@__PURE__*/ requireMockClient();
+		const { MockCallHistory, MockCallHistoryLog } = /*@__PURE__*/ requireMockCallHistory();
+		const MockAgent = /*@__PURE__*/ requireMockAgent();
+		const MockPool = /*@__PURE__*/ requireMockPool();
+		const SnapshotAgent = /*@__PURE__*/ requireSnapshotAgent();
+		const mockErrors = /*@__PURE__*/ requireMockErrors();
+		const RetryHandler = /*@__PURE__*/ requireRetryHandler();
+		const { getGlobalDispatcher, setGlobalDispatcher } = /*@__PURE__*/ requireGlobal();
+		const DecoratorHandler = /*@__PURE__*/ requireDecoratorHandler();
+		const RedirectHandler = /*@__PURE__*/ requireRedirectHandler();
 
 		Object.assign(Dispatcher.prototype, api);
 
@@ -63354,21 +63340,21 @@ function requireUndici () {
 		module.exports.DecoratorHandler = DecoratorHandler;
 		module.exports.RedirectHandler = RedirectHandler;
 		module.exports.interceptors = {
-		  redirect: requireRedirect(),
-		  responseError: requireResponseError(),
-		  retry: requireRetry(),
-		  dump: requireDump(),
-		  dns: requireDns(),
-		  cache: requireCache$1(),
-		  decompress: requireDecompress(),
-		  deduplicate: requireDeduplicate()
+		  redirect: /*@__PURE__*/ requireRedirect(),
+		  responseError: /*@__PURE__*/ requireResponseError(),
+		  retry: /*@__PURE__*/ requireRetry(),
+		  dump: /*@__PURE__*/ requireDump(),
+		  dns: /*@__PURE__*/ requireDns(),
+		  cache: /*@__PURE__*/ requireCache$1(),
+		  decompress: /*@__PURE__*/ requireDecompress(),
+		  deduplicate: /*@__PURE__*/ requireDeduplicate()
 		};
 
 		module.exports.cacheStores = {
-		  MemoryCacheStore: requireMemoryCacheStore()
+		  MemoryCacheStore: /*@__PURE__*/ requireMemoryCacheStore()
 		};
 
-		const SqliteCacheStore = requireSqliteCacheStore();
+		const SqliteCacheStore = /*@__PURE__*/ requireSqliteCacheStore();
 		module.exports.cacheStores.SqliteCacheStore = SqliteCacheStore;
 
 		module.exports.buildConnector = buildConnector;
@@ -63430,7 +63416,7 @@ function requireUndici () {
 		module.exports.setGlobalDispatcher = setGlobalDispatcher;
 		module.exports.getGlobalDispatcher = getGlobalDispatcher;
 
-		const fetchImpl = requireFetch().fetch;
+		const fetchImpl = /*@__PURE__*/ requireFetch().fetch;
 
 		// Capture __filename at module load time for stack trace augmentation.
 		// This may be undefined when bundled in environments like Node.js internals.
@@ -63470,22 +63456,22 @@ function requireUndici () {
 		    throw err
 		  })
 		};
-		module.exports.Headers = requireHeaders$1().Headers;
-		module.exports.Response = requireResponse().Response;
-		module.exports.Request = requireRequest().Request;
-		module.exports.FormData = requireFormdata().FormData;
+		module.exports.Headers = /*@__PURE__*/ requireHeaders().Headers;
+		module.exports.Response = /*@__PURE__*/ requireResponse().Response;
+		module.exports.Request = /*@__PURE__*/ requireRequest().Request;
+		module.exports.FormData = /*@__PURE__*/ requireFormdata().FormData;
 
-		const { setGlobalOrigin, getGlobalOrigin } = requireGlobal$1();
+		const { setGlobalOrigin, getGlobalOrigin } = /*@__PURE__*/ requireGlobal$1();
 
 		module.exports.setGlobalOrigin = setGlobalOrigin;
 		module.exports.getGlobalOrigin = getGlobalOrigin;
 
-		const { CacheStorage } = requireCachestorage();
-		const { kConstruct } = requireSymbols();
+		const { CacheStorage } = /*@__PURE__*/ requireCachestorage();
+		const { kConstruct } = /*@__PURE__*/ requireSymbols();
 
 		module.exports.caches = new CacheStorage(kConstruct);
 
-		const { deleteCookie, getCookies, getSetCookies, setCookie, parseCookie } = requireCookies();
+		const { deleteCookie, getCookies, getSetCookies, setCookie, parseCookie } = /*@__PURE__*/ requireCookies();
 
 		module.exports.deleteCookie = deleteCookie;
 		module.exports.getCookies = getCookies;
@@ -63493,21 +63479,21 @@ function requireUndici () {
 		module.exports.setCookie = setCookie;
 		module.exports.parseCookie = parseCookie;
 
-		const { parseMIMEType, serializeAMimeType } = requireDataUrl();
+		const { parseMIMEType, serializeAMimeType } = /*@__PURE__*/ requireDataUrl();
 
 		module.exports.parseMIMEType = parseMIMEType;
 		module.exports.serializeAMimeType = serializeAMimeType;
 
-		const { CloseEvent, ErrorEvent, MessageEvent } = requireEvents();
-		const { WebSocket, ping } = requireWebsocket$1();
+		const { CloseEvent, ErrorEvent, MessageEvent } = /*@__PURE__*/ requireEvents();
+		const { WebSocket, ping } = /*@__PURE__*/ requireWebsocket();
 		module.exports.WebSocket = WebSocket;
 		module.exports.CloseEvent = CloseEvent;
 		module.exports.ErrorEvent = ErrorEvent;
 		module.exports.MessageEvent = MessageEvent;
 		module.exports.ping = ping;
 
-		module.exports.WebSocketStream = requireWebsocketstream().WebSocketStream;
-		module.exports.WebSocketError = requireWebsocketerror().WebSocketError;
+		module.exports.WebSocketStream = /*@__PURE__*/ requireWebsocketstream().WebSocketStream;
+		module.exports.WebSocketError = /*@__PURE__*/ requireWebsocketerror().WebSocketError;
 
 		module.exports.request = makeDispatcher(api.request);
 		module.exports.stream = makeDispatcher(api.stream);
@@ -63523,7 +63509,7 @@ function requireUndici () {
 		module.exports.SnapshotAgent = SnapshotAgent;
 		module.exports.mockErrors = mockErrors;
 
-		const { EventSource } = requireEventsource();
+		const { EventSource } = /*@__PURE__*/ requireEventsource();
 
 		module.exports.EventSource = EventSource;
 
@@ -63545,7 +63531,7 @@ function requireUndici () {
 	return undici.exports;
 }
 
-var undiciExports = requireUndici();
+var undiciExports = /*@__PURE__*/ requireUndici();
 
 /**
  * @implements {IHooks}
@@ -67270,13 +67256,13 @@ async function getResponseJsonBody(response, check = assertApplicationJson) {
 const _nodiscoverycheck = Symbol();
 const _expectedIssuer = Symbol();
 
-let headers$1;
+let headers;
 let USER_AGENT;
 if (typeof navigator === 'undefined' || !navigator.userAgent?.startsWith?.('Mozilla/5.0 ')) {
     const NAME = 'openid-client';
     const VERSION = 'v6.9.0';
     USER_AGENT = `${NAME}/${VERSION}`;
-    headers$1 = { 'user-agent': USER_AGENT };
+    headers = { 'user-agent': USER_AGENT };
 }
 const int = (config) => {
     return props.get(config);
@@ -67423,13 +67409,13 @@ async function performDiscovery(server, options) {
             [customFetch$1]: options?.[customFetch],
             [allowInsecureRequests$1]: options?.execute?.includes(allowInsecureRequests),
             signal,
-            headers: new Headers(headers$1),
+            headers: new Headers(headers),
         })
         : (options?.[customFetch] || fetch)((() => {
             checkProtocol(server, options?.execute?.includes(allowInsecureRequests) ? false : true);
             return server.href;
         })(), {
-            headers: Object.fromEntries(new Headers({ accept: 'application/json', ...headers$1 }).entries()),
+            headers: Object.fromEntries(new Headers({ accept: 'application/json', ...headers }).entries()),
             body: undefined,
             method: 'GET',
             redirect: 'manual',
@@ -67594,7 +67580,7 @@ async function refreshTokenGrant(config, refreshToken, parameters, options) {
         [allowInsecureRequests$1]: !tlsOnly,
         additionalParameters: parameters,
         DPoP: options?.DPoP,
-        headers: new Headers(headers$1),
+        headers: new Headers(headers),
         signal: signal(timeout),
     })
         .catch(errorHandler);
@@ -69275,17 +69261,17 @@ function requireSmartbuffer () {
 	return smartbuffer;
 }
 
-var constants$5 = {};
+var constants$2 = {};
 
-var hasRequiredConstants$5;
+var hasRequiredConstants$2;
 
-function requireConstants$5 () {
-	if (hasRequiredConstants$5) return constants$5;
-	hasRequiredConstants$5 = 1;
-	Object.defineProperty(constants$5, "__esModule", { value: true });
-	constants$5.SOCKS5_NO_ACCEPTABLE_AUTH = constants$5.SOCKS5_CUSTOM_AUTH_END = constants$5.SOCKS5_CUSTOM_AUTH_START = constants$5.SOCKS_INCOMING_PACKET_SIZES = constants$5.SocksClientState = constants$5.Socks5Response = constants$5.Socks5HostType = constants$5.Socks5Auth = constants$5.Socks4Response = constants$5.SocksCommand = constants$5.ERRORS = constants$5.DEFAULT_TIMEOUT = void 0;
+function requireConstants$2 () {
+	if (hasRequiredConstants$2) return constants$2;
+	hasRequiredConstants$2 = 1;
+	Object.defineProperty(constants$2, "__esModule", { value: true });
+	constants$2.SOCKS5_NO_ACCEPTABLE_AUTH = constants$2.SOCKS5_CUSTOM_AUTH_END = constants$2.SOCKS5_CUSTOM_AUTH_START = constants$2.SOCKS_INCOMING_PACKET_SIZES = constants$2.SocksClientState = constants$2.Socks5Response = constants$2.Socks5HostType = constants$2.Socks5Auth = constants$2.Socks4Response = constants$2.SocksCommand = constants$2.ERRORS = constants$2.DEFAULT_TIMEOUT = void 0;
 	const DEFAULT_TIMEOUT = 30000;
-	constants$5.DEFAULT_TIMEOUT = DEFAULT_TIMEOUT;
+	constants$2.DEFAULT_TIMEOUT = DEFAULT_TIMEOUT;
 	// prettier-ignore
 	const ERRORS = {
 	    InvalidSocksCommand: 'An invalid SOCKS command was provided. Valid options are connect, bind, and associate.',
@@ -69316,7 +69302,7 @@ function requireConstants$5 () {
 	    InvalidSocks5IncomingConnectionResponse: 'Received invalid Socks5 incoming connection response',
 	    Socks5ProxyRejectedIncomingBoundConnection: 'Socks5 Proxy rejected incoming bound connection',
 	};
-	constants$5.ERRORS = ERRORS;
+	constants$2.ERRORS = ERRORS;
 	const SOCKS_INCOMING_PACKET_SIZES = {
 	    Socks5InitialHandshakeResponse: 2,
 	    Socks5UserPassAuthenticationResponse: 2,
@@ -69328,32 +69314,32 @@ function requireConstants$5 () {
 	    // Command response + incoming connection (bind)
 	    Socks4Response: 8, // 2 header + 2 port + 4 ip
 	};
-	constants$5.SOCKS_INCOMING_PACKET_SIZES = SOCKS_INCOMING_PACKET_SIZES;
+	constants$2.SOCKS_INCOMING_PACKET_SIZES = SOCKS_INCOMING_PACKET_SIZES;
 	var SocksCommand;
 	(function (SocksCommand) {
 	    SocksCommand[SocksCommand["connect"] = 1] = "connect";
 	    SocksCommand[SocksCommand["bind"] = 2] = "bind";
 	    SocksCommand[SocksCommand["associate"] = 3] = "associate";
-	})(SocksCommand || (constants$5.SocksCommand = SocksCommand = {}));
+	})(SocksCommand || (constants$2.SocksCommand = SocksCommand = {}));
 	var Socks4Response;
 	(function (Socks4Response) {
 	    Socks4Response[Socks4Response["Granted"] = 90] = "Granted";
 	    Socks4Response[Socks4Response["Failed"] = 91] = "Failed";
 	    Socks4Response[Socks4Response["Rejected"] = 92] = "Rejected";
 	    Socks4Response[Socks4Response["RejectedIdent"] = 93] = "RejectedIdent";
-	})(Socks4Response || (constants$5.Socks4Response = Socks4Response = {}));
+	})(Socks4Response || (constants$2.Socks4Response = Socks4Response = {}));
 	var Socks5Auth;
 	(function (Socks5Auth) {
 	    Socks5Auth[Socks5Auth["NoAuth"] = 0] = "NoAuth";
 	    Socks5Auth[Socks5Auth["GSSApi"] = 1] = "GSSApi";
 	    Socks5Auth[Socks5Auth["UserPass"] = 2] = "UserPass";
-	})(Socks5Auth || (constants$5.Socks5Auth = Socks5Auth = {}));
+	})(Socks5Auth || (constants$2.Socks5Auth = Socks5Auth = {}));
 	const SOCKS5_CUSTOM_AUTH_START = 0x80;
-	constants$5.SOCKS5_CUSTOM_AUTH_START = SOCKS5_CUSTOM_AUTH_START;
+	constants$2.SOCKS5_CUSTOM_AUTH_START = SOCKS5_CUSTOM_AUTH_START;
 	const SOCKS5_CUSTOM_AUTH_END = 0xfe;
-	constants$5.SOCKS5_CUSTOM_AUTH_END = SOCKS5_CUSTOM_AUTH_END;
+	constants$2.SOCKS5_CUSTOM_AUTH_END = SOCKS5_CUSTOM_AUTH_END;
 	const SOCKS5_NO_ACCEPTABLE_AUTH = 0xff;
-	constants$5.SOCKS5_NO_ACCEPTABLE_AUTH = SOCKS5_NO_ACCEPTABLE_AUTH;
+	constants$2.SOCKS5_NO_ACCEPTABLE_AUTH = SOCKS5_NO_ACCEPTABLE_AUTH;
 	var Socks5Response;
 	(function (Socks5Response) {
 	    Socks5Response[Socks5Response["Granted"] = 0] = "Granted";
@@ -69365,13 +69351,13 @@ function requireConstants$5 () {
 	    Socks5Response[Socks5Response["TTLExpired"] = 6] = "TTLExpired";
 	    Socks5Response[Socks5Response["CommandNotSupported"] = 7] = "CommandNotSupported";
 	    Socks5Response[Socks5Response["AddressNotSupported"] = 8] = "AddressNotSupported";
-	})(Socks5Response || (constants$5.Socks5Response = Socks5Response = {}));
+	})(Socks5Response || (constants$2.Socks5Response = Socks5Response = {}));
 	var Socks5HostType;
 	(function (Socks5HostType) {
 	    Socks5HostType[Socks5HostType["IPv4"] = 1] = "IPv4";
 	    Socks5HostType[Socks5HostType["Hostname"] = 3] = "Hostname";
 	    Socks5HostType[Socks5HostType["IPv6"] = 4] = "IPv6";
-	})(Socks5HostType || (constants$5.Socks5HostType = Socks5HostType = {}));
+	})(Socks5HostType || (constants$2.Socks5HostType = Socks5HostType = {}));
 	var SocksClientState;
 	(function (SocksClientState) {
 	    SocksClientState[SocksClientState["Created"] = 0] = "Created";
@@ -69387,9 +69373,9 @@ function requireConstants$5 () {
 	    SocksClientState[SocksClientState["Established"] = 10] = "Established";
 	    SocksClientState[SocksClientState["Disconnected"] = 11] = "Disconnected";
 	    SocksClientState[SocksClientState["Error"] = 99] = "Error";
-	})(SocksClientState || (constants$5.SocksClientState = SocksClientState = {}));
+	})(SocksClientState || (constants$2.SocksClientState = SocksClientState = {}));
 	
-	return constants$5;
+	return constants$2;
 }
 
 var helpers$1 = {};
@@ -69616,23 +69602,23 @@ function requireCommon$1 () {
 	return common$1;
 }
 
-var constants$4 = {};
+var constants$1 = {};
 
-var hasRequiredConstants$4;
+var hasRequiredConstants$1;
 
-function requireConstants$4 () {
-	if (hasRequiredConstants$4) return constants$4;
-	hasRequiredConstants$4 = 1;
-	Object.defineProperty(constants$4, "__esModule", { value: true });
-	constants$4.SPECIAL_PURPOSE = constants$4.RE_SUBNET_STRING = constants$4.RE_ADDRESS = constants$4.GROUPS = constants$4.BITS = void 0;
-	constants$4.BITS = 32;
-	constants$4.GROUPS = 4;
+function requireConstants$1 () {
+	if (hasRequiredConstants$1) return constants$1;
+	hasRequiredConstants$1 = 1;
+	Object.defineProperty(constants$1, "__esModule", { value: true });
+	constants$1.SPECIAL_PURPOSE = constants$1.RE_SUBNET_STRING = constants$1.RE_ADDRESS = constants$1.GROUPS = constants$1.BITS = void 0;
+	constants$1.BITS = 32;
+	constants$1.GROUPS = 4;
 	// Each octet is 0-255 written without a leading zero. A leading zero is
 	// octal to the WHATWG URL parser, inet_aton, and getaddrinfo, but decimal to
 	// parseInt(part, 10), so accepting the notation would make this library
 	// disagree with the network stack about which host a string names.
-	constants$4.RE_ADDRESS = /^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/g;
-	constants$4.RE_SUBNET_STRING = /\/\d{1,2}$/;
+	constants$1.RE_ADDRESS = /^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/g;
+	constants$1.RE_SUBNET_STRING = /\/\d{1,2}$/;
 	/**
 	 * The IANA IPv4 Special-Purpose Address Registry
 	 * (https://www.iana.org/assignments/iana-ipv4-special-registry/), one entry
@@ -69644,7 +69630,7 @@ function requireConstants$4 () {
 	 * address. `test/data/iana-corpus.json` is generated from the registry's CSV
 	 * and pins this table to it.
 	 */
-	constants$4.SPECIAL_PURPOSE = [
+	constants$1.SPECIAL_PURPOSE = [
 	    ['0.0.0.0/8', 'This network', false],
 	    ['0.0.0.0/32', 'This host on this network', false],
 	    ['10.0.0.0/8', 'Private-Use', false],
@@ -69673,7 +69659,7 @@ function requireConstants$4 () {
 	    ['255.255.255.255/32', 'Limited Broadcast', false],
 	];
 	
-	return constants$4;
+	return constants$1;
 }
 
 var hasRequiredIpv4;
@@ -69708,7 +69694,7 @@ function requireIpv4 () {
 	Object.defineProperty(ipv4, "__esModule", { value: true });
 	ipv4.Address4 = void 0;
 	const common = __importStar(/*@__PURE__*/ requireCommon$1());
-	const constants = __importStar(/*@__PURE__*/ requireConstants$4());
+	const constants = __importStar(/*@__PURE__*/ requireConstants$1());
 	const address_error_1 = /*@__PURE__*/ requireAddressError();
 	const isCorrect4 = common.isCorrect(constants.BITS);
 	/**
@@ -70287,23 +70273,23 @@ function requireIpv4 () {
 
 var ipv6 = {};
 
-var constants$3 = {};
+var constants = {};
 
-var hasRequiredConstants$3;
+var hasRequiredConstants;
 
-function requireConstants$3 () {
-	if (hasRequiredConstants$3) return constants$3;
-	hasRequiredConstants$3 = 1;
-	Object.defineProperty(constants$3, "__esModule", { value: true });
-	constants$3.SPECIAL_PURPOSE = constants$3.RE_URL_WITH_PORT = constants$3.RE_URL = constants$3.RE_ZONE_STRING = constants$3.RE_SUBNET_STRING = constants$3.RE_BAD_ADDRESS = constants$3.RE_BAD_CHARACTERS = constants$3.TYPES = constants$3.SCOPES = constants$3.GROUPS = constants$3.BITS = void 0;
-	constants$3.BITS = 128;
-	constants$3.GROUPS = 8;
+function requireConstants () {
+	if (hasRequiredConstants) return constants;
+	hasRequiredConstants = 1;
+	Object.defineProperty(constants, "__esModule", { value: true });
+	constants.SPECIAL_PURPOSE = constants.RE_URL_WITH_PORT = constants.RE_URL = constants.RE_ZONE_STRING = constants.RE_SUBNET_STRING = constants.RE_BAD_ADDRESS = constants.RE_BAD_CHARACTERS = constants.TYPES = constants.SCOPES = constants.GROUPS = constants.BITS = void 0;
+	constants.BITS = 128;
+	constants.GROUPS = 8;
 	/**
 	 * Represents IPv6 address scopes
 	 * @memberof Address6
 	 * @static
 	 */
-	constants$3.SCOPES = {
+	constants.SCOPES = {
 	    0: 'Reserved',
 	    1: 'Interface local',
 	    2: 'Link local',
@@ -70318,7 +70304,7 @@ function requireConstants$3 () {
 	 * @memberof Address6
 	 * @static
 	 */
-	constants$3.TYPES = {
+	constants.TYPES = {
 	    'ff01::1/128': 'Multicast (All nodes on this interface)',
 	    'ff01::2/128': 'Multicast (All routers on this interface)',
 	    'ff02::1/128': 'Multicast (All nodes on this link)',
@@ -70359,19 +70345,19 @@ function requireConstants$3 () {
 	 * @memberof Address6
 	 * @static
 	 */
-	constants$3.RE_BAD_CHARACTERS = /([^0-9a-f:/%])/gi;
+	constants.RE_BAD_CHARACTERS = /([^0-9a-f:/%])/gi;
 	/**
 	 * A regular expression that matches an incorrect IPv6 address
 	 * @memberof Address6
 	 * @static
 	 */
-	constants$3.RE_BAD_ADDRESS = /([0-9a-f]{5,}|:{3,}|[^:]:$|^:[^:]|\/$)/gi;
+	constants.RE_BAD_ADDRESS = /([0-9a-f]{5,}|:{3,}|[^:]:$|^:[^:]|\/$)/gi;
 	/**
 	 * A regular expression that matches an IPv6 subnet
 	 * @memberof Address6
 	 * @static
 	 */
-	constants$3.RE_SUBNET_STRING = /\/\d{1,3}(?=%|$)/;
+	constants.RE_SUBNET_STRING = /\/\d{1,3}(?=%|$)/;
 	/**
 	 * A regular expression that matches an IPv6 zone
 	 * @memberof Address6
@@ -70380,9 +70366,9 @@ function requireConstants$3 () {
 	 * followed by a line terminator. The library finds the zone by index, as
 	 * `Address6`'s constructor shows, and 11.0.0 removes this export.
 	 */
-	constants$3.RE_ZONE_STRING = /%.*$/;
-	constants$3.RE_URL = /^(?:\[([0-9a-f:.]+)\]|([0-9a-f:.]+))(?:[/?#].*)?$/i;
-	constants$3.RE_URL_WITH_PORT = /^\[([0-9a-f:.]+)\]:([0-9]{1,5})(?:[/?#].*)?$/i;
+	constants.RE_ZONE_STRING = /%.*$/;
+	constants.RE_URL = /^(?:\[([0-9a-f:.]+)\]|([0-9a-f:.]+))(?:[/?#].*)?$/i;
+	constants.RE_URL_WITH_PORT = /^\[([0-9a-f:.]+)\]:([0-9]{1,5})(?:[/?#].*)?$/i;
 	/**
 	 * The IANA IPv6 Special-Purpose Address Registry
 	 * (https://www.iana.org/assignments/iana-ipv6-special-registry/), one entry
@@ -70396,7 +70382,7 @@ function requireConstants$3 () {
 	 * embedded IPv4 address. `test/data/iana-corpus.json` is generated from the
 	 * registry's CSV and pins this table to it.
 	 */
-	constants$3.SPECIAL_PURPOSE = [
+	constants.SPECIAL_PURPOSE = [
 	    ['::1/128', 'Loopback Address', false],
 	    ['::/128', 'Unspecified Address', false],
 	    ['::ffff:0:0/96', 'IPv4-mapped Address', false],
@@ -70424,7 +70410,7 @@ function requireConstants$3 () {
 	    ['fe80::/10', 'Link-Local Unicast', false],
 	];
 	
-	return constants$3;
+	return constants;
 }
 
 var helpers = {};
@@ -70526,7 +70512,7 @@ function requireRegularExpressions () {
 	regularExpressions.padGroup = padGroup;
 	regularExpressions.simpleRegularExpression = simpleRegularExpression;
 	regularExpressions.possibleElisions = possibleElisions;
-	const v6 = __importStar(/*@__PURE__*/ requireConstants$3());
+	const v6 = __importStar(/*@__PURE__*/ requireConstants());
 	function groupPossibilities(possibilities) {
 	    return `(${possibilities.join('|')})`;
 	}
@@ -70627,8 +70613,8 @@ function requireIpv6 () {
 	Object.defineProperty(ipv6, "__esModule", { value: true });
 	ipv6.Address6 = void 0;
 	const common = __importStar(/*@__PURE__*/ requireCommon$1());
-	const constants4 = __importStar(/*@__PURE__*/ requireConstants$4());
-	const constants6 = __importStar(/*@__PURE__*/ requireConstants$3());
+	const constants4 = __importStar(/*@__PURE__*/ requireConstants$1());
+	const constants6 = __importStar(/*@__PURE__*/ requireConstants());
 	const helpers = __importStar(/*@__PURE__*/ requireHelpers$1());
 	const ipv4_1 = /*@__PURE__*/ requireIpv4();
 	const regular_expressions_1 = /*@__PURE__*/ requireRegularExpressions();
@@ -72118,7 +72104,7 @@ function requireHelpers () {
 	helpers$1.int32ToIpv4 = int32ToIpv4;
 	helpers$1.ipToBuffer = ipToBuffer;
 	const util_1 = requireUtil();
-	const constants_1 = requireConstants$5();
+	const constants_1 = requireConstants$2();
 	const stream = require$$0$d;
 	const ip_address_1 = /*@__PURE__*/ requireIpAddress();
 	const net = net__default;
@@ -72351,7 +72337,7 @@ function requireSocksclient () {
 		const events_1 = require$$0$e;
 		const net = net__default;
 		const smart_buffer_1 = requireSmartbuffer();
-		const constants_1 = requireConstants$5();
+		const constants_1 = requireConstants$2();
 		const helpers_1 = requireHelpers();
 		const receivebuffer_1 = requireReceivebuffer();
 		const util_1 = requireUtil();
@@ -74061,7 +74047,7 @@ function requireBrowser () {
 	return browser.exports;
 }
 
-var node$1 = {exports: {}};
+var node = {exports: {}};
 
 var hasFlag;
 var hasRequiredHasFlag;
@@ -74226,11 +74212,11 @@ function requireSupportsColor () {
  * Module dependencies.
  */
 
-var hasRequiredNode$1;
+var hasRequiredNode;
 
-function requireNode$1 () {
-	if (hasRequiredNode$1) return node$1.exports;
-	hasRequiredNode$1 = 1;
+function requireNode () {
+	if (hasRequiredNode) return node.exports;
+	hasRequiredNode = 1;
 	(function (module, exports) {
 		const tty = require$$1$6;
 		const util = require$$2$2;
@@ -74491,8 +74477,8 @@ function requireNode$1 () {
 			this.inspectOpts.colors = this.useColors;
 			return util.inspect(v, this.inspectOpts);
 		}; 
-	} (node$1, node$1.exports));
-	return node$1.exports;
+	} (node, node.exports));
+	return node.exports;
 }
 
 /**
@@ -74508,7 +74494,7 @@ function requireSrc () {
 	if (typeof process === 'undefined' || process.type === 'renderer' || process.browser === true || process.__nwjs) {
 		src.exports = requireBrowser();
 	} else {
-		src.exports = requireNode$1();
+		src.exports = requireNode();
 	}
 	return src.exports;
 }
@@ -75552,9204 +75538,6 @@ function findObject(list, name, key) {
     }
     return null;
 }
-
-var bufferUtil = {exports: {}};
-
-var constants$2;
-var hasRequiredConstants$2;
-
-function requireConstants$2 () {
-	if (hasRequiredConstants$2) return constants$2;
-	hasRequiredConstants$2 = 1;
-
-	const BINARY_TYPES = ['nodebuffer', 'arraybuffer', 'fragments'];
-	const hasBlob = typeof Blob !== 'undefined';
-
-	if (hasBlob) BINARY_TYPES.push('blob');
-
-	constants$2 = {
-	  BINARY_TYPES,
-	  CLOSE_TIMEOUT: 30000,
-	  EMPTY_BUFFER: Buffer.alloc(0),
-	  GUID: '258EAFA5-E914-47DA-95CA-C5AB0DC85B11',
-	  hasBlob,
-	  kForOnEventAttribute: Symbol('kIsForOnEventAttribute'),
-	  kListener: Symbol('kListener'),
-	  kStatusCode: Symbol('status-code'),
-	  kWebSocket: Symbol('websocket'),
-	  NOOP: () => {}
-	};
-	return constants$2;
-}
-
-var hasRequiredBufferUtil;
-
-function requireBufferUtil () {
-	if (hasRequiredBufferUtil) return bufferUtil.exports;
-	hasRequiredBufferUtil = 1;
-
-	const { websocketMask, websocketUnmask } = http__default;
-
-	const { EMPTY_BUFFER } = requireConstants$2();
-
-	const FastBuffer = Buffer[Symbol.species];
-
-	/**
-	 * Merges an array of buffers into a new buffer.
-	 *
-	 * @param {Buffer[]} list The array of buffers to concat
-	 * @param {Number} totalLength The total length of buffers in the list
-	 * @return {Buffer} The resulting buffer
-	 * @public
-	 */
-	function concat(list, totalLength) {
-	  if (list.length === 0) return EMPTY_BUFFER;
-	  if (list.length === 1) return list[0];
-
-	  const target = Buffer.allocUnsafe(totalLength);
-	  let offset = 0;
-
-	  for (let i = 0; i < list.length; i++) {
-	    const buf = list[i];
-	    target.set(buf, offset);
-	    offset += buf.length;
-	  }
-
-	  if (offset < totalLength) {
-	    return new FastBuffer(target.buffer, target.byteOffset, offset);
-	  }
-
-	  return target;
-	}
-
-	/**
-	 * Masks a buffer using the given mask.
-	 *
-	 * @param {Buffer} source The buffer to mask
-	 * @param {Buffer} mask The mask to use
-	 * @param {Buffer} output The buffer where to store the result
-	 * @param {Number} offset The offset at which to start writing
-	 * @param {Number} length The number of bytes to mask.
-	 * @public
-	 */
-	function _mask(source, mask, output, offset, length) {
-	  for (let i = 0; i < length; i++) {
-	    output[offset + i] = source[i] ^ mask[i & 3];
-	  }
-	}
-
-	/**
-	 * Unmasks a buffer using the given mask.
-	 *
-	 * @param {Buffer} buffer The buffer to unmask
-	 * @param {Buffer} mask The mask to use
-	 * @public
-	 */
-	function _unmask(buffer, mask) {
-	  for (let i = 0; i < buffer.length; i++) {
-	    buffer[i] ^= mask[i & 3];
-	  }
-	}
-
-	/**
-	 * Converts a buffer to an `ArrayBuffer`.
-	 *
-	 * @param {Buffer} buf The buffer to convert
-	 * @return {ArrayBuffer} Converted buffer
-	 * @public
-	 */
-	function toArrayBuffer(buf) {
-	  if (buf.length === buf.buffer.byteLength) {
-	    return buf.buffer;
-	  }
-
-	  return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length);
-	}
-
-	/**
-	 * Converts `data` to a `Buffer`.
-	 *
-	 * @param {*} data The data to convert
-	 * @return {Buffer} The buffer
-	 * @throws {TypeError}
-	 * @public
-	 */
-	function toBuffer(data) {
-	  toBuffer.readOnly = true;
-
-	  if (Buffer.isBuffer(data)) return data;
-
-	  let buf;
-
-	  if (data instanceof ArrayBuffer) {
-	    buf = new FastBuffer(data);
-	  } else if (ArrayBuffer.isView(data)) {
-	    buf = new FastBuffer(data.buffer, data.byteOffset, data.byteLength);
-	  } else {
-	    buf = Buffer.from(data);
-	    toBuffer.readOnly = false;
-	  }
-
-	  return buf;
-	}
-
-	bufferUtil.exports = {
-	  concat,
-	  mask: _mask,
-	  toArrayBuffer,
-	  toBuffer,
-	  unmask: _unmask
-	};
-
-	if (websocketMask) {
-	  bufferUtil.exports.mask = function (source, mask, output, offset, length) {
-	    if (length < 24) _mask(source, mask, output, offset, length);
-	    else websocketMask(source, mask, output, offset, length);
-	  };
-
-	  bufferUtil.exports.unmask = function (buffer, mask) {
-	    if (buffer.length < 24) _unmask(buffer, mask);
-	    else websocketUnmask(buffer, mask);
-	  };
-	} /* istanbul ignore else  */ else if (!process.env.WS_NO_BUFFER_UTIL) {
-	  try {
-	    const bufferUtil$1 = require('bufferutil');
-
-	    bufferUtil.exports.mask = function (source, mask, output, offset, length) {
-	      if (length < 48) _mask(source, mask, output, offset, length);
-	      else bufferUtil$1.mask(source, mask, output, offset, length);
-	    };
-
-	    bufferUtil.exports.unmask = function (buffer, mask) {
-	      if (buffer.length < 32) _unmask(buffer, mask);
-	      else bufferUtil$1.unmask(buffer, mask);
-	    };
-	  } catch (e) {
-	    // Continue regardless of the error.
-	  }
-	}
-	return bufferUtil.exports;
-}
-
-var limiter;
-var hasRequiredLimiter;
-
-function requireLimiter () {
-	if (hasRequiredLimiter) return limiter;
-	hasRequiredLimiter = 1;
-
-	const kDone = Symbol('kDone');
-	const kRun = Symbol('kRun');
-
-	/**
-	 * A very simple job queue with adjustable concurrency. Adapted from
-	 * https://github.com/STRML/async-limiter
-	 */
-	class Limiter {
-	  /**
-	   * Creates a new `Limiter`.
-	   *
-	   * @param {Number} [concurrency=Infinity] The maximum number of jobs allowed
-	   *     to run concurrently
-	   */
-	  constructor(concurrency) {
-	    this[kDone] = () => {
-	      this.pending--;
-	      this[kRun]();
-	    };
-	    this.concurrency = concurrency || Infinity;
-	    this.jobs = [];
-	    this.pending = 0;
-	  }
-
-	  /**
-	   * Adds a job to the queue.
-	   *
-	   * @param {Function} job The job to run
-	   * @public
-	   */
-	  add(job) {
-	    this.jobs.push(job);
-	    this[kRun]();
-	  }
-
-	  /**
-	   * Removes a job from the queue and runs it if possible.
-	   *
-	   * @private
-	   */
-	  [kRun]() {
-	    if (this.pending === this.concurrency) return;
-
-	    if (this.jobs.length) {
-	      const job = this.jobs.shift();
-
-	      this.pending++;
-	      job(this[kDone]);
-	    }
-	  }
-	}
-
-	limiter = Limiter;
-	return limiter;
-}
-
-var permessageDeflate;
-var hasRequiredPermessageDeflate;
-
-function requirePermessageDeflate () {
-	if (hasRequiredPermessageDeflate) return permessageDeflate;
-	hasRequiredPermessageDeflate = 1;
-
-	const zlib = require$$0$3;
-
-	const bufferUtil = requireBufferUtil();
-	const Limiter = requireLimiter();
-	const { kStatusCode } = requireConstants$2();
-
-	const FastBuffer = Buffer[Symbol.species];
-	const TRAILER = Buffer.from([0x00, 0x00, 0xff, 0xff]);
-	const kPerMessageDeflate = Symbol('permessage-deflate');
-	const kTotalLength = Symbol('total-length');
-	const kCallback = Symbol('callback');
-	const kBuffers = Symbol('buffers');
-	const kError = Symbol('error');
-
-	//
-	// We limit zlib concurrency, which prevents severe memory fragmentation
-	// as documented in https://github.com/nodejs/node/issues/8871#issuecomment-250915913
-	// and https://github.com/websockets/ws/issues/1202
-	//
-	// Intentionally global; it's the global thread pool that's an issue.
-	//
-	let zlibLimiter;
-
-	/**
-	 * permessage-deflate implementation.
-	 */
-	class PerMessageDeflate {
-	  /**
-	   * Creates a PerMessageDeflate instance.
-	   *
-	   * @param {Object} [options] Configuration options
-	   * @param {(Boolean|Number)} [options.clientMaxWindowBits] Advertise support
-	   *     for, or request, a custom client window size
-	   * @param {Boolean} [options.clientNoContextTakeover=false] Advertise/
-	   *     acknowledge disabling of client context takeover
-	   * @param {Number} [options.concurrencyLimit=10] The number of concurrent
-	   *     calls to zlib
-	   * @param {Boolean} [options.isServer=false] Create the instance in either
-	   *     server or client mode
-	   * @param {Number} [options.maxPayload=0] The maximum allowed message length
-	   * @param {(Boolean|Number)} [options.serverMaxWindowBits] Request/confirm the
-	   *     use of a custom server window size
-	   * @param {Boolean} [options.serverNoContextTakeover=false] Request/accept
-	   *     disabling of server context takeover
-	   * @param {Number} [options.threshold=1024] Size (in bytes) below which
-	   *     messages should not be compressed if context takeover is disabled
-	   * @param {Object} [options.zlibDeflateOptions] Options to pass to zlib on
-	   *     deflate
-	   * @param {Object} [options.zlibInflateOptions] Options to pass to zlib on
-	   *     inflate
-	   */
-	  constructor(options) {
-	    this._options = options || {};
-	    this._threshold =
-	      this._options.threshold !== undefined ? this._options.threshold : 1024;
-	    this._maxPayload = this._options.maxPayload | 0;
-	    this._isServer = !!this._options.isServer;
-	    this._deflate = null;
-	    this._inflate = null;
-
-	    this.params = null;
-
-	    if (!zlibLimiter) {
-	      const concurrency =
-	        this._options.concurrencyLimit !== undefined
-	          ? this._options.concurrencyLimit
-	          : 10;
-	      zlibLimiter = new Limiter(concurrency);
-	    }
-	  }
-
-	  /**
-	   * @type {String}
-	   */
-	  static get extensionName() {
-	    return 'permessage-deflate';
-	  }
-
-	  /**
-	   * Create an extension negotiation offer.
-	   *
-	   * @return {Object} Extension parameters
-	   * @public
-	   */
-	  offer() {
-	    const params = {};
-
-	    if (this._options.serverNoContextTakeover) {
-	      params.server_no_context_takeover = true;
-	    }
-	    if (this._options.clientNoContextTakeover) {
-	      params.client_no_context_takeover = true;
-	    }
-	    if (this._options.serverMaxWindowBits) {
-	      params.server_max_window_bits = this._options.serverMaxWindowBits;
-	    }
-	    if (this._options.clientMaxWindowBits) {
-	      params.client_max_window_bits = this._options.clientMaxWindowBits;
-	    } else if (this._options.clientMaxWindowBits == null) {
-	      params.client_max_window_bits = true;
-	    }
-
-	    return params;
-	  }
-
-	  /**
-	   * Accept an extension negotiation offer/response.
-	   *
-	   * @param {Array} configurations The extension negotiation offers/reponse
-	   * @return {Object} Accepted configuration
-	   * @public
-	   */
-	  accept(configurations) {
-	    configurations = this.normalizeParams(configurations);
-
-	    this.params = this._isServer
-	      ? this.acceptAsServer(configurations)
-	      : this.acceptAsClient(configurations);
-
-	    return this.params;
-	  }
-
-	  /**
-	   * Releases all resources used by the extension.
-	   *
-	   * @public
-	   */
-	  cleanup() {
-	    if (this._inflate) {
-	      this._inflate.close();
-	      this._inflate = null;
-	    }
-
-	    if (this._deflate) {
-	      const callback = this._deflate[kCallback];
-
-	      this._deflate.close();
-	      this._deflate = null;
-
-	      if (callback) {
-	        callback(
-	          new Error(
-	            'The deflate stream was closed while data was being processed'
-	          )
-	        );
-	      }
-	    }
-	  }
-
-	  /**
-	   *  Accept an extension negotiation offer.
-	   *
-	   * @param {Array} offers The extension negotiation offers
-	   * @return {Object} Accepted configuration
-	   * @private
-	   */
-	  acceptAsServer(offers) {
-	    const opts = this._options;
-	    const accepted = offers.find((params) => {
-	      if (
-	        (opts.serverNoContextTakeover === false &&
-	          params.server_no_context_takeover) ||
-	        (params.server_max_window_bits &&
-	          (opts.serverMaxWindowBits === false ||
-	            (typeof opts.serverMaxWindowBits === 'number' &&
-	              opts.serverMaxWindowBits > params.server_max_window_bits))) ||
-	        (typeof opts.clientMaxWindowBits === 'number' &&
-	          (typeof params.client_max_window_bits === 'number'
-	            ? opts.clientMaxWindowBits > params.client_max_window_bits
-	            : !params.client_max_window_bits))
-	      ) {
-	        return false;
-	      }
-
-	      return true;
-	    });
-
-	    if (!accepted) {
-	      throw new Error('None of the extension offers can be accepted');
-	    }
-
-	    if (opts.serverNoContextTakeover) {
-	      accepted.server_no_context_takeover = true;
-	    }
-	    if (opts.clientNoContextTakeover) {
-	      accepted.client_no_context_takeover = true;
-	    }
-	    if (typeof opts.serverMaxWindowBits === 'number') {
-	      accepted.server_max_window_bits = opts.serverMaxWindowBits;
-	    }
-	    if (typeof opts.clientMaxWindowBits === 'number') {
-	      accepted.client_max_window_bits = opts.clientMaxWindowBits;
-	    } else if (
-	      accepted.client_max_window_bits === true ||
-	      opts.clientMaxWindowBits === false
-	    ) {
-	      delete accepted.client_max_window_bits;
-	    }
-
-	    return accepted;
-	  }
-
-	  /**
-	   * Accept the extension negotiation response.
-	   *
-	   * @param {Array} response The extension negotiation response
-	   * @return {Object} Accepted configuration
-	   * @private
-	   */
-	  acceptAsClient(response) {
-	    const params = response[0];
-
-	    if (
-	      this._options.clientNoContextTakeover === false &&
-	      params.client_no_context_takeover
-	    ) {
-	      throw new Error('Unexpected parameter "client_no_context_takeover"');
-	    }
-
-	    if (!params.client_max_window_bits) {
-	      if (typeof this._options.clientMaxWindowBits === 'number') {
-	        params.client_max_window_bits = this._options.clientMaxWindowBits;
-	      }
-	    } else if (
-	      this._options.clientMaxWindowBits === false ||
-	      (typeof this._options.clientMaxWindowBits === 'number' &&
-	        params.client_max_window_bits > this._options.clientMaxWindowBits)
-	    ) {
-	      throw new Error(
-	        'Unexpected or invalid parameter "client_max_window_bits"'
-	      );
-	    }
-
-	    return params;
-	  }
-
-	  /**
-	   * Normalize parameters.
-	   *
-	   * @param {Array} configurations The extension negotiation offers/reponse
-	   * @return {Array} The offers/response with normalized parameters
-	   * @private
-	   */
-	  normalizeParams(configurations) {
-	    configurations.forEach((params) => {
-	      Object.keys(params).forEach((key) => {
-	        let value = params[key];
-
-	        if (value.length > 1) {
-	          throw new Error(`Parameter "${key}" must have only a single value`);
-	        }
-
-	        value = value[0];
-
-	        if (key === 'client_max_window_bits') {
-	          if (value !== true) {
-	            const num = +value;
-	            if (!Number.isInteger(num) || num < 8 || num > 15) {
-	              throw new TypeError(
-	                `Invalid value for parameter "${key}": ${value}`
-	              );
-	            }
-	            value = num;
-	          } else if (!this._isServer) {
-	            throw new TypeError(
-	              `Invalid value for parameter "${key}": ${value}`
-	            );
-	          }
-	        } else if (key === 'server_max_window_bits') {
-	          const num = +value;
-	          if (!Number.isInteger(num) || num < 8 || num > 15) {
-	            throw new TypeError(
-	              `Invalid value for parameter "${key}": ${value}`
-	            );
-	          }
-	          value = num;
-	        } else if (
-	          key === 'client_no_context_takeover' ||
-	          key === 'server_no_context_takeover'
-	        ) {
-	          if (value !== true) {
-	            throw new TypeError(
-	              `Invalid value for parameter "${key}": ${value}`
-	            );
-	          }
-	        } else {
-	          throw new Error(`Unknown parameter "${key}"`);
-	        }
-
-	        params[key] = value;
-	      });
-	    });
-
-	    return configurations;
-	  }
-
-	  /**
-	   * Decompress data. Concurrency limited.
-	   *
-	   * @param {Buffer} data Compressed data
-	   * @param {Boolean} fin Specifies whether or not this is the last fragment
-	   * @param {Function} callback Callback
-	   * @public
-	   */
-	  decompress(data, fin, callback) {
-	    zlibLimiter.add((done) => {
-	      this._decompress(data, fin, (err, result) => {
-	        done();
-	        callback(err, result);
-	      });
-	    });
-	  }
-
-	  /**
-	   * Compress data. Concurrency limited.
-	   *
-	   * @param {(Buffer|String)} data Data to compress
-	   * @param {Boolean} fin Specifies whether or not this is the last fragment
-	   * @param {Function} callback Callback
-	   * @public
-	   */
-	  compress(data, fin, callback) {
-	    zlibLimiter.add((done) => {
-	      this._compress(data, fin, (err, result) => {
-	        done();
-	        callback(err, result);
-	      });
-	    });
-	  }
-
-	  /**
-	   * Decompress data.
-	   *
-	   * @param {Buffer} data Compressed data
-	   * @param {Boolean} fin Specifies whether or not this is the last fragment
-	   * @param {Function} callback Callback
-	   * @private
-	   */
-	  _decompress(data, fin, callback) {
-	    const endpoint = this._isServer ? 'client' : 'server';
-
-	    if (!this._inflate) {
-	      const key = `${endpoint}_max_window_bits`;
-	      const windowBits =
-	        typeof this.params[key] !== 'number'
-	          ? zlib.Z_DEFAULT_WINDOWBITS
-	          : this.params[key];
-
-	      this._inflate = zlib.createInflateRaw({
-	        ...this._options.zlibInflateOptions,
-	        windowBits
-	      });
-	      this._inflate[kPerMessageDeflate] = this;
-	      this._inflate[kTotalLength] = 0;
-	      this._inflate[kBuffers] = [];
-	      this._inflate.on('error', inflateOnError);
-	      this._inflate.on('data', inflateOnData);
-	    }
-
-	    this._inflate[kCallback] = callback;
-
-	    this._inflate.write(data);
-	    if (fin) this._inflate.write(TRAILER);
-
-	    this._inflate.flush(() => {
-	      const err = this._inflate[kError];
-
-	      if (err) {
-	        this._inflate.close();
-	        this._inflate = null;
-	        callback(err);
-	        return;
-	      }
-
-	      const data = bufferUtil.concat(
-	        this._inflate[kBuffers],
-	        this._inflate[kTotalLength]
-	      );
-
-	      if (this._inflate._readableState.endEmitted) {
-	        this._inflate.close();
-	        this._inflate = null;
-	      } else {
-	        this._inflate[kTotalLength] = 0;
-	        this._inflate[kBuffers] = [];
-
-	        if (fin && this.params[`${endpoint}_no_context_takeover`]) {
-	          this._inflate.reset();
-	        }
-	      }
-
-	      callback(null, data);
-	    });
-	  }
-
-	  /**
-	   * Compress data.
-	   *
-	   * @param {(Buffer|String)} data Data to compress
-	   * @param {Boolean} fin Specifies whether or not this is the last fragment
-	   * @param {Function} callback Callback
-	   * @private
-	   */
-	  _compress(data, fin, callback) {
-	    const endpoint = this._isServer ? 'server' : 'client';
-
-	    if (!this._deflate) {
-	      const key = `${endpoint}_max_window_bits`;
-	      const windowBits =
-	        typeof this.params[key] !== 'number'
-	          ? zlib.Z_DEFAULT_WINDOWBITS
-	          : this.params[key];
-
-	      this._deflate = zlib.createDeflateRaw({
-	        ...this._options.zlibDeflateOptions,
-	        windowBits
-	      });
-
-	      this._deflate[kTotalLength] = 0;
-	      this._deflate[kBuffers] = [];
-
-	      this._deflate.on('data', deflateOnData);
-	    }
-
-	    this._deflate[kCallback] = callback;
-
-	    this._deflate.write(data);
-	    this._deflate.flush(zlib.Z_SYNC_FLUSH, () => {
-	      if (!this._deflate) {
-	        //
-	        // The deflate stream was closed while data was being processed.
-	        //
-	        return;
-	      }
-
-	      let data = bufferUtil.concat(
-	        this._deflate[kBuffers],
-	        this._deflate[kTotalLength]
-	      );
-
-	      if (fin) {
-	        data = new FastBuffer(data.buffer, data.byteOffset, data.length - 4);
-	      }
-
-	      //
-	      // Ensure that the callback will not be called again in
-	      // `PerMessageDeflate#cleanup()`.
-	      //
-	      this._deflate[kCallback] = null;
-
-	      this._deflate[kTotalLength] = 0;
-	      this._deflate[kBuffers] = [];
-
-	      if (fin && this.params[`${endpoint}_no_context_takeover`]) {
-	        this._deflate.reset();
-	      }
-
-	      callback(null, data);
-	    });
-	  }
-	}
-
-	permessageDeflate = PerMessageDeflate;
-
-	/**
-	 * The listener of the `zlib.DeflateRaw` stream `'data'` event.
-	 *
-	 * @param {Buffer} chunk A chunk of data
-	 * @private
-	 */
-	function deflateOnData(chunk) {
-	  this[kBuffers].push(chunk);
-	  this[kTotalLength] += chunk.length;
-	}
-
-	/**
-	 * The listener of the `zlib.InflateRaw` stream `'data'` event.
-	 *
-	 * @param {Buffer} chunk A chunk of data
-	 * @private
-	 */
-	function inflateOnData(chunk) {
-	  this[kTotalLength] += chunk.length;
-
-	  if (
-	    this[kPerMessageDeflate]._maxPayload < 1 ||
-	    this[kTotalLength] <= this[kPerMessageDeflate]._maxPayload
-	  ) {
-	    this[kBuffers].push(chunk);
-	    return;
-	  }
-
-	  this[kError] = new RangeError('Max payload size exceeded');
-	  this[kError].code = 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
-	  this[kError][kStatusCode] = 1009;
-	  this.removeListener('data', inflateOnData);
-
-	  //
-	  // The choice to employ `zlib.reset()` over `zlib.close()` is dictated by the
-	  // fact that in Node.js versions prior to 13.10.0, the callback for
-	  // `zlib.flush()` is not called if `zlib.close()` is used. Utilizing
-	  // `zlib.reset()` ensures that either the callback is invoked or an error is
-	  // emitted.
-	  //
-	  this.reset();
-	}
-
-	/**
-	 * The listener of the `zlib.InflateRaw` stream `'error'` event.
-	 *
-	 * @param {Error} err The emitted error
-	 * @private
-	 */
-	function inflateOnError(err) {
-	  //
-	  // There is no need to call `Zlib#close()` as the handle is automatically
-	  // closed when an error is emitted.
-	  //
-	  this[kPerMessageDeflate]._inflate = null;
-
-	  if (this[kError]) {
-	    this[kCallback](this[kError]);
-	    return;
-	  }
-
-	  err[kStatusCode] = 1007;
-	  this[kCallback](err);
-	}
-	return permessageDeflate;
-}
-
-var validation = {exports: {}};
-
-var hasRequiredValidation;
-
-function requireValidation () {
-	if (hasRequiredValidation) return validation.exports;
-	hasRequiredValidation = 1;
-
-	const { isUtf8 } = require$$0$1;
-
-	const { hasBlob } = requireConstants$2();
-
-	//
-	// Allowed token characters:
-	//
-	// '!', '#', '$', '%', '&', ''', '*', '+', '-',
-	// '.', 0-9, A-Z, '^', '_', '`', a-z, '|', '~'
-	//
-	// tokenChars[32] === 0 // ' '
-	// tokenChars[33] === 1 // '!'
-	// tokenChars[34] === 0 // '"'
-	// ...
-	//
-	// prettier-ignore
-	const tokenChars = [
-	  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // 0 - 15
-	  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // 16 - 31
-	  0, 1, 0, 1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 1, 1, 0, // 32 - 47
-	  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, // 48 - 63
-	  0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // 64 - 79
-	  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 1, // 80 - 95
-	  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // 96 - 111
-	  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 0 // 112 - 127
-	];
-
-	/**
-	 * Checks if a status code is allowed in a close frame.
-	 *
-	 * @param {Number} code The status code
-	 * @return {Boolean} `true` if the status code is valid, else `false`
-	 * @public
-	 */
-	function isValidStatusCode(code) {
-	  return (
-	    (code >= 1000 &&
-	      code <= 1014 &&
-	      code !== 1004 &&
-	      code !== 1005 &&
-	      code !== 1006) ||
-	    (code >= 3000 && code <= 4999)
-	  );
-	}
-
-	/**
-	 * Checks if a given buffer contains only correct UTF-8.
-	 * Ported from https://www.cl.cam.ac.uk/%7Emgk25/ucs/utf8_check.c by
-	 * Markus Kuhn.
-	 *
-	 * @param {Buffer} buf The buffer to check
-	 * @return {Boolean} `true` if `buf` contains only correct UTF-8, else `false`
-	 * @public
-	 */
-	function _isValidUTF8(buf) {
-	  const len = buf.length;
-	  let i = 0;
-
-	  while (i < len) {
-	    if ((buf[i] & 0x80) === 0) {
-	      // 0xxxxxxx
-	      i++;
-	    } else if ((buf[i] & 0xe0) === 0xc0) {
-	      // 110xxxxx 10xxxxxx
-	      if (
-	        i + 1 === len ||
-	        (buf[i + 1] & 0xc0) !== 0x80 ||
-	        (buf[i] & 0xfe) === 0xc0 // Overlong
-	      ) {
-	        return false;
-	      }
-
-	      i += 2;
-	    } else if ((buf[i] & 0xf0) === 0xe0) {
-	      // 1110xxxx 10xxxxxx 10xxxxxx
-	      if (
-	        i + 2 >= len ||
-	        (buf[i + 1] & 0xc0) !== 0x80 ||
-	        (buf[i + 2] & 0xc0) !== 0x80 ||
-	        (buf[i] === 0xe0 && (buf[i + 1] & 0xe0) === 0x80) || // Overlong
-	        (buf[i] === 0xed && (buf[i + 1] & 0xe0) === 0xa0) // Surrogate (U+D800 - U+DFFF)
-	      ) {
-	        return false;
-	      }
-
-	      i += 3;
-	    } else if ((buf[i] & 0xf8) === 0xf0) {
-	      // 11110xxx 10xxxxxx 10xxxxxx 10xxxxxx
-	      if (
-	        i + 3 >= len ||
-	        (buf[i + 1] & 0xc0) !== 0x80 ||
-	        (buf[i + 2] & 0xc0) !== 0x80 ||
-	        (buf[i + 3] & 0xc0) !== 0x80 ||
-	        (buf[i] === 0xf0 && (buf[i + 1] & 0xf0) === 0x80) || // Overlong
-	        (buf[i] === 0xf4 && buf[i + 1] > 0x8f) ||
-	        buf[i] > 0xf4 // > U+10FFFF
-	      ) {
-	        return false;
-	      }
-
-	      i += 4;
-	    } else {
-	      return false;
-	    }
-	  }
-
-	  return true;
-	}
-
-	/**
-	 * Determines whether a value is a `Blob`.
-	 *
-	 * @param {*} value The value to be tested
-	 * @return {Boolean} `true` if `value` is a `Blob`, else `false`
-	 * @private
-	 */
-	function isBlob(value) {
-	  return (
-	    hasBlob &&
-	    typeof value === 'object' &&
-	    typeof value.arrayBuffer === 'function' &&
-	    typeof value.type === 'string' &&
-	    typeof value.stream === 'function' &&
-	    (value[Symbol.toStringTag] === 'Blob' ||
-	      value[Symbol.toStringTag] === 'File')
-	  );
-	}
-
-	validation.exports = {
-	  isBlob,
-	  isValidStatusCode,
-	  isValidUTF8: _isValidUTF8,
-	  tokenChars
-	};
-
-	if (isUtf8) {
-	  validation.exports.isValidUTF8 = function (buf) {
-	    return buf.length < 24 ? _isValidUTF8(buf) : isUtf8(buf);
-	  };
-	} /* istanbul ignore else  */ else if (!process.env.WS_NO_UTF_8_VALIDATE) {
-	  try {
-	    const isValidUTF8 = require('utf-8-validate');
-
-	    validation.exports.isValidUTF8 = function (buf) {
-	      return buf.length < 32 ? _isValidUTF8(buf) : isValidUTF8(buf);
-	    };
-	  } catch (e) {
-	    // Continue regardless of the error.
-	  }
-	}
-	return validation.exports;
-}
-
-var receiver;
-var hasRequiredReceiver;
-
-function requireReceiver () {
-	if (hasRequiredReceiver) return receiver;
-	hasRequiredReceiver = 1;
-
-	const { Writable } = require$$0$d;
-
-	const PerMessageDeflate = requirePermessageDeflate();
-	const {
-	  BINARY_TYPES,
-	  EMPTY_BUFFER,
-	  kStatusCode,
-	  kWebSocket
-	} = requireConstants$2();
-	const { concat, toArrayBuffer, unmask } = requireBufferUtil();
-	const { isValidStatusCode, isValidUTF8 } = requireValidation();
-
-	const FastBuffer = Buffer[Symbol.species];
-
-	const GET_INFO = 0;
-	const GET_PAYLOAD_LENGTH_16 = 1;
-	const GET_PAYLOAD_LENGTH_64 = 2;
-	const GET_MASK = 3;
-	const GET_DATA = 4;
-	const INFLATING = 5;
-	const DEFER_EVENT = 6;
-
-	/**
-	 * HyBi Receiver implementation.
-	 *
-	 * @extends Writable
-	 */
-	class Receiver extends Writable {
-	  /**
-	   * Creates a Receiver instance.
-	   *
-	   * @param {Object} [options] Options object
-	   * @param {Boolean} [options.allowSynchronousEvents=true] Specifies whether
-	   *     any of the `'message'`, `'ping'`, and `'pong'` events can be emitted
-	   *     multiple times in the same tick
-	   * @param {String} [options.binaryType=nodebuffer] The type for binary data
-	   * @param {Object} [options.extensions] An object containing the negotiated
-	   *     extensions
-	   * @param {Boolean} [options.isServer=false] Specifies whether to operate in
-	   *     client or server mode
-	   * @param {Number} [options.maxBufferedChunks=0] The maximum number of
-	   *     buffered data chunks
-	   * @param {Number} [options.maxFragments=0] The maximum number of message
-	   *     fragments
-	   * @param {Number} [options.maxPayload=0] The maximum allowed message length
-	   * @param {Boolean} [options.skipUTF8Validation=false] Specifies whether or
-	   *     not to skip UTF-8 validation for text and close messages
-	   */
-	  constructor(options = {}) {
-	    super();
-
-	    this._allowSynchronousEvents =
-	      options.allowSynchronousEvents !== undefined
-	        ? options.allowSynchronousEvents
-	        : true;
-	    this._binaryType = options.binaryType || BINARY_TYPES[0];
-	    this._extensions = options.extensions || {};
-	    this._isServer = !!options.isServer;
-	    this._maxBufferedChunks = options.maxBufferedChunks | 0;
-	    this._maxFragments = options.maxFragments | 0;
-	    this._maxPayload = options.maxPayload | 0;
-	    this._skipUTF8Validation = !!options.skipUTF8Validation;
-	    this[kWebSocket] = undefined;
-
-	    this._bufferedBytes = 0;
-	    this._buffers = [];
-
-	    this._compressed = false;
-	    this._payloadLength = 0;
-	    this._mask = undefined;
-	    this._fragmented = 0;
-	    this._masked = false;
-	    this._fin = false;
-	    this._opcode = 0;
-
-	    this._totalPayloadLength = 0;
-	    this._messageLength = 0;
-	    this._numFragments = 0;
-	    this._fragments = [];
-
-	    this._errored = false;
-	    this._loop = false;
-	    this._state = GET_INFO;
-	  }
-
-	  /**
-	   * Implements `Writable.prototype._write()`.
-	   *
-	   * @param {Buffer} chunk The chunk of data to write
-	   * @param {String} encoding The character encoding of `chunk`
-	   * @param {Function} cb Callback
-	   * @private
-	   */
-	  _write(chunk, encoding, cb) {
-	    if (this._opcode === 0x08 && this._state == GET_INFO) return cb();
-
-	    if (
-	      this._maxBufferedChunks > 0 &&
-	      this._buffers.length >= this._maxBufferedChunks
-	    ) {
-	      cb(
-	        this.createError(
-	          RangeError,
-	          'Too many buffered chunks',
-	          false,
-	          1008,
-	          'WS_ERR_TOO_MANY_BUFFERED_PARTS'
-	        )
-	      );
-	      return;
-	    }
-
-	    this._bufferedBytes += chunk.length;
-	    this._buffers.push(chunk);
-	    this.startLoop(cb);
-	  }
-
-	  /**
-	   * Consumes `n` bytes from the buffered data.
-	   *
-	   * @param {Number} n The number of bytes to consume
-	   * @return {Buffer} The consumed bytes
-	   * @private
-	   */
-	  consume(n) {
-	    this._bufferedBytes -= n;
-
-	    if (n === this._buffers[0].length) return this._buffers.shift();
-
-	    if (n < this._buffers[0].length) {
-	      const buf = this._buffers[0];
-	      this._buffers[0] = new FastBuffer(
-	        buf.buffer,
-	        buf.byteOffset + n,
-	        buf.length - n
-	      );
-
-	      return new FastBuffer(buf.buffer, buf.byteOffset, n);
-	    }
-
-	    const dst = Buffer.allocUnsafe(n);
-
-	    do {
-	      const buf = this._buffers[0];
-	      const offset = dst.length - n;
-
-	      if (n >= buf.length) {
-	        dst.set(this._buffers.shift(), offset);
-	      } else {
-	        dst.set(new Uint8Array(buf.buffer, buf.byteOffset, n), offset);
-	        this._buffers[0] = new FastBuffer(
-	          buf.buffer,
-	          buf.byteOffset + n,
-	          buf.length - n
-	        );
-	      }
-
-	      n -= buf.length;
-	    } while (n > 0);
-
-	    return dst;
-	  }
-
-	  /**
-	   * Starts the parsing loop.
-	   *
-	   * @param {Function} cb Callback
-	   * @private
-	   */
-	  startLoop(cb) {
-	    this._loop = true;
-
-	    do {
-	      switch (this._state) {
-	        case GET_INFO:
-	          this.getInfo(cb);
-	          break;
-	        case GET_PAYLOAD_LENGTH_16:
-	          this.getPayloadLength16(cb);
-	          break;
-	        case GET_PAYLOAD_LENGTH_64:
-	          this.getPayloadLength64(cb);
-	          break;
-	        case GET_MASK:
-	          this.getMask();
-	          break;
-	        case GET_DATA:
-	          this.getData(cb);
-	          break;
-	        case INFLATING:
-	        case DEFER_EVENT:
-	          this._loop = false;
-	          return;
-	      }
-	    } while (this._loop);
-
-	    if (!this._errored) cb();
-	  }
-
-	  /**
-	   * Reads the first two bytes of a frame.
-	   *
-	   * @param {Function} cb Callback
-	   * @private
-	   */
-	  getInfo(cb) {
-	    if (this._bufferedBytes < 2) {
-	      this._loop = false;
-	      return;
-	    }
-
-	    const buf = this.consume(2);
-
-	    if ((buf[0] & 0x30) !== 0x00) {
-	      const error = this.createError(
-	        RangeError,
-	        'RSV2 and RSV3 must be clear',
-	        true,
-	        1002,
-	        'WS_ERR_UNEXPECTED_RSV_2_3'
-	      );
-
-	      cb(error);
-	      return;
-	    }
-
-	    const compressed = (buf[0] & 0x40) === 0x40;
-
-	    if (compressed && !this._extensions[PerMessageDeflate.extensionName]) {
-	      const error = this.createError(
-	        RangeError,
-	        'RSV1 must be clear',
-	        true,
-	        1002,
-	        'WS_ERR_UNEXPECTED_RSV_1'
-	      );
-
-	      cb(error);
-	      return;
-	    }
-
-	    this._fin = (buf[0] & 0x80) === 0x80;
-	    this._opcode = buf[0] & 0x0f;
-	    this._payloadLength = buf[1] & 0x7f;
-
-	    if (this._opcode === 0x00) {
-	      if (compressed) {
-	        const error = this.createError(
-	          RangeError,
-	          'RSV1 must be clear',
-	          true,
-	          1002,
-	          'WS_ERR_UNEXPECTED_RSV_1'
-	        );
-
-	        cb(error);
-	        return;
-	      }
-
-	      if (!this._fragmented) {
-	        const error = this.createError(
-	          RangeError,
-	          'invalid opcode 0',
-	          true,
-	          1002,
-	          'WS_ERR_INVALID_OPCODE'
-	        );
-
-	        cb(error);
-	        return;
-	      }
-
-	      this._opcode = this._fragmented;
-	    } else if (this._opcode === 0x01 || this._opcode === 0x02) {
-	      if (this._fragmented) {
-	        const error = this.createError(
-	          RangeError,
-	          `invalid opcode ${this._opcode}`,
-	          true,
-	          1002,
-	          'WS_ERR_INVALID_OPCODE'
-	        );
-
-	        cb(error);
-	        return;
-	      }
-
-	      this._compressed = compressed;
-	    } else if (this._opcode > 0x07 && this._opcode < 0x0b) {
-	      if (!this._fin) {
-	        const error = this.createError(
-	          RangeError,
-	          'FIN must be set',
-	          true,
-	          1002,
-	          'WS_ERR_EXPECTED_FIN'
-	        );
-
-	        cb(error);
-	        return;
-	      }
-
-	      if (compressed) {
-	        const error = this.createError(
-	          RangeError,
-	          'RSV1 must be clear',
-	          true,
-	          1002,
-	          'WS_ERR_UNEXPECTED_RSV_1'
-	        );
-
-	        cb(error);
-	        return;
-	      }
-
-	      if (
-	        this._payloadLength > 0x7d ||
-	        (this._opcode === 0x08 && this._payloadLength === 1)
-	      ) {
-	        const error = this.createError(
-	          RangeError,
-	          `invalid payload length ${this._payloadLength}`,
-	          true,
-	          1002,
-	          'WS_ERR_INVALID_CONTROL_PAYLOAD_LENGTH'
-	        );
-
-	        cb(error);
-	        return;
-	      }
-	    } else {
-	      const error = this.createError(
-	        RangeError,
-	        `invalid opcode ${this._opcode}`,
-	        true,
-	        1002,
-	        'WS_ERR_INVALID_OPCODE'
-	      );
-
-	      cb(error);
-	      return;
-	    }
-
-	    if (!this._fin && !this._fragmented) this._fragmented = this._opcode;
-	    this._masked = (buf[1] & 0x80) === 0x80;
-
-	    if (this._isServer) {
-	      if (!this._masked) {
-	        const error = this.createError(
-	          RangeError,
-	          'MASK must be set',
-	          true,
-	          1002,
-	          'WS_ERR_EXPECTED_MASK'
-	        );
-
-	        cb(error);
-	        return;
-	      }
-	    } else if (this._masked) {
-	      const error = this.createError(
-	        RangeError,
-	        'MASK must be clear',
-	        true,
-	        1002,
-	        'WS_ERR_UNEXPECTED_MASK'
-	      );
-
-	      cb(error);
-	      return;
-	    }
-
-	    if (this._payloadLength === 126) this._state = GET_PAYLOAD_LENGTH_16;
-	    else if (this._payloadLength === 127) this._state = GET_PAYLOAD_LENGTH_64;
-	    else this.haveLength(cb);
-	  }
-
-	  /**
-	   * Gets extended payload length (7+16).
-	   *
-	   * @param {Function} cb Callback
-	   * @private
-	   */
-	  getPayloadLength16(cb) {
-	    if (this._bufferedBytes < 2) {
-	      this._loop = false;
-	      return;
-	    }
-
-	    this._payloadLength = this.consume(2).readUInt16BE(0);
-	    this.haveLength(cb);
-	  }
-
-	  /**
-	   * Gets extended payload length (7+64).
-	   *
-	   * @param {Function} cb Callback
-	   * @private
-	   */
-	  getPayloadLength64(cb) {
-	    if (this._bufferedBytes < 8) {
-	      this._loop = false;
-	      return;
-	    }
-
-	    const buf = this.consume(8);
-	    const num = buf.readUInt32BE(0);
-
-	    //
-	    // The maximum safe integer in JavaScript is 2^53 - 1. An error is returned
-	    // if payload length is greater than this number.
-	    //
-	    if (num > Math.pow(2, 53 - 32) - 1) {
-	      const error = this.createError(
-	        RangeError,
-	        'Unsupported WebSocket frame: payload length > 2^53 - 1',
-	        false,
-	        1009,
-	        'WS_ERR_UNSUPPORTED_DATA_PAYLOAD_LENGTH'
-	      );
-
-	      cb(error);
-	      return;
-	    }
-
-	    this._payloadLength = num * Math.pow(2, 32) + buf.readUInt32BE(4);
-	    this.haveLength(cb);
-	  }
-
-	  /**
-	   * Payload length has been read.
-	   *
-	   * @param {Function} cb Callback
-	   * @private
-	   */
-	  haveLength(cb) {
-	    if (this._payloadLength && this._opcode < 0x08) {
-	      this._totalPayloadLength += this._payloadLength;
-	      if (this._totalPayloadLength > this._maxPayload && this._maxPayload > 0) {
-	        const error = this.createError(
-	          RangeError,
-	          'Max payload size exceeded',
-	          false,
-	          1009,
-	          'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
-	        );
-
-	        cb(error);
-	        return;
-	      }
-	    }
-
-	    if (this._masked) this._state = GET_MASK;
-	    else this._state = GET_DATA;
-	  }
-
-	  /**
-	   * Reads mask bytes.
-	   *
-	   * @private
-	   */
-	  getMask() {
-	    if (this._bufferedBytes < 4) {
-	      this._loop = false;
-	      return;
-	    }
-
-	    this._mask = this.consume(4);
-	    this._state = GET_DATA;
-	  }
-
-	  /**
-	   * Reads data bytes.
-	   *
-	   * @param {Function} cb Callback
-	   * @private
-	   */
-	  getData(cb) {
-	    let data = EMPTY_BUFFER;
-
-	    if (this._payloadLength) {
-	      if (this._bufferedBytes < this._payloadLength) {
-	        this._loop = false;
-	        return;
-	      }
-
-	      data = this.consume(this._payloadLength);
-
-	      if (
-	        this._masked &&
-	        (this._mask[0] | this._mask[1] | this._mask[2] | this._mask[3]) !== 0
-	      ) {
-	        unmask(data, this._mask);
-	      }
-	    }
-
-	    //
-	    // The mask is a view into the buffer the stream delivered, which is commonly
-	    // 64 KiB, and it is not needed once the payload above has been unmasked.
-	    // Leaving it set would pin that whole buffer until the next frame arrives,
-	    // which on an idle connection can be indefinitely.
-	    //
-	    this._mask = undefined;
-
-	    if (this._opcode > 0x07) {
-	      this.controlMessage(data, cb);
-	      return;
-	    }
-
-	    if (this._maxFragments > 0 && ++this._numFragments > this._maxFragments) {
-	      const error = this.createError(
-	        RangeError,
-	        'Too many message fragments',
-	        false,
-	        1008,
-	        'WS_ERR_TOO_MANY_BUFFERED_PARTS'
-	      );
-
-	      cb(error);
-	      return;
-	    }
-
-	    if (this._compressed) {
-	      this._state = INFLATING;
-	      this.decompress(data, cb);
-	      return;
-	    }
-
-	    if (data.length) {
-	      //
-	      // This message is not compressed so its length is the sum of the payload
-	      // length of all fragments.
-	      //
-	      this._messageLength = this._totalPayloadLength;
-	      this._fragments.push(data);
-	    }
-
-	    this.dataMessage(cb);
-	  }
-
-	  /**
-	   * Decompresses data.
-	   *
-	   * @param {Buffer} data Compressed data
-	   * @param {Function} cb Callback
-	   * @private
-	   */
-	  decompress(data, cb) {
-	    const perMessageDeflate = this._extensions[PerMessageDeflate.extensionName];
-
-	    perMessageDeflate.decompress(data, this._fin, (err, buf) => {
-	      if (err) return cb(err);
-
-	      if (buf.length) {
-	        this._messageLength += buf.length;
-	        if (this._messageLength > this._maxPayload && this._maxPayload > 0) {
-	          const error = this.createError(
-	            RangeError,
-	            'Max payload size exceeded',
-	            false,
-	            1009,
-	            'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
-	          );
-
-	          cb(error);
-	          return;
-	        }
-
-	        this._fragments.push(buf);
-	      }
-
-	      this.dataMessage(cb);
-	      if (this._state === GET_INFO) this.startLoop(cb);
-	    });
-	  }
-
-	  /**
-	   * Handles a data message.
-	   *
-	   * @param {Function} cb Callback
-	   * @private
-	   */
-	  dataMessage(cb) {
-	    if (!this._fin) {
-	      this._state = GET_INFO;
-	      return;
-	    }
-
-	    const messageLength = this._messageLength;
-	    const fragments = this._fragments;
-
-	    this._totalPayloadLength = 0;
-	    this._messageLength = 0;
-	    this._fragmented = 0;
-	    this._numFragments = 0;
-	    this._fragments = [];
-
-	    if (this._opcode === 2) {
-	      let data;
-
-	      if (this._binaryType === 'nodebuffer') {
-	        data = concat(fragments, messageLength);
-	      } else if (this._binaryType === 'arraybuffer') {
-	        data = toArrayBuffer(concat(fragments, messageLength));
-	      } else if (this._binaryType === 'blob') {
-	        data = new Blob(fragments);
-	      } else {
-	        data = fragments;
-	      }
-
-	      if (this._allowSynchronousEvents) {
-	        this.emit('message', data, true);
-	        this._state = GET_INFO;
-	      } else {
-	        this._state = DEFER_EVENT;
-	        setImmediate(() => {
-	          this.emit('message', data, true);
-	          this._state = GET_INFO;
-	          this.startLoop(cb);
-	        });
-	      }
-	    } else {
-	      const buf = concat(fragments, messageLength);
-
-	      if (!this._skipUTF8Validation && !isValidUTF8(buf)) {
-	        const error = this.createError(
-	          Error,
-	          'invalid UTF-8 sequence',
-	          true,
-	          1007,
-	          'WS_ERR_INVALID_UTF8'
-	        );
-
-	        cb(error);
-	        return;
-	      }
-
-	      if (this._state === INFLATING || this._allowSynchronousEvents) {
-	        this.emit('message', buf, false);
-	        this._state = GET_INFO;
-	      } else {
-	        this._state = DEFER_EVENT;
-	        setImmediate(() => {
-	          this.emit('message', buf, false);
-	          this._state = GET_INFO;
-	          this.startLoop(cb);
-	        });
-	      }
-	    }
-	  }
-
-	  /**
-	   * Handles a control message.
-	   *
-	   * @param {Buffer} data Data to handle
-	   * @return {(Error|RangeError|undefined)} A possible error
-	   * @private
-	   */
-	  controlMessage(data, cb) {
-	    if (this._opcode === 0x08) {
-	      if (data.length === 0) {
-	        this._loop = false;
-	        this.emit('conclude', 1005, EMPTY_BUFFER);
-	        this.end();
-	      } else {
-	        const code = data.readUInt16BE(0);
-
-	        if (!isValidStatusCode(code)) {
-	          const error = this.createError(
-	            RangeError,
-	            `invalid status code ${code}`,
-	            true,
-	            1002,
-	            'WS_ERR_INVALID_CLOSE_CODE'
-	          );
-
-	          cb(error);
-	          return;
-	        }
-
-	        const buf = new FastBuffer(
-	          data.buffer,
-	          data.byteOffset + 2,
-	          data.length - 2
-	        );
-
-	        if (!this._skipUTF8Validation && !isValidUTF8(buf)) {
-	          const error = this.createError(
-	            Error,
-	            'invalid UTF-8 sequence',
-	            true,
-	            1007,
-	            'WS_ERR_INVALID_UTF8'
-	          );
-
-	          cb(error);
-	          return;
-	        }
-
-	        this._loop = false;
-	        this.emit('conclude', code, buf);
-	        this.end();
-	      }
-
-	      this._state = GET_INFO;
-	      return;
-	    }
-
-	    if (this._allowSynchronousEvents) {
-	      this.emit(this._opcode === 0x09 ? 'ping' : 'pong', data);
-	      this._state = GET_INFO;
-	    } else {
-	      this._state = DEFER_EVENT;
-	      setImmediate(() => {
-	        this.emit(this._opcode === 0x09 ? 'ping' : 'pong', data);
-	        this._state = GET_INFO;
-	        this.startLoop(cb);
-	      });
-	    }
-	  }
-
-	  /**
-	   * Builds an error object.
-	   *
-	   * @param {function(new:Error|RangeError)} ErrorCtor The error constructor
-	   * @param {String} message The error message
-	   * @param {Boolean} prefix Specifies whether or not to add a default prefix to
-	   *     `message`
-	   * @param {Number} statusCode The status code
-	   * @param {String} errorCode The exposed error code
-	   * @return {(Error|RangeError)} The error
-	   * @private
-	   */
-	  createError(ErrorCtor, message, prefix, statusCode, errorCode) {
-	    this._loop = false;
-	    this._errored = true;
-
-	    const err = new ErrorCtor(
-	      prefix ? `Invalid WebSocket frame: ${message}` : message
-	    );
-
-	    Error.captureStackTrace(err, this.createError);
-	    err.code = errorCode;
-	    err[kStatusCode] = statusCode;
-	    return err;
-	  }
-	}
-
-	receiver = Receiver;
-	return receiver;
-}
-
-/* eslint no-unused-vars: ["error", { "varsIgnorePattern": "^Duplex" }] */
-
-var sender;
-var hasRequiredSender;
-
-function requireSender () {
-	if (hasRequiredSender) return sender;
-	hasRequiredSender = 1;
-
-	const { Duplex } = require$$0$d;
-	const { randomFillSync } = require$$0$4;
-	const {
-	  types: { isUint8Array }
-	} = require$$2$2;
-
-	const PerMessageDeflate = requirePermessageDeflate();
-	const { EMPTY_BUFFER, kWebSocket, NOOP } = requireConstants$2();
-	const { isBlob, isValidStatusCode } = requireValidation();
-	const { mask: applyMask, toBuffer } = requireBufferUtil();
-
-	const kByteLength = Symbol('kByteLength');
-	const maskBuffer = Buffer.alloc(4);
-	const RANDOM_POOL_SIZE = 8 * 1024;
-	let randomPool;
-	let randomPoolPointer = RANDOM_POOL_SIZE;
-
-	const DEFAULT = 0;
-	const DEFLATING = 1;
-	const GET_BLOB_DATA = 2;
-
-	/**
-	 * HyBi Sender implementation.
-	 */
-	class Sender {
-	  /**
-	   * Creates a Sender instance.
-	   *
-	   * @param {Duplex} socket The connection socket
-	   * @param {Object} [extensions] An object containing the negotiated extensions
-	   * @param {Function} [generateMask] The function used to generate the masking
-	   *     key
-	   */
-	  constructor(socket, extensions, generateMask) {
-	    this._extensions = extensions || {};
-
-	    if (generateMask) {
-	      this._generateMask = generateMask;
-	      this._maskBuffer = Buffer.alloc(4);
-	    }
-
-	    this._socket = socket;
-
-	    this._firstFragment = true;
-	    this._compress = false;
-
-	    this._bufferedBytes = 0;
-	    this._queue = [];
-	    this._state = DEFAULT;
-	    this.onerror = NOOP;
-	    this[kWebSocket] = undefined;
-	  }
-
-	  /**
-	   * Frames a piece of data according to the HyBi WebSocket protocol.
-	   *
-	   * @param {(Buffer|String)} data The data to frame
-	   * @param {Object} options Options object
-	   * @param {Boolean} [options.fin=false] Specifies whether or not to set the
-	   *     FIN bit
-	   * @param {Function} [options.generateMask] The function used to generate the
-	   *     masking key
-	   * @param {Boolean} [options.mask=false] Specifies whether or not to mask
-	   *     `data`
-	   * @param {Buffer} [options.maskBuffer] The buffer used to store the masking
-	   *     key
-	   * @param {Number} options.opcode The opcode
-	   * @param {Boolean} [options.readOnly=false] Specifies whether `data` can be
-	   *     modified
-	   * @param {Boolean} [options.rsv1=false] Specifies whether or not to set the
-	   *     RSV1 bit
-	   * @return {(Buffer|String)[]} The framed data
-	   * @public
-	   */
-	  static frame(data, options) {
-	    let mask;
-	    let merge = false;
-	    let offset = 2;
-	    let skipMasking = false;
-
-	    if (options.mask) {
-	      mask = options.maskBuffer || maskBuffer;
-
-	      if (options.generateMask) {
-	        options.generateMask(mask);
-	      } else {
-	        if (randomPoolPointer === RANDOM_POOL_SIZE) {
-	          /* istanbul ignore else  */
-	          if (randomPool === undefined) {
-	            //
-	            // This is lazily initialized because server-sent frames must not
-	            // be masked so it may never be used.
-	            //
-	            randomPool = Buffer.alloc(RANDOM_POOL_SIZE);
-	          }
-
-	          randomFillSync(randomPool, 0, RANDOM_POOL_SIZE);
-	          randomPoolPointer = 0;
-	        }
-
-	        mask[0] = randomPool[randomPoolPointer++];
-	        mask[1] = randomPool[randomPoolPointer++];
-	        mask[2] = randomPool[randomPoolPointer++];
-	        mask[3] = randomPool[randomPoolPointer++];
-	      }
-
-	      skipMasking = (mask[0] | mask[1] | mask[2] | mask[3]) === 0;
-	      offset = 6;
-	    }
-
-	    let dataLength;
-
-	    if (typeof data === 'string') {
-	      if (
-	        (!options.mask || skipMasking) &&
-	        options[kByteLength] !== undefined
-	      ) {
-	        dataLength = options[kByteLength];
-	      } else {
-	        data = Buffer.from(data);
-	        dataLength = data.length;
-	      }
-	    } else {
-	      dataLength = data.length;
-	      merge = options.mask && options.readOnly && !skipMasking;
-	    }
-
-	    let payloadLength = dataLength;
-
-	    if (dataLength >= 65536) {
-	      offset += 8;
-	      payloadLength = 127;
-	    } else if (dataLength > 125) {
-	      offset += 2;
-	      payloadLength = 126;
-	    }
-
-	    const target = Buffer.allocUnsafe(merge ? dataLength + offset : offset);
-
-	    target[0] = options.fin ? options.opcode | 0x80 : options.opcode;
-	    if (options.rsv1) target[0] |= 0x40;
-
-	    target[1] = payloadLength;
-
-	    if (payloadLength === 126) {
-	      target.writeUInt16BE(dataLength, 2);
-	    } else if (payloadLength === 127) {
-	      target[2] = target[3] = 0;
-	      target.writeUIntBE(dataLength, 4, 6);
-	    }
-
-	    if (!options.mask) {
-	      return dataLength ? [target, data] : [target];
-	    }
-
-	    target[1] |= 0x80;
-	    target[offset - 4] = mask[0];
-	    target[offset - 3] = mask[1];
-	    target[offset - 2] = mask[2];
-	    target[offset - 1] = mask[3];
-
-	    if (!dataLength) return [target];
-	    if (skipMasking) return [target, data];
-
-	    if (merge) {
-	      applyMask(data, mask, target, offset, dataLength);
-	      return [target];
-	    }
-
-	    applyMask(data, mask, data, 0, dataLength);
-	    return [target, data];
-	  }
-
-	  /**
-	   * Sends a close message to the other peer.
-	   *
-	   * @param {Number} [code] The status code component of the body
-	   * @param {(String|Buffer)} [data] The message component of the body
-	   * @param {Boolean} [mask=false] Specifies whether or not to mask the message
-	   * @param {Function} [cb] Callback
-	   * @public
-	   */
-	  close(code, data, mask, cb) {
-	    let buf;
-
-	    if (code === undefined) {
-	      buf = EMPTY_BUFFER;
-	    } else if (typeof code !== 'number' || !isValidStatusCode(code)) {
-	      throw new TypeError('First argument must be a valid error code number');
-	    } else if (data === undefined || !data.length) {
-	      buf = Buffer.allocUnsafe(2);
-	      buf.writeUInt16BE(code, 0);
-	    } else {
-	      const length = Buffer.byteLength(data);
-
-	      if (length > 123) {
-	        throw new RangeError('The message must not be greater than 123 bytes');
-	      }
-
-	      buf = Buffer.allocUnsafe(2 + length);
-	      buf.writeUInt16BE(code, 0);
-
-	      if (typeof data === 'string') {
-	        buf.write(data, 2);
-	      } else if (isUint8Array(data)) {
-	        buf.set(data, 2);
-	      } else {
-	        throw new TypeError('Second argument must be a string or a Uint8Array');
-	      }
-	    }
-
-	    const options = {
-	      [kByteLength]: buf.length,
-	      fin: true,
-	      generateMask: this._generateMask,
-	      mask,
-	      maskBuffer: this._maskBuffer,
-	      opcode: 0x08,
-	      readOnly: false,
-	      rsv1: false
-	    };
-
-	    if (this._state !== DEFAULT) {
-	      this.enqueue([this.dispatch, buf, false, options, cb]);
-	    } else {
-	      this.sendFrame(Sender.frame(buf, options), cb);
-	    }
-	  }
-
-	  /**
-	   * Sends a ping message to the other peer.
-	   *
-	   * @param {*} data The message to send
-	   * @param {Boolean} [mask=false] Specifies whether or not to mask `data`
-	   * @param {Function} [cb] Callback
-	   * @public
-	   */
-	  ping(data, mask, cb) {
-	    let byteLength;
-	    let readOnly;
-
-	    if (typeof data === 'string') {
-	      byteLength = Buffer.byteLength(data);
-	      readOnly = false;
-	    } else if (isBlob(data)) {
-	      byteLength = data.size;
-	      readOnly = false;
-	    } else {
-	      data = toBuffer(data);
-	      byteLength = data.length;
-	      readOnly = toBuffer.readOnly;
-	    }
-
-	    if (byteLength > 125) {
-	      throw new RangeError('The data size must not be greater than 125 bytes');
-	    }
-
-	    const options = {
-	      [kByteLength]: byteLength,
-	      fin: true,
-	      generateMask: this._generateMask,
-	      mask,
-	      maskBuffer: this._maskBuffer,
-	      opcode: 0x09,
-	      readOnly,
-	      rsv1: false
-	    };
-
-	    if (isBlob(data)) {
-	      if (this._state !== DEFAULT) {
-	        this.enqueue([this.getBlobData, data, false, options, cb]);
-	      } else {
-	        this.getBlobData(data, false, options, cb);
-	      }
-	    } else if (this._state !== DEFAULT) {
-	      this.enqueue([this.dispatch, data, false, options, cb]);
-	    } else {
-	      this.sendFrame(Sender.frame(data, options), cb);
-	    }
-	  }
-
-	  /**
-	   * Sends a pong message to the other peer.
-	   *
-	   * @param {*} data The message to send
-	   * @param {Boolean} [mask=false] Specifies whether or not to mask `data`
-	   * @param {Function} [cb] Callback
-	   * @public
-	   */
-	  pong(data, mask, cb) {
-	    let byteLength;
-	    let readOnly;
-
-	    if (typeof data === 'string') {
-	      byteLength = Buffer.byteLength(data);
-	      readOnly = false;
-	    } else if (isBlob(data)) {
-	      byteLength = data.size;
-	      readOnly = false;
-	    } else {
-	      data = toBuffer(data);
-	      byteLength = data.length;
-	      readOnly = toBuffer.readOnly;
-	    }
-
-	    if (byteLength > 125) {
-	      throw new RangeError('The data size must not be greater than 125 bytes');
-	    }
-
-	    const options = {
-	      [kByteLength]: byteLength,
-	      fin: true,
-	      generateMask: this._generateMask,
-	      mask,
-	      maskBuffer: this._maskBuffer,
-	      opcode: 0x0a,
-	      readOnly,
-	      rsv1: false
-	    };
-
-	    if (isBlob(data)) {
-	      if (this._state !== DEFAULT) {
-	        this.enqueue([this.getBlobData, data, false, options, cb]);
-	      } else {
-	        this.getBlobData(data, false, options, cb);
-	      }
-	    } else if (this._state !== DEFAULT) {
-	      this.enqueue([this.dispatch, data, false, options, cb]);
-	    } else {
-	      this.sendFrame(Sender.frame(data, options), cb);
-	    }
-	  }
-
-	  /**
-	   * Sends a data message to the other peer.
-	   *
-	   * @param {*} data The message to send
-	   * @param {Object} options Options object
-	   * @param {Boolean} [options.binary=false] Specifies whether `data` is binary
-	   *     or text
-	   * @param {Boolean} [options.compress=false] Specifies whether or not to
-	   *     compress `data`
-	   * @param {Boolean} [options.fin=false] Specifies whether the fragment is the
-	   *     last one
-	   * @param {Boolean} [options.mask=false] Specifies whether or not to mask
-	   *     `data`
-	   * @param {Function} [cb] Callback
-	   * @public
-	   */
-	  send(data, options, cb) {
-	    const perMessageDeflate = this._extensions[PerMessageDeflate.extensionName];
-	    let opcode = options.binary ? 2 : 1;
-	    let rsv1 = options.compress;
-
-	    let byteLength;
-	    let readOnly;
-
-	    if (typeof data === 'string') {
-	      byteLength = Buffer.byteLength(data);
-	      readOnly = false;
-	    } else if (isBlob(data)) {
-	      byteLength = data.size;
-	      readOnly = false;
-	    } else {
-	      data = toBuffer(data);
-	      byteLength = data.length;
-	      readOnly = toBuffer.readOnly;
-	    }
-
-	    if (this._firstFragment) {
-	      this._firstFragment = false;
-	      if (
-	        rsv1 &&
-	        perMessageDeflate &&
-	        perMessageDeflate.params[
-	          perMessageDeflate._isServer
-	            ? 'server_no_context_takeover'
-	            : 'client_no_context_takeover'
-	        ]
-	      ) {
-	        rsv1 = byteLength >= perMessageDeflate._threshold;
-	      }
-	      this._compress = rsv1;
-	    } else {
-	      rsv1 = false;
-	      opcode = 0;
-	    }
-
-	    if (options.fin) this._firstFragment = true;
-
-	    const opts = {
-	      [kByteLength]: byteLength,
-	      fin: options.fin,
-	      generateMask: this._generateMask,
-	      mask: options.mask,
-	      maskBuffer: this._maskBuffer,
-	      opcode,
-	      readOnly,
-	      rsv1
-	    };
-
-	    if (isBlob(data)) {
-	      if (this._state !== DEFAULT) {
-	        this.enqueue([this.getBlobData, data, this._compress, opts, cb]);
-	      } else {
-	        this.getBlobData(data, this._compress, opts, cb);
-	      }
-	    } else if (this._state !== DEFAULT) {
-	      this.enqueue([this.dispatch, data, this._compress, opts, cb]);
-	    } else {
-	      this.dispatch(data, this._compress, opts, cb);
-	    }
-	  }
-
-	  /**
-	   * Gets the contents of a blob as binary data.
-	   *
-	   * @param {Blob} blob The blob
-	   * @param {Boolean} [compress=false] Specifies whether or not to compress
-	   *     the data
-	   * @param {Object} options Options object
-	   * @param {Boolean} [options.fin=false] Specifies whether or not to set the
-	   *     FIN bit
-	   * @param {Function} [options.generateMask] The function used to generate the
-	   *     masking key
-	   * @param {Boolean} [options.mask=false] Specifies whether or not to mask
-	   *     `data`
-	   * @param {Buffer} [options.maskBuffer] The buffer used to store the masking
-	   *     key
-	   * @param {Number} options.opcode The opcode
-	   * @param {Boolean} [options.readOnly=false] Specifies whether `data` can be
-	   *     modified
-	   * @param {Boolean} [options.rsv1=false] Specifies whether or not to set the
-	   *     RSV1 bit
-	   * @param {Function} [cb] Callback
-	   * @private
-	   */
-	  getBlobData(blob, compress, options, cb) {
-	    this._bufferedBytes += options[kByteLength];
-	    this._state = GET_BLOB_DATA;
-
-	    blob
-	      .arrayBuffer()
-	      .then((arrayBuffer) => {
-	        if (this._socket.destroyed) {
-	          const err = new Error(
-	            'The socket was closed while the blob was being read'
-	          );
-
-	          //
-	          // `callCallbacks` is called in the next tick to ensure that errors
-	          // that might be thrown in the callbacks behave like errors thrown
-	          // outside the promise chain.
-	          //
-	          process.nextTick(callCallbacks, this, err, cb);
-	          return;
-	        }
-
-	        this._bufferedBytes -= options[kByteLength];
-	        const data = toBuffer(arrayBuffer);
-
-	        if (!compress) {
-	          this._state = DEFAULT;
-	          this.sendFrame(Sender.frame(data, options), cb);
-	          this.dequeue();
-	        } else {
-	          this.dispatch(data, compress, options, cb);
-	        }
-	      })
-	      .catch((err) => {
-	        //
-	        // `onError` is called in the next tick for the same reason that
-	        // `callCallbacks` above is.
-	        //
-	        process.nextTick(onError, this, err, cb);
-	      });
-	  }
-
-	  /**
-	   * Dispatches a message.
-	   *
-	   * @param {(Buffer|String)} data The message to send
-	   * @param {Boolean} [compress=false] Specifies whether or not to compress
-	   *     `data`
-	   * @param {Object} options Options object
-	   * @param {Boolean} [options.fin=false] Specifies whether or not to set the
-	   *     FIN bit
-	   * @param {Function} [options.generateMask] The function used to generate the
-	   *     masking key
-	   * @param {Boolean} [options.mask=false] Specifies whether or not to mask
-	   *     `data`
-	   * @param {Buffer} [options.maskBuffer] The buffer used to store the masking
-	   *     key
-	   * @param {Number} options.opcode The opcode
-	   * @param {Boolean} [options.readOnly=false] Specifies whether `data` can be
-	   *     modified
-	   * @param {Boolean} [options.rsv1=false] Specifies whether or not to set the
-	   *     RSV1 bit
-	   * @param {Function} [cb] Callback
-	   * @private
-	   */
-	  dispatch(data, compress, options, cb) {
-	    if (!compress) {
-	      this.sendFrame(Sender.frame(data, options), cb);
-	      return;
-	    }
-
-	    const perMessageDeflate = this._extensions[PerMessageDeflate.extensionName];
-
-	    this._bufferedBytes += options[kByteLength];
-	    this._state = DEFLATING;
-	    perMessageDeflate.compress(data, options.fin, (_, buf) => {
-	      if (this._socket.destroyed) {
-	        const err = new Error(
-	          'The socket was closed while data was being compressed'
-	        );
-
-	        callCallbacks(this, err, cb);
-	        return;
-	      }
-
-	      this._bufferedBytes -= options[kByteLength];
-	      this._state = DEFAULT;
-	      options.readOnly = false;
-	      this.sendFrame(Sender.frame(buf, options), cb);
-	      this.dequeue();
-	    });
-	  }
-
-	  /**
-	   * Executes queued send operations.
-	   *
-	   * @private
-	   */
-	  dequeue() {
-	    while (this._state === DEFAULT && this._queue.length) {
-	      const params = this._queue.shift();
-
-	      this._bufferedBytes -= params[3][kByteLength];
-	      Reflect.apply(params[0], this, params.slice(1));
-	    }
-	  }
-
-	  /**
-	   * Enqueues a send operation.
-	   *
-	   * @param {Array} params Send operation parameters.
-	   * @private
-	   */
-	  enqueue(params) {
-	    this._bufferedBytes += params[3][kByteLength];
-	    this._queue.push(params);
-	  }
-
-	  /**
-	   * Sends a frame.
-	   *
-	   * @param {(Buffer | String)[]} list The frame to send
-	   * @param {Function} [cb] Callback
-	   * @private
-	   */
-	  sendFrame(list, cb) {
-	    if (list.length === 2) {
-	      this._socket.cork();
-	      this._socket.write(list[0]);
-	      this._socket.write(list[1], cb);
-	      this._socket.uncork();
-	    } else {
-	      this._socket.write(list[0], cb);
-	    }
-	  }
-	}
-
-	sender = Sender;
-
-	/**
-	 * Calls queued callbacks with an error.
-	 *
-	 * @param {Sender} sender The `Sender` instance
-	 * @param {Error} err The error to call the callbacks with
-	 * @param {Function} [cb] The first callback
-	 * @private
-	 */
-	function callCallbacks(sender, err, cb) {
-	  if (typeof cb === 'function') cb(err);
-
-	  for (let i = 0; i < sender._queue.length; i++) {
-	    const params = sender._queue[i];
-	    const callback = params[params.length - 1];
-
-	    if (typeof callback === 'function') callback(err);
-	  }
-	}
-
-	/**
-	 * Handles a `Sender` error.
-	 *
-	 * @param {Sender} sender The `Sender` instance
-	 * @param {Error} err The error
-	 * @param {Function} [cb] The first pending callback
-	 * @private
-	 */
-	function onError(sender, err, cb) {
-	  callCallbacks(sender, err, cb);
-	  sender.onerror(err);
-	}
-	return sender;
-}
-
-var eventTarget;
-var hasRequiredEventTarget;
-
-function requireEventTarget () {
-	if (hasRequiredEventTarget) return eventTarget;
-	hasRequiredEventTarget = 1;
-
-	const { kForOnEventAttribute, kListener } = requireConstants$2();
-
-	const kCode = Symbol('kCode');
-	const kData = Symbol('kData');
-	const kError = Symbol('kError');
-	const kMessage = Symbol('kMessage');
-	const kReason = Symbol('kReason');
-	const kTarget = Symbol('kTarget');
-	const kType = Symbol('kType');
-	const kWasClean = Symbol('kWasClean');
-
-	/**
-	 * Class representing an event.
-	 */
-	class Event {
-	  /**
-	   * Create a new `Event`.
-	   *
-	   * @param {String} type The name of the event
-	   * @throws {TypeError} If the `type` argument is not specified
-	   */
-	  constructor(type) {
-	    this[kTarget] = null;
-	    this[kType] = type;
-	  }
-
-	  /**
-	   * @type {*}
-	   */
-	  get target() {
-	    return this[kTarget];
-	  }
-
-	  /**
-	   * @type {String}
-	   */
-	  get type() {
-	    return this[kType];
-	  }
-	}
-
-	Object.defineProperty(Event.prototype, 'target', { enumerable: true });
-	Object.defineProperty(Event.prototype, 'type', { enumerable: true });
-
-	/**
-	 * Class representing a close event.
-	 *
-	 * @extends Event
-	 */
-	class CloseEvent extends Event {
-	  /**
-	   * Create a new `CloseEvent`.
-	   *
-	   * @param {String} type The name of the event
-	   * @param {Object} [options] A dictionary object that allows for setting
-	   *     attributes via object members of the same name
-	   * @param {Number} [options.code=0] The status code explaining why the
-	   *     connection was closed
-	   * @param {String} [options.reason=''] A human-readable string explaining why
-	   *     the connection was closed
-	   * @param {Boolean} [options.wasClean=false] Indicates whether or not the
-	   *     connection was cleanly closed
-	   */
-	  constructor(type, options = {}) {
-	    super(type);
-
-	    this[kCode] = options.code === undefined ? 0 : options.code;
-	    this[kReason] = options.reason === undefined ? '' : options.reason;
-	    this[kWasClean] = options.wasClean === undefined ? false : options.wasClean;
-	  }
-
-	  /**
-	   * @type {Number}
-	   */
-	  get code() {
-	    return this[kCode];
-	  }
-
-	  /**
-	   * @type {String}
-	   */
-	  get reason() {
-	    return this[kReason];
-	  }
-
-	  /**
-	   * @type {Boolean}
-	   */
-	  get wasClean() {
-	    return this[kWasClean];
-	  }
-	}
-
-	Object.defineProperty(CloseEvent.prototype, 'code', { enumerable: true });
-	Object.defineProperty(CloseEvent.prototype, 'reason', { enumerable: true });
-	Object.defineProperty(CloseEvent.prototype, 'wasClean', { enumerable: true });
-
-	/**
-	 * Class representing an error event.
-	 *
-	 * @extends Event
-	 */
-	class ErrorEvent extends Event {
-	  /**
-	   * Create a new `ErrorEvent`.
-	   *
-	   * @param {String} type The name of the event
-	   * @param {Object} [options] A dictionary object that allows for setting
-	   *     attributes via object members of the same name
-	   * @param {*} [options.error=null] The error that generated this event
-	   * @param {String} [options.message=''] The error message
-	   */
-	  constructor(type, options = {}) {
-	    super(type);
-
-	    this[kError] = options.error === undefined ? null : options.error;
-	    this[kMessage] = options.message === undefined ? '' : options.message;
-	  }
-
-	  /**
-	   * @type {*}
-	   */
-	  get error() {
-	    return this[kError];
-	  }
-
-	  /**
-	   * @type {String}
-	   */
-	  get message() {
-	    return this[kMessage];
-	  }
-	}
-
-	Object.defineProperty(ErrorEvent.prototype, 'error', { enumerable: true });
-	Object.defineProperty(ErrorEvent.prototype, 'message', { enumerable: true });
-
-	/**
-	 * Class representing a message event.
-	 *
-	 * @extends Event
-	 */
-	class MessageEvent extends Event {
-	  /**
-	   * Create a new `MessageEvent`.
-	   *
-	   * @param {String} type The name of the event
-	   * @param {Object} [options] A dictionary object that allows for setting
-	   *     attributes via object members of the same name
-	   * @param {*} [options.data=null] The message content
-	   */
-	  constructor(type, options = {}) {
-	    super(type);
-
-	    this[kData] = options.data === undefined ? null : options.data;
-	  }
-
-	  /**
-	   * @type {*}
-	   */
-	  get data() {
-	    return this[kData];
-	  }
-	}
-
-	Object.defineProperty(MessageEvent.prototype, 'data', { enumerable: true });
-
-	/**
-	 * This provides methods for emulating the `EventTarget` interface. It's not
-	 * meant to be used directly.
-	 *
-	 * @mixin
-	 */
-	const EventTarget = {
-	  /**
-	   * Register an event listener.
-	   *
-	   * @param {String} type A string representing the event type to listen for
-	   * @param {(Function|Object)} handler The listener to add
-	   * @param {Object} [options] An options object specifies characteristics about
-	   *     the event listener
-	   * @param {Boolean} [options.once=false] A `Boolean` indicating that the
-	   *     listener should be invoked at most once after being added. If `true`,
-	   *     the listener would be automatically removed when invoked.
-	   * @public
-	   */
-	  addEventListener(type, handler, options = {}) {
-	    for (const listener of this.listeners(type)) {
-	      if (
-	        !options[kForOnEventAttribute] &&
-	        listener[kListener] === handler &&
-	        !listener[kForOnEventAttribute]
-	      ) {
-	        return;
-	      }
-	    }
-
-	    let wrapper;
-
-	    if (type === 'message') {
-	      wrapper = function onMessage(data, isBinary) {
-	        const event = new MessageEvent('message', {
-	          data: isBinary ? data : data.toString()
-	        });
-
-	        event[kTarget] = this;
-	        callListener(handler, this, event);
-	      };
-	    } else if (type === 'close') {
-	      wrapper = function onClose(code, message) {
-	        const event = new CloseEvent('close', {
-	          code,
-	          reason: message.toString(),
-	          wasClean: this._closeFrameReceived && this._closeFrameSent
-	        });
-
-	        event[kTarget] = this;
-	        callListener(handler, this, event);
-	      };
-	    } else if (type === 'error') {
-	      wrapper = function onError(error) {
-	        const event = new ErrorEvent('error', {
-	          error,
-	          message: error.message
-	        });
-
-	        event[kTarget] = this;
-	        callListener(handler, this, event);
-	      };
-	    } else if (type === 'open') {
-	      wrapper = function onOpen() {
-	        const event = new Event('open');
-
-	        event[kTarget] = this;
-	        callListener(handler, this, event);
-	      };
-	    } else {
-	      return;
-	    }
-
-	    wrapper[kForOnEventAttribute] = !!options[kForOnEventAttribute];
-	    wrapper[kListener] = handler;
-
-	    if (options.once) {
-	      this.once(type, wrapper);
-	    } else {
-	      this.on(type, wrapper);
-	    }
-	  },
-
-	  /**
-	   * Remove an event listener.
-	   *
-	   * @param {String} type A string representing the event type to remove
-	   * @param {(Function|Object)} handler The listener to remove
-	   * @public
-	   */
-	  removeEventListener(type, handler) {
-	    for (const listener of this.listeners(type)) {
-	      if (listener[kListener] === handler && !listener[kForOnEventAttribute]) {
-	        this.removeListener(type, listener);
-	        break;
-	      }
-	    }
-	  }
-	};
-
-	eventTarget = {
-	  CloseEvent,
-	  ErrorEvent,
-	  Event,
-	  EventTarget,
-	  MessageEvent
-	};
-
-	/**
-	 * Call an event listener
-	 *
-	 * @param {(Function|Object)} listener The listener to call
-	 * @param {*} thisArg The value to use as `this`` when calling the listener
-	 * @param {Event} event The event to pass to the listener
-	 * @private
-	 */
-	function callListener(listener, thisArg, event) {
-	  if (typeof listener === 'object' && listener.handleEvent) {
-	    listener.handleEvent.call(listener, event);
-	  } else {
-	    listener.call(thisArg, event);
-	  }
-	}
-	return eventTarget;
-}
-
-var extension;
-var hasRequiredExtension;
-
-function requireExtension () {
-	if (hasRequiredExtension) return extension;
-	hasRequiredExtension = 1;
-
-	const { tokenChars } = requireValidation();
-
-	/**
-	 * Adds an offer to the map of extension offers or a parameter to the map of
-	 * parameters.
-	 *
-	 * @param {Object} dest The map of extension offers or parameters
-	 * @param {String} name The extension or parameter name
-	 * @param {(Object|Boolean|String)} elem The extension parameters or the
-	 *     parameter value
-	 * @private
-	 */
-	function push(dest, name, elem) {
-	  if (dest[name] === undefined) dest[name] = [elem];
-	  else dest[name].push(elem);
-	}
-
-	/**
-	 * Parses the `Sec-WebSocket-Extensions` header into an object.
-	 *
-	 * @param {String} header The field value of the header
-	 * @return {Object} The parsed object
-	 * @public
-	 */
-	function parse(header) {
-	  const offers = Object.create(null);
-	  let params = Object.create(null);
-	  let mustUnescape = false;
-	  let isEscaping = false;
-	  let inQuotes = false;
-	  let extensionName;
-	  let paramName;
-	  let start = -1;
-	  let code = -1;
-	  let end = -1;
-	  let i = 0;
-
-	  for (; i < header.length; i++) {
-	    code = header.charCodeAt(i);
-
-	    if (extensionName === undefined) {
-	      if (end === -1 && tokenChars[code] === 1) {
-	        if (start === -1) start = i;
-	      } else if (
-	        i !== 0 &&
-	        (code === 0x20 /* ' ' */ || code === 0x09) /* '\t' */
-	      ) {
-	        if (end === -1 && start !== -1) end = i;
-	      } else if (code === 0x3b /* ';' */ || code === 0x2c /* ',' */) {
-	        if (start === -1) {
-	          throw new SyntaxError(`Unexpected character at index ${i}`);
-	        }
-
-	        if (end === -1) end = i;
-	        const name = header.slice(start, end);
-	        if (code === 0x2c) {
-	          push(offers, name, params);
-	          params = Object.create(null);
-	        } else {
-	          extensionName = name;
-	        }
-
-	        start = end = -1;
-	      } else {
-	        throw new SyntaxError(`Unexpected character at index ${i}`);
-	      }
-	    } else if (paramName === undefined) {
-	      if (end === -1 && tokenChars[code] === 1) {
-	        if (start === -1) start = i;
-	      } else if (code === 0x20 || code === 0x09) {
-	        if (end === -1 && start !== -1) end = i;
-	      } else if (code === 0x3b || code === 0x2c) {
-	        if (start === -1) {
-	          throw new SyntaxError(`Unexpected character at index ${i}`);
-	        }
-
-	        if (end === -1) end = i;
-	        push(params, header.slice(start, end), true);
-	        if (code === 0x2c) {
-	          push(offers, extensionName, params);
-	          params = Object.create(null);
-	          extensionName = undefined;
-	        }
-
-	        start = end = -1;
-	      } else if (code === 0x3d /* '=' */ && start !== -1 && end === -1) {
-	        paramName = header.slice(start, i);
-	        start = end = -1;
-	      } else {
-	        throw new SyntaxError(`Unexpected character at index ${i}`);
-	      }
-	    } else {
-	      //
-	      // The value of a quoted-string after unescaping must conform to the
-	      // token ABNF, so only token characters are valid.
-	      // Ref: https://tools.ietf.org/html/rfc6455#section-9.1
-	      //
-	      if (isEscaping) {
-	        if (tokenChars[code] !== 1) {
-	          throw new SyntaxError(`Unexpected character at index ${i}`);
-	        }
-	        if (start === -1) start = i;
-	        else if (!mustUnescape) mustUnescape = true;
-	        isEscaping = false;
-	      } else if (inQuotes) {
-	        if (tokenChars[code] === 1) {
-	          if (start === -1) start = i;
-	        } else if (code === 0x22 /* '"' */ && start !== -1) {
-	          inQuotes = false;
-	          end = i;
-	        } else if (code === 0x5c /* '\' */) {
-	          isEscaping = true;
-	        } else {
-	          throw new SyntaxError(`Unexpected character at index ${i}`);
-	        }
-	      } else if (code === 0x22 && header.charCodeAt(i - 1) === 0x3d) {
-	        inQuotes = true;
-	      } else if (end === -1 && tokenChars[code] === 1) {
-	        if (start === -1) start = i;
-	      } else if (start !== -1 && (code === 0x20 || code === 0x09)) {
-	        if (end === -1) end = i;
-	      } else if (code === 0x3b || code === 0x2c) {
-	        if (start === -1) {
-	          throw new SyntaxError(`Unexpected character at index ${i}`);
-	        }
-
-	        if (end === -1) end = i;
-	        let value = header.slice(start, end);
-	        if (mustUnescape) {
-	          value = value.replace(/\\/g, '');
-	          mustUnescape = false;
-	        }
-	        push(params, paramName, value);
-	        if (code === 0x2c) {
-	          push(offers, extensionName, params);
-	          params = Object.create(null);
-	          extensionName = undefined;
-	        }
-
-	        paramName = undefined;
-	        start = end = -1;
-	      } else {
-	        throw new SyntaxError(`Unexpected character at index ${i}`);
-	      }
-	    }
-	  }
-
-	  if (start === -1 || inQuotes || code === 0x20 || code === 0x09) {
-	    throw new SyntaxError('Unexpected end of input');
-	  }
-
-	  if (end === -1) end = i;
-	  const token = header.slice(start, end);
-	  if (extensionName === undefined) {
-	    push(offers, token, params);
-	  } else {
-	    if (paramName === undefined) {
-	      push(params, token, true);
-	    } else if (mustUnescape) {
-	      push(params, paramName, token.replace(/\\/g, ''));
-	    } else {
-	      push(params, paramName, token);
-	    }
-	    push(offers, extensionName, params);
-	  }
-
-	  return offers;
-	}
-
-	/**
-	 * Builds the `Sec-WebSocket-Extensions` header field value.
-	 *
-	 * @param {Object} extensions The map of extensions and parameters to format
-	 * @return {String} A string representing the given object
-	 * @public
-	 */
-	function format(extensions) {
-	  return Object.keys(extensions)
-	    .map((extension) => {
-	      let configurations = extensions[extension];
-	      if (!Array.isArray(configurations)) configurations = [configurations];
-	      return configurations
-	        .map((params) => {
-	          return [extension]
-	            .concat(
-	              Object.keys(params).map((k) => {
-	                let values = params[k];
-	                if (!Array.isArray(values)) values = [values];
-	                return values
-	                  .map((v) => (v === true ? k : `${k}=${v}`))
-	                  .join('; ');
-	              })
-	            )
-	            .join('; ');
-	        })
-	        .join(', ');
-	    })
-	    .join(', ');
-	}
-
-	extension = { format, parse };
-	return extension;
-}
-
-/* eslint no-unused-vars: ["error", { "varsIgnorePattern": "^Duplex|Readable$", "caughtErrors": "none" }] */
-
-var websocket;
-var hasRequiredWebsocket;
-
-function requireWebsocket () {
-	if (hasRequiredWebsocket) return websocket;
-	hasRequiredWebsocket = 1;
-
-	const EventEmitter = require$$0$e;
-	const https = https$1;
-	const http = http__default;
-	const net = net__default;
-	const querystring = require$$4$1;
-	const tls = tls__default;
-	const { randomBytes, createHash } = require$$0$4;
-	const { Duplex, Readable } = require$$0$d;
-	const { URL } = require$$2$3;
-
-	const PerMessageDeflate = requirePermessageDeflate();
-	const Receiver = requireReceiver();
-	const Sender = requireSender();
-	const { isBlob } = requireValidation();
-
-	const {
-	  BINARY_TYPES,
-	  CLOSE_TIMEOUT,
-	  EMPTY_BUFFER,
-	  GUID,
-	  kForOnEventAttribute,
-	  kListener,
-	  kStatusCode,
-	  kWebSocket,
-	  NOOP
-	} = requireConstants$2();
-	const {
-	  EventTarget: { addEventListener, removeEventListener }
-	} = requireEventTarget();
-	const { format, parse } = requireExtension();
-	const { toBuffer } = requireBufferUtil();
-
-	const kAborted = Symbol('kAborted');
-	const protocolVersions = [8, 13];
-	const readyStates = ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'];
-	const subprotocolRegex = /^[!#$%&'*+\-.0-9A-Z^_`|a-z~]+$/;
-
-	/**
-	 * Class representing a WebSocket.
-	 *
-	 * @extends EventEmitter
-	 */
-	class WebSocket extends EventEmitter {
-	  /**
-	   * Create a new `WebSocket`.
-	   *
-	   * @param {(String|URL)} address The URL to which to connect
-	   * @param {(String|String[])} [protocols] The subprotocols
-	   * @param {Object} [options] Connection options
-	   */
-	  constructor(address, protocols, options) {
-	    super();
-
-	    this._binaryType = BINARY_TYPES[0];
-	    this._closeCode = 1006;
-	    this._closeFrameReceived = false;
-	    this._closeFrameSent = false;
-	    this._closeMessage = EMPTY_BUFFER;
-	    this._closeTimer = null;
-	    this._errorEmitted = false;
-	    this._extensions = {};
-	    this._paused = false;
-	    this._protocol = '';
-	    this._readyState = WebSocket.CONNECTING;
-	    this._receiver = null;
-	    this._sender = null;
-	    this._socket = null;
-
-	    if (address !== null) {
-	      this._bufferedAmount = 0;
-	      this._isServer = false;
-	      this._redirects = 0;
-
-	      if (protocols === undefined) {
-	        if (!options || options.protocols === undefined) {
-	          protocols = [];
-	        } else if (Array.isArray(options.protocols)) {
-	          protocols = options.protocols;
-	        } else {
-	          protocols = [options.protocols];
-	        }
-	      } else if (!Array.isArray(protocols)) {
-	        if (typeof protocols === 'object' && protocols !== null) {
-	          options = protocols;
-
-	          if (options.protocols === undefined) {
-	            protocols = [];
-	          } else if (Array.isArray(options.protocols)) {
-	            protocols = options.protocols;
-	          } else {
-	            protocols = [options.protocols];
-	          }
-	        } else {
-	          protocols = [protocols];
-	        }
-	      }
-
-	      options = initAsClient(this, address, protocols, options);
-	    } else {
-	      this._isServer = true;
-	    }
-
-	    if (options.autoPong) {
-	      this._autoPong = true;
-	      this._autoPongComplete = () => autoPongComplete(this);
-	      this._pendingAutoPongs = 0;
-	      this._maxPendingAutoPongs = options.maxPendingAutoPongs | 0;
-	    }
-
-	    this._closeTimeout = options.closeTimeout;
-	  }
-
-	  /**
-	   * For historical reasons, the custom "nodebuffer" type is used by the default
-	   * instead of "blob".
-	   *
-	   * @type {String}
-	   */
-	  get binaryType() {
-	    return this._binaryType;
-	  }
-
-	  set binaryType(type) {
-	    if (!BINARY_TYPES.includes(type)) return;
-
-	    this._binaryType = type;
-
-	    //
-	    // Allow to change `binaryType` on the fly.
-	    //
-	    if (this._receiver) this._receiver._binaryType = type;
-	  }
-
-	  /**
-	   * @type {Number}
-	   */
-	  get bufferedAmount() {
-	    if (!this._socket) return this._bufferedAmount;
-
-	    return this._socket._writableState.length + this._sender._bufferedBytes;
-	  }
-
-	  /**
-	   * @type {String}
-	   */
-	  get extensions() {
-	    return Object.keys(this._extensions).join();
-	  }
-
-	  /**
-	   * @type {Boolean}
-	   */
-	  get isPaused() {
-	    return this._paused;
-	  }
-
-	  /**
-	   * @type {Function}
-	   */
-	  /* istanbul ignore next */
-	  get onclose() {
-	    return null;
-	  }
-
-	  /**
-	   * @type {Function}
-	   */
-	  /* istanbul ignore next */
-	  get onerror() {
-	    return null;
-	  }
-
-	  /**
-	   * @type {Function}
-	   */
-	  /* istanbul ignore next */
-	  get onopen() {
-	    return null;
-	  }
-
-	  /**
-	   * @type {Function}
-	   */
-	  /* istanbul ignore next */
-	  get onmessage() {
-	    return null;
-	  }
-
-	  /**
-	   * @type {String}
-	   */
-	  get protocol() {
-	    return this._protocol;
-	  }
-
-	  /**
-	   * @type {Number}
-	   */
-	  get readyState() {
-	    return this._readyState;
-	  }
-
-	  /**
-	   * @type {String}
-	   */
-	  get url() {
-	    return this._url;
-	  }
-
-	  /**
-	   * Set up the socket and the internal resources.
-	   *
-	   * @param {Duplex} socket The network socket between the server and client
-	   * @param {Buffer} head The first packet of the upgraded stream
-	   * @param {Object} options Options object
-	   * @param {Boolean} [options.allowSynchronousEvents=false] Specifies whether
-	   *     any of the `'message'`, `'ping'`, and `'pong'` events can be emitted
-	   *     multiple times in the same tick
-	   * @param {Function} [options.generateMask] The function used to generate the
-	   *     masking key
-	   * @param {Number} [options.maxBufferedChunks=0] The maximum number of
-	   *     buffered data chunks
-	   * @param {Number} [options.maxFragments=0] The maximum number of message
-	   *     fragments
-	   * @param {Number} [options.maxPayload=0] The maximum allowed message size
-	   * @param {Boolean} [options.skipUTF8Validation=false] Specifies whether or
-	   *     not to skip UTF-8 validation for text and close messages
-	   * @private
-	   */
-	  setSocket(socket, head, options) {
-	    const receiver = new Receiver({
-	      allowSynchronousEvents: options.allowSynchronousEvents,
-	      binaryType: this.binaryType,
-	      extensions: this._extensions,
-	      isServer: this._isServer,
-	      maxBufferedChunks: options.maxBufferedChunks,
-	      maxFragments: options.maxFragments,
-	      maxPayload: options.maxPayload,
-	      skipUTF8Validation: options.skipUTF8Validation
-	    });
-
-	    const sender = new Sender(socket, this._extensions, options.generateMask);
-
-	    this._receiver = receiver;
-	    this._sender = sender;
-	    this._socket = socket;
-
-	    receiver[kWebSocket] = this;
-	    sender[kWebSocket] = this;
-	    socket[kWebSocket] = this;
-
-	    receiver.on('conclude', receiverOnConclude);
-	    receiver.on('drain', receiverOnDrain);
-	    receiver.on('error', receiverOnError);
-	    receiver.on('message', receiverOnMessage);
-	    receiver.on('ping', receiverOnPing);
-	    receiver.on('pong', receiverOnPong);
-
-	    sender.onerror = senderOnError;
-
-	    //
-	    // These methods may not be available if `socket` is just a `Duplex`.
-	    //
-	    if (socket.setTimeout) socket.setTimeout(0);
-	    if (socket.setNoDelay) socket.setNoDelay();
-
-	    if (head.length > 0) socket.unshift(head);
-
-	    socket.on('close', socketOnClose);
-	    socket.on('data', socketOnData);
-	    socket.on('end', socketOnEnd);
-	    socket.on('error', socketOnError);
-
-	    this._readyState = WebSocket.OPEN;
-	    this.emit('open');
-	  }
-
-	  /**
-	   * Emit the `'close'` event.
-	   *
-	   * @private
-	   */
-	  emitClose() {
-	    if (!this._socket) {
-	      this._readyState = WebSocket.CLOSED;
-	      this.emit('close', this._closeCode, this._closeMessage);
-	      return;
-	    }
-
-	    if (this._extensions[PerMessageDeflate.extensionName]) {
-	      this._extensions[PerMessageDeflate.extensionName].cleanup();
-	    }
-
-	    this._receiver.removeAllListeners();
-	    this._readyState = WebSocket.CLOSED;
-	    this.emit('close', this._closeCode, this._closeMessage);
-	  }
-
-	  /**
-	   * Start a closing handshake.
-	   *
-	   *          +----------+   +-----------+   +----------+
-	   *     - - -|ws.close()|-->|close frame|-->|ws.close()|- - -
-	   *    |     +----------+   +-----------+   +----------+     |
-	   *          +----------+   +-----------+         |
-	   * CLOSING  |ws.close()|<--|close frame|<--+-----+       CLOSING
-	   *          +----------+   +-----------+   |
-	   *    |           |                        |   +---+        |
-	   *                +------------------------+-->|fin| - - - -
-	   *    |         +---+                      |   +---+
-	   *     - - - - -|fin|<---------------------+
-	   *              +---+
-	   *
-	   * @param {Number} [code] Status code explaining why the connection is closing
-	   * @param {(String|Buffer)} [data] The reason why the connection is
-	   *     closing
-	   * @public
-	   */
-	  close(code, data) {
-	    if (this.readyState === WebSocket.CLOSED) return;
-	    if (this.readyState === WebSocket.CONNECTING) {
-	      const msg = 'WebSocket was closed before the connection was established';
-	      abortHandshake(this, this._req, msg);
-	      return;
-	    }
-
-	    if (this.readyState === WebSocket.CLOSING) {
-	      if (
-	        this._closeFrameSent &&
-	        (this._closeFrameReceived || this._receiver._writableState.errorEmitted)
-	      ) {
-	        this._socket.end();
-	      }
-
-	      return;
-	    }
-
-	    this._sender.close(code, data, !this._isServer, (err) => {
-	      //
-	      // This error is handled by the `'error'` listener on the socket. We only
-	      // want to know if the close frame has been sent here.
-	      //
-	      if (err) return;
-
-	      this._closeFrameSent = true;
-
-	      if (
-	        this._closeFrameReceived ||
-	        this._receiver._writableState.errorEmitted
-	      ) {
-	        this._socket.end();
-	      }
-	    });
-
-	    this._readyState = WebSocket.CLOSING;
-	    setCloseTimer(this);
-	  }
-
-	  /**
-	   * Pause the socket.
-	   *
-	   * @public
-	   */
-	  pause() {
-	    if (
-	      this.readyState === WebSocket.CONNECTING ||
-	      this.readyState === WebSocket.CLOSED
-	    ) {
-	      return;
-	    }
-
-	    this._paused = true;
-	    this._socket.pause();
-	  }
-
-	  /**
-	   * Send a ping.
-	   *
-	   * @param {*} [data] The data to send
-	   * @param {Boolean} [mask] Indicates whether or not to mask `data`
-	   * @param {Function} [cb] Callback which is executed when the ping is sent
-	   * @public
-	   */
-	  ping(data, mask, cb) {
-	    if (this.readyState === WebSocket.CONNECTING) {
-	      throw new Error('WebSocket is not open: readyState 0 (CONNECTING)');
-	    }
-
-	    if (typeof data === 'function') {
-	      cb = data;
-	      data = mask = undefined;
-	    } else if (typeof mask === 'function') {
-	      cb = mask;
-	      mask = undefined;
-	    }
-
-	    if (typeof data === 'number') data = data.toString();
-
-	    if (this.readyState !== WebSocket.OPEN) {
-	      sendAfterClose(this, data, cb);
-	      return;
-	    }
-
-	    if (mask === undefined) mask = !this._isServer;
-	    this._sender.ping(data || EMPTY_BUFFER, mask, cb);
-	  }
-
-	  /**
-	   * Send a pong.
-	   *
-	   * @param {*} [data] The data to send
-	   * @param {Boolean} [mask] Indicates whether or not to mask `data`
-	   * @param {Function} [cb] Callback which is executed when the pong is sent
-	   * @public
-	   */
-	  pong(data, mask, cb) {
-	    if (this.readyState === WebSocket.CONNECTING) {
-	      throw new Error('WebSocket is not open: readyState 0 (CONNECTING)');
-	    }
-
-	    if (typeof data === 'function') {
-	      cb = data;
-	      data = mask = undefined;
-	    } else if (typeof mask === 'function') {
-	      cb = mask;
-	      mask = undefined;
-	    }
-
-	    if (typeof data === 'number') data = data.toString();
-
-	    if (this.readyState !== WebSocket.OPEN) {
-	      sendAfterClose(this, data, cb);
-	      return;
-	    }
-
-	    if (mask === undefined) mask = !this._isServer;
-	    this._sender.pong(data || EMPTY_BUFFER, mask, cb);
-	  }
-
-	  /**
-	   * Resume the socket.
-	   *
-	   * @public
-	   */
-	  resume() {
-	    if (
-	      this.readyState === WebSocket.CONNECTING ||
-	      this.readyState === WebSocket.CLOSED
-	    ) {
-	      return;
-	    }
-
-	    this._paused = false;
-	    if (!this._receiver._writableState.needDrain) this._socket.resume();
-	  }
-
-	  /**
-	   * Send a data message.
-	   *
-	   * @param {*} data The message to send
-	   * @param {Object} [options] Options object
-	   * @param {Boolean} [options.binary] Specifies whether `data` is binary or
-	   *     text
-	   * @param {Boolean} [options.compress] Specifies whether or not to compress
-	   *     `data`
-	   * @param {Boolean} [options.fin=true] Specifies whether the fragment is the
-	   *     last one
-	   * @param {Boolean} [options.mask] Specifies whether or not to mask `data`
-	   * @param {Function} [cb] Callback which is executed when data is written out
-	   * @public
-	   */
-	  send(data, options, cb) {
-	    if (this.readyState === WebSocket.CONNECTING) {
-	      throw new Error('WebSocket is not open: readyState 0 (CONNECTING)');
-	    }
-
-	    if (typeof options === 'function') {
-	      cb = options;
-	      options = {};
-	    }
-
-	    if (typeof data === 'number') data = data.toString();
-
-	    if (this.readyState !== WebSocket.OPEN) {
-	      sendAfterClose(this, data, cb);
-	      return;
-	    }
-
-	    const opts = {
-	      binary: typeof data !== 'string',
-	      mask: !this._isServer,
-	      compress: true,
-	      fin: true,
-	      ...options
-	    };
-
-	    if (!this._extensions[PerMessageDeflate.extensionName]) {
-	      opts.compress = false;
-	    }
-
-	    this._sender.send(data || EMPTY_BUFFER, opts, cb);
-	  }
-
-	  /**
-	   * Forcibly close the connection.
-	   *
-	   * @public
-	   */
-	  terminate() {
-	    if (this.readyState === WebSocket.CLOSED) return;
-	    if (this.readyState === WebSocket.CONNECTING) {
-	      const msg = 'WebSocket was closed before the connection was established';
-	      abortHandshake(this, this._req, msg);
-	      return;
-	    }
-
-	    if (this._socket) {
-	      this._readyState = WebSocket.CLOSING;
-	      this._socket.destroy();
-	    }
-	  }
-	}
-
-	/**
-	 * @constant {Number} CONNECTING
-	 * @memberof WebSocket
-	 */
-	Object.defineProperty(WebSocket, 'CONNECTING', {
-	  enumerable: true,
-	  value: readyStates.indexOf('CONNECTING')
-	});
-
-	/**
-	 * @constant {Number} CONNECTING
-	 * @memberof WebSocket.prototype
-	 */
-	Object.defineProperty(WebSocket.prototype, 'CONNECTING', {
-	  enumerable: true,
-	  value: readyStates.indexOf('CONNECTING')
-	});
-
-	/**
-	 * @constant {Number} OPEN
-	 * @memberof WebSocket
-	 */
-	Object.defineProperty(WebSocket, 'OPEN', {
-	  enumerable: true,
-	  value: readyStates.indexOf('OPEN')
-	});
-
-	/**
-	 * @constant {Number} OPEN
-	 * @memberof WebSocket.prototype
-	 */
-	Object.defineProperty(WebSocket.prototype, 'OPEN', {
-	  enumerable: true,
-	  value: readyStates.indexOf('OPEN')
-	});
-
-	/**
-	 * @constant {Number} CLOSING
-	 * @memberof WebSocket
-	 */
-	Object.defineProperty(WebSocket, 'CLOSING', {
-	  enumerable: true,
-	  value: readyStates.indexOf('CLOSING')
-	});
-
-	/**
-	 * @constant {Number} CLOSING
-	 * @memberof WebSocket.prototype
-	 */
-	Object.defineProperty(WebSocket.prototype, 'CLOSING', {
-	  enumerable: true,
-	  value: readyStates.indexOf('CLOSING')
-	});
-
-	/**
-	 * @constant {Number} CLOSED
-	 * @memberof WebSocket
-	 */
-	Object.defineProperty(WebSocket, 'CLOSED', {
-	  enumerable: true,
-	  value: readyStates.indexOf('CLOSED')
-	});
-
-	/**
-	 * @constant {Number} CLOSED
-	 * @memberof WebSocket.prototype
-	 */
-	Object.defineProperty(WebSocket.prototype, 'CLOSED', {
-	  enumerable: true,
-	  value: readyStates.indexOf('CLOSED')
-	});
-
-	[
-	  'binaryType',
-	  'bufferedAmount',
-	  'extensions',
-	  'isPaused',
-	  'protocol',
-	  'readyState',
-	  'url'
-	].forEach((property) => {
-	  Object.defineProperty(WebSocket.prototype, property, { enumerable: true });
-	});
-
-	//
-	// Add the `onopen`, `onerror`, `onclose`, and `onmessage` attributes.
-	// See https://html.spec.whatwg.org/multipage/comms.html#the-websocket-interface
-	//
-	['open', 'error', 'close', 'message'].forEach((method) => {
-	  Object.defineProperty(WebSocket.prototype, `on${method}`, {
-	    enumerable: true,
-	    get() {
-	      for (const listener of this.listeners(method)) {
-	        if (listener[kForOnEventAttribute]) return listener[kListener];
-	      }
-
-	      return null;
-	    },
-	    set(handler) {
-	      for (const listener of this.listeners(method)) {
-	        if (listener[kForOnEventAttribute]) {
-	          this.removeListener(method, listener);
-	          break;
-	        }
-	      }
-
-	      if (typeof handler !== 'function') return;
-
-	      this.addEventListener(method, handler, {
-	        [kForOnEventAttribute]: true
-	      });
-	    }
-	  });
-	});
-
-	WebSocket.prototype.addEventListener = addEventListener;
-	WebSocket.prototype.removeEventListener = removeEventListener;
-
-	websocket = WebSocket;
-
-	/**
-	 * Initialize a WebSocket client.
-	 *
-	 * @param {WebSocket} websocket The client to initialize
-	 * @param {(String|URL)} address The URL to which to connect
-	 * @param {Array} protocols The subprotocols
-	 * @param {Object} [options] Connection options
-	 * @param {Boolean} [options.allowSynchronousEvents=true] Specifies whether any
-	 *     of the `'message'`, `'ping'`, and `'pong'` events can be emitted multiple
-	 *     times in the same tick
-	 * @param {Boolean} [options.autoPong=true] Specifies whether or not to
-	 *     automatically send a pong in response to a ping
-	 * @param {Number} [options.closeTimeout=30000] Duration in milliseconds to wait
-	 *     for the closing handshake to finish after `websocket.close()` is called
-	 * @param {Function} [options.finishRequest] A function which can be used to
-	 *     customize the headers of each http request before it is sent
-	 * @param {Boolean} [options.followRedirects=false] Whether or not to follow
-	 *     redirects
-	 * @param {Function} [options.generateMask] The function used to generate the
-	 *     masking key
-	 * @param {Number} [options.handshakeTimeout] Timeout in milliseconds for the
-	 *     handshake request
-	 * @param {Number} [options.maxBufferedChunks=262144] The maximum number of
-	 *     buffered data chunks
-	 * @param {Number} [options.maxFragments=16384] The maximum number of message
-	 *     fragments
-	 * @param {Number} [options.maxPayload=104857600] The maximum allowed message
-	 *     size
-	 * @param {Number} [options.maxPendingAutoPongs=60] The maximum number of
-	 *     pending automatic pongs
-	 * @param {Number} [options.maxRedirects=10] The maximum number of redirects
-	 *     allowed
-	 * @param {String} [options.origin] Value of the `Origin` or
-	 *     `Sec-WebSocket-Origin` header
-	 * @param {(Boolean|Object)} [options.perMessageDeflate=true] Enable/disable
-	 *     permessage-deflate
-	 * @param {Number} [options.protocolVersion=13] Value of the
-	 *     `Sec-WebSocket-Version` header
-	 * @param {Boolean} [options.skipUTF8Validation=false] Specifies whether or
-	 *     not to skip UTF-8 validation for text and close messages
-	 * @return {Object} The resolved options object used for initialization
-	 * @private
-	 */
-	function initAsClient(websocket, address, protocols, options) {
-	  const opts = {
-	    allowSynchronousEvents: true,
-	    autoPong: true,
-	    closeTimeout: CLOSE_TIMEOUT,
-	    protocolVersion: protocolVersions[1],
-	    maxBufferedChunks: 256 * 1024,
-	    maxFragments: 16 * 1024,
-	    maxPayload: 100 * 1024 * 1024,
-	    maxPendingAutoPongs: 60,
-	    skipUTF8Validation: false,
-	    perMessageDeflate: true,
-	    followRedirects: false,
-	    maxRedirects: 10,
-	    ...options,
-	    socketPath: undefined,
-	    hostname: undefined,
-	    protocol: undefined,
-	    protocols: undefined,
-	    timeout: undefined,
-	    method: 'GET',
-	    host: undefined,
-	    path: undefined,
-	    port: undefined
-	  };
-
-	  if (!protocolVersions.includes(opts.protocolVersion)) {
-	    throw new RangeError(
-	      `Unsupported protocol version: ${opts.protocolVersion} ` +
-	        `(supported versions: ${protocolVersions.join(', ')})`
-	    );
-	  }
-
-	  let parsedUrl;
-
-	  if (address instanceof URL) {
-	    parsedUrl = address;
-	  } else {
-	    try {
-	      parsedUrl = new URL(address);
-	    } catch {
-	      throw new SyntaxError(`Invalid URL: ${address}`);
-	    }
-	  }
-
-	  if (parsedUrl.protocol === 'http:' || parsedUrl.protocol === 'https:') {
-	    parsedUrl = new URL(parsedUrl);
-	    parsedUrl.protocol = parsedUrl.protocol === 'http:' ? 'ws:' : 'wss:';
-	  }
-
-	  websocket._url = parsedUrl.href;
-
-	  const isSecure = parsedUrl.protocol === 'wss:';
-	  const isIpcUrl = parsedUrl.protocol === 'ws+unix:';
-	  let invalidUrlMessage;
-
-	  if (parsedUrl.protocol !== 'ws:' && !isSecure && !isIpcUrl) {
-	    invalidUrlMessage =
-	      'The URL\'s protocol must be one of "ws:", "wss:", ' +
-	      '"http:", "https:", or "ws+unix:"';
-	  } else if (isIpcUrl && !parsedUrl.pathname) {
-	    invalidUrlMessage = "The URL's pathname is empty";
-	  } else if (parsedUrl.hash) {
-	    invalidUrlMessage = 'The URL contains a fragment identifier';
-	  }
-
-	  if (invalidUrlMessage) {
-	    const err = new SyntaxError(invalidUrlMessage);
-
-	    if (websocket._redirects === 0) {
-	      throw err;
-	    } else {
-	      emitErrorAndClose(websocket, err);
-	      return;
-	    }
-	  }
-
-	  const defaultPort = isSecure ? 443 : 80;
-	  const key = randomBytes(16).toString('base64');
-	  const request = isSecure ? https.request : http.request;
-	  const protocolSet = new Set();
-	  let perMessageDeflate;
-
-	  opts.createConnection =
-	    opts.createConnection || (isSecure ? tlsConnect : netConnect);
-	  opts.defaultPort = opts.defaultPort || defaultPort;
-	  opts.port = parsedUrl.port || defaultPort;
-	  opts.host = parsedUrl.hostname.startsWith('[')
-	    ? parsedUrl.hostname.slice(1, -1)
-	    : parsedUrl.hostname;
-	  opts.headers = {
-	    ...opts.headers,
-	    'Sec-WebSocket-Version': opts.protocolVersion,
-	    'Sec-WebSocket-Key': key,
-	    Connection: 'Upgrade',
-	    Upgrade: 'websocket'
-	  };
-	  opts.path = parsedUrl.pathname + parsedUrl.search;
-	  opts.timeout = opts.handshakeTimeout;
-
-	  if (opts.perMessageDeflate) {
-	    perMessageDeflate = new PerMessageDeflate({
-	      ...opts.perMessageDeflate,
-	      isServer: false,
-	      maxPayload: opts.maxPayload
-	    });
-	    opts.headers['Sec-WebSocket-Extensions'] = format({
-	      [PerMessageDeflate.extensionName]: perMessageDeflate.offer()
-	    });
-	  }
-	  if (protocols.length) {
-	    for (const protocol of protocols) {
-	      if (
-	        typeof protocol !== 'string' ||
-	        !subprotocolRegex.test(protocol) ||
-	        protocolSet.has(protocol)
-	      ) {
-	        throw new SyntaxError(
-	          'An invalid or duplicated subprotocol was specified'
-	        );
-	      }
-
-	      protocolSet.add(protocol);
-	    }
-
-	    opts.headers['Sec-WebSocket-Protocol'] = protocols.join(',');
-	  }
-	  if (opts.origin) {
-	    if (opts.protocolVersion < 13) {
-	      opts.headers['Sec-WebSocket-Origin'] = opts.origin;
-	    } else {
-	      opts.headers.Origin = opts.origin;
-	    }
-	  }
-	  if (parsedUrl.username || parsedUrl.password) {
-	    const username = querystring.unescape(parsedUrl.username);
-	    const password = querystring.unescape(parsedUrl.password);
-
-	    opts.auth = `${username}:${password}`;
-	  }
-
-	  if (isIpcUrl) {
-	    const i = opts.path.indexOf(':');
-
-	    if (i === -1) {
-	      opts.socketPath = opts.path;
-	      opts.path = '';
-	    } else {
-	      opts.socketPath = opts.path.slice(0, i);
-	      opts.path = opts.path.slice(i + 1);
-	    }
-	  }
-
-	  let req;
-
-	  if (opts.followRedirects) {
-	    if (websocket._redirects === 0) {
-	      websocket._originalIpc = isIpcUrl;
-	      websocket._originalSecure = isSecure;
-	      websocket._originalHostOrSocketPath = isIpcUrl
-	        ? opts.socketPath
-	        : parsedUrl.host;
-
-	      const headers = options && options.headers;
-
-	      //
-	      // Shallow copy the user provided options so that headers can be changed
-	      // without mutating the original object.
-	      //
-	      options = { ...options, headers: {} };
-
-	      if (headers) {
-	        for (const [key, value] of Object.entries(headers)) {
-	          options.headers[key.toLowerCase()] = value;
-	        }
-	      }
-	    } else if (websocket.listenerCount('redirect') === 0) {
-	      const isSameHost = isIpcUrl
-	        ? websocket._originalIpc
-	          ? opts.socketPath === websocket._originalHostOrSocketPath
-	          : false
-	        : websocket._originalIpc
-	          ? false
-	          : parsedUrl.host === websocket._originalHostOrSocketPath;
-
-	      if (!isSameHost || (websocket._originalSecure && !isSecure)) {
-	        //
-	        // Match curl 7.77.0 behavior and drop the following headers. These
-	        // headers are also dropped when following a redirect to a subdomain.
-	        //
-	        delete opts.headers.authorization;
-	        delete opts.headers.cookie;
-
-	        if (!isSameHost) delete opts.headers.host;
-
-	        opts.auth = undefined;
-	      }
-	    }
-
-	    //
-	    // Match curl 7.77.0 behavior and make the first `Authorization` header win.
-	    // If the `Authorization` header is set, then there is nothing to do as it
-	    // will take precedence.
-	    //
-	    if (opts.auth && !options.headers.authorization) {
-	      options.headers.authorization =
-	        'Basic ' + Buffer.from(opts.auth).toString('base64');
-	    }
-
-	    req = websocket._req = request(opts);
-
-	    if (websocket._redirects) {
-	      //
-	      // Unlike what is done for the `'upgrade'` event, no early exit is
-	      // triggered here if the user calls `websocket.close()` or
-	      // `websocket.terminate()` from a listener of the `'redirect'` event. This
-	      // is because the user can also call `request.destroy()` with an error
-	      // before calling `websocket.close()` or `websocket.terminate()` and this
-	      // would result in an error being emitted on the `request` object with no
-	      // `'error'` event listeners attached.
-	      //
-	      websocket.emit('redirect', websocket.url, req);
-	    }
-	  } else {
-	    req = websocket._req = request(opts);
-	  }
-
-	  if (opts.timeout) {
-	    req.on('timeout', () => {
-	      abortHandshake(websocket, req, 'Opening handshake has timed out');
-	    });
-	  }
-
-	  req.on('error', (err) => {
-	    if (req === null || req[kAborted]) return;
-
-	    req = websocket._req = null;
-	    emitErrorAndClose(websocket, err);
-	  });
-
-	  req.on('response', (res) => {
-	    const location = res.headers.location;
-	    const statusCode = res.statusCode;
-
-	    if (
-	      location &&
-	      opts.followRedirects &&
-	      statusCode >= 300 &&
-	      statusCode < 400
-	    ) {
-	      if (++websocket._redirects > opts.maxRedirects) {
-	        abortHandshake(websocket, req, 'Maximum redirects exceeded');
-	        return;
-	      }
-
-	      req.abort();
-
-	      let addr;
-
-	      try {
-	        addr = new URL(location, address);
-	      } catch (e) {
-	        const err = new SyntaxError(`Invalid URL: ${location}`);
-	        emitErrorAndClose(websocket, err);
-	        return;
-	      }
-
-	      initAsClient(websocket, addr, protocols, options);
-	    } else if (!websocket.emit('unexpected-response', req, res)) {
-	      abortHandshake(
-	        websocket,
-	        req,
-	        `Unexpected server response: ${res.statusCode}`
-	      );
-	    }
-	  });
-
-	  req.on('upgrade', (res, socket, head) => {
-	    websocket.emit('upgrade', res);
-
-	    //
-	    // The user may have closed the connection from a listener of the
-	    // `'upgrade'` event.
-	    //
-	    if (websocket.readyState !== WebSocket.CONNECTING) return;
-
-	    req = websocket._req = null;
-
-	    const upgrade = res.headers.upgrade;
-
-	    if (upgrade === undefined || upgrade.toLowerCase() !== 'websocket') {
-	      abortHandshake(websocket, socket, 'Invalid Upgrade header');
-	      return;
-	    }
-
-	    const digest = createHash('sha1')
-	      .update(key + GUID)
-	      .digest('base64');
-
-	    if (res.headers['sec-websocket-accept'] !== digest) {
-	      abortHandshake(websocket, socket, 'Invalid Sec-WebSocket-Accept header');
-	      return;
-	    }
-
-	    const serverProt = res.headers['sec-websocket-protocol'];
-	    let protError;
-
-	    if (serverProt !== undefined) {
-	      if (!protocolSet.size) {
-	        protError = 'Server sent a subprotocol but none was requested';
-	      } else if (!protocolSet.has(serverProt)) {
-	        protError = 'Server sent an invalid subprotocol';
-	      }
-	    } else if (protocolSet.size) {
-	      protError = 'Server sent no subprotocol';
-	    }
-
-	    if (protError) {
-	      abortHandshake(websocket, socket, protError);
-	      return;
-	    }
-
-	    if (serverProt) websocket._protocol = serverProt;
-
-	    const secWebSocketExtensions = res.headers['sec-websocket-extensions'];
-
-	    if (secWebSocketExtensions !== undefined) {
-	      if (!perMessageDeflate) {
-	        const message =
-	          'Server sent a Sec-WebSocket-Extensions header but no extension ' +
-	          'was requested';
-	        abortHandshake(websocket, socket, message);
-	        return;
-	      }
-
-	      let extensions;
-
-	      try {
-	        extensions = parse(secWebSocketExtensions);
-	      } catch (err) {
-	        const message = 'Invalid Sec-WebSocket-Extensions header';
-	        abortHandshake(websocket, socket, message);
-	        return;
-	      }
-
-	      const extensionNames = Object.keys(extensions);
-
-	      if (
-	        extensionNames.length !== 1 ||
-	        extensionNames[0] !== PerMessageDeflate.extensionName
-	      ) {
-	        const message = 'Server indicated an extension that was not requested';
-	        abortHandshake(websocket, socket, message);
-	        return;
-	      }
-
-	      try {
-	        perMessageDeflate.accept(extensions[PerMessageDeflate.extensionName]);
-	      } catch (err) {
-	        const message = 'Invalid Sec-WebSocket-Extensions header';
-	        abortHandshake(websocket, socket, message);
-	        return;
-	      }
-
-	      websocket._extensions[PerMessageDeflate.extensionName] =
-	        perMessageDeflate;
-	    }
-
-	    websocket.setSocket(socket, head, {
-	      allowSynchronousEvents: opts.allowSynchronousEvents,
-	      generateMask: opts.generateMask,
-	      maxBufferedChunks: opts.maxBufferedChunks,
-	      maxFragments: opts.maxFragments,
-	      maxPayload: opts.maxPayload,
-	      skipUTF8Validation: opts.skipUTF8Validation
-	    });
-	  });
-
-	  if (opts.finishRequest) {
-	    opts.finishRequest(req, websocket);
-	  } else {
-	    req.end();
-	  }
-
-	  return opts;
-	}
-
-	/**
-	 * Emit the `'error'` and `'close'` events.
-	 *
-	 * @param {WebSocket} websocket The WebSocket instance
-	 * @param {Error} The error to emit
-	 * @private
-	 */
-	function emitErrorAndClose(websocket, err) {
-	  websocket._readyState = WebSocket.CLOSING;
-	  //
-	  // The following assignment is practically useless and is done only for
-	  // consistency.
-	  //
-	  websocket._errorEmitted = true;
-	  websocket.emit('error', err);
-	  websocket.emitClose();
-	}
-
-	/**
-	 * Create a `net.Socket` and initiate a connection.
-	 *
-	 * @param {Object} options Connection options
-	 * @return {net.Socket} The newly created socket used to start the connection
-	 * @private
-	 */
-	function netConnect(options) {
-	  options.path = options.socketPath;
-	  return net.connect(options);
-	}
-
-	/**
-	 * Create a `tls.TLSSocket` and initiate a connection.
-	 *
-	 * @param {Object} options Connection options
-	 * @return {tls.TLSSocket} The newly created socket used to start the connection
-	 * @private
-	 */
-	function tlsConnect(options) {
-	  options.path = undefined;
-
-	  if (!options.servername && options.servername !== '') {
-	    options.servername = net.isIP(options.host) ? '' : options.host;
-	  }
-
-	  return tls.connect(options);
-	}
-
-	/**
-	 * Abort the handshake and emit an error.
-	 *
-	 * @param {WebSocket} websocket The WebSocket instance
-	 * @param {(http.ClientRequest|net.Socket|tls.Socket)} stream The request to
-	 *     abort or the socket to destroy
-	 * @param {String} message The error message
-	 * @private
-	 */
-	function abortHandshake(websocket, stream, message) {
-	  websocket._readyState = WebSocket.CLOSING;
-
-	  const err = new Error(message);
-	  Error.captureStackTrace(err, abortHandshake);
-
-	  if (stream.setHeader) {
-	    stream[kAborted] = true;
-	    stream.abort();
-
-	    if (stream.socket && !stream.socket.destroyed) {
-	      //
-	      // On Node.js >= 14.3.0 `request.abort()` does not destroy the socket if
-	      // called after the request completed. See
-	      // https://github.com/websockets/ws/issues/1869.
-	      //
-	      stream.socket.destroy();
-	    }
-
-	    process.nextTick(emitErrorAndClose, websocket, err);
-	  } else {
-	    stream.destroy(err);
-	    stream.once('error', websocket.emit.bind(websocket, 'error'));
-	    stream.once('close', websocket.emitClose.bind(websocket));
-	  }
-	}
-
-	/**
-	 * Handle cases where the `ping()`, `pong()`, or `send()` methods are called
-	 * when the `readyState` attribute is `CLOSING` or `CLOSED`.
-	 *
-	 * @param {WebSocket} websocket The WebSocket instance
-	 * @param {*} [data] The data to send
-	 * @param {Function} [cb] Callback
-	 * @private
-	 */
-	function sendAfterClose(websocket, data, cb) {
-	  if (data) {
-	    const length = isBlob(data) ? data.size : toBuffer(data).length;
-
-	    //
-	    // The `_bufferedAmount` property is used only when the peer is a client and
-	    // the opening handshake fails. Under these circumstances, in fact, the
-	    // `setSocket()` method is not called, so the `_socket` and `_sender`
-	    // properties are set to `null`.
-	    //
-	    if (websocket._socket) websocket._sender._bufferedBytes += length;
-	    else websocket._bufferedAmount += length;
-	  }
-
-	  if (cb) {
-	    const err = new Error(
-	      `WebSocket is not open: readyState ${websocket.readyState} ` +
-	        `(${readyStates[websocket.readyState]})`
-	    );
-	    process.nextTick(cb, err);
-	  }
-	}
-
-	/**
-	 * The listener of the `Receiver` `'conclude'` event.
-	 *
-	 * @param {Number} code The status code
-	 * @param {Buffer} reason The reason for closing
-	 * @private
-	 */
-	function receiverOnConclude(code, reason) {
-	  const websocket = this[kWebSocket];
-
-	  websocket._closeFrameReceived = true;
-	  websocket._closeCode = code;
-
-	  //
-	  // The reason is a view into the buffer the socket delivered. Copy it so that
-	  // the `WebSocket` does not keep that buffer alive. The copy is not pooled
-	  // because a pooled one would keep the pool alive in the same way.
-	  //
-	  if (reason.length === 0) {
-	    websocket._closeMessage = EMPTY_BUFFER;
-	  } else {
-	    websocket._closeMessage = Buffer.allocUnsafeSlow(reason.length);
-	    websocket._closeMessage.set(reason);
-	  }
-
-	  if (websocket._socket[kWebSocket] === undefined) return;
-
-	  websocket._socket.removeListener('data', socketOnData);
-	  process.nextTick(resume, websocket._socket);
-
-	  if (code === 1005) websocket.close();
-	  else websocket.close(code, reason);
-	}
-
-	/**
-	 * The listener of the `Receiver` `'drain'` event.
-	 *
-	 * @private
-	 */
-	function receiverOnDrain() {
-	  const websocket = this[kWebSocket];
-
-	  if (!websocket.isPaused) websocket._socket.resume();
-	}
-
-	/**
-	 * The listener of the `Receiver` `'error'` event.
-	 *
-	 * @param {(RangeError|Error)} err The emitted error
-	 * @private
-	 */
-	function receiverOnError(err) {
-	  const websocket = this[kWebSocket];
-
-	  if (websocket._socket[kWebSocket] !== undefined) {
-	    websocket._socket.removeListener('data', socketOnData);
-
-	    //
-	    // On Node.js < 14.0.0 the `'error'` event is emitted synchronously. See
-	    // https://github.com/websockets/ws/issues/1940.
-	    //
-	    process.nextTick(resume, websocket._socket);
-
-	    websocket.close(err[kStatusCode]);
-	  }
-
-	  if (!websocket._errorEmitted) {
-	    websocket._errorEmitted = true;
-	    websocket.emit('error', err);
-	  }
-	}
-
-	/**
-	 * The listener of the `Receiver` `'finish'` event.
-	 *
-	 * @private
-	 */
-	function receiverOnFinish() {
-	  this[kWebSocket].emitClose();
-	}
-
-	/**
-	 * The listener of the `Receiver` `'message'` event.
-	 *
-	 * @param {Buffer|ArrayBuffer|Buffer[])} data The message
-	 * @param {Boolean} isBinary Specifies whether the message is binary or not
-	 * @private
-	 */
-	function receiverOnMessage(data, isBinary) {
-	  this[kWebSocket].emit('message', data, isBinary);
-	}
-
-	/**
-	 * The listener of the `Receiver` `'ping'` event.
-	 *
-	 * @param {Buffer} data The data included in the ping frame
-	 * @private
-	 */
-	function receiverOnPing(data) {
-	  const websocket = this[kWebSocket];
-
-	  if (websocket._autoPong && websocket.readyState === WebSocket.OPEN) {
-	    if (
-	      websocket._maxPendingAutoPongs > 0 &&
-	      websocket._pendingAutoPongs >= websocket._maxPendingAutoPongs
-	    ) {
-	      websocket.terminate();
-	    } else {
-	      websocket._pendingAutoPongs++;
-	      websocket.pong(data, !this._isServer, websocket._autoPongComplete);
-	    }
-	  }
-
-	  websocket.emit('ping', data);
-	}
-
-	/**
-	 * The callback for automatic pong responses.
-	 *
-	 * @param {WebSocket} websocket The WebSocket instance
-	 * @private
-	 */
-	function autoPongComplete(websocket) {
-	  websocket._pendingAutoPongs--;
-	}
-
-	/**
-	 * The listener of the `Receiver` `'pong'` event.
-	 *
-	 * @param {Buffer} data The data included in the pong frame
-	 * @private
-	 */
-	function receiverOnPong(data) {
-	  this[kWebSocket].emit('pong', data);
-	}
-
-	/**
-	 * Resume a readable stream
-	 *
-	 * @param {Readable} stream The readable stream
-	 * @private
-	 */
-	function resume(stream) {
-	  stream.resume();
-	}
-
-	/**
-	 * The `Sender` error event handler.
-	 *
-	 * @param {Error} The error
-	 * @private
-	 */
-	function senderOnError(err) {
-	  const websocket = this[kWebSocket];
-
-	  if (websocket.readyState === WebSocket.CLOSED) return;
-	  if (websocket.readyState === WebSocket.OPEN) {
-	    websocket._readyState = WebSocket.CLOSING;
-	    setCloseTimer(websocket);
-	  }
-
-	  //
-	  // `socket.end()` is used instead of `socket.destroy()` to allow the other
-	  // peer to finish sending queued data. There is no need to set a timer here
-	  // because `CLOSING` means that it is already set or not needed.
-	  //
-	  this._socket.end();
-
-	  if (!websocket._errorEmitted) {
-	    websocket._errorEmitted = true;
-	    websocket.emit('error', err);
-	  }
-	}
-
-	/**
-	 * Set a timer to destroy the underlying raw socket of a WebSocket.
-	 *
-	 * @param {WebSocket} websocket The WebSocket instance
-	 * @private
-	 */
-	function setCloseTimer(websocket) {
-	  websocket._closeTimer = setTimeout(
-	    websocket._socket.destroy.bind(websocket._socket),
-	    websocket._closeTimeout
-	  );
-	}
-
-	/**
-	 * The listener of the socket `'close'` event.
-	 *
-	 * @private
-	 */
-	function socketOnClose() {
-	  const websocket = this[kWebSocket];
-
-	  this.removeListener('close', socketOnClose);
-	  this.removeListener('data', socketOnData);
-	  this.removeListener('end', socketOnEnd);
-
-	  websocket._readyState = WebSocket.CLOSING;
-
-	  //
-	  // The close frame might not have been received or the `'end'` event emitted,
-	  // for example, if the socket was destroyed due to an error. Ensure that the
-	  // `receiver` stream is closed after writing any remaining buffered data to
-	  // it. If the readable side of the socket is in flowing mode then there is no
-	  // buffered data as everything has been already written. If instead, the
-	  // socket is paused, any possible buffered data will be read as a single
-	  // chunk.
-	  //
-	  if (
-	    !this._readableState.endEmitted &&
-	    !websocket._closeFrameReceived &&
-	    !websocket._receiver._writableState.errorEmitted &&
-	    this._readableState.length !== 0
-	  ) {
-	    const chunk = this.read(this._readableState.length);
-
-	    websocket._receiver.write(chunk);
-	  }
-
-	  websocket._receiver.end();
-
-	  this[kWebSocket] = undefined;
-
-	  clearTimeout(websocket._closeTimer);
-
-	  if (
-	    websocket._receiver._writableState.finished ||
-	    websocket._receiver._writableState.errorEmitted
-	  ) {
-	    websocket.emitClose();
-	  } else {
-	    websocket._receiver.on('error', receiverOnFinish);
-	    websocket._receiver.on('finish', receiverOnFinish);
-	  }
-	}
-
-	/**
-	 * The listener of the socket `'data'` event.
-	 *
-	 * @param {Buffer} chunk A chunk of data
-	 * @private
-	 */
-	function socketOnData(chunk) {
-	  if (!this[kWebSocket]._receiver.write(chunk)) {
-	    this.pause();
-	  }
-	}
-
-	/**
-	 * The listener of the socket `'end'` event.
-	 *
-	 * @private
-	 */
-	function socketOnEnd() {
-	  const websocket = this[kWebSocket];
-
-	  websocket._readyState = WebSocket.CLOSING;
-	  websocket._receiver.end();
-	  this.end();
-	}
-
-	/**
-	 * The listener of the socket `'error'` event.
-	 *
-	 * @private
-	 */
-	function socketOnError() {
-	  const websocket = this[kWebSocket];
-
-	  this.removeListener('error', socketOnError);
-	  this.on('error', NOOP);
-
-	  if (websocket) {
-	    websocket._readyState = WebSocket.CLOSING;
-	    this.destroy();
-	  }
-	}
-	return websocket;
-}
-
-/* eslint no-unused-vars: ["error", { "varsIgnorePattern": "^WebSocket$" }] */
-
-var stream;
-var hasRequiredStream;
-
-function requireStream () {
-	if (hasRequiredStream) return stream;
-	hasRequiredStream = 1;
-
-	requireWebsocket();
-	const { Duplex } = require$$0$d;
-
-	/**
-	 * Emits the `'close'` event on a stream.
-	 *
-	 * @param {Duplex} stream The stream.
-	 * @private
-	 */
-	function emitClose(stream) {
-	  stream.emit('close');
-	}
-
-	/**
-	 * The listener of the `'end'` event.
-	 *
-	 * @private
-	 */
-	function duplexOnEnd() {
-	  if (!this.destroyed && this._writableState.finished) {
-	    this.destroy();
-	  }
-	}
-
-	/**
-	 * The listener of the `'error'` event.
-	 *
-	 * @param {Error} err The error
-	 * @private
-	 */
-	function duplexOnError(err) {
-	  this.removeListener('error', duplexOnError);
-	  this.destroy();
-	  if (this.listenerCount('error') === 0) {
-	    // Do not suppress the throwing behavior.
-	    this.emit('error', err);
-	  }
-	}
-
-	/**
-	 * Wraps a `WebSocket` in a duplex stream.
-	 *
-	 * @param {WebSocket} ws The `WebSocket` to wrap
-	 * @param {Object} [options] The options for the `Duplex` constructor
-	 * @return {Duplex} The duplex stream
-	 * @public
-	 */
-	function createWebSocketStream(ws, options) {
-	  let terminateOnDestroy = true;
-
-	  const duplex = new Duplex({
-	    ...options,
-	    autoDestroy: false,
-	    emitClose: false,
-	    objectMode: false,
-	    writableObjectMode: false
-	  });
-
-	  ws.on('message', function message(msg, isBinary) {
-	    const data =
-	      !isBinary && duplex._readableState.objectMode ? msg.toString() : msg;
-
-	    if (!duplex.push(data)) ws.pause();
-	  });
-
-	  ws.once('error', function error(err) {
-	    if (duplex.destroyed) return;
-
-	    // Prevent `ws.terminate()` from being called by `duplex._destroy()`.
-	    //
-	    // - If the `'error'` event is emitted before the `'open'` event, then
-	    //   `ws.terminate()` is a noop as no socket is assigned.
-	    // - Otherwise, the error is re-emitted by the listener of the `'error'`
-	    //   event of the `Receiver` object. The listener already closes the
-	    //   connection by calling `ws.close()`. This allows a close frame to be
-	    //   sent to the other peer. If `ws.terminate()` is called right after this,
-	    //   then the close frame might not be sent.
-	    terminateOnDestroy = false;
-	    duplex.destroy(err);
-	  });
-
-	  ws.once('close', function close() {
-	    if (duplex.destroyed) return;
-
-	    duplex.push(null);
-	  });
-
-	  duplex._destroy = function (err, callback) {
-	    if (ws.readyState === ws.CLOSED) {
-	      callback(err);
-	      process.nextTick(emitClose, duplex);
-	      return;
-	    }
-
-	    let called = false;
-
-	    ws.once('error', function error(err) {
-	      called = true;
-	      callback(err);
-	    });
-
-	    ws.once('close', function close() {
-	      if (!called) callback(err);
-	      process.nextTick(emitClose, duplex);
-	    });
-
-	    if (terminateOnDestroy) ws.terminate();
-	  };
-
-	  duplex._final = function (callback) {
-	    if (ws.readyState === ws.CONNECTING) {
-	      ws.once('open', function open() {
-	        duplex._final(callback);
-	      });
-	      return;
-	    }
-
-	    // If the value of the `_socket` property is `null` it means that `ws` is a
-	    // client websocket and the handshake failed. In fact, when this happens, a
-	    // socket is never assigned to the websocket. Wait for the `'error'` event
-	    // that will be emitted by the websocket.
-	    if (ws._socket === null) return;
-
-	    if (ws._socket._writableState.finished) {
-	      callback();
-	      if (duplex._readableState.endEmitted) duplex.destroy();
-	    } else {
-	      ws._socket.once('finish', function finish() {
-	        // `duplex` is not destroyed here because the `'end'` event will be
-	        // emitted on `duplex` after this `'finish'` event. The EOF signaling
-	        // `null` chunk is, in fact, pushed when the websocket emits `'close'`.
-	        callback();
-	      });
-	      ws.close();
-	    }
-	  };
-
-	  duplex._read = function () {
-	    if (ws.isPaused) ws.resume();
-	  };
-
-	  duplex._write = function (chunk, encoding, callback) {
-	    if (ws.readyState === ws.CONNECTING) {
-	      ws.once('open', function open() {
-	        duplex._write(chunk, encoding, callback);
-	      });
-	      return;
-	    }
-
-	    ws.send(chunk, callback);
-	  };
-
-	  duplex.on('end', duplexOnEnd);
-	  duplex.on('error', duplexOnError);
-	  return duplex;
-	}
-
-	stream = createWebSocketStream;
-	return stream;
-}
-
-var subprotocol;
-var hasRequiredSubprotocol;
-
-function requireSubprotocol () {
-	if (hasRequiredSubprotocol) return subprotocol;
-	hasRequiredSubprotocol = 1;
-
-	const { tokenChars } = requireValidation();
-
-	/**
-	 * Parses the `Sec-WebSocket-Protocol` header into a set of subprotocol names.
-	 *
-	 * @param {String} header The field value of the header
-	 * @return {Set} The subprotocol names
-	 * @public
-	 */
-	function parse(header) {
-	  const protocols = new Set();
-	  let start = -1;
-	  let end = -1;
-	  let i = 0;
-
-	  for (i; i < header.length; i++) {
-	    const code = header.charCodeAt(i);
-
-	    if (end === -1 && tokenChars[code] === 1) {
-	      if (start === -1) start = i;
-	    } else if (
-	      i !== 0 &&
-	      (code === 0x20 /* ' ' */ || code === 0x09) /* '\t' */
-	    ) {
-	      if (end === -1 && start !== -1) end = i;
-	    } else if (code === 0x2c /* ',' */) {
-	      if (start === -1) {
-	        throw new SyntaxError(`Unexpected character at index ${i}`);
-	      }
-
-	      if (end === -1) end = i;
-
-	      const protocol = header.slice(start, end);
-
-	      if (protocols.has(protocol)) {
-	        throw new SyntaxError(`The "${protocol}" subprotocol is duplicated`);
-	      }
-
-	      protocols.add(protocol);
-	      start = end = -1;
-	    } else {
-	      throw new SyntaxError(`Unexpected character at index ${i}`);
-	    }
-	  }
-
-	  if (start === -1 || end !== -1) {
-	    throw new SyntaxError('Unexpected end of input');
-	  }
-
-	  const protocol = header.slice(start, i);
-
-	  if (protocols.has(protocol)) {
-	    throw new SyntaxError(`The "${protocol}" subprotocol is duplicated`);
-	  }
-
-	  protocols.add(protocol);
-	  return protocols;
-	}
-
-	subprotocol = { parse };
-	return subprotocol;
-}
-
-/* eslint no-unused-vars: ["error", { "varsIgnorePattern": "^Duplex$", "caughtErrors": "none" }] */
-
-var websocketServer;
-var hasRequiredWebsocketServer;
-
-function requireWebsocketServer () {
-	if (hasRequiredWebsocketServer) return websocketServer;
-	hasRequiredWebsocketServer = 1;
-
-	const EventEmitter = require$$0$e;
-	const http = http__default;
-	const { Duplex } = require$$0$d;
-	const { createHash } = require$$0$4;
-
-	const extension = requireExtension();
-	const PerMessageDeflate = requirePermessageDeflate();
-	const subprotocol = requireSubprotocol();
-	const WebSocket = requireWebsocket();
-	const { CLOSE_TIMEOUT, GUID, kWebSocket } = requireConstants$2();
-
-	const keyRegex = /^[+/0-9A-Za-z]{22}==$/;
-
-	const RUNNING = 0;
-	const CLOSING = 1;
-	const CLOSED = 2;
-
-	/**
-	 * Class representing a WebSocket server.
-	 *
-	 * @extends EventEmitter
-	 */
-	class WebSocketServer extends EventEmitter {
-	  /**
-	   * Create a `WebSocketServer` instance.
-	   *
-	   * @param {Object} options Configuration options
-	   * @param {Boolean} [options.allowSynchronousEvents=true] Specifies whether
-	   *     any of the `'message'`, `'ping'`, and `'pong'` events can be emitted
-	   *     multiple times in the same tick
-	   * @param {Boolean} [options.autoPong=true] Specifies whether or not to
-	   *     automatically send a pong in response to a ping
-	   * @param {Number} [options.backlog=511] The maximum length of the queue of
-	   *     pending connections
-	   * @param {Boolean} [options.clientTracking=true] Specifies whether or not to
-	   *     track clients
-	   * @param {Number} [options.closeTimeout=30000] Duration in milliseconds to
-	   *     wait for the closing handshake to finish after `websocket.close()` is
-	   *     called
-	   * @param {Function} [options.handleProtocols] A hook to handle protocols
-	   * @param {String} [options.host] The hostname where to bind the server
-	   * @param {Number} [options.maxBufferedChunks=262144] The maximum number of
-	   *     buffered data chunks
-	   * @param {Number} [options.maxFragments=16384] The maximum number of message
-	   *     fragments
-	   * @param {Number} [options.maxPayload=104857600] The maximum allowed message
-	   *     size
-	   * @param {Number} [options.maxPendingAutoPongs=60] The maximum number of
-	   *     pending automatic pongs
-	   * @param {Boolean} [options.noServer=false] Enable no server mode
-	   * @param {String} [options.path] Accept only connections matching this path
-	   * @param {(Boolean|Object)} [options.perMessageDeflate=false] Enable/disable
-	   *     permessage-deflate
-	   * @param {Number} [options.port] The port where to bind the server
-	   * @param {(http.Server|https.Server)} [options.server] A pre-created HTTP/S
-	   *     server to use
-	   * @param {Boolean} [options.skipUTF8Validation=false] Specifies whether or
-	   *     not to skip UTF-8 validation for text and close messages
-	   * @param {Function} [options.verifyClient] A hook to reject connections
-	   * @param {Function} [options.WebSocket=WebSocket] Specifies the `WebSocket`
-	   *     class to use. It must be the `WebSocket` class or class that extends it
-	   * @param {Function} [callback] A listener for the `listening` event
-	   */
-	  constructor(options, callback) {
-	    super();
-
-	    options = {
-	      allowSynchronousEvents: true,
-	      autoPong: true,
-	      maxBufferedChunks: 256 * 1024,
-	      maxFragments: 16 * 1024,
-	      maxPayload: 100 * 1024 * 1024,
-	      maxPendingAutoPongs: 60,
-	      skipUTF8Validation: false,
-	      perMessageDeflate: false,
-	      handleProtocols: null,
-	      clientTracking: true,
-	      closeTimeout: CLOSE_TIMEOUT,
-	      verifyClient: null,
-	      noServer: false,
-	      backlog: null, // use default (511 as implemented in net.js)
-	      server: null,
-	      host: null,
-	      path: null,
-	      port: null,
-	      WebSocket,
-	      ...options
-	    };
-
-	    if (
-	      (options.port == null && !options.server && !options.noServer) ||
-	      (options.port != null && (options.server || options.noServer)) ||
-	      (options.server && options.noServer)
-	    ) {
-	      throw new TypeError(
-	        'One and only one of the "port", "server", or "noServer" options ' +
-	          'must be specified'
-	      );
-	    }
-
-	    if (options.port != null) {
-	      this._server = http.createServer((req, res) => {
-	        const body = http.STATUS_CODES[426];
-
-	        res.writeHead(426, {
-	          'Content-Length': body.length,
-	          'Content-Type': 'text/plain'
-	        });
-	        res.end(body);
-	      });
-	      this._server.listen(
-	        options.port,
-	        options.host,
-	        options.backlog,
-	        callback
-	      );
-	    } else if (options.server) {
-	      this._server = options.server;
-	    }
-
-	    if (this._server) {
-	      const emitConnection = this.emit.bind(this, 'connection');
-
-	      this._removeListeners = addListeners(this._server, {
-	        listening: this.emit.bind(this, 'listening'),
-	        error: this.emit.bind(this, 'error'),
-	        upgrade: (req, socket, head) => {
-	          this.handleUpgrade(req, socket, head, emitConnection);
-	        }
-	      });
-	    }
-
-	    if (options.perMessageDeflate === true) options.perMessageDeflate = {};
-	    if (options.clientTracking) {
-	      this.clients = new Set();
-	      this._shouldEmitClose = false;
-	    }
-
-	    this.options = options;
-	    this._state = RUNNING;
-	  }
-
-	  /**
-	   * Returns the bound address, the address family name, and port of the server
-	   * as reported by the operating system if listening on an IP socket.
-	   * If the server is listening on a pipe or UNIX domain socket, the name is
-	   * returned as a string.
-	   *
-	   * @return {(Object|String|null)} The address of the server
-	   * @public
-	   */
-	  address() {
-	    if (this.options.noServer) {
-	      throw new Error('The server is operating in "noServer" mode');
-	    }
-
-	    if (!this._server) return null;
-	    return this._server.address();
-	  }
-
-	  /**
-	   * Stop the server from accepting new connections and emit the `'close'` event
-	   * when all existing connections are closed.
-	   *
-	   * @param {Function} [cb] A one-time listener for the `'close'` event
-	   * @public
-	   */
-	  close(cb) {
-	    if (this._state === CLOSED) {
-	      if (cb) {
-	        this.once('close', () => {
-	          cb(new Error('The server is not running'));
-	        });
-	      }
-
-	      process.nextTick(emitClose, this);
-	      return;
-	    }
-
-	    if (cb) this.once('close', cb);
-
-	    if (this._state === CLOSING) return;
-	    this._state = CLOSING;
-
-	    if (this.options.noServer || this.options.server) {
-	      if (this._server) {
-	        this._removeListeners();
-	        this._removeListeners = this._server = null;
-	      }
-
-	      if (this.clients) {
-	        if (!this.clients.size) {
-	          process.nextTick(emitClose, this);
-	        } else {
-	          this._shouldEmitClose = true;
-	        }
-	      } else {
-	        process.nextTick(emitClose, this);
-	      }
-	    } else {
-	      const server = this._server;
-
-	      this._removeListeners();
-	      this._removeListeners = this._server = null;
-
-	      //
-	      // The HTTP/S server was created internally. Close it, and rely on its
-	      // `'close'` event.
-	      //
-	      server.close(() => {
-	        emitClose(this);
-	      });
-	    }
-	  }
-
-	  /**
-	   * See if a given request should be handled by this server instance.
-	   *
-	   * @param {http.IncomingMessage} req Request object to inspect
-	   * @return {Boolean} `true` if the request is valid, else `false`
-	   * @public
-	   */
-	  shouldHandle(req) {
-	    if (this.options.path) {
-	      const index = req.url.indexOf('?');
-	      const pathname = index !== -1 ? req.url.slice(0, index) : req.url;
-
-	      if (pathname !== this.options.path) return false;
-	    }
-
-	    return true;
-	  }
-
-	  /**
-	   * Handle a HTTP Upgrade request.
-	   *
-	   * @param {http.IncomingMessage} req The request object
-	   * @param {Duplex} socket The network socket between the server and client
-	   * @param {Buffer} head The first packet of the upgraded stream
-	   * @param {Function} cb Callback
-	   * @public
-	   */
-	  handleUpgrade(req, socket, head, cb) {
-	    socket.on('error', socketOnError);
-
-	    const key = req.headers['sec-websocket-key'];
-	    const upgrade = req.headers.upgrade;
-	    const version = +req.headers['sec-websocket-version'];
-
-	    if (req.method !== 'GET') {
-	      const message = 'Invalid HTTP method';
-	      abortHandshakeOrEmitwsClientError(this, req, socket, 405, message);
-	      return;
-	    }
-
-	    if (upgrade === undefined || upgrade.toLowerCase() !== 'websocket') {
-	      const message = 'Invalid Upgrade header';
-	      abortHandshakeOrEmitwsClientError(this, req, socket, 400, message);
-	      return;
-	    }
-
-	    if (key === undefined || !keyRegex.test(key)) {
-	      const message = 'Missing or invalid Sec-WebSocket-Key header';
-	      abortHandshakeOrEmitwsClientError(this, req, socket, 400, message);
-	      return;
-	    }
-
-	    if (version !== 13 && version !== 8) {
-	      const message = 'Missing or invalid Sec-WebSocket-Version header';
-	      abortHandshakeOrEmitwsClientError(this, req, socket, 400, message, {
-	        'Sec-WebSocket-Version': '13, 8'
-	      });
-	      return;
-	    }
-
-	    if (!this.shouldHandle(req)) {
-	      abortHandshake(socket, 400);
-	      return;
-	    }
-
-	    const secWebSocketProtocol = req.headers['sec-websocket-protocol'];
-	    let protocols = new Set();
-
-	    if (secWebSocketProtocol !== undefined) {
-	      try {
-	        protocols = subprotocol.parse(secWebSocketProtocol);
-	      } catch (err) {
-	        const message = 'Invalid Sec-WebSocket-Protocol header';
-	        abortHandshakeOrEmitwsClientError(this, req, socket, 400, message);
-	        return;
-	      }
-	    }
-
-	    const secWebSocketExtensions = req.headers['sec-websocket-extensions'];
-	    const extensions = {};
-
-	    if (
-	      this.options.perMessageDeflate &&
-	      secWebSocketExtensions !== undefined
-	    ) {
-	      const perMessageDeflate = new PerMessageDeflate({
-	        ...this.options.perMessageDeflate,
-	        isServer: true,
-	        maxPayload: this.options.maxPayload
-	      });
-
-	      try {
-	        const offers = extension.parse(secWebSocketExtensions);
-
-	        if (offers[PerMessageDeflate.extensionName]) {
-	          perMessageDeflate.accept(offers[PerMessageDeflate.extensionName]);
-	          extensions[PerMessageDeflate.extensionName] = perMessageDeflate;
-	        }
-	      } catch (err) {
-	        const message =
-	          'Invalid or unacceptable Sec-WebSocket-Extensions header';
-	        abortHandshakeOrEmitwsClientError(this, req, socket, 400, message);
-	        return;
-	      }
-	    }
-
-	    //
-	    // Optionally call external client verification handler.
-	    //
-	    if (this.options.verifyClient) {
-	      const info = {
-	        origin:
-	          req.headers[`${version === 8 ? 'sec-websocket-origin' : 'origin'}`],
-	        secure: !!(req.socket.authorized || req.socket.encrypted),
-	        req
-	      };
-
-	      if (this.options.verifyClient.length === 2) {
-	        this.options.verifyClient(info, (verified, code, message, headers) => {
-	          if (!verified) {
-	            return abortHandshake(socket, code || 401, message, headers);
-	          }
-
-	          this.completeUpgrade(
-	            extensions,
-	            key,
-	            protocols,
-	            req,
-	            socket,
-	            head,
-	            cb
-	          );
-	        });
-	        return;
-	      }
-
-	      if (!this.options.verifyClient(info)) return abortHandshake(socket, 401);
-	    }
-
-	    this.completeUpgrade(extensions, key, protocols, req, socket, head, cb);
-	  }
-
-	  /**
-	   * Upgrade the connection to WebSocket.
-	   *
-	   * @param {Object} extensions The accepted extensions
-	   * @param {String} key The value of the `Sec-WebSocket-Key` header
-	   * @param {Set} protocols The subprotocols
-	   * @param {http.IncomingMessage} req The request object
-	   * @param {Duplex} socket The network socket between the server and client
-	   * @param {Buffer} head The first packet of the upgraded stream
-	   * @param {Function} cb Callback
-	   * @throws {Error} If called more than once with the same socket
-	   * @private
-	   */
-	  completeUpgrade(extensions, key, protocols, req, socket, head, cb) {
-	    //
-	    // Destroy the socket if the client has already sent a FIN packet.
-	    //
-	    if (!socket.readable || !socket.writable) return socket.destroy();
-
-	    if (socket[kWebSocket]) {
-	      throw new Error(
-	        'server.handleUpgrade() was called more than once with the same ' +
-	          'socket, possibly due to a misconfiguration'
-	      );
-	    }
-
-	    if (this._state > RUNNING) return abortHandshake(socket, 503);
-
-	    const digest = createHash('sha1')
-	      .update(key + GUID)
-	      .digest('base64');
-
-	    const headers = [
-	      'HTTP/1.1 101 Switching Protocols',
-	      'Upgrade: websocket',
-	      'Connection: Upgrade',
-	      `Sec-WebSocket-Accept: ${digest}`
-	    ];
-
-	    const ws = new this.options.WebSocket(null, undefined, this.options);
-
-	    if (protocols.size) {
-	      //
-	      // Optionally call external protocol selection handler.
-	      //
-	      const protocol = this.options.handleProtocols
-	        ? this.options.handleProtocols(protocols, req)
-	        : protocols.values().next().value;
-
-	      if (protocol) {
-	        headers.push(`Sec-WebSocket-Protocol: ${protocol}`);
-	        ws._protocol = protocol;
-	      }
-	    }
-
-	    if (extensions[PerMessageDeflate.extensionName]) {
-	      const params = extensions[PerMessageDeflate.extensionName].params;
-	      const value = extension.format({
-	        [PerMessageDeflate.extensionName]: [params]
-	      });
-	      headers.push(`Sec-WebSocket-Extensions: ${value}`);
-	      ws._extensions = extensions;
-	    }
-
-	    //
-	    // Allow external modification/inspection of handshake headers.
-	    //
-	    this.emit('headers', headers, req);
-
-	    socket.write(headers.concat('\r\n').join('\r\n'));
-	    socket.removeListener('error', socketOnError);
-
-	    ws.setSocket(socket, head, {
-	      allowSynchronousEvents: this.options.allowSynchronousEvents,
-	      maxBufferedChunks: this.options.maxBufferedChunks,
-	      maxFragments: this.options.maxFragments,
-	      maxPayload: this.options.maxPayload,
-	      skipUTF8Validation: this.options.skipUTF8Validation
-	    });
-
-	    if (this.clients) {
-	      this.clients.add(ws);
-	      ws.on('close', () => {
-	        this.clients.delete(ws);
-
-	        if (this._shouldEmitClose && !this.clients.size) {
-	          process.nextTick(emitClose, this);
-	        }
-	      });
-	    }
-
-	    cb(ws, req);
-	  }
-	}
-
-	websocketServer = WebSocketServer;
-
-	/**
-	 * Add event listeners on an `EventEmitter` using a map of <event, listener>
-	 * pairs.
-	 *
-	 * @param {EventEmitter} server The event emitter
-	 * @param {Object.<String, Function>} map The listeners to add
-	 * @return {Function} A function that will remove the added listeners when
-	 *     called
-	 * @private
-	 */
-	function addListeners(server, map) {
-	  for (const event of Object.keys(map)) server.on(event, map[event]);
-
-	  return function removeListeners() {
-	    for (const event of Object.keys(map)) {
-	      server.removeListener(event, map[event]);
-	    }
-	  };
-	}
-
-	/**
-	 * Emit a `'close'` event on an `EventEmitter`.
-	 *
-	 * @param {EventEmitter} server The event emitter
-	 * @private
-	 */
-	function emitClose(server) {
-	  server._state = CLOSED;
-	  server.emit('close');
-	}
-
-	/**
-	 * Handle socket errors.
-	 *
-	 * @private
-	 */
-	function socketOnError() {
-	  this.destroy();
-	}
-
-	/**
-	 * Close the connection when preconditions are not fulfilled.
-	 *
-	 * @param {Duplex} socket The socket of the upgrade request
-	 * @param {Number} code The HTTP response status code
-	 * @param {String} [message] The HTTP response body
-	 * @param {Object} [headers] Additional HTTP response headers
-	 * @private
-	 */
-	function abortHandshake(socket, code, message, headers) {
-	  //
-	  // The socket is writable unless the user destroyed or ended it before calling
-	  // `server.handleUpgrade()` or in the `verifyClient` function, which is a user
-	  // error. Handling this does not make much sense as the worst that can happen
-	  // is that some of the data written by the user might be discarded due to the
-	  // call to `socket.end()` below, which triggers an `'error'` event that in
-	  // turn causes the socket to be destroyed.
-	  //
-	  message = message || http.STATUS_CODES[code];
-	  headers = {
-	    Connection: 'close',
-	    'Content-Type': 'text/html',
-	    'Content-Length': Buffer.byteLength(message),
-	    ...headers
-	  };
-
-	  socket.once('finish', socket.destroy);
-
-	  socket.end(
-	    `HTTP/1.1 ${code} ${http.STATUS_CODES[code]}\r\n` +
-	      Object.keys(headers)
-	        .map((h) => `${h}: ${headers[h]}`)
-	        .join('\r\n') +
-	      '\r\n\r\n' +
-	      message
-	  );
-	}
-
-	/**
-	 * Emit a `'wsClientError'` event on a `WebSocketServer` if there is at least
-	 * one listener for it, otherwise call `abortHandshake()`.
-	 *
-	 * @param {WebSocketServer} server The WebSocket server
-	 * @param {http.IncomingMessage} req The request object
-	 * @param {Duplex} socket The socket of the upgrade request
-	 * @param {Number} code The HTTP response status code
-	 * @param {String} message The HTTP response body
-	 * @param {Object} [headers] The HTTP response headers
-	 * @private
-	 */
-	function abortHandshakeOrEmitwsClientError(
-	  server,
-	  req,
-	  socket,
-	  code,
-	  message,
-	  headers
-	) {
-	  if (server.listenerCount('wsClientError')) {
-	    const err = new Error(message);
-	    Error.captureStackTrace(err, abortHandshakeOrEmitwsClientError);
-
-	    server.emit('wsClientError', err, socket, req);
-	  } else {
-	    abortHandshake(socket, code, message, headers);
-	  }
-	}
-	return websocketServer;
-}
-
-var ws;
-var hasRequiredWs;
-
-function requireWs () {
-	if (hasRequiredWs) return ws;
-	hasRequiredWs = 1;
-
-	const createWebSocketStream = requireStream();
-	const extension = requireExtension();
-	const PerMessageDeflate = requirePermessageDeflate();
-	const Receiver = requireReceiver();
-	const Sender = requireSender();
-	const subprotocol = requireSubprotocol();
-	const WebSocket = requireWebsocket();
-	const WebSocketServer = requireWebsocketServer();
-
-	WebSocket.createWebSocketStream = createWebSocketStream;
-	WebSocket.extension = extension;
-	WebSocket.PerMessageDeflate = PerMessageDeflate;
-	WebSocket.Receiver = Receiver;
-	WebSocket.Sender = Sender;
-	WebSocket.Server = WebSocketServer;
-	WebSocket.subprotocol = subprotocol;
-	WebSocket.WebSocket = WebSocket;
-	WebSocket.WebSocketServer = WebSocketServer;
-
-	ws = WebSocket;
-	return ws;
-}
-
-var node;
-var hasRequiredNode;
-
-function requireNode () {
-	if (hasRequiredNode) return node;
-	hasRequiredNode = 1;
-
-	node = requireWs();
-	return node;
-}
-
-requireNode();
-
-var streambuffer = {exports: {}};
-
-var constants$1;
-var hasRequiredConstants$1;
-
-function requireConstants$1 () {
-	if (hasRequiredConstants$1) return constants$1;
-	hasRequiredConstants$1 = 1;
-
-	constants$1 = {
-	  DEFAULT_INITIAL_SIZE: (8 * 1024),
-	  DEFAULT_INCREMENT_AMOUNT: (8 * 1024),
-	  DEFAULT_FREQUENCY: 1,
-	  DEFAULT_CHUNK_SIZE: 1024
-	};
-	return constants$1;
-}
-
-var readable_streambuffer = {exports: {}};
-
-var hasRequiredReadable_streambuffer;
-
-function requireReadable_streambuffer () {
-	if (hasRequiredReadable_streambuffer) return readable_streambuffer.exports;
-	hasRequiredReadable_streambuffer = 1;
-
-	var stream = require$$0$d;
-	var constants = requireConstants$1();
-	var util = require$$2$2;
-
-	var ReadableStreamBuffer = readable_streambuffer.exports = function(opts) {
-	  var that = this;
-	  opts = opts || {};
-
-	  stream.Readable.call(this, opts);
-
-	  this.stopped = false;
-
-	  var frequency = opts.hasOwnProperty('frequency') ? opts.frequency : constants.DEFAULT_FREQUENCY;
-	  var chunkSize = opts.chunkSize || constants.DEFAULT_CHUNK_SIZE;
-	  var initialSize = opts.initialSize || constants.DEFAULT_INITIAL_SIZE;
-	  var incrementAmount = opts.incrementAmount || constants.DEFAULT_INCREMENT_AMOUNT;
-
-	  var size = 0;
-	  var buffer = new Buffer(initialSize);
-	  var allowPush = false;
-
-	  var sendData = function() {
-	    var amount = Math.min(chunkSize, size);
-	    var sendMore = false;
-
-	    if (amount > 0) {
-	      var chunk = null;
-	      chunk = new Buffer(amount);
-	      buffer.copy(chunk, 0, 0, amount);
-
-	      sendMore = that.push(chunk) !== false;
-	      allowPush = sendMore;
-
-	      buffer.copy(buffer, 0, amount, size);
-	      size -= amount;
-	    }
-
-	    if(size === 0 && that.stopped) {
-	      that.push(null);
-	    }
-
-	    if (sendMore) {
-	      sendData.timeout = setTimeout(sendData, frequency);
-	    }
-	    else {
-	      sendData.timeout = null;
-	    }
-	  };
-
-	  this.stop = function() {
-	    if (this.stopped) {
-	      throw new Error('stop() called on already stopped ReadableStreamBuffer');
-	    }
-	    this.stopped = true;
-
-	    if (size === 0) {
-	      this.push(null);
-	    }
-	  };
-
-	  this.size = function() {
-	    return size;
-	  };
-
-	  this.maxSize = function() {
-	    return buffer.length;
-	  };
-
-	  var increaseBufferIfNecessary = function(incomingDataSize) {
-	    if((buffer.length - size) < incomingDataSize) {
-	      var factor = Math.ceil((incomingDataSize - (buffer.length - size)) / incrementAmount);
-
-	      var newBuffer = new Buffer(buffer.length + (incrementAmount * factor));
-	      buffer.copy(newBuffer, 0, 0, size);
-	      buffer = newBuffer;
-	    }
-	  };
-
-	  var kickSendDataTask = function () {
-	    if (!sendData.timeout && allowPush) {
-	      sendData.timeout = setTimeout(sendData, frequency);
-	    }
-	  };
-
-	  this.put = function(data, encoding) {
-	    if (that.stopped) {
-	      throw new Error('Tried to write data to a stopped ReadableStreamBuffer');
-	    }
-
-	    if(Buffer.isBuffer(data)) {
-	      increaseBufferIfNecessary(data.length);
-	      data.copy(buffer, size, 0);
-	      size += data.length;
-	    }
-	    else {
-	      data = data + '';
-	      var dataSizeInBytes = Buffer.byteLength(data);
-	      increaseBufferIfNecessary(dataSizeInBytes);
-	      buffer.write(data, size, encoding || 'utf8');
-	      size += dataSizeInBytes;
-	    }
-
-	    kickSendDataTask();
-	  };
-
-	  this._read = function() {
-	    allowPush = true;
-	    kickSendDataTask();
-	  };
-	};
-
-	util.inherits(ReadableStreamBuffer, stream.Readable);
-	return readable_streambuffer.exports;
-}
-
-var writable_streambuffer = {exports: {}};
-
-var hasRequiredWritable_streambuffer;
-
-function requireWritable_streambuffer () {
-	if (hasRequiredWritable_streambuffer) return writable_streambuffer.exports;
-	hasRequiredWritable_streambuffer = 1;
-
-	var util = require$$2$2;
-	var stream = require$$0$d;
-	var constants = requireConstants$1();
-
-	var WritableStreamBuffer = writable_streambuffer.exports = function(opts) {
-	  opts = opts || {};
-	  opts.decodeStrings = true;
-
-	  stream.Writable.call(this, opts);
-
-	  var initialSize = opts.initialSize || constants.DEFAULT_INITIAL_SIZE;
-	  var incrementAmount = opts.incrementAmount || constants.DEFAULT_INCREMENT_AMOUNT;
-
-	  var buffer = new Buffer(initialSize);
-	  var size = 0;
-
-	  this.size = function() {
-	    return size;
-	  };
-
-	  this.maxSize = function() {
-	    return buffer.length;
-	  };
-
-	  this.getContents = function(length) {
-	    if(!size) return false;
-
-	    var data = new Buffer(Math.min(length || size, size));
-	    buffer.copy(data, 0, 0, data.length);
-
-	    if(data.length < size)
-	      buffer.copy(buffer, 0, data.length);
-
-	    size -= data.length;
-
-	    return data;
-	  };
-
-	  this.getContentsAsString = function(encoding, length) {
-	    if(!size) return false;
-
-	    var data = buffer.toString(encoding || 'utf8', 0, Math.min(length || size, size));
-	    var dataLength = Buffer.byteLength(data);
-
-	    if(dataLength < size)
-	      buffer.copy(buffer, 0, dataLength);
-
-	    size -= dataLength;
-	    return data;
-	  };
-
-	  var increaseBufferIfNecessary = function(incomingDataSize) {
-	    if((buffer.length - size) < incomingDataSize) {
-	      var factor = Math.ceil((incomingDataSize - (buffer.length - size)) / incrementAmount);
-
-	      var newBuffer = new Buffer(buffer.length + (incrementAmount * factor));
-	      buffer.copy(newBuffer, 0, 0, size);
-	      buffer = newBuffer;
-	    }
-	  };
-
-	  this._write = function(chunk, encoding, callback) {
-	    increaseBufferIfNecessary(chunk.length);
-	    chunk.copy(buffer, size, 0);
-	    size += chunk.length;
-	    callback();
-	  };
-	};
-
-	util.inherits(WritableStreamBuffer, stream.Writable);
-	return writable_streambuffer.exports;
-}
-
-var hasRequiredStreambuffer;
-
-function requireStreambuffer () {
-	if (hasRequiredStreambuffer) return streambuffer.exports;
-	hasRequiredStreambuffer = 1;
-
-	streambuffer.exports = requireConstants$1();
-	streambuffer.exports.ReadableStreamBuffer = requireReadable_streambuffer();
-	streambuffer.exports.WritableStreamBuffer = requireWritable_streambuffer();
-	return streambuffer.exports;
-}
-
-requireStreambuffer();
-
-var tarFs = {};
-
-var tarStream = {};
-
-var _default;
-var hasRequired_default;
-
-function require_default () {
-	if (hasRequired_default) return _default;
-	hasRequired_default = 1;
-	_default = require$$0$e;
-	return _default;
-}
-
-var fixedSize;
-var hasRequiredFixedSize;
-
-function requireFixedSize () {
-	if (hasRequiredFixedSize) return fixedSize;
-	hasRequiredFixedSize = 1;
-	fixedSize = class FixedFIFO {
-	  constructor (hwm) {
-	    if (!(hwm > 0) || ((hwm - 1) & hwm) !== 0) throw new Error('Max size for a FixedFIFO should be a power of two')
-	    this.buffer = new Array(hwm);
-	    this.mask = hwm - 1;
-	    this.top = 0;
-	    this.btm = 0;
-	    this.next = null;
-	  }
-
-	  clear () {
-	    this.top = this.btm = 0;
-	    this.next = null;
-	    this.buffer.fill(undefined);
-	  }
-
-	  push (data) {
-	    if (this.buffer[this.top] !== undefined) return false
-	    this.buffer[this.top] = data;
-	    this.top = (this.top + 1) & this.mask;
-	    return true
-	  }
-
-	  shift () {
-	    const last = this.buffer[this.btm];
-	    if (last === undefined) return undefined
-	    this.buffer[this.btm] = undefined;
-	    this.btm = (this.btm + 1) & this.mask;
-	    return last
-	  }
-
-	  peek () {
-	    return this.buffer[this.btm]
-	  }
-
-	  isEmpty () {
-	    return this.buffer[this.btm] === undefined
-	  }
-	};
-	return fixedSize;
-}
-
-var fastFifo;
-var hasRequiredFastFifo;
-
-function requireFastFifo () {
-	if (hasRequiredFastFifo) return fastFifo;
-	hasRequiredFastFifo = 1;
-	const FixedFIFO = requireFixedSize();
-
-	fastFifo = class FastFIFO {
-	  constructor (hwm) {
-	    this.hwm = hwm || 16;
-	    this.head = new FixedFIFO(this.hwm);
-	    this.tail = this.head;
-	    this.length = 0;
-	  }
-
-	  clear () {
-	    this.head = this.tail;
-	    this.head.clear();
-	    this.length = 0;
-	  }
-
-	  push (val) {
-	    this.length++;
-	    if (!this.head.push(val)) {
-	      const prev = this.head;
-	      this.head = prev.next = new FixedFIFO(2 * this.head.buffer.length);
-	      this.head.push(val);
-	    }
-	  }
-
-	  shift () {
-	    if (this.length !== 0) this.length--;
-	    const val = this.tail.shift();
-	    if (val === undefined && this.tail.next) {
-	      const next = this.tail.next;
-	      this.tail.next = null;
-	      this.tail = next;
-	      return this.tail.shift()
-	    }
-
-	    return val
-	  }
-
-	  peek () {
-	    const val = this.tail.peek();
-	    if (val === undefined && this.tail.next) return this.tail.next.peek()
-	    return val
-	  }
-
-	  isEmpty () {
-	    return this.length === 0
-	  }
-	};
-	return fastFifo;
-}
-
-var b4a;
-var hasRequiredB4a;
-
-function requireB4a () {
-	if (hasRequiredB4a) return b4a;
-	hasRequiredB4a = 1;
-	function isBuffer(value) {
-	  return Buffer.isBuffer(value) || value instanceof Uint8Array
-	}
-
-	function isEncoding(encoding) {
-	  return Buffer.isEncoding(encoding)
-	}
-
-	function alloc(size, fill, encoding) {
-	  return Buffer.alloc(size, fill, encoding)
-	}
-
-	function allocUnsafe(size) {
-	  return Buffer.allocUnsafe(size)
-	}
-
-	function allocUnsafeSlow(size) {
-	  return Buffer.allocUnsafeSlow(size)
-	}
-
-	function byteLength(string, encoding) {
-	  return Buffer.byteLength(string, encoding)
-	}
-
-	function compare(a, b) {
-	  return Buffer.compare(a, b)
-	}
-
-	function concat(buffers, totalLength) {
-	  return Buffer.concat(buffers, totalLength)
-	}
-
-	function copy(source, target, targetStart, start, end) {
-	  return toBuffer(source).copy(target, targetStart, start, end)
-	}
-
-	function equals(a, b) {
-	  return toBuffer(a).equals(b)
-	}
-
-	function fill(buffer, value, offset, end, encoding) {
-	  return toBuffer(buffer).fill(value, offset, end, encoding)
-	}
-
-	function from(value, encodingOrOffset, length) {
-	  return Buffer.from(value, encodingOrOffset, length)
-	}
-
-	function includes(buffer, value, byteOffset, encoding) {
-	  return toBuffer(buffer).includes(value, byteOffset, encoding)
-	}
-
-	function indexOf(buffer, value, byfeOffset, encoding) {
-	  return toBuffer(buffer).indexOf(value, byfeOffset, encoding)
-	}
-
-	function lastIndexOf(buffer, value, byteOffset, encoding) {
-	  return toBuffer(buffer).lastIndexOf(value, byteOffset, encoding)
-	}
-
-	function swap16(buffer) {
-	  return toBuffer(buffer).swap16()
-	}
-
-	function swap32(buffer) {
-	  return toBuffer(buffer).swap32()
-	}
-
-	function swap64(buffer) {
-	  return toBuffer(buffer).swap64()
-	}
-
-	function toBuffer(buffer) {
-	  if (Buffer.isBuffer(buffer)) return buffer
-	  return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength)
-	}
-
-	function toString(buffer, encoding, start, end) {
-	  return toBuffer(buffer).toString(encoding, start, end)
-	}
-
-	function toHex(buffer, start, end) {
-	  return toBuffer(buffer).toString('hex', start, end)
-	}
-
-	function write(buffer, string, offset, length, encoding) {
-	  return toBuffer(buffer).write(string, offset, length, encoding)
-	}
-
-	function readDoubleBE(buffer, offset) {
-	  return toBuffer(buffer).readDoubleBE(offset)
-	}
-
-	function readDoubleLE(buffer, offset) {
-	  return toBuffer(buffer).readDoubleLE(offset)
-	}
-
-	function readFloatBE(buffer, offset) {
-	  return toBuffer(buffer).readFloatBE(offset)
-	}
-
-	function readFloatLE(buffer, offset) {
-	  return toBuffer(buffer).readFloatLE(offset)
-	}
-
-	function readInt32BE(buffer, offset) {
-	  return toBuffer(buffer).readInt32BE(offset)
-	}
-
-	function readInt32LE(buffer, offset) {
-	  return toBuffer(buffer).readInt32LE(offset)
-	}
-
-	function readUInt32BE(buffer, offset) {
-	  return toBuffer(buffer).readUInt32BE(offset)
-	}
-
-	function readUInt32LE(buffer, offset) {
-	  return toBuffer(buffer).readUInt32LE(offset)
-	}
-
-	function writeDoubleBE(buffer, value, offset) {
-	  return toBuffer(buffer).writeDoubleBE(value, offset)
-	}
-
-	function writeDoubleLE(buffer, value, offset) {
-	  return toBuffer(buffer).writeDoubleLE(value, offset)
-	}
-
-	function writeFloatBE(buffer, value, offset) {
-	  return toBuffer(buffer).writeFloatBE(value, offset)
-	}
-
-	function writeFloatLE(buffer, value, offset) {
-	  return toBuffer(buffer).writeFloatLE(value, offset)
-	}
-
-	function writeInt32BE(buffer, value, offset) {
-	  return toBuffer(buffer).writeInt32BE(value, offset)
-	}
-
-	function writeInt32LE(buffer, value, offset) {
-	  return toBuffer(buffer).writeInt32LE(value, offset)
-	}
-
-	function writeUInt32BE(buffer, value, offset) {
-	  return toBuffer(buffer).writeUInt32BE(value, offset)
-	}
-
-	function writeUInt32LE(buffer, value, offset) {
-	  return toBuffer(buffer).writeUInt32LE(value, offset)
-	}
-
-	b4a = {
-	  isBuffer,
-	  isEncoding,
-	  alloc,
-	  allocUnsafe,
-	  allocUnsafeSlow,
-	  byteLength,
-	  compare,
-	  concat,
-	  copy,
-	  equals,
-	  fill,
-	  from,
-	  includes,
-	  indexOf,
-	  lastIndexOf,
-	  swap16,
-	  swap32,
-	  swap64,
-	  toBuffer,
-	  toString,
-	  toHex,
-	  write,
-	  readDoubleBE,
-	  readDoubleLE,
-	  readFloatBE,
-	  readFloatLE,
-	  readInt32BE,
-	  readInt32LE,
-	  readUInt32BE,
-	  readUInt32LE,
-	  writeDoubleBE,
-	  writeDoubleLE,
-	  writeFloatBE,
-	  writeFloatLE,
-	  writeInt32BE,
-	  writeInt32LE,
-	  writeUInt32BE,
-	  writeUInt32LE
-	};
-	return b4a;
-}
-
-var passThroughDecoder;
-var hasRequiredPassThroughDecoder;
-
-function requirePassThroughDecoder () {
-	if (hasRequiredPassThroughDecoder) return passThroughDecoder;
-	hasRequiredPassThroughDecoder = 1;
-	const b4a = requireB4a();
-
-	passThroughDecoder = class PassThroughDecoder {
-	  constructor(encoding) {
-	    this.encoding = encoding;
-	  }
-
-	  get remaining() {
-	    return 0
-	  }
-
-	  decode(data) {
-	    return b4a.toString(data, this.encoding)
-	  }
-
-	  flush() {
-	    return ''
-	  }
-	};
-	return passThroughDecoder;
-}
-
-var utf8Decoder;
-var hasRequiredUtf8Decoder;
-
-function requireUtf8Decoder () {
-	if (hasRequiredUtf8Decoder) return utf8Decoder;
-	hasRequiredUtf8Decoder = 1;
-	const b4a = requireB4a();
-
-	/**
-	 * https://encoding.spec.whatwg.org/#utf-8-decoder
-	 */
-	utf8Decoder = class UTF8Decoder {
-	  constructor() {
-	    this._reset();
-	  }
-
-	  get remaining() {
-	    return this.bytesSeen
-	  }
-
-	  decode(data) {
-	    if (data.byteLength === 0) return ''
-
-	    if (this.bytesNeeded === 0 && trailingIncomplete(data, 0) === 0) {
-	      this.bytesSeen = trailingBytesSeen(data);
-	      return b4a.toString(data, 'utf8')
-	    }
-
-	    let result = '';
-	    let start = 0;
-
-	    if (this.bytesNeeded > 0) {
-	      while (start < data.byteLength) {
-	        const byte = data[start];
-
-	        if (byte < this.lowerBoundary || byte > this.upperBoundary) {
-	          result += '\ufffd';
-	          this._reset();
-	          break
-	        }
-
-	        this.lowerBoundary = 0x80;
-	        this.upperBoundary = 0xbf;
-	        this.codePoint = (this.codePoint << 6) | (byte & 0x3f);
-	        this.bytesSeen++;
-	        start++;
-
-	        if (this.bytesSeen === this.bytesNeeded) {
-	          result += String.fromCodePoint(this.codePoint);
-	          this._reset();
-	          break
-	        }
-	      }
-
-	      if (this.bytesNeeded > 0) return result
-	    }
-
-	    const trailing = trailingIncomplete(data, start);
-	    const end = data.byteLength - trailing;
-
-	    if (end > start) result += b4a.toString(data, 'utf8', start, end);
-
-	    for (let i = end; i < data.byteLength; i++) {
-	      const byte = data[i];
-
-	      if (this.bytesNeeded === 0) {
-	        if (byte <= 0x7f) {
-	          this.bytesSeen = 0;
-	          result += String.fromCharCode(byte);
-	        } else if (byte >= 0xc2 && byte <= 0xdf) {
-	          this.bytesNeeded = 2;
-	          this.bytesSeen = 1;
-	          this.codePoint = byte & 0x1f;
-	        } else if (byte >= 0xe0 && byte <= 0xef) {
-	          if (byte === 0xe0) this.lowerBoundary = 0xa0;
-	          else if (byte === 0xed) this.upperBoundary = 0x9f;
-	          this.bytesNeeded = 3;
-	          this.bytesSeen = 1;
-	          this.codePoint = byte & 0xf;
-	        } else if (byte >= 0xf0 && byte <= 0xf4) {
-	          if (byte === 0xf0) this.lowerBoundary = 0x90;
-	          else if (byte === 0xf4) this.upperBoundary = 0x8f;
-	          this.bytesNeeded = 4;
-	          this.bytesSeen = 1;
-	          this.codePoint = byte & 0x7;
-	        } else {
-	          this.bytesSeen = 1;
-	          result += '\ufffd';
-	        }
-
-	        continue
-	      }
-
-	      if (byte < this.lowerBoundary || byte > this.upperBoundary) {
-	        result += '\ufffd';
-	        i--;
-	        this._reset();
-
-	        continue
-	      }
-
-	      this.lowerBoundary = 0x80;
-	      this.upperBoundary = 0xbf;
-
-	      this.codePoint = (this.codePoint << 6) | (byte & 0x3f);
-	      this.bytesSeen++;
-
-	      if (this.bytesSeen === this.bytesNeeded) {
-	        result += String.fromCodePoint(this.codePoint);
-	        this._reset();
-	      }
-	    }
-
-	    return result
-	  }
-
-	  flush() {
-	    const result = this.bytesNeeded > 0 ? '\ufffd' : '';
-	    this._reset();
-	    return result
-	  }
-
-	  _reset() {
-	    this.codePoint = 0;
-	    this.bytesNeeded = 0;
-	    this.bytesSeen = 0;
-	    this.lowerBoundary = 0x80;
-	    this.upperBoundary = 0xbf;
-	  }
-	};
-
-	function trailingIncomplete(data, start) {
-	  const len = data.byteLength;
-	  if (len <= start) return 0
-
-	  const limit = Math.max(start, len - 4);
-
-	  let i = len - 1;
-	  while (i > limit && (data[i] & 0xc0) === 0x80) i--;
-
-	  if (i < start) return 0
-
-	  const byte = data[i];
-
-	  let needed;
-	  if (byte <= 0x7f) return 0
-	  if (byte >= 0xc2 && byte <= 0xdf) needed = 2;
-	  else if (byte >= 0xe0 && byte <= 0xef) needed = 3;
-	  else if (byte >= 0xf0 && byte <= 0xf4) needed = 4;
-	  else return 0
-
-	  const available = len - i;
-	  return available < needed ? available : 0
-	}
-
-	function trailingBytesSeen(data) {
-	  const len = data.byteLength;
-	  if (len === 0) return 0
-
-	  const last = data[len - 1];
-
-	  if (last <= 0x7f) return 0
-	  if ((last & 0xc0) !== 0x80) return 1
-
-	  const limit = Math.max(0, len - 4);
-
-	  let i = len - 2;
-	  while (i >= limit && (data[i] & 0xc0) === 0x80) i--;
-
-	  if (i < 0) return 1
-
-	  const first = data[i];
-
-	  let needed;
-	  if (first >= 0xc2 && first <= 0xdf) needed = 2;
-	  else if (first >= 0xe0 && first <= 0xef) needed = 3;
-	  else if (first >= 0xf0 && first <= 0xf4) needed = 4;
-	  else return 1
-
-	  if (len - i !== needed) return 1
-
-	  if (needed >= 3) {
-	    const second = data[i + 1];
-	    if (first === 0xe0 && second < 0xa0) return 1
-	    if (first === 0xed && second > 0x9f) return 1
-	    if (first === 0xf0 && second < 0x90) return 1
-	    if (first === 0xf4 && second > 0x8f) return 1
-	  }
-
-	  return 0
-	}
-	return utf8Decoder;
-}
-
-var textDecoder;
-var hasRequiredTextDecoder;
-
-function requireTextDecoder () {
-	if (hasRequiredTextDecoder) return textDecoder;
-	hasRequiredTextDecoder = 1;
-	const PassThroughDecoder = requirePassThroughDecoder();
-	const UTF8Decoder = requireUtf8Decoder();
-
-	textDecoder = class TextDecoder {
-	  constructor(encoding = 'utf8') {
-	    this.encoding = normalizeEncoding(encoding);
-
-	    switch (this.encoding) {
-	      case 'utf8':
-	        this.decoder = new UTF8Decoder();
-	        break
-	      case 'utf16le':
-	      case 'base64':
-	        throw new Error('Unsupported encoding: ' + this.encoding)
-	      default:
-	        this.decoder = new PassThroughDecoder(this.encoding);
-	    }
-	  }
-
-	  get remaining() {
-	    return this.decoder.remaining
-	  }
-
-	  push(data) {
-	    if (typeof data === 'string') return data
-	    return this.decoder.decode(data)
-	  }
-
-	  // For Node.js compatibility
-	  write(data) {
-	    return this.push(data)
-	  }
-
-	  end(data) {
-	    let result = '';
-	    if (data) result = this.push(data);
-	    result += this.decoder.flush();
-	    return result
-	  }
-	};
-
-	function normalizeEncoding(encoding) {
-	  encoding = encoding.toLowerCase();
-
-	  switch (encoding) {
-	    case 'utf8':
-	    case 'utf-8':
-	      return 'utf8'
-	    case 'ucs2':
-	    case 'ucs-2':
-	    case 'utf16le':
-	    case 'utf-16le':
-	      return 'utf16le'
-	    case 'latin1':
-	    case 'binary':
-	      return 'latin1'
-	    case 'base64':
-	    case 'ascii':
-	    case 'hex':
-	      return encoding
-	    default:
-	      throw new Error('Unknown encoding: ' + encoding)
-	  }
-	}
-	return textDecoder;
-}
-
-var errors;
-var hasRequiredErrors;
-
-function requireErrors () {
-	if (hasRequiredErrors) return errors;
-	hasRequiredErrors = 1;
-	errors = class StreamError extends Error {
-	  constructor(msg, code, fn = StreamError) {
-	    super(msg);
-
-	    this.code = code;
-
-	    if (Error.captureStackTrace) {
-	      Error.captureStackTrace(this, fn);
-	    }
-	  }
-
-	  static isStreamDestroyed(err) {
-	    return err && err.code === 'STREAM_DESTROYED'
-	  }
-
-	  static isPrematureClose(err) {
-	    return err && err.code === 'PREMATURE_CLOSE'
-	  }
-
-	  static isAborted(err) {
-	    return err && err.code === 'ABORTED'
-	  }
-
-	  static isBadArgument(err) {
-	    return err && err.code === 'BAD_ARGUMENT'
-	  }
-
-	  get name() {
-	    return 'StreamError'
-	  }
-
-	  static STREAM_DESTROYED() {
-	    return new StreamError('Stream was destroyed', 'STREAM_DESTROYED', StreamError.STREAM_DESTROYED)
-	  }
-
-	  static PREMATURE_CLOSE(msg = 'Premature close') {
-	    return new StreamError(msg, 'PREMATURE_CLOSE', StreamError.PREMATURE_CLOSE)
-	  }
-
-	  static ABORTED() {
-	    return new StreamError('Stream aborted', 'ABORTED', StreamError.ABORTED)
-	  }
-
-	  static BAD_ARGUMENT(msg = 'Bad argument') {
-	    return new StreamError(msg, 'BAD_ARGUMENT', StreamError.BAD_ARGUMENT)
-	  }
-	};
-	return errors;
-}
-
-var streamx;
-var hasRequiredStreamx;
-
-function requireStreamx () {
-	if (hasRequiredStreamx) return streamx;
-	hasRequiredStreamx = 1;
-	const { EventEmitter } = require_default();
-	const FIFO = requireFastFifo();
-	const TextDecoder = requireTextDecoder();
-
-	const StreamError = requireErrors();
-
-	// if we do a future major, expect queue microtask to be there always, for now a bit defensive
-	const qmt =
-	  typeof queueMicrotask === 'undefined' ? (fn) => commonjsGlobal.process.nextTick(fn) : queueMicrotask;
-
-	// 29 bits used total (4 from shared, 14 from read, and 11 from write)
-	const MAX = (1 << 29) - 1;
-
-	// Shared state
-	const OPENING = 0b0001;
-	const PREDESTROYING = 0b0010;
-	const DESTROYING = 0b0100;
-	const DESTROYED = 0b1000;
-
-	const NOT_OPENING = MAX ^ OPENING;
-	const NOT_PREDESTROYING = MAX ^ PREDESTROYING;
-
-	// Read state (4 bit offset from shared state)
-	const READ_ACTIVE = 0b00000000000001 << 4;
-	const READ_UPDATING = 0b00000000000010 << 4;
-	const READ_PRIMARY = 0b00000000000100 << 4;
-	const READ_QUEUED = 0b00000000001000 << 4;
-	const READ_RESUMED = 0b00000000010000 << 4;
-	const READ_PIPE_DRAINED = 0b00000000100000 << 4;
-	const READ_ENDING = 0b00000001000000 << 4;
-	const READ_EMIT_DATA = 0b00000010000000 << 4;
-	const READ_EMIT_READABLE = 0b00000100000000 << 4;
-	const READ_EMITTED_READABLE = 0b00001000000000 << 4;
-	const READ_DONE = 0b00010000000000 << 4;
-	const READ_NEXT_TICK = 0b00100000000000 << 4;
-	const READ_NEEDS_PUSH = 0b01000000000000 << 4;
-	const READ_READ_AHEAD = 0b10000000000000 << 4;
-
-	// Combined read state
-	const READ_FLOWING = READ_RESUMED | READ_PIPE_DRAINED;
-	const READ_ACTIVE_AND_NEEDS_PUSH = READ_ACTIVE | READ_NEEDS_PUSH;
-	const READ_PRIMARY_AND_ACTIVE = READ_PRIMARY | READ_ACTIVE;
-	const READ_EMIT_READABLE_AND_QUEUED = READ_EMIT_READABLE | READ_QUEUED;
-	const READ_RESUMED_READ_AHEAD = READ_RESUMED | READ_READ_AHEAD;
-
-	const READ_NOT_ACTIVE = MAX ^ READ_ACTIVE;
-	const READ_NON_PRIMARY = MAX ^ READ_PRIMARY;
-	const READ_NON_PRIMARY_AND_PUSHED = MAX ^ (READ_PRIMARY | READ_NEEDS_PUSH);
-	const READ_PUSHED = MAX ^ READ_NEEDS_PUSH;
-	const READ_PAUSED = MAX ^ READ_RESUMED;
-	const READ_NOT_QUEUED = MAX ^ (READ_QUEUED | READ_EMITTED_READABLE);
-	const READ_NOT_ENDING = MAX ^ READ_ENDING;
-	const READ_PIPE_NOT_DRAINED = MAX ^ READ_FLOWING;
-	const READ_NOT_NEXT_TICK = MAX ^ READ_NEXT_TICK;
-	const READ_NOT_UPDATING = MAX ^ READ_UPDATING;
-	const READ_NO_READ_AHEAD = MAX ^ READ_READ_AHEAD;
-	const READ_PAUSED_NO_READ_AHEAD = MAX ^ READ_RESUMED_READ_AHEAD;
-
-	// Write state (18 bit offset, 4 bit offset from shared state and 14 from read state)
-	const WRITE_ACTIVE = 0b00000000001 << 18;
-	const WRITE_UPDATING = 0b00000000010 << 18;
-	const WRITE_PRIMARY = 0b00000000100 << 18;
-	const WRITE_QUEUED = 0b00000001000 << 18;
-	const WRITE_UNDRAINED = 0b00000010000 << 18;
-	const WRITE_DONE = 0b00000100000 << 18;
-	const WRITE_EMIT_DRAIN = 0b00001000000 << 18;
-	const WRITE_NEXT_TICK = 0b00010000000 << 18;
-	const WRITE_WRITING = 0b00100000000 << 18;
-	const WRITE_FINISHING = 0b01000000000 << 18;
-	const WRITE_CORKED = 0b10000000000 << 18;
-
-	const WRITE_NOT_ACTIVE = MAX ^ (WRITE_ACTIVE | WRITE_WRITING);
-	const WRITE_NON_PRIMARY = MAX ^ WRITE_PRIMARY;
-	const WRITE_NOT_FINISHING = MAX ^ (WRITE_ACTIVE | WRITE_FINISHING);
-	const WRITE_DRAINED = MAX ^ WRITE_UNDRAINED;
-	const WRITE_NOT_QUEUED = MAX ^ WRITE_QUEUED;
-	const WRITE_NOT_NEXT_TICK = MAX ^ WRITE_NEXT_TICK;
-	const WRITE_NOT_UPDATING = MAX ^ WRITE_UPDATING;
-	const WRITE_NOT_CORKED = MAX ^ WRITE_CORKED;
-
-	// Combined shared state
-	const ACTIVE = READ_ACTIVE | WRITE_ACTIVE;
-	const NOT_ACTIVE = MAX ^ ACTIVE;
-	const DONE = READ_DONE | WRITE_DONE;
-	const DESTROY_STATUS = DESTROYING | DESTROYED | PREDESTROYING;
-	const OPEN_STATUS = DESTROY_STATUS | OPENING;
-	const AUTO_DESTROY = DESTROY_STATUS | DONE;
-	const NON_PRIMARY = WRITE_NON_PRIMARY & READ_NON_PRIMARY;
-	const ACTIVE_OR_TICKING = WRITE_NEXT_TICK | READ_NEXT_TICK;
-	const TICKING = ACTIVE_OR_TICKING & NOT_ACTIVE;
-	const IS_OPENING = OPEN_STATUS | TICKING;
-
-	// Combined shared state and read state
-	const READ_PRIMARY_STATUS = OPEN_STATUS | READ_ENDING | READ_DONE;
-	const READ_STATUS = OPEN_STATUS | READ_DONE | READ_QUEUED;
-	const READ_ENDING_STATUS = OPEN_STATUS | READ_ENDING | READ_QUEUED;
-	const READ_READABLE_STATUS = OPEN_STATUS | READ_EMIT_READABLE | READ_QUEUED | READ_EMITTED_READABLE;
-	const SHOULD_NOT_READ =
-	  OPEN_STATUS | READ_ACTIVE | READ_ENDING | READ_DONE | READ_NEEDS_PUSH | READ_READ_AHEAD;
-	const READ_BACKPRESSURE_STATUS = DESTROY_STATUS | READ_ENDING | READ_DONE;
-	const READ_UPDATE_SYNC_STATUS = READ_UPDATING | OPEN_STATUS | READ_NEXT_TICK | READ_PRIMARY;
-	const READ_NEXT_TICK_OR_OPENING = READ_NEXT_TICK | OPENING;
-
-	// Combined write state
-	const WRITE_PRIMARY_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_DONE;
-	const WRITE_QUEUED_AND_UNDRAINED = WRITE_QUEUED | WRITE_UNDRAINED;
-	const WRITE_QUEUED_AND_ACTIVE = WRITE_QUEUED | WRITE_ACTIVE;
-	const WRITE_DRAIN_STATUS = WRITE_QUEUED | WRITE_UNDRAINED | OPEN_STATUS | WRITE_ACTIVE;
-	const WRITE_STATUS = OPEN_STATUS | WRITE_ACTIVE | WRITE_QUEUED | WRITE_CORKED;
-	const WRITE_PRIMARY_AND_ACTIVE = WRITE_PRIMARY | WRITE_ACTIVE;
-	const WRITE_ACTIVE_AND_WRITING = WRITE_ACTIVE | WRITE_WRITING;
-	const WRITE_FINISHING_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_QUEUED_AND_ACTIVE | WRITE_DONE;
-	const WRITE_BACKPRESSURE_STATUS = WRITE_UNDRAINED | DESTROY_STATUS | WRITE_FINISHING | WRITE_DONE;
-	const WRITE_UPDATE_SYNC_STATUS = WRITE_UPDATING | OPEN_STATUS | WRITE_NEXT_TICK | WRITE_PRIMARY;
-	const WRITE_DROP_DATA = WRITE_FINISHING | WRITE_DONE | DESTROY_STATUS;
-
-	const asyncIterator = Symbol.asyncIterator || Symbol('asyncIterator');
-
-	class WritableState {
-	  constructor(
-	    stream,
-	    { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}
-	  ) {
-	    this.stream = stream;
-	    this.queue = new FIFO();
-	    this.highWaterMark = highWaterMark;
-	    this.buffered = 0;
-	    this.error = null;
-	    this.pipeline = null;
-	    this.drains = null; // if we add more seldomly used helpers we might them into a subobject so its a single ptr
-	    this.byteLength = byteLengthWritable || byteLength || defaultByteLength;
-	    this.map = mapWritable || map;
-	    this.afterWrite = afterWrite.bind(this);
-	    this.afterUpdateNextTick = updateWriteNT.bind(this);
-	  }
-
-	  get ending() {
-	    return (this.stream._duplexState & WRITE_FINISHING) !== 0
-	  }
-
-	  get ended() {
-	    return (this.stream._duplexState & WRITE_DONE) !== 0
-	  }
-
-	  push(data) {
-	    if ((this.stream._duplexState & WRITE_DROP_DATA) !== 0) return false
-	    if (this.map !== null) data = this.map(data);
-
-	    this.buffered += this.byteLength(data);
-	    this.queue.push(data);
-
-	    if (this.buffered < this.highWaterMark) {
-	      this.stream._duplexState |= WRITE_QUEUED;
-	      return true
-	    }
-
-	    this.stream._duplexState |= WRITE_QUEUED_AND_UNDRAINED;
-	    return false
-	  }
-
-	  shift() {
-	    const data = this.queue.shift();
-
-	    this.buffered -= this.byteLength(data);
-	    if (this.buffered === 0) this.stream._duplexState &= WRITE_NOT_QUEUED;
-
-	    return data
-	  }
-
-	  end(data) {
-	    if (typeof data === 'function') {
-	      this.stream.once('finish', data);
-	    } else if (data !== undefined && data !== null) {
-	      this.push(data);
-	    }
-
-	    this.stream._duplexState = (this.stream._duplexState | WRITE_FINISHING) & WRITE_NON_PRIMARY;
-	  }
-
-	  autoBatch(data, cb) {
-	    const buffer = [];
-	    const stream = this.stream;
-
-	    buffer.push(data);
-	    while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED_AND_ACTIVE) {
-	      buffer.push(stream._writableState.shift());
-	    }
-
-	    if ((stream._duplexState & OPEN_STATUS) !== 0) return cb(null)
-	    stream._writev(buffer, cb);
-	  }
-
-	  update() {
-	    const stream = this.stream;
-
-	    stream._duplexState |= WRITE_UPDATING;
-
-	    do {
-	      while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED) {
-	        const data = this.shift();
-	        stream._duplexState |= WRITE_ACTIVE_AND_WRITING;
-	        stream._write(data, this.afterWrite);
-	      }
-
-	      if ((stream._duplexState & WRITE_PRIMARY_AND_ACTIVE) === 0) this.updateNonPrimary();
-	    } while (this.continueUpdate() === true)
-
-	    stream._duplexState &= WRITE_NOT_UPDATING;
-	  }
-
-	  updateNonPrimary() {
-	    const stream = this.stream;
-
-	    if ((stream._duplexState & WRITE_FINISHING_STATUS) === WRITE_FINISHING) {
-	      stream._duplexState = stream._duplexState | WRITE_ACTIVE;
-	      stream._final(afterFinal.bind(this));
-	      return
-	    }
-
-	    if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
-	      if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
-	        stream._duplexState |= ACTIVE;
-	        stream._destroy(afterDestroy.bind(this));
-	      }
-	      return
-	    }
-
-	    if ((stream._duplexState & IS_OPENING) === OPENING) {
-	      stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING;
-	      stream._open(afterOpen.bind(this));
-	    }
-	  }
-
-	  continueUpdate() {
-	    if ((this.stream._duplexState & WRITE_NEXT_TICK) === 0) return false
-	    this.stream._duplexState &= WRITE_NOT_NEXT_TICK;
-	    return true
-	  }
-
-	  updateCallback() {
-	    if ((this.stream._duplexState & WRITE_UPDATE_SYNC_STATUS) === WRITE_PRIMARY) {
-	      this.update();
-	    } else {
-	      this.updateNextTick();
-	    }
-	  }
-
-	  updateNextTick() {
-	    if ((this.stream._duplexState & WRITE_NEXT_TICK) !== 0) return
-	    this.stream._duplexState |= WRITE_NEXT_TICK;
-	    if ((this.stream._duplexState & WRITE_UPDATING) === 0) qmt(this.afterUpdateNextTick);
-	  }
-	}
-
-	class ReadableState {
-	  constructor(
-	    stream,
-	    { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}
-	  ) {
-	    this.stream = stream;
-	    this.queue = new FIFO();
-	    this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark;
-	    this.buffered = 0;
-	    this.readAhead = highWaterMark > 0;
-	    this.error = null;
-	    this.pipeline = null;
-	    this.byteLength = byteLengthReadable || byteLength || defaultByteLength;
-	    this.map = mapReadable || map;
-	    this.pipeTo = null;
-	    this.afterRead = afterRead.bind(this);
-	    this.afterUpdateNextTick = updateReadNT.bind(this);
-	  }
-
-	  get ending() {
-	    return (this.stream._duplexState & READ_ENDING) !== 0
-	  }
-
-	  get ended() {
-	    return (this.stream._duplexState & READ_DONE) !== 0
-	  }
-
-	  pipe(pipeTo, cb) {
-	    if (this.pipeTo !== null) throw StreamError.BAD_ARGUMENT('Can only pipe to one destination')
-	    if (typeof cb !== 'function') cb = null;
-
-	    this.stream._duplexState |= READ_PIPE_DRAINED;
-	    this.pipeTo = pipeTo;
-	    this.pipeline = new Pipeline(this.stream, pipeTo, cb);
-
-	    if (cb) this.stream.on('error', noop); // We already error handle this so supress crashes
-
-	    if (isStreamx(pipeTo)) {
-	      pipeTo._writableState.pipeline = this.pipeline;
-	      if (cb) pipeTo.on('error', noop); // We already error handle this so supress crashes
-	      pipeTo.on('finish', this.pipeline.finished.bind(this.pipeline)); // TODO: just call finished from pipeTo itself
-	    } else {
-	      const onerror = this.pipeline.done.bind(this.pipeline, pipeTo);
-	      const onclose = this.pipeline.done.bind(this.pipeline, pipeTo, null); // onclose has a weird bool arg
-	      pipeTo.on('error', onerror);
-	      pipeTo.on('close', onclose);
-	      pipeTo.on('finish', this.pipeline.finished.bind(this.pipeline));
-	    }
-
-	    pipeTo.on('drain', afterDrain.bind(this));
-	    this.stream.emit('piping', pipeTo);
-	    pipeTo.emit('pipe', this.stream);
-	  }
-
-	  push(data) {
-	    const stream = this.stream;
-
-	    if (data === null) {
-	      this.highWaterMark = 0;
-	      stream._duplexState = (stream._duplexState | READ_ENDING) & READ_NON_PRIMARY_AND_PUSHED;
-	      return false
-	    }
-
-	    if (this.map !== null) {
-	      data = this.map(data);
-	      if (data === null) {
-	        stream._duplexState &= READ_PUSHED;
-	        return this.buffered < this.highWaterMark
-	      }
-	    }
-
-	    this.buffered += this.byteLength(data);
-	    this.queue.push(data);
-
-	    stream._duplexState = (stream._duplexState | READ_QUEUED) & READ_PUSHED;
-
-	    return this.buffered < this.highWaterMark
-	  }
-
-	  shift() {
-	    const data = this.queue.shift();
-
-	    this.buffered -= this.byteLength(data);
-	    if (this.buffered === 0) {
-	      this.stream._duplexState &= READ_NOT_QUEUED;
-	    }
-
-	    return data
-	  }
-
-	  unshift(data) {
-	    const pending = [this.map !== null ? this.map(data) : data];
-	    while (this.buffered > 0) pending.push(this.shift());
-
-	    for (let i = 0; i < pending.length - 1; i++) {
-	      const data = pending[i];
-	      this.buffered += this.byteLength(data);
-	      this.queue.push(data);
-	    }
-
-	    this.push(pending[pending.length - 1]);
-	  }
-
-	  read() {
-	    const stream = this.stream;
-
-	    if ((stream._duplexState & READ_STATUS) === READ_QUEUED) {
-	      const data = this.shift();
-
-	      if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
-	        stream._duplexState &= READ_PIPE_NOT_DRAINED;
-	      }
-
-	      if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
-	        stream.emit('data', data);
-	      }
-
-	      return data
-	    }
-
-	    if (this.readAhead === false) {
-	      stream._duplexState |= READ_READ_AHEAD;
-	      this.updateNextTick();
-	    }
-
-	    return null
-	  }
-
-	  drain() {
-	    const stream = this.stream;
-
-	    while (
-	      (stream._duplexState & READ_STATUS) === READ_QUEUED &&
-	      (stream._duplexState & READ_FLOWING) !== 0
-	    ) {
-	      const data = this.shift();
-
-	      if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
-	        stream._duplexState &= READ_PIPE_NOT_DRAINED;
-	      }
-
-	      if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
-	        stream.emit('data', data);
-	      }
-	    }
-	  }
-
-	  update() {
-	    const stream = this.stream;
-
-	    stream._duplexState |= READ_UPDATING;
-
-	    do {
-	      this.drain();
-
-	      while (
-	        this.buffered < this.highWaterMark &&
-	        (stream._duplexState & SHOULD_NOT_READ) === READ_READ_AHEAD
-	      ) {
-	        stream._duplexState |= READ_ACTIVE_AND_NEEDS_PUSH;
-	        stream._read(this.afterRead);
-	        this.drain();
-	      }
-
-	      if ((stream._duplexState & READ_READABLE_STATUS) === READ_EMIT_READABLE_AND_QUEUED) {
-	        stream._duplexState |= READ_EMITTED_READABLE;
-	        stream.emit('readable');
-	      }
-
-	      if ((stream._duplexState & READ_PRIMARY_AND_ACTIVE) === 0) {
-	        this.updateNonPrimary();
-	      }
-	    } while (this.continueUpdate() === true)
-
-	    stream._duplexState &= READ_NOT_UPDATING;
-	  }
-
-	  updateNonPrimary() {
-	    const stream = this.stream;
-
-	    if ((stream._duplexState & READ_ENDING_STATUS) === READ_ENDING) {
-	      stream._duplexState = (stream._duplexState | READ_DONE) & READ_NOT_ENDING;
-	      stream.emit('end');
-
-	      if ((stream._duplexState & AUTO_DESTROY) === DONE) {
-	        stream._duplexState |= DESTROYING;
-	      }
-
-	      if (this.pipeTo !== null) {
-	        this.pipeTo.end();
-	      }
-	    }
-
-	    if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
-	      if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
-	        stream._duplexState |= ACTIVE;
-	        stream._destroy(afterDestroy.bind(this));
-	      }
-	      return
-	    }
-
-	    if ((stream._duplexState & IS_OPENING) === OPENING) {
-	      stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING;
-	      stream._open(afterOpen.bind(this));
-	    }
-	  }
-
-	  continueUpdate() {
-	    if ((this.stream._duplexState & READ_NEXT_TICK) === 0) return false
-	    this.stream._duplexState &= READ_NOT_NEXT_TICK;
-	    return true
-	  }
-
-	  updateCallback() {
-	    if ((this.stream._duplexState & READ_UPDATE_SYNC_STATUS) === READ_PRIMARY) {
-	      this.update();
-	    } else {
-	      this.updateNextTick();
-	    }
-	  }
-
-	  updateNextTickIfOpen() {
-	    if ((this.stream._duplexState & READ_NEXT_TICK_OR_OPENING) !== 0) return
-	    this.stream._duplexState |= READ_NEXT_TICK;
-	    if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick);
-	  }
-
-	  updateNextTick() {
-	    if ((this.stream._duplexState & READ_NEXT_TICK) !== 0) return
-	    this.stream._duplexState |= READ_NEXT_TICK;
-	    if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick);
-	  }
-	}
-
-	class TransformState {
-	  constructor(stream) {
-	    this.data = null;
-	    this.afterTransform = afterTransform.bind(stream);
-	    this.afterFinal = null;
-	  }
-	}
-
-	class Pipeline {
-	  constructor(src, dst, cb) {
-	    this.from = src;
-	    this.to = dst;
-	    this.afterPipe = cb;
-	    this.error = null;
-	    this.pipeToFinished = false;
-	  }
-
-	  finished() {
-	    this.pipeToFinished = true;
-	  }
-
-	  done(stream, err) {
-	    if (err) this.error = err;
-
-	    if (stream === this.to) {
-	      this.to = null;
-
-	      if (this.from !== null) {
-	        if ((this.from._duplexState & READ_DONE) === 0 || !this.pipeToFinished) {
-	          this.from.destroy(this.error || StreamError.PREMATURE_CLOSE('Writable stream closed'));
-	        }
-	        return
-	      }
-	    }
-
-	    if (stream === this.from) {
-	      this.from = null;
-
-	      if (this.to !== null) {
-	        if ((stream._duplexState & READ_DONE) === 0) {
-	          this.to.destroy(this.error || StreamError.PREMATURE_CLOSE('Readable stream closed'));
-	        }
-	        return
-	      }
-	    }
-
-	    if (this.afterPipe !== null) this.afterPipe(this.error);
-	    this.to = this.from = this.afterPipe = null;
-	  }
-	}
-
-	function afterDrain() {
-	  this.stream._duplexState |= READ_PIPE_DRAINED;
-	  this.updateCallback();
-	}
-
-	function afterFinal(err) {
-	  const stream = this.stream;
-	  if (err) stream.destroy(err);
-
-	  if ((stream._duplexState & DESTROY_STATUS) === 0) {
-	    stream._duplexState |= WRITE_DONE;
-	    stream.emit('finish');
-	  }
-
-	  if ((stream._duplexState & AUTO_DESTROY) === DONE) {
-	    stream._duplexState |= DESTROYING;
-	  }
-
-	  stream._duplexState &= WRITE_NOT_FINISHING;
-
-	  // no need to wait the extra tick here, so we short circuit that
-	  if ((stream._duplexState & WRITE_UPDATING) === 0) {
-	    this.update();
-	  } else {
-	    this.updateNextTick();
-	  }
-	}
-
-	function afterDestroy(err) {
-	  const stream = this.stream;
-
-	  if (!err && !StreamError.isStreamDestroyed(this.error)) err = this.error;
-	  if (err) stream.emit('error', err);
-
-	  stream._duplexState |= DESTROYED;
-	  stream.emit('close');
-
-	  const rs = stream._readableState;
-	  const ws = stream._writableState;
-
-	  if (rs !== null && rs.pipeline !== null) {
-	    rs.pipeline.done(stream, err);
-	  }
-
-	  if (ws !== null) {
-	    while (ws.drains !== null && ws.drains.length > 0) {
-	      ws.drains.shift().resolve(false);
-	    }
-
-	    if (ws.pipeline !== null) {
-	      ws.pipeline.done(stream, err);
-	    }
-	  }
-	}
-
-	function afterWrite(err) {
-	  const stream = this.stream;
-
-	  if (err) stream.destroy(err);
-	  stream._duplexState &= WRITE_NOT_ACTIVE;
-
-	  if (this.drains !== null) tickDrains(this.drains);
-
-	  if ((stream._duplexState & WRITE_DRAIN_STATUS) === WRITE_UNDRAINED) {
-	    stream._duplexState &= WRITE_DRAINED;
-
-	    if ((stream._duplexState & WRITE_EMIT_DRAIN) === WRITE_EMIT_DRAIN) {
-	      stream.emit('drain');
-	    }
-	  }
-
-	  this.updateCallback();
-	}
-
-	function afterRead(err) {
-	  if (err) this.stream.destroy(err);
-	  this.stream._duplexState &= READ_NOT_ACTIVE;
-
-	  if (this.readAhead === false && (this.stream._duplexState & READ_RESUMED) === 0) {
-	    this.stream._duplexState &= READ_NO_READ_AHEAD;
-	  }
-
-	  this.updateCallback();
-	}
-
-	function updateReadNT() {
-	  if ((this.stream._duplexState & READ_UPDATING) === 0) {
-	    this.stream._duplexState &= READ_NOT_NEXT_TICK;
-	    this.update();
-	  }
-	}
-
-	function updateWriteNT() {
-	  if ((this.stream._duplexState & WRITE_UPDATING) === 0) {
-	    this.stream._duplexState &= WRITE_NOT_NEXT_TICK;
-	    this.update();
-	  }
-	}
-
-	function tickDrains(drains) {
-	  for (let i = 0; i < drains.length; i++) {
-	    // drains.writes are monotonic, so if one is 0 its always the first one
-	    if (--drains[i].writes === 0) {
-	      drains.shift().resolve(true);
-	      i--;
-	    }
-	  }
-	}
-
-	function afterOpen(err) {
-	  const stream = this.stream;
-
-	  if (err) stream.destroy(err);
-
-	  if ((stream._duplexState & DESTROYING) === 0) {
-	    if ((stream._duplexState & READ_PRIMARY_STATUS) === 0) {
-	      stream._duplexState |= READ_PRIMARY;
-	    }
-
-	    if ((stream._duplexState & WRITE_PRIMARY_STATUS) === 0) {
-	      stream._duplexState |= WRITE_PRIMARY;
-	    }
-
-	    stream.emit('open');
-	  }
-
-	  stream._duplexState &= NOT_ACTIVE;
-
-	  if (stream._writableState !== null) {
-	    stream._writableState.updateCallback();
-	  }
-
-	  if (stream._readableState !== null) {
-	    stream._readableState.updateCallback();
-	  }
-	}
-
-	function afterTransform(err, data) {
-	  if (data !== undefined && data !== null) this.push(data);
-	  this._writableState.afterWrite(err);
-	}
-
-	function newListener(name) {
-	  if (this._readableState !== null) {
-	    if (name === 'data') {
-	      this._duplexState |= READ_EMIT_DATA | READ_RESUMED_READ_AHEAD;
-	      this._readableState.updateNextTick();
-	    }
-	    if (name === 'readable') {
-	      this._duplexState |= READ_EMIT_READABLE;
-	      this._readableState.updateNextTick();
-	    }
-	  }
-
-	  if (this._writableState !== null) {
-	    if (name === 'drain') {
-	      this._duplexState |= WRITE_EMIT_DRAIN;
-	      this._writableState.updateNextTick();
-	    }
-	  }
-	}
-
-	class Stream extends EventEmitter {
-	  constructor(opts) {
-	    super();
-
-	    this._duplexState = 0;
-	    this._readableState = null;
-	    this._writableState = null;
-
-	    if (opts) {
-	      if (opts.open) this._open = opts.open;
-	      if (opts.destroy) this._destroy = opts.destroy;
-	      if (opts.predestroy) this._predestroy = opts.predestroy;
-	      if (opts.signal) opts.signal.addEventListener('abort', abort.bind(this));
-	    }
-
-	    this.on('newListener', newListener);
-	  }
-
-	  _open(cb) {
-	    cb(null);
-	  }
-
-	  _destroy(cb) {
-	    cb(null);
-	  }
-
-	  _predestroy() {
-	    // does nothing
-	  }
-
-	  get readable() {
-	    return this._readableState !== null ? true : undefined
-	  }
-
-	  get writable() {
-	    return this._writableState !== null ? true : undefined
-	  }
-
-	  get destroyed() {
-	    return (this._duplexState & DESTROYED) !== 0
-	  }
-
-	  get destroying() {
-	    return (this._duplexState & DESTROY_STATUS) !== 0
-	  }
-
-	  destroy(err) {
-	    if ((this._duplexState & DESTROY_STATUS) === 0) {
-	      if (!err) err = StreamError.STREAM_DESTROYED();
-	      this._duplexState = (this._duplexState | DESTROYING) & NON_PRIMARY;
-
-	      if (this._readableState !== null) {
-	        this._readableState.highWaterMark = 0;
-	        this._readableState.error = err;
-	      }
-
-	      if (this._writableState !== null) {
-	        this._writableState.highWaterMark = 0;
-	        this._writableState.error = err;
-	      }
-
-	      this._duplexState |= PREDESTROYING;
-	      this._predestroy();
-	      this._duplexState &= NOT_PREDESTROYING;
-
-	      if (this._readableState !== null) {
-	        this._readableState.updateNextTick();
-	      }
-
-	      if (this._writableState !== null) {
-	        this._writableState.updateNextTick();
-	      }
-	    }
-	  }
-	}
-
-	class Readable extends Stream {
-	  constructor(opts) {
-	    super(opts);
-
-	    this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
-	    this._readableState = new ReadableState(this, opts);
-
-	    if (opts) {
-	      if (this._readableState.readAhead === false) this._duplexState &= READ_NO_READ_AHEAD;
-	      if (opts.read) this._read = opts.read;
-	      if (opts.eagerOpen) this._readableState.updateNextTick();
-	      if (opts.encoding) this.setEncoding(opts.encoding);
-	    }
-	  }
-
-	  static deferred(fn, opts) {
-	    const out = new PassThrough(opts);
-
-	    fn()
-	      .then((src) => {
-	        if (src === null) return out.end()
-	        if (out.destroying) return
-	        pipeline(src, out, noop);
-	      })
-	      .catch((err) => out.destroy(err));
-
-	    return out
-	  }
-
-	  setEncoding(encoding) {
-	    const dec = new TextDecoder(encoding);
-	    const map = this._readableState.map || echo;
-	    this._readableState.map = mapOrSkip;
-	    return this
-
-	    function mapOrSkip(data) {
-	      const next = dec.push(data);
-	      return next === '' && (data.byteLength !== 0 || dec.remaining > 0) ? null : map(next)
-	    }
-	  }
-
-	  _read(cb) {
-	    cb(null);
-	  }
-
-	  pipe(dest, cb) {
-	    this._readableState.updateNextTick();
-	    this._readableState.pipe(dest, cb);
-	    return dest
-	  }
-
-	  read() {
-	    this._readableState.updateNextTick();
-	    return this._readableState.read()
-	  }
-
-	  push(data) {
-	    this._readableState.updateNextTickIfOpen();
-	    return this._readableState.push(data)
-	  }
-
-	  unshift(data) {
-	    this._readableState.updateNextTickIfOpen();
-	    return this._readableState.unshift(data)
-	  }
-
-	  resume() {
-	    this._duplexState |= READ_RESUMED_READ_AHEAD;
-	    this._readableState.updateNextTick();
-	    return this
-	  }
-
-	  pause() {
-	    this._duplexState &=
-	      this._readableState.readAhead === false ? READ_PAUSED_NO_READ_AHEAD : READ_PAUSED;
-	    return this
-	  }
-
-	  static _fromAsyncIterator(ite, opts) {
-	    let destroy;
-
-	    const rs = new Readable({
-	      ...opts,
-	      read(cb) {
-	        ite.next().then(push).then(cb.bind(null, null)).catch(cb);
-	      },
-	      predestroy() {
-	        destroy = ite.return();
-	      },
-	      destroy(cb) {
-	        if (!destroy) return cb(null)
-	        destroy.then(cb.bind(null, null)).catch(cb);
-	      }
-	    });
-
-	    return rs
-
-	    function push(data) {
-	      if (data.done) rs.push(null);
-	      else rs.push(data.value);
-	    }
-	  }
-
-	  static from(data, opts) {
-	    if (isReadStreamx(data)) return data
-	    if (data[asyncIterator]) return this._fromAsyncIterator(data[asyncIterator](), opts)
-	    if (!Array.isArray(data)) data = data === undefined ? [] : [data];
-
-	    let i = 0;
-	    return new Readable({
-	      ...opts,
-	      read(cb) {
-	        this.push(i === data.length ? null : data[i++]);
-	        cb(null);
-	      }
-	    })
-	  }
-
-	  static isBackpressured(rs) {
-	    return (
-	      (rs._duplexState & READ_BACKPRESSURE_STATUS) !== 0 ||
-	      rs._readableState.buffered >= rs._readableState.highWaterMark
-	    )
-	  }
-
-	  static isPaused(rs) {
-	    return (rs._duplexState & READ_RESUMED) === 0
-	  }
-
-	  [asyncIterator]() {
-	    const stream = this;
-
-	    let error = null;
-	    let promiseResolve = null;
-	    let promiseReject = null;
-
-	    this.on('error', (err) => {
-	      error = err;
-	    });
-	    this.on('readable', onreadable);
-	    this.on('close', onclose);
-
-	    return {
-	      [asyncIterator]() {
-	        return this
-	      },
-	      next() {
-	        return new Promise(function (resolve, reject) {
-	          promiseResolve = resolve;
-	          promiseReject = reject;
-	          const data = stream.read();
-	          if (data !== null) ondata(data);
-	          else if ((stream._duplexState & DESTROYED) !== 0) ondata(null);
-	        })
-	      },
-	      return() {
-	        return destroy(null)
-	      },
-	      throw(err) {
-	        return destroy(err)
-	      }
-	    }
-
-	    function onreadable() {
-	      if (promiseResolve !== null) ondata(stream.read());
-	    }
-
-	    function onclose() {
-	      if (promiseResolve !== null) ondata(null);
-	    }
-
-	    function ondata(data) {
-	      if (promiseReject === null) return
-	      if (error) {
-	        promiseReject(error);
-	      } else if (data === null && (stream._duplexState & READ_DONE) === 0) {
-	        promiseReject(StreamError.STREAM_DESTROYED());
-	      } else {
-	        promiseResolve({ value: data, done: data === null });
-	      }
-	      promiseReject = promiseResolve = null;
-	    }
-
-	    function destroy(err) {
-	      stream.destroy(err);
-	      return new Promise((resolve, reject) => {
-	        if (stream._duplexState & DESTROYED) return resolve({ value: undefined, done: true })
-	        stream.once('close', function () {
-	          if (err) reject(err);
-	          else resolve({ value: undefined, done: true });
-	        });
-	      })
-	    }
-	  }
-	}
-
-	class Writable extends Stream {
-	  constructor(opts) {
-	    super(opts);
-
-	    this._duplexState |= OPENING | READ_DONE;
-	    this._writableState = new WritableState(this, opts);
-
-	    if (opts) {
-	      if (opts.writev) this._writev = opts.writev;
-	      if (opts.write) this._write = opts.write;
-	      if (opts.final) this._final = opts.final;
-	      if (opts.eagerOpen) this._writableState.updateNextTick();
-	    }
-	  }
-
-	  cork() {
-	    this._duplexState |= WRITE_CORKED;
-	  }
-
-	  uncork() {
-	    this._duplexState &= WRITE_NOT_CORKED;
-	    this._writableState.updateNextTick();
-	  }
-
-	  _writev(batch, cb) {
-	    cb(null);
-	  }
-
-	  _write(data, cb) {
-	    this._writableState.autoBatch(data, cb);
-	  }
-
-	  _final(cb) {
-	    cb(null);
-	  }
-
-	  static isBackpressured(ws) {
-	    return (ws._duplexState & WRITE_BACKPRESSURE_STATUS) !== 0
-	  }
-
-	  static drained(ws) {
-	    if (ws.destroyed) return Promise.resolve(false)
-
-	    const state = ws._writableState;
-	    const pending = isWritev(ws) ? Math.min(1, state.queue.length) : state.queue.length;
-	    const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
-	    if (writes === 0) return Promise.resolve(true)
-
-	    if (state.drains === null) state.drains = [];
-	    return new Promise((resolve) => {
-	      state.drains.push({ writes, resolve });
-	    })
-	  }
-
-	  write(data) {
-	    this._writableState.updateNextTick();
-	    return this._writableState.push(data)
-	  }
-
-	  end(data) {
-	    this._writableState.updateNextTick();
-	    this._writableState.end(data);
-	    return this
-	  }
-	}
-
-	class Duplex extends Readable {
-	  // and Writable
-	  constructor(opts) {
-	    super(opts);
-
-	    this._duplexState = OPENING | (this._duplexState & READ_READ_AHEAD);
-	    this._writableState = new WritableState(this, opts);
-
-	    if (opts) {
-	      if (opts.writev) this._writev = opts.writev;
-	      if (opts.write) this._write = opts.write;
-	      if (opts.final) this._final = opts.final;
-	    }
-	  }
-
-	  cork() {
-	    this._duplexState |= WRITE_CORKED;
-	  }
-
-	  uncork() {
-	    this._duplexState &= WRITE_NOT_CORKED;
-	    this._writableState.updateNextTick();
-	  }
-
-	  _writev(batch, cb) {
-	    cb(null);
-	  }
-
-	  _write(data, cb) {
-	    this._writableState.autoBatch(data, cb);
-	  }
-
-	  _final(cb) {
-	    cb(null);
-	  }
-
-	  write(data) {
-	    this._writableState.updateNextTick();
-	    return this._writableState.push(data)
-	  }
-
-	  end(data) {
-	    this._writableState.updateNextTick();
-	    this._writableState.end(data);
-	    return this
-	  }
-	}
-
-	class Transform extends Duplex {
-	  constructor(opts) {
-	    super(opts);
-	    this._transformState = new TransformState(this);
-
-	    if (opts) {
-	      if (opts.transform) this._transform = opts.transform;
-	      if (opts.flush) this._flush = opts.flush;
-	    }
-	  }
-
-	  _write(data, cb) {
-	    if (this._readableState.buffered >= this._readableState.highWaterMark) {
-	      this._transformState.data = data;
-	    } else {
-	      this._transform(data, this._transformState.afterTransform);
-	    }
-	  }
-
-	  _read(cb) {
-	    if (this._transformState.data !== null) {
-	      const data = this._transformState.data;
-	      this._transformState.data = null;
-	      cb(null);
-	      this._transform(data, this._transformState.afterTransform);
-	    } else {
-	      cb(null);
-	    }
-	  }
-
-	  destroy(err) {
-	    super.destroy(err);
-	    if (this._transformState.data !== null) {
-	      this._transformState.data = null;
-	      this._transformState.afterTransform();
-	    }
-	  }
-
-	  _transform(data, cb) {
-	    cb(null, data);
-	  }
-
-	  _flush(cb) {
-	    cb(null);
-	  }
-
-	  _final(cb) {
-	    this._transformState.afterFinal = cb;
-	    this._flush(transformAfterFlush.bind(this));
-	  }
-	}
-
-	class PassThrough extends Transform {}
-
-	function transformAfterFlush(err, data) {
-	  const cb = this._transformState.afterFinal;
-	  if (err) return cb(err)
-
-	  if (data !== null && data !== undefined) this.push(data);
-	  this.push(null);
-	  cb(null);
-	}
-
-	function pipelinePromise(...streams) {
-	  return new Promise((resolve, reject) => {
-	    return pipeline(...streams, (err) => {
-	      if (err) return reject(err)
-	      resolve();
-	    })
-	  })
-	}
-
-	function pipeline(stream, ...streams) {
-	  const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams];
-	  const done = all.length && typeof all[all.length - 1] === 'function' ? all.pop() : null;
-
-	  if (all.length < 2) throw StreamError.BAD_ARGUMENT('Pipeline requires at least 2 streams')
-
-	  let src = all[0];
-	  let dest = null;
-	  let error = null;
-
-	  for (let i = 1; i < all.length; i++) {
-	    dest = all[i];
-
-	    if (isStreamx(src)) {
-	      src.pipe(dest, onerror);
-	    } else {
-	      errorHandle(src, true, i > 1, onerror);
-	      src.pipe(dest);
-	    }
-
-	    src = dest;
-	  }
-
-	  if (done) {
-	    let fin = false;
-
-	    const autoDestroy =
-	      isStreamx(dest) || !!(dest._writableState && dest._writableState.autoDestroy);
-
-	    dest.on('error', (err) => {
-	      if (error === null) error = err;
-	    });
-
-	    dest.on('finish', () => {
-	      fin = true;
-	      if (!autoDestroy) done(error);
-	    });
-
-	    if (autoDestroy) {
-	      dest.on('close', () => done(error || (fin ? null : StreamError.PREMATURE_CLOSE())));
-	    }
-	  }
-
-	  return dest
-
-	  function errorHandle(s, rd, wr, onerror) {
-	    s.on('error', onerror);
-	    s.on('close', onclose);
-
-	    function onclose() {
-	      if (s._readableState && !s._readableState.ended) {
-	        return onerror(StreamError.PREMATURE_CLOSE())
-	      }
-	      if (wr && s._writableState && !s._writableState.ended) {
-	        return onerror(StreamError.PREMATURE_CLOSE())
-	      }
-	    }
-	  }
-
-	  function onerror(err) {
-	    if (!err || error) return
-	    error = err;
-
-	    for (const s of all) {
-	      s.destroy(err);
-	    }
-	  }
-	}
-
-	function echo(s) {
-	  return s
-	}
-
-	function isStream(stream) {
-	  return !!stream._readableState || !!stream._writableState
-	}
-
-	function isStreamx(stream) {
-	  return typeof stream._duplexState === 'number' && isStream(stream)
-	}
-
-	function isEnding(stream) {
-	  return !!stream._readableState && stream._readableState.ending
-	}
-
-	function isEnded(stream) {
-	  return !!stream._readableState && stream._readableState.ended
-	}
-
-	function isFinishing(stream) {
-	  return !!stream._writableState && stream._writableState.ending
-	}
-
-	function isFinished(stream) {
-	  return !!stream._writableState && stream._writableState.ended
-	}
-
-	function getStreamError(stream, opts = {}) {
-	  const err =
-	    (stream._readableState && stream._readableState.error) ||
-	    (stream._writableState && stream._writableState.error);
-
-	  // avoid implicit errors by default
-	  return !opts.all && StreamError.isStreamDestroyed(err) ? null : err
-	}
-
-	function isReadStreamx(stream) {
-	  return isStreamx(stream) && stream.readable
-	}
-
-	function isDisturbed(stream) {
-	  return (
-	    (stream._duplexState & OPENING) !== OPENING ||
-	    (stream._duplexState & DESTROYING) === DESTROYING ||
-	    (stream._duplexState & ACTIVE_OR_TICKING) !== 0
-	  )
-	}
-
-	function isTypedArray(data) {
-	  return typeof data === 'object' && data !== null && typeof data.byteLength === 'number'
-	}
-
-	function defaultByteLength(data) {
-	  return isTypedArray(data) ? data.byteLength : 1024
-	}
-
-	function noop() {}
-
-	function abort() {
-	  this.destroy(StreamError.ABORTED());
-	}
-
-	function isWritev(s) {
-	  return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev
-	}
-
-	streamx = {
-	  pipeline,
-	  pipelinePromise,
-	  isStream,
-	  isStreamx,
-	  isEnding,
-	  isEnded,
-	  isFinishing,
-	  isFinished,
-	  isDisturbed,
-	  getStreamError,
-	  Stream,
-	  Writable,
-	  Readable,
-	  Duplex,
-	  Transform,
-	  // Export PassThrough for compatibility with Node.js core's stream module
-	  PassThrough
-	};
-	return streamx;
-}
-
-var headers = {};
-
-var hasRequiredHeaders;
-
-function requireHeaders () {
-	if (hasRequiredHeaders) return headers;
-	hasRequiredHeaders = 1;
-	const b4a = requireB4a();
-
-	const ZEROS = '0000000000000000000';
-	const SEVENS = '7777777777777777777';
-	const ZERO_OFFSET = '0'.charCodeAt(0);
-	const USTAR_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x00]); // ustar\x00
-	const USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET]);
-	const GNU_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x20]); // ustar\x20
-	const GNU_VER = b4a.from([0x20, 0x00]);
-	const MASK = 0o7777;
-	const MAGIC_OFFSET = 257;
-	const VERSION_OFFSET = 263;
-
-	headers.decodeLongPath = function decodeLongPath (buf, encoding) {
-	  return decodeStr(buf, 0, buf.length, encoding)
-	};
-
-	headers.encodePax = function encodePax (opts) { // TODO: encode more stuff in pax
-	  let result = '';
-	  if (opts.name) result += addLength(' path=' + opts.name + '\n');
-	  if (opts.linkname) result += addLength(' linkpath=' + opts.linkname + '\n');
-	  const pax = opts.pax;
-	  if (pax) {
-	    for (const key in pax) {
-	      result += addLength(' ' + key + '=' + pax[key] + '\n');
-	    }
-	  }
-	  return b4a.from(result)
-	};
-
-	headers.decodePax = function decodePax (buf) {
-	  const result = {};
-
-	  while (buf.length) {
-	    let i = 0;
-	    while (i < buf.length && buf[i] !== 32) i++;
-	    const len = parseInt(b4a.toString(buf.subarray(0, i)), 10);
-	    if (!len) return result
-
-	    const b = b4a.toString(buf.subarray(i + 1, len - 1));
-	    const keyIndex = b.indexOf('=');
-	    if (keyIndex === -1) return result
-	    result[b.slice(0, keyIndex)] = b.slice(keyIndex + 1);
-
-	    buf = buf.subarray(len);
-	  }
-
-	  return result
-	};
-
-	headers.encode = function encode (opts) {
-	  const buf = b4a.alloc(512);
-	  let name = opts.name;
-	  let prefix = '';
-
-	  if (opts.typeflag === 5 && name[name.length - 1] !== '/') name += '/';
-	  if (b4a.byteLength(name) !== name.length) return null // utf-8
-
-	  while (b4a.byteLength(name) > 100) {
-	    const i = name.indexOf('/');
-	    if (i === -1) return null
-	    prefix += prefix ? '/' + name.slice(0, i) : name.slice(0, i);
-	    name = name.slice(i + 1);
-	  }
-
-	  if (b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155) return null
-	  if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null
-
-	  b4a.write(buf, name);
-	  b4a.write(buf, encodeOct(opts.mode & MASK, 6), 100);
-	  b4a.write(buf, encodeOct(opts.uid, 6), 108);
-	  b4a.write(buf, encodeOct(opts.gid, 6), 116);
-	  encodeSize(opts.size, buf, 124);
-	  b4a.write(buf, encodeOct((opts.mtime.getTime() / 1000) | 0, 11), 136);
-
-	  buf[156] = ZERO_OFFSET + toTypeflag(opts.type);
-
-	  if (opts.linkname) b4a.write(buf, opts.linkname, 157);
-
-	  b4a.copy(USTAR_MAGIC, buf, MAGIC_OFFSET);
-	  b4a.copy(USTAR_VER, buf, VERSION_OFFSET);
-	  if (opts.uname) b4a.write(buf, opts.uname, 265);
-	  if (opts.gname) b4a.write(buf, opts.gname, 297);
-	  b4a.write(buf, encodeOct(opts.devmajor || 0, 6), 329);
-	  b4a.write(buf, encodeOct(opts.devminor || 0, 6), 337);
-
-	  if (prefix) b4a.write(buf, prefix, 345);
-
-	  b4a.write(buf, encodeOct(cksum(buf), 6), 148);
-
-	  return buf
-	};
-
-	headers.decode = function decode (buf, filenameEncoding, allowUnknownFormat) {
-	  let typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET;
-
-	  let name = decodeStr(buf, 0, 100, filenameEncoding);
-	  const mode = decodeOct(buf, 100, 8);
-	  const uid = decodeOct(buf, 108, 8);
-	  const gid = decodeOct(buf, 116, 8);
-	  const size = decodeOct(buf, 124, 12);
-	  const mtime = decodeOct(buf, 136, 12);
-	  const type = toType(typeflag);
-	  const linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding);
-	  const uname = decodeStr(buf, 265, 32);
-	  const gname = decodeStr(buf, 297, 32);
-	  const devmajor = decodeOct(buf, 329, 8);
-	  const devminor = decodeOct(buf, 337, 8);
-
-	  const c = cksum(buf);
-
-	  // checksum is still initial value if header was null.
-	  if (c === 8 * 32) return null
-
-	  // valid checksum
-	  if (c !== decodeOct(buf, 148, 8)) throw new Error('Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?')
-
-	  if (isUSTAR(buf)) {
-	    // ustar (posix) format.
-	    // prepend prefix, if present.
-	    if (buf[345]) name = decodeStr(buf, 345, 155, filenameEncoding) + '/' + name;
-	  } else if (isGNU(buf)) ; else {
-	    if (!allowUnknownFormat) {
-	      throw new Error('Invalid tar header: unknown format.')
-	    }
-	  }
-
-	  // to support old tar versions that use trailing / to indicate dirs
-	  if (typeflag === 0 && name && name[name.length - 1] === '/') typeflag = 5;
-
-	  return {
-	    name,
-	    mode,
-	    uid,
-	    gid,
-	    size,
-	    byteOffset: 0,
-	    mtime: new Date(1000 * mtime),
-	    type,
-	    linkname,
-	    uname,
-	    gname,
-	    devmajor,
-	    devminor,
-	    pax: null
-	  }
-	};
-
-	function isUSTAR (buf) {
-	  return b4a.equals(USTAR_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6))
-	}
-
-	function isGNU (buf) {
-	  return b4a.equals(GNU_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6)) &&
-	    b4a.equals(GNU_VER, buf.subarray(VERSION_OFFSET, VERSION_OFFSET + 2))
-	}
-
-	function clamp (index, len, defaultValue) {
-	  if (typeof index !== 'number') return defaultValue
-	  index = ~~index; // Coerce to integer.
-	  if (index >= len) return len
-	  if (index >= 0) return index
-	  index += len;
-	  if (index >= 0) return index
-	  return 0
-	}
-
-	function toType (flag) {
-	  switch (flag) {
-	    case 0:
-	      return 'file'
-	    case 1:
-	      return 'link'
-	    case 2:
-	      return 'symlink'
-	    case 3:
-	      return 'character-device'
-	    case 4:
-	      return 'block-device'
-	    case 5:
-	      return 'directory'
-	    case 6:
-	      return 'fifo'
-	    case 7:
-	      return 'contiguous-file'
-	    case 72:
-	      return 'pax-header'
-	    case 55:
-	      return 'pax-global-header'
-	    case 27:
-	      return 'gnu-long-link-path'
-	    case 28:
-	    case 30:
-	      return 'gnu-long-path'
-	  }
-
-	  return null
-	}
-
-	function toTypeflag (flag) {
-	  switch (flag) {
-	    case 'file':
-	      return 0
-	    case 'link':
-	      return 1
-	    case 'symlink':
-	      return 2
-	    case 'character-device':
-	      return 3
-	    case 'block-device':
-	      return 4
-	    case 'directory':
-	      return 5
-	    case 'fifo':
-	      return 6
-	    case 'contiguous-file':
-	      return 7
-	    case 'pax-header':
-	      return 72
-	  }
-
-	  return 0
-	}
-
-	function indexOf (block, num, offset, end) {
-	  for (; offset < end; offset++) {
-	    if (block[offset] === num) return offset
-	  }
-	  return end
-	}
-
-	function cksum (block) {
-	  let sum = 8 * 32;
-	  for (let i = 0; i < 148; i++) sum += block[i];
-	  for (let j = 156; j < 512; j++) sum += block[j];
-	  return sum
-	}
-
-	function encodeOct (val, n) {
-	  val = val.toString(8);
-	  if (val.length > n) return SEVENS.slice(0, n) + ' '
-	  return ZEROS.slice(0, n - val.length) + val + ' '
-	}
-
-	function encodeSizeBin (num, buf, off) {
-	  buf[off] = 0x80;
-	  for (let i = 11; i > 0; i--) {
-	    buf[off + i] = num & 0xff;
-	    num = Math.floor(num / 0x100);
-	  }
-	}
-
-	function encodeSize (num, buf, off) {
-	  if (num.toString(8).length > 11) {
-	    encodeSizeBin(num, buf, off);
-	  } else {
-	    b4a.write(buf, encodeOct(num, 11), off);
-	  }
-	}
-
-	/* Copied from the node-tar repo and modified to meet
-	 * tar-stream coding standard.
-	 *
-	 * Source: https://github.com/npm/node-tar/blob/51b6627a1f357d2eb433e7378e5f05e83b7aa6cd/lib/header.js#L349
-	 */
-	function parse256 (buf) {
-	  // first byte MUST be either 80 or FF
-	  // 80 for positive, FF for 2's comp
-	  let positive;
-	  if (buf[0] === 0x80) positive = true;
-	  else if (buf[0] === 0xFF) positive = false;
-	  else return null
-
-	  // build up a base-256 tuple from the least sig to the highest
-	  const tuple = [];
-	  let i;
-	  for (i = buf.length - 1; i > 0; i--) {
-	    const byte = buf[i];
-	    if (positive) tuple.push(byte);
-	    else tuple.push(0xFF - byte);
-	  }
-
-	  let sum = 0;
-	  const l = tuple.length;
-	  for (i = 0; i < l; i++) {
-	    sum += tuple[i] * Math.pow(256, i);
-	  }
-
-	  return positive ? sum : -1 * sum
-	}
-
-	function decodeOct (val, offset, length) {
-	  val = val.subarray(offset, offset + length);
-	  offset = 0;
-
-	  // If prefixed with 0x80 then parse as a base-256 integer
-	  if (val[offset] & 0x80) {
-	    return parse256(val)
-	  } else {
-	    // Older versions of tar can prefix with spaces
-	    while (offset < val.length && val[offset] === 32) offset++;
-	    const end = clamp(indexOf(val, 32, offset, val.length), val.length, val.length);
-	    while (offset < end && val[offset] === 0) offset++;
-	    if (end === offset) return 0
-	    return parseInt(b4a.toString(val.subarray(offset, end)), 8)
-	  }
-	}
-
-	function decodeStr (val, offset, length, encoding) {
-	  return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding)
-	}
-
-	function addLength (str) {
-	  const len = b4a.byteLength(str);
-	  let digits = Math.floor(Math.log(len) / Math.log(10)) + 1;
-	  if (len + digits >= Math.pow(10, digits)) digits++;
-
-	  return (len + digits) + str
-	}
-	return headers;
-}
-
-var extract;
-var hasRequiredExtract;
-
-function requireExtract () {
-	if (hasRequiredExtract) return extract;
-	hasRequiredExtract = 1;
-	const { Writable, Readable, getStreamError } = requireStreamx();
-	const FIFO = requireFastFifo();
-	const b4a = requireB4a();
-	const headers = requireHeaders();
-
-	const EMPTY = b4a.alloc(0);
-	const MAX_HEADER_SIZE = 4 * 1024 * 1024; // arbitrary big number
-
-	class BufferList {
-	  constructor () {
-	    this.buffered = 0;
-	    this.shifted = 0;
-	    this.queue = new FIFO();
-
-	    this._offset = 0;
-	  }
-
-	  push (buffer) {
-	    this.buffered += buffer.byteLength;
-	    this.queue.push(buffer);
-	  }
-
-	  shiftFirst (size) {
-	    return this.buffered === 0 ? null : this._next(size)
-	  }
-
-	  shift (size) {
-	    if (size > this.buffered) return null
-	    if (size === 0) return EMPTY
-
-	    let chunk = this._next(size);
-
-	    if (size === chunk.byteLength) return chunk // likely case
-
-	    const chunks = [chunk];
-
-	    while ((size -= chunk.byteLength) > 0) {
-	      chunk = this._next(size);
-	      chunks.push(chunk);
-	    }
-
-	    return b4a.concat(chunks)
-	  }
-
-	  _next (size) {
-	    const buf = this.queue.peek();
-	    const rem = buf.byteLength - this._offset;
-
-	    if (size >= rem) {
-	      const sub = this._offset ? buf.subarray(this._offset, buf.byteLength) : buf;
-	      this.queue.shift();
-	      this._offset = 0;
-	      this.buffered -= rem;
-	      this.shifted += rem;
-	      return sub
-	    }
-
-	    this.buffered -= size;
-	    this.shifted += size;
-
-	    return buf.subarray(this._offset, (this._offset += size))
-	  }
-	}
-
-	class Source extends Readable {
-	  constructor (self, header, offset) {
-	    super();
-
-	    this.header = header;
-	    this.offset = offset;
-
-	    this._parent = self;
-	  }
-
-	  _read (cb) {
-	    if (this.header.size === 0) {
-	      this.push(null);
-	    }
-	    if (this._parent._stream === this) {
-	      this._parent._update();
-	    }
-	    cb(null);
-	  }
-
-	  _predestroy () {
-	    this._parent.destroy(getStreamError(this));
-	  }
-
-	  _detach () {
-	    if (this._parent._stream === this) {
-	      this._parent._stream = null;
-	      this._parent._missing = overflow(this.header.size);
-	      this._parent._update();
-	    }
-	  }
-
-	  _destroy (cb) {
-	    this._detach();
-	    cb(null);
-	  }
-	}
-
-	class Extract extends Writable {
-	  constructor (opts) {
-	    super(opts);
-
-	    if (!opts) opts = {};
-
-	    this._buffer = new BufferList();
-	    this._offset = 0;
-	    this._header = null;
-	    this._stream = null;
-	    this._missing = 0;
-	    this._longHeader = false;
-	    this._callback = noop;
-	    this._locked = false;
-	    this._finished = false;
-	    this._pax = null;
-	    this._paxGlobal = null;
-	    this._gnuLongPath = null;
-	    this._gnuLongLinkPath = null;
-	    this._filenameEncoding = opts.filenameEncoding || 'utf-8';
-	    this._allowUnknownFormat = !!opts.allowUnknownFormat;
-	    this._unlockBound = this._unlock.bind(this);
-	  }
-
-	  _unlock (err) {
-	    this._locked = false;
-
-	    if (err) {
-	      this.destroy(err);
-	      this._continueWrite(err);
-	      return
-	    }
-
-	    this._update();
-	  }
-
-	  _consumeHeader () {
-	    if (this._locked) return false
-
-	    this._offset = this._buffer.shifted;
-
-	    try {
-	      this._header = headers.decode(this._buffer.shift(512), this._filenameEncoding, this._allowUnknownFormat);
-	    } catch (err) {
-	      this._continueWrite(err);
-	      return false
-	    }
-
-	    if (!this._header) return true
-
-	    this._header.byteOffset = this._buffer.shifted;
-
-	    switch (this._header.type) {
-	      case 'gnu-long-path':
-	      case 'gnu-long-link-path':
-	      case 'pax-global-header':
-	      case 'pax-header':
-	        this._longHeader = true;
-	        this._missing = this._header.size;
-	        if (this._missing > MAX_HEADER_SIZE) {
-	          this._continueWrite(new Error('Header exceeds max size'));
-	          return false
-	        }
-	        return true
-	    }
-
-	    this._locked = true;
-	    this._applyLongHeaders();
-
-	    if (!(this._header.size >= 0)) {
-	      this._continueWrite(new Error('Invalid header'));
-	      return false
-	    }
-
-	    if (this._header.size === 0 || this._header.type === 'directory') {
-	      this.emit('entry', this._header, this._createStream(), this._unlockBound);
-	      return true
-	    }
-
-	    this._stream = this._createStream();
-	    this._missing = this._header.size;
-
-	    this.emit('entry', this._header, this._stream, this._unlockBound);
-	    return true
-	  }
-
-	  _applyLongHeaders () {
-	    if (this._gnuLongPath) {
-	      this._header.name = this._gnuLongPath;
-	      this._gnuLongPath = null;
-	    }
-
-	    if (this._gnuLongLinkPath) {
-	      this._header.linkname = this._gnuLongLinkPath;
-	      this._gnuLongLinkPath = null;
-	    }
-
-	    if (this._pax) {
-	      if (this._pax.path) this._header.name = this._pax.path;
-	      if (this._pax.linkpath) this._header.linkname = this._pax.linkpath;
-	      if (this._pax.size) this._header.size = parseInt(this._pax.size, 10);
-	      this._header.pax = this._pax;
-	      this._pax = null;
-	    }
-	  }
-
-	  _decodeLongHeader (buf) {
-	    switch (this._header.type) {
-	      case 'gnu-long-path':
-	        this._gnuLongPath = headers.decodeLongPath(buf, this._filenameEncoding);
-	        break
-	      case 'gnu-long-link-path':
-	        this._gnuLongLinkPath = headers.decodeLongPath(buf, this._filenameEncoding);
-	        break
-	      case 'pax-global-header':
-	        this._paxGlobal = headers.decodePax(buf);
-	        break
-	      case 'pax-header':
-	        this._pax = this._paxGlobal === null
-	          ? headers.decodePax(buf)
-	          : Object.assign({}, this._paxGlobal, headers.decodePax(buf));
-	        break
-	    }
-	  }
-
-	  _consumeLongHeader () {
-	    this._longHeader = false;
-	    this._missing = overflow(this._header.size);
-
-	    const buf = this._buffer.shift(this._header.size);
-
-	    try {
-	      this._decodeLongHeader(buf);
-	    } catch (err) {
-	      this._continueWrite(err);
-	      return false
-	    }
-
-	    return true
-	  }
-
-	  _consumeStream () {
-	    const buf = this._buffer.shiftFirst(this._missing);
-	    if (buf === null) return false
-
-	    this._missing -= buf.byteLength;
-	    const drained = this._stream.push(buf);
-
-	    if (this._missing === 0) {
-	      this._stream.push(null);
-	      if (drained) this._stream._detach();
-	      return drained && this._locked === false
-	    }
-
-	    return drained
-	  }
-
-	  _createStream () {
-	    return new Source(this, this._header, this._offset)
-	  }
-
-	  _update () {
-	    while (this._buffer.buffered > 0 && !this.destroying) {
-	      if (this._missing > 0) {
-	        if (this._stream !== null) {
-	          if (this._consumeStream() === false) return
-	          continue
-	        }
-
-	        if (this._longHeader === true) {
-	          if (this._missing > this._buffer.buffered) break
-	          if (this._consumeLongHeader() === false) return false
-	          continue
-	        }
-
-	        const ignore = this._buffer.shiftFirst(this._missing);
-	        if (ignore !== null) this._missing -= ignore.byteLength;
-	        continue
-	      }
-
-	      if (this._buffer.buffered < 512) break
-	      if (this._stream !== null || this._consumeHeader() === false) return
-	    }
-
-	    this._continueWrite(null);
-	  }
-
-	  _continueWrite (err) {
-	    const cb = this._callback;
-	    this._callback = noop;
-	    cb(err);
-	  }
-
-	  _write (data, cb) {
-	    this._callback = cb;
-	    this._buffer.push(data);
-	    this._update();
-	  }
-
-	  _final (cb) {
-	    this._finished = this._missing === 0 && this._buffer.buffered === 0;
-	    cb(this._finished ? null : new Error('Unexpected end of data'));
-	  }
-
-	  _predestroy () {
-	    this._continueWrite(null);
-	  }
-
-	  _destroy (cb) {
-	    if (this._stream) this._stream.destroy(getStreamError(this));
-	    cb(null);
-	  }
-
-	  [Symbol.asyncIterator] () {
-	    let error = null;
-
-	    let promiseResolve = null;
-	    let promiseReject = null;
-
-	    let entryStream = null;
-	    let entryCallback = null;
-
-	    const extract = this;
-
-	    this.on('entry', onentry);
-	    this.on('error', (err) => { error = err; });
-	    this.on('close', onclose);
-
-	    return {
-	      [Symbol.asyncIterator] () {
-	        return this
-	      },
-	      next () {
-	        return new Promise(onnext)
-	      },
-	      return () {
-	        return destroy(null)
-	      },
-	      throw (err) {
-	        return destroy(err)
-	      }
-	    }
-
-	    function consumeCallback (err) {
-	      if (!entryCallback) return
-	      const cb = entryCallback;
-	      entryCallback = null;
-	      cb(err);
-	    }
-
-	    function onnext (resolve, reject) {
-	      if (error) {
-	        return reject(error)
-	      }
-
-	      if (entryStream) {
-	        resolve({ value: entryStream, done: false });
-	        entryStream = null;
-	        return
-	      }
-
-	      promiseResolve = resolve;
-	      promiseReject = reject;
-
-	      consumeCallback(null);
-
-	      if (extract._finished && promiseResolve) {
-	        promiseResolve({ value: undefined, done: true });
-	        promiseResolve = promiseReject = null;
-	      }
-	    }
-
-	    function onentry (header, stream, callback) {
-	      entryCallback = callback;
-	      stream.on('error', noop); // no way around this due to tick sillyness
-
-	      if (promiseResolve) {
-	        promiseResolve({ value: stream, done: false });
-	        promiseResolve = promiseReject = null;
-	      } else {
-	        entryStream = stream;
-	      }
-	    }
-
-	    function onclose () {
-	      consumeCallback(error);
-	      if (!promiseResolve) return
-	      if (error) promiseReject(error);
-	      else promiseResolve({ value: undefined, done: true });
-	      promiseResolve = promiseReject = null;
-	    }
-
-	    function destroy (err) {
-	      extract.destroy(err);
-	      consumeCallback(err);
-	      return new Promise((resolve, reject) => {
-	        if (extract.destroyed) return resolve({ value: undefined, done: true })
-	        extract.once('close', function () {
-	          if (err) reject(err);
-	          else resolve({ value: undefined, done: true });
-	        });
-	      })
-	    }
-	  }
-	}
-
-	extract = function extract (opts) {
-	  return new Extract(opts)
-	};
-
-	function noop () {}
-
-	function overflow (size) {
-	  size &= 511;
-	  return size && 512 - size
-	}
-	return extract;
-}
-
-var constants = {exports: {}};
-
-var hasRequiredConstants;
-
-function requireConstants () {
-	if (hasRequiredConstants) return constants.exports;
-	hasRequiredConstants = 1;
-	const constants$1 = { // just for envs without fs
-	  S_IFMT: 61440,
-	  S_IFDIR: 16384,
-	  S_IFCHR: 8192,
-	  S_IFBLK: 24576,
-	  S_IFIFO: 4096,
-	  S_IFLNK: 40960
-	};
-
-	try {
-	  constants.exports = require('fs').constants || constants$1;
-	} catch {
-	  constants.exports = constants$1;
-	}
-	return constants.exports;
-}
-
-var pack;
-var hasRequiredPack;
-
-function requirePack () {
-	if (hasRequiredPack) return pack;
-	hasRequiredPack = 1;
-	const { Readable, Writable, getStreamError } = requireStreamx();
-	const b4a = requireB4a();
-
-	const constants = requireConstants();
-	const headers = requireHeaders();
-
-	const DMODE = 0o755;
-	const FMODE = 0o644;
-
-	const END_OF_TAR = b4a.alloc(1024);
-
-	class Sink extends Writable {
-	  constructor (pack, header, callback) {
-	    super({ mapWritable, eagerOpen: true });
-
-	    this.written = 0;
-	    this.header = header;
-
-	    this._callback = callback;
-	    this._linkname = null;
-	    this._isLinkname = header.type === 'symlink' && !header.linkname;
-	    this._isVoid = header.type !== 'file' && header.type !== 'contiguous-file';
-	    this._finished = false;
-	    this._pack = pack;
-	    this._openCallback = null;
-
-	    if (this._pack._stream === null) this._pack._stream = this;
-	    else this._pack._pending.push(this);
-	  }
-
-	  _open (cb) {
-	    this._openCallback = cb;
-	    if (this._pack._stream === this) this._continueOpen();
-	  }
-
-	  _continuePack (err) {
-	    if (this._callback === null) return
-
-	    const callback = this._callback;
-	    this._callback = null;
-
-	    callback(err);
-	  }
-
-	  _continueOpen () {
-	    if (this._pack._stream === null) this._pack._stream = this;
-
-	    const cb = this._openCallback;
-	    this._openCallback = null;
-	    if (cb === null) return
-
-	    if (this._pack.destroying) return cb(new Error('pack stream destroyed'))
-	    if (this._pack._finalized) return cb(new Error('pack stream is already finalized'))
-
-	    this._pack._stream = this;
-
-	    if (!this._isLinkname) {
-	      this._pack._encode(this.header);
-	    }
-
-	    if (this._isVoid) {
-	      this._finish();
-	      this._continuePack(null);
-	    }
-
-	    cb(null);
-	  }
-
-	  _write (data, cb) {
-	    if (this._isLinkname) {
-	      this._linkname = this._linkname ? b4a.concat([this._linkname, data]) : data;
-	      return cb(null)
-	    }
-
-	    if (this._isVoid) {
-	      if (data.byteLength > 0) {
-	        return cb(new Error('No body allowed for this entry'))
-	      }
-	      return cb()
-	    }
-
-	    this.written += data.byteLength;
-	    if (this._pack.push(data)) return cb()
-	    this._pack._drain = cb;
-	  }
-
-	  _finish () {
-	    if (this._finished) return
-	    this._finished = true;
-
-	    if (this._isLinkname) {
-	      this.header.linkname = this._linkname ? b4a.toString(this._linkname, 'utf-8') : '';
-	      this._pack._encode(this.header);
-	    }
-
-	    overflow(this._pack, this.header.size);
-
-	    this._pack._done(this);
-	  }
-
-	  _final (cb) {
-	    if (this.written !== this.header.size) { // corrupting tar
-	      return cb(new Error('Size mismatch'))
-	    }
-
-	    this._finish();
-	    cb(null);
-	  }
-
-	  _getError () {
-	    return getStreamError(this) || new Error('tar entry destroyed')
-	  }
-
-	  _predestroy () {
-	    this._pack.destroy(this._getError());
-	  }
-
-	  _destroy (cb) {
-	    this._pack._done(this);
-
-	    this._continuePack(this._finished ? null : this._getError());
-
-	    cb();
-	  }
-	}
-
-	class Pack extends Readable {
-	  constructor (opts) {
-	    super(opts);
-	    this._drain = noop;
-	    this._finalized = false;
-	    this._finalizing = false;
-	    this._pending = [];
-	    this._stream = null;
-	  }
-
-	  entry (header, buffer, callback) {
-	    if (this._finalized || this.destroying) throw new Error('already finalized or destroyed')
-
-	    if (typeof buffer === 'function') {
-	      callback = buffer;
-	      buffer = null;
-	    }
-
-	    if (!callback) callback = noop;
-
-	    if (!header.size || header.type === 'symlink') header.size = 0;
-	    if (!header.type) header.type = modeToType(header.mode);
-	    if (!header.mode) header.mode = header.type === 'directory' ? DMODE : FMODE;
-	    if (!header.uid) header.uid = 0;
-	    if (!header.gid) header.gid = 0;
-	    if (!header.mtime) header.mtime = new Date();
-
-	    if (typeof buffer === 'string') buffer = b4a.from(buffer);
-
-	    const sink = new Sink(this, header, callback);
-
-	    if (b4a.isBuffer(buffer)) {
-	      header.size = buffer.byteLength;
-	      sink.write(buffer);
-	      sink.end();
-	      return sink
-	    }
-
-	    if (sink._isVoid) {
-	      return sink
-	    }
-
-	    return sink
-	  }
-
-	  finalize () {
-	    if (this._stream || this._pending.length > 0) {
-	      this._finalizing = true;
-	      return
-	    }
-
-	    if (this._finalized) return
-	    this._finalized = true;
-
-	    this.push(END_OF_TAR);
-	    this.push(null);
-	  }
-
-	  _done (stream) {
-	    if (stream !== this._stream) return
-
-	    this._stream = null;
-
-	    if (this._finalizing) this.finalize();
-	    if (this._pending.length) this._pending.shift()._continueOpen();
-	  }
-
-	  _encode (header) {
-	    if (!header.pax) {
-	      const buf = headers.encode(header);
-	      if (buf) {
-	        this.push(buf);
-	        return
-	      }
-	    }
-	    this._encodePax(header);
-	  }
-
-	  _encodePax (header) {
-	    const paxHeader = headers.encodePax({
-	      name: header.name,
-	      linkname: header.linkname,
-	      pax: header.pax
-	    });
-
-	    const newHeader = {
-	      name: 'PaxHeader',
-	      mode: header.mode,
-	      uid: header.uid,
-	      gid: header.gid,
-	      size: paxHeader.byteLength,
-	      mtime: header.mtime,
-	      type: 'pax-header',
-	      linkname: header.linkname && 'PaxHeader',
-	      uname: header.uname,
-	      gname: header.gname,
-	      devmajor: header.devmajor,
-	      devminor: header.devminor
-	    };
-
-	    this.push(headers.encode(newHeader));
-	    this.push(paxHeader);
-	    overflow(this, paxHeader.byteLength);
-
-	    newHeader.size = header.size;
-	    newHeader.type = header.type;
-	    this.push(headers.encode(newHeader));
-	  }
-
-	  _doDrain () {
-	    const drain = this._drain;
-	    this._drain = noop;
-	    drain();
-	  }
-
-	  _predestroy () {
-	    const err = getStreamError(this);
-
-	    if (this._stream) this._stream.destroy(err);
-
-	    while (this._pending.length) {
-	      const stream = this._pending.shift();
-	      stream.destroy(err);
-	      stream._continueOpen();
-	    }
-
-	    this._doDrain();
-	  }
-
-	  _read (cb) {
-	    this._doDrain();
-	    cb();
-	  }
-	}
-
-	pack = function pack (opts) {
-	  return new Pack(opts)
-	};
-
-	function modeToType (mode) {
-	  switch (mode & constants.S_IFMT) {
-	    case constants.S_IFBLK: return 'block-device'
-	    case constants.S_IFCHR: return 'character-device'
-	    case constants.S_IFDIR: return 'directory'
-	    case constants.S_IFIFO: return 'fifo'
-	    case constants.S_IFLNK: return 'symlink'
-	  }
-
-	  return 'file'
-	}
-
-	function noop () {}
-
-	function overflow (self, size) {
-	  size &= 511;
-	  if (size) self.push(END_OF_TAR.subarray(0, 512 - size));
-	}
-
-	function mapWritable (buf) {
-	  return b4a.isBuffer(buf) ? buf : b4a.from(buf)
-	}
-	return pack;
-}
-
-var hasRequiredTarStream;
-
-function requireTarStream () {
-	if (hasRequiredTarStream) return tarStream;
-	hasRequiredTarStream = 1;
-	tarStream.extract = requireExtract();
-	tarStream.pack = requirePack();
-	return tarStream;
-}
-
-var once = {exports: {}};
-
-var wrappy_1;
-var hasRequiredWrappy;
-
-function requireWrappy () {
-	if (hasRequiredWrappy) return wrappy_1;
-	hasRequiredWrappy = 1;
-	// Returns a wrapper function that returns a wrapped callback
-	// The wrapper function should do some stuff, and return a
-	// presumably different callback function.
-	// This makes sure that own properties are retained, so that
-	// decorations and such are not lost along the way.
-	wrappy_1 = wrappy;
-	function wrappy (fn, cb) {
-	  if (fn && cb) return wrappy(fn)(cb)
-
-	  if (typeof fn !== 'function')
-	    throw new TypeError('need wrapper function')
-
-	  Object.keys(fn).forEach(function (k) {
-	    wrapper[k] = fn[k];
-	  });
-
-	  return wrapper
-
-	  function wrapper() {
-	    var args = new Array(arguments.length);
-	    for (var i = 0; i < args.length; i++) {
-	      args[i] = arguments[i];
-	    }
-	    var ret = fn.apply(this, args);
-	    var cb = args[args.length-1];
-	    if (typeof ret === 'function' && ret !== cb) {
-	      Object.keys(cb).forEach(function (k) {
-	        ret[k] = cb[k];
-	      });
-	    }
-	    return ret
-	  }
-	}
-	return wrappy_1;
-}
-
-var hasRequiredOnce;
-
-function requireOnce () {
-	if (hasRequiredOnce) return once.exports;
-	hasRequiredOnce = 1;
-	var wrappy = requireWrappy();
-	once.exports = wrappy(once$1);
-	once.exports.strict = wrappy(onceStrict);
-
-	once$1.proto = once$1(function () {
-	  Object.defineProperty(Function.prototype, 'once', {
-	    value: function () {
-	      return once$1(this)
-	    },
-	    configurable: true
-	  });
-
-	  Object.defineProperty(Function.prototype, 'onceStrict', {
-	    value: function () {
-	      return onceStrict(this)
-	    },
-	    configurable: true
-	  });
-	});
-
-	function once$1 (fn) {
-	  var f = function () {
-	    if (f.called) return f.value
-	    f.called = true;
-	    return f.value = fn.apply(this, arguments)
-	  };
-	  f.called = false;
-	  return f
-	}
-
-	function onceStrict (fn) {
-	  var f = function () {
-	    if (f.called)
-	      throw new Error(f.onceError)
-	    f.called = true;
-	    return f.value = fn.apply(this, arguments)
-	  };
-	  var name = fn.name || 'Function wrapped with `once`';
-	  f.onceError = name + " shouldn't be called more than once";
-	  f.called = false;
-	  return f
-	}
-	return once.exports;
-}
-
-var endOfStream;
-var hasRequiredEndOfStream;
-
-function requireEndOfStream () {
-	if (hasRequiredEndOfStream) return endOfStream;
-	hasRequiredEndOfStream = 1;
-	var once = requireOnce();
-
-	var noop = function() {};
-
-	var qnt = commonjsGlobal.Bare ? queueMicrotask : process.nextTick.bind(process);
-
-	var isRequest = function(stream) {
-		return stream.setHeader && typeof stream.abort === 'function';
-	};
-
-	var isChildProcess = function(stream) {
-		return stream.stdio && Array.isArray(stream.stdio) && stream.stdio.length === 3
-	};
-
-	var eos = function(stream, opts, callback) {
-		if (typeof opts === 'function') return eos(stream, null, opts);
-		if (!opts) opts = {};
-
-		callback = once(callback || noop);
-
-		var ws = stream._writableState;
-		var rs = stream._readableState;
-		var readable = opts.readable || (opts.readable !== false && stream.readable);
-		var writable = opts.writable || (opts.writable !== false && stream.writable);
-		var cancelled = false;
-
-		var onlegacyfinish = function() {
-			if (!stream.writable) onfinish();
-		};
-
-		var onfinish = function() {
-			writable = false;
-			if (!readable) callback.call(stream);
-		};
-
-		var onend = function() {
-			readable = false;
-			if (!writable) callback.call(stream);
-		};
-
-		var onexit = function(exitCode) {
-			callback.call(stream, exitCode ? new Error('exited with error code: ' + exitCode) : null);
-		};
-
-		var onerror = function(err) {
-			callback.call(stream, err);
-		};
-
-		var onclose = function() {
-			qnt(onclosenexttick);
-		};
-
-		var onclosenexttick = function() {
-			if (cancelled) return;
-			if (readable && !(rs && (rs.ended && !rs.destroyed))) return callback.call(stream, new Error('premature close'));
-			if (writable && !(ws && (ws.ended && !ws.destroyed))) return callback.call(stream, new Error('premature close'));
-		};
-
-		var onrequest = function() {
-			stream.req.on('finish', onfinish);
-		};
-
-		if (isRequest(stream)) {
-			stream.on('complete', onfinish);
-			stream.on('abort', onclose);
-			if (stream.req) onrequest();
-			else stream.on('request', onrequest);
-		} else if (writable && !ws) { // legacy streams
-			stream.on('end', onlegacyfinish);
-			stream.on('close', onlegacyfinish);
-		}
-
-		if (isChildProcess(stream)) stream.on('exit', onexit);
-
-		stream.on('end', onend);
-		stream.on('finish', onfinish);
-		if (opts.error !== false) stream.on('error', onerror);
-		stream.on('close', onclose);
-
-		return function() {
-			cancelled = true;
-			stream.removeListener('complete', onfinish);
-			stream.removeListener('abort', onclose);
-			stream.removeListener('request', onrequest);
-			if (stream.req) stream.req.removeListener('finish', onfinish);
-			stream.removeListener('end', onlegacyfinish);
-			stream.removeListener('close', onlegacyfinish);
-			stream.removeListener('finish', onfinish);
-			stream.removeListener('exit', onexit);
-			stream.removeListener('end', onend);
-			stream.removeListener('error', onerror);
-			stream.removeListener('close', onclose);
-		};
-	};
-
-	endOfStream = eos;
-	return endOfStream;
-}
-
-var pump_1;
-var hasRequiredPump;
-
-function requirePump () {
-	if (hasRequiredPump) return pump_1;
-	hasRequiredPump = 1;
-	var once = requireOnce();
-	var eos = requireEndOfStream();
-	var fs;
-
-	try {
-	  fs = require('fs'); // we only need fs to get the ReadStream and WriteStream prototypes
-	} catch (e) {}
-
-	var noop = function () {};
-	var ancient = typeof process === 'undefined' ? false : /^v?\.0/.test(process.version);
-
-	var isFn = function (fn) {
-	  return typeof fn === 'function'
-	};
-
-	var isFS = function (stream) {
-	  if (!ancient) return false // newer node version do not need to care about fs is a special way
-	  if (!fs) return false // browser
-	  return (stream instanceof (fs.ReadStream || noop) || stream instanceof (fs.WriteStream || noop)) && isFn(stream.close)
-	};
-
-	var isRequest = function (stream) {
-	  return stream.setHeader && isFn(stream.abort)
-	};
-
-	var destroyer = function (stream, reading, writing, callback) {
-	  callback = once(callback);
-
-	  var closed = false;
-	  stream.on('close', function () {
-	    closed = true;
-	  });
-
-	  eos(stream, {readable: reading, writable: writing}, function (err) {
-	    if (err) return callback(err)
-	    closed = true;
-	    callback();
-	  });
-
-	  var destroyed = false;
-	  return function (err) {
-	    if (closed) return
-	    if (destroyed) return
-	    destroyed = true;
-
-	    if (isFS(stream)) return stream.close(noop) // use close for fs streams to avoid fd leaks
-	    if (isRequest(stream)) return stream.abort() // request.destroy just do .end - .abort is what we want
-
-	    if (isFn(stream.destroy)) return stream.destroy()
-
-	    callback(err || new Error('stream was destroyed'));
-	  }
-	};
-
-	var call = function (fn) {
-	  fn();
-	};
-
-	var pipe = function (from, to) {
-	  return from.pipe(to)
-	};
-
-	var pump = function () {
-	  var streams = Array.prototype.slice.call(arguments);
-	  var callback = isFn(streams[streams.length - 1] || noop) && streams.pop() || noop;
-
-	  if (Array.isArray(streams[0])) streams = streams[0];
-	  if (streams.length < 2) throw new Error('pump requires two streams per minimum')
-
-	  var error;
-	  var destroys = streams.map(function (stream, i) {
-	    var reading = i < streams.length - 1;
-	    var writing = i > 0;
-	    return destroyer(stream, reading, writing, function (err) {
-	      if (!error) error = err;
-	      if (err) destroys.forEach(call);
-	      if (reading) return
-	      destroys.forEach(call);
-	      callback(error);
-	    })
-	  });
-
-	  return streams.reduce(pipe)
-	};
-
-	pump_1 = pump;
-	return pump_1;
-}
-
-var hasRequiredTarFs;
-
-function requireTarFs () {
-	if (hasRequiredTarFs) return tarFs;
-	hasRequiredTarFs = 1;
-	const tar = requireTarStream();
-	const pump = requirePump();
-	const fs = require$$0$2;
-	const path = require$$1;
-
-	const win32 = (commonjsGlobal.Bare ? commonjsGlobal.Bare.platform : process.platform) === 'win32';
-
-	tarFs.pack = function pack (cwd, opts) {
-	  if (!cwd) cwd = '.';
-	  if (!opts) opts = {};
-
-	  const xfs = opts.fs || fs;
-	  const ignore = opts.ignore || opts.filter || noop;
-	  const mapStream = opts.mapStream || echo;
-	  const statNext = statAll(xfs, opts.dereference ? xfs.stat : xfs.lstat, cwd, ignore, opts.entries, opts.sort);
-	  const strict = opts.strict !== false;
-	  const umask = typeof opts.umask === 'number' ? ~opts.umask : ~processUmask();
-	  const pack = opts.pack || tar.pack();
-	  const finish = opts.finish || noop;
-
-	  let map = opts.map || noop;
-	  let dmode = typeof opts.dmode === 'number' ? opts.dmode : 0;
-	  let fmode = typeof opts.fmode === 'number' ? opts.fmode : 0;
-
-	  if (opts.strip) map = strip(map, opts.strip);
-
-	  if (opts.readable) {
-	    dmode |= parseInt(555, 8);
-	    fmode |= parseInt(444, 8);
-	  }
-	  if (opts.writable) {
-	    dmode |= parseInt(333, 8);
-	    fmode |= parseInt(222, 8);
-	  }
-
-	  onnextentry();
-
-	  function onsymlink (filename, header) {
-	    xfs.readlink(path.join(cwd, filename), function (err, linkname) {
-	      if (err) return pack.destroy(err)
-	      header.linkname = normalize(linkname);
-	      pack.entry(header, onnextentry);
-	    });
-	  }
-
-	  function onstat (err, filename, stat) {
-	    if (pack.destroyed) return
-	    if (err) return pack.destroy(err)
-	    if (!filename) {
-	      if (opts.finalize !== false) pack.finalize();
-	      return finish(pack)
-	    }
-
-	    if (stat.isSocket()) return onnextentry() // tar does not support sockets...
-
-	    let header = {
-	      name: normalize(filename),
-	      mode: (stat.mode | (stat.isDirectory() ? dmode : fmode)) & umask,
-	      mtime: stat.mtime,
-	      size: stat.size,
-	      type: 'file',
-	      uid: stat.uid,
-	      gid: stat.gid
-	    };
-
-	    if (stat.isDirectory()) {
-	      header.size = 0;
-	      header.type = 'directory';
-	      header = map(header) || header;
-	      return pack.entry(header, onnextentry)
-	    }
-
-	    if (stat.isSymbolicLink()) {
-	      header.size = 0;
-	      header.type = 'symlink';
-	      header = map(header) || header;
-	      return onsymlink(filename, header)
-	    }
-
-	    // TODO: add fifo etc...
-
-	    header = map(header) || header;
-
-	    if (!stat.isFile()) {
-	      if (strict) return pack.destroy(new Error('unsupported type for ' + filename))
-	      return onnextentry()
-	    }
-
-	    const entry = pack.entry(header, onnextentry);
-	    const rs = mapStream(xfs.createReadStream(path.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
-
-	    rs.on('error', function (err) { // always forward errors on destroy
-	      entry.destroy(err);
-	    });
-
-	    pump(rs, entry);
-	  }
-
-	  function onnextentry (err) {
-	    if (err) return pack.destroy(err)
-	    statNext(onstat);
-	  }
-
-	  return pack
-	};
-
-	function head (list) {
-	  return list.length ? list[list.length - 1] : null
-	}
-
-	function processGetuid () {
-	  return (!commonjsGlobal.Bare && process.getuid) ? process.getuid() : -1
-	}
-
-	function processUmask () {
-	  return (!commonjsGlobal.Bare && process.umask) ? process.umask() : 0
-	}
-
-	tarFs.extract = function extract (cwd, opts) {
-	  if (!cwd) cwd = '.';
-	  if (!opts) opts = {};
-
-	  cwd = path.resolve(cwd);
-
-	  const xfs = opts.fs || fs;
-	  const ignore = opts.ignore || opts.filter || noop;
-	  const mapStream = opts.mapStream || echo;
-	  const own = opts.chown !== false && !win32 && processGetuid() === 0;
-	  const extract = opts.extract || tar.extract();
-	  const stack = [];
-	  const now = new Date();
-	  const umask = typeof opts.umask === 'number' ? ~opts.umask : ~processUmask();
-	  const strict = opts.strict !== false;
-	  const validateSymLinks = opts.validateSymlinks !== false;
-
-	  let map = opts.map || noop;
-	  let dmode = typeof opts.dmode === 'number' ? opts.dmode : 0;
-	  let fmode = typeof opts.fmode === 'number' ? opts.fmode : 0;
-
-	  if (opts.strip) map = strip(map, opts.strip);
-
-	  if (opts.readable) {
-	    dmode |= parseInt(555, 8);
-	    fmode |= parseInt(444, 8);
-	  }
-	  if (opts.writable) {
-	    dmode |= parseInt(333, 8);
-	    fmode |= parseInt(222, 8);
-	  }
-
-	  extract.on('entry', onentry);
-
-	  if (opts.finish) extract.on('finish', opts.finish);
-
-	  return extract
-
-	  function onentry (header, stream, next) {
-	    header = map(header) || header;
-	    header.name = normalize(header.name);
-
-	    const name = path.join(cwd, path.join('/', header.name));
-
-	    if (ignore(name, header)) {
-	      stream.resume();
-	      return next()
-	    }
-
-	    const dir = path.join(name, '.') === path.join(cwd, '.') ? cwd : path.dirname(name);
-
-	    validate(xfs, dir, path.join(cwd, '.'), function (err, valid) {
-	      if (err) return next(err)
-	      if (!valid) return next(new Error(dir + ' is not a valid path'))
-
-	      if (header.type === 'directory') {
-	        stack.push([name, header.mtime]);
-	        return mkdirfix(name, {
-	          uid: header.uid,
-	          gid: header.gid,
-	          mode: header.mode
-	        }, stat)
-	      }
-
-	      mkdirfix(dir, {
-	        uid: header.uid,
-	        gid: header.gid,
-	        // normally, the folders with rights and owner should be part of the TAR file
-	        // if this is not the case, create folder for same user as file and with
-	        // standard permissions of 0o755 (rwxr-xr-x)
-	        mode: 0o755
-	      }, function (err) {
-	        if (err) return next(err)
-
-	        switch (header.type) {
-	          case 'file': return onfile()
-	          case 'link': return onlink()
-	          case 'symlink': return onsymlink()
-	        }
-
-	        if (strict) return next(new Error('unsupported type for ' + name + ' (' + header.type + ')'))
-
-	        stream.resume();
-	        next();
-	      });
-	    });
-
-	    function stat (err) {
-	      if (err) return next(err)
-	      if (path.join(name, '.') === path.join(cwd, '.')) return next() // do not touch the extraction root itself
-	      utimes(name, header, function (err) {
-	        if (err) return next(err)
-	        if (win32) return next()
-	        chperm(name, header, next);
-	      });
-	    }
-
-	    function onsymlink () {
-	      if (win32) return next() // skip symlinks on win for now before it can be tested
-	      xfs.unlink(name, function () {
-	        const dst = path.resolve(path.dirname(name), header.linkname);
-	        // strip shifts the resolution anchor, so a relative linkname may now escape - reject regardless of validateSymlinks
-	        if (!inCwd(dst) && (validateSymLinks || opts.strip)) return next(new Error(name + ' is not a valid symlink'))
-
-	        validateNotSymlink(xfs, dst, path.join(cwd, '.'), function (err, valid) {
-	          if (err) return next(err)
-	          if (!valid && validateSymLinks) return next(new Error(name + ' is not a valid symlink'))
-	          xfs.symlink(header.linkname, name, stat);
-	        });
-	      });
-	    }
-
-	    function onlink () {
-	      if (win32) return next() // skip links on win for now before it can be tested
-	      xfs.unlink(name, function () {
-	        const link = path.join(cwd, path.join('/', header.linkname));
-
-	        xfs.realpath(link, function (err, dst) {
-	          if (err || !inCwd(dst)) return next(new Error(name + ' is not a valid hardlink'))
-
-	          xfs.link(dst, name, function (err) {
-	            if (err && err.code === 'EPERM' && opts.hardlinkAsFilesFallback) {
-	              stream = xfs.createReadStream(dst);
-	              return onfile()
-	            }
-
-	            stat(err);
-	          });
-	        });
-	      });
-	    }
-
-	    function inCwd (dst) {
-	      return dst === cwd || dst.startsWith(cwd + path.sep)
-	    }
-
-	    function onfile () {
-	      xfs.lstat(name, function (err, st) {
-	        if (!err && st.isSymbolicLink()) return xfs.unlink(name, onwrite) // never write through an existing symlink
-	        onwrite();
-	      });
-
-	      function onwrite (err) {
-	        if (err) return next(err)
-
-	        const ws = xfs.createWriteStream(name);
-	        const rs = mapStream(stream, header);
-
-	        ws.on('error', function (err) { // always forward errors on destroy
-	          rs.destroy(err);
-	        });
-
-	        pump(rs, ws, function (err) {
-	          if (err) return next(err)
-	          ws.on('close', stat);
-	        });
-	      }
-	    }
-	  }
-
-	  function utimesParent (name, cb) { // we just set the mtime on the parent dir again everytime we write an entry
-	    let top;
-	    while ((top = head(stack)) && name.slice(0, top[0].length) !== top[0]) stack.pop();
-	    if (!top) return cb()
-	    xfs.utimes(top[0], now, top[1], cb);
-	  }
-
-	  function utimes (name, header, cb) {
-	    if (opts.utimes === false) return cb()
-
-	    if (header.type === 'directory') return xfs.utimes(name, now, header.mtime, cb)
-	    if (header.type === 'symlink') return utimesParent(name, cb) // TODO: how to set mtime on link?
-
-	    xfs.utimes(name, now, header.mtime, function (err) {
-	      if (err) return cb(err)
-	      utimesParent(name, cb);
-	    });
-	  }
-
-	  function chperm (name, header, cb) {
-	    const link = header.type === 'symlink';
-
-	    /* eslint-disable n/no-deprecated-api */
-	    const chmod = link ? xfs.lchmod : xfs.chmod;
-	    const chown = link ? xfs.lchown : xfs.chown;
-	    /* eslint-enable n/no-deprecated-api */
-
-	    if (!chmod) return cb()
-
-	    const mode = (header.mode | (header.type === 'directory' ? dmode : fmode)) & umask & 0o777; // never extract setuid/setgid/sticky bits
-
-	    if (chown && own) chown.call(xfs, name, header.uid, header.gid, onchown);
-	    else onchown(null);
-
-	    function onchown (err) {
-	      if (err) return cb(err)
-	      if (!chmod) return cb()
-	      chmod.call(xfs, name, mode, cb);
-	    }
-	  }
-
-	  function mkdirfix (name, opts, cb) {
-	    // when mkdir is called on an existing directory, the permissions
-	    // will be overwritten (?), to avoid this we check for its existance first
-	    xfs.stat(name, function (err) {
-	      if (!err) return cb(null)
-	      if (err.code !== 'ENOENT') return cb(err)
-	      xfs.mkdir(name, { mode: opts.mode, recursive: true }, function (err, made) {
-	        if (err) return cb(err)
-	        chperm(name, opts, cb);
-	      });
-	    });
-	  }
-	};
-
-	function validateNotSymlink (fs, name, root, cb) {
-	  if (name === root) return cb(null, true)
-	  if (!name.startsWith(root + path.sep)) return cb(null, false)
-
-	  fs.lstat(name, function (err, st) {
-	    if (err && err.code !== 'ENOENT' && err.code !== 'EPERM') return cb(err)
-	    if (err || !st.isSymbolicLink()) return validateNotSymlink(fs, path.join(name, '..'), root, cb)
-	    cb(null, false);
-	  });
-	}
-
-	function validate (fs, name, root, cb) {
-	  if (name === root) return cb(null, true)
-
-	  fs.lstat(name, function (err, st) {
-	    if (err && err.code !== 'ENOENT' && err.code !== 'EPERM') return cb(err)
-	    if (err || st.isDirectory()) return validate(fs, path.join(name, '..'), root, cb)
-	    cb(null, false);
-	  });
-	}
-
-	function inside (root, name) {
-	  return name === root || name.startsWith(root + path.sep)
-	}
-
-	function noop () {}
-
-	function echo (name) {
-	  return name
-	}
-
-	function normalize (name) {
-	  return win32 ? name.replace(/\\/g, '/').replace(/[:?<>|]/g, '_') : name
-	}
-
-	function statAll (fs, stat, cwd, ignore, entries, sort) {
-	  if (!entries) entries = ['.'];
-	  const queue = entries.slice(0);
-	  const root = path.resolve(cwd);
-
-	  return function loop (callback) {
-	    if (!queue.length) return callback(null)
-
-	    const next = queue.shift();
-	    const nextAbs = path.join(cwd, next);
-
-	    if (!inside(root, path.resolve(cwd, next))) return callback(new Error(next + ' is not a valid path')) // do not pack outside cwd
-
-	    stat.call(fs, nextAbs, function (err, stat) {
-	      // ignore errors if the files were deleted while buffering
-	      if (err) return callback(entries.indexOf(next) === -1 && err.code === 'ENOENT' ? null : err)
-
-	      if (!stat.isDirectory()) return callback(null, next, stat)
-
-	      fs.readdir(nextAbs, function (err, files) {
-	        if (err) return callback(err)
-
-	        if (sort) files.sort();
-
-	        for (let i = 0; i < files.length; i++) {
-	          if (!ignore(path.join(cwd, next, files[i]))) queue.push(path.join(next, files[i]));
-	        }
-
-	        callback(null, next, stat);
-	      });
-	    });
-	  }
-	}
-
-	function strip (map, level) {
-	  return function (header) {
-	    header.name = header.name.split('/').slice(level).join('/');
-
-	    const linkname = header.linkname;
-	    if (linkname && (header.type === 'link' || path.isAbsolute(linkname))) {
-	      header.linkname = linkname.split('/').slice(level).join('/');
-	    }
-
-	    return map(header)
-	  }
-	}
-	return tarFs;
-}
-
-requireTarFs();
 
 /**
  * Loads the KubeConfig: from content given as an input (raw YAML or base64, written 0600 to a temp file

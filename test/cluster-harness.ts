@@ -167,14 +167,16 @@ export function stagePodRunning(pod: PodJson, restartCount = 0, lastRestartAt?: 
 
 /** Binds a Pending pod to a node (what the scheduler would do). */
 export function bindPod(pod: PodJson, node: string): void {
-  apply(
-    JSON.stringify({
+  // Bindings are created through the pod's binding subresource (kubectl apply cannot post them).
+  const { name, namespace } = pod.metadata
+  kubectl(['create', '--raw', `/api/v1/namespaces/${namespace}/pods/${name}/binding`, '-f', '-'], {
+    input: JSON.stringify({
       apiVersion: 'v1',
       kind: 'Binding',
-      metadata: { name: pod.metadata.name, namespace: pod.metadata.namespace },
+      metadata: { name, namespace },
       target: { apiVersion: 'v1', kind: 'Node', name: node }
     })
-  )
+  })
 }
 
 export function pods(namespace: string): PodJson[] {

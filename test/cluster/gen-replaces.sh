@@ -34,6 +34,7 @@ awk '/^\/\/ BEGIN generated replaces/{skip=1} !skip{print} /^\/\/ END generated 
     printf '\t%s => %s %s\n' "$m" "$m" "$STAGING_VERSION"
   done
   echo ")"
+  echo
   echo "// END generated replaces"
 } >go.mod
 rm -f "$tmp"

@@ -1,0 +1,390 @@
+#!/usr/bin/env bash
+# Starts a real Kubernetes control plane on 127.0.0.1 for integration tests
+# (npm run cluster:up). Idempotent: a healthy cluster from an earlier run is
+# reused. See test/cluster/README.md.
+#
+#   .cluster/bin/testcluster      multi-call binary (apiserver|controller-manager|kubectl)
+#   .cluster/kubeconfig           admin (system:masters)
+#   .cluster/kubeconfig-limited   get/list/watch in namespace "vapora" only
+#   .cluster/env                  KUBECONFIG=..., CLUSTER_SERVER=..., ...
+#   .cluster/ready                present while the cluster is up
+#   .cluster/logs/*.log, .cluster/pids/*.pid
+#
+# Environment: CLUSTER_STATE_DIR (default <repo>/.cluster), CLUSTER_PORT
+# (preferred apiserver port, default 6443), CLUSTER_READY_TIMEOUT (s, default 120).
+set -euo pipefail
+# shellcheck source=scripts/cluster-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/cluster-lib.sh"
+
+READY_TIMEOUT="${CLUSTER_READY_TIMEOUT:-120}"
+PREFERRED_PORT="${CLUSTER_PORT:-6443}"
+LIMITED_USER="vapora-limited"
+LIMITED_NAMESPACE="vapora"
+SERVICE_CIDR="10.96.0.0/16"
+
+T0="$(now_ms)"
+BUILD_TIME="cached"
+START_TIME="reused"
+
+k8s_version() {
+  awk '$1 == "k8s.io/kubernetes" { print $2; exit }' "$CLUSTER_SRC/go.mod"
+}
+
+# ---------------------------------------------------------------- build ----
+ldflags() {
+  local v major minor p flags="-s -w"
+  v="$(k8s_version)"
+  major="${v#v}"; major="${major%%.*}"
+  minor="${v#v*.}"; minor="${minor%%.*}"
+  # The same variables hack/lib/version.sh sets for release builds, so that
+  # the server and kubectl report a real version (preflight checks the skew).
+  for p in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+    flags+=" -X $p.gitVersion=$v -X $p.gitMajor=$major -X $p.gitMinor=$minor"
+    flags+=" -X $p.gitTreeState=clean -X $p.gitCommit="
+  done
+  printf '%s' "$flags"
+}
+
+build_key() {
+  {
+    (cd "$CLUSTER_SRC" && sha256sum ./*.go go.mod go.sum)
+    go version
+    ldflags
+  } | sha256sum | cut -d' ' -f1
+}
+
+build() {
+  command -v go >/dev/null || die "go is not installed (needs Go >= $(awk '$1=="go"{print $2}' "$CLUSTER_SRC/go.mod"))"
+  local key
+  key="$(build_key)"
+  if [ -x "$BIN" ] && [ "$(cat "$BIN.buildkey" 2>/dev/null)" = "$key" ]; then
+    return 0
+  fi
+  mkdir -p "$STATE/bin"
+  log "building $BIN (Kubernetes $(k8s_version)); the first build takes ~10 min on 2 cores (2.4 GB RSS), later ones ~20 s"
+  local t
+  t="$(now_ms)"
+  (cd "$CLUSTER_SRC" && go build -trimpath -ldflags "$(ldflags)" -o "$BIN.tmp" ./) ||
+    die "go build failed"
+  # Rename so that a binary that is still executing is never overwritten in place.
+  mv -f "$BIN.tmp" "$BIN"
+  printf '%s\n' "$key" >"$BIN.buildkey"
+  BUILD_TIME="$(secs_since "$t")s"
+  log "built in $BUILD_TIME"
+}
+
+# ---------------------------------------------------------------- ports ----
+port_in_use() {
+  ss -Hltn "sport = :$1" 2>/dev/null | grep -q . && return 0
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+pick_port() { # $1 preferred port
+  local p
+  for ((p = $1; p < $1 + 200; p++)); do
+    port_in_use "$p" || { printf '%s\n' "$p"; return 0; }
+  done
+  die "no free port in $1..$(($1 + 199)) on 127.0.0.1"
+}
+
+# ---------------------------------------------------------------- pki ------
+gen_pki() {
+  rm -rf "$PKI"
+  mkdir -p "$PKI"
+  chmod 700 "$PKI"
+  local o=(-days 3650)
+  (
+    cd "$PKI"
+    umask 077
+    # Quiet on success; on failure show openssl's output and leave the subshell.
+    ossl() {
+      local out
+      out="$(openssl "$@" 2>&1)" || { printf '%s\nopenssl %s failed\n' "$out" "$1" >&2; exit 1; }
+    }
+    ec_key() { ossl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1"; }
+    ca() { # name CN
+      ec_key "$1.key"
+      ossl req -x509 -new -key "$1.key" -subj "/CN=$2" "${o[@]}" -out "$1.crt" \
+        -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign,digitalSignature"
+    }
+    leaf() { # name subject ca extfile-content
+      ec_key "$1.key"
+      ossl req -new -key "$1.key" -subj "$2" -out "$1.csr"
+      printf '%s\n' "$4" >"$1.ext"
+      ossl x509 -req -in "$1.csr" -CA "$3.crt" -CAkey "$3.key" -CAcreateserial "${o[@]}" \
+        -extfile "$1.ext" -out "$1.crt"
+      rm -f "$1.csr" "$1.ext"
+    }
+    ca ca testcluster-ca
+    leaf apiserver "/CN=kube-apiserver" ca "basicConstraints=CA:FALSE
+keyUsage=critical,digitalSignature,keyEncipherment
+extendedKeyUsage=serverAuth
+subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local,IP:10.96.0.1"
+    ca front-proxy-ca testcluster-front-proxy-ca
+    leaf front-proxy-client "/CN=front-proxy-client" front-proxy-ca "basicConstraints=CA:FALSE
+keyUsage=critical,digitalSignature,keyEncipherment
+extendedKeyUsage=clientAuth"
+    # Service-account token signing key pair.
+    ossl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out sa.key
+    ossl pkey -in sa.key -pubout -out sa.pub
+    rm -f ./*.srl
+  ) || die "certificate generation with openssl failed"
+  # Static bearer tokens, random per cluster (never committed: .cluster/ is gitignored).
+  ADMIN_TOKEN="$(openssl rand -hex 24)"
+  LIMITED_TOKEN="$(openssl rand -hex 24)"
+  KCM_TOKEN="$(openssl rand -hex 24)"
+  (
+    umask 077
+    cat >"$STATE/tokens.csv" <<EOF
+$ADMIN_TOKEN,admin,uid-admin,"system:masters"
+$KCM_TOKEN,system:kube-controller-manager,uid-kube-controller-manager,"system:masters"
+$LIMITED_TOKEN,$LIMITED_USER,uid-$LIMITED_USER
+EOF
+  )
+}
+
+write_kubeconfig() { # file user token
+  local ca
+  ca="$(base64 -w0 <"$PKI/ca.crt")"
+  (
+    umask 077
+    rm -f "$1"
+    cat >"$1" <<EOF
+apiVersion: v1
+kind: Config
+clusters:
+- name: testcluster
+  cluster:
+    server: $SERVER
+    certificate-authority-data: $ca
+users:
+- name: $2
+  user:
+    token: $3
+contexts:
+- name: $2@testcluster
+  context:
+    cluster: testcluster
+    user: $2
+    namespace: default
+current-context: $2@testcluster
+EOF
+    chmod 600 "$1"
+  )
+}
+
+# ---------------------------------------------------------------- run ------
+start_component() { # component args...
+  local c="$1"
+  shift
+  mkdir -p "$PIDS" "$LOGS"
+  {
+    printf '==== %s: %s %s\n' "$(date -u +%FT%TZ)" "$BIN $c" "$*"
+  } >>"$LOGS/$c.log"
+  # setsid: own session, so neither npm's exit nor a Ctrl-C in this terminal
+  # takes the cluster down; cluster-down.sh stops it by pid.
+  # 9>&-: the component must not inherit the lock held on fd 9 (take_lock).
+  setsid "$BIN" "$c" "$@" </dev/null >>"$LOGS/$c.log" 2>&1 9>&- &
+  printf '%s\n' "$!" >"$PIDS/$c.pid"
+}
+
+fail_with_log() { # component message
+  log "$2"
+  log "---- last 40 lines of $LOGS/$1.log ----"
+  tail -n 40 "$LOGS/$1.log" >&2 || true
+  log "---- stopping what was started ----"
+  bash "$CLUSTER_ROOT/scripts/cluster-down.sh" || true
+  exit 1
+}
+
+wait_for() { # component url timeout-seconds [curl args...]
+  local c="$1" url="$2" timeout="$3" deadline out
+  shift 3
+  deadline=$(($(date +%s) + timeout))
+  while :; do
+    out="$(curl -fsS --max-time 5 "$@" "$url" 2>&1)" && return 0
+    component_pid "$c" >/dev/null || fail_with_log "$c" "$c exited before $url answered ($out)"
+    [ "$(date +%s)" -lt "$deadline" ] || fail_with_log "$c" "$url not ready after ${timeout}s (last answer: $out)"
+    sleep 0.25
+  done
+}
+
+kubectl_admin() { "$BIN" kubectl --kubeconfig "$STATE/kubeconfig" "$@"; }
+
+healthy() {
+  [ -f "$STATE/ready" ] && [ -f "$STATE/env" ] && [ -f "$STATE/kubeconfig" ] || return 1
+  local c
+  for c in "${COMPONENTS[@]}"; do component_pid "$c" >/dev/null || return 1; done
+  local server
+  server="$(sed -n 's/^CLUSTER_SERVER=//p' "$STATE/env")"
+  [ -n "$server" ] || return 1
+  curl -fsS --max-time 5 --cacert "$PKI/ca.crt" "$server/readyz" >/dev/null 2>&1 || return 1
+  curl -fsS --max-time 5 -k "https://127.0.0.1:$(cat "$STATE/controller-manager.port")/healthz" >/dev/null 2>&1
+}
+
+summary() { # status
+  local server
+  server="$(sed -n 's/^CLUSTER_SERVER=//p' "$STATE/env")"
+  printf 'cluster %s: %s (Kubernetes %s, apiserver pid %s, controller-manager pid %s) build=%s start=%s total=%ss | source %s\n' \
+    "$1" "$server" "$(k8s_version)" "$(component_pid apiserver)" "$(component_pid controller-manager)" \
+    "$BUILD_TIME" "$START_TIME" "$(secs_since "$T0")" "${STATE#"$PWD"/}/env"
+}
+
+main() {
+  command -v openssl >/dev/null || die "openssl is required"
+  command -v curl >/dev/null || die "curl is required"
+  take_lock
+
+  if healthy; then
+    local key
+    key="$(build_key 2>/dev/null || true)"
+    if [ "$(cat "$BIN.buildkey" 2>/dev/null)" != "$key" ]; then
+      log "note: test/cluster sources changed since the running cluster was built; run 'npm run cluster:down' first to rebuild"
+    fi
+    summary "already running"
+    return 0
+  fi
+
+  # Anything left over from an earlier, now unhealthy cluster goes first.
+  local c
+  for c in "${COMPONENTS[@]}"; do
+    if [ -f "$PIDS/$c.pid" ]; then
+      log "found leftovers of an earlier cluster that is not healthy; stopping them"
+      flock -u 9
+      bash "$CLUSTER_ROOT/scripts/cluster-down.sh"
+      take_lock
+      break
+    fi
+  done
+  rm -f "$STATE/ready"
+
+  build
+
+  local t port kcm_port
+  t="$(now_ms)"
+  port="$(pick_port "$PREFERRED_PORT")"
+  kcm_port="$(pick_port 10257)"
+  SERVER="https://127.0.0.1:$port"
+  gen_pki
+  rm -rf "$STATE/etcd"
+  mkdir -p -m 700 "$STATE/etcd" "$STATE/controller-manager"
+  printf '%s\n' "$port" >"$STATE/apiserver.port"
+  printf '%s\n' "$kcm_port" >"$STATE/controller-manager.port"
+
+  log "starting etcd + kube-apiserver on $SERVER"
+  start_component apiserver \
+    --embedded-etcd-data-dir="$STATE/etcd" \
+    --bind-address=127.0.0.1 \
+    --advertise-address=127.0.0.1 \
+    --secure-port="$port" \
+    --endpoint-reconciler-type=none \
+    --tls-cert-file="$PKI/apiserver.crt" \
+    --tls-private-key-file="$PKI/apiserver.key" \
+    --client-ca-file="$PKI/ca.crt" \
+    --token-auth-file="$STATE/tokens.csv" \
+    --authorization-mode=Node,RBAC \
+    --service-account-issuer=https://kubernetes.default.svc.cluster.local \
+    --service-account-key-file="$PKI/sa.pub" \
+    --service-account-signing-key-file="$PKI/sa.key" \
+    --service-cluster-ip-range="$SERVICE_CIDR" \
+    --allow-privileged=true \
+    --requestheader-client-ca-file="$PKI/front-proxy-ca.crt" \
+    --requestheader-allowed-names=front-proxy-client \
+    --requestheader-username-headers=X-Remote-User \
+    --requestheader-group-headers=X-Remote-Group \
+    --requestheader-extra-headers-prefix=X-Remote-Extra- \
+    --proxy-client-cert-file="$PKI/front-proxy-client.crt" \
+    --proxy-client-key-file="$PKI/front-proxy-client.key" \
+    --profiling=false
+  wait_for apiserver "$SERVER/readyz" "$READY_TIMEOUT" --cacert "$PKI/ca.crt"
+  log "kube-apiserver ready after $(secs_since "$t")s"
+
+  write_kubeconfig "$STATE/kubeconfig" admin "$ADMIN_TOKEN"
+  write_kubeconfig "$STATE/kubeconfig-limited" "$LIMITED_USER" "$LIMITED_TOKEN"
+  write_kubeconfig "$STATE/kubeconfig-controller-manager" system:kube-controller-manager "$KCM_TOKEN"
+
+  log "starting kube-controller-manager (secure port 127.0.0.1:$kcm_port)"
+  start_component controller-manager \
+    --kubeconfig="$STATE/kubeconfig-controller-manager" \
+    --authentication-kubeconfig="$STATE/kubeconfig-controller-manager" \
+    --authorization-kubeconfig="$STATE/kubeconfig-controller-manager" \
+    --client-ca-file="$PKI/ca.crt" \
+    --requestheader-client-ca-file="$PKI/front-proxy-ca.crt" \
+    --bind-address=127.0.0.1 \
+    --secure-port="$kcm_port" \
+    --cert-dir="$STATE/controller-manager" \
+    --leader-elect=false \
+    --use-service-account-credentials=false \
+    --controllers='*,-node-lifecycle-controller,-taint-eviction-controller,-device-taint-eviction-controller' \
+    --service-account-private-key-file="$PKI/sa.key" \
+    --root-ca-file="$PKI/ca.crt" \
+    --cluster-signing-cert-file="$PKI/ca.crt" \
+    --cluster-signing-key-file="$PKI/ca.key" \
+    --cluster-name=testcluster \
+    --service-cluster-ip-range="$SERVICE_CIDR" \
+    --profiling=false
+
+  # Namespace + read-only Role for the limited user (applied while the
+  # controller-manager starts up).
+  kubectl_admin apply -f - >/dev/null <<EOF || fail_with_log apiserver "could not create the RBAC objects for $LIMITED_USER"
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: $LIMITED_NAMESPACE
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: read-only
+  namespace: $LIMITED_NAMESPACE
+rules:
+- apiGroups: ["*"]
+  resources: ["*"]
+  verbs: ["get", "list", "watch"]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: $LIMITED_USER-read-only
+  namespace: $LIMITED_NAMESPACE
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: Role
+  name: read-only
+subjects:
+- apiGroup: rbac.authorization.k8s.io
+  kind: User
+  name: $LIMITED_USER
+EOF
+
+  wait_for controller-manager "https://127.0.0.1:$kcm_port/healthz" 60 -k
+  # Pods are rejected by the ServiceAccount admission plugin until the
+  # serviceaccount controller has created "default"; wait for it so tests can
+  # create pods straight away.
+  local deadline=$(($(date +%s) + 60))
+  until kubectl_admin get serviceaccount default -n "$LIMITED_NAMESPACE" >/dev/null 2>&1 &&
+    kubectl_admin get serviceaccount default -n default >/dev/null 2>&1; do
+    component_pid controller-manager >/dev/null || fail_with_log controller-manager "kube-controller-manager exited"
+    [ "$(date +%s)" -lt "$deadline" ] || fail_with_log controller-manager "default service accounts not created after 60s"
+    sleep 0.25
+  done
+
+  (
+    umask 077
+    cat >"$STATE/env" <<EOF
+KUBECONFIG=$STATE/kubeconfig
+CLUSTER_SERVER=$SERVER
+CLUSTER_KUBECONFIG_LIMITED=$STATE/kubeconfig-limited
+CLUSTER_LIMITED_USER=$LIMITED_USER
+CLUSTER_LIMITED_NAMESPACE=$LIMITED_NAMESPACE
+CLUSTER_CA_FILE=$PKI/ca.crt
+CLUSTER_BIN=$BIN
+CLUSTER_K8S_VERSION=$(k8s_version)
+EOF
+  )
+  START_TIME="$(secs_since "$t")s"
+  printf 'server=%s\nstarted=%s\n' "$SERVER" "$(date -u +%FT%TZ)" >"$STATE/ready"
+  summary "ready"
+}
+
+main "$@"
