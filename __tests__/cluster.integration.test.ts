@@ -8,6 +8,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { runPreflight, type RunHooks } from '../src/engine.js'
+import { renderMarkdown } from '../src/report/markdown.js'
 import { kubeconfigSecrets } from '../src/kube/config.js'
 import type { CheckResult, Report } from '../src/types.js'
 import { runAction } from '../test/action-runner.js'
@@ -57,7 +58,9 @@ function bundleInNamespace(namespace: string): string {
     const text = readFileSync(join(EXAMPLE_BUNDLE, file), 'utf8')
     writeFileSync(
       join(dir, file),
-      file.endsWith('.yaml') ? text.replace(/namespace: vapora\b/g, `namespace: ${namespace}`) : text
+      file === 'configmap.yaml' || file === 'deployment.yaml'
+        ? text.replace(/namespace: vapora\b/g, `namespace: ${namespace}`)
+        : text
     )
   }
   return dir
@@ -74,6 +77,10 @@ beforeAll(
       .gitVersion
     stageNode(NODE, true)
     apply(`apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${NS}\n`)
+    // Start from no Deployments, so the revisions below are exactly the ones this run makes (the cluster
+    // outlives test runs). Pods bound to a node would wait forever for a kubelet: force them out.
+    kubectl(['delete', 'deployments,replicasets', '--all', '-n', NS, '--wait=false'])
+    kubectl(['delete', 'pods', '--all', '-n', NS, '--grace-period=0', '--force', '--wait=false'])
     // Three template changes make three revisions, each produced by the real deployment controller.
     apply(
       readFileSync(join(EXAMPLE_BUNDLE, 'configmap.yaml'), 'utf8').replace(
@@ -137,6 +144,11 @@ describe('a healthy staged cluster', () => {
     expect(report.rollback?.undoCommands).toContain(
       'kubectl rollout undo deployment/vapora-backend -n vapora --to-revision=3'
     )
+    const markdown = renderMarkdown(report)
+    expect(markdown).toMatch(
+      /### Rollback kit[\s\S]*\| `vapora-backend` \| 3 \|[\s\S]*kubectl rollout undo deployment\/vapora-agents -n vapora --to-revision=3/
+    )
+    expect(markdown).toMatch(/### What's changing[\s\S]*ConfigMap\/vapora-config`: key RUST_LOG changed/)
   })
 
   it('backs up the live ConfigMap as clean YAML that round-trips to the same data', () => {
@@ -165,6 +177,28 @@ describe('a healthy staged cluster', () => {
       /image ghcr\.io\/[\w./-]+:1\.4\.1-hotfix1 → ghcr\.io\/[\w./-]+:1\.4\.2/
     )
     expect(changes['ConfigMap/vapora-config']).toEqual(['key RUST_LOG changed'])
+  })
+})
+
+describe('a first deploy into a namespace the bundle creates', () => {
+  it('is go: the Namespace "will be created", its objects are not dry-run yet, and nothing is lost', async () => {
+    const dir = bundleInNamespace('vapora-new')
+    writeFileSync(
+      join(dir, 'configmap.yaml'),
+      `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: vapora-new\n---\n${readFileSync(join(dir, 'configmap.yaml'), 'utf8')}`
+    )
+    const report = await preflight(dir, { namespace: 'vapora-new' })
+    expect(report.failedChecks).toEqual([])
+    expect(report.decision).toBe('go')
+    expect(result(report, 'namespace-exists')).toMatchObject({
+      status: 'warn',
+      message: expect.stringMatching(/this bundle creates it/)
+    })
+    const dryRun = result(report, 'dry-run')
+    expect(dryRun.status).toBe('warn')
+    expect(dryRun.details!.join('\n')).toMatch(/Namespace\/vapora-new: accepted \(will be created\)/)
+    expect(result(report, 'configmap-backup').status).toBe('warn')
+    expect(report.rollback?.revisions).toEqual({})
   })
 })
 

@@ -3812,6 +3812,23 @@ function renderDetails(results) {
     })
         .join('\n');
 }
+/** Revisions to return to, the exact undo commands and the ConfigMap backup: what a rollback needs. */
+function renderRollbackKit(kit) {
+    const lines = ['### Rollback kit', ''];
+    const revisions = Object.entries(kit.revisions);
+    if (revisions.length > 0) {
+        lines.push('| Deployment | Revision now |', '|---|---|', ...revisions.map(([name, rev]) => `| \`${name}\` | ${rev} |`), '');
+    }
+    else {
+        lines.push('No deployment has a revision yet (first deploy): nothing to roll back to.', '');
+    }
+    if (kit.undoCommands.length > 0)
+        lines.push('```sh', ...kit.undoCommands, '```', '');
+    if (kit.configMapBackupPath) {
+        lines.push(`ConfigMap backup: \`${inline(kit.configMapBackupPath)}\` (restore with \`kubectl apply -f\` on it).`);
+    }
+    return lines.join('\n');
+}
 function renderHeadline(report) {
     return report.decision === 'go' ? '🟢 GO' : '🔴 NO-GO';
 }
@@ -3838,6 +3855,12 @@ function renderMarkdown(report) {
         parts.push('### Warnings (not blocking)', '', ...warned.map(r => `- \`${r.id}\`: ${inline(r.message)}`), '');
     }
     parts.push('### Results', '', renderResultsTable(report.results), '');
+    const changes = report.results.find(r => r.id === 'what-changes' && r.status !== 'skip')?.data?.changes;
+    if (changes && Object.keys(changes).length > 0) {
+        parts.push("### What's changing", '', ...Object.entries(changes).map(([object, list]) => `- \`${inline(object)}\`: ${inline(list.join('; '), 600)}`), '');
+    }
+    if (report.rollback)
+        parts.push(renderRollbackKit(report.rollback), '');
     const details = renderDetails(blocking.length > 0 ? report.results : report.results.filter(r => r.status !== 'pass'));
     if (details)
         parts.push(details, '');

@@ -1,7 +1,7 @@
 /** The human report: decision, why, results table, per-check details and the checklist. */
 import { checklistStatus } from '../checklist/state.js'
 import { renderChecklist } from '../checklist/render.js'
-import type { CheckResult, Report, Status } from '../types.js'
+import type { CheckResult, Report, RollbackKit, Status } from '../types.js'
 import { cell, inline } from './markdown-escape.js'
 
 export const STATUS_ICON: Record<Status, string> = {
@@ -30,6 +30,29 @@ function renderDetails(results: readonly CheckResult[]): string {
       return `<details${r.blocking ? ' open' : ''}><summary><code>${r.id}</code> — ${STATUS_ICON[r.status]}</summary>\n\n${lines.join('\n')}\n\n</details>`
     })
     .join('\n')
+}
+
+/** Revisions to return to, the exact undo commands and the ConfigMap backup: what a rollback needs. */
+export function renderRollbackKit(kit: RollbackKit): string {
+  const lines = ['### Rollback kit', '']
+  const revisions = Object.entries(kit.revisions)
+  if (revisions.length > 0) {
+    lines.push(
+      '| Deployment | Revision now |',
+      '|---|---|',
+      ...revisions.map(([name, rev]) => `| \`${name}\` | ${rev} |`),
+      ''
+    )
+  } else {
+    lines.push('No deployment has a revision yet (first deploy): nothing to roll back to.', '')
+  }
+  if (kit.undoCommands.length > 0) lines.push('```sh', ...kit.undoCommands, '```', '')
+  if (kit.configMapBackupPath) {
+    lines.push(
+      `ConfigMap backup: \`${inline(kit.configMapBackupPath)}\` (restore with \`kubectl apply -f\` on it).`
+    )
+  }
+  return lines.join('\n')
 }
 
 export function renderHeadline(report: Report): string {
@@ -73,6 +96,19 @@ export function renderMarkdown(report: Report): string {
     )
   }
   parts.push('### Results', '', renderResultsTable(report.results), '')
+  const changes = report.results.find(r => r.id === 'what-changes' && r.status !== 'skip')?.data?.changes as
+    Record<string, string[]> | undefined
+  if (changes && Object.keys(changes).length > 0) {
+    parts.push(
+      "### What's changing",
+      '',
+      ...Object.entries(changes).map(
+        ([object, list]) => `- \`${inline(object)}\`: ${inline(list.join('; '), 600)}`
+      ),
+      ''
+    )
+  }
+  if (report.rollback) parts.push(renderRollbackKit(report.rollback), '')
   const details = renderDetails(
     blocking.length > 0 ? report.results : report.results.filter(r => r.status !== 'pass')
   )
