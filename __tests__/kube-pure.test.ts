@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { rolloutHistory } from '../src/kube/rollout.js'
 import { cleanObject } from '../src/kube/clean.js'
-import { decodeKubeconfig, kubeconfigSecrets } from '../src/kube/config.js'
+import { decodeKubeconfig, kubeconfigSecrets, loadKubeConfig } from '../src/kube/config.js'
 import { parseQuantity } from '../src/checks/node-capacity.js'
 import { parseDuration } from '../src/checks/cluster-common.js'
 import type { KubeObjectJson } from '../src/kube/types.js'
@@ -97,6 +97,19 @@ describe('kubeconfig input', () => {
     expect(decodeKubeconfig(Buffer.from(yaml).toString('base64'))).toBe(yaml)
     expect(() => decodeKubeconfig('not a kubeconfig')).toThrow(/not a kubeconfig in YAML or base64/)
     expect(() => decodeKubeconfig('/etc/hostname')).toThrow(/looks like a file path/)
+  })
+
+  it('never quotes the kubeconfig when it cannot be loaded', () => {
+    const broken =
+      'apiVersion: v1\nclusters:\n- name: c\n  cluster: {server: x}\nusers:\n- name: u\n  user:\n    token: s3cr3t-token-value\n   bad: [indent\n'
+    let message = ''
+    try {
+      loadKubeConfig({ kind: 'content', content: broken })
+    } catch (error) {
+      message = (error as Error).message
+    }
+    expect(message).toMatch(/^kubeconfig: cannot load it from the kubeconfig input/)
+    expect(message).not.toContain('s3cr3t')
   })
 
   it('finds every credential to mask', () => {

@@ -75617,7 +75617,8 @@ function loadKubeConfig(source, context) {
     catch (error) {
         if (error instanceof UsageError)
             throw error;
-        throw new UsageError(`kubeconfig: cannot load it (${describeError(error)}).`);
+        // Only the first line: YAML errors go on to quote the file around the error, which may hold a token.
+        throw new UsageError(`kubeconfig: cannot load it from ${source.kind === 'content' ? 'the kubeconfig input' : 'its file'} (${describeError(error).split('\n')[0]}).`);
     }
     if (context) {
         const names = kubeConfig.getContexts().map(c => c.name);

@@ -94,7 +94,10 @@ export function loadKubeConfig(source: KubeconfigSource, context?: string): Load
     }
   } catch (error) {
     if (error instanceof UsageError) throw error
-    throw new UsageError(`kubeconfig: cannot load it (${describeError(error)}).`)
+    // Only the first line: YAML errors go on to quote the file around the error, which may hold a token.
+    throw new UsageError(
+      `kubeconfig: cannot load it from ${source.kind === 'content' ? 'the kubeconfig input' : 'its file'} (${describeError(error).split('\n')[0]}).`
+    )
   }
   if (context) {
     const names = kubeConfig.getContexts().map(c => c.name)
