@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parse } from 'yaml'
+import { parse, stringify } from 'yaml'
+import { execFileSync } from 'node:child_process'
 import { runPreflight, type RunHooks } from '../src/engine.js'
 import { renderMarkdown } from '../src/report/markdown.js'
 import { kubeconfigSecrets } from '../src/kube/config.js'
@@ -63,6 +64,31 @@ function bundleInNamespace(namespace: string): string {
         : text
     )
   }
+  return dir
+}
+
+/** A throwaway CA made with openssl, unrelated to the cluster's. */
+function tempCaDir(): string {
+  const dir = tempDir('preflight-ca-')
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=other-ca',
+      '-keyout',
+      join(dir, 'ca.key'),
+      '-out',
+      join(dir, 'ca.crt')
+    ],
+    { stdio: 'ignore' }
+  )
   return dir
 }
 
@@ -203,6 +229,23 @@ describe('a first deploy into a namespace the bundle creates', () => {
 })
 
 describe('each of these is no-go, naming the cause', () => {
+  it('a kubeconfig whose certificate authority does not match the server (TLS verification)', async () => {
+    const admin = parse(readFileSync(ADMIN_KUBECONFIG, 'utf8'))
+    for (const c of admin.clusters) {
+      delete c.cluster['certificate-authority']
+      // Any other valid CA: the server's serving certificate is not signed by it.
+      c.cluster['certificate-authority-data'] = Buffer.from(
+        readFileSync(join(tempCaDir(), 'ca.crt'))
+      ).toString('base64')
+    }
+    const path = join(tempDir(), 'kubeconfig')
+    writeFileSync(path, stringify(admin))
+    const report = await preflight(EXAMPLE_BUNDLE, { kubeconfigPath: path })
+    expect(report.decision).toBe('no-go')
+    expect(result(report, 'cluster-access')).toMatchObject({ status: 'error' })
+    expect(result(report, 'cluster-access').message).toMatch(/failed TLS verification/)
+  })
+
   it('a manifest with an unknown field (strict validation on the real server)', async () => {
     const report = await preflight(BROKEN('unknown-field'))
     expect(report.decision).toBe('no-go')

@@ -936,8 +936,13 @@ class KubeClient {
                 request.destroy(Object.assign(new Error(`no answer within ${this.options.timeoutMs} ms`), { code: 'ETIMEDOUT' }));
             });
             request.on('error', error => {
-                const code = error.code;
-                reject(new KubeApiError(`cannot reach the API server at ${this.serverUrl}: ${code ?? ''} ${error.message}`.replace('  ', ' '), undefined, undefined, { cause: error }));
+                const code = error.code ?? '';
+                const what = /CERT|SSL|TLS|SIGNATURE|ALTNAME/.test(code)
+                    ? `the API server at ${this.serverUrl} failed TLS verification (check the kubeconfig's certificate-authority)`
+                    : `cannot reach the API server at ${this.serverUrl}`;
+                reject(new KubeApiError(`${what}: ${code} ${error.message}`.replace('  ', ' '), undefined, undefined, {
+                    cause: error
+                }));
             });
             request.end(payload);
         });

@@ -214,17 +214,14 @@ export class KubeClient {
         )
       })
       request.on('error', error => {
-        const code = (error as NodeJS.ErrnoException).code
+        const code = (error as NodeJS.ErrnoException).code ?? ''
+        const what = /CERT|SSL|TLS|SIGNATURE|ALTNAME/.test(code)
+          ? `the API server at ${this.serverUrl} failed TLS verification (check the kubeconfig's certificate-authority)`
+          : `cannot reach the API server at ${this.serverUrl}`
         reject(
-          new KubeApiError(
-            `cannot reach the API server at ${this.serverUrl}: ${code ?? ''} ${error.message}`.replace(
-              '  ',
-              ' '
-            ),
-            undefined,
-            undefined,
-            { cause: error }
-          )
+          new KubeApiError(`${what}: ${code} ${error.message}`.replace('  ', ' '), undefined, undefined, {
+            cause: error
+          })
         )
       })
       request.end(payload)
