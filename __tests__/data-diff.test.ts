@@ -32,5 +32,8 @@ describe('comparing one config written in several formats', () => {
     expect(showValue(['db', 'password'], 'hunter2')).toBe('(redacted)')
     expect(showValue(['db', 'pool'], 20)).toBe('20')
     expect(showValue(['x'], 'y'.repeat(100))).toHaveLength(58)
+    expect(showValue(['database', 'url'], 'postgres://vapora:hunter2@db:5432/vapora')).toBe(
+      '"postgres://***@db:5432/vapora"'
+    )
   })
 })

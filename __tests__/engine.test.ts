@@ -166,10 +166,7 @@ describe('manifest sanity beyond the examples', () => {
 
   it('catches a document without kind and a ConfigMap value that is not a string', async () => {
     const dir = bundleWith({
-      'configmap.yaml': t =>
-        t.replace(/^kind: ConfigMap\n/m, 'kind: ConfigMap\n') +
-        '---\napiVersion: v1\nmetadata:\n  name: orphan\n',
-      'deployment.yaml': t => t
+      'configmap.yaml': t => `${t}---\napiVersion: v1\nmetadata:\n  name: orphan\n`
     })
     const report = await offline(dir)
     expect(result(report, 'manifests').details!.join('\n')).toMatch(

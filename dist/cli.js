@@ -14466,6 +14466,9 @@ class KubeClient {
     }
 }
 
+/** True for a plain mapping (not null, not an array): the shape of a YAML/JSON object. */
+const isMap = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** Built-in cluster-scoped kinds a deployment bundle might carry. */
 const CLUSTER_SCOPED = new Set([
     'Namespace',
@@ -14479,7 +14482,6 @@ const CLUSTER_SCOPED = new Set([
     'MutatingWebhookConfiguration',
     'ValidatingWebhookConfiguration'
 ]);
-const isMap$2 = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 /**
  * Every object in the file's documents (a `kind: List` contributes its items). Documents missing
  * apiVersion, kind or metadata.name become error findings instead of objects.
@@ -14491,7 +14493,7 @@ function kubeObjectsIn(parsed) {
         const problem = (message) => {
             problems.push({ severity: 'error', file: parsed.file, line, message: `${label}: ${message}` });
         };
-        if (!isMap$2(value))
+        if (!isMap(value))
             return problem('is not a Kubernetes object (expected a mapping)');
         const { apiVersion, kind, metadata } = value;
         if (kind === 'List' && Array.isArray(value.items)) {
@@ -14501,7 +14503,7 @@ function kubeObjectsIn(parsed) {
         const missing = [
             typeof apiVersion === 'string' && apiVersion ? undefined : 'apiVersion',
             typeof kind === 'string' && kind ? undefined : 'kind',
-            isMap$2(metadata) && typeof metadata.name === 'string' && metadata.name ? undefined : 'metadata.name'
+            isMap(metadata) && typeof metadata.name === 'string' && metadata.name ? undefined : 'metadata.name'
         ].filter(Boolean);
         if (missing.length > 0)
             return problem(`missing ${missing.join(', ')}`);
@@ -76108,6 +76110,183 @@ const rolloutHistoryCheck = {
     }
 };
 
+const containersOf = (obj) => obj?.spec?.template?.spec?.containers ?? [];
+function envValue(e) {
+    return e.valueFrom !== undefined ? `from ${JSON.stringify(e.valueFrom)}` : (e.value ?? '');
+}
+/**
+ * What a reviewer needs from a Deployment change: replicas, images, env. Env values are not shown: they
+ * end up in the job summary and the tracking issue, and a value such as DATABASE_URL may hold a password.
+ */
+function deploymentChanges(live, next) {
+    const changes = [];
+    if (live.spec?.replicas !== next.spec?.replicas)
+        changes.push(`replicas ${live.spec?.replicas} → ${next.spec?.replicas}`);
+    const before = new Map(containersOf(live).map(c => [c.name, c]));
+    for (const container of containersOf(next)) {
+        const old = before.get(container.name);
+        if (!old) {
+            changes.push(`container ${container.name} added (${container.image})`);
+            continue;
+        }
+        before.delete(container.name);
+        if (old.image !== container.image)
+            changes.push(`${container.name} image ${old.image} → ${container.image}`);
+        const oldEnv = new Map((old.env ?? []).map(e => [e.name, envValue(e)]));
+        for (const e of container.env ?? []) {
+            const value = envValue(e);
+            if (!oldEnv.has(e.name))
+                changes.push(`${container.name} env ${e.name} added`);
+            else if (oldEnv.get(e.name) !== value) {
+                changes.push(`${container.name} env ${e.name} changed`);
+            }
+            oldEnv.delete(e.name);
+        }
+        for (const name of oldEnv.keys())
+            changes.push(`${container.name} env ${name} removed`);
+    }
+    for (const name of before.keys())
+        changes.push(`container ${name} removed`);
+    return changes;
+}
+/** ConfigMap keys added, removed or changed (values are not shown: they may be sensitive). */
+function configMapChanges(live, next) {
+    const a = (live.data ?? {});
+    const b = (next.data ?? {});
+    const changes = [];
+    for (const key of Object.keys(b)) {
+        if (!(key in a))
+            changes.push(`key ${key} added`);
+        else if (a[key] !== b[key])
+            changes.push(`key ${key} changed`);
+    }
+    for (const key of Object.keys(a))
+        if (!(key in b))
+            changes.push(`key ${key} removed`);
+    return changes;
+}
+/** "Document: what's changing": per object, live vs the server's dry-run result, as a reviewer reads it. */
+const whatChangesCheck = {
+    id: 'what-changes',
+    title: "Document: what's changing (configs, manifests, versions)",
+    section: '24 Hours Before Deployment › Change Documentation',
+    needs: ['cluster', 'bundle'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const { session } = cluster;
+        const namespace = ctx.options.namespace;
+        const changes = {};
+        const notComputed = [];
+        for (const { doc } of manifestDocs(ctx).docs) {
+            const label = objectLabel(doc);
+            const outcome = await session.dryRunApply(doc, namespace).catch(() => undefined);
+            const live = await session.live(doc, namespace).catch(() => undefined);
+            if (!outcome?.ok || !outcome.result) {
+                notComputed.push(label);
+                continue;
+            }
+            if (!live) {
+                changes[label] = ['new object (will be created)'];
+                continue;
+            }
+            const list = doc.kind === 'Deployment'
+                ? deploymentChanges(live, outcome.result)
+                : doc.kind === 'ConfigMap'
+                    ? configMapChanges(live, outcome.result)
+                    : JSON.stringify(live.spec) !== JSON.stringify(outcome.result.spec)
+                        ? ['spec changes']
+                        : [];
+            changes[label] = list.length ? list : ['no change'];
+        }
+        const details = Object.entries(changes).map(([label, list]) => `${label}: ${list.join('; ')}`);
+        if (notComputed.length)
+            details.push(`not computed (dry-run failed): ${notComputed.join(', ')}`);
+        const changed = Object.values(changes).filter(list => list[0] !== 'no change').length;
+        return {
+            status: notComputed.length ? 'warn' : 'pass',
+            message: `${changed} of ${Object.keys(changes).length + notComputed.length} objects change${notComputed.length ? `; ${notComputed.length} not computed` : ''}`,
+            details,
+            data: { changes }
+        };
+    }
+};
+
+/** docker-compose.yml: a non-empty `services` map whose every service names an image, a build or a base. */
+const composeCheck = {
+    id: 'compose',
+    title: 'docker-compose.yml defines runnable services',
+    section: SECTION.artifacts,
+    needs: ['bundle'],
+    notApplicable({ options, bundle }) {
+        return options.expectedFiles.includes(COMPOSE_FILE) || bundle?.has(COMPOSE_FILE)
+            ? undefined
+            : `the bundle has no ${COMPOSE_FILE}`;
+    },
+    async run({ bundle }) {
+        if (!bundle.has(COMPOSE_FILE))
+            return { status: 'fail', message: `${COMPOSE_FILE} is missing` };
+        const parsed = bundle.parsed(COMPOSE_FILE);
+        if (parsed.errors.length > 0) {
+            return { status: 'fail', message: `${COMPOSE_FILE} does not parse (see bundle-syntax)` };
+        }
+        const doc = parsed.documents[0];
+        const at = { file: COMPOSE_FILE, line: doc?.line ?? 1 };
+        const services = isMap(doc?.value) ? doc.value.services : undefined;
+        if (!isMap(services) || Object.keys(services).length === 0) {
+            return {
+                status: 'fail',
+                message: `${COMPOSE_FILE} has no "services" map`,
+                findings: [{ severity: 'error', ...at, message: 'no top-level "services" map' }],
+                hint: 'A compose file needs `services:` with at least one service.'
+            };
+        }
+        const findings = [];
+        for (const [name, service] of Object.entries(services)) {
+            if (!isMap(service)) {
+                findings.push({ severity: 'error', ...at, message: `service "${name}" is not a mapping` });
+                continue;
+            }
+            const image = service.image;
+            const hasImage = typeof image === 'string' && image.trim() !== '';
+            const hasBuild = typeof service.build === 'string' || isMap(service.build);
+            if (!hasImage && !hasBuild && service.extends === undefined) {
+                findings.push({
+                    severity: 'error',
+                    ...at,
+                    message: `service "${name}" has neither "image" nor "build"`
+                });
+            }
+            else if (hasImage && /:latest$/.test(image)) {
+                findings.push({
+                    severity: 'warning',
+                    ...at,
+                    message: `service "${name}" uses ${image}: pin a version`
+                });
+            }
+        }
+        const errors = findings.filter(f => f.severity === 'error');
+        const details = findings.map(f => `${f.severity}: ${f.message}`);
+        const count = Object.keys(services).length;
+        if (errors.length > 0) {
+            return {
+                status: 'fail',
+                message: errors.map(f => f.message).join('; '),
+                details,
+                findings,
+                hint: 'Give every service an `image:` (or a `build:` context).'
+            };
+        }
+        if (findings.length > 0)
+            return { status: 'warn', message: `${count} services; ${findings[0].message}`, details, findings };
+        return {
+            status: 'pass',
+            message: `${count} services, each with an image or build (${Object.keys(services).join(', ')})`
+        };
+    }
+};
+
 /**
  * Compares the same configuration written in several formats. Values are first brought to a common
  * model: TOML has no null, so null/absent are the same; TOML dates become their ISO text; numbers compare
@@ -76194,184 +76373,10 @@ function showValue(path, value) {
         return '(absent)';
     if (path.some(part => typeof part === 'string' && SECRET_KEY.test(part)))
         return '(redacted)';
-    const text = JSON.stringify(value);
+    // A URL may carry credentials (postgres://user:password@host) under an innocent key such as `url`.
+    const text = JSON.stringify(value).replace(/(\w+:\/\/)[^/@\s"]+@/g, '$1***@');
     return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
-
-const containersOf = (obj) => obj?.spec?.template?.spec?.containers ?? [];
-function envValue(e) {
-    return e.valueFrom !== undefined ? `from ${JSON.stringify(e.valueFrom)}` : (e.value ?? '');
-}
-/** What a reviewer needs from a Deployment change: replicas, images, env. */
-function deploymentChanges(live, next) {
-    const changes = [];
-    if (live.spec?.replicas !== next.spec?.replicas)
-        changes.push(`replicas ${live.spec?.replicas} → ${next.spec?.replicas}`);
-    const before = new Map(containersOf(live).map(c => [c.name, c]));
-    for (const container of containersOf(next)) {
-        const old = before.get(container.name);
-        if (!old) {
-            changes.push(`container ${container.name} added (${container.image})`);
-            continue;
-        }
-        before.delete(container.name);
-        if (old.image !== container.image)
-            changes.push(`${container.name} image ${old.image} → ${container.image}`);
-        const oldEnv = new Map((old.env ?? []).map(e => [e.name, envValue(e)]));
-        for (const e of container.env ?? []) {
-            const value = envValue(e);
-            if (!oldEnv.has(e.name))
-                changes.push(`${container.name} env ${e.name} added = ${showValue([e.name], value)}`);
-            else if (oldEnv.get(e.name) !== value) {
-                changes.push(`${container.name} env ${e.name}: ${showValue([e.name], oldEnv.get(e.name))} → ${showValue([e.name], value)}`);
-            }
-            oldEnv.delete(e.name);
-        }
-        for (const name of oldEnv.keys())
-            changes.push(`${container.name} env ${name} removed`);
-    }
-    for (const name of before.keys())
-        changes.push(`container ${name} removed`);
-    return changes;
-}
-/** ConfigMap keys added, removed or changed (values are not shown: they may be sensitive). */
-function configMapChanges(live, next) {
-    const a = (live.data ?? {});
-    const b = (next.data ?? {});
-    const changes = [];
-    for (const key of Object.keys(b)) {
-        if (!(key in a))
-            changes.push(`key ${key} added`);
-        else if (a[key] !== b[key])
-            changes.push(`key ${key} changed`);
-    }
-    for (const key of Object.keys(a))
-        if (!(key in b))
-            changes.push(`key ${key} removed`);
-    return changes;
-}
-/** "Document: what's changing": per object, live vs the server's dry-run result, as a reviewer reads it. */
-const whatChangesCheck = {
-    id: 'what-changes',
-    title: "Document: what's changing (configs, manifests, versions)",
-    section: '24 Hours Before Deployment › Change Documentation',
-    needs: ['cluster', 'bundle'],
-    async run(ctx) {
-        const cluster = await usableCluster(ctx);
-        if ('outcome' in cluster)
-            return cluster.outcome;
-        const { session } = cluster;
-        const namespace = ctx.options.namespace;
-        const changes = {};
-        const notComputed = [];
-        for (const { doc } of manifestDocs(ctx).docs) {
-            const label = objectLabel(doc);
-            const outcome = await session.dryRunApply(doc, namespace).catch(() => undefined);
-            const live = await session.live(doc, namespace).catch(() => undefined);
-            if (!outcome?.ok || !outcome.result) {
-                notComputed.push(label);
-                continue;
-            }
-            if (!live) {
-                changes[label] = ['new object (will be created)'];
-                continue;
-            }
-            const list = doc.kind === 'Deployment'
-                ? deploymentChanges(live, outcome.result)
-                : doc.kind === 'ConfigMap'
-                    ? configMapChanges(live, outcome.result)
-                    : JSON.stringify(live.spec) !== JSON.stringify(outcome.result.spec)
-                        ? ['spec changes']
-                        : [];
-            changes[label] = list.length ? list : ['no change'];
-        }
-        const details = Object.entries(changes).map(([label, list]) => `${label}: ${list.join('; ')}`);
-        if (notComputed.length)
-            details.push(`not computed (dry-run failed): ${notComputed.join(', ')}`);
-        const changed = Object.values(changes).filter(list => list[0] !== 'no change').length;
-        return {
-            status: notComputed.length ? 'warn' : 'pass',
-            message: `${changed} of ${Object.keys(changes).length + notComputed.length} objects change${notComputed.length ? `; ${notComputed.length} not computed` : ''}`,
-            details,
-            data: { changes }
-        };
-    }
-};
-
-const isMap$1 = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-/** docker-compose.yml: a non-empty `services` map whose every service names an image, a build or a base. */
-const composeCheck = {
-    id: 'compose',
-    title: 'docker-compose.yml defines runnable services',
-    section: SECTION.artifacts,
-    needs: ['bundle'],
-    notApplicable({ options, bundle }) {
-        return options.expectedFiles.includes(COMPOSE_FILE) || bundle?.has(COMPOSE_FILE)
-            ? undefined
-            : `the bundle has no ${COMPOSE_FILE}`;
-    },
-    async run({ bundle }) {
-        if (!bundle.has(COMPOSE_FILE))
-            return { status: 'fail', message: `${COMPOSE_FILE} is missing` };
-        const parsed = bundle.parsed(COMPOSE_FILE);
-        if (parsed.errors.length > 0) {
-            return { status: 'fail', message: `${COMPOSE_FILE} does not parse (see bundle-syntax)` };
-        }
-        const doc = parsed.documents[0];
-        const at = { file: COMPOSE_FILE, line: doc?.line ?? 1 };
-        const services = isMap$1(doc?.value) ? doc.value.services : undefined;
-        if (!isMap$1(services) || Object.keys(services).length === 0) {
-            return {
-                status: 'fail',
-                message: `${COMPOSE_FILE} has no "services" map`,
-                findings: [{ severity: 'error', ...at, message: 'no top-level "services" map' }],
-                hint: 'A compose file needs `services:` with at least one service.'
-            };
-        }
-        const findings = [];
-        for (const [name, service] of Object.entries(services)) {
-            if (!isMap$1(service)) {
-                findings.push({ severity: 'error', ...at, message: `service "${name}" is not a mapping` });
-                continue;
-            }
-            const image = service.image;
-            const hasImage = typeof image === 'string' && image.trim() !== '';
-            const hasBuild = typeof service.build === 'string' || isMap$1(service.build);
-            if (!hasImage && !hasBuild && service.extends === undefined) {
-                findings.push({
-                    severity: 'error',
-                    ...at,
-                    message: `service "${name}" has neither "image" nor "build"`
-                });
-            }
-            else if (hasImage && /:latest$/.test(image)) {
-                findings.push({
-                    severity: 'warning',
-                    ...at,
-                    message: `service "${name}" uses ${image}: pin a version`
-                });
-            }
-        }
-        const errors = findings.filter(f => f.severity === 'error');
-        const details = findings.map(f => `${f.severity}: ${f.message}`);
-        const count = Object.keys(services).length;
-        if (errors.length > 0) {
-            return {
-                status: 'fail',
-                message: errors.map(f => f.message).join('; '),
-                details,
-                findings,
-                hint: 'Give every service an `image:` (or a `build:` context).'
-            };
-        }
-        if (findings.length > 0)
-            return { status: 'warn', message: `${count} services; ${findings[0].message}`, details, findings };
-        return {
-            status: 'pass',
-            message: `${count} services, each with an image or build (${Object.keys(services).join(', ')})`
-        };
-    }
-};
 
 const NOT_CONFIG = new Set([CONFIGMAP_FILE, DEPLOYMENT_FILE, COMPOSE_FILE]);
 const FORMAT_ORDER = ['toml', 'yaml', 'json'];
@@ -76516,7 +76521,6 @@ function yaml11Booleans(text, documents) {
 const MANIFEST_FILES = [CONFIGMAP_FILE, DEPLOYMENT_FILE];
 /** API versions the server no longer serves (removed in Kubernetes 1.16). */
 const REMOVED_DEPLOYMENT_APIS = new Set(['extensions/v1beta1', 'apps/v1beta1', 'apps/v1beta2']);
-const isMap = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 function checkDeployment(obj, problem, warn) {
     if (REMOVED_DEPLOYMENT_APIS.has(obj.apiVersion)) {
         problem(`uses apiVersion ${obj.apiVersion}, which the server no longer serves: use apps/v1`);

@@ -1,9 +1,7 @@
 import type { Check, CheckContext, CheckOutcome, Finding } from '../types.js'
 import { COMPOSE_FILE } from '../defaults.js'
 import { SECTION } from './sections.js'
-
-const isMap = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+import { isMap } from './is-map.js'
 
 /** docker-compose.yml: a non-empty `services` map whose every service names an image, a build or a base. */
 export const composeCheck: Check = {

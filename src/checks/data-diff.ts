@@ -87,6 +87,7 @@ const SECRET_KEY = /(pass(word|wd)?|secret|token|api[-_]?key|private[-_]?key|cre
 export function showValue(path: ReadonlyArray<string | number>, value: Normalised | undefined): string {
   if (value === undefined) return '(absent)'
   if (path.some(part => typeof part === 'string' && SECRET_KEY.test(part))) return '(redacted)'
-  const text = JSON.stringify(value)
+  // A URL may carry credentials (postgres://user:password@host) under an innocent key such as `url`.
+  const text = JSON.stringify(value).replace(/(\w+:\/\/)[^/@\s"]+@/g, '$1***@')
   return text.length > 60 ? `${text.slice(0, 57)}…` : text
 }

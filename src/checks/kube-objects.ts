@@ -1,6 +1,7 @@
 /** Reads Kubernetes objects out of parsed manifest files, reporting documents that are not objects. */
 import type { ParsedFile } from '../bundle/parse.js'
 import type { Finding } from '../types.js'
+import { isMap } from './is-map.js'
 
 export interface KubeObject {
   apiVersion: string
@@ -28,9 +29,6 @@ const CLUSTER_SCOPED = new Set([
   'MutatingWebhookConfiguration',
   'ValidatingWebhookConfiguration'
 ])
-
-const isMap = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * Every object in the file's documents (a `kind: List` contributes its items). Documents missing

@@ -4,6 +4,7 @@ import { formatPath } from './data-diff.js'
 import { kubeObjectsIn, type KubeObject } from './kube-objects.js'
 import { yaml11Booleans } from './yaml-booleans.js'
 import { SECTION } from './sections.js'
+import { isMap } from './is-map.js'
 
 const MANIFEST_FILES = [CONFIGMAP_FILE, DEPLOYMENT_FILE]
 
@@ -11,8 +12,6 @@ const MANIFEST_FILES = [CONFIGMAP_FILE, DEPLOYMENT_FILE]
 const REMOVED_DEPLOYMENT_APIS = new Set(['extensions/v1beta1', 'apps/v1beta1', 'apps/v1beta2'])
 
 type Json = Record<string, unknown>
-const isMap = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 function checkDeployment(
   obj: KubeObject,

@@ -1,6 +1,5 @@
 import type { Check, CheckOutcome } from '../types.js'
 import type { KubeObjectJson } from '../kube/types.js'
-import { showValue } from './data-diff.js'
 import { manifestDocs, objectLabel, usableCluster } from './cluster-common.js'
 
 interface Container {
@@ -16,7 +15,10 @@ function envValue(e: { value?: string; valueFrom?: unknown }): string {
   return e.valueFrom !== undefined ? `from ${JSON.stringify(e.valueFrom)}` : (e.value ?? '')
 }
 
-/** What a reviewer needs from a Deployment change: replicas, images, env. */
+/**
+ * What a reviewer needs from a Deployment change: replicas, images, env. Env values are not shown: they
+ * end up in the job summary and the tracking issue, and a value such as DATABASE_URL may hold a password.
+ */
 function deploymentChanges(live: KubeObjectJson, next: KubeObjectJson): string[] {
   const changes: string[] = []
   if (live.spec?.replicas !== next.spec?.replicas)
@@ -34,12 +36,9 @@ function deploymentChanges(live: KubeObjectJson, next: KubeObjectJson): string[]
     const oldEnv = new Map((old.env ?? []).map(e => [e.name, envValue(e)]))
     for (const e of container.env ?? []) {
       const value = envValue(e)
-      if (!oldEnv.has(e.name))
-        changes.push(`${container.name} env ${e.name} added = ${showValue([e.name], value)}`)
+      if (!oldEnv.has(e.name)) changes.push(`${container.name} env ${e.name} added`)
       else if (oldEnv.get(e.name) !== value) {
-        changes.push(
-          `${container.name} env ${e.name}: ${showValue([e.name], oldEnv.get(e.name))} → ${showValue([e.name], value)}`
-        )
+        changes.push(`${container.name} env ${e.name} changed`)
       }
       oldEnv.delete(e.name)
     }

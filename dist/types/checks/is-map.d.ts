@@ -1,0 +1,2 @@
+/** True for a plain mapping (not null, not an array): the shape of a YAML/JSON object. */
+export declare const isMap: (value: unknown) => value is Record<string, unknown>;
