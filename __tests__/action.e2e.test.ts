@@ -9,7 +9,11 @@ afterAll(cleanupTempDirs)
 
 describe('the action (dist/index.js) as the runner runs it', () => {
   it('writes decision=go, the report and the summary for the example bundle offline', async () => {
-    const run = await runAction({ 'bundle-path': 'examples/deployment-artifacts.zip', offline: 'true' })
+    const run = await runAction({
+      'bundle-path': 'examples/deployment-artifacts.zip',
+      offline: 'true',
+      'tracking-issue': 'false'
+    })
     expect(run.exitCode).toBe(0)
     expect(run.outputs.decision).toBe('go')
     expect(run.outputs['failed-checks']).toBe('')
@@ -25,7 +29,11 @@ describe('the action (dist/index.js) as the runner runs it', () => {
   })
 
   it('fails the job with no-go, annotations and a failing exit code on a broken bundle', async () => {
-    const run = await runAction({ 'bundle-path': 'examples/broken/yaml-syntax-error', offline: 'true' })
+    const run = await runAction({
+      'bundle-path': 'examples/broken/yaml-syntax-error',
+      offline: 'true',
+      'tracking-issue': 'false'
+    })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.decision).toBe('no-go')
     expect(run.outputs['failed-checks'].split(',')).toEqual(
@@ -40,7 +48,11 @@ describe('the action (dist/index.js) as the runner runs it', () => {
   })
 
   it('annotates each syntax error of a zip bundle with its file and line', async () => {
-    const run = await runAction({ 'bundle-path': 'examples/broken/json-syntax-error', offline: 'true' })
+    const run = await runAction({
+      'bundle-path': 'examples/broken/json-syntax-error',
+      offline: 'true',
+      'tracking-issue': 'false'
+    })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toMatch(
       /::error title=preflight bundle-syntax,file=[^,]*vapora-solo\.json,line=15,col=\d+::invalid JSON/
@@ -48,7 +60,7 @@ describe('the action (dist/index.js) as the runner runs it', () => {
   })
 
   it('is no-go by default (offline: false) without a kubeconfig, because the cluster was not verified', async () => {
-    const run = await runAction({ 'bundle-path': 'examples/bundle' })
+    const run = await runAction({ 'bundle-path': 'examples/bundle', 'tracking-issue': 'false' })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.decision).toBe('no-go')
     expect(run.outputs['failed-checks'].split(',')).toEqual(
@@ -62,8 +74,16 @@ describe('the action (dist/index.js) as the runner runs it', () => {
     expect(bad.exitCode).toBe(1)
     expect(bad.outputs.decision).toBe('no-go')
     expect(bad.stdout).toMatch(/::error::Invalid input: offline: "yes please" is not a boolean/)
-    const empty = await runAction({})
-    expect(empty.stdout).toMatch(/::error::Invalid input: bundle-path: empty/)
-    expect(existsSync(join(empty.runnerTemp, 'vapora-preflight'))).toBe(false)
+    expect(existsSync(join(bad.runnerTemp, 'vapora-preflight'))).toBe(false)
+    const badRun = await runAction({ 'run-id': 'latest', 'tracking-issue': 'false' })
+    expect(badRun.stdout).toMatch(/::error::Invalid input: run-id: "latest" is not a positive whole number/)
+  })
+
+  it('without bundle-path and outside Actions, is no-go and says how to point it at a bundle', async () => {
+    const run = await runAction({ 'tracking-issue': 'false', offline: 'true' })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.decision).toBe('no-go')
+    expect(run.outputs['failed-checks']).toMatch(/artifact-download/)
+    expect(run.stdout).toMatch(/needs the Actions runtime \(ACTIONS_RUNTIME_TOKEN is not set\)/)
   })
 })

@@ -4,44 +4,8 @@ import { join } from 'node:path'
 import { CHECKLIST, checklistItems } from '../src/checklist/model.js'
 import { checklistStatus } from '../src/checklist/state.js'
 import { renderChecklist, ITEM_MARKER_PREFIX } from '../src/checklist/render.js'
-import { isBlocking } from '../src/policy.js'
-import type { CheckResult, Report, Status } from '../src/types.js'
 import { REPO_ROOT } from '../test/fixtures.js'
-
-function reportWith(statuses: Record<string, Status>, decision: Report['decision'] = 'go'): Report {
-  const results: CheckResult[] = Object.entries(statuses).map(([id, status]) => ({
-    id,
-    title: id,
-    section: '',
-    status,
-    message: `${id} said ${status}`,
-    blocking: isBlocking({ status }),
-    durationMs: 1
-  }))
-  return {
-    version: 1,
-    tool: { name: 't', version: '0' },
-    decision,
-    scope: 'full',
-    reasons: [],
-    failedChecks: results.filter(r => r.blocking).map(r => r.id),
-    warnings: [],
-    startedAt: '',
-    finishedAt: '',
-    durationMs: 0,
-    namespace: 'vapora',
-    results,
-    timings: { totalMs: 0, bundleMs: 0, checksMs: 0 }
-  }
-}
-
-/** Every check id any item refers to, all passing. */
-const allChecksPass = (): Record<string, Status> =>
-  Object.fromEntries(
-    checklistItems()
-      .flatMap(i => i.checks ?? [])
-      .map(id => [id, 'pass' as Status])
-  )
+import { allChecksPass, reportWith } from '../test/reports.js'
 
 describe('the checklist model', () => {
   it('has one item per top-level bullet of each group of the seed checklist', () => {
@@ -117,7 +81,10 @@ describe('rendering the checklist', () => {
     const markdown = renderChecklist(checklistStatus(reportWith(allChecksPass())))
     for (const item of checklistItems().filter(i => i.automated)) {
       expect(markdown).toMatch(
-        new RegExp(`^- \\[x\\] .*<!-- ${ITEM_MARKER_PREFIX}${item.id.replace('.', '\\.')} -->$`, 'm')
+        new RegExp(
+          `^- \\[x\\] .*<!-- ${ITEM_MARKER_PREFIX}${item.id.replace('.', '\\.')} ticked-by=preflight -->$`,
+          'm'
+        )
       )
     }
   })

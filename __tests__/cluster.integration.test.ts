@@ -373,6 +373,7 @@ describe('the action on the real cluster', () => {
     const kubeconfig = readFileSync(ADMIN_KUBECONFIG, 'utf8')
     const run = await runAction({
       'bundle-path': 'examples/deployment-artifacts.zip',
+      'tracking-issue': 'false',
       kubeconfig: Buffer.from(kubeconfig).toString('base64'),
       'kubectl-version': serverVersion
     })

@@ -10,7 +10,17 @@ export const INPUT = {
   context: 'context',
   kubectlVersion: 'kubectl-version',
   eventsWindow: 'events-window',
-  capacityThreshold: 'capacity-threshold'
+  capacityThreshold: 'capacity-threshold',
+  artifactName: 'artifact-name',
+  runId: 'run-id',
+  repository: 'repository',
+  githubToken: 'github-token',
+  trackingIssue: 'tracking-issue',
+  environment: 'environment',
+  issueLabels: 'issue-labels',
+  issueNumber: 'issue-number',
+  issueKey: 'issue-key',
+  uploadRollbackKit: 'upload-rollback-kit'
 } as const
 
 export const OUTPUT = {
@@ -18,5 +28,8 @@ export const OUTPUT = {
   failedChecks: 'failed-checks',
   reportPath: 'report-path',
   revisions: 'revisions',
-  configMapBackupPath: 'configmap-backup-path'
+  configMapBackupPath: 'configmap-backup-path',
+  issueNumber: 'issue-number',
+  issueUrl: 'issue-url',
+  bundleSource: 'bundle-source'
 } as const

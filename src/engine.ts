@@ -2,6 +2,8 @@
  * The engine: acquire the bundle, run the checks (concurrently, each behind its own error boundary),
  * let the policy decide, and return the report. No I/O beyond reading the bundle; no process exit.
  */
+import { rmSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { acquireBundle } from './bundle/acquire.js'
 import type { Bundle } from './bundle/bundle.js'
@@ -11,6 +13,7 @@ import { BundleError, describeError } from './errors.js'
 import { resolveOptions, type PreflightInput, type PreflightOptions } from './options.js'
 import { decide, isBlocking } from './policy.js'
 import { openCluster } from './kube/session.js'
+import type { ArtifactOrigin } from './github/artifact.js'
 import type { Check, CheckContext, CheckOutcome, CheckResult, Report, RollbackKit } from './types.js'
 import { TOOL_NAME, TOOL_VERSION } from './version.js'
 
@@ -27,7 +30,8 @@ export interface RunHooks {
 
 const OUT_OF_SCOPE_OFFLINE = new Set(['cluster', 'network'])
 
-function finish(
+/** Turns a check's outcome into a result: identity, the policy's blocking verdict, position, timing. */
+export function finish(
   check: Pick<Check, 'id' | 'title' | 'section'>,
   outcome: CheckOutcome,
   durationMs: number
@@ -90,16 +94,58 @@ async function pool<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T
   return results
 }
 
+const DOWNLOAD_CHECK = {
+  id: 'artifact-download',
+  title: 'Download the deployment-artifacts bundle and verify its digest',
+  section: SECTION.artifacts
+}
+
+interface Fetched {
+  result: CheckResult
+  zipPath?: string
+  origin?: ArtifactOrigin
+}
+
+/** Downloads the artifact (only when asked to); the GitHub code is loaded only then. */
+async function fetchArtifact(options: PreflightOptions): Promise<Fetched | undefined> {
+  if (!options.artifact) return undefined
+  const started = performance.now()
+  try {
+    const { downloadArtifactBundle } = await import('./github/artifact.js')
+    const download = await downloadArtifactBundle(options.artifact, options.workDir)
+    const result = finish(DOWNLOAD_CHECK, download.outcome, performance.now() - started)
+    return download.ok ? { result, zipPath: download.zipPath, origin: download.origin } : { result }
+  } catch (error) {
+    const outcome: CheckOutcome = {
+      status: 'error',
+      message: `could not download the artifact: ${describeError(error)}`
+    }
+    return { result: finish(DOWNLOAD_CHECK, outcome, performance.now() - started) }
+  }
+}
+
 const UNPACK_CHECK = {
   id: 'bundle-unpack',
   title: 'Download artifacts and unpack them safely',
   section: SECTION.artifacts
 }
 
-function openBundle(options: PreflightOptions): { bundle?: Bundle; result: CheckResult } {
+function openBundle(
+  options: PreflightOptions,
+  fetched: Fetched | undefined
+): { bundle?: Bundle; result: CheckResult } {
   const started = performance.now()
+  const path = fetched ? fetched.zipPath : options.bundlePath
+  if (!path) {
+    const outcome: CheckOutcome = {
+      status: 'skip',
+      skipReason: 'prerequisite-failed',
+      message: 'not run: the artifact could not be downloaded (see artifact-download)'
+    }
+    return { result: finish(UNPACK_CHECK, outcome, 0) }
+  }
   try {
-    const bundle = acquireBundle(options.bundlePath, options.expectedFiles, options.limits, options.workDir)
+    const bundle = acquireBundle(path, options.expectedFiles, options.limits, options.workDir)
     const how = bundle.source.kind === 'zip' ? 'unpacked safely from zip' : 'read from directory'
     const outcome: CheckOutcome = { status: 'pass', message: `${bundle.files.length} files ${how}` }
     return { bundle, result: finish(UNPACK_CHECK, outcome, performance.now() - started) }
@@ -125,7 +171,9 @@ export async function runPreflight(input: PreflightInput, hooks: RunHooks = {}):
   const options = resolveOptions(input)
   const startedAt = new Date()
   const t0 = performance.now()
-  const opened = openBundle(options)
+  const fetched = await fetchArtifact(options)
+  if (fetched) hooks.onResult?.(fetched.result)
+  const opened = openBundle(options, fetched)
   hooks.onResult?.(opened.result)
   const bundleMs = performance.now() - t0
   const ctx: CheckContext = { options, bundle: opened.bundle }
@@ -150,7 +198,7 @@ export async function runPreflight(input: PreflightInput, hooks: RunHooks = {}):
       }),
       hooks.concurrency ?? 8
     )
-    const all = [opened.result, ...results]
+    const all = [...(fetched ? [fetched.result] : []), opened.result, ...results]
     const verdict = decide(all, options)
     const totalMs = performance.now() - t0
     return {
@@ -170,14 +218,16 @@ export async function runPreflight(input: PreflightInput, hooks: RunHooks = {}):
       bundle: opened.bundle
         ? {
             kind: opened.bundle.source.kind,
-            path: options.bundlePath,
+            path: fetched?.origin?.url ?? options.bundlePath,
+            origin: fetched?.origin,
             // A zip's root is a temp dir that is gone after the run: only a directory's root means anything.
             root: opened.bundle.source.kind === 'directory' ? opened.bundle.root : undefined,
             files: [...opened.bundle.files]
           }
         : {
-            kind: options.bundlePath.toLowerCase().endsWith('.zip') ? 'zip' : 'directory',
-            path: options.bundlePath
+            kind: fetched || options.bundlePath.toLowerCase().endsWith('.zip') ? 'zip' : 'directory',
+            path: fetched?.origin?.url ?? options.bundlePath ?? '',
+            origin: fetched?.origin
           },
       results: all,
       timings: {
@@ -188,6 +238,7 @@ export async function runPreflight(input: PreflightInput, hooks: RunHooks = {}):
     }
   } finally {
     opened.bundle?.cleanup()
+    if (fetched?.zipPath) rmSync(dirname(fetched.zipPath), { recursive: true, force: true })
     ctx.cluster?.close()
   }
 }
@@ -205,5 +256,24 @@ function rollbackKit(results: CheckResult[]): RollbackKit | undefined {
     revisions: (history?.revisions as Record<string, number> | undefined) ?? {},
     undoCommands: (history?.undoCommands as string[] | undefined) ?? [],
     configMapBackupPath: backup?.path as string | undefined
+  }
+}
+
+/**
+ * Adds results produced after the run (the tracking issue, the kit upload) and decides again: a step the
+ * adapter was asked to do and could not do blocks like any check. Replaces results with the same id.
+ */
+export function amendReport(report: Report, extra: readonly CheckResult[]): Report {
+  const ids = new Set(extra.map(r => r.id))
+  const results = [...report.results.filter(r => !ids.has(r.id)), ...extra]
+  const verdict = decide(results, { offline: report.scope === 'bundle-only' })
+  return {
+    ...report,
+    results,
+    decision: verdict.decision,
+    scope: verdict.scope,
+    reasons: verdict.reasons,
+    failedChecks: verdict.failedChecks,
+    warnings: verdict.warnings
   }
 }

@@ -5,6 +5,8 @@
 import { UsageError } from './errors.js'
 import { INPUT } from './constants.js'
 import type { PreflightInput } from './options.js'
+import type { RunContext } from './github/context.js'
+import { splitList } from './list-syntax.js'
 
 /** Reads one input as the runner passes it (`core.getInput` semantics: '' when unset). */
 export type InputReader = (name: string) => string
@@ -24,20 +26,108 @@ function optional(read: InputReader, name: string): string | undefined {
   return raw === '' ? undefined : raw
 }
 
-export interface ActionInputs {
-  preflight: PreflightInput
+/** What the action does on GitHub besides the preflight itself. */
+export interface GitHubInputs {
+  /** Empty only when nothing needs it (a bundle-path run with tracking-issue and upload off). */
+  token?: string
+  trackingIssue: boolean
+  environment: string
+  issueLabels: string[]
+  issueNumber?: number
+  /** Identifies the tracking issue (hidden marker); defaults to the environment. */
+  issueKey: string
+  uploadRollbackKit: boolean
 }
 
-export function readActionInputs(read: InputReader): ActionInputs {
-  const bundlePath = optional(read, INPUT.bundlePath)
-  if (!bundlePath) {
+export interface ActionInputs {
+  preflight: PreflightInput
+  github: GitHubInputs
+}
+
+// The key lives in an HTML comment and in label filters: no '>' (would end the comment), no newline.
+const ISSUE_KEY = /^[A-Za-z0-9][A-Za-z0-9 ._/:@-]{0,99}$/
+
+function positiveInteger(read: InputReader, name: string, example: string): number | undefined {
+  const raw = optional(read, name)
+  if (raw === undefined) return undefined
+  const value = Number(raw.replace(/^#/, ''))
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new UsageError(`${name}: "${raw}" is not a positive whole number; ${example}.`)
+  }
+  return value
+}
+
+function readGitHubInputs(read: InputReader): GitHubInputs {
+  const environment = optional(read, INPUT.environment) ?? 'staging'
+  if (/[\r\n]/.test(environment) || environment.length > 255) {
+    throw new UsageError(`${INPUT.environment}: must be one line of at most 255 characters.`)
+  }
+  const issueKey = optional(read, INPUT.issueKey) ?? environment
+  if (!ISSUE_KEY.test(issueKey)) {
     throw new UsageError(
-      `${INPUT.bundlePath}: empty. Set it to the deployment-artifacts .zip or the directory it was downloaded to (for example by actions/download-artifact).`
+      `${INPUT.issueKey}: "${issueKey}" cannot identify an issue (it defaults to the environment). Use letters, digits, spaces and . _ / : @ - (at most 100 characters), e.g. staging or prod-eu.`
+    )
+  }
+  const issueLabels = splitList(optional(read, INPUT.issueLabels) ?? 'deployment,preflight')
+  for (const label of issueLabels) {
+    if (label.length > 50)
+      throw new UsageError(`${INPUT.issueLabels}: "${label}" is longer than GitHub's 50 characters.`)
+  }
+  if (issueLabels.length === 0) {
+    throw new UsageError(
+      `${INPUT.issueLabels}: empty. The tracking issue is found by its labels; give at least one, e.g. deployment,preflight.`
     )
   }
   return {
+    token: optional(read, INPUT.githubToken),
+    trackingIssue: booleanInput(read, INPUT.trackingIssue),
+    environment,
+    issueLabels,
+    issueNumber: positiveInteger(read, INPUT.issueNumber, 'give the number of an open issue, e.g. 42'),
+    issueKey,
+    uploadRollbackKit: booleanInput(read, INPUT.uploadRollbackKit)
+  }
+}
+
+/**
+ * Reads and validates every input. `context` supplies what the runner knows (this repository, this
+ * run, the API URL); the bundle comes from `bundle-path` when set, else from the artifact.
+ */
+export function readActionInputs(read: InputReader, context?: RunContext): ActionInputs {
+  const bundlePath = optional(read, INPUT.bundlePath)
+  const github = readGitHubInputs(read)
+  const runId = positiveInteger(
+    read,
+    INPUT.runId,
+    'use the number in the run URL (…/actions/runs/<run-id>), or leave it empty for this run'
+  )
+  const repository = optional(read, INPUT.repository)
+  if (repository !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(repository)) {
+    throw new UsageError(`${INPUT.repository}: "${repository}" is not owner/name, e.g. vapora/app.`)
+  }
+  const artifactName = optional(read, INPUT.artifactName) ?? 'deployment-artifacts'
+  const otherRepository = repository !== undefined && repository !== context?.repository
+  if (otherRepository && runId === undefined) {
+    throw new UsageError(
+      `${INPUT.runId}: empty, but ${INPUT.repository} is ${repository}. Downloading from another repository needs the run that built the bundle there.`
+    )
+  }
+  return {
+    github,
     preflight: {
       bundlePath,
+      artifact: bundlePath
+        ? undefined
+        : {
+            name: artifactName,
+            runId,
+            repository,
+            token: github.token,
+            apiUrl: context?.apiUrl ?? 'https://api.github.com',
+            serverUrl: context?.serverUrl ?? 'https://github.com',
+            currentRepository: context?.repository,
+            currentRunId: context?.runId
+          },
       expectedFiles: optional(read, INPUT.expectedFiles),
       namespace: optional(read, INPUT.namespace),
       deployments: optional(read, INPUT.deployments),

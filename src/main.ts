@@ -1,20 +1,24 @@
 /**
- * The GitHub Action adapter: read inputs once, run the engine, write outputs, annotations and the job
- * summary, and fail the job on no-go. The only place that talks to @actions/core; one error boundary.
+ * The GitHub Action adapter: read inputs once, run the engine, save the rollback kit, update the
+ * tracking issue, then write outputs, annotations and the job summary, and fail the job on no-go.
+ * The only place that talks to @actions/core; one error boundary.
  */
 import * as core from '@actions/core'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, isAbsolute } from 'node:path'
+import { performance } from 'node:perf_hooks'
 import { OUTPUT } from './constants.js'
-import { runPreflight } from './engine.js'
+import { amendReport, finish, runPreflight } from './engine.js'
 import { UsageError, describeError } from './errors.js'
-import { readActionInputs } from './inputs.js'
+import { readActionInputs, type GitHubInputs } from './inputs.js'
+import { readRunContext, type RunContext } from './github/context.js'
 import { decodeKubeconfig, kubeconfigSecrets } from './kube/config.js'
+import { SECTION } from './checks/sections.js'
 import { progressLine } from './report/progress.js'
 import { renderJson } from './report/json.js'
 import { renderMarkdown } from './report/markdown.js'
-import type { Report } from './types.js'
+import type { CheckOutcome, CheckResult, Report } from './types.js'
 
 /** GitHub shows only the first few annotations per step; more would only bury the first. */
 const MAX_ANNOTATIONS = 50
@@ -79,11 +83,125 @@ function writeReport(report: Report): string {
   return path
 }
 
+async function timed(
+  check: { id: string; title: string; section: string },
+  step: () => Promise<CheckOutcome>
+): Promise<CheckResult> {
+  const started = performance.now()
+  const outcome = await step()
+  return finish(check, outcome, performance.now() - started)
+}
+
+const KIT_UPLOAD = {
+  id: 'rollback-kit-upload',
+  title: 'Keep the rollback kit (report and ConfigMap backup) as an artifact',
+  section: SECTION.rollbackPlan
+}
+const TRACKING_ISSUE = {
+  id: 'tracking-issue',
+  title: 'Create GitHub issue or ticket tracking the deployment',
+  section: SECTION.changeDocs
+}
+
+/** Uploads the report and the ConfigMap backup, when asked to and the runtime allows it. */
+async function saveKit(
+  report: Report,
+  reportPath: string,
+  inputs: GitHubInputs,
+  context: RunContext
+): Promise<{ result?: CheckResult; url?: string }> {
+  if (!inputs.uploadRollbackKit) return {}
+  const result = await timed(KIT_UPLOAD, async () => {
+    if (!context.hasActionsRuntime) {
+      return {
+        status: 'skip',
+        skipReason: 'not-applicable',
+        message: 'not applicable: no Actions runtime (ACTIONS_RUNTIME_TOKEN) to upload to'
+      }
+    }
+    const backup = report.rollback?.configMapBackupPath
+    const files = [reportPath, ...(backup && existsSync(backup) ? [backup] : [])]
+    const { kitArtifactName, uploadRollbackKit } = await import('./github/upload.js')
+    const upload = await uploadRollbackKit(kitArtifactName(inputs.issueKey), files)
+    return upload.ok
+      ? {
+          status: 'pass',
+          message: upload.message,
+          data: { artifactId: upload.artifactId, name: upload.name }
+        }
+      : {
+          status: 'fail',
+          message: upload.message,
+          hint: 'The ConfigMap backup lives only in this job; without the upload there is no backup to roll back to. Re-run, or set upload-rollback-kit: false and keep the backup yourself.'
+        }
+  })
+  const id = result.data?.artifactId as number | undefined
+  return {
+    result,
+    url:
+      id && context.runUrl ? `${context.runUrl.replace(/\/attempts\/\d+$/, '')}/artifacts/${id}` : undefined
+  }
+}
+
+/** Creates or updates the tracking issue; its body shows this step as done (it is, if anyone can read it). */
+async function track(
+  report: Report,
+  inputs: GitHubInputs,
+  context: RunContext,
+  fullReportUrl: string | undefined
+): Promise<{ result?: CheckResult; number?: number; url?: string }> {
+  if (!inputs.trackingIssue) return {}
+  let number: number | undefined
+  let url: string | undefined
+  const result = await timed(TRACKING_ISSUE, async () => {
+    if (!inputs.token) {
+      return {
+        status: 'fail',
+        message: 'github-token: empty, so the tracking issue cannot be written.',
+        hint: 'Keep github-token at its default (${{ github.token }}) with `permissions: issues: write`, or set tracking-issue: false.'
+      }
+    }
+    if (!context.repository) {
+      return {
+        status: 'fail',
+        message: 'GITHUB_REPOSITORY is not set, so there is no repository to track the deployment in.'
+      }
+    }
+    const provisional = finish(TRACKING_ISSUE, { status: 'pass', message: 'tracked in this issue' }, 0)
+    const { updateTrackingIssue } = await import('./github/tracking-issue.js')
+    const outcome = await updateTrackingIssue(amendReport(report, [provisional]), {
+      token: inputs.token,
+      apiUrl: context.apiUrl,
+      repository: context.repository,
+      key: inputs.issueKey,
+      environment: inputs.environment,
+      labels: inputs.issueLabels,
+      issueNumber: inputs.issueNumber,
+      runUrl: context.runUrl,
+      runMarker: context.runId ? `${context.runId}/${context.runAttempt ?? 1}` : undefined,
+      fullReportUrl: fullReportUrl ?? context.runUrl
+    })
+    number = outcome.number
+    url = outcome.url
+    for (const o of outcome.rendered?.merged.overridden ?? []) {
+      core.warning(
+        `Tracking issue: "${o.text}" was ticked by hand but its check fails (${o.reason}); tick removed.`
+      )
+    }
+    return outcome.ok
+      ? { status: 'pass', message: `${outcome.message}: ${outcome.url}`, data: { number, url } }
+      : { status: 'fail', message: outcome.message, hint: outcome.hint }
+  })
+  return { result, number, url }
+}
+
 export async function run(): Promise<void> {
   try {
-    const inputs = readActionInputs(name => core.getInput(name))
+    const context = readRunContext()
+    const inputs = readActionInputs(name => core.getInput(name), context)
+    if (inputs.github.token) core.setSecret(inputs.github.token)
     maskKubeconfig(inputs.preflight.kubeconfig)
-    const report = await runPreflight(
+    let report = await runPreflight(
       { ...inputs.preflight, workDir: process.env.RUNNER_TEMP || undefined, artifactsDir: kitDir() },
       {
         onResult: result => core.info(progressLine(result)),
@@ -91,13 +209,26 @@ export async function run(): Promise<void> {
       }
     )
     const reportPath = writeReport(report)
+    const kit = await saveKit(report, reportPath, inputs.github, context)
+    if (kit.result) core.info(progressLine(kit.result))
+    const issue = await track(report, inputs.github, context, kit.url)
+    if (issue.result) core.info(progressLine(issue.result))
+    report = amendReport(
+      report,
+      [kit.result, issue.result].filter((r): r is CheckResult => r !== undefined)
+    )
+    writeReport(report)
     core.setOutput(OUTPUT.decision, report.decision)
     core.setOutput(OUTPUT.failedChecks, report.failedChecks.join(','))
     core.setOutput(OUTPUT.reportPath, reportPath)
     core.setOutput(OUTPUT.revisions, JSON.stringify(report.rollback?.revisions ?? {}))
     core.setOutput(OUTPUT.configMapBackupPath, report.rollback?.configMapBackupPath ?? '')
+    core.setOutput(OUTPUT.issueNumber, issue.number ? String(issue.number) : '')
+    core.setOutput(OUTPUT.issueUrl, issue.url ?? '')
+    core.setOutput(OUTPUT.bundleSource, report.bundle?.origin?.url ?? report.bundle?.path ?? '')
     annotate(report)
-    await core.summary.addRaw(renderMarkdown(report), true).write()
+    const tracked = issue.url ? `\n\nTracking issue: [#${issue.number}](${issue.url})\n` : ''
+    await core.summary.addRaw(renderMarkdown(report) + tracked, true).write()
     if (report.decision === 'go') {
       core.info(
         `Preflight decision: go${report.scope === 'bundle-only' ? ' (bundle only: offline run)' : ''}`

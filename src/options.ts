@@ -15,11 +15,17 @@ import {
 import { parsePatternList, splitList } from './list-syntax.js'
 import type { KubeconfigSource } from './kube/config.js'
 import { parseDuration } from './checks/cluster-common.js'
+import type { ArtifactSpec } from './github/artifact.js'
 
 /** A validated, complete set of options. */
 export interface PreflightOptions {
-  /** A deployment-artifacts .zip or a directory holding its files. */
+  /**
+   * A deployment-artifacts .zip or a directory holding its files; empty when `artifact` is set (the
+   * downloaded zip is used then).
+   */
   bundlePath: string
+  /** Download the bundle from a GitHub Actions artifact instead of reading `bundlePath`. */
+  artifact?: ArtifactSpec
   /** File names the bundle must contain (relative to its root). */
   expectedFiles: string[]
   /** The namespace the bundle deploys to; namespaced manifests must agree with it. */
@@ -52,9 +58,10 @@ export interface PreflightOptions {
   requestTimeoutMs: number
 }
 
-/** What a caller may pass: only `bundlePath` is required; lists may be arrays or list strings. */
+/** What a caller may pass: `bundlePath` or `artifact` is required; lists may be arrays or list strings. */
 export interface PreflightInput {
-  bundlePath: string
+  bundlePath?: string
+  artifact?: ArtifactSpec
   expectedFiles?: string[] | string
   namespace?: string
   deployments?: string[] | string
@@ -124,13 +131,33 @@ function checkLimits(limits: Partial<BundleLimits> | undefined): BundleLimits {
   return merged
 }
 
-/** Validates and completes `input`. Throws `UsageError` with a message that says how to fix it. */
-export function resolveOptions(input: PreflightInput): PreflightOptions {
-  if (typeof input.bundlePath !== 'string' || input.bundlePath.trim() === '') {
+function checkArtifact(spec: ArtifactSpec): ArtifactSpec {
+  const name = spec.name?.trim()
+  if (!name || /[\\/":<>|*?\r\n]/.test(name)) {
     throw new UsageError(
-      'bundle: no bundle given. Pass the path of the deployment-artifacts .zip or of a directory holding its files.'
+      `artifact-name: "${spec.name ?? ''}" is not an artifact name; use the name given to actions/upload-artifact, e.g. deployment-artifacts.`
     )
   }
+  if (spec.runId !== undefined && (!Number.isSafeInteger(spec.runId) || spec.runId <= 0)) {
+    throw new UsageError(
+      `run-id: "${spec.runId}" is not a workflow run id; use the number in the run URL (…/actions/runs/<run-id>).`
+    )
+  }
+  if (spec.repository !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(spec.repository)) {
+    throw new UsageError(`repository: "${spec.repository}" is not owner/name, e.g. vapora/app.`)
+  }
+  return { ...spec, name }
+}
+
+/** Validates and completes `input`. Throws `UsageError` with a message that says how to fix it. */
+export function resolveOptions(input: PreflightInput): PreflightOptions {
+  const bundlePath = typeof input.bundlePath === 'string' ? input.bundlePath.trim() : ''
+  if (bundlePath === '' && !input.artifact) {
+    throw new UsageError(
+      'bundle: no bundle given. Pass the path of the deployment-artifacts .zip or of a directory holding its files, or the artifact to download.'
+    )
+  }
+  const artifact = bundlePath === '' ? checkArtifact(input.artifact!) : undefined
   const namespace = checkName('namespace', (input.namespace ?? '').trim() || DEFAULT_NAMESPACE, 'label')
   const deployments = asList(input.deployments, DEFAULT_DEPLOYMENTS, false).map(name =>
     checkName('deployments', name, 'subdomain')
@@ -177,7 +204,8 @@ export function resolveOptions(input: PreflightInput): PreflightOptions {
     capacityThreshold: threshold,
     artifactsDir: input.artifactsDir?.trim() || undefined,
     requestTimeoutMs: timeout,
-    bundlePath: input.bundlePath.trim(),
+    bundlePath,
+    artifact,
     expectedFiles,
     namespace,
     deployments,

@@ -41,9 +41,20 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs
 }
 
+/** What the runner knows that is not an input: the job's token, for `${{ github.token }}` defaults. */
+export interface RunnerContext {
+  githubToken?: string
+}
+
+/** Evaluates the one expression our defaults use, as the runner does before starting the action. */
+function evaluateDefault(value: string, context: RunnerContext): string {
+  return value.replace(/\$\{\{\s*github\.token\s*\}\}/g, context.githubToken ?? '')
+}
+
 export async function runAction(
   inputs: Record<string, string>,
-  extraEnv: Record<string, string> = {}
+  extraEnv: Record<string, string> = {},
+  context: RunnerContext = {}
 ): Promise<ActionRun> {
   const action = readActionYaml()
   const work = tempDir('preflight-runner-')
@@ -65,7 +76,8 @@ export async function runAction(
     ...extraEnv
   }
   for (const [name, spec] of Object.entries(action.inputs)) {
-    const value = inputs[name] ?? spec.default
+    const value =
+      inputs[name] ?? (spec.default === undefined ? undefined : evaluateDefault(spec.default, context))
     if (value !== undefined) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }
   const { mkdirSync } = await import('node:fs')

@@ -99,5 +99,18 @@ export function acquireBundle(
   const extracted = extractZipSafely(path, limits, workDir)
   const { prefix, files } = findRoot(extracted.files, expected)
   const root = prefix ? join(extracted.dir, prefix) : extracted.dir
+  if (files.length === 1 && files[0].toLowerCase().endsWith('.zip') && !expected.includes(files[0])) {
+    // A zip holding only a zip: what GitHub serves when the build uploaded deployment-artifacts.zip
+    // itself as the artifact. Unpack the inner one (once, with the same limits) into the same temp dir.
+    const inner = extractZipSafely(join(root, files[0]), limits, extracted.dir)
+    const nested = findRoot(inner.files, expected)
+    const innerRoot = nested.prefix ? join(inner.dir, nested.prefix) : inner.dir
+    return new Bundle(
+      { kind: 'zip', path, root: innerRoot, files: nested.files },
+      innerRoot,
+      nested.files,
+      extracted.dir
+    )
+  }
   return new Bundle({ kind: 'zip', path, root, files }, root, files, extracted.dir)
 }

@@ -7,6 +7,8 @@ import type { ItemStatus } from './state.js'
 import { inline } from '../report/markdown-escape.js'
 
 export const ITEM_MARKER_PREFIX = 'vapora-preflight:item='
+/** Marks a tick this tool made (so a later run can tell it from a person's tick). */
+export const TICKED_BY_PREFLIGHT = 'ticked-by=preflight'
 
 const ICON: Record<ItemStatus['state'], string> = {
   passed: '✅',
@@ -26,7 +28,10 @@ export function renderItem(status: ItemStatus): string {
   if (status.state === 'not-run') note = ' — _not checked by this run_'
   else if (status.state === 'manual') note = ''
   else if (status.note) note = ` — ${status.state === 'failed' ? '' : `${icon} `}${inline(status.note, 240)}`
-  return `- ${box} ${text}${optional}${note} <!-- ${ITEM_MARKER_PREFIX}${status.item.id} -->`
+  const who = status.ticked && status.tickedBy === 'preflight' ? ` ${TICKED_BY_PREFLIGHT}` : ''
+  const person =
+    status.ticked && status.tickedBy === 'person' && status.item.automated ? ' _(ticked by hand)_' : ''
+  return `- ${box} ${text}${optional}${person}${note} <!-- ${ITEM_MARKER_PREFIX}${status.item.id}${who} -->`
 }
 
 /** The whole checklist, grouped under the seed's headings. */

@@ -7,8 +7,10 @@ export type ItemState = 'passed' | 'warning' | 'failed' | 'skipped' | 'not-run' 
 export interface ItemStatus {
   item: LocatedItem
   state: ItemState
-  /** True only for automated items whose checks all passed (or warned) in this run. */
+  /** Automated items: true when their checks all passed (or warned) in this run. Manual: a person's tick. */
   ticked: boolean
+  /** Who ticked it: this run (re-checked every run) or a person (kept across runs, see merge.ts). */
+  tickedBy?: 'preflight' | 'person'
   /** Why: the failing or skipping results' messages, or the warning. */
   note?: string
 }
@@ -49,8 +51,20 @@ export function itemStatus(item: LocatedItem, report: Report): ItemStatus {
     return { item, state: 'skipped', ticked: false, note: skipped.map(r => r.message).join('; ') }
   const warned = results.filter(r => r.status === 'warn')
   if (warned.length > 0)
-    return { item, state: 'warning', ticked: true, note: warned.map(r => r.message).join('; ') }
-  return { item, state: 'passed', ticked: true, note: results.map(r => r.message).join('; ') }
+    return {
+      item,
+      state: 'warning',
+      ticked: true,
+      tickedBy: 'preflight',
+      note: warned.map(r => r.message).join('; ')
+    }
+  return {
+    item,
+    state: 'passed',
+    ticked: true,
+    tickedBy: 'preflight',
+    note: results.map(r => r.message).join('; ')
+  }
 }
 
 /** Every checklist item, in document order, with its state for this report. */

@@ -2,5 +2,7 @@
 export const SECTION = {
   artifacts: '2 Hours Before Deployment › Artifact Preparation',
   codeReview: '24 Hours Before Deployment › Code Review & Validation',
-  cluster: '4 Hours Before Deployment › Environment Verification'
+  cluster: '4 Hours Before Deployment › Environment Verification',
+  changeDocs: '24 Hours Before Deployment › Change Documentation',
+  rollbackPlan: '2 Hours Before Deployment › Rollback Plan Verification'
 } as const

@@ -59,60 +59,87 @@ export function renderHeadline(report: Report): string {
   return report.decision === 'go' ? '🟢 GO' : '🔴 NO-GO'
 }
 
-/** The full Markdown report (used for the CLI, the job summary and, later, the tracking issue). */
+/** Where the bundle came from: a link to the artifact when it was downloaded. */
+export function renderSource(report: Report): string {
+  const bundle = report.bundle
+  if (!bundle) return 'no bundle'
+  const files = bundle.files ? `, ${bundle.files.length} files` : ''
+  const origin = bundle.origin
+  if (origin) {
+    return `artifact [\`${inline(origin.name)}\` #${origin.artifactId}](${origin.url}) from [run ${origin.runId}](${origin.runUrl}) of \`${inline(origin.repository)}\`${files}`
+  }
+  return `bundle \`${inline(bundle.path)}\` (${bundle.kind}${files})`
+}
+
+/** "Why no-go": one line per blocking reason. Empty on go. */
+export function renderWhy(report: Report): string {
+  if (report.decision !== 'no-go') return ''
+  const reasons = report.reasons.filter(r => !r.startsWith('offline run')).map(r => `- ${inline(r)}`)
+  return ['### Why no-go', '', ...reasons, ''].join('\n')
+}
+
+export function renderWarnings(report: Report): string {
+  if (report.warnings.length === 0) return ''
+  const warned = report.results.filter(r => r.status === 'warn')
+  return [
+    '### Warnings (not blocking)',
+    '',
+    ...warned.map(r => `- \`${r.id}\`: ${inline(r.message)}`),
+    ''
+  ].join('\n')
+}
+
+/** What the dry-run says will change, object by object (env values are never shown). */
+export function renderChanges(report: Report): string {
+  const changes = report.results.find(r => r.id === 'what-changes' && r.status !== 'skip')?.data?.changes as
+    Record<string, string[]> | undefined
+  if (!changes || Object.keys(changes).length === 0) return ''
+  return [
+    "### What's changing",
+    '',
+    ...Object.entries(changes).map(
+      ([object, list]) => `- \`${inline(object)}\`: ${inline(list.join('; '), 600)}`
+    ),
+    ''
+  ].join('\n')
+}
+
+/** Per-check details: all of them on no-go, only those that did not pass on go. */
+export function renderReportDetails(report: Report): string {
+  const blocking = report.results.some(r => r.blocking)
+  return renderDetails(blocking ? report.results : report.results.filter(r => r.status !== 'pass'))
+}
+
+const OFFLINE_NOTE = [
+  '> [!NOTE]',
+  '> Offline run: cluster and network checks were not run. **This decision covers the bundle only.**',
+  ''
+].join('\n')
+
+export function renderScopeNote(report: Report): string {
+  return report.scope === 'bundle-only' ? OFFLINE_NOTE : ''
+}
+
+/** The full Markdown report (the CLI's Markdown output and the job summary). */
 export function renderMarkdown(report: Report): string {
-  const source = report.bundle
-    ? `bundle \`${inline(report.bundle.path)}\` (${report.bundle.kind}${report.bundle.files ? `, ${report.bundle.files.length} files` : ''})`
-    : 'no bundle'
   const parts = [
     `## ${renderHeadline(report)} — Vapora pre-deployment preflight`,
     '',
-    `Namespace \`${report.namespace}\` · ${source} · ${(report.durationMs / 1000).toFixed(2)} s · ${report.tool.name} ${report.tool.version} · ${report.finishedAt}`,
-    ''
+    `Namespace \`${report.namespace}\` · ${renderSource(report)} · ${(report.durationMs / 1000).toFixed(2)} s · ${report.tool.name} ${report.tool.version} · ${report.finishedAt}`,
+    '',
+    renderScopeNote(report),
+    renderWhy(report),
+    renderWarnings(report),
+    '### Results',
+    '',
+    renderResultsTable(report.results),
+    '',
+    renderChanges(report),
+    report.rollback ? `${renderRollbackKit(report.rollback)}\n` : '',
+    renderReportDetails(report),
+    '### Checklist',
+    '',
+    renderChecklist(checklistStatus(report))
   ]
-  if (report.scope === 'bundle-only') {
-    parts.push(
-      '> [!NOTE]',
-      '> Offline run: cluster and network checks were not run. **This decision covers the bundle only.**',
-      ''
-    )
-  }
-  const blocking = report.results.filter(r => r.blocking)
-  if (report.decision === 'no-go') {
-    parts.push(
-      '### Why no-go',
-      '',
-      ...report.reasons.filter(r => !r.startsWith('offline run')).map(r => `- ${inline(r)}`),
-      ''
-    )
-  }
-  if (report.warnings.length > 0) {
-    const warned = report.results.filter(r => r.status === 'warn')
-    parts.push(
-      '### Warnings (not blocking)',
-      '',
-      ...warned.map(r => `- \`${r.id}\`: ${inline(r.message)}`),
-      ''
-    )
-  }
-  parts.push('### Results', '', renderResultsTable(report.results), '')
-  const changes = report.results.find(r => r.id === 'what-changes' && r.status !== 'skip')?.data?.changes as
-    Record<string, string[]> | undefined
-  if (changes && Object.keys(changes).length > 0) {
-    parts.push(
-      "### What's changing",
-      '',
-      ...Object.entries(changes).map(
-        ([object, list]) => `- \`${inline(object)}\`: ${inline(list.join('; '), 600)}`
-      ),
-      ''
-    )
-  }
-  if (report.rollback) parts.push(renderRollbackKit(report.rollback), '')
-  const details = renderDetails(
-    blocking.length > 0 ? report.results : report.results.filter(r => r.status !== 'pass')
-  )
-  if (details) parts.push(details, '')
-  parts.push('### Checklist', '', renderChecklist(checklistStatus(report)))
-  return parts.join('\n')
+  return parts.filter(part => part !== '').join('\n')
 }

@@ -1,0 +1,123 @@
+/**
+ * The one Octokit we use: @actions/github's (REST methods + pagination, proxy-aware) with the retry
+ * plugin, Retry-After honoured on 429, a timeout per request and a bound on the total time spent.
+ */
+import { GitHub, getOctokitOptions } from '@actions/github/lib/utils'
+import { retry } from '@octokit/plugin-retry'
+import type { Octokit } from '@octokit/core'
+import { describeError } from '../errors.js'
+
+export type GitHubClient = InstanceType<typeof GitHub>
+
+export interface GitHubClientOptions {
+  /** REST base URL, e.g. https://api.github.com or $GITHUB_API_URL. */
+  baseUrl: string
+  /** Per-request timeout. */
+  requestTimeoutMs?: number
+  /** Every request made through this client ends within this long after its creation. */
+  budgetMs?: number
+  /** Longest Retry-After we wait for on 429 (longer: fail now, with the wait in the message). */
+  maxRetryAfterMs?: number
+  /** Base of the retry plugin's quadratic backoff for 5xx and network errors (1 s: waits 1, 4, 9 s). */
+  retryBaseMs?: number
+}
+
+/** The retry plugin's list minus 429, which `honourRetryAfter` handles with the server's own delay. */
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 451, 429]
+const MAX_429_RETRIES = 3
+
+interface HttpishError {
+  status?: number
+  response?: { headers?: Record<string, string | undefined> }
+}
+
+/** Plugin: waits as long as a 429's Retry-After asks (bounded), and bounds every request in time. */
+function boundedRequests(octokit: Octokit, options: { bounds?: RequestBounds }): void {
+  const bounds = options.bounds
+  if (!bounds) return
+  octokit.hook.wrap('request', async (request, requestOptions) => {
+    for (let attempt = 0; ; attempt++) {
+      const remaining = bounds.deadline - Date.now()
+      if (remaining <= 0) {
+        throw new Error(
+          `gave up: GitHub calls took longer than the ${Math.round(bounds.budgetMs / 1000)} s allowed`
+        )
+      }
+      const signal = AbortSignal.timeout(Math.min(bounds.requestTimeoutMs, remaining))
+      try {
+        return await request({ ...requestOptions, request: { ...requestOptions.request, signal } })
+      } catch (error) {
+        const http = error as HttpishError
+        if (signal.aborted) {
+          throw new Error(
+            `${requestOptions.method} ${requestOptions.url}: no answer within ${Math.round(Math.min(bounds.requestTimeoutMs, remaining) / 1000)} s`,
+            { cause: error }
+          )
+        }
+        if (http.status !== 429 || attempt >= MAX_429_RETRIES) throw error
+        const header = Number(http.response?.headers?.['retry-after'])
+        const waitMs = Number.isFinite(header) && header >= 0 ? header * 1000 : 2 ** attempt * 1000
+        if (waitMs > bounds.maxRetryAfterMs || Date.now() + waitMs > bounds.deadline) throw error
+        await new Promise(resolve => setTimeout(resolve, waitMs))
+      }
+    }
+  })
+}
+
+interface RequestBounds {
+  deadline: number
+  budgetMs: number
+  requestTimeoutMs: number
+  maxRetryAfterMs: number
+}
+
+const RetryingGitHub = GitHub.plugin(retry, boundedRequests as never)
+
+/** Creates the client. The token is passed to Octokit only: never logged, never put in a message. */
+export function createGitHubClient(token: string, options: GitHubClientOptions): GitHubClient {
+  const budgetMs = options.budgetMs ?? 180_000
+  const bounds: RequestBounds = {
+    deadline: Date.now() + budgetMs,
+    budgetMs,
+    requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
+    maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000
+  }
+  return new RetryingGitHub({
+    ...getOctokitOptions(token, { baseUrl: options.baseUrl.replace(/\/+$/, '') }),
+    retry: { doNotRetry: DO_NOT_RETRY, retryAfterBaseValue: options.retryBaseMs ?? 1000 },
+    bounds,
+    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} }
+  } as ConstructorParameters<typeof RetryingGitHub>[0]) as GitHubClient
+}
+
+/** The permission a call needs, named as in a workflow's `permissions:` block. */
+export type Permission = 'actions: read' | 'issues: write' | 'contents: read'
+
+/**
+ * Turns an Octokit error into one line that says what failed and how to fix it. The token never
+ * appears: Octokit's messages do not carry it, and we add only the status and GitHub's own message.
+ */
+export function explainGitHubError(error: unknown, doing: string, needs: Permission): string {
+  const http = error as HttpishError & { message?: string }
+  const headers = http.response?.headers ?? {}
+  const said = (describeError(error).split(' - ')[0] || '').trim()
+  switch (http.status) {
+    case 401:
+      return `${doing}: GitHub rejected the token (401 ${said}). The token is wrong or expired; the default \${{ github.token }} works for this repository, a PAT or app token is needed for others.`
+    case 403: {
+      if (headers['x-ratelimit-remaining'] === '0') {
+        return `${doing}: GitHub's API rate limit is exhausted (403); it resets at ${new Date(Number(headers['x-ratelimit-reset']) * 1000).toISOString()}.`
+      }
+      const accepted = headers['x-accepted-github-permissions']
+      return `${doing}: the token lacks permission (403 ${said}). Give the job \`permissions: ${needs}\`${accepted ? ` (GitHub accepts: ${accepted})` : ''}.`
+    }
+    case 404:
+      return `${doing}: not found (404). Check the repository name (owner/name) and that the token can see it; a workflow's GITHUB_TOKEN sees only its own repository.`
+    case 429:
+      return `${doing}: GitHub is rate limiting (429${headers['retry-after'] ? `, retry after ${headers['retry-after']} s` : ''}). Re-run the job later.`
+    default:
+      if (http.status && http.status >= 500)
+        return `${doing}: GitHub answered ${http.status} (${said}) after retries. Re-run the job; see https://www.githubstatus.com.`
+      return `${doing}: ${http.status ? `${http.status} ` : ''}${said}`
+  }
+}

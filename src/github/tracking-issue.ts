@@ -1,0 +1,252 @@
+/**
+ * The tracking issue: one open issue per key (by default, the environment), found by its labels and a
+ * hidden marker through the issues list API — never by title, never through search (whose index lags).
+ * Created when there is none, updated otherwise, with one short comment per run.
+ *
+ * Two runs at once must not create two issues. GitHub has no conditional create, so creation happens
+ * under a lock: a label named after the key, which only one run can create (422 for the others). The
+ * winner re-lists, creates if still needed and deletes the label; the others wait for the issue to appear.
+ */
+import { createHash } from 'node:crypto'
+import type { Report } from '../types.js'
+import { describeError } from '../errors.js'
+import { issueKeyMarker, renderIssueBody, type IssueBody } from '../report/issue-body.js'
+import { createGitHubClient, explainGitHubError, type GitHubClient } from './octokit.js'
+
+export interface TrackingIssueOptions {
+  token: string
+  apiUrl: string
+  /** owner/name */
+  repository: string
+  key: string
+  environment: string
+  labels: string[]
+  /** Update this issue instead of looking one up. */
+  issueNumber?: number
+  runUrl?: string
+  /** `runId/attempt`: one comment per run attempt, even if the step is retried. */
+  runMarker?: string
+  fullReportUrl?: string
+  /** How long a run waits for another run's lock before taking it over. */
+  lockTimeoutMs?: number
+}
+
+export interface TrackingIssueOutcome {
+  ok: boolean
+  message: string
+  hint?: string
+  number?: number
+  url?: string
+  created?: boolean
+  rendered?: IssueBody
+}
+
+interface IssueLike {
+  number: number
+  html_url: string
+  body?: string | null
+  state?: string
+  pull_request?: unknown
+}
+
+const NEEDS = 'issues: write' as const
+
+function repoParams(repository: string): { owner: string; repo: string } {
+  const [owner, repo] = repository.split('/')
+  return { owner, repo }
+}
+
+/** The open, labelled issue whose body carries the key's marker (lowest number wins if several). */
+async function findByMarker(
+  github: GitHubClient,
+  options: TrackingIssueOptions
+): Promise<IssueLike | undefined> {
+  const marker = issueKeyMarker(options.key)
+  const issues = await github.paginate(github.rest.issues.listForRepo, {
+    ...repoParams(options.repository),
+    state: 'open',
+    labels: options.labels.join(','),
+    per_page: 100
+  })
+  return issues
+    .filter(issue => !issue.pull_request && (issue.body ?? '').includes(marker))
+    .sort((a, b) => a.number - b.number)[0]
+}
+
+/** The lock label's name: short (labels hold 50 characters) and the same for every run of one key. */
+function lockLabel(key: string): string {
+  return `preflight-lock-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`
+}
+
+const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
+
+/**
+ * Runs `create` while holding the key's lock, or returns the issue another run created meanwhile.
+ * A lock older than `lockTimeoutMs` (its holder died) is taken over.
+ */
+async function createOnce(
+  github: GitHubClient,
+  options: TrackingIssueOptions,
+  create: () => Promise<IssueLike>
+): Promise<{ issue: IssueLike; created: boolean }> {
+  const params = repoParams(options.repository)
+  const name = lockLabel(options.key)
+  const timeoutMs = options.lockTimeoutMs ?? 60_000
+  const started = Date.now()
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await github.rest.issues.createLabel({
+        ...params,
+        name,
+        color: 'ededed',
+        description: `vapora-preflight: creating the tracking issue (${new Date().toISOString()})`
+      })
+    } catch (error) {
+      if ((error as { status?: number }).status !== 422) throw error
+      // Another run holds the lock: its issue should appear shortly.
+      await sleep(Math.min(250 * 2 ** attempt, 2_000) + Math.floor(Math.random() * 200))
+      const existing = await findByMarker(github, options)
+      if (existing) return { issue: existing, created: false }
+      if (Date.now() - started > timeoutMs) {
+        await github.rest.issues.deleteLabel({ ...params, name }).catch(() => undefined)
+      }
+      continue
+    }
+    try {
+      // Re-list under the lock: a run that held it before us may have created the issue already.
+      const existing = await findByMarker(github, options)
+      if (existing) return { issue: existing, created: false }
+      return { issue: await create(), created: true }
+    } finally {
+      await github.rest.issues.deleteLabel({ ...params, name }).catch(() => undefined)
+    }
+  }
+}
+
+async function targetIssue(
+  github: GitHubClient,
+  options: TrackingIssueOptions
+): Promise<IssueLike | undefined> {
+  if (options.issueNumber === undefined) return findByMarker(github, options)
+  const { data } = await github.rest.issues.get({
+    ...repoParams(options.repository),
+    issue_number: options.issueNumber
+  })
+  if (data.pull_request)
+    throw new TargetError(`issue-number: #${options.issueNumber} is a pull request, not an issue.`)
+  if (data.state !== 'open') {
+    throw new TargetError(
+      `issue-number: #${options.issueNumber} is closed; reopen it, or leave issue-number empty to open a new tracking issue.`
+    )
+  }
+  return data
+}
+
+class TargetError extends Error {}
+
+function shortComment(report: Report, runUrl?: string): string {
+  const decision = report.decision === 'go' ? '🟢 **go**' : '🔴 **no-go**'
+  const failed =
+    report.failedChecks.length > 0
+      ? ` · failed: ${report.failedChecks.map(id => `\`${id}\``).join(', ')}`
+      : ''
+  const run = runUrl ? ` · [run](${runUrl})` : ''
+  return `${report.finishedAt} · ${decision}${report.scope === 'bundle-only' ? ' (bundle only)' : ''}${failed}${run}`
+}
+
+/** Appends the run's comment unless this run attempt already commented (the step was retried). */
+async function commentOnce(
+  github: GitHubClient,
+  options: TrackingIssueOptions,
+  issueNumber: number,
+  text: string
+): Promise<void> {
+  const params = { ...repoParams(options.repository), issue_number: issueNumber }
+  const marker = options.runMarker ? `<!-- vapora-preflight:run=${options.runMarker} -->` : ''
+  if (marker) {
+    const comments = await github.paginate(github.rest.issues.listComments, { ...params, per_page: 100 })
+    if (comments.some(c => (c.body ?? '').includes(marker))) return
+  }
+  await github.rest.issues.createComment({ ...params, body: `${text}${marker ? ` ${marker}` : ''}` })
+}
+
+/**
+ * Creates or updates the tracking issue and comments on it. Never throws: a failure is an outcome with
+ * a message that names the missing permission or the wrong input.
+ */
+export async function updateTrackingIssue(
+  report: Report,
+  options: TrackingIssueOptions
+): Promise<TrackingIssueOutcome> {
+  const github = createGitHubClient(options.token, { baseUrl: options.apiUrl })
+  const params = repoParams(options.repository)
+  const render = (previousBody?: string): IssueBody =>
+    renderIssueBody({
+      report,
+      key: options.key,
+      environment: options.environment,
+      runUrl: options.runUrl,
+      fullReportUrl: options.fullReportUrl,
+      previousBody
+    })
+  let step = `finding the tracking issue in ${options.repository}`
+  try {
+    let issue = await targetIssue(github, options)
+    let created = false
+    let rendered: IssueBody
+    if (!issue) {
+      step = `creating the tracking issue in ${options.repository}`
+      const made = await createOnce(github, options, async () => {
+        rendered = render()
+        const { data } = await github.rest.issues.create({
+          ...params,
+          title: `Deployment preflight: ${options.environment}`,
+          body: rendered.body,
+          labels: options.labels
+        })
+        return data
+      })
+      issue = made.issue
+      created = made.created
+    }
+    if (!created) {
+      step = `updating tracking issue #${issue.number}`
+      // Read the body again right before writing: the smaller the gap, the less a tick made meanwhile can be lost.
+      const { data: fresh } = await github.rest.issues.get({ ...params, issue_number: issue.number })
+      rendered = render(fresh.body ?? '')
+      const labels = (fresh.labels ?? [])
+        .map(l => (typeof l === 'string' ? l : (l.name ?? '')))
+        .filter(Boolean)
+      const missing = options.labels.filter(l => !labels.includes(l))
+      await github.rest.issues.update({
+        ...params,
+        issue_number: issue.number,
+        body: rendered!.body,
+        ...(missing.length > 0 ? { labels: [...labels, ...missing] } : {})
+      })
+    }
+    step = `commenting on tracking issue #${issue.number}`
+    await commentOnce(github, options, issue.number, shortComment(report, options.runUrl))
+    const kept = rendered!.merged.keptByPeople
+    const overridden = rendered!.merged.overridden.length
+    return {
+      ok: true,
+      number: issue.number,
+      url: issue.html_url,
+      created,
+      rendered: rendered!,
+      message: `${created ? 'created' : 'updated'} #${issue.number}${kept > 0 ? `; kept ${kept} tick(s) made by people` : ''}${overridden > 0 ? `; removed ${overridden} hand tick(s) on failing checks` : ''}${rendered!.omitted.length > 0 ? `; trimmed (${rendered!.omitted.join(', ')})` : ''}`
+    }
+  } catch (error) {
+    if (error instanceof TargetError) return { ok: false, message: error.message }
+    const status = (error as { status?: number }).status
+    return {
+      ok: false,
+      message: status ? explainGitHubError(error, step, NEEDS) : `${step}: ${describeError(error)}`,
+      hint:
+        status === 403 || status === 401
+          ? 'Give the job `permissions: issues: write` (and keep github-token at its default), or set tracking-issue: false.'
+          : undefined
+    }
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * The tracking issue's body: a hidden identity marker, the decision, the checklist (with people's ticks
+ * merged in), the rollback kit, what is changing and the results. Fits GitHub's 65,536-character limit by
+ * dropping the least important sections first, with a visible note and a link to the full report.
+ */
+import { checklistStatus } from '../checklist/state.js'
+import { renderChecklist } from '../checklist/render.js'
+import { mergeTicks, readTicks, type MergedChecklist } from '../checklist/merge.js'
+import type { Report } from '../types.js'
+import { inline } from './markdown-escape.js'
+import {
+  renderChanges,
+  renderHeadline,
+  renderReportDetails,
+  renderResultsTable,
+  renderRollbackKit,
+  renderScopeNote,
+  renderSource,
+  renderWarnings,
+  renderWhy
+} from './markdown.js'
+
+/** GitHub refuses longer issue bodies (422 "body is too long"). */
+export const ISSUE_BODY_LIMIT = 65_536
+
+const KEY_MARKER_PREFIX = 'vapora-preflight:key='
+
+/** The hidden marker that identifies the tracking issue of one key (by default, the environment). */
+export function issueKeyMarker(key: string): string {
+  return `<!-- ${KEY_MARKER_PREFIX}${key} -->`
+}
+
+export interface IssueBodyInput {
+  report: Report
+  key: string
+  environment: string
+  /** This run's page (the job summary is there). */
+  runUrl?: string
+  /** Where the full report can be read when the body is trimmed (the run, or the uploaded kit). */
+  fullReportUrl?: string
+  /** The body as it is now on GitHub: its ticks are merged. */
+  previousBody?: string
+}
+
+export interface IssueBody {
+  body: string
+  merged: MergedChecklist
+  /** Sections left out to fit the limit (empty when nothing was). */
+  omitted: string[]
+}
+
+function renderOverridden(merged: MergedChecklist): string {
+  if (merged.overridden.length === 0) return ''
+  return [
+    '### ⚠️ Ticks removed because the check now fails',
+    '',
+    ...merged.overridden.map(o => `- ${inline(o.text)} — ticked by hand, but: ${inline(o.reason, 300)}`),
+    ''
+  ].join('\n')
+}
+
+interface Section {
+  name: string
+  text: string
+  /** Sections that can be left out, most expendable first; undefined = always kept. */
+  dropOrder?: number
+}
+
+export function renderIssueBody(input: IssueBodyInput): IssueBody {
+  const { report } = input
+  const previous = input.previousBody ? readTicks(input.previousBody) : new Map()
+  const merged = mergeTicks(checklistStatus(report), previous)
+  const run = input.runUrl ? ` · [run](${input.runUrl})` : ''
+  const sections: Section[] = [
+    {
+      name: 'header',
+      text: [
+        issueKeyMarker(input.key),
+        `## ${renderHeadline(report)} — Vapora preflight · \`${inline(input.environment)}\``,
+        '',
+        `Last run ${report.finishedAt}${run} · namespace \`${report.namespace}\` · ${renderSource(report)} · ${report.tool.name} ${report.tool.version}`,
+        ''
+      ].join('\n')
+    },
+    { name: 'scope', text: renderScopeNote(report) },
+    { name: 'why', text: renderWhy(report) },
+    { name: 'overridden', text: renderOverridden(merged) },
+    { name: 'warnings', text: renderWarnings(report), dropOrder: 4 },
+    {
+      name: 'rollback kit',
+      text: report.rollback ? `${renderRollbackKit(report.rollback)}\n` : '',
+      dropOrder: 5
+    },
+    { name: "what's changing", text: renderChanges(report), dropOrder: 3 },
+    {
+      name: 'checklist',
+      text: [
+        '### Checklist',
+        '',
+        '_Tick manual items here as you do them: later runs keep your ticks. Automated items are re-checked on every run._',
+        '',
+        renderChecklist(merged.statuses)
+      ].join('\n')
+    },
+    {
+      name: 'results table',
+      text: ['### Results', '', renderResultsTable(report.results), ''].join('\n'),
+      dropOrder: 2
+    },
+    { name: 'details', text: renderReportDetails(report), dropOrder: 1 }
+  ]
+  const omitted: string[] = []
+  const compose = (): string =>
+    sections
+      .filter(s => s.text !== '' && !omitted.includes(s.name))
+      .map(s => s.text)
+      .join('\n')
+      .concat(omitted.length > 0 ? trimNote(omitted, input.fullReportUrl ?? input.runUrl) : '')
+  let body = compose()
+  const droppable = sections.filter(s => s.dropOrder !== undefined && s.text !== '')
+  droppable.sort((a, b) => a.dropOrder! - b.dropOrder!)
+  for (const section of droppable) {
+    if (body.length <= ISSUE_BODY_LIMIT) break
+    omitted.push(section.name)
+    body = compose()
+  }
+  if (body.length > ISSUE_BODY_LIMIT) {
+    // Only the checklist and the reasons are left and they still do not fit: cut the reasons' text, never
+    // the checklist (its ticks are people's work).
+    const why = sections.find(s => s.name === 'why')!
+    why.text = `### Why no-go\n\n${report.failedChecks.map(id => `- \`${id}\``).join('\n')}\n`
+    omitted.push('reasons text')
+    body = compose()
+  }
+  return { body, merged, omitted }
+}
+
+function trimNote(omitted: string[], fullReportUrl?: string): string {
+  const where = fullReportUrl ? ` Read the full report [here](${fullReportUrl}).` : ''
+  return `\n> [!NOTE]\n> Trimmed to fit GitHub's ${ISSUE_BODY_LIMIT.toLocaleString('en-US')}-character limit: ${omitted.join(', ')} left out.${where}\n`
+}
