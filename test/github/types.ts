@@ -1,0 +1,102 @@
+/** The emulator's public types: what tests see of it (the implementation is in ./emulator.ts). */
+import type { IncomingHttpHeaders } from 'node:http'
+import type { DelayKnob, FailureKnob } from './knobs.js'
+import type { TokenPermissions } from './state.js'
+
+/** One request and its answer, as they crossed the wire. */
+export interface Exchange {
+  kind: 'rest' | 'twirp' | 'blob'
+  method: string
+  /** Path and query. */
+  url: string
+  requestHeaders: IncomingHttpHeaders
+  requestBody: Buffer
+  status: number
+  responseHeaders: Record<string, string>
+  responseBody: Buffer
+  /** True when a `failNext` knob answered instead of the emulated service. */
+  injected: boolean
+  /** What the emulator could not answer faithfully (an unimplemented filter, a crash); part of violations(). */
+  notes: string[]
+}
+
+export interface IssueView {
+  number: number
+  title: string
+  body: string | null
+  state: 'open' | 'closed'
+  stateReason: string | null
+  labels: string[]
+  pullRequest: boolean
+  author: string
+  comments: number
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface CommentView {
+  id: number
+  body: string
+  author: string
+  createdAt: Date
+}
+
+export interface UploadedArtifact {
+  id: number
+  name: string
+  size: number
+  digest: string | null
+  content: Buffer
+  /** The zip's file entries (or the single raw file when uploaded with skipArchive). */
+  files: Array<{ name: string; data: Buffer }>
+}
+
+export interface GitHubEmulator {
+  /** The origin, e.g. http://127.0.0.1:41234 — both GITHUB_API_URL and ACTIONS_RESULTS_URL. */
+  readonly url: string
+  readonly exchanges: Exchange[]
+  /** Delay (ms) before an issue is created, after its request arrived, to widen list/create races. */
+  createDelayMs: number
+  addRepo(fullName: string, options?: { private?: boolean; defaultBranch?: string }): void
+  addToken(token: string, permissions: TokenPermissions): void
+  addRun(
+    repo: string,
+    runId: number,
+    options?: { backendIds?: { runBackendId?: string; jobBackendId?: string } }
+  ): { runBackendId: string; jobBackendId: string }
+  /** An ACTIONS_RUNTIME_TOKEN for a job of the run (default: the run's default job). */
+  runtimeToken(runId: number, jobId?: string): string
+  /** The environment a spawned action needs to talk to this emulator as a job of that run. */
+  actionEnv(repo: string, runId: number, jobId?: string): Record<string, string>
+  addArtifact(
+    repo: string,
+    runId: number,
+    name: string,
+    zip: Buffer,
+    options?: { expired?: boolean; digestOverride?: string }
+  ): { id: number; digest: string }
+  seedIssue(
+    repo: string,
+    fields: {
+      title: string
+      body?: string
+      labels?: string[]
+      state?: 'open' | 'closed'
+      pullRequest?: boolean
+      author?: string
+    }
+  ): IssueView
+  /** Every issue and pull request of the repository, by number. */
+  issues(repo: string): IssueView[]
+  comments(repo: string, issueNumber: number): CommentView[]
+  labels(repo: string): string[]
+  uploadedArtifacts(runId: number): UploadedArtifact[]
+  failNext(knob: FailureKnob): void
+  delay(knob: DelayKnob): void
+  /**
+   * Everything wrong with the traffic so far — schema violations, unknown routes, unimplemented filters —
+   * or only with the exchanges from index `since` on (e.g. `exchanges.length` taken when a test started).
+   */
+  violations(since?: number): string[]
+  close(): Promise<void>
+}
