@@ -1,6 +1,6 @@
-import { performance } from 'node:perf_hooks';
 import { readFileSync, rmSync, statSync, mkdtempSync, mkdirSync, writeFileSync, readdirSync, lstatSync, existsSync } from 'node:fs';
-import { join, sep, relative, isAbsolute } from 'node:path';
+import { join, sep, relative, isAbsolute, dirname } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { tmpdir, homedir } from 'node:os';
 import { parseAllDocuments, stringify, parse as parse$1 } from 'yaml';
 import { parse, TomlError } from 'smol-toml';
@@ -10,6 +10,9 @@ import http from 'node:http';
 import https from 'node:https';
 import { execFile } from 'node:child_process';
 import { KubeConfig } from '@kubernetes/client-node';
+import { GitHub, getOctokitOptions } from '@actions/github/lib/utils';
+import { retry } from '@octokit/plugin-retry';
+import { createHash } from 'node:crypto';
 
 /**
  * Error types that cross module boundaries. Each message says what is wrong and how to fix it;
@@ -677,6 +680,14 @@ function acquireBundle(path, expected, limits, workDir = tmpdir()) {
     const extracted = extractZipSafely(path, limits, workDir);
     const { prefix, files } = findRoot(extracted.files, expected);
     const root = prefix ? join(extracted.dir, prefix) : extracted.dir;
+    if (files.length === 1 && files[0].toLowerCase().endsWith('.zip') && !expected.includes(files[0])) {
+        // A zip holding only a zip: what GitHub serves when the build uploaded deployment-artifacts.zip
+        // itself as the artifact. Unpack the inner one (once, with the same limits) into the same temp dir.
+        const inner = extractZipSafely(join(root, files[0]), limits, extracted.dir);
+        const nested = findRoot(inner.files, expected);
+        const innerRoot = nested.prefix ? join(inner.dir, nested.prefix) : inner.dir;
+        return new Bundle({ kind: 'zip', path, root: innerRoot, files: nested.files }, innerRoot, nested.files, extracted.dir);
+    }
     return new Bundle({ kind: 'zip', path, root, files }, root, files, extracted.dir);
 }
 
@@ -823,7 +834,7 @@ const TRANSIENT_CODES = new Set([
     'ECONNABORTED',
     'UND_ERR_SOCKET'
 ]);
-const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+const sleep$1 = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /** Parses `Warning: 299 - "message"` headers into their messages. */
 function parseWarnings(header) {
     const values = header === undefined ? [] : Array.isArray(header) ? header : [header];
@@ -968,7 +979,7 @@ class KubeClient {
                     if (!transient)
                         break;
                     const retryAfterMs = (error.retryAfter ?? 0) * 1000;
-                    await sleep(Math.min(Math.max(retryAfterMs, this.options.backoffMs * 2 ** (attempt - 1)), 5000));
+                    await sleep$1(Math.min(Math.max(retryAfterMs, this.options.backoffMs * 2 ** (attempt - 1)), 5000));
                 }
             }
             if (lastError instanceof KubeApiError && lastError.unreachable)
@@ -2949,11 +2960,26 @@ function checkLimits(limits) {
     }
     return merged;
 }
+function checkArtifact(spec) {
+    const name = spec.name?.trim();
+    if (!name || /[\\/":<>|*?\r\n]/.test(name)) {
+        throw new UsageError(`artifact-name: "${spec.name ?? ''}" is not an artifact name; use the name given to actions/upload-artifact, e.g. deployment-artifacts.`);
+    }
+    if (spec.runId !== undefined && (!Number.isSafeInteger(spec.runId) || spec.runId <= 0)) {
+        throw new UsageError(`run-id: "${spec.runId}" is not a workflow run id; use the number in the run URL (…/actions/runs/<run-id>).`);
+    }
+    if (spec.repository !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(spec.repository)) {
+        throw new UsageError(`repository: "${spec.repository}" is not owner/name, e.g. vapora/app.`);
+    }
+    return { ...spec, name };
+}
 /** Validates and completes `input`. Throws `UsageError` with a message that says how to fix it. */
 function resolveOptions(input) {
-    if (typeof input.bundlePath !== 'string' || input.bundlePath.trim() === '') {
-        throw new UsageError('bundle: no bundle given. Pass the path of the deployment-artifacts .zip or of a directory holding its files.');
+    const bundlePath = typeof input.bundlePath === 'string' ? input.bundlePath.trim() : '';
+    if (bundlePath === '' && !input.artifact) {
+        throw new UsageError('bundle: no bundle given. Pass the path of the deployment-artifacts .zip or of a directory holding its files, or the artifact to download.');
     }
+    const artifact = bundlePath === '' ? checkArtifact(input.artifact) : undefined;
     const namespace = checkName('namespace', (input.namespace ?? '').trim() || DEFAULT_NAMESPACE, 'label');
     const deployments = asList(input.deployments, DEFAULT_DEPLOYMENTS, false).map(name => checkName('deployments', name, 'subdomain'));
     const configMap = checkName('configmap', (input.configMap ?? '').trim() || DEFAULT_CONFIGMAP, 'subdomain');
@@ -2988,7 +3014,8 @@ function resolveOptions(input) {
         capacityThreshold: threshold,
         artifactsDir: input.artifactsDir?.trim() || undefined,
         requestTimeoutMs: timeout,
-        bundlePath: input.bundlePath.trim(),
+        bundlePath,
+        artifact,
         expectedFiles,
         namespace,
         deployments,
@@ -3043,6 +3070,7 @@ const TOOL_VERSION = '0.2.0';
  * let the policy decide, and return the report. No I/O beyond reading the bundle; no process exit.
  */
 const OUT_OF_SCOPE_OFFLINE = new Set(['cluster', 'network']);
+/** Turns a check's outcome into a result: identity, the policy's blocking verdict, position, timing. */
 function finish(check, outcome, durationMs) {
     const located = outcome.findings?.find(f => f.file);
     return {
@@ -3100,15 +3128,48 @@ async function pool(tasks, limit) {
     await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
     return results;
 }
+const DOWNLOAD_CHECK = {
+    id: 'artifact-download',
+    title: 'Download the deployment-artifacts bundle and verify its digest',
+    section: SECTION.artifacts
+};
+/** Downloads the artifact (only when asked to); the GitHub code is loaded only then. */
+async function fetchArtifact(options) {
+    if (!options.artifact)
+        return undefined;
+    const started = performance.now();
+    try {
+        const { downloadArtifactBundle } = await Promise.resolve().then(function () { return artifact; });
+        const download = await downloadArtifactBundle(options.artifact, options.workDir);
+        const result = finish(DOWNLOAD_CHECK, download.outcome, performance.now() - started);
+        return download.ok ? { result, zipPath: download.zipPath, origin: download.origin } : { result };
+    }
+    catch (error) {
+        const outcome = {
+            status: 'error',
+            message: `could not download the artifact: ${describeError(error)}`
+        };
+        return { result: finish(DOWNLOAD_CHECK, outcome, performance.now() - started) };
+    }
+}
 const UNPACK_CHECK = {
     id: 'bundle-unpack',
     title: 'Download artifacts and unpack them safely',
     section: SECTION.artifacts
 };
-function openBundle(options) {
+function openBundle(options, fetched) {
     const started = performance.now();
+    const path = fetched ? fetched.zipPath : options.bundlePath;
+    if (!path) {
+        const outcome = {
+            status: 'skip',
+            skipReason: 'prerequisite-failed',
+            message: 'not run: the artifact could not be downloaded (see artifact-download)'
+        };
+        return { result: finish(UNPACK_CHECK, outcome, 0) };
+    }
     try {
-        const bundle = acquireBundle(options.bundlePath, options.expectedFiles, options.limits, options.workDir);
+        const bundle = acquireBundle(path, options.expectedFiles, options.limits, options.workDir);
         const how = bundle.source.kind === 'zip' ? 'unpacked safely from zip' : 'read from directory';
         const outcome = { status: 'pass', message: `${bundle.files.length} files ${how}` };
         return { bundle, result: finish(UNPACK_CHECK, outcome, performance.now() - started) };
@@ -3133,7 +3194,10 @@ async function runPreflight(input, hooks = {}) {
     const options = resolveOptions(input);
     const startedAt = new Date();
     const t0 = performance.now();
-    const opened = openBundle(options);
+    const fetched = await fetchArtifact(options);
+    if (fetched)
+        hooks.onResult?.(fetched.result);
+    const opened = openBundle(options, fetched);
     hooks.onResult?.(opened.result);
     const bundleMs = performance.now() - t0;
     const ctx = { options, bundle: opened.bundle };
@@ -3156,7 +3220,7 @@ async function runPreflight(input, hooks = {}) {
             hooks.onResult?.(result);
             return result;
         }), hooks.concurrency ?? 8);
-        const all = [opened.result, ...results];
+        const all = [...(fetched ? [fetched.result] : []), opened.result, ...results];
         const verdict = decide(all, options);
         const totalMs = performance.now() - t0;
         return {
@@ -3176,14 +3240,16 @@ async function runPreflight(input, hooks = {}) {
             bundle: opened.bundle
                 ? {
                     kind: opened.bundle.source.kind,
-                    path: options.bundlePath,
+                    path: fetched?.origin?.url ?? options.bundlePath,
+                    origin: fetched?.origin,
                     // A zip's root is a temp dir that is gone after the run: only a directory's root means anything.
                     root: opened.bundle.source.kind === 'directory' ? opened.bundle.root : undefined,
                     files: [...opened.bundle.files]
                 }
                 : {
-                    kind: options.bundlePath.toLowerCase().endsWith('.zip') ? 'zip' : 'directory',
-                    path: options.bundlePath
+                    kind: fetched || options.bundlePath.toLowerCase().endsWith('.zip') ? 'zip' : 'directory',
+                    path: fetched?.origin?.url ?? options.bundlePath ?? '',
+                    origin: fetched?.origin
                 },
             results: all,
             timings: {
@@ -3195,6 +3261,8 @@ async function runPreflight(input, hooks = {}) {
     }
     finally {
         opened.bundle?.cleanup();
+        if (fetched?.zipPath)
+            rmSync(dirname(fetched.zipPath), { recursive: true, force: true });
         ctx.cluster?.close();
     }
 }
@@ -3211,6 +3279,24 @@ function rollbackKit(results) {
         revisions: history?.revisions ?? {},
         undoCommands: history?.undoCommands ?? [],
         configMapBackupPath: backup?.path
+    };
+}
+/**
+ * Adds results produced after the run (the tracking issue, the kit upload) and decides again: a step the
+ * adapter was asked to do and could not do blocks like any check. Replaces results with the same id.
+ */
+function amendReport(report, extra) {
+    const ids = new Set(extra.map(r => r.id));
+    const results = [...report.results.filter(r => !ids.has(r.id)), ...extra];
+    const verdict = decide(results, { offline: report.scope === 'bundle-only' });
+    return {
+        ...report,
+        results,
+        decision: verdict.decision,
+        scope: verdict.scope,
+        reasons: verdict.reasons,
+        failedChecks: verdict.failedChecks,
+        warnings: verdict.warnings
     };
 }
 
@@ -3729,8 +3815,20 @@ function itemStatus(item, report) {
         return { item, state: 'skipped', ticked: false, note: skipped.map(r => r.message).join('; ') };
     const warned = results.filter(r => r.status === 'warn');
     if (warned.length > 0)
-        return { item, state: 'warning', ticked: true, note: warned.map(r => r.message).join('; ') };
-    return { item, state: 'passed', ticked: true, note: results.map(r => r.message).join('; ') };
+        return {
+            item,
+            state: 'warning',
+            ticked: true,
+            tickedBy: 'preflight',
+            note: warned.map(r => r.message).join('; ')
+        };
+    return {
+        item,
+        state: 'passed',
+        ticked: true,
+        tickedBy: 'preflight',
+        note: results.map(r => r.message).join('; ')
+    };
 }
 /** Every checklist item, in document order, with its state for this report. */
 function checklistStatus(report) {
@@ -3756,6 +3854,8 @@ function cell(text, max = 200) {
  * comment (`<!-- vapora-preflight:item=KEY -->`) so a later run can find it and merge people's ticks.
  */
 const ITEM_MARKER_PREFIX = 'vapora-preflight:item=';
+/** Marks a tick this tool made (so a later run can tell it from a person's tick). */
+const TICKED_BY_PREFLIGHT = 'ticked-by=preflight';
 const ICON = {
     passed: '✅',
     warning: '⚠️',
@@ -3776,7 +3876,9 @@ function renderItem(status) {
         note = '';
     else if (status.note)
         note = ` — ${status.state === 'failed' ? '' : `${icon} `}${inline(status.note, 240)}`;
-    return `- ${box} ${text}${optional}${note} <!-- ${ITEM_MARKER_PREFIX}${status.item.id} -->`;
+    const who = status.ticked && status.tickedBy === 'preflight' ? ` ${TICKED_BY_PREFLIGHT}` : '';
+    const person = status.ticked && status.tickedBy === 'person' && status.item.automated ? ' _(ticked by hand)_' : '';
+    return `- ${box} ${text}${optional}${person}${note} <!-- ${ITEM_MARKER_PREFIX}${status.item.id}${who} -->`;
 }
 /** The whole checklist, grouped under the seed's headings. */
 function renderChecklist(statuses) {
@@ -3842,44 +3944,696 @@ function renderRollbackKit(kit) {
 function renderHeadline(report) {
     return report.decision === 'go' ? '🟢 GO' : '🔴 NO-GO';
 }
-/** The full Markdown report (used for the CLI, the job summary and, later, the tracking issue). */
+/** Where the bundle came from: a link to the artifact when it was downloaded. */
+function renderSource(report) {
+    const bundle = report.bundle;
+    if (!bundle)
+        return 'no bundle';
+    const files = bundle.files ? `, ${bundle.files.length} files` : '';
+    const origin = bundle.origin;
+    if (origin) {
+        return `artifact [\`${inline(origin.name)}\` #${origin.artifactId}](${origin.url}) from [run ${origin.runId}](${origin.runUrl}) of \`${inline(origin.repository)}\`${files}`;
+    }
+    return `bundle \`${inline(bundle.path)}\` (${bundle.kind}${files})`;
+}
+/** "Why no-go": one line per blocking reason. Empty on go. */
+function renderWhy(report) {
+    if (report.decision !== 'no-go')
+        return '';
+    const reasons = report.reasons.filter(r => !r.startsWith('offline run')).map(r => `- ${inline(r)}`);
+    return ['### Why no-go', '', ...reasons, ''].join('\n');
+}
+function renderWarnings(report) {
+    if (report.warnings.length === 0)
+        return '';
+    const warned = report.results.filter(r => r.status === 'warn');
+    return [
+        '### Warnings (not blocking)',
+        '',
+        ...warned.map(r => `- \`${r.id}\`: ${inline(r.message)}`),
+        ''
+    ].join('\n');
+}
+/** What the dry-run says will change, object by object (env values are never shown). */
+function renderChanges(report) {
+    const changes = report.results.find(r => r.id === 'what-changes' && r.status !== 'skip')?.data?.changes;
+    if (!changes || Object.keys(changes).length === 0)
+        return '';
+    return [
+        "### What's changing",
+        '',
+        ...Object.entries(changes).map(([object, list]) => `- \`${inline(object)}\`: ${inline(list.join('; '), 600)}`),
+        ''
+    ].join('\n');
+}
+/** Per-check details: all of them on no-go, only those that did not pass on go. */
+function renderReportDetails(report) {
+    const blocking = report.results.some(r => r.blocking);
+    return renderDetails(blocking ? report.results : report.results.filter(r => r.status !== 'pass'));
+}
+const OFFLINE_NOTE = [
+    '> [!NOTE]',
+    '> Offline run: cluster and network checks were not run. **This decision covers the bundle only.**',
+    ''
+].join('\n');
+function renderScopeNote(report) {
+    return report.scope === 'bundle-only' ? OFFLINE_NOTE : '';
+}
+/** The full Markdown report (the CLI's Markdown output and the job summary). */
 function renderMarkdown(report) {
-    const source = report.bundle
-        ? `bundle \`${inline(report.bundle.path)}\` (${report.bundle.kind}${report.bundle.files ? `, ${report.bundle.files.length} files` : ''})`
-        : 'no bundle';
     const parts = [
         `## ${renderHeadline(report)} — Vapora pre-deployment preflight`,
         '',
-        `Namespace \`${report.namespace}\` · ${source} · ${(report.durationMs / 1000).toFixed(2)} s · ${report.tool.name} ${report.tool.version} · ${report.finishedAt}`,
-        ''
+        `Namespace \`${report.namespace}\` · ${renderSource(report)} · ${(report.durationMs / 1000).toFixed(2)} s · ${report.tool.name} ${report.tool.version} · ${report.finishedAt}`,
+        '',
+        renderScopeNote(report),
+        renderWhy(report),
+        renderWarnings(report),
+        '### Results',
+        '',
+        renderResultsTable(report.results),
+        '',
+        renderChanges(report),
+        report.rollback ? `${renderRollbackKit(report.rollback)}\n` : '',
+        renderReportDetails(report),
+        '### Checklist',
+        '',
+        renderChecklist(checklistStatus(report))
     ];
-    if (report.scope === 'bundle-only') {
-        parts.push('> [!NOTE]', '> Offline run: cluster and network checks were not run. **This decision covers the bundle only.**', '');
-    }
-    const blocking = report.results.filter(r => r.blocking);
-    if (report.decision === 'no-go') {
-        parts.push('### Why no-go', '', ...report.reasons.filter(r => !r.startsWith('offline run')).map(r => `- ${inline(r)}`), '');
-    }
-    if (report.warnings.length > 0) {
-        const warned = report.results.filter(r => r.status === 'warn');
-        parts.push('### Warnings (not blocking)', '', ...warned.map(r => `- \`${r.id}\`: ${inline(r.message)}`), '');
-    }
-    parts.push('### Results', '', renderResultsTable(report.results), '');
-    const changes = report.results.find(r => r.id === 'what-changes' && r.status !== 'skip')?.data?.changes;
-    if (changes && Object.keys(changes).length > 0) {
-        parts.push("### What's changing", '', ...Object.entries(changes).map(([object, list]) => `- \`${inline(object)}\`: ${inline(list.join('; '), 600)}`), '');
-    }
-    if (report.rollback)
-        parts.push(renderRollbackKit(report.rollback), '');
-    const details = renderDetails(blocking.length > 0 ? report.results : report.results.filter(r => r.status !== 'pass'));
-    if (details)
-        parts.push(details, '');
-    parts.push('### Checklist', '', renderChecklist(checklistStatus(report)));
-    return parts.join('\n');
+    return parts.filter(part => part !== '').join('\n');
 }
 
 function renderJson(report) {
     return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-export { ALL_CHECKS, BundleError, CHECKLIST, DEFAULT_BUNDLE_LIMITS, ITEM_MARKER_PREFIX, TOOL_NAME, TOOL_VERSION, UsageError, checklistItems, checklistStatus, decide, isBlocking, renderChecklist, renderJson, renderMarkdown, renderResultsTable, resolveOptions, runPreflight };
+/**
+ * Merges the ticks already in a tracking issue with a new run's checklist, so that nothing a person
+ * ticked is lost: manual items keep their ticks; automated items are re-checked every run, and a
+ * person's tick on one that now fails is removed *and reported*, never silently kept or dropped.
+ */
+const ITEM_LINE = new RegExp(String.raw `^\s*[-*+]\s+\[([ xX])\]\s.*<!--\s*` +
+    ITEM_MARKER_PREFIX.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') +
+    String.raw `([\w.-]+)(\s+` +
+    TICKED_BY_PREFLIGHT +
+    String.raw `)?\s*-->\s*$`);
+/** Reads every item's tick from an issue body (GitHub may store `\r\n` after an edit in the browser). */
+function readTicks(body) {
+    const ticks = new Map();
+    for (const line of body.split(/\r?\n/)) {
+        const match = ITEM_LINE.exec(line);
+        // The first line for a key wins: a pasted copy further down must not override the real item.
+        if (!match || ticks.has(match[2]))
+            continue;
+        ticks.set(match[2], { ticked: match[1].toLowerCase() === 'x', byPreflight: Boolean(match[3]) });
+    }
+    return ticks;
+}
+function mergeTicks(current, previous) {
+    const overridden = [];
+    let keptByPeople = 0;
+    const statuses = current.map((status) => {
+        const before = previous.get(status.item.id);
+        const byPerson = before?.ticked === true && !before.byPreflight;
+        if (status.state === 'failed') {
+            if (byPerson)
+                overridden.push({ id: status.item.id, text: status.item.text, reason: status.note ?? 'failed' });
+            return status;
+        }
+        if (status.ticked)
+            return status;
+        // Manual items, and automated ones this run did not verify (not run, skipped): a person's tick stands.
+        if (byPerson && (status.state === 'manual' || status.state === 'not-run' || status.state === 'skipped')) {
+            keptByPeople++;
+            return { ...status, ticked: true, tickedBy: 'person' };
+        }
+        return status;
+    });
+    return { statuses, overridden, keptByPeople };
+}
+
+/**
+ * The tracking issue's body: a hidden identity marker, the decision, the checklist (with people's ticks
+ * merged in), the rollback kit, what is changing and the results. Fits GitHub's 65,536-character limit by
+ * dropping the least important sections first, with a visible note and a link to the full report.
+ */
+/** GitHub refuses longer issue bodies (422 "body is too long"). */
+const ISSUE_BODY_LIMIT = 65_536;
+const KEY_MARKER_PREFIX = 'vapora-preflight:key=';
+/** The hidden marker that identifies the tracking issue of one key (by default, the environment). */
+function issueKeyMarker(key) {
+    return `<!-- ${KEY_MARKER_PREFIX}${key} -->`;
+}
+function renderOverridden(merged) {
+    if (merged.overridden.length === 0)
+        return '';
+    return [
+        '### ⚠️ Ticks removed because the check now fails',
+        '',
+        ...merged.overridden.map(o => `- ${inline(o.text)} — ticked by hand, but: ${inline(o.reason, 300)}`),
+        ''
+    ].join('\n');
+}
+function renderIssueBody(input) {
+    const { report } = input;
+    const previous = input.previousBody ? readTicks(input.previousBody) : new Map();
+    const merged = mergeTicks(checklistStatus(report), previous);
+    const run = input.runUrl ? ` · [run](${input.runUrl})` : '';
+    const sections = [
+        {
+            name: 'header',
+            text: [
+                issueKeyMarker(input.key),
+                `## ${renderHeadline(report)} — Vapora preflight · \`${inline(input.environment)}\``,
+                '',
+                `Last run ${report.finishedAt}${run} · namespace \`${report.namespace}\` · ${renderSource(report)} · ${report.tool.name} ${report.tool.version}`,
+                ''
+            ].join('\n')
+        },
+        { name: 'scope', text: renderScopeNote(report) },
+        { name: 'why', text: renderWhy(report) },
+        { name: 'overridden', text: renderOverridden(merged) },
+        { name: 'warnings', text: renderWarnings(report), dropOrder: 4 },
+        {
+            name: 'rollback kit',
+            text: report.rollback ? `${renderRollbackKit(report.rollback)}\n` : '',
+            dropOrder: 5
+        },
+        { name: "what's changing", text: renderChanges(report), dropOrder: 3 },
+        {
+            name: 'checklist',
+            text: [
+                '### Checklist',
+                '',
+                '_Tick manual items here as you do them: later runs keep your ticks. Automated items are re-checked on every run._',
+                '',
+                renderChecklist(merged.statuses)
+            ].join('\n')
+        },
+        {
+            name: 'results table',
+            text: ['### Results', '', renderResultsTable(report.results), ''].join('\n'),
+            dropOrder: 2
+        },
+        { name: 'details', text: renderReportDetails(report), dropOrder: 1 }
+    ];
+    const omitted = [];
+    const compose = () => sections
+        .filter(s => s.text !== '' && !omitted.includes(s.name))
+        .map(s => s.text)
+        .join('\n')
+        .concat(omitted.length > 0 ? trimNote(omitted, input.fullReportUrl ?? input.runUrl) : '');
+    let body = compose();
+    const droppable = sections.filter(s => s.dropOrder !== undefined && s.text !== '');
+    droppable.sort((a, b) => a.dropOrder - b.dropOrder);
+    for (const section of droppable) {
+        if (body.length <= ISSUE_BODY_LIMIT)
+            break;
+        omitted.push(section.name);
+        body = compose();
+    }
+    if (body.length > ISSUE_BODY_LIMIT) {
+        // Only the checklist and the reasons are left and they still do not fit: cut the reasons' text, never
+        // the checklist (its ticks are people's work).
+        const why = sections.find(s => s.name === 'why');
+        why.text = `### Why no-go\n\n${report.failedChecks.map(id => `- \`${id}\``).join('\n')}\n`;
+        omitted.push('reasons text');
+        body = compose();
+    }
+    return { body, merged, omitted };
+}
+function trimNote(omitted, fullReportUrl) {
+    const where = fullReportUrl ? ` Read the full report [here](${fullReportUrl}).` : '';
+    return `\n> [!NOTE]\n> Trimmed to fit GitHub's ${ISSUE_BODY_LIMIT.toLocaleString('en-US')}-character limit: ${omitted.join(', ')} left out.${where}\n`;
+}
+
+/**
+ * The one Octokit we use: @actions/github's (REST methods + pagination, proxy-aware) with the retry
+ * plugin, Retry-After honoured on 429, a timeout per request and a bound on the total time spent.
+ */
+/** The retry plugin's list minus 429, which `honourRetryAfter` handles with the server's own delay. */
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 451, 429];
+const MAX_429_RETRIES = 3;
+/** Plugin: waits as long as a 429's Retry-After asks (bounded), and bounds every request in time. */
+function boundedRequests(octokit, options) {
+    const bounds = options.bounds;
+    if (!bounds)
+        return;
+    octokit.hook.wrap('request', async (request, requestOptions) => {
+        for (let attempt = 0;; attempt++) {
+            const remaining = bounds.deadline - Date.now();
+            if (remaining <= 0) {
+                throw new Error(`gave up: GitHub calls took longer than the ${Math.round(bounds.budgetMs / 1000)} s allowed`);
+            }
+            const signal = AbortSignal.timeout(Math.min(bounds.requestTimeoutMs, remaining));
+            try {
+                // before-after-hook binds the same options object to every hook and ignores what a wrapper passes
+                // on, so the signal has to be set on that object, not on a copy.
+                requestOptions.request = { ...requestOptions.request, signal };
+                return await request(requestOptions);
+            }
+            catch (error) {
+                const http = error;
+                if (signal.aborted) {
+                    throw new Error(`${requestOptions.method} ${requestOptions.url}: no answer within ${Math.round(Math.min(bounds.requestTimeoutMs, remaining) / 1000)} s`, { cause: error });
+                }
+                if (http.status !== 429 || attempt >= MAX_429_RETRIES)
+                    throw error;
+                const header = Number(http.response?.headers?.['retry-after']);
+                const waitMs = Number.isFinite(header) && header >= 0 ? header * 1000 : 2 ** attempt * 1000;
+                if (waitMs > bounds.maxRetryAfterMs || Date.now() + waitMs > bounds.deadline)
+                    throw error;
+                await new Promise(resolve => setTimeout(resolve, waitMs));
+            }
+        }
+    });
+}
+// Hooks registered later wrap the earlier ones: the retry plugin goes outside, so that every attempt it
+// makes passes through `boundedRequests` and gets its own timeout (and the deadline check).
+const RetryingGitHub = GitHub.plugin(boundedRequests, retry);
+/** Creates the client. The token is passed to Octokit only: never logged, never put in a message. */
+function createGitHubClient(token, options) {
+    const budgetMs = options.budgetMs ?? 180_000;
+    const bounds = {
+        deadline: Date.now() + budgetMs,
+        budgetMs,
+        requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
+        maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000
+    };
+    return new RetryingGitHub({
+        ...getOctokitOptions(token, { baseUrl: options.baseUrl.replace(/\/+$/, '') }),
+        retry: { doNotRetry: DO_NOT_RETRY, retryAfterBaseValue: options.retryBaseMs ?? 1000 },
+        bounds,
+        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } }
+    });
+}
+/**
+ * Turns an Octokit error into one line that says what failed and how to fix it. The token never
+ * appears: Octokit's messages do not carry it, and we add only the status and GitHub's own message.
+ */
+function explainGitHubError(error, doing, needs) {
+    const http = error;
+    const headers = http.response?.headers ?? {};
+    const said = (describeError(error).split(' - ')[0] || '').trim();
+    switch (http.status) {
+        case 401:
+            return `${doing}: GitHub rejected the token (401 ${said}). The token is wrong or expired; the default \${{ github.token }} works for this repository, a PAT or app token is needed for others.`;
+        case 403: {
+            if (headers['x-ratelimit-remaining'] === '0') {
+                return `${doing}: GitHub's API rate limit is exhausted (403); it resets at ${new Date(Number(headers['x-ratelimit-reset']) * 1000).toISOString()}.`;
+            }
+            const accepted = headers['x-accepted-github-permissions'];
+            return `${doing}: the token lacks permission (403 ${said}). Give the job \`permissions: ${needs}\`${accepted ? ` (GitHub accepts: ${accepted})` : ''}.`;
+        }
+        case 404:
+            return `${doing}: not found (404). Check the repository name (owner/name) and that the token can see it; a workflow's GITHUB_TOKEN sees only its own repository.`;
+        case 429:
+            return `${doing}: GitHub is rate limiting (429${headers['retry-after'] ? `, retry after ${headers['retry-after']} s` : ''}). Re-run the job later.`;
+        default:
+            if (http.status && http.status >= 500)
+                return `${doing}: GitHub answered ${http.status} (${said}) after retries. Re-run the job; see https://www.githubstatus.com.`;
+            return `${doing}: ${http.status ? `${http.status} ` : ''}${said}`;
+    }
+}
+
+/**
+ * Downloads the deployment-artifacts bundle from GitHub: from this run through the Actions runtime, or
+ * from another run (or repository) through the REST API (`findBy`). The zip is saved as-is into a fresh
+ * directory and handed to the foundation's safe unzip: nothing is extracted by the download itself.
+ */
+const fail = (message, hint, origin) => ({
+    ok: false,
+    origin,
+    outcome: { status: 'fail', message, hint }
+});
+function originOf(spec, repository, runId, found) {
+    const runUrl = `${spec.serverUrl.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`;
+    return {
+        name: found.name,
+        artifactId: found.id,
+        repository,
+        runId,
+        url: `${runUrl}/artifacts/${found.id}`,
+        runUrl,
+        sizeBytes: found.sizeBytes,
+        digest: found.digest
+    };
+}
+function splitRepository(repository) {
+    const [owner, repo] = repository.split('/');
+    return { owner, repo };
+}
+/** Lists the run's artifacts over REST and picks ours, with a specific message for each way it can fail. */
+async function findInOtherRun(github, repository, runId, name) {
+    const { owner, repo } = splitRepository(repository);
+    const where = `run ${runId} of ${repository}`;
+    let artifacts;
+    try {
+        artifacts = await github.paginate(github.rest.actions.listWorkflowRunArtifacts, {
+            owner,
+            repo,
+            run_id: runId,
+            per_page: 100
+        });
+    }
+    catch (error) {
+        if (error.status === 404)
+            return { problem: await explainNotFound(github, repository, runId) };
+        return { problem: fail(explainGitHubError(error, `listing the artifacts of ${where}`, 'actions: read')) };
+    }
+    const named = artifacts.filter(a => a.name === name).sort((a, b) => b.id - a.id);
+    if (named.length === 0) {
+        const names = [...new Set(artifacts.map(a => a.name))].sort();
+        return {
+            problem: fail(`artifact "${name}" not found in ${where}; ${names.length > 0 ? `it has: ${names.map(n => `"${n}"`).join(', ')}` : 'it has no artifacts'}.`, names.length > 0
+                ? 'Set artifact-name to the name the build job gave actions/upload-artifact.'
+                : 'Check run-id: is it the run of the build workflow, and did its upload step succeed?')
+        };
+    }
+    const artifact = named.find(a => !a.expired);
+    if (!artifact) {
+        const newest = named[0];
+        return {
+            problem: fail(`artifact "${name}" (id ${newest.id}) of ${where} expired${newest.expires_at ? ` on ${newest.expires_at}` : ''}; GitHub no longer has its files.`, 'Re-run the build workflow to produce a fresh bundle, or raise retention-days on its upload step.')
+        };
+    }
+    return {
+        found: {
+            id: artifact.id,
+            name: artifact.name,
+            sizeBytes: artifact.size_in_bytes,
+            digest: artifact.digest ?? undefined
+        }
+    };
+}
+/** A 404 on the run's artifacts: is the repository wrong, or only the run? */
+async function explainNotFound(github, repository, runId) {
+    try {
+        await github.rest.repos.get(splitRepository(repository));
+    }
+    catch (error) {
+        if (error.status === 404) {
+            return fail(`repository "${repository}" not found, or the token cannot see it.`, "Check the repository input (owner/name). A workflow's GITHUB_TOKEN sees only its own repository: for another one pass a PAT or GitHub App token with actions: read there.");
+        }
+        return fail(explainGitHubError(error, `reading repository ${repository}`, 'contents: read'));
+    }
+    return fail(`workflow run ${runId} not found in ${repository}.`, 'Check run-id: it is the number in the run URL (…/actions/runs/<run-id>), e.g. ${{ github.event.workflow_run.id }}.');
+}
+/** This run: the Actions runtime (twirp) finds the artifact by name; list the names on a miss. */
+async function findInThisRun(artifacts, name) {
+    const client = new artifacts.DefaultArtifactClient();
+    try {
+        const { artifact } = await client.getArtifact(name);
+        return {
+            found: { id: artifact.id, name: artifact.name, sizeBytes: artifact.size, digest: artifact.digest }
+        };
+    }
+    catch (error) {
+        if (!(error instanceof artifacts.ArtifactNotFoundError)) {
+            return {
+                problem: fail(`finding artifact "${name}" in this run: ${describeError(error).split('\n')[0]}`)
+            };
+        }
+        const listed = await client.listArtifacts().catch(() => ({ artifacts: [] }));
+        const names = listed.artifacts.map(a => `"${a.name}"`);
+        return {
+            problem: fail(`artifact "${name}" not found in this run; ${names.length > 0 ? `it has: ${names.join(', ')}` : 'it has no artifacts yet'}.`, 'Upload it in an earlier job of this workflow (actions/upload-artifact) and list that job in needs:, or set run-id to the run that built it.')
+        };
+    }
+}
+/**
+ * Downloads the artifact's zip into a fresh directory under `workDir`. Never throws: every problem is
+ * a failing outcome whose message says what to change.
+ */
+async function downloadArtifactBundle(spec, workDir) {
+    const thisRun = spec.runId === undefined;
+    const repository = spec.repository ?? spec.currentRepository;
+    if (thisRun && !process.env.ACTIONS_RUNTIME_TOKEN) {
+        return fail('downloading from this run needs the Actions runtime (ACTIONS_RUNTIME_TOKEN is not set).', 'Outside GitHub Actions, pass run-id, repository and a token with actions: read, or bundle-path.');
+    }
+    if (!repository || !/^[\w.-]+\/[\w.-]+$/.test(repository)) {
+        return fail(`repository: "${repository ?? ''}" is not owner/name.`, 'Set repository (e.g. vapora/app), or run inside GitHub Actions where GITHUB_REPOSITORY is set.');
+    }
+    if (!thisRun && !spec.token) {
+        return fail(`github-token: empty; downloading from run ${spec.runId} of ${repository} needs a token with actions: read.`, 'Keep the default github-token (${{ github.token }}) and give the job `permissions: actions: read`, or pass a PAT for another repository.');
+    }
+    const artifacts = await import('@actions/artifact');
+    const runId = spec.runId ?? spec.currentRunId ?? 0;
+    const github = spec.token ? createGitHubClient(spec.token, { baseUrl: spec.apiUrl }) : undefined;
+    const lookup = thisRun
+        ? await findInThisRun(artifacts, spec.name)
+        : await findInOtherRun(github, repository, runId, spec.name);
+    if (!lookup.found)
+        return lookup.problem;
+    const origin = originOf(spec, repository, runId, lookup.found);
+    const dir = mkdtempSync(join(workDir, 'artifact-'));
+    const { owner, repo } = splitRepository(repository);
+    let response;
+    try {
+        response = await new artifacts.DefaultArtifactClient().downloadArtifact(origin.artifactId, {
+            path: dir,
+            skipDecompress: true,
+            expectedHash: origin.digest,
+            ...(thisRun
+                ? {}
+                : {
+                    findBy: { token: spec.token, workflowRunId: runId, repositoryOwner: owner, repositoryName: repo }
+                })
+        });
+    }
+    catch (error) {
+        const status = error.status;
+        if (status === 410) {
+            return fail(`artifact "${spec.name}" (id ${origin.artifactId}) of run ${runId} has expired; GitHub no longer has its files.`, 'Re-run the build workflow to produce a fresh bundle, or raise retention-days on its upload step.', origin);
+        }
+        const message = status
+            ? explainGitHubError(error, `downloading artifact ${origin.artifactId}`, 'actions: read')
+            : `downloading artifact ${origin.artifactId}: ${describeError(error).split('\n')[0]}`;
+        return fail(message, undefined, origin);
+    }
+    if (response.digestMismatch) {
+        return fail(`artifact "${spec.name}" (id ${origin.artifactId}) does not match its published digest ${origin.digest}: it was altered or corrupted after upload.`, 'Do not deploy this bundle. Re-run the build workflow, and find out who or what changed the artifact.', origin);
+    }
+    const files = readdirSync(dir);
+    if (files.length !== 1) {
+        return fail(`downloading artifact ${origin.artifactId}: expected one zip, found ${files.length} files.`, undefined, origin);
+    }
+    const verified = origin.digest
+        ? `digest ${origin.digest.slice(0, 19)}… verified`
+        : 'no digest published, integrity not verified';
+    return {
+        ok: true,
+        zipPath: join(dir, files[0]),
+        origin,
+        outcome: {
+            status: origin.digest ? 'pass' : 'warn',
+            message: `"${origin.name}" (artifact ${origin.artifactId}, ${origin.sizeBytes ?? '?'} bytes) from ${thisRun ? 'this run' : `run ${runId} of ${repository}`}; ${verified}`,
+            hint: origin.digest
+                ? undefined
+                : 'Artifacts uploaded with actions/upload-artifact v4+ carry a digest; re-upload to have it checked.',
+            data: { origin }
+        }
+    };
+}
+
+var artifact = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    downloadArtifactBundle: downloadArtifactBundle
+});
+
+/**
+ * The tracking issue: one open issue per key (by default, the environment), found by its labels and a
+ * hidden marker through the issues list API — never by title, never through search (whose index lags).
+ * Created when there is none, updated otherwise, with one short comment per run.
+ *
+ * Two runs at once must not create two issues. GitHub has no conditional create, so creation happens
+ * under a lock: a label named after the key, which only one run can create (422 for the others). The
+ * winner re-lists, creates if still needed and deletes the label; the others wait for the issue to appear.
+ */
+const NEEDS = 'issues: write';
+function repoParams(repository) {
+    const [owner, repo] = repository.split('/');
+    return { owner, repo };
+}
+/** The open, labelled issue whose body carries the key's marker (lowest number wins if several). */
+async function findByMarker(github, options) {
+    const marker = issueKeyMarker(options.key);
+    const issues = await github.paginate(github.rest.issues.listForRepo, {
+        ...repoParams(options.repository),
+        state: 'open',
+        labels: options.labels.join(','),
+        per_page: 100
+    });
+    return issues
+        .filter(issue => !issue.pull_request && (issue.body ?? '').includes(marker))
+        .sort((a, b) => a.number - b.number)[0];
+}
+/** The lock label's name: short (labels hold 50 characters) and the same for every run of one key. */
+function lockLabel(key) {
+    return `preflight-lock-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
+}
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/**
+ * Runs `create` while holding the key's lock, or returns the issue another run created meanwhile.
+ * A lock older than `lockTimeoutMs` (its holder died) is taken over.
+ */
+async function createOnce(github, options, create) {
+    const params = repoParams(options.repository);
+    const name = lockLabel(options.key);
+    const timeoutMs = options.lockTimeoutMs ?? 60_000;
+    let started = Date.now();
+    let tookOver = false;
+    for (let attempt = 0;; attempt++) {
+        try {
+            await github.rest.issues.createLabel({
+                ...params,
+                name,
+                color: 'ededed',
+                description: `vapora-preflight: creating the tracking issue (${new Date().toISOString()})`
+            });
+        }
+        catch (error) {
+            if (error.status !== 422)
+                throw error;
+            // Another run holds the lock: its issue should appear shortly.
+            await sleep(Math.min(250 * 2 ** attempt, 2_000) + Math.floor(Math.random() * 200));
+            const existing = await findByMarker(github, options);
+            if (existing)
+                return { issue: existing, created: false };
+            if (Date.now() - started > timeoutMs) {
+                // The holder died between taking the lock and releasing it: take the lock over, once.
+                if (tookOver) {
+                    throw new Error(`the lock label "${name}" stays in place; delete it in the repository's labels and re-run.`);
+                }
+                tookOver = true;
+                started = Date.now();
+                await github.rest.issues.deleteLabel({ ...params, name }).catch(() => undefined);
+            }
+            continue;
+        }
+        try {
+            // Re-list under the lock: a run that held it before us may have created the issue already.
+            const existing = await findByMarker(github, options);
+            if (existing)
+                return { issue: existing, created: false };
+            return { issue: await create(), created: true };
+        }
+        finally {
+            await github.rest.issues.deleteLabel({ ...params, name }).catch(() => undefined);
+        }
+    }
+}
+async function targetIssue(github, options) {
+    if (options.issueNumber === undefined)
+        return findByMarker(github, options);
+    const { data } = await github.rest.issues.get({
+        ...repoParams(options.repository),
+        issue_number: options.issueNumber
+    });
+    if (data.pull_request)
+        throw new TargetError(`issue-number: #${options.issueNumber} is a pull request, not an issue.`);
+    if (data.state !== 'open') {
+        throw new TargetError(`issue-number: #${options.issueNumber} is closed; reopen it, or leave issue-number empty to open a new tracking issue.`);
+    }
+    return data;
+}
+class TargetError extends Error {
+}
+function shortComment(report, runUrl) {
+    const decision = report.decision === 'go' ? '🟢 **go**' : '🔴 **no-go**';
+    const failed = report.failedChecks.length > 0
+        ? ` · failed: ${report.failedChecks.map(id => `\`${id}\``).join(', ')}`
+        : '';
+    const run = runUrl ? ` · [run](${runUrl})` : '';
+    return `${report.finishedAt} · ${decision}${report.scope === 'bundle-only' ? ' (bundle only)' : ''}${failed}${run}`;
+}
+/** Appends the run's comment unless this run attempt already commented (the step was retried). */
+async function commentOnce(github, options, issueNumber, text) {
+    const params = { ...repoParams(options.repository), issue_number: issueNumber };
+    const marker = options.runMarker ? `<!-- vapora-preflight:run=${options.runMarker} -->` : '';
+    if (marker) {
+        const comments = await github.paginate(github.rest.issues.listComments, { ...params, per_page: 100 });
+        if (comments.some(c => (c.body ?? '').includes(marker)))
+            return;
+    }
+    await github.rest.issues.createComment({ ...params, body: `${text}${marker ? ` ${marker}` : ''}` });
+}
+/**
+ * Creates or updates the tracking issue and comments on it. Never throws: a failure is an outcome with
+ * a message that names the missing permission or the wrong input.
+ */
+async function updateTrackingIssue(report, options) {
+    const github = createGitHubClient(options.token, { baseUrl: options.apiUrl });
+    const params = repoParams(options.repository);
+    const render = (previousBody) => renderIssueBody({
+        report,
+        key: options.key,
+        environment: options.environment,
+        runUrl: options.runUrl,
+        fullReportUrl: options.fullReportUrl,
+        previousBody
+    });
+    let step = `finding the tracking issue in ${options.repository}`;
+    try {
+        let issue = await targetIssue(github, options);
+        let created = false;
+        let rendered;
+        if (!issue) {
+            step = `creating the tracking issue in ${options.repository}`;
+            const made = await createOnce(github, options, async () => {
+                rendered = render();
+                const { data } = await github.rest.issues.create({
+                    ...params,
+                    title: `Deployment preflight: ${options.environment}`,
+                    body: rendered.body,
+                    labels: options.labels
+                });
+                return data;
+            });
+            issue = made.issue;
+            created = made.created;
+        }
+        if (!created) {
+            step = `updating tracking issue #${issue.number}`;
+            // Read the body again right before writing: the smaller the gap, the less a tick made meanwhile can be lost.
+            const { data: fresh } = await github.rest.issues.get({ ...params, issue_number: issue.number });
+            rendered = render(fresh.body ?? '');
+            const labels = (fresh.labels ?? [])
+                .map(l => (typeof l === 'string' ? l : (l.name ?? '')))
+                .filter(Boolean);
+            const missing = options.labels.filter(l => !labels.includes(l));
+            await github.rest.issues.update({
+                ...params,
+                issue_number: issue.number,
+                body: rendered.body,
+                ...(missing.length > 0 ? { labels: [...labels, ...missing] } : {})
+            });
+        }
+        step = `commenting on tracking issue #${issue.number}`;
+        await commentOnce(github, options, issue.number, shortComment(report, options.runUrl));
+        const kept = rendered.merged.keptByPeople;
+        const overridden = rendered.merged.overridden.length;
+        return {
+            ok: true,
+            number: issue.number,
+            url: issue.html_url,
+            created,
+            rendered: rendered,
+            message: `${created ? 'created' : 'updated'} #${issue.number}${kept > 0 ? `; kept ${kept} tick(s) made by people` : ''}${overridden > 0 ? `; removed ${overridden} hand tick(s) on failing checks` : ''}${rendered.omitted.length > 0 ? `; trimmed (${rendered.omitted.join(', ')})` : ''}`
+        };
+    }
+    catch (error) {
+        if (error instanceof TargetError)
+            return { ok: false, message: error.message };
+        const status = error.status;
+        return {
+            ok: false,
+            message: status ? explainGitHubError(error, step, NEEDS) : `${step}: ${describeError(error)}`,
+            hint: status === 403 || status === 401
+                ? 'Give the job `permissions: issues: write` (and keep github-token at its default), or set tracking-issue: false.'
+                : undefined
+        };
+    }
+}
+
+export { ALL_CHECKS, BundleError, CHECKLIST, DEFAULT_BUNDLE_LIMITS, ISSUE_BODY_LIMIT, ITEM_MARKER_PREFIX, TOOL_NAME, TOOL_VERSION, UsageError, amendReport, checklistItems, checklistStatus, decide, downloadArtifactBundle, isBlocking, issueKeyMarker, mergeTicks, readTicks, renderChecklist, renderIssueBody, renderJson, renderMarkdown, renderResultsTable, resolveOptions, runPreflight, updateTrackingIssue };

@@ -11,6 +11,16 @@ export declare const INPUT: {
     readonly kubectlVersion: "kubectl-version";
     readonly eventsWindow: "events-window";
     readonly capacityThreshold: "capacity-threshold";
+    readonly artifactName: "artifact-name";
+    readonly runId: "run-id";
+    readonly repository: "repository";
+    readonly githubToken: "github-token";
+    readonly trackingIssue: "tracking-issue";
+    readonly environment: "environment";
+    readonly issueLabels: "issue-labels";
+    readonly issueNumber: "issue-number";
+    readonly issueKey: "issue-key";
+    readonly uploadRollbackKit: "upload-rollback-kit";
 };
 export declare const OUTPUT: {
     readonly decision: "decision";
@@ -18,4 +28,7 @@ export declare const OUTPUT: {
     readonly reportPath: "report-path";
     readonly revisions: "revisions";
     readonly configMapBackupPath: "configmap-backup-path";
+    readonly issueNumber: "issue-number";
+    readonly issueUrl: "issue-url";
+    readonly bundleSource: "bundle-source";
 };

@@ -7,7 +7,7 @@
  * if (report.decision !== 'go') console.log(renderMarkdown(report))
  * ```
  */
-export { runPreflight, type RunHooks } from './engine.js';
+export { runPreflight, amendReport, type RunHooks } from './engine.js';
 export { resolveOptions, type PreflightInput, type PreflightOptions } from './options.js';
 export { decide, isBlocking } from './policy.js';
 export { renderMarkdown, renderResultsTable } from './report/markdown.js';
@@ -15,6 +15,10 @@ export { renderJson } from './report/json.js';
 export { CHECKLIST, checklistItems, type ChecklistItem, type LocatedItem } from './checklist/model.js';
 export { checklistStatus, type ItemState, type ItemStatus } from './checklist/state.js';
 export { renderChecklist, ITEM_MARKER_PREFIX } from './checklist/render.js';
+export { readTicks, mergeTicks, type MergedChecklist, type OverriddenTick } from './checklist/merge.js';
+export { renderIssueBody, issueKeyMarker, ISSUE_BODY_LIMIT, type IssueBody } from './report/issue-body.js';
+export { downloadArtifactBundle, type ArtifactSpec, type ArtifactOrigin } from './github/artifact.js';
+export { updateTrackingIssue, type TrackingIssueOptions, type TrackingIssueOutcome } from './github/tracking-issue.js';
 export { ALL_CHECKS } from './checks/index.js';
 export { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from './bundle/limits.js';
 export { BundleError, UsageError } from './errors.js';

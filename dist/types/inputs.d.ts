@@ -1,7 +1,25 @@
 import type { PreflightInput } from './options.js';
+import type { RunContext } from './github/context.js';
 /** Reads one input as the runner passes it (`core.getInput` semantics: '' when unset). */
 export type InputReader = (name: string) => string;
+/** What the action does on GitHub besides the preflight itself. */
+export interface GitHubInputs {
+    /** Empty only when nothing needs it (a bundle-path run with tracking-issue and upload off). */
+    token?: string;
+    trackingIssue: boolean;
+    environment: string;
+    issueLabels: string[];
+    issueNumber?: number;
+    /** Identifies the tracking issue (hidden marker); defaults to the environment. */
+    issueKey: string;
+    uploadRollbackKit: boolean;
+}
 export interface ActionInputs {
     preflight: PreflightInput;
+    github: GitHubInputs;
 }
-export declare function readActionInputs(read: InputReader): ActionInputs;
+/**
+ * Reads and validates every input. `context` supplies what the runner knows (this repository, this
+ * run, the API URL); the bundle comes from `bundle-path` when set, else from the artifact.
+ */
+export declare function readActionInputs(read: InputReader, context?: RunContext): ActionInputs;

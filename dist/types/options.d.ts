@@ -1,9 +1,15 @@
 import { type BundleLimits } from './bundle/limits.js';
 import type { KubeconfigSource } from './kube/config.js';
+import type { ArtifactSpec } from './github/artifact.js';
 /** A validated, complete set of options. */
 export interface PreflightOptions {
-    /** A deployment-artifacts .zip or a directory holding its files. */
+    /**
+     * A deployment-artifacts .zip or a directory holding its files; empty when `artifact` is set (the
+     * downloaded zip is used then).
+     */
     bundlePath: string;
+    /** Download the bundle from a GitHub Actions artifact instead of reading `bundlePath`. */
+    artifact?: ArtifactSpec;
     /** File names the bundle must contain (relative to its root). */
     expectedFiles: string[];
     /** The namespace the bundle deploys to; namespaced manifests must agree with it. */
@@ -35,9 +41,10 @@ export interface PreflightOptions {
     /** Per-request timeout for API calls. */
     requestTimeoutMs: number;
 }
-/** What a caller may pass: only `bundlePath` is required; lists may be arrays or list strings. */
+/** What a caller may pass: `bundlePath` or `artifact` is required; lists may be arrays or list strings. */
 export interface PreflightInput {
-    bundlePath: string;
+    bundlePath?: string;
+    artifact?: ArtifactSpec;
     expectedFiles?: string[] | string;
     namespace?: string;
     deployments?: string[] | string;

@@ -4,6 +4,7 @@
  */
 import type { Bundle } from './bundle/bundle.js';
 import type { ClusterSession } from './kube/session.js';
+import type { ArtifactOrigin } from './github/artifact.js';
 import type { PreflightOptions } from './options.js';
 /** What a check found. `skip` and `error` mean "not verified": the policy decides whether that blocks. */
 export type Status = 'pass' | 'warn' | 'fail' | 'skip' | 'error';
@@ -89,8 +90,10 @@ export interface Verdict {
 /** Where the bundle came from, for the report and (later) the tracking issue. */
 export interface BundleSource {
     kind: 'zip' | 'directory';
-    /** The path the user gave. */
+    /** The path the user gave, or the artifact's URL when it was downloaded. */
     path: string;
+    /** The GitHub artifact it was downloaded from (run, id, digest), when it was. */
+    origin?: ArtifactOrigin;
     /** The folder the files were read from (a temp dir for zips). */
     root?: string;
     files?: string[];

@@ -99,7 +99,7 @@ async function findInOtherRun(
   }
   const named = artifacts.filter(a => a.name === name).sort((a, b) => b.id - a.id)
   if (named.length === 0) {
-    const names = [...new Set(artifacts.map(a => a.name))]
+    const names = [...new Set(artifacts.map(a => a.name))].sort()
     return {
       problem: fail(
         `artifact "${name}" not found in ${where}; ${names.length > 0 ? `it has: ${names.map(n => `"${n}"`).join(', ')}` : 'it has no artifacts'}.`,

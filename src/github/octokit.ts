@@ -45,7 +45,10 @@ function boundedRequests(octokit: Octokit, options: { bounds?: RequestBounds }):
       }
       const signal = AbortSignal.timeout(Math.min(bounds.requestTimeoutMs, remaining))
       try {
-        return await request({ ...requestOptions, request: { ...requestOptions.request, signal } })
+        // before-after-hook binds the same options object to every hook and ignores what a wrapper passes
+        // on, so the signal has to be set on that object, not on a copy.
+        requestOptions.request = { ...requestOptions.request, signal }
+        return await request(requestOptions)
       } catch (error) {
         const http = error as HttpishError
         if (signal.aborted) {
@@ -71,7 +74,9 @@ interface RequestBounds {
   maxRetryAfterMs: number
 }
 
-const RetryingGitHub = GitHub.plugin(retry, boundedRequests as never)
+// Hooks registered later wrap the earlier ones: the retry plugin goes outside, so that every attempt it
+// makes passes through `boundedRequests` and gets its own timeout (and the deadline check).
+const RetryingGitHub = GitHub.plugin(boundedRequests as never, retry)
 
 /** Creates the client. The token is passed to Octokit only: never logged, never put in a message. */
 export function createGitHubClient(token: string, options: GitHubClientOptions): GitHubClient {

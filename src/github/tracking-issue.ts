@@ -92,7 +92,8 @@ async function createOnce(
   const params = repoParams(options.repository)
   const name = lockLabel(options.key)
   const timeoutMs = options.lockTimeoutMs ?? 60_000
-  const started = Date.now()
+  let started = Date.now()
+  let tookOver = false
   for (let attempt = 0; ; attempt++) {
     try {
       await github.rest.issues.createLabel({
@@ -108,6 +109,14 @@ async function createOnce(
       const existing = await findByMarker(github, options)
       if (existing) return { issue: existing, created: false }
       if (Date.now() - started > timeoutMs) {
+        // The holder died between taking the lock and releasing it: take the lock over, once.
+        if (tookOver) {
+          throw new Error(
+            `the lock label "${name}" stays in place; delete it in the repository's labels and re-run.`
+          )
+        }
+        tookOver = true
+        started = Date.now()
         await github.rest.issues.deleteLabel({ ...params, name }).catch(() => undefined)
       }
       continue

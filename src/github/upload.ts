@@ -18,28 +18,42 @@ export function kitArtifactName(key: string): string {
 }
 
 /**
- * Uploads `files` (all in one directory) as artifact `name`, kept `retentionDays`. Never throws.
+ * Uploads `files` (all in one directory) as artifact `name`, kept `retentionDays`. Never throws: a
+ * failure is returned with GitHub's reason.
  */
 export async function uploadRollbackKit(
   name: string,
   files: string[],
   retentionDays = 30
 ): Promise<KitUpload> {
-  try {
-    const { DefaultArtifactClient } = await import('@actions/artifact')
-    const root = dirname(files[0])
-    const result = await new DefaultArtifactClient().uploadArtifact(name, files, root, { retentionDays })
+  const { DefaultArtifactClient } = await import('@actions/artifact')
+  const root = dirname(files[0])
+  const upload = async (as: string): Promise<KitUpload> => {
+    const result = await new DefaultArtifactClient().uploadArtifact(as, files, root, { retentionDays })
     return {
       ok: true,
-      name,
+      name: as,
       artifactId: result.id,
-      message: `uploaded ${files.map(f => basename(f)).join(', ')} as artifact "${name}"${result.id ? ` (id ${result.id})` : ''}`
+      message: `uploaded ${files.map(f => basename(f)).join(', ')} as artifact "${as}"${result.id ? ` (id ${result.id})` : ''}`
     }
+  }
+  let failure: unknown
+  try {
+    return await upload(name)
   } catch (error) {
-    return {
-      ok: false,
-      name,
-      message: `uploading artifact "${name}": ${describeError(error).split('\n')[0]}`
+    failure = error
+  }
+  // The name is taken when the action runs twice in one workflow run (two steps, a re-run): keep both.
+  if (/already exists/i.test(describeError(failure))) {
+    try {
+      return await upload(`${name}-${Date.now()}`)
+    } catch (error) {
+      failure = error
     }
+  }
+  return {
+    ok: false,
+    name,
+    message: `uploading artifact "${name}": ${describeError(failure).split('\n')[0]}`
   }
 }

@@ -5,8 +5,10 @@ export type ItemState = 'passed' | 'warning' | 'failed' | 'skipped' | 'not-run' 
 export interface ItemStatus {
     item: LocatedItem;
     state: ItemState;
-    /** True only for automated items whose checks all passed (or warned) in this run. */
+    /** Automated items: true when their checks all passed (or warned) in this run. Manual: a person's tick. */
     ticked: boolean;
+    /** Who ticked it: this run (re-checked every run) or a person (kept across runs, see merge.ts). */
+    tickedBy?: 'preflight' | 'person';
     /** Why: the failing or skipping results' messages, or the warning. */
     note?: string;
 }

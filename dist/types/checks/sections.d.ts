@@ -3,4 +3,6 @@ export declare const SECTION: {
     readonly artifacts: "2 Hours Before Deployment › Artifact Preparation";
     readonly codeReview: "24 Hours Before Deployment › Code Review & Validation";
     readonly cluster: "4 Hours Before Deployment › Environment Verification";
+    readonly changeDocs: "24 Hours Before Deployment › Change Documentation";
+    readonly rollbackPlan: "2 Hours Before Deployment › Rollback Plan Verification";
 };

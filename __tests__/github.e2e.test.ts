@@ -1,0 +1,301 @@
+/**
+ * End to end against the GitHub emulator: `node dist/index.js` spawned as the runner spawns it (INPUT_*
+ * with action.yml defaults, `${{ github.token }}` evaluated), talking HTTP to an emulator whose every
+ * request and response is checked against GitHub's OpenAPI description.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { runAction, type ActionRun } from '../test/action-runner.js'
+import { EXAMPLE_ZIP, cleanupTempDirs } from '../test/fixtures.js'
+import { startGitHubEmulator, type GitHubEmulator } from '../test/github/emulator.js'
+import { readTicks } from '../src/checklist/merge.js'
+import { checklistItems } from '../src/checklist/model.js'
+import { issueKeyMarker } from '../src/report/issue-body.js'
+
+const REPO = 'vapora/app'
+const OTHER_REPO = 'vapora/builds'
+const THIS_RUN = 5001
+const JOB_TOKEN = 'ghs_jobTokenForTests0000000000000000001'
+const READ_ISSUES_TOKEN = 'ghs_readOnlyIssuesToken000000000000002'
+const NO_ACTIONS_TOKEN = 'ghs_noActionsReadToken00000000000000003'
+const KUBE_TOKEN = 'kube-token-that-must-never-appear-0123456789'
+const KUBECONFIG = `apiVersion: v1
+kind: Config
+clusters: [{ name: c, cluster: { server: 'https://127.0.0.1:1' } }]
+users: [{ name: u, user: { token: ${KUBE_TOKEN} } }]
+contexts: [{ name: x, context: { cluster: c, user: u } }]
+current-context: x
+`
+const SECRETS = [JOB_TOKEN, READ_ISSUES_TOKEN, NO_ACTIONS_TOKEN, KUBE_TOKEN]
+
+let github: GitHubEmulator
+const runs: ActionRun[] = []
+const zip = readFileSync(EXAMPLE_ZIP)
+
+beforeAll(async () => {
+  github = await startGitHubEmulator()
+  github.addRepo(REPO)
+  github.addRepo(OTHER_REPO)
+  github.addToken(JOB_TOKEN, { issues: 'write', actions: 'read', repos: [REPO, OTHER_REPO] })
+  github.addToken(READ_ISSUES_TOKEN, { issues: 'read', actions: 'read', repos: [REPO] })
+  github.addToken(NO_ACTIONS_TOKEN, { issues: 'write', actions: 'none', repos: [REPO, OTHER_REPO] })
+  github.addRun(REPO, THIS_RUN)
+  github.addArtifact(REPO, THIS_RUN, 'deployment-artifacts', zip)
+  github.addArtifact(REPO, 4001, 'deployment-artifacts', zip)
+  github.addArtifact(REPO, 4001, 'test-results', Buffer.from('PK\x05\x06' + '\0'.repeat(18), 'binary'))
+  github.addArtifact(REPO, 4002, 'deployment-artifacts', zip, { expired: true })
+  github.addArtifact(REPO, 4003, 'deployment-artifacts', zip, { digestOverride: `sha256:${'0'.repeat(64)}` })
+  github.addArtifact(OTHER_REPO, 7001, 'deployment-artifacts', zip)
+  // Look-alikes the action must not take for the staging tracking issue: a pull request and a closed
+  // issue, both labelled and carrying the marker.
+  for (const pullRequest of [true, false]) {
+    github.seedIssue(REPO, {
+      title: pullRequest ? 'A pull request quoting the marker' : 'Old, closed tracking issue',
+      body: `${issueKeyMarker('staging')}\nold`,
+      labels: ['deployment', 'preflight'],
+      state: pullRequest ? 'open' : 'closed',
+      pullRequest
+    })
+  }
+})
+
+afterAll(async () => {
+  await github?.close()
+  cleanupTempDirs()
+})
+
+let nextRunId = 6000
+
+/**
+ * Runs the action offline (these tests are about GitHub) in a workflow run of REPO: a fresh one unless
+ * `runId` is given, as each real preflight runs in its own workflow run.
+ */
+async function preflight(
+  inputs: Record<string, string>,
+  token = JOB_TOKEN,
+  runId?: number
+): Promise<ActionRun> {
+  const id = runId ?? nextRunId++
+  if (runId === undefined) github.addRun(REPO, id)
+  const run = await runAction(
+    { offline: 'true', kubeconfig: KUBECONFIG, ...inputs },
+    github.actionEnv(REPO, id),
+    { githubToken: token }
+  )
+  runs.push(run)
+  return run
+}
+
+function trackingIssues(key: string): ReturnType<GitHubEmulator['issues']> {
+  return github.issues(REPO).filter(i => (i.body ?? '').includes(issueKeyMarker(key)))
+}
+
+/** A person ticks `id` in the issue, through the REST API, as the web UI does (CRLF line ends). */
+async function tickByHand(number: number, id: string): Promise<void> {
+  const issue = github.issues(REPO).find(i => i.number === number)!
+  const body = (issue.body ?? '')
+    .split('\n')
+    .map(line => (line.includes(`item=${id} `) ? line.replace('- [ ]', '- [x]') : line))
+    .join('\r\n')
+  const response = await fetch(`${github.url}/repos/${REPO}/issues/${number}`, {
+    method: 'PATCH',
+    headers: { authorization: `token ${JOB_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ body })
+  })
+  expect(response.status).toBe(200)
+}
+
+const manual = checklistItems().filter(i => !i.automated)
+
+describe('the action with GitHub (emulated), run as the runner runs it', () => {
+  let issueNumber = 0
+
+  it('downloads the bundle from this run, verifies it, opens the tracking issue and uploads the rollback kit', async () => {
+    const run = await preflight({ environment: 'staging' }, JOB_TOKEN, THIS_RUN)
+    expect(run.stderr).toBe('')
+    expect(run.outputs.decision).toBe('go')
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['bundle-source']).toMatch(
+      new RegExp(`^https://github\\.com/${REPO}/actions/runs/${THIS_RUN}/artifacts/\\d+$`)
+    )
+    const issues = trackingIssues('staging').filter(i => i.state === 'open' && !i.pullRequest)
+    expect(issues).toHaveLength(1)
+    const issue = issues[0]
+    issueNumber = issue.number
+    expect(issue.body).not.toMatch(/\nold$/)
+    expect(run.outputs['issue-number']).toBe(String(issue.number))
+    expect(run.outputs['issue-url']).toBe(`https://github.com/${REPO}/issues/${issue.number}`)
+    expect(issue.labels).toEqual(expect.arrayContaining(['deployment', 'preflight']))
+    expect(issue.title).toBe('Deployment preflight: staging')
+    expect(issue.body).toMatch(/🟢 GO/)
+    expect(issue.body).toContain(run.outputs['bundle-source'])
+    expect(readTicks(issue.body ?? '').size).toBe(checklistItems().length)
+    expect(issue.body).toMatch(/- \[x\] Create GitHub issue or ticket tracking the deployment/)
+    expect(github.comments(REPO, issue.number)).toHaveLength(1)
+    expect(github.comments(REPO, issue.number)[0].body).toMatch(/🟢 \*\*go\*\*/)
+    // The lock label used to create the issue is gone again.
+    expect(github.labels(REPO).filter(l => l.startsWith('preflight-lock-'))).toEqual([])
+    const kit = github.uploadedArtifacts(THIS_RUN)
+    expect(kit.map(a => a.name)).toEqual(['vapora-preflight-staging'])
+    expect(kit[0].files.map(f => f.name)).toEqual(['report.json'])
+    expect(run.summary).toContain(`/artifacts/`)
+    expect(run.summary).toContain(`Tracking issue: [#${issue.number}]`)
+  })
+
+  it('a second run, from another run’s artifact, updates the same issue and keeps a person’s ticks', async () => {
+    await tickByHand(issueNumber, manual[0].id)
+    await tickByHand(issueNumber, manual[5].id)
+    const run = await preflight({ environment: 'staging', 'run-id': '4001' })
+    expect(run.outputs.decision).toBe('go')
+    expect(run.outputs['issue-number']).toBe(String(issueNumber))
+    expect(run.outputs['bundle-source']).toMatch(new RegExp(`/actions/runs/4001/artifacts/\\d+$`))
+    const issues = trackingIssues('staging').filter(i => i.number === issueNumber)
+    const ticks = readTicks(issues[0].body ?? '')
+    expect(ticks.get(manual[0].id)?.ticked).toBe(true)
+    expect(ticks.get(manual[5].id)?.ticked).toBe(true)
+    expect(ticks.get(manual[1].id)?.ticked).toBe(false)
+    expect(issues[0].body).toContain('/actions/runs/4001/artifacts/')
+    expect(github.comments(REPO, issueNumber)).toHaveLength(2)
+    expect(run.stdout).toMatch(/updated #\d+; kept 2 tick\(s\) made by people/)
+  })
+
+  it('retries 5xx and honours a 429 Retry-After, then succeeds', async () => {
+    github.failNext({ method: 'GET', path: new RegExp(`^/repos/${REPO}/issues\\?`), status: 500 })
+    github.failNext({
+      method: 'PATCH',
+      path: new RegExp(`^/repos/${REPO}/issues/\\d+$`),
+      status: 429,
+      retryAfter: 1
+    })
+    const started = Date.now()
+    const run = await preflight({ environment: 'staging', 'run-id': '4001' })
+    expect(run.outputs.decision).toBe('go')
+    expect(run.outputs['issue-number']).toBe(String(issueNumber))
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2000) // 1 s backoff + 1 s Retry-After
+  })
+
+  it('never reuses a closed tracking issue, and updates the one given as issue-number', async () => {
+    await fetch(`${github.url}/repos/${REPO}/issues/${issueNumber}`, {
+      method: 'PATCH',
+      headers: { authorization: `token ${JOB_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ state: 'closed' })
+    })
+    const fresh = await preflight({ environment: 'staging', 'run-id': '4001' })
+    expect(Number(fresh.outputs['issue-number'])).toBeGreaterThan(issueNumber)
+    expect(trackingIssues('staging').filter(i => i.state === 'open' && !i.pullRequest)).toHaveLength(1)
+
+    const chosen = github.seedIssue(REPO, { title: 'Release 1.4.1', body: 'Release notes.', labels: [] })
+    const explicit = await preflight({
+      environment: 'release',
+      'run-id': '4001',
+      'issue-number': String(chosen.number)
+    })
+    expect(explicit.outputs['issue-number']).toBe(String(chosen.number))
+    const updated = github.issues(REPO).find(i => i.number === chosen.number)!
+    expect(updated.labels).toEqual(['deployment', 'preflight'])
+    expect(updated.body).toContain(issueKeyMarker('release'))
+
+    const closed = github.seedIssue(REPO, { title: 'Closed', body: 'x', labels: [], state: 'closed' })
+    const refused = await preflight({ 'run-id': '4001', 'issue-number': String(closed.number) })
+    expect(refused.outputs.decision).toBe('no-go')
+    expect(refused.stdout).toMatch(new RegExp(`issue-number: #${closed.number} is closed; reopen it`))
+  })
+
+  it('ten runs at once open exactly one issue, and each leaves its comment', async () => {
+    const all = await Promise.all(
+      Array.from({ length: 10 }, () => preflight({ environment: 'production', 'run-id': '4001' }))
+    )
+    expect(all.map(r => r.outputs.decision)).toEqual(Array(10).fill('go'))
+    const issues = trackingIssues('production')
+    expect(issues).toHaveLength(1)
+    expect(new Set(all.map(r => r.outputs['issue-number']))).toEqual(new Set([String(issues[0].number)]))
+    expect(github.comments(REPO, issues[0].number)).toHaveLength(10)
+    expect(github.labels(REPO).filter(l => l.startsWith('preflight-lock-'))).toEqual([])
+  })
+
+  it('is no-go with a specific message for an expired, a missing and a forbidden artifact', async () => {
+    const expired = await preflight({ 'run-id': '4002', 'tracking-issue': 'false' })
+    expect(expired.outputs.decision).toBe('no-go')
+    expect(expired.outputs['failed-checks']).toMatch(/artifact-download/)
+    expect(expired.stdout).toMatch(
+      /artifact "deployment-artifacts" \(id \d+\) of run 4002 of vapora\/app expired/
+    )
+    expect(expired.summary).toMatch(/raise retention-days on its upload step/)
+
+    const missing = await preflight({
+      'run-id': '4001',
+      'artifact-name': 'deploy-bundle',
+      'tracking-issue': 'false'
+    })
+    expect(missing.outputs.decision).toBe('no-go')
+    expect(missing.stdout).toMatch(
+      /artifact "deploy-bundle" not found in run 4001 of vapora\/app; it has: "deployment-artifacts", "test-results"/
+    )
+
+    const forbidden = await preflight({ 'run-id': '4001', 'tracking-issue': 'false' }, NO_ACTIONS_TOKEN)
+    expect(forbidden.outputs.decision).toBe('no-go')
+    expect(forbidden.stdout).toMatch(
+      /the token lacks permission \(403 .*\)\. Give the job `permissions: actions: read`/
+    )
+
+    const noRun = await preflight({ 'run-id': '999999', 'tracking-issue': 'false' })
+    expect(noRun.stdout).toMatch(/workflow run 999999 not found in vapora\/app/)
+
+    const wrongRepo = await preflight({
+      repository: 'vapora/nope',
+      'run-id': '7001',
+      'tracking-issue': 'false'
+    })
+    expect(wrongRepo.outputs.decision).toBe('no-go')
+    expect(wrongRepo.stdout).toMatch(/repository "vapora\/nope" not found, or the token cannot see it/)
+
+    const otherRepo = await preflight({ repository: OTHER_REPO, 'run-id': '7001', 'tracking-issue': 'false' })
+    expect(otherRepo.outputs.decision).toBe('go')
+    expect(otherRepo.outputs['bundle-source']).toMatch(/vapora\/builds\/actions\/runs\/7001\/artifacts\//)
+  })
+
+  it('is no-go when the artifact does not match its published digest', async () => {
+    const run = await preflight({ 'run-id': '4003', 'tracking-issue': 'false' })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.decision).toBe('no-go')
+    expect(run.outputs['failed-checks']).toMatch(/^artifact-download/)
+    expect(run.stdout).toMatch(/does not match its published digest sha256:0{64}/)
+  })
+
+  it('fails closed, naming the permission, when the token cannot write issues', async () => {
+    const run = await preflight({ environment: 'qa', 'run-id': '4001' }, READ_ISSUES_TOKEN)
+    expect(run.outputs.decision).toBe('no-go')
+    expect(run.outputs['failed-checks']).toBe('tracking-issue')
+    expect(run.stdout).toMatch(/permissions: issues: write/)
+    expect(trackingIssues('qa')).toEqual([])
+  })
+
+  it('never lets a secret reach the logs, summary, outputs, report, issues or comments', () => {
+    const issues = github.issues(REPO)
+    const produced = [
+      ...runs.flatMap(r => [
+        r.stdout
+          .split('\n')
+          .filter(line => !line.startsWith('::add-mask::'))
+          .join('\n'),
+        r.stderr,
+        r.summary,
+        JSON.stringify(r.outputs),
+        r.outputs['report-path'] ? readFileSync(r.outputs['report-path'], 'utf8') : ''
+      ]),
+      ...issues.flatMap(i => [i.title, i.body ?? '', ...github.comments(REPO, i.number).map(c => c.body)]),
+      ...[THIS_RUN, ...Array.from({ length: nextRunId - 6000 }, (_, i) => 6000 + i)].flatMap(id =>
+        github.uploadedArtifacts(id).flatMap(a => a.files.map(f => f.data.toString('utf8')))
+      )
+    ].join('\n')
+    expect(runs.length).toBeGreaterThanOrEqual(15)
+    for (const secret of SECRETS) expect(produced).not.toContain(secret)
+    // The tokens the runs used were registered as secrets with the runner.
+    expect(runs[0].stdout).toContain(`::add-mask::${JOB_TOKEN}`)
+  })
+
+  it('sent and received only what GitHub’s OpenAPI description allows', () => {
+    expect(github.exchanges.length).toBeGreaterThan(50)
+    expect(github.violations()).toEqual([])
+  })
+})
