@@ -238,6 +238,19 @@ describe('the action with GitHub (emulated), run as the runner runs it', () => {
       /the token lacks permission \(403 .*\)\. Give the job `permissions: actions: read`/
     )
 
+    const badToken = await preflight(
+      { 'run-id': '4001', 'tracking-issue': 'false' },
+      'ghs_revokedToken0000000000000000000009'
+    )
+    expect(badToken.outputs.decision).toBe('no-go')
+    expect(badToken.stdout).toMatch(/GitHub rejected the token \(401 Bad credentials\)/)
+
+    const noToken = await preflight({ 'run-id': '4001', 'tracking-issue': 'false' }, '')
+    expect(noToken.outputs.decision).toBe('no-go')
+    expect(noToken.stdout).toMatch(
+      /github-token: empty; downloading from run 4001 of vapora\/app needs a token with actions: read/
+    )
+
     const noRun = await preflight({ 'run-id': '999999', 'tracking-issue': 'false' })
     expect(noRun.stdout).toMatch(/workflow run 999999 not found in vapora\/app/)
 
@@ -268,6 +281,12 @@ describe('the action with GitHub (emulated), run as the runner runs it', () => {
     expect(run.outputs['failed-checks']).toBe('tracking-issue')
     expect(run.stdout).toMatch(/permissions: issues: write/)
     expect(trackingIssues('qa')).toEqual([])
+    // GitHub refusing the body (422) is a failure with GitHub's reason, not a crash.
+    github.failNext({ method: 'POST', path: `/repos/${REPO}/issues`, status: 422 })
+    const refused = await preflight({ environment: 'qa', 'run-id': '4001' })
+    expect(refused.outputs.decision).toBe('no-go')
+    expect(refused.outputs['failed-checks']).toBe('tracking-issue')
+    expect(refused.stdout).toMatch(/creating the tracking issue in vapora\/app: 422 /)
   })
 
   it('never lets a secret reach the logs, summary, outputs, report, issues or comments', () => {
