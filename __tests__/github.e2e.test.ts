@@ -201,6 +201,22 @@ describe('the action with GitHub (emulated), run as the runner runs it', () => {
     expect(refused.stdout).toMatch(new RegExp(`issue-number: #${closed.number} is closed; reopen it`))
   })
 
+  it('reports and removes a hand tick on an automated item whose check fails', async () => {
+    const downloadItem = checklistItems().find(i => i.checks?.includes('artifact-download'))!
+    const first = await preflight({ environment: 'hotfix', 'run-id': '4003' })
+    expect(first.outputs.decision).toBe('no-go')
+    const number = Number(first.outputs['issue-number'])
+    expect(readTicks(trackingIssues('hotfix')[0].body ?? '').get(downloadItem.id)?.ticked).toBe(false)
+    await tickByHand(number, downloadItem.id)
+    const second = await preflight({ environment: 'hotfix', 'run-id': '4003' })
+    expect(second.outputs['issue-number']).toBe(String(number))
+    const body = trackingIssues('hotfix')[0].body ?? ''
+    expect(readTicks(body).get(downloadItem.id)?.ticked).toBe(false)
+    expect(body).toMatch(/Ticks removed because the check now fails/)
+    expect(second.stdout).toMatch(/::warning::Tracking issue: ".*" was ticked by hand but its check fails/)
+    expect(second.summary).toMatch(/⚠️ tick removed from ".*": ticked by hand, but .*published digest/)
+  })
+
   it('ten runs at once open exactly one issue, and each leaves its comment', async () => {
     const all = await Promise.all(
       Array.from({ length: 10 }, () => preflight({ environment: 'production', 'run-id': '4001' }))

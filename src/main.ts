@@ -18,6 +18,8 @@ import { SECTION } from './checks/sections.js'
 import { progressLine } from './report/progress.js'
 import { renderJson } from './report/json.js'
 import { renderMarkdown } from './report/markdown.js'
+import { inline } from './report/markdown-escape.js'
+import type { OverriddenTick } from './checklist/merge.js'
 import type { CheckOutcome, CheckResult, Report } from './types.js'
 
 /** GitHub shows only the first few annotations per step; more would only bury the first. */
@@ -149,10 +151,11 @@ async function track(
   inputs: GitHubInputs,
   context: RunContext,
   fullReportUrl: string | undefined
-): Promise<{ result?: CheckResult; number?: number; url?: string }> {
+): Promise<{ result?: CheckResult; number?: number; url?: string; overridden?: OverriddenTick[] }> {
   if (!inputs.trackingIssue) return {}
   let number: number | undefined
   let url: string | undefined
+  let overridden: OverriddenTick[] = []
   const result = await timed(TRACKING_ISSUE, async () => {
     if (!inputs.token) {
       return {
@@ -183,7 +186,8 @@ async function track(
     })
     number = outcome.number
     url = outcome.url
-    for (const o of outcome.rendered?.merged.overridden ?? []) {
+    overridden = outcome.rendered?.merged.overridden ?? []
+    for (const o of overridden) {
       core.warning(
         `Tracking issue: "${o.text}" was ticked by hand but its check fails (${o.reason}); tick removed.`
       )
@@ -192,7 +196,17 @@ async function track(
       ? { status: 'pass', message: `${outcome.message}: ${outcome.url}`, data: { number, url } }
       : { status: 'fail', message: outcome.message, hint: outcome.hint }
   })
-  return { result, number, url }
+  return { result, number, url, overridden }
+}
+
+/** The summary's note on the tracking issue, with the hand ticks this run had to remove. */
+function trackingNote(issue: { number?: number; url?: string; overridden?: OverriddenTick[] }): string {
+  if (!issue.url) return ''
+  const lines = ['', '', `Tracking issue: [#${issue.number}](${issue.url})`]
+  for (const o of issue.overridden ?? []) {
+    lines.push(`- ⚠️ tick removed from "${inline(o.text)}": ticked by hand, but ${inline(o.reason, 300)}`)
+  }
+  return `${lines.join('\n')}\n`
 }
 
 export async function run(): Promise<void> {
@@ -227,8 +241,7 @@ export async function run(): Promise<void> {
     core.setOutput(OUTPUT.issueUrl, issue.url ?? '')
     core.setOutput(OUTPUT.bundleSource, report.bundle?.origin?.url ?? report.bundle?.path ?? '')
     annotate(report)
-    const tracked = issue.url ? `\n\nTracking issue: [#${issue.number}](${issue.url})\n` : ''
-    await core.summary.addRaw(renderMarkdown(report) + tracked, true).write()
+    await core.summary.addRaw(renderMarkdown(report) + trackingNote(issue), true).write()
     if (report.decision === 'go') {
       core.info(
         `Preflight decision: go${report.scope === 'bundle-only' ? ' (bundle only: offline run)' : ''}`
