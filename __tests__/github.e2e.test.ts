@@ -4,9 +4,10 @@
  * request and response is checked against GitHub's OpenAPI description.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { runAction, type ActionRun } from '../test/action-runner.js'
-import { EXAMPLE_ZIP, cleanupTempDirs } from '../test/fixtures.js'
+import { EXAMPLE_ZIP, REPO_ROOT, cleanupTempDirs, tempDir } from '../test/fixtures.js'
 import { startGitHubEmulator, type GitHubEmulator } from '../test/github/emulator.js'
 import { readTicks } from '../src/checklist/merge.js'
 import { checklistItems } from '../src/checklist/model.js'
@@ -332,5 +333,47 @@ describe('the action with GitHub (emulated), run as the runner runs it', () => {
   it('sent and received only what GitHub’s OpenAPI description allows', () => {
     expect(github.exchanges.length).toBeGreaterThan(50)
     expect(github.violations()).toEqual([])
+  })
+
+  it('the CLI downloads another run’s artifact too, with the token from GITHUB_TOKEN, keeping stdout clean', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        'dist/cli.js',
+        '--artifact',
+        'deployment-artifacts',
+        '--run-id',
+        '4001',
+        '--repository',
+        REPO,
+        '--offline',
+        '--format',
+        'json'
+      ],
+      {
+        cwd: REPO_ROOT,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: tempDir('cli-home-'),
+          GITHUB_TOKEN: JOB_TOKEN,
+          GITHUB_API_URL: github.url
+        }
+      }
+    )
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', chunk => (stdout += chunk))
+    child.stderr.on('data', chunk => (stderr += chunk))
+    const code = await new Promise<number | null>(resolve => child.on('close', resolve))
+    expect(code).toBe(0)
+    const report = JSON.parse(stdout)
+    expect(report.decision).toBe('go')
+    expect(report.bundle.origin).toMatchObject({
+      repository: REPO,
+      runId: 4001,
+      name: 'deployment-artifacts'
+    })
+    expect(stderr).toMatch(/artifact-download pass/)
+    expect(stdout + stderr).not.toContain(JOB_TOKEN)
   })
 })

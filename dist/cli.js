@@ -61,11 +61,16 @@ import 'url';
  */
 const EXIT = { go: 0, noGo: 1, error: 2 };
 const HELP = `Usage: ${TOOL_NAME} --bundle PATH [options]
+       ${TOOL_NAME} --artifact NAME --run-id N --repository OWNER/NAME [options]
 
 Verifies a Vapora deployment bundle and the cluster it deploys to, and prints a go/no-go report.
 
 Options:
-  --bundle PATH           deployment-artifacts .zip or a directory holding its files (required)
+  --bundle PATH           deployment-artifacts .zip or a directory holding its files
+  --artifact NAME         or download the GitHub Actions artifact NAME (e.g. deployment-artifacts)
+  --run-id N              ... uploaded by workflow run N
+  --repository O/R        ... of repository O/R; the token comes from GITHUB_TOKEN (or GH_TOKEN),
+                          needs actions: read; GITHUB_API_URL for GitHub Enterprise
   --offline               bundle checks only; cluster/network checks are out of scope
                           (the decision then says it covers the bundle only)
   --format FORMAT         markdown (default) or json
@@ -98,6 +103,9 @@ function parse(argv) {
             allowPositionals: false,
             options: {
                 bundle: { type: 'string' },
+                artifact: { type: 'string' },
+                'run-id': { type: 'string' },
+                repository: { type: 'string' },
                 offline: { type: 'boolean', default: false },
                 format: { type: 'string', default: 'markdown' },
                 output: { type: 'string' },
@@ -121,6 +129,30 @@ function parse(argv) {
         throw new UsageError(describeError(error));
     }
 }
+/** The artifact to download, from --artifact/--run-id/--repository and the environment's token. */
+function artifactSpec(flags) {
+    if (!flags.artifact && !flags['run-id'] && !flags.repository)
+        return undefined;
+    if (!flags.artifact || !flags['run-id'] || !flags.repository) {
+        throw new UsageError('--artifact, --run-id and --repository go together: name the artifact, the workflow run that uploaded it and its repository.');
+    }
+    const runId = Number(flags['run-id']);
+    return {
+        name: flags.artifact,
+        runId,
+        repository: flags.repository,
+        token: process.env.GITHUB_TOKEN || process.env.GH_TOKEN || undefined,
+        apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+        serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com'
+    };
+}
+function stdoutToStderr() {
+    const write = process.stdout.write;
+    process.stdout.write = process.stderr.write.bind(process.stderr);
+    return () => {
+        process.stdout.write = write;
+    };
+}
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. Never throws. */
 async function main(argv, io = processIO) {
     try {
@@ -136,10 +168,16 @@ async function main(argv, io = processIO) {
         if (flags.format !== 'markdown' && flags.format !== 'json') {
             throw new UsageError(`--format: "${flags.format}" is not supported; use markdown or json.`);
         }
-        if (!flags.bundle)
-            throw new UsageError('--bundle is required: the deployment-artifacts .zip or its directory.');
+        const artifact = artifactSpec(flags);
+        if (!flags.bundle && !artifact) {
+            throw new UsageError('--bundle is required (the deployment-artifacts .zip or its directory), or --artifact with --run-id and --repository.');
+        }
+        // @actions/artifact logs through @actions/core, i.e. to stdout, where the report goes: send its lines
+        // to stderr while the download runs.
+        const restoreStdout = artifact && !flags.output && io === processIO ? stdoutToStderr() : undefined;
         const report = await runPreflight({
             bundlePath: flags.bundle,
+            artifact: flags.bundle ? undefined : artifact,
             offline: flags.offline,
             namespace: flags.namespace,
             expectedFiles: flags['expected-files'],
@@ -151,7 +189,7 @@ async function main(argv, io = processIO) {
             eventsWindow: flags['events-window'],
             capacityThreshold: flags['capacity-threshold'],
             artifactsDir: flags['artifacts-dir']
-        }, { onResult: flags.quiet ? undefined : result => io.stderr(`${progressLine(result)}\n`) });
+        }, { onResult: flags.quiet ? undefined : result => io.stderr(`${progressLine(result)}\n`) }).finally(() => restoreStdout?.());
         const rendered = flags.format === 'json' ? renderJson(report) : `${renderMarkdown(report)}\n`;
         if (flags.output) {
             writeFileSync(flags.output, rendered);
