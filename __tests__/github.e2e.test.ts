@@ -139,7 +139,14 @@ describe('the action with GitHub (emulated), run as the runner runs it', () => {
     const kit = github.uploadedArtifacts(THIS_RUN)
     expect(kit.map(a => a.name)).toEqual(['vapora-preflight-staging'])
     expect(kit[0].files.map(f => f.name)).toEqual(['report.json'])
-    expect(run.summary).toContain(`/artifacts/`)
+    expect(run.summary).toMatch(
+      new RegExp(
+        `Rollback kit \\(report and ConfigMap backup\\): \\[artifact\\]\\(https://github\\.com/${REPO}/actions/runs/${THIS_RUN}/artifacts/${kit[0].id}\\)`
+      )
+    )
+    // The uploaded report is the final one: it already holds the tracking issue's result.
+    const uploaded = JSON.parse(kit[0].files[0].data.toString('utf8'))
+    expect(uploaded.results.find((r: { id: string }) => r.id === 'tracking-issue')?.status).toBe('pass')
     expect(run.summary).toContain(`Tracking issue: [#${issue.number}]`)
   })
 

@@ -4,23 +4,22 @@
  * The only place that talks to @actions/core; one error boundary.
  */
 import * as core from '@actions/core'
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, isAbsolute } from 'node:path'
-import { performance } from 'node:perf_hooks'
 import { OUTPUT } from './constants.js'
-import { amendReport, finish, runPreflight } from './engine.js'
+import { amendReport, runPreflight } from './engine.js'
 import { UsageError, describeError } from './errors.js'
-import { readActionInputs, type GitHubInputs } from './inputs.js'
-import { readRunContext, type RunContext } from './github/context.js'
+import { readActionInputs } from './inputs.js'
+import { readRunContext } from './github/context.js'
+import { recordInTrackingIssue, saveRollbackKit } from './github/post-run.js'
 import { decodeKubeconfig, kubeconfigSecrets } from './kube/config.js'
-import { SECTION } from './checks/sections.js'
 import { progressLine } from './report/progress.js'
 import { renderJson } from './report/json.js'
 import { renderMarkdown } from './report/markdown.js'
 import { inline } from './report/markdown-escape.js'
 import type { OverriddenTick } from './checklist/merge.js'
-import type { CheckOutcome, CheckResult, Report } from './types.js'
+import type { Report } from './types.js'
 
 /** GitHub shows only the first few annotations per step; more would only bury the first. */
 const MAX_ANNOTATIONS = 50
@@ -85,128 +84,18 @@ function writeReport(report: Report): string {
   return path
 }
 
-async function timed(
-  check: { id: string; title: string; section: string },
-  step: () => Promise<CheckOutcome>
-): Promise<CheckResult> {
-  const started = performance.now()
-  const outcome = await step()
-  return finish(check, outcome, performance.now() - started)
-}
-
-const KIT_UPLOAD = {
-  id: 'rollback-kit-upload',
-  title: 'Keep the rollback kit (report and ConfigMap backup) as an artifact',
-  section: SECTION.rollbackPlan
-}
-const TRACKING_ISSUE = {
-  id: 'tracking-issue',
-  title: 'Create GitHub issue or ticket tracking the deployment',
-  section: SECTION.changeDocs
-}
-
-/** Uploads the report and the ConfigMap backup, when asked to and the runtime allows it. */
-async function saveKit(
-  report: Report,
-  reportPath: string,
-  inputs: GitHubInputs,
-  context: RunContext
-): Promise<{ result?: CheckResult; url?: string }> {
-  if (!inputs.uploadRollbackKit) return {}
-  const result = await timed(KIT_UPLOAD, async () => {
-    if (!context.hasActionsRuntime) {
-      return {
-        status: 'skip',
-        skipReason: 'not-applicable',
-        message: 'not applicable: no Actions runtime (ACTIONS_RUNTIME_TOKEN) to upload to'
-      }
-    }
-    const backup = report.rollback?.configMapBackupPath
-    const files = [reportPath, ...(backup && existsSync(backup) ? [backup] : [])]
-    const { kitArtifactName, uploadRollbackKit } = await import('./github/upload.js')
-    const upload = await uploadRollbackKit(kitArtifactName(inputs.issueKey), files)
-    return upload.ok
-      ? {
-          status: 'pass',
-          message: upload.message,
-          data: { artifactId: upload.artifactId, name: upload.name }
-        }
-      : {
-          status: 'fail',
-          message: upload.message,
-          hint: 'The ConfigMap backup lives only in this job; without the upload there is no backup to roll back to. Re-run, or set upload-rollback-kit: false and keep the backup yourself.'
-        }
-  })
-  const id = result.data?.artifactId as number | undefined
-  return {
-    result,
-    url:
-      id && context.runUrl ? `${context.runUrl.replace(/\/attempts\/\d+$/, '')}/artifacts/${id}` : undefined
-  }
-}
-
-/** Creates or updates the tracking issue; its body shows this step as done (it is, if anyone can read it). */
-async function track(
-  report: Report,
-  inputs: GitHubInputs,
-  context: RunContext,
-  fullReportUrl: string | undefined
-): Promise<{ result?: CheckResult; number?: number; url?: string; overridden?: OverriddenTick[] }> {
-  if (!inputs.trackingIssue) return {}
-  let number: number | undefined
-  let url: string | undefined
-  let overridden: OverriddenTick[] = []
-  const result = await timed(TRACKING_ISSUE, async () => {
-    if (!inputs.token) {
-      return {
-        status: 'fail',
-        message: 'github-token: empty, so the tracking issue cannot be written.',
-        hint: 'Keep github-token at its default (${{ github.token }}) with `permissions: issues: write`, or set tracking-issue: false.'
-      }
-    }
-    if (!context.repository) {
-      return {
-        status: 'fail',
-        message: 'GITHUB_REPOSITORY is not set, so there is no repository to track the deployment in.'
-      }
-    }
-    const provisional = finish(TRACKING_ISSUE, { status: 'pass', message: 'tracked in this issue' }, 0)
-    const { updateTrackingIssue } = await import('./github/tracking-issue.js')
-    const outcome = await updateTrackingIssue(amendReport(report, [provisional]), {
-      token: inputs.token,
-      apiUrl: context.apiUrl,
-      repository: context.repository,
-      key: inputs.issueKey,
-      environment: inputs.environment,
-      labels: inputs.issueLabels,
-      issueNumber: inputs.issueNumber,
-      runUrl: context.runUrl,
-      runMarker: context.runId ? `${context.runId}/${context.runAttempt ?? 1}` : undefined,
-      fullReportUrl: fullReportUrl ?? context.runUrl
-    })
-    number = outcome.number
-    url = outcome.url
-    overridden = outcome.rendered?.merged.overridden ?? []
-    for (const o of overridden) {
-      core.warning(
-        `Tracking issue: "${o.text}" was ticked by hand but its check fails (${o.reason}); tick removed.`
-      )
-    }
-    return outcome.ok
-      ? { status: 'pass', message: `${outcome.message}: ${outcome.url}`, data: { number, url } }
-      : { status: 'fail', message: outcome.message, hint: outcome.hint }
-  })
-  return { result, number, url, overridden }
-}
-
-/** The summary's note on the tracking issue, with the hand ticks this run had to remove. */
-function trackingNote(issue: { number?: number; url?: string; overridden?: OverriddenTick[] }): string {
-  if (!issue.url) return ''
-  const lines = ['', '', `Tracking issue: [#${issue.number}](${issue.url})`]
+/** The summary's lines on what was done on GitHub: the tracking issue, removed hand ticks, the kit. */
+function githubNote(
+  issue: { number?: number; url?: string; overridden?: OverriddenTick[] },
+  kit: { url?: string }
+): string {
+  const lines: string[] = []
+  if (issue.url) lines.push(`Tracking issue: [#${issue.number}](${issue.url})`)
   for (const o of issue.overridden ?? []) {
     lines.push(`- ⚠️ tick removed from "${inline(o.text)}": ticked by hand, but ${inline(o.reason, 300)}`)
   }
-  return `${lines.join('\n')}\n`
+  if (kit.url) lines.push('', `Rollback kit (report and ConfigMap backup): [artifact](${kit.url})`)
+  return lines.length > 0 ? `\n\n${lines.join('\n')}\n` : ''
 }
 
 export async function run(): Promise<void> {
@@ -222,15 +111,22 @@ export async function run(): Promise<void> {
         onSecrets: secrets => secrets.forEach(s => core.setSecret(s))
       }
     )
-    const reportPath = writeReport(report)
-    const kit = await saveKit(report, reportPath, inputs.github, context)
-    if (kit.result) core.info(progressLine(kit.result))
-    const issue = await track(report, inputs.github, context, kit.url)
+    // The issue first, so that the kit uploaded next holds the final report (only its own upload result
+    // is missing from it); the issue links the run, whose page lists the kit.
+    const issue = await recordInTrackingIssue(report, inputs.github, context)
     if (issue.result) core.info(progressLine(issue.result))
-    report = amendReport(
-      report,
-      [kit.result, issue.result].filter((r): r is CheckResult => r !== undefined)
-    )
+    for (const o of issue.overridden ?? []) {
+      core.warning(
+        `Tracking issue: "${o.text}" was ticked by hand but its check fails (${o.reason}); tick removed.`
+      )
+    }
+    if (issue.result) report = amendReport(report, [issue.result])
+    const reportPath = writeReport(report)
+    const kit = await saveRollbackKit(report, reportPath, inputs.github, context)
+    if (kit.result) {
+      core.info(progressLine(kit.result))
+      report = amendReport(report, [kit.result])
+    }
     writeReport(report)
     core.setOutput(OUTPUT.decision, report.decision)
     core.setOutput(OUTPUT.failedChecks, report.failedChecks.join(','))
@@ -241,7 +137,7 @@ export async function run(): Promise<void> {
     core.setOutput(OUTPUT.issueUrl, issue.url ?? '')
     core.setOutput(OUTPUT.bundleSource, report.bundle?.origin?.url ?? report.bundle?.path ?? '')
     annotate(report)
-    await core.summary.addRaw(renderMarkdown(report) + trackingNote(issue), true).write()
+    await core.summary.addRaw(renderMarkdown(report) + githubNote(issue, kit), true).write()
     if (report.decision === 'go') {
       core.info(
         `Preflight decision: go${report.scope === 'bundle-only' ? ' (bundle only: offline run)' : ''}`

@@ -1,0 +1,16 @@
+import type { OverriddenTick } from '../checklist/merge.js';
+import type { GitHubInputs } from '../inputs.js';
+import type { CheckResult, Report } from '../types.js';
+import type { RunContext } from './context.js';
+/** Uploads the report and the ConfigMap backup, when asked to and the runtime allows it. */
+export declare function saveRollbackKit(report: Report, reportPath: string, inputs: GitHubInputs, context: RunContext): Promise<{
+    result?: CheckResult;
+    url?: string;
+}>;
+/** Creates or updates the tracking issue; its body shows this step as done (it is, if anyone can read it). */
+export declare function recordInTrackingIssue(report: Report, inputs: GitHubInputs, context: RunContext): Promise<{
+    result?: CheckResult;
+    number?: number;
+    url?: string;
+    overridden?: OverriddenTick[];
+}>;

@@ -1,0 +1,122 @@
+/**
+ * What the action does on GitHub after the checks: keep the rollback kit as an artifact and record the
+ * run in the tracking issue. Each step becomes a result (`rollback-kit-upload`, `tracking-issue`) so that
+ * a step the user asked for and that failed blocks like any check. No @actions/core here: the action
+ * adapter logs and masks.
+ */
+import { existsSync } from 'node:fs'
+import { performance } from 'node:perf_hooks'
+import { SECTION } from '../checks/sections.js'
+import { amendReport, finish } from '../engine.js'
+import type { OverriddenTick } from '../checklist/merge.js'
+import type { GitHubInputs } from '../inputs.js'
+import type { CheckOutcome, CheckResult, Report } from '../types.js'
+import type { RunContext } from './context.js'
+
+async function timed(
+  check: { id: string; title: string; section: string },
+  step: () => Promise<CheckOutcome>
+): Promise<CheckResult> {
+  const started = performance.now()
+  const outcome = await step()
+  return finish(check, outcome, performance.now() - started)
+}
+
+const KIT_UPLOAD = {
+  id: 'rollback-kit-upload',
+  title: 'Keep the rollback kit (report and ConfigMap backup) as an artifact',
+  section: SECTION.rollbackPlan
+}
+const TRACKING_ISSUE = {
+  id: 'tracking-issue',
+  title: 'Create GitHub issue or ticket tracking the deployment',
+  section: SECTION.changeDocs
+}
+
+/** Uploads the report and the ConfigMap backup, when asked to and the runtime allows it. */
+export async function saveRollbackKit(
+  report: Report,
+  reportPath: string,
+  inputs: GitHubInputs,
+  context: RunContext
+): Promise<{ result?: CheckResult; url?: string }> {
+  if (!inputs.uploadRollbackKit) return {}
+  const result = await timed(KIT_UPLOAD, async () => {
+    if (!context.hasActionsRuntime) {
+      return {
+        status: 'skip',
+        skipReason: 'not-applicable',
+        message: 'not applicable: no Actions runtime (ACTIONS_RUNTIME_TOKEN) to upload to'
+      }
+    }
+    const backup = report.rollback?.configMapBackupPath
+    const files = [reportPath, ...(backup && existsSync(backup) ? [backup] : [])]
+    const { kitArtifactName, uploadRollbackKit } = await import('./upload.js')
+    const upload = await uploadRollbackKit(kitArtifactName(inputs.issueKey), files)
+    return upload.ok
+      ? {
+          status: 'pass',
+          message: upload.message,
+          data: { artifactId: upload.artifactId, name: upload.name }
+        }
+      : {
+          status: 'fail',
+          message: upload.message,
+          hint: 'The ConfigMap backup lives only in this job; without the upload there is no backup to roll back to. Re-run, or set upload-rollback-kit: false and keep the backup yourself.'
+        }
+  })
+  const id = result.data?.artifactId as number | undefined
+  return {
+    result,
+    url:
+      id && context.runUrl ? `${context.runUrl.replace(/\/attempts\/\d+$/, '')}/artifacts/${id}` : undefined
+  }
+}
+
+/** Creates or updates the tracking issue; its body shows this step as done (it is, if anyone can read it). */
+export async function recordInTrackingIssue(
+  report: Report,
+  inputs: GitHubInputs,
+  context: RunContext
+): Promise<{ result?: CheckResult; number?: number; url?: string; overridden?: OverriddenTick[] }> {
+  if (!inputs.trackingIssue) return {}
+  let number: number | undefined
+  let url: string | undefined
+  let overridden: OverriddenTick[] = []
+  const result = await timed(TRACKING_ISSUE, async () => {
+    if (!inputs.token) {
+      return {
+        status: 'fail',
+        message: 'github-token: empty, so the tracking issue cannot be written.',
+        hint: 'Keep github-token at its default (${{ github.token }}) with `permissions: issues: write`, or set tracking-issue: false.'
+      }
+    }
+    if (!context.repository) {
+      return {
+        status: 'fail',
+        message: 'GITHUB_REPOSITORY is not set, so there is no repository to track the deployment in.'
+      }
+    }
+    const provisional = finish(TRACKING_ISSUE, { status: 'pass', message: 'tracked in this issue' }, 0)
+    const { updateTrackingIssue } = await import('./tracking-issue.js')
+    const outcome = await updateTrackingIssue(amendReport(report, [provisional]), {
+      token: inputs.token,
+      apiUrl: context.apiUrl,
+      repository: context.repository,
+      key: inputs.issueKey,
+      environment: inputs.environment,
+      labels: inputs.issueLabels,
+      issueNumber: inputs.issueNumber,
+      runUrl: context.runUrl,
+      runMarker: context.runId ? `${context.runId}/${context.runAttempt ?? 1}` : undefined,
+      fullReportUrl: context.runUrl
+    })
+    number = outcome.number
+    url = outcome.url
+    overridden = outcome.rendered?.merged.overridden ?? []
+    return outcome.ok
+      ? { status: 'pass', message: `${outcome.message}: ${outcome.url}`, data: { number, url } }
+      : { status: 'fail', message: outcome.message, hint: outcome.hint }
+  })
+  return { result, number, url, overridden }
+}
