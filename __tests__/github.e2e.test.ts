@@ -12,6 +12,7 @@ import { startGitHubEmulator, type GitHubEmulator } from '../test/github/emulato
 import { readTicks } from '../src/checklist/merge.js'
 import { checklistItems } from '../src/checklist/model.js'
 import { issueKeyMarker } from '../src/report/issue-body.js'
+import { lockLabel } from '../src/github/tracking-issue.js'
 
 const REPO = 'vapora/app'
 const OTHER_REPO = 'vapora/builds'
@@ -235,6 +236,27 @@ describe('the action with GitHub (emulated), run as the runner runs it', () => {
     expect(new Set(all.map(r => r.outputs['issue-number']))).toEqual(new Set([String(issues[0].number)]))
     expect(github.comments(REPO, issues[0].number)).toHaveLength(10)
     expect(github.labels(REPO).filter(l => l.startsWith('preflight-lock-'))).toEqual([])
+  })
+
+  it('takes over a lock left behind by a run that died, and does without one where labels cannot be made', async () => {
+    const response = await fetch(`${github.url}/repos/${REPO}/labels`, {
+      method: 'POST',
+      headers: { authorization: `token ${JOB_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: lockLabel('canary'),
+        description: 'vapora-preflight lock 2026-01-01T00:00:00.000Z'
+      })
+    })
+    expect(response.status).toBe(201)
+    const run = await preflight({ environment: 'canary', 'run-id': '4001' })
+    expect(run.outputs.decision).toBe('go')
+    expect(trackingIssues('canary')).toHaveLength(1)
+    expect(github.labels(REPO)).not.toContain(lockLabel('canary'))
+
+    github.failNext({ method: 'POST', path: `/repos/${REPO}/labels`, status: 404 })
+    const unlocked = await preflight({ environment: 'edge', 'run-id': '4001' })
+    expect(unlocked.outputs.decision).toBe('go')
+    expect(trackingIssues('edge')).toHaveLength(1)
   })
 
   it('is no-go with a specific message for an expired, a missing and a forbidden artifact', async () => {

@@ -4449,6 +4449,7 @@ var artifact = /*#__PURE__*/Object.freeze({
  * Two runs at once must not create two issues. GitHub has no conditional create, so creation happens
  * under a lock: a label named after the key, which only one run can create (422 for the others). The
  * winner re-lists, creates if still needed and deletes the label; the others wait for the issue to appear.
+ * A lock left by a run that died is taken over after 30 s.
  */
 const NEEDS = 'issues: write';
 function repoParams(repository) {
@@ -4473,55 +4474,67 @@ function lockLabel(key) {
     return `preflight-lock-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
 }
 const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** How long a lock may be held before it counts as left behind by a run that died (creating takes ~1 s). */
+const STALE_LOCK_MS = 30_000;
+const LOCK_PREFIX = 'vapora-preflight lock ';
+/** A lock that is older than STALE_LOCK_MS, or that does not say when it was taken, is stale. */
+async function lockIsStale(github, params, name) {
+    try {
+        const { data } = await github.rest.issues.getLabel({ ...params, name });
+        const since = Date.parse((data.description ?? '').replace(LOCK_PREFIX, ''));
+        return !Number.isFinite(since) || Date.now() - since > STALE_LOCK_MS;
+    }
+    catch (error) {
+        return error.status !== 404; // gone meanwhile: not stale, just free again
+    }
+}
 /**
  * Runs `create` while holding the key's lock, or returns the issue another run created meanwhile.
- * A lock older than `lockTimeoutMs` (its holder died) is taken over.
+ * The lock is a best effort on top of re-listing: where labels cannot be created or deleted (a token or
+ * a GitHub-compatible server without them), after `lockTimeoutMs`, or when a stale lock cannot be
+ * removed, it falls back to re-listing just before creating.
  */
 async function createOnce(github, options, create) {
     const params = repoParams(options.repository);
     const name = lockLabel(options.key);
-    const timeoutMs = options.lockTimeoutMs ?? 60_000;
-    let started = Date.now();
-    let tookOver = false;
-    for (let attempt = 0;; attempt++) {
+    const deadline = Date.now() + (options.lockTimeoutMs ?? 60_000);
+    const createUnderLock = async () => {
+        // Re-list right before creating: a run that held the lock before us may have created the issue.
+        const existing = await findByMarker(github, options);
+        return existing ? { issue: existing, created: false } : { issue: await create(), created: true };
+    };
+    for (let attempt = 0; Date.now() < deadline; attempt++) {
         try {
             await github.rest.issues.createLabel({
                 ...params,
                 name,
                 color: 'ededed',
-                description: `vapora-preflight: creating the tracking issue (${new Date().toISOString()})`
+                description: `${LOCK_PREFIX}${new Date().toISOString()}`
             });
         }
         catch (error) {
             if (error.status !== 422)
-                throw error;
+                return createUnderLock(); // no lock to be had
             // Another run holds the lock: its issue should appear shortly.
             await sleep(Math.min(250 * 2 ** attempt, 2_000) + Math.floor(Math.random() * 200));
             const existing = await findByMarker(github, options);
             if (existing)
                 return { issue: existing, created: false };
-            if (Date.now() - started > timeoutMs) {
-                // The holder died between taking the lock and releasing it: take the lock over, once.
-                if (tookOver) {
-                    throw new Error(`the lock label "${name}" stays in place; delete it in the repository's labels and re-run.`);
-                }
-                tookOver = true;
-                started = Date.now();
-                await github.rest.issues.deleteLabel({ ...params, name }).catch(() => undefined);
+            if (await lockIsStale(github, params, name)) {
+                const removed = await github.rest.issues.deleteLabel({ ...params, name }).then(() => true, (e) => e.status === 404);
+                if (!removed)
+                    return createUnderLock();
             }
             continue;
         }
         try {
-            // Re-list under the lock: a run that held it before us may have created the issue already.
-            const existing = await findByMarker(github, options);
-            if (existing)
-                return { issue: existing, created: false };
-            return { issue: await create(), created: true };
+            return await createUnderLock();
         }
         finally {
             await github.rest.issues.deleteLabel({ ...params, name }).catch(() => undefined);
         }
     }
+    return createUnderLock();
 }
 async function targetIssue(github, options) {
     if (options.issueNumber === undefined)

@@ -26,6 +26,8 @@ export interface TrackingIssueOutcome {
     created?: boolean;
     rendered?: IssueBody;
 }
+/** The lock label's name: short (labels hold 50 characters) and the same for every run of one key. */
+export declare function lockLabel(key: string): string;
 /**
  * Creates or updates the tracking issue and comments on it. Never throws: a failure is an outcome with
  * a message that names the missing permission or the wrong input.
