@@ -9,11 +9,9 @@ afterAll(cleanupTempDirs)
 
 describe('the action (dist/index.js) as the runner runs it', () => {
   it('writes decision=go, the report and the summary for the example bundle offline', async () => {
-    const run = await runAction({
-      'bundle-path': 'examples/deployment-artifacts.zip',
-      offline: 'true',
-      'tracking-issue': 'false'
-    })
+    // All other inputs at their action.yml defaults (tracking-issue and upload-rollback-kit on): outside a
+    // GitHub job there is nothing to track in or upload to, which is not a reason to block.
+    const run = await runAction({ 'bundle-path': 'examples/deployment-artifacts.zip', offline: 'true' })
     expect(run.exitCode).toBe(0)
     expect(run.outputs.decision).toBe('go')
     expect(run.outputs['failed-checks']).toBe('')
@@ -24,6 +22,8 @@ describe('the action (dist/index.js) as the runner runs it', () => {
     expect(run.summary).toMatch(/This decision covers the bundle only/)
     expect(run.summary).toMatch(/- \[x\] Verify artifact contents/)
     expect(run.stdout).toMatch(/Preflight decision: go/)
+    expect(run.stdout).toMatch(/tracking-issue +skip: not applicable: no GitHub repository/)
+    expect(run.stdout).toMatch(/rollback-kit-upload +skip: not applicable: no Actions runtime/)
     // The extracted zip is cleaned up; only the report stays in RUNNER_TEMP.
     expect(readdirSync(run.runnerTemp)).toEqual(['vapora-preflight'])
   })

@@ -84,17 +84,20 @@ export async function recordInTrackingIssue(
   let url: string | undefined
   let overridden: OverriddenTick[] = []
   const result = await timed(TRACKING_ISSUE, async () => {
+    if (!context.repository) {
+      // Not in a GitHub Actions job (a local runner, another CI): there is no repository to write to.
+      return {
+        status: 'skip',
+        skipReason: 'not-applicable',
+        message:
+          'not applicable: no GitHub repository (GITHUB_REPOSITORY is not set) to track the deployment in'
+      }
+    }
     if (!inputs.token) {
       return {
         status: 'fail',
         message: 'github-token: empty, so the tracking issue cannot be written.',
         hint: 'Keep github-token at its default (${{ github.token }}) with `permissions: issues: write`, or set tracking-issue: false.'
-      }
-    }
-    if (!context.repository) {
-      return {
-        status: 'fail',
-        message: 'GITHUB_REPOSITORY is not set, so there is no repository to track the deployment in.'
       }
     }
     const provisional = finish(TRACKING_ISSUE, { status: 'pass', message: 'tracked in this issue' }, 0)
