@@ -313,6 +313,16 @@ describe('the action with GitHub (emulated), run as the runner runs it', () => {
     expect(otherRepo.outputs['bundle-source']).toMatch(/vapora\/builds\/actions\/runs\/7001\/artifacts\//)
   })
 
+  it('warns, without blocking, when the rollback kit cannot be uploaded', async () => {
+    github.failNext({ method: 'POST', path: /ArtifactService\/CreateArtifact$/, status: 403 })
+    const run = await preflight({ 'run-id': '4001', 'tracking-issue': 'false' })
+    expect(run.outputs.decision).toBe('go')
+    expect(run.stdout).toMatch(
+      /::warning::rollback kit not kept: uploading artifact "vapora-preflight-staging": .*copy it before the job ends/
+    )
+    expect(run.summary).toMatch(/`rollback-kit-upload`: rollback kit not kept/)
+  })
+
   it('is no-go when the artifact does not match its published digest', async () => {
     const run = await preflight({ 'run-id': '4003', 'tracking-issue': 'false' })
     expect(run.exitCode).toBe(1)

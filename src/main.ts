@@ -125,6 +125,7 @@ export async function run(): Promise<void> {
     const kit = await saveRollbackKit(report, reportPath, inputs.github, context)
     if (kit.result) {
       core.info(progressLine(kit.result))
+      if (kit.result.status === 'warn') core.warning(`${kit.result.message} ${kit.result.hint ?? ''}`.trim())
       report = amendReport(report, [kit.result])
     }
     writeReport(report)

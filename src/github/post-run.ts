@@ -60,9 +60,11 @@ export async function saveRollbackKit(
           data: { artifactId: upload.artifactId, name: upload.name }
         }
       : {
-          status: 'fail',
-          message: upload.message,
-          hint: 'The ConfigMap backup lives only in this job; without the upload there is no backup to roll back to. Re-run, or set upload-rollback-kit: false and keep the backup yourself.'
+          // Not blocking: the deploy is no less safe, and the revisions and undo commands are in the summary
+          // and the issue. But the backup file now lives only in this job, which the warning says.
+          status: 'warn',
+          message: `rollback kit not kept: ${upload.message}`,
+          hint: 'The ConfigMap backup exists only in this job (output configmap-backup-path): copy it before the job ends, or re-run.'
         }
   })
   const id = result.data?.artifactId as number | undefined
