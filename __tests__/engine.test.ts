@@ -74,6 +74,18 @@ describe('the example bundle', () => {
     expect(report.bundle?.files).toHaveLength(12)
   })
 
+  it('opens a zip that holds only the bundle zip (a .zip uploaded as the artifact), once', async () => {
+    const outer = new AdmZip()
+    outer.addLocalFile(EXAMPLE_ZIP)
+    const work = tempDir()
+    const path = join(tempDir(), 'artifact.zip')
+    outer.writeZip(path)
+    const report = await runPreflight({ bundlePath: path, offline: true, workDir: work })
+    expect(report.decision).toBe('go')
+    expect(report.bundle?.files).toHaveLength(12)
+    expect(readdirSync(work)).toEqual([])
+  })
+
   it('leaves no extracted files behind after a zip run', async () => {
     const work = tempDir()
     await runPreflight({ bundlePath: EXAMPLE_ZIP, offline: true, workDir: work })

@@ -120,6 +120,9 @@ describe('the action with GitHub (emulated), run as the runner runs it', () => {
     expect(run.outputs['bundle-source']).toMatch(
       new RegExp(`^https://github\\.com/${REPO}/actions/runs/${THIS_RUN}/artifacts/\\d+$`)
     )
+    expect(run.stdout).toMatch(
+      /artifact-download pass: .* from this run; digest sha256:[0-9a-f]{12}… verified/
+    )
     const issues = trackingIssues('staging').filter(i => i.state === 'open' && !i.pullRequest)
     expect(issues).toHaveLength(1)
     const issue = issues[0]
