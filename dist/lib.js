@@ -3063,7 +3063,7 @@ function decide(results, options) {
 
 /** Kept equal to package.json's version by a unit test (bundles cannot read package.json at run time). */
 const TOOL_NAME = 'vapora-preflight';
-const TOOL_VERSION = '0.2.0';
+const TOOL_VERSION = '0.3.0';
 
 /**
  * The engine: acquire the bundle, run the checks (concurrently, each behind its own error boundary),
