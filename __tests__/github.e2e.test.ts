@@ -12,7 +12,7 @@ import { startGitHubEmulator, type GitHubEmulator } from '../test/github/emulato
 import { readTicks } from '../src/checklist/merge.js'
 import { checklistItems } from '../src/checklist/model.js'
 import { issueKeyMarker } from '../src/report/issue-body.js'
-import { lockLabel } from '../src/github/tracking-issue.js'
+import { lockLabel } from '../src/github/issue-lock.js'
 
 const REPO = 'vapora/app'
 const OTHER_REPO = 'vapora/builds'
@@ -48,6 +48,14 @@ beforeAll(async () => {
   github.addArtifact(REPO, 4002, 'deployment-artifacts', zip, { expired: true })
   github.addArtifact(REPO, 4003, 'deployment-artifacts', zip, { digestOverride: `sha256:${'0'.repeat(64)}` })
   github.addArtifact(OTHER_REPO, 7001, 'deployment-artifacts', zip)
+  // More labelled issues than one page holds: the tracking issue is found on a later page.
+  for (let i = 0; i < 120; i++) {
+    github.seedIssue(REPO, {
+      title: `Deploy note ${i}`,
+      body: 'no marker',
+      labels: ['deployment', 'preflight']
+    })
+  }
   // Look-alikes the action must not take for the staging tracking issue: a pull request and a closed
   // issue, both labelled and carrying the marker.
   for (const pullRequest of [true, false]) {
@@ -206,6 +214,7 @@ describe('the action with GitHub (emulated), run as the runner runs it', () => {
     const updated = github.issues(REPO).find(i => i.number === chosen.number)!
     expect(updated.labels).toEqual(['deployment', 'preflight'])
     expect(updated.body).toContain(issueKeyMarker('release'))
+    expect(updated.body).toMatch(/\n---\n\nRelease notes\.$/)
 
     const closed = github.seedIssue(REPO, { title: 'Closed', body: 'x', labels: [], state: 'closed' })
     const refused = await preflight({ 'run-id': '4001', 'issue-number': String(closed.number) })
@@ -239,6 +248,18 @@ describe('the action with GitHub (emulated), run as the runner runs it', () => {
     expect(new Set(all.map(r => r.outputs['issue-number']))).toEqual(new Set([String(issues[0].number)]))
     expect(github.comments(REPO, issues[0].number)).toHaveLength(10)
     expect(github.labels(REPO).filter(l => l.startsWith('preflight-lock-'))).toEqual([])
+  })
+
+  it('ten runs at once where labels cannot be made still leave exactly one open issue', async () => {
+    github.failNext({ method: 'POST', path: `/repos/${REPO}/labels`, status: 404, times: 10 })
+    const all = await Promise.all(
+      Array.from({ length: 10 }, () => preflight({ environment: 'unlocked', 'run-id': '4001' }))
+    )
+    expect(all.map(r => r.outputs.decision)).toEqual(Array(10).fill('go'))
+    github.clearKnobs() // runs that found the issue at once never asked for the lock
+    const open = trackingIssues('unlocked').filter(i => i.state === 'open')
+    expect(open).toHaveLength(1)
+    expect(new Set(all.map(r => r.outputs['issue-number']))).toEqual(new Set([String(open[0].number)]))
   })
 
   it('takes over a lock left behind by a run that died, and does without one where labels cannot be made', async () => {
@@ -285,6 +306,17 @@ describe('the action with GitHub (emulated), run as the runner runs it', () => {
     expect(forbidden.outputs.decision).toBe('no-go')
     expect(forbidden.stdout).toMatch(
       /the token lacks permission \(403 .*\)\. Give the job `permissions: actions: read`/
+    )
+
+    github.failNext({ method: 'GET', path: /\/actions\/artifacts\/\d+\/zip$/, status: 410 })
+    const gone = await preflight({ 'run-id': '4001', 'tracking-issue': 'false' })
+    expect(gone.outputs.decision).toBe('no-go')
+    expect(gone.stdout).toMatch(/artifact "deployment-artifacts" \(id \d+\) of run 4001 has expired/)
+
+    const notInThisRun = await preflight({ 'tracking-issue': 'false' })
+    expect(notInThisRun.outputs.decision).toBe('no-go')
+    expect(notInThisRun.stdout).toMatch(
+      /artifact "deployment-artifacts" not found in this run; it has no artifacts yet/
     )
 
     const badToken = await preflight(
@@ -372,11 +404,6 @@ describe('the action with GitHub (emulated), run as the runner runs it', () => {
     expect(runs[0].stdout).toContain(`::add-mask::${JOB_TOKEN}`)
   })
 
-  it('sent and received only what GitHub’s OpenAPI description allows', () => {
-    expect(github.exchanges.length).toBeGreaterThan(50)
-    expect(github.violations()).toEqual([])
-  })
-
   it('the CLI downloads another run’s artifact too, with the token from GITHUB_TOKEN, keeping stdout clean', async () => {
     const child = spawn(
       process.execPath,
@@ -417,5 +444,10 @@ describe('the action with GitHub (emulated), run as the runner runs it', () => {
     })
     expect(stderr).toMatch(/artifact-download pass/)
     expect(stdout + stderr).not.toContain(JOB_TOKEN)
+  })
+
+  it('sent and received only what GitHub’s OpenAPI description allows', () => {
+    expect(github.exchanges.length).toBeGreaterThan(50)
+    expect(github.violations()).toEqual([])
   })
 })

@@ -109,4 +109,47 @@ describe('the tracking issue body', () => {
     // The checklist, with its ticks, is never trimmed.
     expect(readTicks(body).size).toBe(checklistItems().length)
   })
+
+  it('reads ticks from task-list lines as people leave them', () => {
+    const id = manual[0].id
+    const marker = `<!-- vapora-preflight:item=${id} -->`
+    for (const line of [
+      `- [x] A ${marker} done by @bob`,
+      `  * [X] A ${marker}`,
+      `1. [x] A ${marker}`,
+      `> - [x] A ${marker}`,
+      `+ [x]   A  ${marker}  `
+    ]) {
+      expect(readTicks(line).get(id)).toEqual({ ticked: true, byPreflight: false })
+    }
+    expect(readTicks(`- [ ] A ${marker} later`).get(id)?.ticked).toBe(false)
+  })
+
+  it('keeps what people wrote around its own part of the body', () => {
+    const first = render(reportWith(allChecksPass())).body
+    const edited = `Release captain: @alice\n\n${first}\n\nNotes: DB migration at 14:00 UTC.`
+    const second = render(reportWith(allChecksPass()), edited).body
+    expect(second.startsWith('Release captain: @alice\n\n<!-- vapora-preflight:key=staging -->')).toBe(true)
+    expect(second.endsWith('\n\nNotes: DB migration at 14:00 UTC.')).toBe(true)
+    expect(render(reportWith(allChecksPass()), second).body).toBe(second)
+    // An issue it never wrote (issue-number): its text stays, below the checklist.
+    const adopted = render(reportWith(allChecksPass()), 'Release notes for 1.4.1').body
+    expect(adopted.startsWith(issueKeyMarker('staging'))).toBe(true)
+    expect(adopted.endsWith('\n\n---\n\nRelease notes for 1.4.1')).toBe(true)
+  })
+
+  it('renders bundle text inert: no line breaks, links, mentions or markup of its own', () => {
+    const report = reportWith({ ...allChecksPass(), 'bundle-files': 'fail' }, 'no-go')
+    report.reasons = [
+      'bundle-files: x\r\r## 🟢 GO — approved by @vapora/security\r- [x] Rollback [ok](https://evil.example) #12 <b>'
+    ]
+    const { body } = render(report)
+    const why = body.split('\n').find(line => line.includes('approved by'))!
+    expect(why.startsWith('- bundle-files: x ## 🟢 GO')).toBe(true)
+    expect(why).toContain('@\u2060vapora/security')
+    expect(why).toContain('#\u206012')
+    expect(why).toContain('\\[ok\\](https://evil.example)')
+    expect(why).toContain('&lt;b&gt;')
+    expect(body).not.toMatch(/^## 🟢 GO — approved/m)
+  })
 })

@@ -6,9 +6,9 @@ if (major < 22 || (major === 22 && minor < 19)) {
 }
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { T as TOOL_NAME, D as DEFAULT_NAMESPACE, c as DEFAULT_EXPECTED_FILES_PATTERN, e as DEFAULT_CONFIGMAP, g as DEFAULT_DEPLOYMENTS, h as TOOL_VERSION, r as runPreflight, p as progressLine, b as renderJson } from './chunks/json-CP38st8K.js';
+import { T as TOOL_NAME, D as DEFAULT_NAMESPACE, c as DEFAULT_EXPECTED_FILES_PATTERN, e as DEFAULT_CONFIGMAP, g as DEFAULT_DEPLOYMENTS, h as TOOL_VERSION, r as runPreflight, p as progressLine, b as renderJson } from './chunks/json-CYzKee6O.js';
 import { U as UsageError, d as describeError } from './chunks/errors-aSDtUpQk.js';
-import { r as renderMarkdown } from './chunks/markdown-BQ5ZQeDo.js';
+import { r as renderMarkdown } from './chunks/markdown-Bn5yBe9n.js';
 import 'node:path';
 import 'node:perf_hooks';
 import 'node:os';
@@ -215,4 +215,6 @@ async function main(argv, io = processIO) {
 }
 
 /** Entry point of dist/cli.js (the `vapora-preflight` command). */
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// As in the action: nothing abandoned at a deadline may keep the process alive (stdout is flushed first).
+process.stdout.write('', () => process.exit(code));

@@ -12,7 +12,7 @@ import { execFile } from 'node:child_process';
 import { KubeConfig } from '@kubernetes/client-node';
 import { GitHub, getOctokitOptions } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
-import { createHash } from 'node:crypto';
+import { randomUUID, createHash } from 'node:crypto';
 
 /**
  * Error types that cross module boundaries. Each message says what is wrong and how to fix it;
@@ -3014,6 +3014,7 @@ function resolveOptions(input) {
         capacityThreshold: threshold,
         artifactsDir: input.artifactsDir?.trim() || undefined,
         requestTimeoutMs: timeout,
+        downloadTimeoutMs: input.downloadTimeoutMs ?? 300_000,
         bundlePath,
         artifact,
         expectedFiles,
@@ -3133,6 +3134,23 @@ const DOWNLOAD_CHECK = {
     title: 'Download the deployment-artifacts bundle and verify its digest',
     section: SECTION.artifacts
 };
+/**
+ * @actions/artifact has its own clients and retries (a stalled blob download can take 15 minutes to give
+ * up): bound it from outside, failing closed.
+ */
+async function withDeadline(work, ms, message) {
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(message)), ms);
+        timer.unref();
+    });
+    try {
+        return await Promise.race([work, deadline]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
 /** Downloads the artifact (only when asked to); the GitHub code is loaded only then. */
 async function fetchArtifact(options) {
     if (!options.artifact)
@@ -3140,7 +3158,7 @@ async function fetchArtifact(options) {
     const started = performance.now();
     try {
         const { downloadArtifactBundle } = await Promise.resolve().then(function () { return artifact; });
-        const download = await downloadArtifactBundle(options.artifact, options.workDir);
+        const download = await withDeadline(downloadArtifactBundle(options.artifact, options.workDir), options.downloadTimeoutMs, `the artifact download did not finish within ${Math.round(options.downloadTimeoutMs / 1000)} s`);
         const result = finish(DOWNLOAD_CHECK, download.outcome, performance.now() - started);
         return download.ok ? { result, zipPath: download.zipPath, origin: download.origin } : { result };
     }
@@ -3840,9 +3858,18 @@ function checklistStatus(report) {
  * and that later runs parse. Escaping keeps it from injecting HTML, fake item markers or table cells.
  */
 function inline(text, max = 300) {
-    const flat = text.replace(/\s*\n\s*/g, ' ').trim();
+    // Every line break GitHub honours (a lone CR too) and other control characters become spaces: bundle
+    // text can never start a line, so it cannot fake a heading, a checkbox or a table row.
+    // eslint-disable-next-line no-control-regex
+    const flat = text.replace(/[\s\x00-\x1f\x7f\u2028\u2029]+/g, ' ').trim();
     const cut = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-    return cut.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return (cut
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        // No links of its own, and no @mentions or #references that would notify people or cross-link.
+        .replace(/[[\]]/g, '\\$&')
+        .replace(/([@#])(?=[\w-])/g, '$1\u2060'));
 }
 /** `inline`, plus `|` escaped for table cells. */
 function cell(text, max = 200) {
@@ -4032,11 +4059,13 @@ function renderJson(report) {
  * ticked is lost: manual items keep their ticks; automated items are re-checked every run, and a
  * person's tick on one that now fails is removed *and reported*, never silently kept or dropped.
  */
-const ITEM_LINE = new RegExp(String.raw `^\s*[-*+]\s+\[([ xX])\]\s.*<!--\s*` +
+// A task-list line as people leave it: any bullet or number, inside a quote or indented, the marker
+// anywhere after the box and text after it ("done by @bob").
+const ITEM_LINE = new RegExp(String.raw `^\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s+\[([ xX])\]\s.*?<!--\s*` +
     ITEM_MARKER_PREFIX.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') +
     String.raw `([\w.-]+)(\s+` +
     TICKED_BY_PREFLIGHT +
-    String.raw `)?\s*-->\s*$`);
+    String.raw `)?\s*-->`);
 /** Reads every item's tick from an issue body (GitHub may store `\r\n` after an edit in the browser). */
 function readTicks(body) {
     const ticks = new Map();
@@ -4080,6 +4109,24 @@ function mergeTicks(current, previous) {
 /** GitHub refuses longer issue bodies (422 "body is too long"). */
 const ISSUE_BODY_LIMIT = 65_536;
 const KEY_MARKER_PREFIX = 'vapora-preflight:key=';
+/** Ends this tool's part of the body: what people write after it (or before the key marker) is kept. */
+const END_MARKER = '<!-- vapora-preflight:end -->';
+/**
+ * What of the previous body belongs to people: text before the key marker and after the end marker. An
+ * issue this tool never wrote (given as issue-number) is all theirs and is kept below a rule.
+ */
+function peoplesText(previousBody, key) {
+    if (!previousBody)
+        return { before: '', after: '' };
+    const start = previousBody.indexOf(issueKeyMarker(key));
+    if (start < 0)
+        return { before: '', after: `\n\n---\n\n${previousBody}` };
+    const end = previousBody.indexOf(END_MARKER, start);
+    return {
+        before: previousBody.slice(0, start),
+        after: end < 0 ? '' : previousBody.slice(end + END_MARKER.length)
+    };
+}
 /** The hidden marker that identifies the tracking issue of one key (by default, the environment). */
 function issueKeyMarker(key) {
     return `<!-- ${KEY_MARKER_PREFIX}${key} -->`;
@@ -4138,11 +4185,15 @@ function renderIssueBody(input) {
         { name: 'details', text: renderReportDetails(report), dropOrder: 1 }
     ];
     const omitted = [];
-    const compose = () => sections
-        .filter(s => s.text !== '' && !omitted.includes(s.name))
-        .map(s => s.text)
-        .join('\n')
-        .concat(omitted.length > 0 ? trimNote(omitted, input.fullReportUrl ?? input.runUrl) : '');
+    const kept = peoplesText(input.previousBody, input.key);
+    const compose = () => kept.before +
+        sections
+            .filter(s => s.text !== '' && !omitted.includes(s.name))
+            .map(s => s.text)
+            .join('\n')
+            .concat(omitted.length > 0 ? trimNote(omitted, input.fullReportUrl ?? input.runUrl) : '')
+            .concat(`\n${END_MARKER}`) +
+        kept.after;
     let body = compose();
     const droppable = sections.filter(s => s.dropOrder !== undefined && s.text !== '');
     droppable.sort((a, b) => a.dropOrder - b.dropOrder);
@@ -4197,7 +4248,8 @@ function boundedRequests(octokit, options) {
                 if (signal.aborted) {
                     throw new Error(`${requestOptions.method} ${requestOptions.url}: no answer within ${Math.round(Math.min(bounds.requestTimeoutMs, remaining) / 1000)} s`, { cause: error });
                 }
-                if (http.status !== 429 || attempt >= MAX_429_RETRIES)
+                const mayWait = requestOptions.request?.honourRetryAfter !== false;
+                if (http.status !== 429 || !mayWait || attempt >= MAX_429_RETRIES)
                     throw error;
                 const header = Number(http.response?.headers?.['retry-after']);
                 const waitMs = Number.isFinite(header) && header >= 0 ? header * 1000 : 2 ** attempt * 1000;
@@ -4228,6 +4280,30 @@ function createGitHubClient(token, options) {
     });
 }
 /**
+ * For requests that must not be resent as they are: a create (GitHub may have done it before a 502, so
+ * a blind retry duplicates it) and an update of a body people edit (a resend after a wait would erase
+ * what they ticked meanwhile). The caller re-reads and decides instead.
+ */
+const NO_RESEND = { request: { retries: 0, honourRetryAfter: false } };
+/** True for failures worth trying again after re-reading: rate limits, 5xx, timeouts, network errors. */
+function isTransient(error) {
+    const status = error.status;
+    return status === undefined || status === 429 || status >= 500 || (status === 403 && isRateLimited(error));
+}
+/** GitHub's primary and secondary rate limits (the secondary one is a 403 with Retry-After). */
+function isRateLimited(error) {
+    const http = error;
+    const headers = http.response?.headers ?? {};
+    return (headers['x-ratelimit-remaining'] === '0' ||
+        headers['retry-after'] !== undefined ||
+        /secondary rate limit/i.test(http.message ?? ''));
+}
+/** How long to wait before trying again: the server's Retry-After (bounded), else `fallbackMs`. */
+function retryDelayMs(error, fallbackMs, maxMs = 60_000) {
+    const header = Number(error.response?.headers?.['retry-after']);
+    return Number.isFinite(header) && header >= 0 ? Math.min(header * 1000, maxMs) : fallbackMs;
+}
+/**
  * Turns an Octokit error into one line that says what failed and how to fix it. The token never
  * appears: Octokit's messages do not carry it, and we add only the status and GitHub's own message.
  */
@@ -4239,8 +4315,11 @@ function explainGitHubError(error, doing, needs) {
         case 401:
             return `${doing}: GitHub rejected the token (401 ${said}). The token is wrong or expired; the default \${{ github.token }} works for this repository, a PAT or app token is needed for others.`;
         case 403: {
-            if (headers['x-ratelimit-remaining'] === '0') {
+            if (headers['x-ratelimit-remaining'] === '0' && headers['x-ratelimit-reset']) {
                 return `${doing}: GitHub's API rate limit is exhausted (403); it resets at ${new Date(Number(headers['x-ratelimit-reset']) * 1000).toISOString()}.`;
+            }
+            if (isRateLimited(error)) {
+                return `${doing}: GitHub's secondary rate limit (403${headers['retry-after'] ? `, retry after ${headers['retry-after']} s` : ''}): too many requests at once. Re-run the job later.`;
             }
             const accepted = headers['x-accepted-github-permissions'];
             return `${doing}: the token lacks permission (403 ${said}). Give the job \`permissions: ${needs}\`${accepted ? ` (GitHub accepts: ${accepted})` : ''}.`;
@@ -4442,103 +4521,150 @@ var artifact = /*#__PURE__*/Object.freeze({
 });
 
 /**
- * The tracking issue: one open issue per key (by default, the environment), found by its labels and a
- * hidden marker through the issues list API — never by title, never through search (whose index lags).
- * Created when there is none, updated otherwise, with one short comment per run.
+ * Creating the tracking issue exactly once when several runs want it at the same moment. GitHub has no
+ * conditional create, so two layers:
  *
- * Two runs at once must not create two issues. GitHub has no conditional create, so creation happens
- * under a lock: a label named after the key, which only one run can create (422 for the others). The
- * winner re-lists, creates if still needed and deletes the label; the others wait for the issue to appear.
- * A lock left by a run that died is taken over after 30 s.
+ * 1. A lock: a label named after the key, which only one run can create (422 for the others). Its
+ *    description holds when it was taken and by whom; the holder re-lists, creates if still needed and
+ *    deletes the label only if it is still its own. The others wait for the issue to appear. A lock older
+ *    than STALE_LOCK_MS was left by a run that died and is taken over.
+ * 2. Convergence, which holds even where the lock cannot (labels unavailable, a stale lock taken over
+ *    while its holder was merely slow): after creating, re-list; if several open issues carry the key,
+ *    the lowest number wins and the others are closed as duplicates by the runs that created them.
  */
-const NEEDS = 'issues: write';
-function repoParams(repository) {
-    const [owner, repo] = repository.split('/');
-    return { owner, repo };
-}
-/** The open, labelled issue whose body carries the key's marker (lowest number wins if several). */
-async function findByMarker(github, options) {
-    const marker = issueKeyMarker(options.key);
-    const issues = await github.paginate(github.rest.issues.listForRepo, {
-        ...repoParams(options.repository),
-        state: 'open',
-        labels: options.labels.join(','),
-        per_page: 100
-    });
-    return issues
-        .filter(issue => !issue.pull_request && (issue.body ?? '').includes(marker))
-        .sort((a, b) => a.number - b.number)[0];
-}
+/** Longer than a holder can take (each request is bounded, creates are not resent), however slow. */
+const STALE_LOCK_MS = 120_000;
+const LOCK_PREFIX = 'vapora-preflight lock ';
 /** The lock label's name: short (labels hold 50 characters) and the same for every run of one key. */
 function lockLabel(key) {
     return `preflight-lock-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
 }
 const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-/** How long a lock may be held before it counts as left behind by a run that died (creating takes ~1 s). */
-const STALE_LOCK_MS = 30_000;
-const LOCK_PREFIX = 'vapora-preflight lock ';
-/** A lock that is older than STALE_LOCK_MS, or that does not say when it was taken, is stale. */
-async function lockIsStale(github, params, name) {
+const statusOf = (error) => error.status;
+/** The lock's description now, or undefined when there is no lock. Errors other than 404 propagate. */
+async function lockDescription(github, target, name) {
     try {
-        const { data } = await github.rest.issues.getLabel({ ...params, name });
-        const since = Date.parse((data.description ?? '').replace(LOCK_PREFIX, ''));
-        return !Number.isFinite(since) || Date.now() - since > STALE_LOCK_MS;
+        const { data } = await github.rest.issues.getLabel({ owner: target.owner, repo: target.repo, name });
+        return data.description ?? '';
     }
     catch (error) {
-        return error.status !== 404; // gone meanwhile: not stale, just free again
+        if (statusOf(error) === 404)
+            return undefined;
+        throw error;
+    }
+}
+function isStale(description) {
+    const since = Date.parse(description.replace(LOCK_PREFIX, '').split(' ')[0]);
+    return !Number.isFinite(since) || Date.now() - since > STALE_LOCK_MS;
+}
+/** Deletes the lock only while it still says `description`: never a lock another run holds now. */
+async function releaseIf(github, target, name, description) {
+    try {
+        if ((await lockDescription(github, target, name)) !== description)
+            return;
+        await github.rest.issues.deleteLabel({ owner: target.owner, repo: target.repo, name });
+    }
+    catch {
+        // Left in place, it goes stale and the next run that needs it takes it over.
     }
 }
 /**
- * Runs `create` while holding the key's lock, or returns the issue another run created meanwhile.
- * The lock is a best effort on top of re-listing: where labels cannot be created or deleted (a token or
- * a GitHub-compatible server without them), after `lockTimeoutMs`, or when a stale lock cannot be
- * removed, it falls back to re-listing just before creating.
+ * Returns the key's open tracking issue, creating it with `create` when there is none. `find` lists the
+ * open candidates (lowest number first); `closeDuplicate` closes an issue this run created in vain.
  */
-async function createOnce(github, options, create) {
-    const params = repoParams(options.repository);
-    const name = lockLabel(options.key);
-    const deadline = Date.now() + (options.lockTimeoutMs ?? 60_000);
-    const createUnderLock = async () => {
-        // Re-list right before creating: a run that held the lock before us may have created the issue.
-        const existing = await findByMarker(github, options);
-        return existing ? { issue: existing, created: false } : { issue: await create(), created: true };
+async function createOnce(github, target, find, create, closeDuplicate) {
+    const name = lockLabel(target.key);
+    const deadline = Date.now() + (target.lockTimeoutMs ?? 60_000);
+    const createAndConverge = async () => {
+        const before = await find();
+        if (before.length > 0)
+            return { issue: before[0], created: false };
+        let mine;
+        try {
+            mine = await create();
+        }
+        catch (error) {
+            // A 5xx or a timeout may come after GitHub created it: look before reporting a failure.
+            if (!isTransient(error))
+                throw error;
+            const after = await find();
+            if (after.length === 0)
+                throw error;
+            return { issue: after[0], created: false };
+        }
+        const after = await find();
+        const winner = after.find(i => i.number < mine.number);
+        if (!winner)
+            return { issue: mine, created: true };
+        await closeDuplicate(mine, winner);
+        return { issue: winner, created: false };
     };
     for (let attempt = 0; Date.now() < deadline; attempt++) {
+        const description = `${LOCK_PREFIX}${new Date().toISOString()} ${randomUUID().slice(0, 8)}`;
         try {
             await github.rest.issues.createLabel({
-                ...params,
+                owner: target.owner,
+                repo: target.repo,
                 name,
                 color: 'ededed',
-                description: `${LOCK_PREFIX}${new Date().toISOString()}`
+                description,
+                ...NO_RESEND
             });
         }
         catch (error) {
-            if (error.status !== 422)
-                return createUnderLock(); // no lock to be had
-            // Another run holds the lock: its issue should appear shortly.
-            await sleep(Math.min(250 * 2 ** attempt, 2_000) + Math.floor(Math.random() * 200));
-            const existing = await findByMarker(github, options);
-            if (existing)
-                return { issue: existing, created: false };
-            if (await lockIsStale(github, params, name)) {
-                const removed = await github.rest.issues.deleteLabel({ ...params, name }).then(() => true, (e) => e.status === 404);
-                if (!removed)
-                    return createUnderLock();
-            }
+            const status = statusOf(error);
+            if (status === 401)
+                throw error;
+            // No labels to be had here (permission, a GitHub-compatible server without them): converge only.
+            if (status === 403 && !isTransient(error))
+                return createAndConverge();
+            if (status === 404 || status === 405 || status === 501)
+                return createAndConverge();
+            // 422: another run holds the lock. 5xx, 429, timeouts: the lock may or may not be ours; wait and see.
+            await sleep(Math.min(250 * 2 ** attempt, 2_000) + Math.floor(Math.random() * 250));
+            const existing = await find();
+            if (existing.length > 0)
+                return { issue: existing[0], created: false };
+            const held = await lockDescription(github, target, name).catch(() => undefined);
+            if (held !== undefined && isStale(held))
+                await releaseIf(github, target, name, held);
             continue;
         }
         try {
-            return await createUnderLock();
+            return await createAndConverge();
         }
         finally {
-            await github.rest.issues.deleteLabel({ ...params, name }).catch(() => undefined);
+            await releaseIf(github, target, name, description);
         }
     }
-    return createUnderLock();
+    return createAndConverge();
+}
+
+const NEEDS = 'issues: write';
+function repoParams(repository) {
+    const [owner, repo] = repository.split('/');
+    return { owner, repo };
+}
+/**
+ * The open issues carrying the key's marker, lowest number first. Listed by the first label only, so
+ * that a label removed from the issue or added to issue-labels does not orphan it (the missing labels
+ * are added back on update).
+ */
+async function findCandidates(github, options) {
+    const marker = issueKeyMarker(options.key);
+    const issues = await github.paginate(github.rest.issues.listForRepo, {
+        ...repoParams(options.repository),
+        state: 'open',
+        labels: options.labels[0],
+        per_page: 100
+    });
+    return issues
+        .filter(issue => !issue.pull_request && (issue.body ?? '').includes(marker))
+        .sort((a, b) => a.number - b.number);
 }
 async function targetIssue(github, options) {
     if (options.issueNumber === undefined)
-        return findByMarker(github, options);
+        return (await findCandidates(github, options))[0];
     const { data } = await github.rest.issues.get({
         ...repoParams(options.repository),
         issue_number: options.issueNumber
@@ -4547,6 +4673,10 @@ async function targetIssue(github, options) {
         throw new TargetError(`issue-number: #${options.issueNumber} is a pull request, not an issue.`);
     if (data.state !== 'open') {
         throw new TargetError(`issue-number: #${options.issueNumber} is closed; reopen it, or leave issue-number empty to open a new tracking issue.`);
+    }
+    const otherKey = /<!-- vapora-preflight:key=(.+?) -->/.exec(data.body ?? '')?.[1];
+    if (otherKey !== undefined && otherKey !== options.key) {
+        throw new TargetError(`issue-number: #${options.issueNumber} tracks "${otherKey}", not "${options.key}"; its checklist is not this one's. Set issue-key: ${otherKey}, or pick another issue.`);
     }
     return data;
 }
@@ -4569,7 +4699,39 @@ async function commentOnce(github, options, issueNumber, text) {
         if (comments.some(c => (c.body ?? '').includes(marker)))
             return;
     }
-    await github.rest.issues.createComment({ ...params, body: `${text}${marker ? ` ${marker}` : ''}` });
+    await github.rest.issues.createComment({
+        ...params,
+        body: `${text}${marker ? ` ${marker}` : ''}`,
+        ...NO_RESEND
+    });
+}
+const UPDATE_ATTEMPTS = 4;
+/**
+ * Reads the issue, merges, writes; on a rate limit or a 5xx, waits and starts again from the read, so a
+ * tick made during the wait is merged rather than overwritten by a resent body.
+ */
+async function writeMerged(github, options, issueNumber, render) {
+    const params = { ...repoParams(options.repository), issue_number: issueNumber };
+    for (let attempt = 1;; attempt++) {
+        const { data: fresh } = await github.rest.issues.get(params);
+        const rendered = render(fresh.body ?? '');
+        const labels = (fresh.labels ?? []).map(l => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean);
+        const missing = options.labels.filter(l => !labels.includes(l));
+        try {
+            await github.rest.issues.update({
+                ...params,
+                body: rendered.body,
+                ...(missing.length > 0 ? { labels: [...labels, ...missing] } : {}),
+                ...NO_RESEND
+            });
+            return rendered;
+        }
+        catch (error) {
+            if (!isTransient(error) || attempt >= UPDATE_ATTEMPTS)
+                throw error;
+            await new Promise(resolve => setTimeout(resolve, retryDelayMs(error, 1000 * 2 ** (attempt - 1))));
+        }
+    }
 }
 /**
  * Creates or updates the tracking issue and comments on it. Never throws: a failure is an outcome with
@@ -4593,37 +4755,34 @@ async function updateTrackingIssue(report, options) {
         let rendered;
         if (!issue) {
             step = `creating the tracking issue in ${options.repository}`;
-            const made = await createOnce(github, options, async () => {
+            const made = await createOnce(github, { ...params, key: options.key, lockTimeoutMs: options.lockTimeoutMs }, () => findCandidates(github, options), async () => {
                 rendered = render();
                 const { data } = await github.rest.issues.create({
                     ...params,
                     title: `Deployment preflight: ${options.environment}`,
                     body: rendered.body,
-                    labels: options.labels
+                    labels: options.labels,
+                    ...NO_RESEND
                 });
                 return data;
+            }, async (duplicate, winner) => {
+                await github.rest.issues.createComment({
+                    ...params,
+                    issue_number: duplicate.number,
+                    body: `Duplicate of #${winner.number}: another preflight run opened it at the same moment.`
+                });
+                await github.rest.issues.update({ ...params, issue_number: duplicate.number, state: 'closed' });
             });
             issue = made.issue;
             created = made.created;
         }
         if (!created) {
             step = `updating tracking issue #${issue.number}`;
-            // Read the body again right before writing: the smaller the gap, the less a tick made meanwhile can be lost.
-            const { data: fresh } = await github.rest.issues.get({ ...params, issue_number: issue.number });
-            rendered = render(fresh.body ?? '');
-            const labels = (fresh.labels ?? [])
-                .map(l => (typeof l === 'string' ? l : (l.name ?? '')))
-                .filter(Boolean);
-            const missing = options.labels.filter(l => !labels.includes(l));
-            await github.rest.issues.update({
-                ...params,
-                issue_number: issue.number,
-                body: rendered.body,
-                ...(missing.length > 0 ? { labels: [...labels, ...missing] } : {})
-            });
+            rendered = await writeMerged(github, options, issue.number, render);
         }
         step = `commenting on tracking issue #${issue.number}`;
-        await commentOnce(github, options, issue.number, shortComment(report, options.runUrl));
+        // The body is what matters; a missing comment is reported but does not block.
+        const commentProblem = await commentOnce(github, options, issue.number, shortComment(report, options.runUrl)).then(() => undefined, (error) => explainGitHubError(error, step, NEEDS));
         const kept = rendered.merged.keptByPeople;
         const overridden = rendered.merged.overridden.length;
         return {
@@ -4632,6 +4791,7 @@ async function updateTrackingIssue(report, options) {
             url: issue.html_url,
             created,
             rendered: rendered,
+            commentProblem,
             message: `${created ? 'created' : 'updated'} #${issue.number}${kept > 0 ? `; kept ${kept} tick(s) made by people` : ''}${overridden > 0 ? `; removed ${overridden} hand tick(s) on failing checks` : ''}${rendered.omitted.length > 0 ? `; trimmed (${rendered.omitted.join(', ')})` : ''}`
         };
     }

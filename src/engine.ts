@@ -106,13 +106,34 @@ interface Fetched {
   origin?: ArtifactOrigin
 }
 
+/**
+ * @actions/artifact has its own clients and retries (a stalled blob download can take 15 minutes to give
+ * up): bound it from outside, failing closed.
+ */
+async function withDeadline<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms)
+    timer.unref()
+  })
+  try {
+    return await Promise.race([work, deadline])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
 /** Downloads the artifact (only when asked to); the GitHub code is loaded only then. */
 async function fetchArtifact(options: PreflightOptions): Promise<Fetched | undefined> {
   if (!options.artifact) return undefined
   const started = performance.now()
   try {
     const { downloadArtifactBundle } = await import('./github/artifact.js')
-    const download = await downloadArtifactBundle(options.artifact, options.workDir)
+    const download = await withDeadline(
+      downloadArtifactBundle(options.artifact, options.workDir),
+      options.downloadTimeoutMs,
+      `the artifact download did not finish within ${Math.round(options.downloadTimeoutMs / 1000)} s`
+    )
     const result = finish(DOWNLOAD_CHECK, download.outcome, performance.now() - started)
     return download.ok ? { result, zipPath: download.zipPath, origin: download.origin } : { result }
   } catch (error) {

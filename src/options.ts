@@ -56,6 +56,8 @@ export interface PreflightOptions {
   artifactsDir?: string
   /** Per-request timeout for API calls. */
   requestTimeoutMs: number
+  /** How long the artifact download may take in all. */
+  downloadTimeoutMs: number
 }
 
 /** What a caller may pass: `bundlePath` or `artifact` is required; lists may be arrays or list strings. */
@@ -80,6 +82,8 @@ export interface PreflightInput {
   capacityThreshold?: string | number
   artifactsDir?: string
   requestTimeoutMs?: number
+  /** Default 5 minutes. */
+  downloadTimeoutMs?: number
 }
 
 // Kubernetes name rules (k8s.io/apimachinery validation): namespaces are DNS-1123 labels,
@@ -204,6 +208,7 @@ export function resolveOptions(input: PreflightInput): PreflightOptions {
     capacityThreshold: threshold,
     artifactsDir: input.artifactsDir?.trim() || undefined,
     requestTimeoutMs: timeout,
+    downloadTimeoutMs: input.downloadTimeoutMs ?? 300_000,
     bundlePath,
     artifact,
     expectedFiles,

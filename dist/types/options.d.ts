@@ -40,6 +40,8 @@ export interface PreflightOptions {
     artifactsDir?: string;
     /** Per-request timeout for API calls. */
     requestTimeoutMs: number;
+    /** How long the artifact download may take in all. */
+    downloadTimeoutMs: number;
 }
 /** What a caller may pass: `bundlePath` or `artifact` is required; lists may be arrays or list strings. */
 export interface PreflightInput {
@@ -63,6 +65,8 @@ export interface PreflightInput {
     capacityThreshold?: string | number;
     artifactsDir?: string;
     requestTimeoutMs?: number;
+    /** Default 5 minutes. */
+    downloadTimeoutMs?: number;
 }
 /** Validates and completes `input`. Throws `UsageError` with a message that says how to fix it. */
 export declare function resolveOptions(input: PreflightInput): PreflightOptions;

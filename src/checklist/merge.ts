@@ -12,12 +12,14 @@ export interface PreviousTick {
   byPreflight: boolean
 }
 
+// A task-list line as people leave it: any bullet or number, inside a quote or indented, the marker
+// anywhere after the box and text after it ("done by @bob").
 const ITEM_LINE = new RegExp(
-  String.raw`^\s*[-*+]\s+\[([ xX])\]\s.*<!--\s*` +
+  String.raw`^\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s+\[([ xX])\]\s.*?<!--\s*` +
     ITEM_MARKER_PREFIX.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') +
     String.raw`([\w.-]+)(\s+` +
     TICKED_BY_PREFLIGHT +
-    String.raw`)?\s*-->\s*$`
+    String.raw`)?\s*-->`
 )
 
 /** Reads every item's tick from an issue body (GitHub may store `\r\n` after an edit in the browser). */

@@ -57,7 +57,9 @@ function boundedRequests(octokit: Octokit, options: { bounds?: RequestBounds }):
             { cause: error }
           )
         }
-        if (http.status !== 429 || attempt >= MAX_429_RETRIES) throw error
+        const mayWait =
+          (requestOptions.request as { honourRetryAfter?: boolean } | undefined)?.honourRetryAfter !== false
+        if (http.status !== 429 || !mayWait || attempt >= MAX_429_RETRIES) throw error
         const header = Number(http.response?.headers?.['retry-after'])
         const waitMs = Number.isFinite(header) && header >= 0 ? header * 1000 : 2 ** attempt * 1000
         if (waitMs > bounds.maxRetryAfterMs || Date.now() + waitMs > bounds.deadline) throw error
@@ -95,6 +97,36 @@ export function createGitHubClient(token: string, options: GitHubClientOptions):
   } as ConstructorParameters<typeof RetryingGitHub>[0]) as GitHubClient
 }
 
+/**
+ * For requests that must not be resent as they are: a create (GitHub may have done it before a 502, so
+ * a blind retry duplicates it) and an update of a body people edit (a resend after a wait would erase
+ * what they ticked meanwhile). The caller re-reads and decides instead.
+ */
+export const NO_RESEND = { request: { retries: 0, honourRetryAfter: false } } as const
+
+/** True for failures worth trying again after re-reading: rate limits, 5xx, timeouts, network errors. */
+export function isTransient(error: unknown): boolean {
+  const status = (error as HttpishError).status
+  return status === undefined || status === 429 || status >= 500 || (status === 403 && isRateLimited(error))
+}
+
+/** GitHub's primary and secondary rate limits (the secondary one is a 403 with Retry-After). */
+function isRateLimited(error: unknown): boolean {
+  const http = error as HttpishError & { message?: string }
+  const headers = http.response?.headers ?? {}
+  return (
+    headers['x-ratelimit-remaining'] === '0' ||
+    headers['retry-after'] !== undefined ||
+    /secondary rate limit/i.test(http.message ?? '')
+  )
+}
+
+/** How long to wait before trying again: the server's Retry-After (bounded), else `fallbackMs`. */
+export function retryDelayMs(error: unknown, fallbackMs: number, maxMs = 60_000): number {
+  const header = Number((error as HttpishError).response?.headers?.['retry-after'])
+  return Number.isFinite(header) && header >= 0 ? Math.min(header * 1000, maxMs) : fallbackMs
+}
+
 /** The permission a call needs, named as in a workflow's `permissions:` block. */
 export type Permission = 'actions: read' | 'issues: write' | 'contents: read'
 
@@ -110,8 +142,11 @@ export function explainGitHubError(error: unknown, doing: string, needs: Permiss
     case 401:
       return `${doing}: GitHub rejected the token (401 ${said}). The token is wrong or expired; the default \${{ github.token }} works for this repository, a PAT or app token is needed for others.`
     case 403: {
-      if (headers['x-ratelimit-remaining'] === '0') {
+      if (headers['x-ratelimit-remaining'] === '0' && headers['x-ratelimit-reset']) {
         return `${doing}: GitHub's API rate limit is exhausted (403); it resets at ${new Date(Number(headers['x-ratelimit-reset']) * 1000).toISOString()}.`
+      }
+      if (isRateLimited(error)) {
+        return `${doing}: GitHub's secondary rate limit (403${headers['retry-after'] ? `, retry after ${headers['retry-after']} s` : ''}): too many requests at once. Re-run the job later.`
       }
       const accepted = headers['x-accepted-github-permissions']
       return `${doing}: the token lacks permission (403 ${said}). Give the job \`permissions: ${needs}\`${accepted ? ` (GitHub accepts: ${accepted})` : ''}.`

@@ -119,6 +119,13 @@ export async function recordInTrackingIssue(
     number = outcome.number
     url = outcome.url
     overridden = outcome.rendered?.merged.overridden ?? []
+    if (outcome.ok && outcome.commentProblem) {
+      return {
+        status: 'warn',
+        message: `${outcome.message}: ${outcome.url}; but the run's comment was not added: ${outcome.commentProblem}`,
+        data: { number, url }
+      }
+    }
     return outcome.ok
       ? { status: 'pass', message: `${outcome.message}: ${outcome.url}`, data: { number, url } }
       : { status: 'fail', message: outcome.message, hint: outcome.hint }

@@ -2,17 +2,20 @@
  * The tracking issue: one open issue per key (by default, the environment), found by its labels and a
  * hidden marker through the issues list API — never by title, never through search (whose index lags).
  * Created when there is none, updated otherwise, with one short comment per run.
- *
- * Two runs at once must not create two issues. GitHub has no conditional create, so creation happens
- * under a lock: a label named after the key, which only one run can create (422 for the others). The
- * winner re-lists, creates if still needed and deletes the label; the others wait for the issue to appear.
- * A lock left by a run that died is taken over after 30 s.
+ * Two runs at once must not create two issues: see issue-lock.ts.
  */
-import { createHash } from 'node:crypto'
 import type { Report } from '../types.js'
 import { describeError } from '../errors.js'
 import { issueKeyMarker, renderIssueBody, type IssueBody } from '../report/issue-body.js'
-import { createGitHubClient, explainGitHubError, type GitHubClient } from './octokit.js'
+import {
+  NO_RESEND,
+  createGitHubClient,
+  explainGitHubError,
+  isTransient,
+  retryDelayMs,
+  type GitHubClient
+} from './octokit.js'
+import { createOnce, type IssueLike } from './issue-lock.js'
 
 export interface TrackingIssueOptions {
   token: string
@@ -40,14 +43,8 @@ export interface TrackingIssueOutcome {
   url?: string
   created?: boolean
   rendered?: IssueBody
-}
-
-interface IssueLike {
-  number: number
-  html_url: string
-  body?: string | null
-  state?: string
-  pull_request?: unknown
+  /** Set when the issue was written but the run's comment could not be added. */
+  commentProblem?: string
 }
 
 const NEEDS = 'issues: write' as const
@@ -57,105 +54,29 @@ function repoParams(repository: string): { owner: string; repo: string } {
   return { owner, repo }
 }
 
-/** The open, labelled issue whose body carries the key's marker (lowest number wins if several). */
-async function findByMarker(
-  github: GitHubClient,
-  options: TrackingIssueOptions
-): Promise<IssueLike | undefined> {
+/**
+ * The open issues carrying the key's marker, lowest number first. Listed by the first label only, so
+ * that a label removed from the issue or added to issue-labels does not orphan it (the missing labels
+ * are added back on update).
+ */
+async function findCandidates(github: GitHubClient, options: TrackingIssueOptions): Promise<IssueLike[]> {
   const marker = issueKeyMarker(options.key)
   const issues = await github.paginate(github.rest.issues.listForRepo, {
     ...repoParams(options.repository),
     state: 'open',
-    labels: options.labels.join(','),
+    labels: options.labels[0],
     per_page: 100
   })
   return issues
     .filter(issue => !issue.pull_request && (issue.body ?? '').includes(marker))
-    .sort((a, b) => a.number - b.number)[0]
-}
-
-/** The lock label's name: short (labels hold 50 characters) and the same for every run of one key. */
-export function lockLabel(key: string): string {
-  return `preflight-lock-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`
-}
-
-const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
-
-/** How long a lock may be held before it counts as left behind by a run that died (creating takes ~1 s). */
-const STALE_LOCK_MS = 30_000
-const LOCK_PREFIX = 'vapora-preflight lock '
-
-/** A lock that is older than STALE_LOCK_MS, or that does not say when it was taken, is stale. */
-async function lockIsStale(
-  github: GitHubClient,
-  params: { owner: string; repo: string },
-  name: string
-): Promise<boolean> {
-  try {
-    const { data } = await github.rest.issues.getLabel({ ...params, name })
-    const since = Date.parse((data.description ?? '').replace(LOCK_PREFIX, ''))
-    return !Number.isFinite(since) || Date.now() - since > STALE_LOCK_MS
-  } catch (error) {
-    return (error as { status?: number }).status !== 404 // gone meanwhile: not stale, just free again
-  }
-}
-
-/**
- * Runs `create` while holding the key's lock, or returns the issue another run created meanwhile.
- * The lock is a best effort on top of re-listing: where labels cannot be created or deleted (a token or
- * a GitHub-compatible server without them), after `lockTimeoutMs`, or when a stale lock cannot be
- * removed, it falls back to re-listing just before creating.
- */
-async function createOnce(
-  github: GitHubClient,
-  options: TrackingIssueOptions,
-  create: () => Promise<IssueLike>
-): Promise<{ issue: IssueLike; created: boolean }> {
-  const params = repoParams(options.repository)
-  const name = lockLabel(options.key)
-  const deadline = Date.now() + (options.lockTimeoutMs ?? 60_000)
-  const createUnderLock = async (): Promise<{ issue: IssueLike; created: boolean }> => {
-    // Re-list right before creating: a run that held the lock before us may have created the issue.
-    const existing = await findByMarker(github, options)
-    return existing ? { issue: existing, created: false } : { issue: await create(), created: true }
-  }
-  for (let attempt = 0; Date.now() < deadline; attempt++) {
-    try {
-      await github.rest.issues.createLabel({
-        ...params,
-        name,
-        color: 'ededed',
-        description: `${LOCK_PREFIX}${new Date().toISOString()}`
-      })
-    } catch (error) {
-      if ((error as { status?: number }).status !== 422) return createUnderLock() // no lock to be had
-      // Another run holds the lock: its issue should appear shortly.
-      await sleep(Math.min(250 * 2 ** attempt, 2_000) + Math.floor(Math.random() * 200))
-      const existing = await findByMarker(github, options)
-      if (existing) return { issue: existing, created: false }
-      if (await lockIsStale(github, params, name)) {
-        const removed = await github.rest.issues.deleteLabel({ ...params, name }).then(
-          () => true,
-          (e: { status?: number }) => e.status === 404
-        )
-        if (!removed) return createUnderLock()
-      }
-      continue
-    }
-    try {
-      return await createUnderLock()
-    } finally {
-      await github.rest.issues.deleteLabel({ ...params, name }).catch(() => undefined)
-    }
-  }
-  return createUnderLock()
+    .sort((a, b) => a.number - b.number)
 }
 
 async function targetIssue(
   github: GitHubClient,
   options: TrackingIssueOptions
 ): Promise<IssueLike | undefined> {
-  if (options.issueNumber === undefined) return findByMarker(github, options)
+  if (options.issueNumber === undefined) return (await findCandidates(github, options))[0]
   const { data } = await github.rest.issues.get({
     ...repoParams(options.repository),
     issue_number: options.issueNumber
@@ -165,6 +86,12 @@ async function targetIssue(
   if (data.state !== 'open') {
     throw new TargetError(
       `issue-number: #${options.issueNumber} is closed; reopen it, or leave issue-number empty to open a new tracking issue.`
+    )
+  }
+  const otherKey = /<!-- vapora-preflight:key=(.+?) -->/.exec(data.body ?? '')?.[1]
+  if (otherKey !== undefined && otherKey !== options.key) {
+    throw new TargetError(
+      `issue-number: #${options.issueNumber} tracks "${otherKey}", not "${options.key}"; its checklist is not this one's. Set issue-key: ${otherKey}, or pick another issue.`
     )
   }
   return data
@@ -195,7 +122,44 @@ async function commentOnce(
     const comments = await github.paginate(github.rest.issues.listComments, { ...params, per_page: 100 })
     if (comments.some(c => (c.body ?? '').includes(marker))) return
   }
-  await github.rest.issues.createComment({ ...params, body: `${text}${marker ? ` ${marker}` : ''}` })
+  await github.rest.issues.createComment({
+    ...params,
+    body: `${text}${marker ? ` ${marker}` : ''}`,
+    ...NO_RESEND
+  })
+}
+
+const UPDATE_ATTEMPTS = 4
+
+/**
+ * Reads the issue, merges, writes; on a rate limit or a 5xx, waits and starts again from the read, so a
+ * tick made during the wait is merged rather than overwritten by a resent body.
+ */
+async function writeMerged(
+  github: GitHubClient,
+  options: TrackingIssueOptions,
+  issueNumber: number,
+  render: (previousBody?: string) => IssueBody
+): Promise<IssueBody> {
+  const params = { ...repoParams(options.repository), issue_number: issueNumber }
+  for (let attempt = 1; ; attempt++) {
+    const { data: fresh } = await github.rest.issues.get(params)
+    const rendered = render(fresh.body ?? '')
+    const labels = (fresh.labels ?? []).map(l => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean)
+    const missing = options.labels.filter(l => !labels.includes(l))
+    try {
+      await github.rest.issues.update({
+        ...params,
+        body: rendered.body,
+        ...(missing.length > 0 ? { labels: [...labels, ...missing] } : {}),
+        ...NO_RESEND
+      })
+      return rendered
+    } catch (error) {
+      if (!isTransient(error) || attempt >= UPDATE_ATTEMPTS) throw error
+      await new Promise(resolve => setTimeout(resolve, retryDelayMs(error, 1000 * 2 ** (attempt - 1))))
+    }
+  }
 }
 
 /**
@@ -221,40 +185,51 @@ export async function updateTrackingIssue(
   try {
     let issue = await targetIssue(github, options)
     let created = false
-    let rendered: IssueBody
+    let rendered: IssueBody | undefined
     if (!issue) {
       step = `creating the tracking issue in ${options.repository}`
-      const made = await createOnce(github, options, async () => {
-        rendered = render()
-        const { data } = await github.rest.issues.create({
-          ...params,
-          title: `Deployment preflight: ${options.environment}`,
-          body: rendered.body,
-          labels: options.labels
-        })
-        return data
-      })
+      const made = await createOnce(
+        github,
+        { ...params, key: options.key, lockTimeoutMs: options.lockTimeoutMs },
+        () => findCandidates(github, options),
+        async () => {
+          rendered = render()
+          const { data } = await github.rest.issues.create({
+            ...params,
+            title: `Deployment preflight: ${options.environment}`,
+            body: rendered.body,
+            labels: options.labels,
+            ...NO_RESEND
+          })
+          return data
+        },
+        async (duplicate, winner) => {
+          await github.rest.issues.createComment({
+            ...params,
+            issue_number: duplicate.number,
+            body: `Duplicate of #${winner.number}: another preflight run opened it at the same moment.`
+          })
+          await github.rest.issues.update({ ...params, issue_number: duplicate.number, state: 'closed' })
+        }
+      )
       issue = made.issue
       created = made.created
     }
     if (!created) {
       step = `updating tracking issue #${issue.number}`
-      // Read the body again right before writing: the smaller the gap, the less a tick made meanwhile can be lost.
-      const { data: fresh } = await github.rest.issues.get({ ...params, issue_number: issue.number })
-      rendered = render(fresh.body ?? '')
-      const labels = (fresh.labels ?? [])
-        .map(l => (typeof l === 'string' ? l : (l.name ?? '')))
-        .filter(Boolean)
-      const missing = options.labels.filter(l => !labels.includes(l))
-      await github.rest.issues.update({
-        ...params,
-        issue_number: issue.number,
-        body: rendered!.body,
-        ...(missing.length > 0 ? { labels: [...labels, ...missing] } : {})
-      })
+      rendered = await writeMerged(github, options, issue.number, render)
     }
     step = `commenting on tracking issue #${issue.number}`
-    await commentOnce(github, options, issue.number, shortComment(report, options.runUrl))
+    // The body is what matters; a missing comment is reported but does not block.
+    const commentProblem = await commentOnce(
+      github,
+      options,
+      issue.number,
+      shortComment(report, options.runUrl)
+    ).then(
+      () => undefined,
+      (error: unknown) => explainGitHubError(error, step, NEEDS)
+    )
     const kept = rendered!.merged.keptByPeople
     const overridden = rendered!.merged.overridden.length
     return {
@@ -263,6 +238,7 @@ export async function updateTrackingIssue(
       url: issue.html_url,
       created,
       rendered: rendered!,
+      commentProblem,
       message: `${created ? 'created' : 'updated'} #${issue.number}${kept > 0 ? `; kept ${kept} tick(s) made by people` : ''}${overridden > 0 ? `; removed ${overridden} hand tick(s) on failing checks` : ''}${rendered!.omitted.length > 0 ? `; trimmed (${rendered!.omitted.join(', ')})` : ''}`
     }
   } catch (error) {

@@ -25,6 +25,24 @@ export const ISSUE_BODY_LIMIT = 65_536
 
 const KEY_MARKER_PREFIX = 'vapora-preflight:key='
 
+/** Ends this tool's part of the body: what people write after it (or before the key marker) is kept. */
+const END_MARKER = '<!-- vapora-preflight:end -->'
+
+/**
+ * What of the previous body belongs to people: text before the key marker and after the end marker. An
+ * issue this tool never wrote (given as issue-number) is all theirs and is kept below a rule.
+ */
+function peoplesText(previousBody: string | undefined, key: string): { before: string; after: string } {
+  if (!previousBody) return { before: '', after: '' }
+  const start = previousBody.indexOf(issueKeyMarker(key))
+  if (start < 0) return { before: '', after: `\n\n---\n\n${previousBody}` }
+  const end = previousBody.indexOf(END_MARKER, start)
+  return {
+    before: previousBody.slice(0, start),
+    after: end < 0 ? '' : previousBody.slice(end + END_MARKER.length)
+  }
+}
+
 /** The hidden marker that identifies the tracking issue of one key (by default, the environment). */
 export function issueKeyMarker(key: string): string {
   return `<!-- ${KEY_MARKER_PREFIX}${key} -->`
@@ -110,12 +128,16 @@ export function renderIssueBody(input: IssueBodyInput): IssueBody {
     { name: 'details', text: renderReportDetails(report), dropOrder: 1 }
   ]
   const omitted: string[] = []
+  const kept = peoplesText(input.previousBody, input.key)
   const compose = (): string =>
+    kept.before +
     sections
       .filter(s => s.text !== '' && !omitted.includes(s.name))
       .map(s => s.text)
       .join('\n')
       .concat(omitted.length > 0 ? trimNote(omitted, input.fullReportUrl ?? input.runUrl) : '')
+      .concat(`\n${END_MARKER}`) +
+    kept.after
   let body = compose()
   const droppable = sections.filter(s => s.dropOrder !== undefined && s.text !== '')
   droppable.sort((a, b) => a.dropOrder! - b.dropOrder!)

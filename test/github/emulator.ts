@@ -161,6 +161,12 @@ class Emulator implements GitHubEmulator {
     this.failures.push({ ...knob, left: knob.times ?? 1 })
   }
 
+  /** Drops the failure and delay knobs not used up yet (a test's leftovers must not reach the next). */
+  clearKnobs(): void {
+    this.failures.length = 0
+    this.delays.length = 0
+  }
+
   delay(knob: DelayKnob): void {
     this.delays.push({ ...knob, left: knob.times ?? Infinity })
   }

@@ -92,6 +92,8 @@ export interface GitHubEmulator {
   labels(repo: string): string[]
   uploadedArtifacts(runId: number): UploadedArtifact[]
   failNext(knob: FailureKnob): void
+  /** Drops the failure and delay knobs not used up yet. */
+  clearKnobs(): void
   delay(knob: DelayKnob): void
   /**
    * Everything wrong with the traffic so far — schema violations, unknown routes, unimplemented filters —

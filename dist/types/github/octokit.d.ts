@@ -18,6 +18,21 @@ export interface GitHubClientOptions {
 }
 /** Creates the client. The token is passed to Octokit only: never logged, never put in a message. */
 export declare function createGitHubClient(token: string, options: GitHubClientOptions): GitHubClient;
+/**
+ * For requests that must not be resent as they are: a create (GitHub may have done it before a 502, so
+ * a blind retry duplicates it) and an update of a body people edit (a resend after a wait would erase
+ * what they ticked meanwhile). The caller re-reads and decides instead.
+ */
+export declare const NO_RESEND: {
+    readonly request: {
+        readonly retries: 0;
+        readonly honourRetryAfter: false;
+    };
+};
+/** True for failures worth trying again after re-reading: rate limits, 5xx, timeouts, network errors. */
+export declare function isTransient(error: unknown): boolean;
+/** How long to wait before trying again: the server's Retry-After (bounded), else `fallbackMs`. */
+export declare function retryDelayMs(error: unknown, fallbackMs: number, maxMs?: number): number;
 /** The permission a call needs, named as in a workflow's `permissions:` block. */
 export type Permission = 'actions: read' | 'issues: write' | 'contents: read';
 /**

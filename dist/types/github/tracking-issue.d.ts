@@ -1,3 +1,9 @@
+/**
+ * The tracking issue: one open issue per key (by default, the environment), found by its labels and a
+ * hidden marker through the issues list API — never by title, never through search (whose index lags).
+ * Created when there is none, updated otherwise, with one short comment per run.
+ * Two runs at once must not create two issues: see issue-lock.ts.
+ */
 import type { Report } from '../types.js';
 import { type IssueBody } from '../report/issue-body.js';
 export interface TrackingIssueOptions {
@@ -25,9 +31,9 @@ export interface TrackingIssueOutcome {
     url?: string;
     created?: boolean;
     rendered?: IssueBody;
+    /** Set when the issue was written but the run's comment could not be added. */
+    commentProblem?: string;
 }
-/** The lock label's name: short (labels hold 50 characters) and the same for every run of one key. */
-export declare function lockLabel(key: string): string;
 /**
  * Creates or updates the tracking issue and comments on it. Never throws: a failure is an outcome with
  * a message that names the missing permission or the wrong input.
