@@ -216,6 +216,16 @@ describe('the action with GitHub (emulated), run as the runner runs it', () => {
     expect(updated.body).toContain(issueKeyMarker('release'))
     expect(updated.body).toMatch(/\n---\n\nRelease notes\.$/)
 
+    const foreign = await preflight({
+      environment: 'canary',
+      'run-id': '4001',
+      'issue-number': String(chosen.number)
+    })
+    expect(foreign.outputs.decision).toBe('no-go')
+    expect(foreign.stdout).toMatch(
+      new RegExp(`issue-number: #${chosen.number} tracks "release", not "canary"`)
+    )
+
     const closed = github.seedIssue(REPO, { title: 'Closed', body: 'x', labels: [], state: 'closed' })
     const refused = await preflight({ 'run-id': '4001', 'issue-number': String(closed.number) })
     expect(refused.outputs.decision).toBe('no-go')
