@@ -43,7 +43,7 @@ const silenceKnownWarnings = (warning, warn) => {
 // node:sqlite is a Node 24 built-in that one dependency probes for; it is never bundled.
 const external = ['node:sqlite']
 
-export default [
+const configs = [
   {
     // The action and the CLI in one pass (they share most code). The GitHub side (@actions/artifact and
     // the Azure SDK under it, ~4 MB) is imported lazily, so it lands in its own chunk and a run that does
@@ -72,3 +72,9 @@ export default [
     onwarn: silenceKnownWarnings
   }
 ]
+
+// scripts/build.mjs builds the runner bundles and the library in parallel (BUILD=bin | lib).
+const only = process.env.BUILD
+export default only
+  ? configs.filter(config => (only === 'lib') === (config.output.file === 'dist/lib.js'))
+  : configs
