@@ -1,6 +1,8 @@
 /** End to end: `node dist/index.js` run exactly as the Actions runner runs it. */
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { runAction } from '../test/action-runner.js'
 import { cleanupTempDirs } from '../test/fixtures.js'
@@ -85,5 +87,45 @@ describe('the action (dist/index.js) as the runner runs it', () => {
     expect(run.outputs.decision).toBe('no-go')
     expect(run.outputs['failed-checks']).toMatch(/artifact-download/)
     expect(run.stdout).toMatch(/needs the Actions runtime \(ACTIONS_RUNTIME_TOKEN is not set\)/)
+  })
+
+  it('probes health-url with the masked health-token: a wrong token blocks, the right one passes, neither is printed', async () => {
+    const token = 'health-token-for-the-e2e-0123456789'
+    const server = http.createServer((req, res) => {
+      res.writeHead(req.headers.authorization === `Bearer ${token}` ? 200 : 401).end()
+    })
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', () => resolve()))
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/health`
+    try {
+      const base = {
+        'bundle-path': 'examples/bundle',
+        'tracking-issue': 'false',
+        'health-url': url,
+        'probe-count': '2'
+      }
+      const wrong = await runAction({ ...base, 'health-token': 'not-the-token-9876543210' })
+      expect(wrong.outputs['failed-checks'].split(',')).toContain('health-endpoint')
+      expect(wrong.stdout).toMatch(
+        /health-endpoint +fail \[blocking\]: health endpoint: 1 of 1 did not answer 200 every time \(.*HTTP 401\)/
+      )
+      const right = await runAction({ ...base, 'health-token': token })
+      expect(right.outputs['failed-checks'].split(',')).not.toContain('health-endpoint')
+      expect(right.stdout).toMatch(/health-endpoint pass: health endpoint: .*\/health: 2\/2 OK, p50/)
+      for (const run of [wrong, right]) {
+        const visible = run.stdout
+          .split('\n')
+          .filter(line => !line.startsWith('::add-mask::'))
+          .join('\n')
+        const report = readFileSync(run.outputs['report-path'], 'utf8')
+        for (const secret of [token, 'not-the-token-9876543210']) {
+          expect(visible + run.stderr + run.summary + JSON.stringify(run.outputs) + report).not.toContain(
+            secret
+          )
+        }
+      }
+      expect(right.stdout).toContain(`::add-mask::${token}`)
+    } finally {
+      await new Promise(resolve => server.close(resolve))
+    }
   })
 })

@@ -10,6 +10,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { execFile } from 'node:child_process';
 import { KubeConfig } from '@kubernetes/client-node';
+import tls from 'node:tls';
 import { GitHub, getOctokitOptions } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { randomUUID, createHash } from 'node:crypto';
@@ -2830,6 +2831,253 @@ const manifestsCheck = {
     }
 };
 
+/**
+ * Probes an HTTP(S) endpoint a few times and measures each answer. Redirects are never followed (a
+ * bearer token must not travel to wherever a Location points), bodies are discarded, and every probe is
+ * bounded in time. Error messages name the URL without its query or credentials, never the token.
+ */
+/** The URL as safe to show: no user info, no query string (either may carry a secret). */
+function displayUrl(url) {
+    return `${url.protocol}//${url.host}${url.pathname}`;
+}
+function probeOnce(url, options) {
+    const client = url.protocol === 'https:' ? https : http;
+    const started = performance.now();
+    const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
+    return new Promise(resolve => {
+        const request = client.get(url, {
+            headers: {
+                'user-agent': 'vapora-preflight',
+                accept: 'application/json, */*',
+                ...(options.token ? { authorization: `Bearer ${options.token}` } : {})
+            },
+            timeout: options.timeoutMs
+        }, response => {
+            const sample = { status: response.statusCode, ms: elapsed() };
+            response.resume();
+            response.on('end', () => resolve(sample));
+            response.on('error', () => resolve(sample));
+        });
+        request.on('timeout', () => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
+        // Node's network errors carry the host and port, never the request headers.
+        request.on('error', error => resolve({ ms: elapsed(), error: error.message }));
+    });
+}
+/** Probes `url` `count` times, one after the other (latency is what is measured, not throughput). */
+async function probe(url, options) {
+    const samples = [];
+    for (let i = 0; i < options.count; i++)
+        samples.push(await probeOnce(url, options));
+    return samples;
+}
+/** The p-th percentile (nearest rank) of `values`. */
+function percentile(values, p) {
+    if (values.length === 0)
+        return NaN;
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+function summarise(url, samples, expected) {
+    const statuses = {};
+    for (const s of samples) {
+        const key = s.status === undefined ? 'no answer' : String(s.status);
+        statuses[key] = (statuses[key] ?? 0) + 1;
+    }
+    const answered = samples.filter(s => s.status !== undefined).map(s => s.ms);
+    const bad = samples.find(s => s.status !== expected);
+    return {
+        url: displayUrl(url),
+        ok: samples.filter(s => s.status === expected).length,
+        count: samples.length,
+        p50Ms: percentile(answered, 50),
+        p95Ms: percentile(answered, 95),
+        errors: samples.length - samples.filter(s => s.status === expected).length,
+        statuses,
+        firstProblem: bad
+            ? (bad.error ??
+                `HTTP ${bad.status}${bad.status && bad.status >= 300 && bad.status < 400 ? ' (redirect, not followed)' : ''}`)
+            : undefined
+    };
+}
+
+/** What the health and API checks share: probe each URL, judge status and latency, describe it. */
+const ENDPOINT_SECTION = '4 Hours Before Deployment › Health Baseline';
+function describe(s) {
+    const latency = Number.isNaN(s.p50Ms) ? 'no answer' : `p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms`;
+    return `${s.url}: ${s.ok}/${s.count} OK, ${latency}${s.firstProblem ? ` — ${s.firstProblem}` : ''}`;
+}
+/**
+ * Probes every URL `probeCount` times (one URL after another, so the latency measured is the service's,
+ * not ours). Blocks when any probe did not answer 200, or when a p95 is over the latency threshold.
+ */
+async function checkEndpoints(urls, options, what) {
+    const summaries = [];
+    for (const url of urls) {
+        const samples = await probe(url, {
+            token: options.healthToken,
+            timeoutMs: options.requestTimeoutMs,
+            count: options.probeCount
+        });
+        summaries.push(summarise(url, samples, 200));
+    }
+    const failing = summaries.filter(s => s.errors > 0);
+    const slow = options.latencyThresholdMs === undefined
+        ? []
+        : summaries.filter(s => !Number.isNaN(s.p95Ms) && s.p95Ms > options.latencyThresholdMs);
+    const details = summaries.map(describe);
+    const data = { endpoints: summaries };
+    if (failing.length > 0) {
+        const first = failing[0];
+        return {
+            status: 'fail',
+            message: `${what}: ${failing.length} of ${summaries.length} did not answer 200 every time (${first.url}: ${first.firstProblem})`,
+            details,
+            data,
+            hint: first.statuses['401'] || first.statuses['403']
+                ? 'The endpoint refused the credentials: check health-token.'
+                : 'Check the service is up and the URL is right; a redirect is reported, not followed.'
+        };
+    }
+    if (slow.length > 0) {
+        return {
+            status: 'fail',
+            message: `${what}: p95 latency over ${options.latencyThresholdMs} ms at ${slow.map(s => `${s.url} (${s.p95Ms} ms)`).join(', ')}`,
+            details,
+            data
+        };
+    }
+    return { status: 'pass', message: `${what}: ${summaries.map(describe).join('; ')}`, details, data };
+}
+
+/** "Verify health endpoints respond (200 OK)", probed `probe-count` times with p50/p95 latency. */
+const healthEndpointCheck = {
+    id: 'health-endpoint',
+    title: 'Verify health endpoints respond (200 OK)',
+    section: ENDPOINT_SECTION,
+    needs: ['network'],
+    notApplicable: ctx => (ctx.options.healthUrl ? undefined : 'no health-url given'),
+    run: ctx => checkEndpoints([ctx.options.healthUrl], ctx.options, 'health endpoint')
+};
+
+/** "API endpoints respond to test requests": each of `api-urls`, expected 200. */
+const apiEndpointsCheck = {
+    id: 'api-endpoints',
+    title: 'Verify API endpoints respond to test requests',
+    section: ENDPOINT_SECTION,
+    needs: ['network'],
+    notApplicable: ctx => (ctx.options.apiUrls.length > 0 ? undefined : 'no api-urls given'),
+    run: ctx => checkEndpoints(ctx.options.apiUrls, ctx.options, `${ctx.options.apiUrls.length} API endpoint(s)`)
+};
+
+/**
+ * "Check certificate expiry": a live TLS handshake with SNI, then the leaf certificate's subject, issuer,
+ * host match (SAN) and days left. Expired, wrong host or fewer days than `cert-min-days` block; a chain
+ * the runner does not trust is reported as a warning (a private CA is common for internal endpoints).
+ */
+const DAY_MS = 86_400_000;
+function handshake(host, port, timeoutMs, extraCa) {
+    return new Promise((resolve, reject) => {
+        // rejectUnauthorized: false so that an untrusted chain still shows us the certificate; trust is
+        // judged below from socket.authorized.
+        const socket = tls.connect({
+            host,
+            port,
+            servername: host,
+            rejectUnauthorized: false,
+            timeout: timeoutMs,
+            ...(extraCa ? { ca: [...tls.rootCertificates, extraCa] } : {})
+        });
+        socket.once('secureConnect', () => {
+            const cert = socket.getPeerCertificate(false);
+            const chainError = socket.authorized
+                ? undefined
+                : String(socket.authorizationError ?? 'untrusted chain');
+            socket.end();
+            if (!cert || Object.keys(cert).length === 0)
+                reject(new Error('the server sent no certificate'));
+            else
+                resolve({ cert, chainError });
+        });
+        socket.once('timeout', () => socket.destroy(new Error(`no TLS handshake within ${timeoutMs} ms`)));
+        socket.once('error', reject);
+    });
+}
+const name = (entity) => {
+    const value = entity ? (entity.CN ?? entity.O) : undefined;
+    return value === undefined ? '?' : [value].flat().join(', ');
+};
+const tlsExpiryCheck = {
+    id: 'tls-expiry',
+    title: 'Check certificate expiry',
+    section: ENDPOINT_SECTION,
+    needs: ['network'],
+    notApplicable: ctx => (ctx.options.tlsEndpoint ? undefined : 'no tls-endpoint given'),
+    async run(ctx) {
+        const { host, port } = ctx.options.tlsEndpoint;
+        const where = `${host}:${port}`;
+        let result;
+        try {
+            result = await handshake(host, port, ctx.options.requestTimeoutMs, ctx.options.tlsCa);
+        }
+        catch (error) {
+            return {
+                status: 'fail',
+                message: `${where}: no TLS handshake (${error.message})`,
+                hint: 'Check tls-endpoint (host:port) and that the port speaks TLS.'
+            };
+        }
+        const { cert, chainError } = result;
+        const expires = Date.parse(cert.valid_to);
+        const days = Math.floor((expires - Date.now()) / DAY_MS);
+        const identity = tls.checkServerIdentity(host, cert);
+        const details = [
+            `subject: ${name(cert.subject)}`,
+            `issuer: ${name(cert.issuer)}`,
+            `names: ${cert.subjectaltname ?? '(no subjectAltName)'}`,
+            `valid ${cert.valid_from} → ${cert.valid_to} (${days} days left)`,
+            ...(chainError ? [`chain: ${chainError}`] : [])
+        ];
+        const data = {
+            host,
+            port,
+            daysLeft: days,
+            validTo: new Date(expires).toISOString(),
+            issuer: name(cert.issuer)
+        };
+        const problems = [];
+        if (expires <= Date.now())
+            problems.push(`the certificate expired on ${new Date(expires).toISOString()}`);
+        else if (days < ctx.options.certMinDays)
+            problems.push(`the certificate expires in ${days} days (< cert-min-days ${ctx.options.certMinDays})`);
+        if (identity)
+            problems.push(`it is not valid for ${host} (${identity.message})`);
+        if (problems.length > 0) {
+            return {
+                status: 'fail',
+                message: `${where}: ${problems.join('; ')}`,
+                details,
+                data,
+                hint: 'Renew or fix the certificate before deploying (cert-manager: kubectl get certificate -A).'
+            };
+        }
+        if (chainError) {
+            return {
+                status: 'warn',
+                message: `${where}: valid for ${host}, ${days} days left, but the chain is not trusted here (${chainError})`,
+                details,
+                data,
+                hint: 'For a private CA, pass its certificate as tls-ca; otherwise the server is missing intermediates.'
+            };
+        }
+        return {
+            status: 'pass',
+            message: `${where}: valid for ${host}, ${days} days left (issuer ${name(cert.issuer)})`,
+            details,
+            data
+        };
+    }
+};
+
 /** Every check, in report order. `bundle-unpack` is reported by the engine itself, before these. */
 const ALL_CHECKS = [
     bundleFilesCheck,
@@ -2849,7 +3097,10 @@ const ALL_CHECKS = [
     dryRunCheck,
     whatChangesCheck,
     rolloutHistoryCheck,
-    configMapBackupCheck
+    configMapBackupCheck,
+    healthEndpointCheck,
+    apiEndpointsCheck,
+    tlsExpiryCheck
 ];
 
 /**
@@ -2973,6 +3224,69 @@ function checkArtifact(spec) {
     }
     return { ...spec, name };
 }
+function httpUrl(option, raw, base) {
+    let url;
+    try {
+        url = new URL(raw, base);
+    }
+    catch {
+        throw new UsageError(`${option}: "${raw}" is not a URL${base ? '' : ' (a relative path needs health-url to resolve against)'}; write e.g. http://vapora-backend.vapora:8001/health.`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new UsageError(`${option}: "${raw}" must be an http:// or https:// URL.`);
+    }
+    if (url.username || url.password) {
+        throw new UsageError(`${option}: put credentials in health-token, not in the URL (they would be logged).`);
+    }
+    return url;
+}
+function positiveNumber(option, raw, fallback, example) {
+    if (raw === undefined || String(raw).trim() === '')
+        return fallback;
+    const value = Number(String(raw).trim());
+    if (!Number.isFinite(value) || value <= 0)
+        throw new UsageError(`${option}: "${raw}" must be a positive number, e.g. ${example}.`);
+    return value;
+}
+function endpointOptions(input) {
+    const healthUrl = input.healthUrl?.trim() ? httpUrl('health-url', input.healthUrl.trim()) : undefined;
+    const apiUrls = asList(input.apiUrls, [], false).map(raw => httpUrl('api-urls', raw, healthUrl));
+    const probeCount = positiveNumber('probe-count', input.probeCount, 5, '5');
+    if (!Number.isInteger(probeCount) || probeCount > 100)
+        throw new UsageError(`probe-count: "${input.probeCount}" must be a whole number from 1 to 100.`);
+    return {
+        healthUrl,
+        healthToken: input.healthToken?.trim() || undefined,
+        apiUrls,
+        tlsEndpoint: tlsEndpoint(input.tlsEndpoint),
+        tlsCa: tlsCa(input.tlsCa),
+        certMinDays: positiveNumber('cert-min-days', input.certMinDays, 14, '14'),
+        probeCount,
+        latencyThresholdMs: positiveNumber('latency-threshold-ms', input.latencyThresholdMs, undefined, '500')
+    };
+}
+function tlsCa(raw) {
+    if (!raw?.trim())
+        return undefined;
+    if (!raw.includes('-----BEGIN CERTIFICATE-----')) {
+        throw new UsageError('tls-ca: not a PEM certificate; pass the CA certificate itself (-----BEGIN CERTIFICATE----- …).');
+    }
+    return raw.trim();
+}
+function tlsEndpoint(raw) {
+    const text = raw
+        ?.trim()
+        .replace(/^https:\/\//, '')
+        .replace(/\/.*$/, '');
+    if (!text)
+        return undefined;
+    const match = /^(\[[^\]]+\]|[^:]+)(?::(\d{1,5}))?$/.exec(text);
+    const port = Number(match?.[2] ?? 443);
+    if (!match || port < 1 || port > 65535) {
+        throw new UsageError(`tls-endpoint: "${raw}" is not host:port; write e.g. vapora.example.com:443.`);
+    }
+    return { host: match[1].replace(/^\[|\]$/g, ''), port };
+}
 /** Validates and completes `input`. Throws `UsageError` with a message that says how to fix it. */
 function resolveOptions(input) {
     const bundlePath = typeof input.bundlePath === 'string' ? input.bundlePath.trim() : '';
@@ -3015,6 +3329,7 @@ function resolveOptions(input) {
         artifactsDir: input.artifactsDir?.trim() || undefined,
         requestTimeoutMs: timeout,
         downloadTimeoutMs: input.downloadTimeoutMs ?? 300_000,
+        ...endpointOptions(input),
         bundlePath,
         artifact,
         expectedFiles,

@@ -20,7 +20,15 @@ export const INPUT = {
   issueLabels: 'issue-labels',
   issueNumber: 'issue-number',
   issueKey: 'issue-key',
-  uploadRollbackKit: 'upload-rollback-kit'
+  uploadRollbackKit: 'upload-rollback-kit',
+  healthUrl: 'health-url',
+  healthToken: 'health-token',
+  apiUrls: 'api-urls',
+  tlsEndpoint: 'tls-endpoint',
+  tlsCa: 'tls-ca',
+  certMinDays: 'cert-min-days',
+  probeCount: 'probe-count',
+  latencyThresholdMs: 'latency-threshold-ms'
 } as const
 
 export const OUTPUT = {

@@ -137,7 +137,15 @@ export function readActionInputs(read: InputReader, context?: RunContext): Actio
       context: optional(read, INPUT.context),
       kubectlVersion: optional(read, INPUT.kubectlVersion),
       eventsWindow: optional(read, INPUT.eventsWindow),
-      capacityThreshold: optional(read, INPUT.capacityThreshold)
+      capacityThreshold: optional(read, INPUT.capacityThreshold),
+      healthUrl: optional(read, INPUT.healthUrl),
+      healthToken: optional(read, INPUT.healthToken),
+      apiUrls: optional(read, INPUT.apiUrls),
+      tlsEndpoint: optional(read, INPUT.tlsEndpoint),
+      tlsCa: optional(read, INPUT.tlsCa),
+      certMinDays: optional(read, INPUT.certMinDays),
+      probeCount: optional(read, INPUT.probeCount),
+      latencyThresholdMs: optional(read, INPUT.latencyThresholdMs)
     }
   }
 }

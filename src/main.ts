@@ -103,6 +103,7 @@ export async function run(): Promise<void> {
     const context = readRunContext()
     const inputs = readActionInputs(name => core.getInput(name), context)
     if (inputs.github.token) core.setSecret(inputs.github.token)
+    if (inputs.preflight.healthToken) core.setSecret(inputs.preflight.healthToken)
     maskKubeconfig(inputs.preflight.kubeconfig)
     let report = await runPreflight(
       { ...inputs.preflight, workDir: process.env.RUNNER_TEMP || undefined, artifactsDir: kitDir() },

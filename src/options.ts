@@ -58,6 +58,20 @@ export interface PreflightOptions {
   requestTimeoutMs: number
   /** How long the artifact download may take in all. */
   downloadTimeoutMs: number
+  /** The health endpoint, probed `probeCount` times (expects 200). */
+  healthUrl?: URL
+  /** Sent as a bearer token to the health and API endpoints; a secret. */
+  healthToken?: string
+  /** API endpoints that must answer 200 (relative ones resolved against `healthUrl`). */
+  apiUrls: URL[]
+  /** The TLS endpoint whose certificate is checked. */
+  tlsEndpoint?: { host: string; port: number }
+  /** Extra CA certificates (PEM) to trust for the TLS check, e.g. a private CA. */
+  tlsCa?: string
+  certMinDays: number
+  probeCount: number
+  /** A p95 above this blocks; undefined: latency is measured, not judged. */
+  latencyThresholdMs?: number
 }
 
 /** What a caller may pass: `bundlePath` or `artifact` is required; lists may be arrays or list strings. */
@@ -84,6 +98,17 @@ export interface PreflightInput {
   requestTimeoutMs?: number
   /** Default 5 minutes. */
   downloadTimeoutMs?: number
+  healthUrl?: string
+  healthToken?: string
+  /** Newline or comma list; relative paths resolve against `healthUrl`. */
+  apiUrls?: string[] | string
+  /** `host` or `host:port` (default port 443). */
+  tlsEndpoint?: string
+  /** PEM certificates trusted in addition to Node's roots for the TLS check. */
+  tlsCa?: string
+  certMinDays?: number | string
+  probeCount?: number | string
+  latencyThresholdMs?: number | string
 }
 
 // Kubernetes name rules (k8s.io/apimachinery validation): namespaces are DNS-1123 labels,
@@ -153,6 +178,79 @@ function checkArtifact(spec: ArtifactSpec): ArtifactSpec {
   return { ...spec, name }
 }
 
+function httpUrl(option: string, raw: string, base?: URL): URL {
+  let url: URL
+  try {
+    url = new URL(raw, base)
+  } catch {
+    throw new UsageError(
+      `${option}: "${raw}" is not a URL${base ? '' : ' (a relative path needs health-url to resolve against)'}; write e.g. http://vapora-backend.vapora:8001/health.`
+    )
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`${option}: "${raw}" must be an http:// or https:// URL.`)
+  }
+  if (url.username || url.password) {
+    throw new UsageError(`${option}: put credentials in health-token, not in the URL (they would be logged).`)
+  }
+  return url
+}
+
+function positiveNumber(
+  option: string,
+  raw: number | string | undefined,
+  fallback: number | undefined,
+  example: string
+): number | undefined {
+  if (raw === undefined || String(raw).trim() === '') return fallback
+  const value = Number(String(raw).trim())
+  if (!Number.isFinite(value) || value <= 0)
+    throw new UsageError(`${option}: "${raw}" must be a positive number, e.g. ${example}.`)
+  return value
+}
+
+function endpointOptions(input: PreflightInput) {
+  const healthUrl = input.healthUrl?.trim() ? httpUrl('health-url', input.healthUrl.trim()) : undefined
+  const apiUrls = asList(input.apiUrls, [], false).map(raw => httpUrl('api-urls', raw, healthUrl))
+  const probeCount = positiveNumber('probe-count', input.probeCount, 5, '5')!
+  if (!Number.isInteger(probeCount) || probeCount > 100)
+    throw new UsageError(`probe-count: "${input.probeCount}" must be a whole number from 1 to 100.`)
+  return {
+    healthUrl,
+    healthToken: input.healthToken?.trim() || undefined,
+    apiUrls,
+    tlsEndpoint: tlsEndpoint(input.tlsEndpoint),
+    tlsCa: tlsCa(input.tlsCa),
+    certMinDays: positiveNumber('cert-min-days', input.certMinDays, 14, '14')!,
+    probeCount,
+    latencyThresholdMs: positiveNumber('latency-threshold-ms', input.latencyThresholdMs, undefined, '500')
+  }
+}
+
+function tlsCa(raw: string | undefined): string | undefined {
+  if (!raw?.trim()) return undefined
+  if (!raw.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new UsageError(
+      'tls-ca: not a PEM certificate; pass the CA certificate itself (-----BEGIN CERTIFICATE----- …).'
+    )
+  }
+  return raw.trim()
+}
+
+function tlsEndpoint(raw: string | undefined): { host: string; port: number } | undefined {
+  const text = raw
+    ?.trim()
+    .replace(/^https:\/\//, '')
+    .replace(/\/.*$/, '')
+  if (!text) return undefined
+  const match = /^(\[[^\]]+\]|[^:]+)(?::(\d{1,5}))?$/.exec(text)
+  const port = Number(match?.[2] ?? 443)
+  if (!match || port < 1 || port > 65535) {
+    throw new UsageError(`tls-endpoint: "${raw}" is not host:port; write e.g. vapora.example.com:443.`)
+  }
+  return { host: match[1].replace(/^\[|\]$/g, ''), port }
+}
+
 /** Validates and completes `input`. Throws `UsageError` with a message that says how to fix it. */
 export function resolveOptions(input: PreflightInput): PreflightOptions {
   const bundlePath = typeof input.bundlePath === 'string' ? input.bundlePath.trim() : ''
@@ -209,6 +307,7 @@ export function resolveOptions(input: PreflightInput): PreflightOptions {
     artifactsDir: input.artifactsDir?.trim() || undefined,
     requestTimeoutMs: timeout,
     downloadTimeoutMs: input.downloadTimeoutMs ?? 300_000,
+    ...endpointOptions(input),
     bundlePath,
     artifact,
     expectedFiles,

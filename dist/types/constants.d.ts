@@ -21,6 +21,14 @@ export declare const INPUT: {
     readonly issueNumber: "issue-number";
     readonly issueKey: "issue-key";
     readonly uploadRollbackKit: "upload-rollback-kit";
+    readonly healthUrl: "health-url";
+    readonly healthToken: "health-token";
+    readonly apiUrls: "api-urls";
+    readonly tlsEndpoint: "tls-endpoint";
+    readonly tlsCa: "tls-ca";
+    readonly certMinDays: "cert-min-days";
+    readonly probeCount: "probe-count";
+    readonly latencyThresholdMs: "latency-threshold-ms";
 };
 export declare const OUTPUT: {
     readonly decision: "decision";

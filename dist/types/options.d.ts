@@ -42,6 +42,23 @@ export interface PreflightOptions {
     requestTimeoutMs: number;
     /** How long the artifact download may take in all. */
     downloadTimeoutMs: number;
+    /** The health endpoint, probed `probeCount` times (expects 200). */
+    healthUrl?: URL;
+    /** Sent as a bearer token to the health and API endpoints; a secret. */
+    healthToken?: string;
+    /** API endpoints that must answer 200 (relative ones resolved against `healthUrl`). */
+    apiUrls: URL[];
+    /** The TLS endpoint whose certificate is checked. */
+    tlsEndpoint?: {
+        host: string;
+        port: number;
+    };
+    /** Extra CA certificates (PEM) to trust for the TLS check, e.g. a private CA. */
+    tlsCa?: string;
+    certMinDays: number;
+    probeCount: number;
+    /** A p95 above this blocks; undefined: latency is measured, not judged. */
+    latencyThresholdMs?: number;
 }
 /** What a caller may pass: `bundlePath` or `artifact` is required; lists may be arrays or list strings. */
 export interface PreflightInput {
@@ -67,6 +84,17 @@ export interface PreflightInput {
     requestTimeoutMs?: number;
     /** Default 5 minutes. */
     downloadTimeoutMs?: number;
+    healthUrl?: string;
+    healthToken?: string;
+    /** Newline or comma list; relative paths resolve against `healthUrl`. */
+    apiUrls?: string[] | string;
+    /** `host` or `host:port` (default port 443). */
+    tlsEndpoint?: string;
+    /** PEM certificates trusted in addition to Node's roots for the TLS check. */
+    tlsCa?: string;
+    certMinDays?: number | string;
+    probeCount?: number | string;
+    latencyThresholdMs?: number | string;
 }
 /** Validates and completes `input`. Throws `UsageError` with a message that says how to fix it. */
 export declare function resolveOptions(input: PreflightInput): PreflightOptions;

@@ -17,6 +17,9 @@ import { whatChangesCheck } from './what-changes.js'
 import { composeCheck } from './compose.js'
 import { configModesCheck } from './config-modes.js'
 import { manifestsCheck } from './manifests.js'
+import { healthEndpointCheck } from './health-endpoint.js'
+import { apiEndpointsCheck } from './api-endpoints.js'
+import { tlsExpiryCheck } from './tls-expiry.js'
 
 /** Every check, in report order. `bundle-unpack` is reported by the engine itself, before these. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -37,5 +40,8 @@ export const ALL_CHECKS: readonly Check[] = [
   dryRunCheck,
   whatChangesCheck,
   rolloutHistoryCheck,
-  configMapBackupCheck
+  configMapBackupCheck,
+  healthEndpointCheck,
+  apiEndpointsCheck,
+  tlsExpiryCheck
 ]

@@ -1,0 +1,3 @@
+import type { Check } from '../types.js';
+/** "API endpoints respond to test requests": each of `api-urls`, expected 200. */
+export declare const apiEndpointsCheck: Check;

@@ -1,0 +1,13 @@
+import type { Check } from '../types.js'
+import { ENDPOINT_SECTION, checkEndpoints } from './endpoint-common.js'
+
+/** "API endpoints respond to test requests": each of `api-urls`, expected 200. */
+export const apiEndpointsCheck: Check = {
+  id: 'api-endpoints',
+  title: 'Verify API endpoints respond to test requests',
+  section: ENDPOINT_SECTION,
+  needs: ['network'],
+  notApplicable: ctx => (ctx.options.apiUrls.length > 0 ? undefined : 'no api-urls given'),
+  run: ctx =>
+    checkEndpoints(ctx.options.apiUrls, ctx.options, `${ctx.options.apiUrls.length} API endpoint(s)`)
+}
