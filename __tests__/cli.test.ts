@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { main, EXIT } from '../src/cli.js'
 import { ALL_CHECKS } from '../src/checks/index.js'
@@ -93,5 +95,41 @@ describe('the vapora-preflight CLI', () => {
     expect(exec('--bundle', BROKEN('missing-file'), '--offline').status).toBe(1)
     expect(exec('--nope').status).toBe(2)
     expect(exec('--help').stdout).toMatch(/Exit codes: 0 go, 1 no-go, 2 usage or internal error/)
+  })
+})
+
+describe('the CLI endpoint flags', () => {
+  it('probe --health-url with the token from VAPORA_HEALTH_TOKEN and check --tls-endpoint', async () => {
+    const server = http.createServer((req, res) => {
+      res.writeHead(req.headers.authorization === 'Bearer cli-health-token-42' ? 200 : 401).end()
+    })
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', () => resolve()))
+    process.env.VAPORA_HEALTH_TOKEN = 'cli-health-token-42'
+    try {
+      const port = (server.address() as AddressInfo).port
+      const run = await cli(
+        '--bundle',
+        EXAMPLE_BUNDLE,
+        '--format',
+        'json',
+        '--health-url',
+        `http://127.0.0.1:${port}/health`,
+        '--probe-count',
+        '2',
+        '--tls-endpoint',
+        `127.0.0.1:${port}`
+      )
+      const report = JSON.parse(run.stdout)
+      const byId = (id: string) => report.results.find((r: { id: string }) => r.id === id)
+      expect(byId('health-endpoint')).toMatchObject({ status: 'pass' })
+      expect(byId('tls-expiry')).toMatchObject({ status: 'fail', blocking: true })
+      expect(run.stdout + run.stderr).not.toContain('cli-health-token-42')
+      expect((await cli('--bundle', EXAMPLE_BUNDLE, '--tls-ca', '/nonexistent.pem')).stderr).toMatch(
+        /--tls-ca: cannot read/
+      )
+    } finally {
+      delete process.env.VAPORA_HEALTH_TOKEN
+      await new Promise(resolve => server.close(resolve))
+    }
   })
 })

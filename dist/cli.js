@@ -4,7 +4,7 @@ if (major < 22 || (major === 22 && minor < 19)) {
   process.stderr.write('vapora-preflight needs Node.js >= 22.19 (found ' + process.versions.node + ').\n')
   process.exit(2)
 }
-import { writeFileSync } from 'node:fs';
+import { writeFileSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { T as TOOL_NAME, D as DEFAULT_NAMESPACE, c as DEFAULT_EXPECTED_FILES_PATTERN, e as DEFAULT_CONFIGMAP, g as DEFAULT_DEPLOYMENTS, h as TOOL_VERSION, r as runPreflight, p as progressLine, b as renderJson } from './chunks/json-CP6Ss-ay.js';
 import { U as UsageError, d as describeError } from './chunks/errors-aSDtUpQk.js';
@@ -85,6 +85,13 @@ Options:
   --kubectl-version V     the kubectl the deploy uses, for the skew check (default: kubectl on PATH)
   --events-window D       how far back Warning events and restarts count (default: 1h)
   --capacity-threshold P  node CPU/memory share that counts as near capacity (default: 85%)
+  --health-url URL        probe this health endpoint (token from VAPORA_HEALTH_TOKEN, never a flag)
+  --api-urls LIST         API endpoints that must answer 200 (relative ones resolve against --health-url)
+  --tls-endpoint H:P      check this endpoint's certificate (default port 443)
+  --tls-ca FILE           extra CA certificate (PEM) trusted for --tls-endpoint
+  --cert-min-days N       fewer days left on the certificate blocks (default: 14)
+  --probe-count N         probes per endpoint (default: 5)
+  --latency-threshold-ms N  a p95 above this blocks (default: not judged)
   --artifacts-dir DIR     where the rollback kit (ConfigMap backup) is written (default: a new temp dir)
   --quiet                 no progress lines on stderr
   --version               print the version
@@ -119,6 +126,13 @@ function parse(argv) {
                 'events-window': { type: 'string' },
                 'capacity-threshold': { type: 'string' },
                 'artifacts-dir': { type: 'string' },
+                'health-url': { type: 'string' },
+                'api-urls': { type: 'string' },
+                'tls-endpoint': { type: 'string' },
+                'tls-ca': { type: 'string' },
+                'cert-min-days': { type: 'string' },
+                'probe-count': { type: 'string' },
+                'latency-threshold-ms': { type: 'string' },
                 quiet: { type: 'boolean', default: false },
                 version: { type: 'boolean', default: false },
                 help: { type: 'boolean', short: 'h', default: false }
@@ -145,6 +159,14 @@ function artifactSpec(flags) {
         apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
         serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com'
     };
+}
+function readTlsCa(path) {
+    try {
+        return readFileSync(path, 'utf8');
+    }
+    catch (error) {
+        throw new UsageError(`--tls-ca: cannot read "${path}" (${describeError(error)}).`);
+    }
 }
 function stdoutToStderr() {
     const write = process.stdout.write;
@@ -188,7 +210,15 @@ async function main(argv, io = processIO) {
             kubectlVersion: flags['kubectl-version'],
             eventsWindow: flags['events-window'],
             capacityThreshold: flags['capacity-threshold'],
-            artifactsDir: flags['artifacts-dir']
+            artifactsDir: flags['artifacts-dir'],
+            healthUrl: flags['health-url'],
+            healthToken: process.env.VAPORA_HEALTH_TOKEN || undefined,
+            apiUrls: flags['api-urls'],
+            tlsEndpoint: flags['tls-endpoint'],
+            tlsCa: flags['tls-ca'] ? readTlsCa(flags['tls-ca']) : undefined,
+            certMinDays: flags['cert-min-days'],
+            probeCount: flags['probe-count'],
+            latencyThresholdMs: flags['latency-threshold-ms']
         }, { onResult: flags.quiet ? undefined : result => io.stderr(`${progressLine(result)}\n`) }).finally(() => restoreStdout?.());
         const rendered = flags.format === 'json' ? renderJson(report) : `${renderMarkdown(report)}\n`;
         if (flags.output) {

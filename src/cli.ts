@@ -2,7 +2,7 @@
  * The CLI adapter: flags → the same options → the same engine → stdout and an exit code
  * (0 go, 1 no-go, 2 usage or internal error). Progress goes to stderr, one line per check.
  */
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { runPreflight } from './engine.js'
 import type { ArtifactSpec } from './github/artifact.js'
@@ -45,6 +45,13 @@ Options:
   --kubectl-version V     the kubectl the deploy uses, for the skew check (default: kubectl on PATH)
   --events-window D       how far back Warning events and restarts count (default: 1h)
   --capacity-threshold P  node CPU/memory share that counts as near capacity (default: 85%)
+  --health-url URL        probe this health endpoint (token from VAPORA_HEALTH_TOKEN, never a flag)
+  --api-urls LIST         API endpoints that must answer 200 (relative ones resolve against --health-url)
+  --tls-endpoint H:P      check this endpoint's certificate (default port 443)
+  --tls-ca FILE           extra CA certificate (PEM) trusted for --tls-endpoint
+  --cert-min-days N       fewer days left on the certificate blocks (default: 14)
+  --probe-count N         probes per endpoint (default: 5)
+  --latency-threshold-ms N  a p95 above this blocks (default: not judged)
   --artifacts-dir DIR     where the rollback kit (ConfigMap backup) is written (default: a new temp dir)
   --quiet                 no progress lines on stderr
   --version               print the version
@@ -86,6 +93,13 @@ function parse(argv: string[]) {
         'events-window': { type: 'string' },
         'capacity-threshold': { type: 'string' },
         'artifacts-dir': { type: 'string' },
+        'health-url': { type: 'string' },
+        'api-urls': { type: 'string' },
+        'tls-endpoint': { type: 'string' },
+        'tls-ca': { type: 'string' },
+        'cert-min-days': { type: 'string' },
+        'probe-count': { type: 'string' },
+        'latency-threshold-ms': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         version: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false }
@@ -114,6 +128,14 @@ function artifactSpec(flags: Flags): ArtifactSpec | undefined {
     token: process.env.GITHUB_TOKEN || process.env.GH_TOKEN || undefined,
     apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
     serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com'
+  }
+}
+
+function readTlsCa(path: string): string {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch (error) {
+    throw new UsageError(`--tls-ca: cannot read "${path}" (${describeError(error)}).`)
   }
 }
 
@@ -163,7 +185,15 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         kubectlVersion: flags['kubectl-version'],
         eventsWindow: flags['events-window'],
         capacityThreshold: flags['capacity-threshold'],
-        artifactsDir: flags['artifacts-dir']
+        artifactsDir: flags['artifacts-dir'],
+        healthUrl: flags['health-url'],
+        healthToken: process.env.VAPORA_HEALTH_TOKEN || undefined,
+        apiUrls: flags['api-urls'],
+        tlsEndpoint: flags['tls-endpoint'],
+        tlsCa: flags['tls-ca'] ? readTlsCa(flags['tls-ca']) : undefined,
+        certMinDays: flags['cert-min-days'],
+        probeCount: flags['probe-count'],
+        latencyThresholdMs: flags['latency-threshold-ms']
       },
       { onResult: flags.quiet ? undefined : result => io.stderr(`${progressLine(result)}\n`) }
     ).finally(() => restoreStdout?.())
