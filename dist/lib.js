@@ -2,7 +2,7 @@ import { readFileSync, rmSync, statSync, mkdtempSync, mkdirSync, writeFileSync, 
 import { join, sep, relative, isAbsolute, dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { tmpdir, homedir } from 'node:os';
-import { parseAllDocuments, stringify, parse as parse$1 } from 'yaml';
+import { parseAllDocuments, stringify, parse as parse$1, LineCounter, parseDocument, isMap as isMap$1, isScalar, isSeq } from 'yaml';
 import { parse, TomlError } from 'smol-toml';
 import { inflateRawSync, crc32 } from 'node:zlib';
 import AdmZip from 'adm-zip';
@@ -3171,6 +3171,143 @@ function parsePatternList(raw) {
 }
 
 /**
+ * The policy file (`policy` input): a team's own go/no-go rules on top of the default one. It can make a
+ * check blocking, a warning or off, limit a check to some environments, and set thresholds:
+ *
+ * ```yaml
+ * checks:
+ *   recent-events: blocking          # a Warning event now blocks
+ *   node-capacity: warning           # reported, never blocks
+ *   tls-expiry: { severity: blocking, environments: [production] }   # off elsewhere
+ * thresholds:
+ *   cert-min-days: 30
+ *   capacity-threshold: 90%
+ *   latency-threshold-ms: 800
+ * ```
+ *
+ * An invalid file is an input error naming the file, line and column: the run is then no-go, never
+ * quietly run with the default policy.
+ */
+const SEVERITIES = ['blocking', 'warning', 'off'];
+const THRESHOLDS = {
+    'cert-min-days': 'certMinDays',
+    'capacity-threshold': 'capacityThreshold',
+    'latency-threshold-ms': 'latencyThresholdMs',
+    'probe-count': 'probeCount',
+    'events-window': 'eventsWindow'
+};
+/** Reads and validates the policy at `path`. `knownChecks` are the ids a rule may name. */
+function loadPolicy(path, knownChecks) {
+    let text;
+    try {
+        text = readFileSync(path, 'utf8');
+    }
+    catch (error) {
+        throw new UsageError(`policy: cannot read "${path}" (${describeError(error)}); the path is relative to the workspace.`);
+    }
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    const at = (node) => {
+        const offset = node?.range?.[0] ?? 0;
+        const { line, col } = lines.linePos(offset);
+        return `${path}:${line}:${col}`;
+    };
+    const fail = (node, message) => {
+        throw new UsageError(`policy ${at(node)}: ${message}`);
+    };
+    if (doc.errors.length > 0) {
+        const error = doc.errors[0];
+        const { line, col } = lines.linePos(error.pos[0]);
+        throw new UsageError(`policy ${path}:${line}:${col}: not valid YAML (${error.message.split('\n')[0]}).`);
+    }
+    const policy = { path, checks: new Map(), thresholds: {} };
+    const root = doc.contents;
+    if (root === null)
+        return policy;
+    if (!isMap$1(root))
+        return fail(root, 'expected a map with `checks:` and/or `thresholds:`.');
+    for (const pair of root.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : '';
+        const value = pair.value;
+        if (key === 'version')
+            continue;
+        if (key === 'checks') {
+            if (!isMap$1(value))
+                fail(value, '`checks:` must map check ids to blocking, warning or off.');
+            for (const rule of value.items) {
+                const id = isScalar(rule.key) ? String(rule.key.value) : '';
+                if (!knownChecks.includes(id)) {
+                    fail(rule.key, `unknown check "${id}"; known: ${knownChecks.join(', ')}.`);
+                }
+                policy.checks.set(id, parseRule(rule.value, at, fail));
+            }
+        }
+        else if (key === 'thresholds') {
+            if (!isMap$1(value))
+                fail(value, '`thresholds:` must be a map, e.g. cert-min-days: 30.');
+            for (const item of value.items) {
+                const name = isScalar(item.key) ? String(item.key.value) : '';
+                const field = THRESHOLDS[name];
+                if (!field)
+                    fail(item.key, `unknown threshold "${name}"; known: ${Object.keys(THRESHOLDS).join(', ')}.`);
+                const raw = isScalar(item.value) ? item.value.value : undefined;
+                if (typeof raw !== 'number' && typeof raw !== 'string')
+                    fail(item.value, `${name} must be a number.`);
+                if (field === 'capacityThreshold' || field === 'eventsWindow')
+                    policy.thresholds[field] = String(raw);
+                else {
+                    const n = Number(raw);
+                    if (!Number.isFinite(n) || n <= 0)
+                        fail(item.value, `${name} must be a positive number (got ${String(raw)}).`);
+                    policy.thresholds[field] = n;
+                }
+            }
+        }
+        else {
+            fail(pair.key, `unknown key "${key}"; a policy has checks: and thresholds:.`);
+        }
+    }
+    return policy;
+}
+function parseRule(node, at, fail) {
+    const severityOf = (value) => {
+        const raw = isScalar(value) ? String(value.value) : '';
+        if (!SEVERITIES.includes(raw))
+            fail(value, `"${raw}" is not a severity; use blocking, warning or off.`);
+        return raw;
+    };
+    if (isScalar(node))
+        return { severity: severityOf(node), where: at(node) };
+    if (!isMap$1(node))
+        return fail(node, 'a rule is blocking, warning, off, or { severity, environments }.');
+    let severity = 'blocking';
+    let environments;
+    for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : '';
+        if (key === 'severity')
+            severity = severityOf(pair.value);
+        else if (key === 'environments') {
+            if (!isSeq(pair.value))
+                fail(pair.value, 'environments must be a list, e.g. [production].');
+            environments = pair.value.items.map(item => String(isScalar(item) ? item.value : ''));
+        }
+        else
+            fail(pair.key, `unknown rule key "${key}"; use severity and environments.`);
+    }
+    return { severity, environments, where: at(node) };
+}
+/** The rule in force for `checkId` in `environment`: a rule limited to other environments means off. */
+function ruleFor(policy, checkId, environment) {
+    const rule = policy?.checks.get(checkId);
+    if (!rule)
+        return undefined;
+    if (rule.environments && !rule.environments.includes(environment)) {
+        return { severity: 'off', where: `${rule.where} (only in ${rule.environments.join(', ')})` };
+    }
+    return rule;
+}
+
+/**
  * The typed options of a preflight run and the one place they are validated. The action (inputs.ts),
  * the CLI (cli.ts) and library callers all build a `PreflightInput` and call `resolveOptions`.
  */
@@ -3287,8 +3424,16 @@ function tlsEndpoint(raw) {
     }
     return { host: match[1].replace(/^\[|\]$/g, ''), port };
 }
+/**
+ * Ids a policy may name: the checks. The bundle download and unpack, the tracking issue and the kit upload
+ * are not policy matters: without a bundle nothing is verified, and the GitHub steps have their own inputs.
+ */
+const POLICY_IDS = ALL_CHECKS.map(check => check.id);
 /** Validates and completes `input`. Throws `UsageError` with a message that says how to fix it. */
-function resolveOptions(input) {
+function resolveOptions(given) {
+    const policy = given.policy?.trim() ? loadPolicy(given.policy.trim(), POLICY_IDS) : undefined;
+    const thresholds = Object.fromEntries(Object.entries(policy?.thresholds ?? {}).filter(([, value]) => value !== undefined));
+    const input = { ...given, ...thresholds };
     const bundlePath = typeof input.bundlePath === 'string' ? input.bundlePath.trim() : '';
     if (bundlePath === '' && !input.artifact) {
         throw new UsageError('bundle: no bundle given. Pass the path of the deployment-artifacts .zip or of a directory holding its files, or the artifact to download.');
@@ -3330,6 +3475,8 @@ function resolveOptions(input) {
         requestTimeoutMs: timeout,
         downloadTimeoutMs: input.downloadTimeoutMs ?? 300_000,
         ...endpointOptions(input),
+        policy,
+        environment: input.environment?.trim() || 'staging',
         bundlePath,
         artifact,
         expectedFiles,
@@ -3401,6 +3548,16 @@ function finish(check, outcome, durationMs) {
         durationMs: Math.round(durationMs * 10) / 10
     };
 }
+/** A policy rule's severity applied to a check's outcome: a failure that only warns, or a warning that blocks. */
+function applyRule(outcome, rule) {
+    if (rule?.severity === 'warning' && (outcome.status === 'fail' || outcome.status === 'error')) {
+        return { ...outcome, status: 'warn', message: `${outcome.message} — a warning by policy (${rule.where})` };
+    }
+    if (rule?.severity === 'blocking' && outcome.status === 'warn') {
+        return { ...outcome, status: 'fail', message: `${outcome.message} — blocking by policy (${rule.where})` };
+    }
+    return outcome;
+}
 /** Runs one check, turning a throw into an `error` result: a broken check never crashes the run. */
 async function runOne(check, ctx) {
     const started = performance.now();
@@ -3418,8 +3575,16 @@ async function runOne(check, ctx) {
         const notApplicable = check.notApplicable?.(ctx);
         if (notApplicable)
             return { status: 'skip', skipReason: 'not-applicable', message: `not applicable: ${notApplicable}` };
+        const rule = ruleFor(ctx.options.policy, check.id, ctx.options.environment);
+        if (rule?.severity === 'off') {
+            return {
+                status: 'skip',
+                skipReason: 'not-applicable',
+                message: `not applicable: off by policy (${rule.where})`
+            };
+        }
         try {
-            return await check.run(ctx);
+            return applyRule(await check.run(ctx), rule);
         }
         catch (error) {
             return {

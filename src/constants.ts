@@ -28,7 +28,8 @@ export const INPUT = {
   tlsCa: 'tls-ca',
   certMinDays: 'cert-min-days',
   probeCount: 'probe-count',
-  latencyThresholdMs: 'latency-threshold-ms'
+  latencyThresholdMs: 'latency-threshold-ms',
+  policy: 'policy'
 } as const
 
 export const OUTPUT = {
@@ -39,5 +40,7 @@ export const OUTPUT = {
   configMapBackupPath: 'configmap-backup-path',
   issueNumber: 'issue-number',
   issueUrl: 'issue-url',
-  bundleSource: 'bundle-source'
+  bundleSource: 'bundle-source',
+  warnings: 'warnings',
+  reason: 'reason'
 } as const

@@ -12,6 +12,7 @@ import { SECTION } from './checks/sections.js'
 import { BundleError, describeError } from './errors.js'
 import { resolveOptions, type PreflightInput, type PreflightOptions } from './options.js'
 import { decide, isBlocking } from './policy.js'
+import { ruleFor, type CheckRule } from './policy-file.js'
 import { openCluster } from './kube/session.js'
 import type { ArtifactOrigin } from './github/artifact.js'
 import type { Check, CheckContext, CheckOutcome, CheckResult, Report, RollbackKit } from './types.js'
@@ -50,6 +51,17 @@ export function finish(
   }
 }
 
+/** A policy rule's severity applied to a check's outcome: a failure that only warns, or a warning that blocks. */
+function applyRule(outcome: CheckOutcome, rule: CheckRule | undefined): CheckOutcome {
+  if (rule?.severity === 'warning' && (outcome.status === 'fail' || outcome.status === 'error')) {
+    return { ...outcome, status: 'warn', message: `${outcome.message} — a warning by policy (${rule.where})` }
+  }
+  if (rule?.severity === 'blocking' && outcome.status === 'warn') {
+    return { ...outcome, status: 'fail', message: `${outcome.message} — blocking by policy (${rule.where})` }
+  }
+  return outcome
+}
+
 /** Runs one check, turning a throw into an `error` result: a broken check never crashes the run. */
 async function runOne(check: Check, ctx: CheckContext): Promise<CheckResult> {
   const started = performance.now()
@@ -67,8 +79,16 @@ async function runOne(check: Check, ctx: CheckContext): Promise<CheckResult> {
     const notApplicable = check.notApplicable?.(ctx)
     if (notApplicable)
       return { status: 'skip', skipReason: 'not-applicable', message: `not applicable: ${notApplicable}` }
+    const rule = ruleFor(ctx.options.policy, check.id, ctx.options.environment)
+    if (rule?.severity === 'off') {
+      return {
+        status: 'skip',
+        skipReason: 'not-applicable',
+        message: `not applicable: off by policy (${rule.where})`
+      }
+    }
     try {
-      return await check.run(ctx)
+      return applyRule(await check.run(ctx), rule)
     } catch (error) {
       return {
         status: 'error',

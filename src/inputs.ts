@@ -145,7 +145,9 @@ export function readActionInputs(read: InputReader, context?: RunContext): Actio
       tlsCa: optional(read, INPUT.tlsCa),
       certMinDays: optional(read, INPUT.certMinDays),
       probeCount: optional(read, INPUT.probeCount),
-      latencyThresholdMs: optional(read, INPUT.latencyThresholdMs)
+      latencyThresholdMs: optional(read, INPUT.latencyThresholdMs),
+      policy: optional(read, INPUT.policy),
+      environment: github.environment
     }
   }
 }

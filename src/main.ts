@@ -98,6 +98,18 @@ function githubNote(
   return lines.length > 0 ? `\n\n${lines.join('\n')}\n` : ''
 }
 
+/** The `reason` output: why, in one line (the first blocking reason, and how many more). */
+function oneLineReason(report: Report): string {
+  if (report.decision === 'go') {
+    return report.warnings.length > 0
+      ? `go, with warnings: ${report.warnings.join(', ')}`
+      : 'go: nothing blocks'
+  }
+  const reasons = report.reasons.filter(r => !r.startsWith('offline run'))
+  const more = reasons.length > 1 ? ` (+${reasons.length - 1} more)` : ''
+  return `no-go: ${(reasons[0] ?? 'see the report').split('\n')[0].slice(0, 300)}${more}`
+}
+
 export async function run(): Promise<void> {
   try {
     const context = readRunContext()
@@ -132,6 +144,8 @@ export async function run(): Promise<void> {
     writeReport(report)
     core.setOutput(OUTPUT.decision, report.decision)
     core.setOutput(OUTPUT.failedChecks, report.failedChecks.join(','))
+    core.setOutput(OUTPUT.warnings, report.warnings.join(','))
+    core.setOutput(OUTPUT.reason, oneLineReason(report))
     core.setOutput(OUTPUT.reportPath, reportPath)
     core.setOutput(OUTPUT.revisions, JSON.stringify(report.rollback?.revisions ?? {}))
     core.setOutput(OUTPUT.configMapBackupPath, report.rollback?.configMapBackupPath ?? '')

@@ -16,6 +16,8 @@ import { parsePatternList, splitList } from './list-syntax.js'
 import type { KubeconfigSource } from './kube/config.js'
 import { parseDuration } from './checks/cluster-common.js'
 import type { ArtifactSpec } from './github/artifact.js'
+import { loadPolicy, type Policy } from './policy-file.js'
+import { ALL_CHECKS } from './checks/index.js'
 
 /** A validated, complete set of options. */
 export interface PreflightOptions {
@@ -72,6 +74,10 @@ export interface PreflightOptions {
   probeCount: number
   /** A p95 above this blocks; undefined: latency is measured, not judged. */
   latencyThresholdMs?: number
+  /** The team's policy file, when one was given. */
+  policy?: Policy
+  /** The environment deployed to (policy rules can be limited to some). */
+  environment: string
 }
 
 /** What a caller may pass: `bundlePath` or `artifact` is required; lists may be arrays or list strings. */
@@ -109,6 +115,10 @@ export interface PreflightInput {
   certMinDays?: number | string
   probeCount?: number | string
   latencyThresholdMs?: number | string
+  /** Path of a policy file (YAML); its thresholds take precedence over the options above. */
+  policy?: string
+  /** Default `staging`. */
+  environment?: string
 }
 
 // Kubernetes name rules (k8s.io/apimachinery validation): namespaces are DNS-1123 labels,
@@ -251,8 +261,19 @@ function tlsEndpoint(raw: string | undefined): { host: string; port: number } | 
   return { host: match[1].replace(/^\[|\]$/g, ''), port }
 }
 
+/**
+ * Ids a policy may name: the checks. The bundle download and unpack, the tracking issue and the kit upload
+ * are not policy matters: without a bundle nothing is verified, and the GitHub steps have their own inputs.
+ */
+const POLICY_IDS = ALL_CHECKS.map(check => check.id)
+
 /** Validates and completes `input`. Throws `UsageError` with a message that says how to fix it. */
-export function resolveOptions(input: PreflightInput): PreflightOptions {
+export function resolveOptions(given: PreflightInput): PreflightOptions {
+  const policy = given.policy?.trim() ? loadPolicy(given.policy.trim(), POLICY_IDS) : undefined
+  const thresholds = Object.fromEntries(
+    Object.entries(policy?.thresholds ?? {}).filter(([, value]) => value !== undefined)
+  )
+  const input: PreflightInput = { ...given, ...thresholds }
   const bundlePath = typeof input.bundlePath === 'string' ? input.bundlePath.trim() : ''
   if (bundlePath === '' && !input.artifact) {
     throw new UsageError(
@@ -308,6 +329,8 @@ export function resolveOptions(input: PreflightInput): PreflightOptions {
     requestTimeoutMs: timeout,
     downloadTimeoutMs: input.downloadTimeoutMs ?? 300_000,
     ...endpointOptions(input),
+    policy,
+    environment: input.environment?.trim() || 'staging',
     bundlePath,
     artifact,
     expectedFiles,

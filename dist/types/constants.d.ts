@@ -29,6 +29,7 @@ export declare const INPUT: {
     readonly certMinDays: "cert-min-days";
     readonly probeCount: "probe-count";
     readonly latencyThresholdMs: "latency-threshold-ms";
+    readonly policy: "policy";
 };
 export declare const OUTPUT: {
     readonly decision: "decision";
@@ -39,4 +40,6 @@ export declare const OUTPUT: {
     readonly issueNumber: "issue-number";
     readonly issueUrl: "issue-url";
     readonly bundleSource: "bundle-source";
+    readonly warnings: "warnings";
+    readonly reason: "reason";
 };

@@ -1,6 +1,7 @@
 import { type BundleLimits } from './bundle/limits.js';
 import type { KubeconfigSource } from './kube/config.js';
 import type { ArtifactSpec } from './github/artifact.js';
+import { type Policy } from './policy-file.js';
 /** A validated, complete set of options. */
 export interface PreflightOptions {
     /**
@@ -59,6 +60,10 @@ export interface PreflightOptions {
     probeCount: number;
     /** A p95 above this blocks; undefined: latency is measured, not judged. */
     latencyThresholdMs?: number;
+    /** The team's policy file, when one was given. */
+    policy?: Policy;
+    /** The environment deployed to (policy rules can be limited to some). */
+    environment: string;
 }
 /** What a caller may pass: `bundlePath` or `artifact` is required; lists may be arrays or list strings. */
 export interface PreflightInput {
@@ -95,6 +100,10 @@ export interface PreflightInput {
     certMinDays?: number | string;
     probeCount?: number | string;
     latencyThresholdMs?: number | string;
+    /** Path of a policy file (YAML); its thresholds take precedence over the options above. */
+    policy?: string;
+    /** Default `staging`. */
+    environment?: string;
 }
 /** Validates and completes `input`. Throws `UsageError` with a message that says how to fix it. */
-export declare function resolveOptions(input: PreflightInput): PreflightOptions;
+export declare function resolveOptions(given: PreflightInput): PreflightOptions;

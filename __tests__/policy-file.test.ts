@@ -1,0 +1,92 @@
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { runPreflight } from '../src/engine.js'
+import { resolveOptions } from '../src/options.js'
+import { UsageError } from '../src/errors.js'
+import { BROKEN, EXAMPLE_BUNDLE, cleanupTempDirs, tempDir } from '../test/fixtures.js'
+import { runAction } from '../test/action-runner.js'
+
+afterAll(cleanupTempDirs)
+
+function policyFile(text: string): string {
+  const path = join(tempDir('policy-'), 'preflight-policy.yml')
+  writeFileSync(path, text)
+  return path
+}
+
+const broken = { bundlePath: BROKEN('compose-no-image'), offline: true }
+
+describe('the policy file', () => {
+  it('downgrading the failing check to a warning turns no-go into go', async () => {
+    expect((await runPreflight(broken)).decision).toBe('no-go')
+    const report = await runPreflight({ ...broken, policy: policyFile('checks:\n  compose: warning\n') })
+    expect(report.decision).toBe('go')
+    const compose = report.results.find(r => r.id === 'compose')!
+    expect(compose.status).toBe('warn')
+    expect(compose.message).toMatch(/a warning by policy \(.*preflight-policy\.yml:2:12\)/)
+    expect(report.warnings).toContain('compose')
+  })
+
+  it('turns a check off, or on only for some environments', async () => {
+    const off = await runPreflight({ ...broken, policy: policyFile('checks:\n  compose: off\n') })
+    expect(off.decision).toBe('go')
+    expect(off.results.find(r => r.id === 'compose')?.message).toMatch(/off by policy/)
+    const onlyProduction = policyFile(
+      'checks:\n  compose: { severity: blocking, environments: [production] }\n'
+    )
+    expect((await runPreflight({ ...broken, policy: onlyProduction, environment: 'staging' })).decision).toBe(
+      'go'
+    )
+    expect(
+      (await runPreflight({ ...broken, policy: onlyProduction, environment: 'production' })).decision
+    ).toBe('no-go')
+  })
+
+  it('sets thresholds that take precedence over the options', () => {
+    const options = resolveOptions({
+      bundlePath: EXAMPLE_BUNDLE,
+      certMinDays: 14,
+      capacityThreshold: '85%',
+      policy: policyFile('thresholds:\n  cert-min-days: 30\n  capacity-threshold: 90%\n  probe-count: 3\n')
+    })
+    expect(options).toMatchObject({ certMinDays: 30, capacityThreshold: 90, probeCount: 3 })
+  })
+
+  it.each([
+    [
+      'checks:\n  compose: [warning\n',
+      /policy .*preflight-policy\.yml:\d+:\d+: not valid YAML \(Flow sequence/
+    ],
+    [
+      'checks:\n  composer: warning\n',
+      /policy .*preflight-policy\.yml:2:3: unknown check "composer"; known: bundle-files,/
+    ],
+    [
+      'checks:\n  compose: maybe\n',
+      /policy .*preflight-policy\.yml:2:12: "maybe" is not a severity; use blocking, warning or off/
+    ],
+    ['thresholds:\n  cert-min-days: -3\n', /policy .*:2:18: cert-min-days must be a positive number/],
+    ['rules: {}\n', /policy .*:1:1: unknown key "rules"/],
+    ['checks:\n  compose: warning\n  compose: off\n', /not valid YAML \(Map keys must be unique/]
+  ])('rejects %j with the file, line and column', async (text, message) => {
+    const run = runPreflight({ ...broken, policy: policyFile(text) })
+    await expect(run).rejects.toThrow(UsageError)
+    await expect(runPreflight({ ...broken, policy: policyFile(text) })).rejects.toThrow(message)
+  })
+
+  it('an invalid policy makes the action no-go, naming the line', async () => {
+    const path = policyFile('checks:\n  compose: maybe\n')
+    const run = await runAction({
+      'bundle-path': 'examples/bundle',
+      offline: 'true',
+      'tracking-issue': 'false',
+      policy: path
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.decision).toBe('no-go')
+    expect(run.stdout).toMatch(
+      /::error::Invalid input: policy .*preflight-policy\.yml:2:12: "maybe" is not a severity/
+    )
+  })
+})
