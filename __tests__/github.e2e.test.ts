@@ -11,6 +11,7 @@ import { EXAMPLE_ZIP, REPO_ROOT, cleanupTempDirs, tempDir } from '../test/fixtur
 import { startGitHubEmulator, type GitHubEmulator } from '../test/github/emulator.js'
 import { readTicks } from '../src/checklist/merge.js'
 import { checklistItems } from '../src/checklist/model.js'
+import { BEFORE_DEPLOY_SECTIONS } from '../src/checklist/manual-gate.js'
 import { issueKeyMarker } from '../src/report/issue-body.js'
 import { lockLabel } from '../src/github/issue-lock.js'
 
@@ -246,6 +247,32 @@ describe('the action with GitHub (emulated), run as the runner runs it', () => {
     expect(body).toMatch(/Ticks removed because the check now fails/)
     expect(second.stdout).toMatch(/::warning::Tracking issue: ".*" was ticked by hand but its check fails/)
     expect(second.summary).toMatch(/⚠️ tick removed from ".*": ticked by hand, but .*published digest/)
+  })
+
+  it('require-manual: no-go listing the unticked manual items, then go once people ticked them', async () => {
+    const required = checklistItems().filter(
+      i => !i.automated && !i.optional && BEFORE_DEPLOY_SECTIONS.has(i.id.split('.')[0])
+    )
+    const first = await preflight({ environment: 'gate', 'run-id': '4001', 'require-manual': 'true' })
+    expect(first.outputs.decision).toBe('no-go')
+    expect(first.outputs['failed-checks']).toBe('manual-items')
+    const number = Number(first.outputs['issue-number'])
+    expect(first.stdout).toMatch(
+      new RegExp(
+        `manual-items +fail \\[blocking\\]: ${required.length} required manual item\\(s\\) not ticked yet in https://github\\.com/${REPO}/issues/${number}`
+      )
+    )
+    expect(first.summary).toContain(required[0].id)
+    expect(trackingIssues('gate')[0].body).toMatch(/🔴 NO-GO/)
+    for (const item of required.slice(0, -1)) await tickByHand(number, item.id)
+    const almost = await preflight({ environment: 'gate', 'run-id': '4001', 'require-manual': 'true' })
+    expect(almost.outputs.decision).toBe('no-go')
+    expect(almost.stdout).toMatch(/1 required manual item\(s\) not ticked yet/)
+    await tickByHand(number, required[required.length - 1].id)
+    const done = await preflight({ environment: 'gate', 'run-id': '4001', 'require-manual': 'true' })
+    expect(done.outputs.decision).toBe('go')
+    expect(done.stdout).toMatch(/manual-items +pass: every required manual item is ticked/)
+    expect(trackingIssues('gate')[0].body).toMatch(/🟢 GO/)
   })
 
   it('ten runs at once open exactly one issue, and each leaves its comment', async () => {

@@ -3,6 +3,8 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runPreflight } from '../src/engine.js'
 import { resolveOptions } from '../src/options.js'
+import { checklistStatus } from '../src/checklist/state.js'
+import { untickedManualItems } from '../src/checklist/manual-gate.js'
 import { UsageError } from '../src/errors.js'
 import { BROKEN, EXAMPLE_BUNDLE, cleanupTempDirs, tempDir } from '../test/fixtures.js'
 import { runAction } from '../test/action-runner.js'
@@ -43,6 +45,20 @@ describe('the policy file', () => {
     ).toBe('no-go')
   })
 
+  it('lists checklist items the manual-item gate does not wait for', async () => {
+    const report = await runPreflight({
+      bundlePath: EXAMPLE_BUNDLE,
+      offline: true,
+      policy: policyFile('optional-items:\n  - t-24h.document-why\n')
+    })
+    expect(report.policy?.optionalItems).toEqual(['t-24h.document-why'])
+    const statuses = checklistStatus(report)
+    const waiting = untickedManualItems(statuses, new Set(report.policy!.optionalItems)).map(s => s.item.id)
+    expect(untickedManualItems(statuses).map(s => s.item.id)).toContain('t-24h.document-why')
+    expect(waiting).not.toContain('t-24h.document-why')
+    expect(waiting.every(id => /^t-(24h|4h|2h|1h|15m)\./.test(id))).toBe(true)
+  })
+
   it('sets thresholds that take precedence over the options', () => {
     const options = resolveOptions({
       bundlePath: EXAMPLE_BUNDLE,
@@ -68,6 +84,7 @@ describe('the policy file', () => {
     ],
     ['thresholds:\n  cert-min-days: -3\n', /policy .*:2:18: cert-min-days must be a positive number/],
     ['rules: {}\n', /policy .*:1:1: unknown key "rules"/],
+    ['optional-items: [t-1h.no-such-item]\n', /policy .*:1:18: unknown checklist item "t-1h.no-such-item"/],
     ['checks:\n  compose: warning\n  compose: off\n', /not valid YAML \(Map keys must be unique/]
   ])('rejects %j with the file, line and column', async (text, message) => {
     const run = runPreflight({ ...broken, policy: policyFile(text) })

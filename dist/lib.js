@@ -3197,7 +3197,7 @@ const THRESHOLDS = {
     'events-window': 'eventsWindow'
 };
 /** Reads and validates the policy at `path`. `knownChecks` are the ids a rule may name. */
-function loadPolicy(path, knownChecks) {
+function loadPolicy(path, knownChecks, knownItems = []) {
     let text;
     try {
         text = readFileSync(path, 'utf8');
@@ -3220,7 +3220,7 @@ function loadPolicy(path, knownChecks) {
         const { line, col } = lines.linePos(error.pos[0]);
         throw new UsageError(`policy ${path}:${line}:${col}: not valid YAML (${error.message.split('\n')[0]}).`);
     }
-    const policy = { path, checks: new Map(), thresholds: {} };
+    const policy = { path, checks: new Map(), optionalItems: new Set(), thresholds: {} };
     const root = doc.contents;
     if (root === null)
         return policy;
@@ -3240,6 +3240,16 @@ function loadPolicy(path, knownChecks) {
                     fail(rule.key, `unknown check "${id}"; known: ${knownChecks.join(', ')}.`);
                 }
                 policy.checks.set(id, parseRule(rule.value, at, fail));
+            }
+        }
+        else if (key === 'optional-items') {
+            if (!isSeq(value))
+                fail(value, '`optional-items:` must be a list of checklist item keys, e.g. [t-1h.status-page-maintenance].');
+            for (const item of value.items) {
+                const id = isScalar(item) ? String(item.value) : '';
+                if (!knownItems.includes(id))
+                    fail(item, `unknown checklist item "${id}"; item keys look like t-1h.status-page-maintenance (see the issue's HTML comments).`);
+                policy.optionalItems.add(id);
             }
         }
         else if (key === 'thresholds') {
@@ -3264,7 +3274,7 @@ function loadPolicy(path, knownChecks) {
             }
         }
         else {
-            fail(pair.key, `unknown key "${key}"; a policy has checks: and thresholds:.`);
+            fail(pair.key, `unknown key "${key}"; a policy has checks:, thresholds: and optional-items:.`);
         }
     }
     return policy;
@@ -3305,497 +3315,6 @@ function ruleFor(policy, checkId, environment) {
         return { severity: 'off', where: `${rule.where} (only in ${rule.environments.join(', ')})` };
     }
     return rule;
-}
-
-/**
- * The typed options of a preflight run and the one place they are validated. The action (inputs.ts),
- * the CLI (cli.ts) and library callers all build a `PreflightInput` and call `resolveOptions`.
- */
-// Kubernetes name rules (k8s.io/apimachinery validation): namespaces are DNS-1123 labels,
-// Deployments and ConfigMaps DNS-1123 subdomains.
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-function checkName(option, value, rule) {
-    const max = rule === 'label' ? 63 : 253;
-    const pattern = rule === 'label' ? DNS1123_LABEL : DNS1123_SUBDOMAIN;
-    if (!pattern.test(value) || value.length > max) {
-        throw new UsageError(`${option}: "${value}" is not a valid Kubernetes name (lower-case letters, digits and '-'${rule === 'subdomain' ? " or '.'" : ''}, at most ${max} characters, starting and ending with a letter or digit).`);
-    }
-    return value;
-}
-function asList(value, fallback, expand) {
-    if (value === undefined)
-        return [...fallback];
-    const raw = Array.isArray(value) ? value.join('\n') : value;
-    const items = expand ? parsePatternList(raw) : [...new Set(splitList(raw))];
-    return items.length > 0 ? items : [...fallback];
-}
-function checkRelativePath(option, file) {
-    if (isAbsolute(file) || /^[A-Za-z]:/.test(file) || file.split(/[/\\]/).includes('..')) {
-        throw new UsageError(`${option}: "${file}" must be a path relative to the bundle root, without "..".`);
-    }
-    if (/[{}]/.test(file)) {
-        throw new UsageError(`${option}: "${file}" has an unbalanced brace; write e.g. vapora-{solo,enterprise}.toml.`);
-    }
-    return file.replace(/\\/g, '/').replace(/^\.\//, '');
-}
-function checkLimits(limits) {
-    const merged = { ...DEFAULT_BUNDLE_LIMITS, ...limits };
-    for (const [key, value] of Object.entries(merged)) {
-        if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-            throw new UsageError(`limits.${key}: must be a positive number (got ${String(value)}).`);
-        }
-    }
-    return merged;
-}
-function checkArtifact(spec) {
-    const name = spec.name?.trim();
-    if (!name || /[\\/":<>|*?\r\n]/.test(name)) {
-        throw new UsageError(`artifact-name: "${spec.name ?? ''}" is not an artifact name; use the name given to actions/upload-artifact, e.g. deployment-artifacts.`);
-    }
-    if (spec.runId !== undefined && (!Number.isSafeInteger(spec.runId) || spec.runId <= 0)) {
-        throw new UsageError(`run-id: "${spec.runId}" is not a workflow run id; use the number in the run URL (…/actions/runs/<run-id>).`);
-    }
-    if (spec.repository !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(spec.repository)) {
-        throw new UsageError(`repository: "${spec.repository}" is not owner/name, e.g. vapora/app.`);
-    }
-    return { ...spec, name };
-}
-function httpUrl(option, raw, base) {
-    let url;
-    try {
-        url = new URL(raw, base);
-    }
-    catch {
-        throw new UsageError(`${option}: "${raw}" is not a URL${base ? '' : ' (a relative path needs health-url to resolve against)'}; write e.g. http://vapora-backend.vapora:8001/health.`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new UsageError(`${option}: "${raw}" must be an http:// or https:// URL.`);
-    }
-    if (url.username || url.password) {
-        throw new UsageError(`${option}: put credentials in health-token, not in the URL (they would be logged).`);
-    }
-    return url;
-}
-function positiveNumber(option, raw, fallback, example) {
-    if (raw === undefined || String(raw).trim() === '')
-        return fallback;
-    const value = Number(String(raw).trim());
-    if (!Number.isFinite(value) || value <= 0)
-        throw new UsageError(`${option}: "${raw}" must be a positive number, e.g. ${example}.`);
-    return value;
-}
-function endpointOptions(input) {
-    const healthUrl = input.healthUrl?.trim() ? httpUrl('health-url', input.healthUrl.trim()) : undefined;
-    const apiUrls = asList(input.apiUrls, [], false).map(raw => httpUrl('api-urls', raw, healthUrl));
-    const probeCount = positiveNumber('probe-count', input.probeCount, 5, '5');
-    if (!Number.isInteger(probeCount) || probeCount > 100)
-        throw new UsageError(`probe-count: "${input.probeCount}" must be a whole number from 1 to 100.`);
-    return {
-        healthUrl,
-        healthToken: input.healthToken?.trim() || undefined,
-        apiUrls,
-        tlsEndpoint: tlsEndpoint(input.tlsEndpoint),
-        tlsCa: tlsCa(input.tlsCa),
-        certMinDays: positiveNumber('cert-min-days', input.certMinDays, 14, '14'),
-        probeCount,
-        latencyThresholdMs: positiveNumber('latency-threshold-ms', input.latencyThresholdMs, undefined, '500')
-    };
-}
-function tlsCa(raw) {
-    if (!raw?.trim())
-        return undefined;
-    if (!raw.includes('-----BEGIN CERTIFICATE-----')) {
-        throw new UsageError('tls-ca: not a PEM certificate; pass the CA certificate itself (-----BEGIN CERTIFICATE----- …).');
-    }
-    return raw.trim();
-}
-function tlsEndpoint(raw) {
-    const text = raw
-        ?.trim()
-        .replace(/^https:\/\//, '')
-        .replace(/\/.*$/, '');
-    if (!text)
-        return undefined;
-    const match = /^(\[[^\]]+\]|[^:]+)(?::(\d{1,5}))?$/.exec(text);
-    const port = Number(match?.[2] ?? 443);
-    if (!match || port < 1 || port > 65535) {
-        throw new UsageError(`tls-endpoint: "${raw}" is not host:port; write e.g. vapora.example.com:443.`);
-    }
-    return { host: match[1].replace(/^\[|\]$/g, ''), port };
-}
-/**
- * Ids a policy may name: the checks. The bundle download and unpack, the tracking issue and the kit upload
- * are not policy matters: without a bundle nothing is verified, and the GitHub steps have their own inputs.
- */
-const POLICY_IDS = ALL_CHECKS.map(check => check.id);
-/** Validates and completes `input`. Throws `UsageError` with a message that says how to fix it. */
-function resolveOptions(given) {
-    const policy = given.policy?.trim() ? loadPolicy(given.policy.trim(), POLICY_IDS) : undefined;
-    const thresholds = Object.fromEntries(Object.entries(policy?.thresholds ?? {}).filter(([, value]) => value !== undefined));
-    const input = { ...given, ...thresholds };
-    const bundlePath = typeof input.bundlePath === 'string' ? input.bundlePath.trim() : '';
-    if (bundlePath === '' && !input.artifact) {
-        throw new UsageError('bundle: no bundle given. Pass the path of the deployment-artifacts .zip or of a directory holding its files, or the artifact to download.');
-    }
-    const artifact = bundlePath === '' ? checkArtifact(input.artifact) : undefined;
-    const namespace = checkName('namespace', (input.namespace ?? '').trim() || DEFAULT_NAMESPACE, 'label');
-    const deployments = asList(input.deployments, DEFAULT_DEPLOYMENTS, false).map(name => checkName('deployments', name, 'subdomain'));
-    const configMap = checkName('configmap', (input.configMap ?? '').trim() || DEFAULT_CONFIGMAP, 'subdomain');
-    const expectedFiles = asList(input.expectedFiles, parsePatternList(DEFAULT_EXPECTED_FILES_PATTERN), true).map(file => checkRelativePath('expected-files', file));
-    const eventsWindowMs = parseDuration(input.eventsWindow?.trim() || '1h');
-    if (eventsWindowMs === undefined || eventsWindowMs <= 0) {
-        throw new UsageError(`events-window: "${input.eventsWindow}" is not a duration; write e.g. 1h, 30m or 90s.`);
-    }
-    const threshold = Number(String(input.capacityThreshold ?? '85')
-        .trim()
-        .replace(/%$/, ''));
-    if (!Number.isFinite(threshold) || threshold <= 0 || threshold > 100) {
-        throw new UsageError(`capacity-threshold: "${input.capacityThreshold}" must be a percentage between 1 and 100, e.g. 85%.`);
-    }
-    const kubectlVersion = input.kubectlVersion?.trim() || undefined;
-    if (kubectlVersion && !/^v?\d+\.\d+(\.\d+)?([-+].*)?$/.test(kubectlVersion)) {
-        throw new UsageError(`kubectl-version: "${kubectlVersion}" is not a version; write e.g. v1.35.2.`);
-    }
-    const kubeconfig = input.kubeconfig?.trim()
-        ? { kind: 'content', content: input.kubeconfig }
-        : input.kubeconfigPath?.trim()
-            ? { kind: 'path', path: input.kubeconfigPath.trim() }
-            : { kind: 'default' };
-    const timeout = input.requestTimeoutMs ?? 10_000;
-    if (!Number.isFinite(timeout) || timeout <= 0)
-        throw new UsageError('requestTimeoutMs: must be a positive number.');
-    return {
-        kubeconfig,
-        context: input.context?.trim() || undefined,
-        kubectlVersion,
-        eventsWindowMs,
-        capacityThreshold: threshold,
-        artifactsDir: input.artifactsDir?.trim() || undefined,
-        requestTimeoutMs: timeout,
-        downloadTimeoutMs: input.downloadTimeoutMs ?? 300_000,
-        ...endpointOptions(input),
-        policy,
-        environment: input.environment?.trim() || 'staging',
-        bundlePath,
-        artifact,
-        expectedFiles,
-        namespace,
-        deployments,
-        configMap,
-        offline: input.offline ?? false,
-        limits: checkLimits(input.limits),
-        workDir: input.workDir ?? tmpdir()
-    };
-}
-
-/** Skips that do not block: the check was declared out of scope, or has nothing to look at. */
-const HARMLESS_SKIPS = new Set(['offline', 'not-applicable']);
-/** Whether one result keeps the decision at no-go. */
-function isBlocking(result) {
-    switch (result.status) {
-        case 'pass':
-        case 'warn':
-            return false;
-        case 'fail':
-        case 'error':
-            return true;
-        case 'skip':
-            return !(result.skipReason && HARMLESS_SKIPS.has(result.skipReason));
-    }
-}
-/** Decides from results whose `blocking` flags were set with `isBlocking`. */
-function decide(results, options) {
-    const blocking = results.filter(r => r.blocking);
-    const ran = results.filter(r => r.status !== 'skip');
-    const reasons = blocking.map(r => `${r.id}: ${r.message}`);
-    if (ran.length === 0)
-        reasons.push('no check ran, so nothing was verified');
-    const decision = blocking.length === 0 && ran.length > 0 ? 'go' : 'no-go';
-    if (options.offline) {
-        reasons.push('offline run: cluster and network checks were not run; this decision covers the bundle only');
-    }
-    return {
-        decision,
-        failedChecks: blocking.map(r => r.id),
-        warnings: results.filter(r => r.status === 'warn').map(r => r.id),
-        reasons,
-        scope: options.offline ? 'bundle-only' : 'full'
-    };
-}
-
-/** Kept equal to package.json's version by a unit test (bundles cannot read package.json at run time). */
-const TOOL_NAME = 'vapora-preflight';
-const TOOL_VERSION = '0.3.0';
-
-/**
- * The engine: acquire the bundle, run the checks (concurrently, each behind its own error boundary),
- * let the policy decide, and return the report. No I/O beyond reading the bundle; no process exit.
- */
-const OUT_OF_SCOPE_OFFLINE = new Set(['cluster', 'network']);
-/** Turns a check's outcome into a result: identity, the policy's blocking verdict, position, timing. */
-function finish(check, outcome, durationMs) {
-    const located = outcome.findings?.find(f => f.file);
-    return {
-        id: check.id,
-        title: check.title,
-        section: check.section,
-        ...outcome,
-        blocking: isBlocking(outcome),
-        file: located?.file,
-        line: located?.line,
-        column: located?.column,
-        durationMs: Math.round(durationMs * 10) / 10
-    };
-}
-/** A policy rule's severity applied to a check's outcome: a failure that only warns, or a warning that blocks. */
-function applyRule(outcome, rule) {
-    if (rule?.severity === 'warning' && (outcome.status === 'fail' || outcome.status === 'error')) {
-        return { ...outcome, status: 'warn', message: `${outcome.message} — a warning by policy (${rule.where})` };
-    }
-    if (rule?.severity === 'blocking' && outcome.status === 'warn') {
-        return { ...outcome, status: 'fail', message: `${outcome.message} — blocking by policy (${rule.where})` };
-    }
-    return outcome;
-}
-/** Runs one check, turning a throw into an `error` result: a broken check never crashes the run. */
-async function runOne(check, ctx) {
-    const started = performance.now();
-    const outcome = await (async () => {
-        if (ctx.options.offline && check.needs.some(need => OUT_OF_SCOPE_OFFLINE.has(need))) {
-            return { status: 'skip', skipReason: 'offline', message: 'skipped: offline run (out of scope)' };
-        }
-        if (check.needs.includes('bundle') && !ctx.bundle) {
-            return {
-                status: 'skip',
-                skipReason: 'prerequisite-failed',
-                message: 'not run: the bundle could not be read (see bundle-unpack)'
-            };
-        }
-        const notApplicable = check.notApplicable?.(ctx);
-        if (notApplicable)
-            return { status: 'skip', skipReason: 'not-applicable', message: `not applicable: ${notApplicable}` };
-        const rule = ruleFor(ctx.options.policy, check.id, ctx.options.environment);
-        if (rule?.severity === 'off') {
-            return {
-                status: 'skip',
-                skipReason: 'not-applicable',
-                message: `not applicable: off by policy (${rule.where})`
-            };
-        }
-        try {
-            return applyRule(await check.run(ctx), rule);
-        }
-        catch (error) {
-            return {
-                status: 'error',
-                message: `check failed unexpectedly: ${describeError(error)}`,
-                hint: 'This is a bug in the check; please report it with the bundle that triggered it.'
-            };
-        }
-    })();
-    return finish(check, outcome, performance.now() - started);
-}
-/** Runs `tasks` with at most `limit` in flight, keeping results in input order. */
-async function pool(tasks, limit) {
-    const results = new Array(tasks.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < tasks.length) {
-            const index = next++;
-            results[index] = await tasks[index]();
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-    return results;
-}
-const DOWNLOAD_CHECK = {
-    id: 'artifact-download',
-    title: 'Download the deployment-artifacts bundle and verify its digest',
-    section: SECTION.artifacts
-};
-/**
- * @actions/artifact has its own clients and retries (a stalled blob download can take 15 minutes to give
- * up): bound it from outside, failing closed.
- */
-async function withDeadline(work, ms, message) {
-    let timer;
-    const deadline = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(message)), ms);
-        timer.unref();
-    });
-    try {
-        return await Promise.race([work, deadline]);
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-/** Downloads the artifact (only when asked to); the GitHub code is loaded only then. */
-async function fetchArtifact(options) {
-    if (!options.artifact)
-        return undefined;
-    const started = performance.now();
-    try {
-        const { downloadArtifactBundle } = await Promise.resolve().then(function () { return artifact; });
-        const download = await withDeadline(downloadArtifactBundle(options.artifact, options.workDir), options.downloadTimeoutMs, `the artifact download did not finish within ${Math.round(options.downloadTimeoutMs / 1000)} s`);
-        const result = finish(DOWNLOAD_CHECK, download.outcome, performance.now() - started);
-        return download.ok ? { result, zipPath: download.zipPath, origin: download.origin } : { result };
-    }
-    catch (error) {
-        const outcome = {
-            status: 'error',
-            message: `could not download the artifact: ${describeError(error)}`
-        };
-        return { result: finish(DOWNLOAD_CHECK, outcome, performance.now() - started) };
-    }
-}
-const UNPACK_CHECK = {
-    id: 'bundle-unpack',
-    title: 'Download artifacts and unpack them safely',
-    section: SECTION.artifacts
-};
-function openBundle(options, fetched) {
-    const started = performance.now();
-    const path = fetched ? fetched.zipPath : options.bundlePath;
-    if (!path) {
-        const outcome = {
-            status: 'skip',
-            skipReason: 'prerequisite-failed',
-            message: 'not run: the artifact could not be downloaded (see artifact-download)'
-        };
-        return { result: finish(UNPACK_CHECK, outcome, 0) };
-    }
-    try {
-        const bundle = acquireBundle(path, options.expectedFiles, options.limits, options.workDir);
-        const how = bundle.source.kind === 'zip' ? 'unpacked safely from zip' : 'read from directory';
-        const outcome = { status: 'pass', message: `${bundle.files.length} files ${how}` };
-        return { bundle, result: finish(UNPACK_CHECK, outcome, performance.now() - started) };
-    }
-    catch (error) {
-        const outcome = error instanceof BundleError
-            ? {
-                status: 'fail',
-                message: error.message,
-                hint: error.hint,
-                details: error.entry ? [`offending entry: ${error.entry}`] : undefined
-            }
-            : { status: 'error', message: `could not open the bundle: ${describeError(error)}` };
-        return { result: finish(UNPACK_CHECK, outcome, performance.now() - started) };
-    }
-}
-/**
- * Runs a preflight and returns its report. Throws only `UsageError` (invalid options); everything that
- * goes wrong with the bundle or a check is a result in the report, and the decision is then `no-go`.
- */
-async function runPreflight(input, hooks = {}) {
-    const options = resolveOptions(input);
-    const startedAt = new Date();
-    const t0 = performance.now();
-    const fetched = await fetchArtifact(options);
-    if (fetched)
-        hooks.onResult?.(fetched.result);
-    const opened = openBundle(options, fetched);
-    hooks.onResult?.(opened.result);
-    const bundleMs = performance.now() - t0;
-    const ctx = { options, bundle: opened.bundle };
-    try {
-        if (!options.offline) {
-            const cluster = await openCluster(options.kubeconfig, options.context, {
-                timeoutMs: options.requestTimeoutMs
-            });
-            if (cluster.ok) {
-                hooks.onSecrets?.(cluster.secrets);
-                ctx.cluster = cluster.session;
-            }
-            else {
-                ctx.clusterProblem = cluster.message;
-            }
-        }
-        const checks = hooks.checks ?? ALL_CHECKS;
-        const results = await pool(checks.map(check => async () => {
-            const result = await runOne(check, ctx);
-            hooks.onResult?.(result);
-            return result;
-        }), hooks.concurrency ?? 8);
-        const all = [...(fetched ? [fetched.result] : []), opened.result, ...results];
-        const verdict = decide(all, options);
-        const totalMs = performance.now() - t0;
-        return {
-            version: 1,
-            tool: { name: TOOL_NAME, version: TOOL_VERSION },
-            decision: verdict.decision,
-            scope: verdict.scope,
-            reasons: verdict.reasons,
-            failedChecks: verdict.failedChecks,
-            warnings: verdict.warnings,
-            startedAt: startedAt.toISOString(),
-            finishedAt: new Date().toISOString(),
-            durationMs: Math.round(totalMs),
-            namespace: options.namespace,
-            cluster: ctx.cluster ? { server: ctx.cluster.client.serverUrl, version: versionOf(all) } : undefined,
-            rollback: rollbackKit(all),
-            bundle: opened.bundle
-                ? {
-                    kind: opened.bundle.source.kind,
-                    path: fetched?.origin?.url ?? options.bundlePath,
-                    origin: fetched?.origin,
-                    // A zip's root is a temp dir that is gone after the run: only a directory's root means anything.
-                    root: opened.bundle.source.kind === 'directory' ? opened.bundle.root : undefined,
-                    files: [...opened.bundle.files]
-                }
-                : {
-                    kind: fetched || options.bundlePath.toLowerCase().endsWith('.zip') ? 'zip' : 'directory',
-                    path: fetched?.origin?.url ?? options.bundlePath ?? '',
-                    origin: fetched?.origin
-                },
-            results: all,
-            timings: {
-                totalMs: Math.round(totalMs),
-                bundleMs: Math.round(bundleMs),
-                checksMs: Math.round(totalMs - bundleMs)
-            }
-        };
-    }
-    finally {
-        opened.bundle?.cleanup();
-        if (fetched?.zipPath)
-            rmSync(dirname(fetched.zipPath), { recursive: true, force: true });
-        ctx.cluster?.close();
-    }
-}
-function versionOf(results) {
-    return results.find(r => r.id === 'cluster-access')?.data?.version;
-}
-/** Gathers the rollback kit from the rollout-history and configmap-backup results. */
-function rollbackKit(results) {
-    const history = results.find(r => r.id === 'rollout-history')?.data;
-    const backup = results.find(r => r.id === 'configmap-backup')?.data;
-    if (!history && !backup)
-        return undefined;
-    return {
-        revisions: history?.revisions ?? {},
-        undoCommands: history?.undoCommands ?? [],
-        configMapBackupPath: backup?.path
-    };
-}
-/**
- * Adds results produced after the run (the tracking issue, the kit upload) and decides again: a step the
- * adapter was asked to do and could not do blocks like any check. Replaces results with the same id.
- */
-function amendReport(report, extra) {
-    const ids = new Set(extra.map(r => r.id));
-    const results = [...report.results.filter(r => !ids.has(r.id)), ...extra];
-    const verdict = decide(results, { offline: report.scope === 'bundle-only' });
-    return {
-        ...report,
-        results,
-        decision: verdict.decision,
-        scope: verdict.scope,
-        reasons: verdict.reasons,
-        failedChecks: verdict.failedChecks,
-        warnings: verdict.warnings
-    };
 }
 
 /**
@@ -4275,6 +3794,502 @@ function checklistItems() {
         automated: (item.checks?.length ?? 0) > 0,
         optional: item.optional ?? group.optional ?? false
     }))));
+}
+
+/**
+ * The typed options of a preflight run and the one place they are validated. The action (inputs.ts),
+ * the CLI (cli.ts) and library callers all build a `PreflightInput` and call `resolveOptions`.
+ */
+// Kubernetes name rules (k8s.io/apimachinery validation): namespaces are DNS-1123 labels,
+// Deployments and ConfigMaps DNS-1123 subdomains.
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+function checkName(option, value, rule) {
+    const max = rule === 'label' ? 63 : 253;
+    const pattern = rule === 'label' ? DNS1123_LABEL : DNS1123_SUBDOMAIN;
+    if (!pattern.test(value) || value.length > max) {
+        throw new UsageError(`${option}: "${value}" is not a valid Kubernetes name (lower-case letters, digits and '-'${rule === 'subdomain' ? " or '.'" : ''}, at most ${max} characters, starting and ending with a letter or digit).`);
+    }
+    return value;
+}
+function asList(value, fallback, expand) {
+    if (value === undefined)
+        return [...fallback];
+    const raw = Array.isArray(value) ? value.join('\n') : value;
+    const items = expand ? parsePatternList(raw) : [...new Set(splitList(raw))];
+    return items.length > 0 ? items : [...fallback];
+}
+function checkRelativePath(option, file) {
+    if (isAbsolute(file) || /^[A-Za-z]:/.test(file) || file.split(/[/\\]/).includes('..')) {
+        throw new UsageError(`${option}: "${file}" must be a path relative to the bundle root, without "..".`);
+    }
+    if (/[{}]/.test(file)) {
+        throw new UsageError(`${option}: "${file}" has an unbalanced brace; write e.g. vapora-{solo,enterprise}.toml.`);
+    }
+    return file.replace(/\\/g, '/').replace(/^\.\//, '');
+}
+function checkLimits(limits) {
+    const merged = { ...DEFAULT_BUNDLE_LIMITS, ...limits };
+    for (const [key, value] of Object.entries(merged)) {
+        if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+            throw new UsageError(`limits.${key}: must be a positive number (got ${String(value)}).`);
+        }
+    }
+    return merged;
+}
+function checkArtifact(spec) {
+    const name = spec.name?.trim();
+    if (!name || /[\\/":<>|*?\r\n]/.test(name)) {
+        throw new UsageError(`artifact-name: "${spec.name ?? ''}" is not an artifact name; use the name given to actions/upload-artifact, e.g. deployment-artifacts.`);
+    }
+    if (spec.runId !== undefined && (!Number.isSafeInteger(spec.runId) || spec.runId <= 0)) {
+        throw new UsageError(`run-id: "${spec.runId}" is not a workflow run id; use the number in the run URL (…/actions/runs/<run-id>).`);
+    }
+    if (spec.repository !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(spec.repository)) {
+        throw new UsageError(`repository: "${spec.repository}" is not owner/name, e.g. vapora/app.`);
+    }
+    return { ...spec, name };
+}
+function httpUrl(option, raw, base) {
+    let url;
+    try {
+        url = new URL(raw, base);
+    }
+    catch {
+        throw new UsageError(`${option}: "${raw}" is not a URL${base ? '' : ' (a relative path needs health-url to resolve against)'}; write e.g. http://vapora-backend.vapora:8001/health.`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new UsageError(`${option}: "${raw}" must be an http:// or https:// URL.`);
+    }
+    if (url.username || url.password) {
+        throw new UsageError(`${option}: put credentials in health-token, not in the URL (they would be logged).`);
+    }
+    return url;
+}
+function positiveNumber(option, raw, fallback, example) {
+    if (raw === undefined || String(raw).trim() === '')
+        return fallback;
+    const value = Number(String(raw).trim());
+    if (!Number.isFinite(value) || value <= 0)
+        throw new UsageError(`${option}: "${raw}" must be a positive number, e.g. ${example}.`);
+    return value;
+}
+function endpointOptions(input) {
+    const healthUrl = input.healthUrl?.trim() ? httpUrl('health-url', input.healthUrl.trim()) : undefined;
+    const apiUrls = asList(input.apiUrls, [], false).map(raw => httpUrl('api-urls', raw, healthUrl));
+    const probeCount = positiveNumber('probe-count', input.probeCount, 5, '5');
+    if (!Number.isInteger(probeCount) || probeCount > 100)
+        throw new UsageError(`probe-count: "${input.probeCount}" must be a whole number from 1 to 100.`);
+    return {
+        healthUrl,
+        healthToken: input.healthToken?.trim() || undefined,
+        apiUrls,
+        tlsEndpoint: tlsEndpoint(input.tlsEndpoint),
+        tlsCa: tlsCa(input.tlsCa),
+        certMinDays: positiveNumber('cert-min-days', input.certMinDays, 14, '14'),
+        probeCount,
+        latencyThresholdMs: positiveNumber('latency-threshold-ms', input.latencyThresholdMs, undefined, '500')
+    };
+}
+function tlsCa(raw) {
+    if (!raw?.trim())
+        return undefined;
+    if (!raw.includes('-----BEGIN CERTIFICATE-----')) {
+        throw new UsageError('tls-ca: not a PEM certificate; pass the CA certificate itself (-----BEGIN CERTIFICATE----- …).');
+    }
+    return raw.trim();
+}
+function tlsEndpoint(raw) {
+    const text = raw
+        ?.trim()
+        .replace(/^https:\/\//, '')
+        .replace(/\/.*$/, '');
+    if (!text)
+        return undefined;
+    const match = /^(\[[^\]]+\]|[^:]+)(?::(\d{1,5}))?$/.exec(text);
+    const port = Number(match?.[2] ?? 443);
+    if (!match || port < 1 || port > 65535) {
+        throw new UsageError(`tls-endpoint: "${raw}" is not host:port; write e.g. vapora.example.com:443.`);
+    }
+    return { host: match[1].replace(/^\[|\]$/g, ''), port };
+}
+/**
+ * Ids a policy may name: the checks. The bundle download and unpack, the tracking issue and the kit upload
+ * are not policy matters: without a bundle nothing is verified, and the GitHub steps have their own inputs.
+ */
+const POLICY_IDS = ALL_CHECKS.map(check => check.id);
+/** Validates and completes `input`. Throws `UsageError` with a message that says how to fix it. */
+function resolveOptions(given) {
+    const policy = given.policy?.trim()
+        ? loadPolicy(given.policy.trim(), POLICY_IDS, checklistItems().map(item => item.id))
+        : undefined;
+    const thresholds = Object.fromEntries(Object.entries(policy?.thresholds ?? {}).filter(([, value]) => value !== undefined));
+    const input = { ...given, ...thresholds };
+    const bundlePath = typeof input.bundlePath === 'string' ? input.bundlePath.trim() : '';
+    if (bundlePath === '' && !input.artifact) {
+        throw new UsageError('bundle: no bundle given. Pass the path of the deployment-artifacts .zip or of a directory holding its files, or the artifact to download.');
+    }
+    const artifact = bundlePath === '' ? checkArtifact(input.artifact) : undefined;
+    const namespace = checkName('namespace', (input.namespace ?? '').trim() || DEFAULT_NAMESPACE, 'label');
+    const deployments = asList(input.deployments, DEFAULT_DEPLOYMENTS, false).map(name => checkName('deployments', name, 'subdomain'));
+    const configMap = checkName('configmap', (input.configMap ?? '').trim() || DEFAULT_CONFIGMAP, 'subdomain');
+    const expectedFiles = asList(input.expectedFiles, parsePatternList(DEFAULT_EXPECTED_FILES_PATTERN), true).map(file => checkRelativePath('expected-files', file));
+    const eventsWindowMs = parseDuration(input.eventsWindow?.trim() || '1h');
+    if (eventsWindowMs === undefined || eventsWindowMs <= 0) {
+        throw new UsageError(`events-window: "${input.eventsWindow}" is not a duration; write e.g. 1h, 30m or 90s.`);
+    }
+    const threshold = Number(String(input.capacityThreshold ?? '85')
+        .trim()
+        .replace(/%$/, ''));
+    if (!Number.isFinite(threshold) || threshold <= 0 || threshold > 100) {
+        throw new UsageError(`capacity-threshold: "${input.capacityThreshold}" must be a percentage between 1 and 100, e.g. 85%.`);
+    }
+    const kubectlVersion = input.kubectlVersion?.trim() || undefined;
+    if (kubectlVersion && !/^v?\d+\.\d+(\.\d+)?([-+].*)?$/.test(kubectlVersion)) {
+        throw new UsageError(`kubectl-version: "${kubectlVersion}" is not a version; write e.g. v1.35.2.`);
+    }
+    const kubeconfig = input.kubeconfig?.trim()
+        ? { kind: 'content', content: input.kubeconfig }
+        : input.kubeconfigPath?.trim()
+            ? { kind: 'path', path: input.kubeconfigPath.trim() }
+            : { kind: 'default' };
+    const timeout = input.requestTimeoutMs ?? 10_000;
+    if (!Number.isFinite(timeout) || timeout <= 0)
+        throw new UsageError('requestTimeoutMs: must be a positive number.');
+    return {
+        kubeconfig,
+        context: input.context?.trim() || undefined,
+        kubectlVersion,
+        eventsWindowMs,
+        capacityThreshold: threshold,
+        artifactsDir: input.artifactsDir?.trim() || undefined,
+        requestTimeoutMs: timeout,
+        downloadTimeoutMs: input.downloadTimeoutMs ?? 300_000,
+        ...endpointOptions(input),
+        policy,
+        environment: input.environment?.trim() || 'staging',
+        bundlePath,
+        artifact,
+        expectedFiles,
+        namespace,
+        deployments,
+        configMap,
+        offline: input.offline ?? false,
+        limits: checkLimits(input.limits),
+        workDir: input.workDir ?? tmpdir()
+    };
+}
+
+/** Skips that do not block: the check was declared out of scope, or has nothing to look at. */
+const HARMLESS_SKIPS = new Set(['offline', 'not-applicable']);
+/** Whether one result keeps the decision at no-go. */
+function isBlocking(result) {
+    switch (result.status) {
+        case 'pass':
+        case 'warn':
+            return false;
+        case 'fail':
+        case 'error':
+            return true;
+        case 'skip':
+            return !(result.skipReason && HARMLESS_SKIPS.has(result.skipReason));
+    }
+}
+/** Decides from results whose `blocking` flags were set with `isBlocking`. */
+function decide(results, options) {
+    const blocking = results.filter(r => r.blocking);
+    const ran = results.filter(r => r.status !== 'skip');
+    const reasons = blocking.map(r => `${r.id}: ${r.message}`);
+    if (ran.length === 0)
+        reasons.push('no check ran, so nothing was verified');
+    const decision = blocking.length === 0 && ran.length > 0 ? 'go' : 'no-go';
+    if (options.offline) {
+        reasons.push('offline run: cluster and network checks were not run; this decision covers the bundle only');
+    }
+    return {
+        decision,
+        failedChecks: blocking.map(r => r.id),
+        warnings: results.filter(r => r.status === 'warn').map(r => r.id),
+        reasons,
+        scope: options.offline ? 'bundle-only' : 'full'
+    };
+}
+
+/** Kept equal to package.json's version by a unit test (bundles cannot read package.json at run time). */
+const TOOL_NAME = 'vapora-preflight';
+const TOOL_VERSION = '0.3.0';
+
+/**
+ * The engine: acquire the bundle, run the checks (concurrently, each behind its own error boundary),
+ * let the policy decide, and return the report. No I/O beyond reading the bundle; no process exit.
+ */
+const OUT_OF_SCOPE_OFFLINE = new Set(['cluster', 'network']);
+/** Turns a check's outcome into a result: identity, the policy's blocking verdict, position, timing. */
+function finish(check, outcome, durationMs) {
+    const located = outcome.findings?.find(f => f.file);
+    return {
+        id: check.id,
+        title: check.title,
+        section: check.section,
+        ...outcome,
+        blocking: isBlocking(outcome),
+        file: located?.file,
+        line: located?.line,
+        column: located?.column,
+        durationMs: Math.round(durationMs * 10) / 10
+    };
+}
+/** A policy rule's severity applied to a check's outcome: a failure that only warns, or a warning that blocks. */
+function applyRule(outcome, rule) {
+    if (rule?.severity === 'warning' && (outcome.status === 'fail' || outcome.status === 'error')) {
+        return { ...outcome, status: 'warn', message: `${outcome.message} — a warning by policy (${rule.where})` };
+    }
+    if (rule?.severity === 'blocking' && outcome.status === 'warn') {
+        return { ...outcome, status: 'fail', message: `${outcome.message} — blocking by policy (${rule.where})` };
+    }
+    return outcome;
+}
+/** Runs one check, turning a throw into an `error` result: a broken check never crashes the run. */
+async function runOne(check, ctx) {
+    const started = performance.now();
+    const outcome = await (async () => {
+        if (ctx.options.offline && check.needs.some(need => OUT_OF_SCOPE_OFFLINE.has(need))) {
+            return { status: 'skip', skipReason: 'offline', message: 'skipped: offline run (out of scope)' };
+        }
+        if (check.needs.includes('bundle') && !ctx.bundle) {
+            return {
+                status: 'skip',
+                skipReason: 'prerequisite-failed',
+                message: 'not run: the bundle could not be read (see bundle-unpack)'
+            };
+        }
+        const notApplicable = check.notApplicable?.(ctx);
+        if (notApplicable)
+            return { status: 'skip', skipReason: 'not-applicable', message: `not applicable: ${notApplicable}` };
+        const rule = ruleFor(ctx.options.policy, check.id, ctx.options.environment);
+        if (rule?.severity === 'off') {
+            return {
+                status: 'skip',
+                skipReason: 'not-applicable',
+                message: `not applicable: off by policy (${rule.where})`
+            };
+        }
+        try {
+            return applyRule(await check.run(ctx), rule);
+        }
+        catch (error) {
+            return {
+                status: 'error',
+                message: `check failed unexpectedly: ${describeError(error)}`,
+                hint: 'This is a bug in the check; please report it with the bundle that triggered it.'
+            };
+        }
+    })();
+    return finish(check, outcome, performance.now() - started);
+}
+/** Runs `tasks` with at most `limit` in flight, keeping results in input order. */
+async function pool(tasks, limit) {
+    const results = new Array(tasks.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < tasks.length) {
+            const index = next++;
+            results[index] = await tasks[index]();
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+    return results;
+}
+const DOWNLOAD_CHECK = {
+    id: 'artifact-download',
+    title: 'Download the deployment-artifacts bundle and verify its digest',
+    section: SECTION.artifacts
+};
+/**
+ * @actions/artifact has its own clients and retries (a stalled blob download can take 15 minutes to give
+ * up): bound it from outside, failing closed.
+ */
+async function withDeadline(work, ms, message) {
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(message)), ms);
+        timer.unref();
+    });
+    try {
+        return await Promise.race([work, deadline]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** Downloads the artifact (only when asked to); the GitHub code is loaded only then. */
+async function fetchArtifact(options) {
+    if (!options.artifact)
+        return undefined;
+    const started = performance.now();
+    try {
+        const { downloadArtifactBundle } = await Promise.resolve().then(function () { return artifact; });
+        const download = await withDeadline(downloadArtifactBundle(options.artifact, options.workDir), options.downloadTimeoutMs, `the artifact download did not finish within ${Math.round(options.downloadTimeoutMs / 1000)} s`);
+        const result = finish(DOWNLOAD_CHECK, download.outcome, performance.now() - started);
+        return download.ok ? { result, zipPath: download.zipPath, origin: download.origin } : { result };
+    }
+    catch (error) {
+        const outcome = {
+            status: 'error',
+            message: `could not download the artifact: ${describeError(error)}`
+        };
+        return { result: finish(DOWNLOAD_CHECK, outcome, performance.now() - started) };
+    }
+}
+const UNPACK_CHECK = {
+    id: 'bundle-unpack',
+    title: 'Download artifacts and unpack them safely',
+    section: SECTION.artifacts
+};
+function openBundle(options, fetched) {
+    const started = performance.now();
+    const path = fetched ? fetched.zipPath : options.bundlePath;
+    if (!path) {
+        const outcome = {
+            status: 'skip',
+            skipReason: 'prerequisite-failed',
+            message: 'not run: the artifact could not be downloaded (see artifact-download)'
+        };
+        return { result: finish(UNPACK_CHECK, outcome, 0) };
+    }
+    try {
+        const bundle = acquireBundle(path, options.expectedFiles, options.limits, options.workDir);
+        const how = bundle.source.kind === 'zip' ? 'unpacked safely from zip' : 'read from directory';
+        const outcome = { status: 'pass', message: `${bundle.files.length} files ${how}` };
+        return { bundle, result: finish(UNPACK_CHECK, outcome, performance.now() - started) };
+    }
+    catch (error) {
+        const outcome = error instanceof BundleError
+            ? {
+                status: 'fail',
+                message: error.message,
+                hint: error.hint,
+                details: error.entry ? [`offending entry: ${error.entry}`] : undefined
+            }
+            : { status: 'error', message: `could not open the bundle: ${describeError(error)}` };
+        return { result: finish(UNPACK_CHECK, outcome, performance.now() - started) };
+    }
+}
+/**
+ * Runs a preflight and returns its report. Throws only `UsageError` (invalid options); everything that
+ * goes wrong with the bundle or a check is a result in the report, and the decision is then `no-go`.
+ */
+async function runPreflight(input, hooks = {}) {
+    const options = resolveOptions(input);
+    const startedAt = new Date();
+    const t0 = performance.now();
+    const fetched = await fetchArtifact(options);
+    if (fetched)
+        hooks.onResult?.(fetched.result);
+    const opened = openBundle(options, fetched);
+    hooks.onResult?.(opened.result);
+    const bundleMs = performance.now() - t0;
+    const ctx = { options, bundle: opened.bundle };
+    try {
+        if (!options.offline) {
+            const cluster = await openCluster(options.kubeconfig, options.context, {
+                timeoutMs: options.requestTimeoutMs
+            });
+            if (cluster.ok) {
+                hooks.onSecrets?.(cluster.secrets);
+                ctx.cluster = cluster.session;
+            }
+            else {
+                ctx.clusterProblem = cluster.message;
+            }
+        }
+        const checks = hooks.checks ?? ALL_CHECKS;
+        const results = await pool(checks.map(check => async () => {
+            const result = await runOne(check, ctx);
+            hooks.onResult?.(result);
+            return result;
+        }), hooks.concurrency ?? 8);
+        const all = [...(fetched ? [fetched.result] : []), opened.result, ...results];
+        const verdict = decide(all, options);
+        const totalMs = performance.now() - t0;
+        return {
+            version: 1,
+            tool: { name: TOOL_NAME, version: TOOL_VERSION },
+            decision: verdict.decision,
+            scope: verdict.scope,
+            reasons: verdict.reasons,
+            failedChecks: verdict.failedChecks,
+            warnings: verdict.warnings,
+            startedAt: startedAt.toISOString(),
+            finishedAt: new Date().toISOString(),
+            durationMs: Math.round(totalMs),
+            namespace: options.namespace,
+            cluster: ctx.cluster ? { server: ctx.cluster.client.serverUrl, version: versionOf(all) } : undefined,
+            rollback: rollbackKit(all),
+            bundle: opened.bundle
+                ? {
+                    kind: opened.bundle.source.kind,
+                    path: fetched?.origin?.url ?? options.bundlePath,
+                    origin: fetched?.origin,
+                    // A zip's root is a temp dir that is gone after the run: only a directory's root means anything.
+                    root: opened.bundle.source.kind === 'directory' ? opened.bundle.root : undefined,
+                    files: [...opened.bundle.files]
+                }
+                : {
+                    kind: fetched || options.bundlePath.toLowerCase().endsWith('.zip') ? 'zip' : 'directory',
+                    path: fetched?.origin?.url ?? options.bundlePath ?? '',
+                    origin: fetched?.origin
+                },
+            policy: options.policy
+                ? { path: options.policy.path, optionalItems: [...options.policy.optionalItems] }
+                : undefined,
+            results: all,
+            timings: {
+                totalMs: Math.round(totalMs),
+                bundleMs: Math.round(bundleMs),
+                checksMs: Math.round(totalMs - bundleMs)
+            }
+        };
+    }
+    finally {
+        opened.bundle?.cleanup();
+        if (fetched?.zipPath)
+            rmSync(dirname(fetched.zipPath), { recursive: true, force: true });
+        ctx.cluster?.close();
+    }
+}
+function versionOf(results) {
+    return results.find(r => r.id === 'cluster-access')?.data?.version;
+}
+/** Gathers the rollback kit from the rollout-history and configmap-backup results. */
+function rollbackKit(results) {
+    const history = results.find(r => r.id === 'rollout-history')?.data;
+    const backup = results.find(r => r.id === 'configmap-backup')?.data;
+    if (!history && !backup)
+        return undefined;
+    return {
+        revisions: history?.revisions ?? {},
+        undoCommands: history?.undoCommands ?? [],
+        configMapBackupPath: backup?.path
+    };
+}
+/**
+ * Adds results produced after the run (the tracking issue, the kit upload) and decides again: a step the
+ * adapter was asked to do and could not do blocks like any check. Replaces results with the same id.
+ */
+function amendReport(report, extra) {
+    const ids = new Set(extra.map(r => r.id));
+    const results = [...report.results.filter(r => !ids.has(r.id)), ...extra];
+    const verdict = decide(results, { offline: report.scope === 'bundle-only' });
+    return {
+        ...report,
+        results,
+        decision: verdict.decision,
+        scope: verdict.scope,
+        reasons: verdict.reasons,
+        failedChecks: verdict.failedChecks,
+        warnings: verdict.warnings
+    };
 }
 
 /** The verdict itself verifies "No critical issues found during testing". */
@@ -5220,14 +5235,19 @@ async function writeMerged(github, options, issueNumber, render) {
 async function updateTrackingIssue(report, options) {
     const github = createGitHubClient(options.token, { baseUrl: options.apiUrl });
     const params = repoParams(options.repository);
-    const render = (previousBody) => renderIssueBody({
-        report,
-        key: options.key,
-        environment: options.environment,
-        runUrl: options.runUrl,
-        fullReportUrl: options.fullReportUrl,
-        previousBody
-    });
+    const render = (previousBody) => {
+        // Results that depend on the ticks (the manual-item gate) are added before the decision is shown.
+        const merged = mergeTicks(checklistStatus(report), previousBody ? readTicks(previousBody) : new Map());
+        const extra = options.resultsFromTicks?.(merged.statuses) ?? [];
+        return renderIssueBody({
+            report: extra.length > 0 ? amendReport(report, extra) : report,
+            key: options.key,
+            environment: options.environment,
+            runUrl: options.runUrl,
+            fullReportUrl: options.fullReportUrl,
+            previousBody
+        });
+    };
     let step = `finding the tracking issue in ${options.repository}`;
     try {
         let issue = await targetIssue(github, options);

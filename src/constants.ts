@@ -29,7 +29,8 @@ export const INPUT = {
   certMinDays: 'cert-min-days',
   probeCount: 'probe-count',
   latencyThresholdMs: 'latency-threshold-ms',
-  policy: 'policy'
+  policy: 'policy',
+  requireManual: 'require-manual'
 } as const
 
 export const OUTPUT = {

@@ -270,6 +270,9 @@ export async function runPreflight(input: PreflightInput, hooks: RunHooks = {}):
             path: fetched?.origin?.url ?? options.bundlePath ?? '',
             origin: fetched?.origin
           },
+      policy: options.policy
+        ? { path: options.policy.path, optionalItems: [...options.policy.optionalItems] }
+        : undefined,
       results: all,
       timings: {
         totalMs: Math.round(totalMs),

@@ -37,6 +37,8 @@ export interface GitHubInputs {
   /** Identifies the tracking issue (hidden marker); defaults to the environment. */
   issueKey: string
   uploadRollbackKit: boolean
+  /** No-go until people ticked every required manual item of the tracking issue. */
+  requireManual: boolean
 }
 
 export interface ActionInputs {
@@ -85,7 +87,8 @@ function readGitHubInputs(read: InputReader): GitHubInputs {
     issueLabels,
     issueNumber: positiveInteger(read, INPUT.issueNumber, 'give the number of an open issue, e.g. 42'),
     issueKey,
-    uploadRollbackKit: booleanInput(read, INPUT.uploadRollbackKit)
+    uploadRollbackKit: booleanInput(read, INPUT.uploadRollbackKit),
+    requireManual: booleanInput(read, INPUT.requireManual)
   }
 }
 

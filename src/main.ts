@@ -12,7 +12,7 @@ import { amendReport, runPreflight } from './engine.js'
 import { UsageError, describeError } from './errors.js'
 import { readActionInputs } from './inputs.js'
 import { readRunContext } from './github/context.js'
-import { recordInTrackingIssue, saveRollbackKit } from './github/post-run.js'
+import { manualItemsGate, recordInTrackingIssue, saveRollbackKit } from './github/post-run.js'
 import { decodeKubeconfig, kubeconfigSecrets } from './kube/config.js'
 import { progressLine } from './report/progress.js'
 import { renderJson } from './report/json.js'
@@ -134,6 +134,11 @@ export async function run(): Promise<void> {
       )
     }
     if (issue.result) report = amendReport(report, [issue.result])
+    const gate = manualItemsGate(report, inputs.github, issue)
+    if (gate) {
+      core.info(progressLine(gate))
+      report = amendReport(report, [gate])
+    }
     const reportPath = writeReport(report)
     const kit = await saveRollbackKit(report, reportPath, inputs.github, context)
     if (kit.result) {

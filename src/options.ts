@@ -18,6 +18,7 @@ import { parseDuration } from './checks/cluster-common.js'
 import type { ArtifactSpec } from './github/artifact.js'
 import { loadPolicy, type Policy } from './policy-file.js'
 import { ALL_CHECKS } from './checks/index.js'
+import { checklistItems } from './checklist/model.js'
 
 /** A validated, complete set of options. */
 export interface PreflightOptions {
@@ -269,7 +270,13 @@ const POLICY_IDS = ALL_CHECKS.map(check => check.id)
 
 /** Validates and completes `input`. Throws `UsageError` with a message that says how to fix it. */
 export function resolveOptions(given: PreflightInput): PreflightOptions {
-  const policy = given.policy?.trim() ? loadPolicy(given.policy.trim(), POLICY_IDS) : undefined
+  const policy = given.policy?.trim()
+    ? loadPolicy(
+        given.policy.trim(),
+        POLICY_IDS,
+        checklistItems().map(item => item.id)
+      )
+    : undefined
   const thresholds = Object.fromEntries(
     Object.entries(policy?.thresholds ?? {}).filter(([, value]) => value !== undefined)
   )

@@ -33,6 +33,8 @@ export interface CheckRule {
 export interface Policy {
   path: string
   checks: Map<string, CheckRule>
+  /** Checklist items (by key) that the manual-item gate does not wait for. */
+  optionalItems: Set<string>
   thresholds: {
     certMinDays?: number
     capacityThreshold?: string
@@ -52,7 +54,11 @@ const THRESHOLDS = {
 } as const
 
 /** Reads and validates the policy at `path`. `knownChecks` are the ids a rule may name. */
-export function loadPolicy(path: string, knownChecks: readonly string[]): Policy {
+export function loadPolicy(
+  path: string,
+  knownChecks: readonly string[],
+  knownItems: readonly string[] = []
+): Policy {
   let text: string
   try {
     text = readFileSync(path, 'utf8')
@@ -76,7 +82,7 @@ export function loadPolicy(path: string, knownChecks: readonly string[]): Policy
     const { line, col } = lines.linePos(error.pos[0])
     throw new UsageError(`policy ${path}:${line}:${col}: not valid YAML (${error.message.split('\n')[0]}).`)
   }
-  const policy: Policy = { path, checks: new Map(), thresholds: {} }
+  const policy: Policy = { path, checks: new Map(), optionalItems: new Set(), thresholds: {} }
   const root = doc.contents
   if (root === null) return policy
   if (!isMap(root)) return fail(root, 'expected a map with `checks:` and/or `thresholds:`.')
@@ -92,6 +98,21 @@ export function loadPolicy(path: string, knownChecks: readonly string[]): Policy
           fail(rule.key as Node, `unknown check "${id}"; known: ${knownChecks.join(', ')}.`)
         }
         policy.checks.set(id, parseRule(rule.value as Node | null, at, fail))
+      }
+    } else if (key === 'optional-items') {
+      if (!isSeq(value))
+        fail(
+          value,
+          '`optional-items:` must be a list of checklist item keys, e.g. [t-1h.status-page-maintenance].'
+        )
+      for (const item of (value as import('yaml').YAMLSeq).items as Node[]) {
+        const id = isScalar(item) ? String(item.value) : ''
+        if (!knownItems.includes(id))
+          fail(
+            item,
+            `unknown checklist item "${id}"; item keys look like t-1h.status-page-maintenance (see the issue's HTML comments).`
+          )
+        policy.optionalItems.add(id)
       }
     } else if (key === 'thresholds') {
       if (!isMap(value)) fail(value, '`thresholds:` must be a map, e.g. cert-min-days: 30.')
@@ -112,7 +133,7 @@ export function loadPolicy(path: string, knownChecks: readonly string[]): Policy
         }
       }
     } else {
-      fail(pair.key as Node, `unknown key "${key}"; a policy has checks: and thresholds:.`)
+      fail(pair.key as Node, `unknown key "${key}"; a policy has checks:, thresholds: and optional-items:.`)
     }
   }
   return policy

@@ -128,6 +128,8 @@ export interface Report {
   cluster?: { server: string; version?: string }
   /** The rollback kit: revisions to return to, the commands, and where the ConfigMap backup is. */
   rollback?: RollbackKit
+  /** The policy file in force, if any, and the checklist items it makes optional for the manual gate. */
+  policy?: { path: string; optionalItems: string[] }
   results: CheckResult[]
   timings: { totalMs: number; bundleMs: number; checksMs: number }
 }

@@ -30,6 +30,7 @@ export declare const INPUT: {
     readonly probeCount: "probe-count";
     readonly latencyThresholdMs: "latency-threshold-ms";
     readonly policy: "policy";
+    readonly requireManual: "require-manual";
 };
 export declare const OUTPUT: {
     readonly decision: "decision";

@@ -13,6 +13,8 @@ export interface GitHubInputs {
     /** Identifies the tracking issue (hidden marker); defaults to the environment. */
     issueKey: string;
     uploadRollbackKit: boolean;
+    /** No-go until people ticked every required manual item of the tracking issue. */
+    requireManual: boolean;
 }
 export interface ActionInputs {
     preflight: PreflightInput;

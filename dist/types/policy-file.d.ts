@@ -9,6 +9,8 @@ export interface CheckRule {
 export interface Policy {
     path: string;
     checks: Map<string, CheckRule>;
+    /** Checklist items (by key) that the manual-item gate does not wait for. */
+    optionalItems: Set<string>;
     thresholds: {
         certMinDays?: number;
         capacityThreshold?: string;
@@ -18,6 +20,6 @@ export interface Policy {
     };
 }
 /** Reads and validates the policy at `path`. `knownChecks` are the ids a rule may name. */
-export declare function loadPolicy(path: string, knownChecks: readonly string[]): Policy;
+export declare function loadPolicy(path: string, knownChecks: readonly string[], knownItems?: readonly string[]): Policy;
 /** The rule in force for `checkId` in `environment`: a rule limited to other environments means off. */
 export declare function ruleFor(policy: Policy | undefined, checkId: string, environment: string): CheckRule | undefined;

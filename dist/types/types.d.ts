@@ -122,6 +122,11 @@ export interface Report {
     };
     /** The rollback kit: revisions to return to, the commands, and where the ConfigMap backup is. */
     rollback?: RollbackKit;
+    /** The policy file in force, if any, and the checklist items it makes optional for the manual gate. */
+    policy?: {
+        path: string;
+        optionalItems: string[];
+    };
     results: CheckResult[];
     timings: {
         totalMs: number;

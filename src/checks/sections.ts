@@ -4,5 +4,6 @@ export const SECTION = {
   codeReview: '24 Hours Before Deployment › Code Review & Validation',
   cluster: '4 Hours Before Deployment › Environment Verification',
   changeDocs: '24 Hours Before Deployment › Change Documentation',
+  finalChecks: '15 Minutes Before Deployment › Final Go/No-Go Decision',
   rollbackPlan: '2 Hours Before Deployment › Rollback Plan Verification'
 } as const

@@ -9,6 +9,8 @@ import { performance } from 'node:perf_hooks'
 import { SECTION } from '../checks/sections.js'
 import { amendReport, finish } from '../engine.js'
 import type { OverriddenTick } from '../checklist/merge.js'
+import { untickedManualItems } from '../checklist/manual-gate.js'
+import type { ItemStatus } from '../checklist/state.js'
 import type { GitHubInputs } from '../inputs.js'
 import type { CheckOutcome, CheckResult, Report } from '../types.js'
 import type { RunContext } from './context.js'
@@ -80,11 +82,18 @@ export async function recordInTrackingIssue(
   report: Report,
   inputs: GitHubInputs,
   context: RunContext
-): Promise<{ result?: CheckResult; number?: number; url?: string; overridden?: OverriddenTick[] }> {
+): Promise<{
+  result?: CheckResult
+  number?: number
+  url?: string
+  overridden?: OverriddenTick[]
+  statuses?: ItemStatus[]
+}> {
   if (!inputs.trackingIssue) return {}
   let number: number | undefined
   let url: string | undefined
   let overridden: OverriddenTick[] = []
+  let statuses: ItemStatus[] | undefined
   const result = await timed(TRACKING_ISSUE, async () => {
     if (!context.repository) {
       // Not in a GitHub Actions job (a local runner, another CI): there is no repository to write to.
@@ -114,11 +123,15 @@ export async function recordInTrackingIssue(
       issueNumber: inputs.issueNumber,
       runUrl: context.runUrl,
       runMarker: context.runId ? `${context.runId}/${context.runAttempt ?? 1}` : undefined,
+      resultsFromTicks: inputs.requireManual
+        ? statuses => [manualItemsGate(report, inputs, { statuses, url: undefined })!]
+        : undefined,
       fullReportUrl: context.runUrl
     })
     number = outcome.number
     url = outcome.url
     overridden = outcome.rendered?.merged.overridden ?? []
+    if (outcome.ok) statuses = outcome.rendered?.merged.statuses
     if (outcome.ok && outcome.commentProblem) {
       return {
         status: 'warn',
@@ -130,5 +143,50 @@ export async function recordInTrackingIssue(
       ? { status: 'pass', message: `${outcome.message}: ${outcome.url}`, data: { number, url } }
       : { status: 'fail', message: outcome.message, hint: outcome.hint }
   })
-  return { result, number, url, overridden }
+  return { result, number, url, overridden, statuses }
+}
+
+const MANUAL_ITEMS = {
+  id: 'manual-items',
+  title: 'Every required manual item of the tracking issue is ticked',
+  section: SECTION.finalChecks
+}
+
+/**
+ * The manual-item gate: with `require-manual`, no-go until people ticked every required manual item
+ * (read from the issue as this run merged it). Re-running the job after ticking turns it go.
+ */
+export function manualItemsGate(
+  report: Report,
+  inputs: GitHubInputs,
+  issue: { url?: string; statuses?: ItemStatus[] }
+): CheckResult | undefined {
+  if (!inputs.requireManual) return undefined
+  if (!issue.statuses) {
+    return finish(
+      MANUAL_ITEMS,
+      {
+        status: 'fail',
+        message: 'require-manual needs the tracking issue, and there is none for this run',
+        hint: 'Keep tracking-issue: true (and its permissions), or set require-manual: false.'
+      },
+      0
+    )
+  }
+  const optional = new Set(report.policy?.optionalItems ?? [])
+  const unticked = untickedManualItems(issue.statuses, optional)
+  const outcome: CheckOutcome =
+    unticked.length === 0
+      ? { status: 'pass', message: 'every required manual item is ticked' }
+      : {
+          status: 'fail',
+          message: `${unticked.length} required manual item(s) not ticked yet in ${issue.url ?? 'the tracking issue'}: ${unticked
+            .slice(0, 5)
+            .map(s => `"${s.item.text}"`)
+            .join(', ')}${unticked.length > 5 ? ', …' : ''}`,
+          details: unticked.map(s => `${s.item.id}: ${s.item.text}`),
+          hint: 'Tick them in the tracking issue as they are done, then re-run this job. Items that do not apply to you can be listed under optional-items in the policy file.',
+          data: { unticked: unticked.map(s => s.item.id) }
+        }
+  return finish(MANUAL_ITEMS, outcome, 0)
 }

@@ -4,7 +4,10 @@
  * Created when there is none, updated otherwise, with one short comment per run.
  * Two runs at once must not create two issues: see issue-lock.ts.
  */
-import type { Report } from '../types.js'
+import type { CheckResult, Report } from '../types.js'
+import { amendReport } from '../engine.js'
+import { checklistStatus, type ItemStatus } from '../checklist/state.js'
+import { mergeTicks, readTicks } from '../checklist/merge.js'
 import { describeError } from '../errors.js'
 import { issueKeyMarker, renderIssueBody, type IssueBody } from '../report/issue-body.js'
 import {
@@ -33,6 +36,8 @@ export interface TrackingIssueOptions {
   fullReportUrl?: string
   /** How long a run waits for another run's lock before taking it over. */
   lockTimeoutMs?: number
+  /** Results computed from the merged ticks (the manual-item gate), shown in the body's decision. */
+  resultsFromTicks?: (statuses: ItemStatus[]) => CheckResult[]
 }
 
 export interface TrackingIssueOutcome {
@@ -172,15 +177,19 @@ export async function updateTrackingIssue(
 ): Promise<TrackingIssueOutcome> {
   const github = createGitHubClient(options.token, { baseUrl: options.apiUrl })
   const params = repoParams(options.repository)
-  const render = (previousBody?: string): IssueBody =>
-    renderIssueBody({
-      report,
+  const render = (previousBody?: string): IssueBody => {
+    // Results that depend on the ticks (the manual-item gate) are added before the decision is shown.
+    const merged = mergeTicks(checklistStatus(report), previousBody ? readTicks(previousBody) : new Map())
+    const extra = options.resultsFromTicks?.(merged.statuses) ?? []
+    return renderIssueBody({
+      report: extra.length > 0 ? amendReport(report, extra) : report,
       key: options.key,
       environment: options.environment,
       runUrl: options.runUrl,
       fullReportUrl: options.fullReportUrl,
       previousBody
     })
+  }
   let step = `finding the tracking issue in ${options.repository}`
   try {
     let issue = await targetIssue(github, options)

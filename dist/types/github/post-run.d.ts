@@ -1,4 +1,5 @@
 import type { OverriddenTick } from '../checklist/merge.js';
+import type { ItemStatus } from '../checklist/state.js';
 import type { GitHubInputs } from '../inputs.js';
 import type { CheckResult, Report } from '../types.js';
 import type { RunContext } from './context.js';
@@ -13,4 +14,13 @@ export declare function recordInTrackingIssue(report: Report, inputs: GitHubInpu
     number?: number;
     url?: string;
     overridden?: OverriddenTick[];
+    statuses?: ItemStatus[];
 }>;
+/**
+ * The manual-item gate: with `require-manual`, no-go until people ticked every required manual item
+ * (read from the issue as this run merged it). Re-running the job after ticking turns it go.
+ */
+export declare function manualItemsGate(report: Report, inputs: GitHubInputs, issue: {
+    url?: string;
+    statuses?: ItemStatus[];
+}): CheckResult | undefined;

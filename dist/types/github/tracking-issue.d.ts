@@ -4,7 +4,8 @@
  * Created when there is none, updated otherwise, with one short comment per run.
  * Two runs at once must not create two issues: see issue-lock.ts.
  */
-import type { Report } from '../types.js';
+import type { CheckResult, Report } from '../types.js';
+import { type ItemStatus } from '../checklist/state.js';
 import { type IssueBody } from '../report/issue-body.js';
 export interface TrackingIssueOptions {
     token: string;
@@ -22,6 +23,8 @@ export interface TrackingIssueOptions {
     fullReportUrl?: string;
     /** How long a run waits for another run's lock before taking it over. */
     lockTimeoutMs?: number;
+    /** Results computed from the merged ticks (the manual-item gate), shown in the body's decision. */
+    resultsFromTicks?: (statuses: ItemStatus[]) => CheckResult[];
 }
 export interface TrackingIssueOutcome {
     ok: boolean;
