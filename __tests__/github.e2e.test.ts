@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { readFileSync } from 'node:fs'
 import { runAction, type ActionRun } from '../test/action-runner.js'
 import { EXAMPLE_ZIP, REPO_ROOT, cleanupTempDirs, tempDir } from '../test/fixtures.js'
@@ -273,6 +275,45 @@ describe('the action with GitHub (emulated), run as the runner runs it', () => {
     expect(done.outputs.decision).toBe('go')
     expect(done.stdout).toMatch(/manual-items +pass: every required manual item is ticked/)
     expect(trackingIssues('gate')[0].body).toMatch(/🟢 GO/)
+  })
+
+  it('posts the decision to a Slack webhook, with the issue link; a failing webhook only warns', async () => {
+    const received: Array<{ path: string; body: { text: string } }> = []
+    let status = 200
+    const receiver = http.createServer((req, res) => {
+      let body = ''
+      req.on('data', chunk => (body += chunk))
+      req.on('end', () => {
+        received.push({ path: req.url ?? '', body: JSON.parse(body) })
+        res.writeHead(status).end(status === 200 ? 'ok' : 'invalid_token')
+      })
+    })
+    await new Promise<void>(resolve => receiver.listen(0, '127.0.0.1', () => resolve()))
+    const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/services/T0/B0/slack-secret-part-123`
+    try {
+      const run = await preflight({ environment: 'staging', 'run-id': '4001', 'slack-webhook-url': hook })
+      expect(run.outputs.decision).toBe('go')
+      expect(received).toHaveLength(1)
+      expect(received[0].path).toBe('/services/T0/B0/slack-secret-part-123')
+      expect(received[0].body.text).toMatch(/:large_green_circle: \*GO\* — Vapora preflight for \*staging\*/)
+      expect(received[0].body.text).toContain(`<${run.outputs['issue-url']}|tracking issue>`)
+      expect(run.stdout).toMatch(/slack-webhook +pass: decision posted to Slack \(127\.0\.0\.1:\d+\)/)
+      status = 500
+      const failing = await preflight({ environment: 'staging', 'run-id': '4001', 'slack-webhook-url': hook })
+      expect(failing.outputs.decision).toBe('go')
+      expect(failing.stdout).toMatch(/::warning::Slack \(127\.0\.0\.1:\d+\) answered 500: invalid_token/)
+      for (const r of [run, failing]) {
+        const visible = r.stdout
+          .split('\n')
+          .filter(line => !line.startsWith('::add-mask::'))
+          .join('\n')
+        expect(visible + r.summary + readFileSync(r.outputs['report-path'], 'utf8')).not.toContain(
+          'slack-secret-part-123'
+        )
+      }
+    } finally {
+      await new Promise(resolve => receiver.close(resolve))
+    }
   })
 
   it('ten runs at once open exactly one issue, and each leaves its comment', async () => {

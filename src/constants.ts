@@ -30,7 +30,8 @@ export const INPUT = {
   probeCount: 'probe-count',
   latencyThresholdMs: 'latency-threshold-ms',
   policy: 'policy',
-  requireManual: 'require-manual'
+  requireManual: 'require-manual',
+  slackWebhookUrl: 'slack-webhook-url'
 } as const
 
 export const OUTPUT = {

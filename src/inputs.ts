@@ -39,6 +39,8 @@ export interface GitHubInputs {
   uploadRollbackKit: boolean
   /** No-go until people ticked every required manual item of the tracking issue. */
   requireManual: boolean
+  /** A Slack incoming webhook (a secret) that receives the decision. */
+  slackWebhookUrl?: string
 }
 
 export interface ActionInputs {
@@ -57,6 +59,23 @@ function positiveInteger(read: InputReader, name: string, example: string): numb
     throw new UsageError(`${name}: "${raw}" is not a positive whole number; ${example}.`)
   }
   return value
+}
+
+function slackWebhook(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined
+  let url: URL | undefined
+  try {
+    url = new URL(raw)
+  } catch {
+    url = undefined
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    // The value is a secret: say what is wrong without repeating it.
+    throw new UsageError(
+      `${INPUT.slackWebhookUrl}: not a URL; pass the incoming webhook, e.g. https://hooks.slack.com/services/….`
+    )
+  }
+  return raw
 }
 
 function readGitHubInputs(read: InputReader): GitHubInputs {
@@ -88,7 +107,8 @@ function readGitHubInputs(read: InputReader): GitHubInputs {
     issueNumber: positiveInteger(read, INPUT.issueNumber, 'give the number of an open issue, e.g. 42'),
     issueKey,
     uploadRollbackKit: booleanInput(read, INPUT.uploadRollbackKit),
-    requireManual: booleanInput(read, INPUT.requireManual)
+    requireManual: booleanInput(read, INPUT.requireManual),
+    slackWebhookUrl: slackWebhook(optional(read, INPUT.slackWebhookUrl))
   }
 }
 

@@ -12,7 +12,12 @@ import { amendReport, runPreflight } from './engine.js'
 import { UsageError, describeError } from './errors.js'
 import { readActionInputs } from './inputs.js'
 import { readRunContext } from './github/context.js'
-import { manualItemsGate, recordInTrackingIssue, saveRollbackKit } from './github/post-run.js'
+import {
+  announceInSlack,
+  manualItemsGate,
+  recordInTrackingIssue,
+  saveRollbackKit
+} from './github/post-run.js'
 import { decodeKubeconfig, kubeconfigSecrets } from './kube/config.js'
 import { progressLine } from './report/progress.js'
 import { renderJson } from './report/json.js'
@@ -116,6 +121,7 @@ export async function run(): Promise<void> {
     const inputs = readActionInputs(name => core.getInput(name), context)
     if (inputs.github.token) core.setSecret(inputs.github.token)
     if (inputs.preflight.healthToken) core.setSecret(inputs.preflight.healthToken)
+    if (inputs.github.slackWebhookUrl) core.setSecret(inputs.github.slackWebhookUrl)
     maskKubeconfig(inputs.preflight.kubeconfig)
     let report = await runPreflight(
       { ...inputs.preflight, workDir: process.env.RUNNER_TEMP || undefined, artifactsDir: kitDir() },
@@ -145,6 +151,12 @@ export async function run(): Promise<void> {
       core.info(progressLine(kit.result))
       if (kit.result.status === 'warn') core.warning(`${kit.result.message} ${kit.result.hint ?? ''}`.trim())
       report = amendReport(report, [kit.result])
+    }
+    const slack = await announceInSlack(report, inputs.github, context, issue.url)
+    if (slack) {
+      core.info(progressLine(slack))
+      if (slack.status === 'warn') core.warning(slack.message)
+      report = amendReport(report, [slack])
     }
     writeReport(report)
     core.setOutput(OUTPUT.decision, report.decision)

@@ -31,6 +31,7 @@ export declare const INPUT: {
     readonly latencyThresholdMs: "latency-threshold-ms";
     readonly policy: "policy";
     readonly requireManual: "require-manual";
+    readonly slackWebhookUrl: "slack-webhook-url";
 };
 export declare const OUTPUT: {
     readonly decision: "decision";

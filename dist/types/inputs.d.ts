@@ -15,6 +15,8 @@ export interface GitHubInputs {
     uploadRollbackKit: boolean;
     /** No-go until people ticked every required manual item of the tracking issue. */
     requireManual: boolean;
+    /** A Slack incoming webhook (a secret) that receives the decision. */
+    slackWebhookUrl?: string;
 }
 export interface ActionInputs {
     preflight: PreflightInput;

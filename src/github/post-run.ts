@@ -190,3 +190,33 @@ export function manualItemsGate(
         }
   return finish(MANUAL_ITEMS, outcome, 0)
 }
+
+const SLACK = {
+  id: 'slack-webhook',
+  title: 'Verify Slack webhook is working (test send message)',
+  section: SECTION.communication
+}
+
+/** Posts the final decision to Slack when a webhook is given; a failure warns (the gate stands). */
+export async function announceInSlack(
+  report: Report,
+  inputs: GitHubInputs,
+  context: RunContext,
+  issueUrl: string | undefined
+): Promise<CheckResult | undefined> {
+  if (!inputs.slackWebhookUrl) return undefined
+  return timed(SLACK, async () => {
+    const { postToSlack, slackText } = await import('./slack.js')
+    const posted = await postToSlack(
+      inputs.slackWebhookUrl!,
+      slackText(report, inputs.environment, { runUrl: context.runUrl, issueUrl })
+    )
+    return posted.ok
+      ? { status: 'pass', message: posted.message }
+      : {
+          status: 'warn',
+          message: posted.message,
+          hint: 'Check slack-webhook-url (an incoming webhook of the #deployments channel).'
+        }
+  })
+}

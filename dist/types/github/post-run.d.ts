@@ -24,3 +24,5 @@ export declare function manualItemsGate(report: Report, inputs: GitHubInputs, is
     url?: string;
     statuses?: ItemStatus[];
 }): CheckResult | undefined;
+/** Posts the final decision to Slack when a webhook is given; a failure warns (the gate stands). */
+export declare function announceInSlack(report: Report, inputs: GitHubInputs, context: RunContext, issueUrl: string | undefined): Promise<CheckResult | undefined>;
