@@ -32,7 +32,7 @@ describe('the vapora-preflight CLI', () => {
     expect(run.code).toBe(EXIT.noGo)
     expect(run.stderr).toMatch(/^✗ config-modes\s+fail \[blocking\]/m)
     const lines = run.stderr.trim().split('\n')
-    expect(lines).toHaveLength(ALL_CHECKS.length + 2) // bundle-unpack, every check, the decision line
+    expect(lines).toHaveLength(ALL_CHECKS.length + 3) // bundle-unpack, every check, baseline, the decision line
     for (const check of ALL_CHECKS) expect(lines.filter(l => l.includes(` ${check.id} `))).toHaveLength(1)
   })
 

@@ -196,3 +196,29 @@ describe('the health and API checks', () => {
     })
   })
 })
+
+describe('the baseline', () => {
+  it('records each endpoint’s p50/p95 and errors before the deploy, and shows them in the report', async () => {
+    const { runPreflight } = await import('../src/engine.js')
+    const { renderMarkdown } = await import('../src/report/markdown.js')
+    const report = await runPreflight(
+      {
+        bundlePath: EXAMPLE_BUNDLE,
+        healthUrl: `${healthBase}/health`,
+        healthToken: HEALTH_TOKEN,
+        probeCount: 3
+      },
+      { checks: [healthEndpointCheck] }
+    )
+    expect(report.baseline?.endpoints).toEqual([
+      expect.objectContaining({ url: `${healthBase}/health`, errors: 0, probes: 3 })
+    ])
+    expect(report.results.find(r => r.id === 'baseline')).toMatchObject({
+      status: 'pass',
+      message: 'recorded 1 endpoint(s)'
+    })
+    expect(renderMarkdown(report)).toMatch(
+      /### Baseline before deploy\n\n\| Endpoint \| p50 \| p95 \| Errors \|/
+    )
+  })
+})

@@ -1580,6 +1580,7 @@ const nodeCapacityCheck = {
             }
             const details = [];
             const over = [];
+            const perNode = [];
             for (const node of nodes) {
                 const name = node.metadata.name;
                 const cpu = parseQuantity(node.status?.allocatable?.cpu);
@@ -1589,10 +1590,11 @@ const nodeCapacityCheck = {
                 const memPct = memory ? (100 * used.memory) / memory : 0;
                 const line = `${name}: CPU ${cpuPct.toFixed(0)}%, memory ${memPct.toFixed(0)}% of allocatable`;
                 details.push(line);
+                perNode.push({ name, cpuPct: Math.round(cpuPct), memoryPct: Math.round(memPct) });
                 if (cpuPct > threshold || memPct > threshold)
                     over.push(line);
             }
-            const data = { source, threshold };
+            const data = { source, threshold, nodes: perNode };
             if (over.length) {
                 return {
                     status: 'fail',
@@ -2037,6 +2039,7 @@ const podsRunningCheck = {
             const problems = [];
             const details = [];
             let restarts = 0;
+            const restartsByPod = {};
             for (const pod of pods) {
                 const name = pod.metadata?.name;
                 if (pod.status?.phase === 'Succeeded')
@@ -2044,6 +2047,8 @@ const podsRunningCheck = {
                 const statuses = pod.status?.containerStatuses ?? [];
                 const podRestarts = statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0);
                 restarts += podRestarts;
+                if (name)
+                    restartsByPod[name] = podRestarts;
                 const ready = (pod.status?.conditions ?? []).find((c) => c.type === 'Ready')?.status === 'True';
                 details.push(`${name}: ${pod.status?.phase ?? 'Unknown'}, ${ready ? 'Ready' : 'not Ready'}, ${podRestarts} restarts`);
                 if (pod.status?.phase !== 'Running')
@@ -2071,13 +2076,15 @@ const podsRunningCheck = {
                     status: 'fail',
                     message: [...new Set(problems)].join('; '),
                     details,
+                    data: { restarts, restartsByPod },
                     hint: 'Check the pod logs and events (kubectl describe pod); a crashing workload should be fixed or rolled back before deploying over it.'
                 };
             }
             return {
                 status: 'pass',
                 message: `${pods.length} pods Running and Ready (${restarts} restarts in total, none recent)`,
-                details
+                details,
+                data: { restarts, restartsByPod }
             };
         }
         catch (error) {
@@ -4015,6 +4022,82 @@ function decide(results, options) {
     };
 }
 
+/**
+ * Text from a bundle (file names, keys, messages quoting values) ends up in Markdown that GitHub renders
+ * and that later runs parse. Escaping keeps it from injecting HTML, fake item markers or table cells.
+ */
+function inline(text, max = 300) {
+    // Every line break GitHub honours (a lone CR too) and other control characters become spaces: bundle
+    // text can never start a line, so it cannot fake a heading, a checkbox or a table row.
+    // eslint-disable-next-line no-control-regex
+    const flat = text.replace(/[\s\x00-\x1f\x7f\u2028\u2029]+/g, ' ').trim();
+    const cut = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+    return (cut
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        // No links of its own, and no @mentions or #references that would notify people or cross-link.
+        .replace(/[[\]]/g, '\\$&')
+        .replace(/([@#])(?=[\w-])/g, '$1\u2060'));
+}
+/** `inline`, plus `|` escaped for table cells. */
+function cell(text, max = 200) {
+    return inline(text, max).replace(/\|/g, '\\|');
+}
+
+function collectBaseline(results) {
+    const data = (id) => results.find(r => r.id === id)?.data;
+    const endpoints = ['health-endpoint', 'api-endpoints'].flatMap(id => data(id)?.endpoints ?? []);
+    const pods = data('pods-running');
+    const nodes = data('node-capacity');
+    const baseline = {
+        endpoints: endpoints.map(e => ({
+            url: e.url,
+            p50Ms: e.p50Ms,
+            p95Ms: e.p95Ms,
+            errors: e.errors,
+            probes: e.count
+        })),
+        podRestarts: pods?.restartsByPod,
+        nodes: nodes?.nodes,
+        nodeUsageSource: nodes?.source
+    };
+    const empty = baseline.endpoints.length === 0 && !baseline.podRestarts && !baseline.nodes;
+    return empty ? undefined : baseline;
+}
+/** The `baseline` result: recorded, or nothing to record (offline, or no endpoints and no cluster). */
+function baselineOutcome(baseline) {
+    if (!baseline) {
+        return {
+            status: 'skip',
+            skipReason: 'not-applicable',
+            message: 'not applicable: nothing measured to record (no endpoints probed, no cluster read)'
+        };
+    }
+    const parts = [
+        baseline.endpoints.length ? `${baseline.endpoints.length} endpoint(s)` : '',
+        baseline.podRestarts ? `restarts of ${Object.keys(baseline.podRestarts).length} pod(s)` : '',
+        baseline.nodes ? `usage of ${baseline.nodes.length} node(s)` : ''
+    ].filter(Boolean);
+    return { status: 'pass', message: `recorded ${parts.join(', ')}` };
+}
+function renderBaseline(baseline) {
+    const lines = ['### Baseline before deploy', ''];
+    if (baseline.endpoints.length > 0) {
+        lines.push('| Endpoint | p50 | p95 | Errors |', '|---|---|---|---|', ...baseline.endpoints.map(e => `| \`${inline(e.url)}\` | ${e.p50Ms} ms | ${e.p95Ms} ms | ${e.errors}/${e.probes} |`), '');
+    }
+    if (baseline.podRestarts) {
+        const total = Object.values(baseline.podRestarts).reduce((a, b) => a + b, 0);
+        lines.push(`Pod restarts: ${total} in total across ${Object.keys(baseline.podRestarts).length} pods.`, '');
+    }
+    if (baseline.nodes) {
+        lines.push(`Node usage (${inline(baseline.nodeUsageSource ?? '')}): ${baseline.nodes
+            .map(n => `\`${inline(n.name)}\` CPU ${n.cpuPct}%, memory ${n.memoryPct}%`)
+            .join('; ')}`, '');
+    }
+    return lines.join('\n');
+}
+
 /** Kept equal to package.json's version by a unit test (bundles cannot read package.json at run time). */
 const TOOL_NAME = 'vapora-preflight';
 const TOOL_VERSION = '0.3.0';
@@ -4141,6 +4224,11 @@ async function fetchArtifact(options) {
         return { result: finish(DOWNLOAD_CHECK, outcome, performance.now() - started) };
     }
 }
+const BASELINE_CHECK = {
+    id: 'baseline',
+    title: 'Record current metrics before deployment',
+    section: '4 Hours Before Deployment › Health Baseline'
+};
 const UNPACK_CHECK = {
     id: 'bundle-unpack',
     title: 'Download artifacts and unpack them safely',
@@ -4209,7 +4297,10 @@ async function runPreflight(input, hooks = {}) {
             hooks.onResult?.(result);
             return result;
         }), hooks.concurrency ?? 8);
-        const all = [...(fetched ? [fetched.result] : []), opened.result, ...results];
+        const baseline = collectBaseline(results);
+        const baselineResult = finish(BASELINE_CHECK, baselineOutcome(baseline), 0);
+        hooks.onResult?.(baselineResult);
+        const all = [...(fetched ? [fetched.result] : []), opened.result, ...results, baselineResult];
         const verdict = decide(all, options);
         const totalMs = performance.now() - t0;
         return {
@@ -4226,6 +4317,7 @@ async function runPreflight(input, hooks = {}) {
             namespace: options.namespace,
             cluster: ctx.cluster ? { server: ctx.cluster.client.serverUrl, version: versionOf(all) } : undefined,
             rollback: rollbackKit(all),
+            baseline,
             bundle: opened.bundle
                 ? {
                     kind: opened.bundle.source.kind,
@@ -4346,29 +4438,6 @@ function itemStatus(item, report) {
 /** Every checklist item, in document order, with its state for this report. */
 function checklistStatus(report) {
     return checklistItems().map(item => itemStatus(item, report));
-}
-
-/**
- * Text from a bundle (file names, keys, messages quoting values) ends up in Markdown that GitHub renders
- * and that later runs parse. Escaping keeps it from injecting HTML, fake item markers or table cells.
- */
-function inline(text, max = 300) {
-    // Every line break GitHub honours (a lone CR too) and other control characters become spaces: bundle
-    // text can never start a line, so it cannot fake a heading, a checkbox or a table row.
-    // eslint-disable-next-line no-control-regex
-    const flat = text.replace(/[\s\x00-\x1f\x7f\u2028\u2029]+/g, ' ').trim();
-    const cut = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-    return (cut
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        // No links of its own, and no @mentions or #references that would notify people or cross-link.
-        .replace(/[[\]]/g, '\\$&')
-        .replace(/([@#])(?=[\w-])/g, '$1\u2060'));
-}
-/** `inline`, plus `|` escaped for table cells. */
-function cell(text, max = 200) {
-    return inline(text, max).replace(/\|/g, '\\|');
 }
 
 /**
@@ -4537,6 +4606,7 @@ function renderMarkdown(report) {
         '',
         renderChanges(report),
         report.rollback ? `${renderRollbackKit(report.rollback)}\n` : '',
+        report.baseline ? renderBaseline(report.baseline) : '',
         renderReportDetails(report),
         '### Checklist',
         '',
@@ -4662,6 +4732,7 @@ function renderIssueBody(input) {
             dropOrder: 5
         },
         { name: "what's changing", text: renderChanges(report), dropOrder: 3 },
+        { name: 'baseline', text: report.baseline ? renderBaseline(report.baseline) : '', dropOrder: 3.5 },
         {
             name: 'checklist',
             text: [

@@ -12,6 +12,7 @@ import { SECTION } from './checks/sections.js'
 import { BundleError, describeError } from './errors.js'
 import { resolveOptions, type PreflightInput, type PreflightOptions } from './options.js'
 import { decide, isBlocking } from './policy.js'
+import { baselineOutcome, collectBaseline } from './report/baseline.js'
 import { ruleFor, type CheckRule } from './policy-file.js'
 import { openCluster } from './kube/session.js'
 import type { ArtifactOrigin } from './github/artifact.js'
@@ -165,6 +166,12 @@ async function fetchArtifact(options: PreflightOptions): Promise<Fetched | undef
   }
 }
 
+const BASELINE_CHECK = {
+  id: 'baseline',
+  title: 'Record current metrics before deployment',
+  section: '4 Hours Before Deployment › Health Baseline'
+}
+
 const UNPACK_CHECK = {
   id: 'bundle-unpack',
   title: 'Download artifacts and unpack them safely',
@@ -239,7 +246,10 @@ export async function runPreflight(input: PreflightInput, hooks: RunHooks = {}):
       }),
       hooks.concurrency ?? 8
     )
-    const all = [...(fetched ? [fetched.result] : []), opened.result, ...results]
+    const baseline = collectBaseline(results)
+    const baselineResult = finish(BASELINE_CHECK, baselineOutcome(baseline), 0)
+    hooks.onResult?.(baselineResult)
+    const all = [...(fetched ? [fetched.result] : []), opened.result, ...results, baselineResult]
     const verdict = decide(all, options)
     const totalMs = performance.now() - t0
     return {
@@ -256,6 +266,7 @@ export async function runPreflight(input: PreflightInput, hooks: RunHooks = {}):
       namespace: options.namespace,
       cluster: ctx.cluster ? { server: ctx.cluster.client.serverUrl, version: versionOf(all) } : undefined,
       rollback: rollbackKit(all),
+      baseline,
       bundle: opened.bundle
         ? {
             kind: opened.bundle.source.kind,

@@ -128,10 +128,21 @@ export interface Report {
   cluster?: { server: string; version?: string }
   /** The rollback kit: revisions to return to, the commands, and where the ConfigMap backup is. */
   rollback?: RollbackKit
+  /** What was measured before the deploy (latency, restarts, node usage). */
+  baseline?: Baseline
   /** The policy file in force, if any, and the checklist items it makes optional for the manual gate. */
   policy?: { path: string; optionalItems: string[] }
   results: CheckResult[]
   timings: { totalMs: number; bundleMs: number; checksMs: number }
+}
+
+/** Numbers measured before the deploy, for the comparison after it. */
+export interface Baseline {
+  endpoints: Array<{ url: string; p50Ms: number; p95Ms: number; errors: number; probes: number }>
+  /** Pod name → restart count now. */
+  podRestarts?: Record<string, number>
+  nodes?: Array<{ name: string; cpuPct: number; memoryPct: number }>
+  nodeUsageSource?: string
 }
 
 export interface RollbackKit {

@@ -122,6 +122,8 @@ export interface Report {
     };
     /** The rollback kit: revisions to return to, the commands, and where the ConfigMap backup is. */
     rollback?: RollbackKit;
+    /** What was measured before the deploy (latency, restarts, node usage). */
+    baseline?: Baseline;
     /** The policy file in force, if any, and the checklist items it makes optional for the manual gate. */
     policy?: {
         path: string;
@@ -133,6 +135,24 @@ export interface Report {
         bundleMs: number;
         checksMs: number;
     };
+}
+/** Numbers measured before the deploy, for the comparison after it. */
+export interface Baseline {
+    endpoints: Array<{
+        url: string;
+        p50Ms: number;
+        p95Ms: number;
+        errors: number;
+        probes: number;
+    }>;
+    /** Pod name → restart count now. */
+    podRestarts?: Record<string, number>;
+    nodes?: Array<{
+        name: string;
+        cpuPct: number;
+        memoryPct: number;
+    }>;
+    nodeUsageSource?: string;
 }
 export interface RollbackKit {
     /** Deployment name → the highest revision before this deploy (what `undo --to-revision` returns to). */

@@ -73,6 +73,7 @@ export const nodeCapacityCheck: Check = {
       }
       const details: string[] = []
       const over: string[] = []
+      const perNode: Array<{ name: string; cpuPct: number; memoryPct: number }> = []
       for (const node of nodes) {
         const name = node.metadata!.name!
         const cpu = parseQuantity(node.status?.allocatable?.cpu)
@@ -82,9 +83,10 @@ export const nodeCapacityCheck: Check = {
         const memPct = memory ? (100 * used.memory) / memory : 0
         const line = `${name}: CPU ${cpuPct.toFixed(0)}%, memory ${memPct.toFixed(0)}% of allocatable`
         details.push(line)
+        perNode.push({ name, cpuPct: Math.round(cpuPct), memoryPct: Math.round(memPct) })
         if (cpuPct > threshold || memPct > threshold) over.push(line)
       }
-      const data = { source, threshold }
+      const data = { source, threshold, nodes: perNode }
       if (over.length) {
         return {
           status: 'fail',

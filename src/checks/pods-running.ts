@@ -28,12 +28,14 @@ export const podsRunningCheck: Check = {
       const problems: string[] = []
       const details: string[] = []
       let restarts = 0
+      const restartsByPod: Record<string, number> = {}
       for (const pod of pods) {
         const name = pod.metadata?.name
         if (pod.status?.phase === 'Succeeded') continue
         const statuses: ContainerStatus[] = pod.status?.containerStatuses ?? []
         const podRestarts = statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0)
         restarts += podRestarts
+        if (name) restartsByPod[name] = podRestarts
         const ready =
           (pod.status?.conditions ?? []).find((c: { type: string }) => c.type === 'Ready')?.status === 'True'
         details.push(
@@ -65,13 +67,15 @@ export const podsRunningCheck: Check = {
           status: 'fail',
           message: [...new Set(problems)].join('; '),
           details,
+          data: { restarts, restartsByPod },
           hint: 'Check the pod logs and events (kubectl describe pod); a crashing workload should be fixed or rolled back before deploying over it.'
         }
       }
       return {
         status: 'pass',
         message: `${pods.length} pods Running and Ready (${restarts} restarts in total, none recent)`,
-        details
+        details,
+        data: { restarts, restartsByPod }
       }
     } catch (error) {
       return { status: 'error', message: `cannot list pods in ${namespace}: ${explainApiError(error)}` }

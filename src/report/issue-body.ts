@@ -8,6 +8,7 @@ import { renderChecklist } from '../checklist/render.js'
 import { mergeTicks, readTicks, type MergedChecklist } from '../checklist/merge.js'
 import type { Report } from '../types.js'
 import { inline } from './markdown-escape.js'
+import { renderBaseline } from './baseline.js'
 import {
   renderChanges,
   renderHeadline,
@@ -110,6 +111,7 @@ export function renderIssueBody(input: IssueBodyInput): IssueBody {
       dropOrder: 5
     },
     { name: "what's changing", text: renderChanges(report), dropOrder: 3 },
+    { name: 'baseline', text: report.baseline ? renderBaseline(report.baseline) : '', dropOrder: 3.5 },
     {
       name: 'checklist',
       text: [

@@ -3,6 +3,7 @@ import { checklistStatus } from '../checklist/state.js'
 import { renderChecklist } from '../checklist/render.js'
 import type { CheckResult, Report, RollbackKit, Status } from '../types.js'
 import { cell, inline } from './markdown-escape.js'
+import { renderBaseline } from './baseline.js'
 
 export const STATUS_ICON: Record<Status, string> = {
   pass: '✅ pass',
@@ -136,6 +137,7 @@ export function renderMarkdown(report: Report): string {
     '',
     renderChanges(report),
     report.rollback ? `${renderRollbackKit(report.rollback)}\n` : '',
+    report.baseline ? renderBaseline(report.baseline) : '',
     renderReportDetails(report),
     '### Checklist',
     '',

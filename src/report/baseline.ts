@@ -1,0 +1,74 @@
+/**
+ * "Record current metrics before deployment": the numbers the post-deploy comparison needs, gathered
+ * from the checks that measured them (endpoint latency and errors, pod restarts, node usage).
+ */
+import type { EndpointSummary } from '../net/http-probe.js'
+import type { Baseline, CheckOutcome, CheckResult } from '../types.js'
+import { inline } from './markdown-escape.js'
+
+export function collectBaseline(results: readonly CheckResult[]): Baseline | undefined {
+  const data = (id: string): Record<string, unknown> | undefined => results.find(r => r.id === id)?.data
+  const endpoints = ['health-endpoint', 'api-endpoints'].flatMap(
+    id => (data(id)?.endpoints as EndpointSummary[] | undefined) ?? []
+  )
+  const pods = data('pods-running')
+  const nodes = data('node-capacity')
+  const baseline: Baseline = {
+    endpoints: endpoints.map(e => ({
+      url: e.url,
+      p50Ms: e.p50Ms,
+      p95Ms: e.p95Ms,
+      errors: e.errors,
+      probes: e.count
+    })),
+    podRestarts: pods?.restartsByPod as Record<string, number> | undefined,
+    nodes: nodes?.nodes as Baseline['nodes'],
+    nodeUsageSource: nodes?.source as string | undefined
+  }
+  const empty = baseline.endpoints.length === 0 && !baseline.podRestarts && !baseline.nodes
+  return empty ? undefined : baseline
+}
+
+/** The `baseline` result: recorded, or nothing to record (offline, or no endpoints and no cluster). */
+export function baselineOutcome(baseline: Baseline | undefined): CheckOutcome {
+  if (!baseline) {
+    return {
+      status: 'skip',
+      skipReason: 'not-applicable',
+      message: 'not applicable: nothing measured to record (no endpoints probed, no cluster read)'
+    }
+  }
+  const parts = [
+    baseline.endpoints.length ? `${baseline.endpoints.length} endpoint(s)` : '',
+    baseline.podRestarts ? `restarts of ${Object.keys(baseline.podRestarts).length} pod(s)` : '',
+    baseline.nodes ? `usage of ${baseline.nodes.length} node(s)` : ''
+  ].filter(Boolean)
+  return { status: 'pass', message: `recorded ${parts.join(', ')}` }
+}
+
+export function renderBaseline(baseline: Baseline): string {
+  const lines = ['### Baseline before deploy', '']
+  if (baseline.endpoints.length > 0) {
+    lines.push(
+      '| Endpoint | p50 | p95 | Errors |',
+      '|---|---|---|---|',
+      ...baseline.endpoints.map(
+        e => `| \`${inline(e.url)}\` | ${e.p50Ms} ms | ${e.p95Ms} ms | ${e.errors}/${e.probes} |`
+      ),
+      ''
+    )
+  }
+  if (baseline.podRestarts) {
+    const total = Object.values(baseline.podRestarts).reduce((a, b) => a + b, 0)
+    lines.push(`Pod restarts: ${total} in total across ${Object.keys(baseline.podRestarts).length} pods.`, '')
+  }
+  if (baseline.nodes) {
+    lines.push(
+      `Node usage (${inline(baseline.nodeUsageSource ?? '')}): ${baseline.nodes
+        .map(n => `\`${inline(n.name)}\` CPU ${n.cpuPct}%, memory ${n.memoryPct}%`)
+        .join('; ')}`,
+      ''
+    )
+  }
+  return lines.join('\n')
+}
