@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { writeFileSync } from 'node:fs'
+import { cpSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runPreflight } from '../src/engine.js'
 import { resolveOptions } from '../src/options.js'
@@ -28,6 +28,24 @@ describe('the policy file', () => {
     expect(compose.status).toBe('warn')
     expect(compose.message).toMatch(/a warning by policy \(.*preflight-policy\.yml:2:12\)/)
     expect(report.warnings).toContain('compose')
+  })
+
+  it('upgrading a warning to blocking turns go into no-go', async () => {
+    const dir = tempDir('bundle-')
+    cpSync(EXAMPLE_BUNDLE, dir, { recursive: true })
+    writeFileSync(join(dir, 'notes.txt'), 'not part of the contract')
+    const relaxed = await runPreflight({ bundlePath: dir, offline: true })
+    expect(relaxed.decision).toBe('go')
+    expect(relaxed.warnings).toContain('bundle-files')
+    const strict = await runPreflight({
+      bundlePath: dir,
+      offline: true,
+      policy: policyFile('checks:\n  bundle-files: blocking\n')
+    })
+    expect(strict.decision).toBe('no-go')
+    expect(strict.results.find(r => r.id === 'bundle-files')?.message).toMatch(
+      /blocking by policy \(.*:2:17\)/
+    )
   })
 
   it('turns a check off, or on only for some environments', async () => {
