@@ -34,7 +34,12 @@ beforeAll(async () => {
   }
   const port = await listen(
     http.createServer((req, res) => {
-      if (req.url === '/redirect') {
+      if (req.url === '/trickle') {
+        // Headers, then one byte every 100 ms for ever: the socket is never silent long enough to time out.
+        res.writeHead(200)
+        const timer = setInterval(() => res.write('.'), 100)
+        res.on('close', () => clearInterval(timer))
+      } else if (req.url === '/redirect') {
         res.writeHead(302, { location: 'http://elsewhere.example/steal' }).end()
       } else if (req.headers.authorization !== `Bearer ${HEALTH_TOKEN}`) {
         res.writeHead(401).end('{"error":"unauthorized"}')
@@ -138,6 +143,17 @@ describe('the health and API checks', () => {
     })
     expect(JSON.stringify(right)).not.toContain(HEALTH_TOKEN)
     expect(JSON.stringify(right)).not.toContain('key=x')
+  })
+
+  it('end a probe at its timeout even when the server trickles its body for ever', async () => {
+    const started = Date.now()
+    const outcome = await run(healthEndpointCheck, {
+      healthUrl: `${healthBase}/trickle`,
+      probeCount: 1,
+      requestTimeoutMs: 500
+    })
+    expect(Date.now() - started).toBeLessThan(1500)
+    expect(outcome.status).toBe('pass') // the 200 arrived; only the body never ended
   })
 
   it('report a redirect instead of following it with the token', async () => {

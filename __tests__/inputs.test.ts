@@ -46,6 +46,10 @@ describe('action inputs', () => {
 
   it('skip the download when bundle-path is set', () => {
     expect(read({ 'bundle-path': 'dist/bundle.zip', 'run-id': '7' }).preflight.artifact).toBeUndefined()
+    // repository only matters for a download: no run-id demanded when bundle-path is set.
+    expect(
+      read({ 'bundle-path': 'dist/bundle.zip', repository: 'other/repo' }).preflight.artifact
+    ).toBeUndefined()
   })
 
   it.each([

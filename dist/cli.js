@@ -6,7 +6,7 @@ if (major < 22 || (major === 22 && minor < 19)) {
 }
 import { writeFileSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { T as TOOL_NAME, D as DEFAULT_NAMESPACE, c as DEFAULT_EXPECTED_FILES_PATTERN, e as DEFAULT_CONFIGMAP, g as DEFAULT_DEPLOYMENTS, h as TOOL_VERSION, r as runPreflight, b as renderMarkdown } from './chunks/markdown-pA-JczM7.js';
+import { T as TOOL_NAME, D as DEFAULT_NAMESPACE, c as DEFAULT_EXPECTED_FILES_PATTERN, e as DEFAULT_CONFIGMAP, g as DEFAULT_DEPLOYMENTS, h as TOOL_VERSION, r as runPreflight, b as renderMarkdown } from './chunks/markdown-CFbunryF.js';
 import { U as UsageError, d as describeError } from './chunks/errors-aSDtUpQk.js';
 import { p as progressLine, r as renderJson } from './chunks/json-MPZs6IsW.js';
 import 'node:path';

@@ -130,7 +130,7 @@ export function readActionInputs(read: InputReader, context?: RunContext): Actio
   }
   const artifactName = optional(read, INPUT.artifactName) ?? 'deployment-artifacts'
   const otherRepository = repository !== undefined && repository !== context?.repository
-  if (otherRepository && runId === undefined) {
+  if (!bundlePath && otherRepository && runId === undefined) {
     throw new UsageError(
       `${INPUT.runId}: empty, but ${INPUT.repository} is ${repository}. Downloading from another repository needs the run that built the bundle there.`
     )

@@ -10,8 +10,7 @@
  *    while its holder was merely slow): after creating, re-list; if several open issues carry the key,
  *    the lowest number wins and the others are closed as duplicates by the runs that created them.
  */
-import { randomUUID } from 'node:crypto'
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { NO_RESEND, isTransient, type GitHubClient } from './octokit.js'
 
 export interface IssueLike {

@@ -32,6 +32,11 @@ function probeOnce(url: URL, options: ProbeOptions): Promise<ProbeSample> {
   const started = performance.now()
   const elapsed = (): number => Math.round((performance.now() - started) * 10) / 10
   return new Promise(resolve => {
+    let answered: ProbeSample | undefined
+    const finish = (sample: ProbeSample): void => {
+      clearTimeout(deadline)
+      resolve(sample)
+    }
     const request = client.get(
       url,
       {
@@ -43,15 +48,24 @@ function probeOnce(url: URL, options: ProbeOptions): Promise<ProbeSample> {
         timeout: options.timeoutMs
       },
       response => {
-        const sample = { status: response.statusCode, ms: elapsed() }
+        answered = { status: response.statusCode, ms: elapsed() }
+        const sample = answered
         response.resume()
-        response.on('end', () => resolve(sample))
-        response.on('error', () => resolve(sample))
+        // Whichever comes first: a body cut off mid-way ends in 'close' without 'end'.
+        response.on('end', () => finish(sample))
+        response.on('error', () => finish(sample))
+        response.on('close', () => finish(sample))
       }
     )
+    // The socket timeout only measures silence: a server trickling bytes would never trip it. This
+    // bounds the whole probe; a status already received still counts.
+    const deadline = setTimeout(() => {
+      request.destroy()
+      finish(answered ?? { ms: elapsed(), error: `no complete answer within ${options.timeoutMs} ms` })
+    }, options.timeoutMs)
     request.on('timeout', () => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)))
     // Node's network errors carry the host and port, never the request headers.
-    request.on('error', error => resolve({ ms: elapsed(), error: error.message }))
+    request.on('error', error => finish(answered ?? { ms: elapsed(), error: error.message }))
   })
 }
 
