@@ -285,6 +285,225 @@ describe('issues through @actions/github', () => {
   })
 })
 
+describe('commits, branches, tags, pull requests and reviews through @actions/github', () => {
+  const GIT = 'vapora/git'
+  const o = { owner: 'vapora', repo: 'git' }
+  // root ← c2 ← c3 ← merge (main); c2 ← f1 ← f2 (feature/x, merged by the merge commit); c3 ← long×35
+  let root: string, c2: string, c3: string, f1: string, f2: string, merge: string, long: string[]
+  beforeAll(() => {
+    emulator.addRepo(GIT)
+    emulator.addToken('t-git', { contents: 'read', pull_requests: 'read', repos: [GIT] })
+    emulator.addToken('t-git-no-contents', { issues: 'write', pull_requests: 'read', repos: [GIT] })
+    emulator.addToken('t-git-no-pulls', { contents: 'read', repos: [GIT] })
+    root = emulator.addCommit(GIT, { message: 'Initial commit' })
+    c2 = emulator.addCommit(GIT, { message: 'Second\n\nwith a body', parents: [root], author: 'alice' })
+    f1 = emulator.addCommit(GIT, { message: 'Feature one', parents: [c2], author: 'bob' })
+    f2 = emulator.addCommit(GIT, { message: 'Feature two', parents: [f1], author: 'bob' })
+    c3 = emulator.addCommit(GIT, { message: 'Third', parents: [c2] })
+    emulator.setBranch(GIT, 'main', c3)
+    emulator.setBranch(GIT, 'feature/x', f2)
+    long = []
+    for (let i = 1; i <= 35; i++)
+      long.push(emulator.addCommit(GIT, { message: `long ${i}`, parents: [long.at(-1) ?? c3] }))
+    emulator.setBranch(GIT, 'long', long.at(-1)!)
+  })
+  const client = (token = 't-git') => octokit(token)
+  const compare = (basehead: string, page?: { per_page?: number; page?: number }) =>
+    client().rest.repos.compareCommitsWithBasehead({ ...o, basehead, ...page })
+
+  it('makes deterministic 40-hex shas and refuses unknown parents', async () => {
+    expect(root).toMatch(/^[0-9a-f]{40}$/)
+    const again = await startGitHubEmulator()
+    try {
+      again.addRepo(GIT)
+      expect(again.addCommit(GIT, { message: 'Initial commit' })).toBe(root) // same calls, same shas
+      again.addRepo('vapora/git-twin')
+      expect(again.addCommit('vapora/git-twin', { message: 'Initial commit' })).not.toBe(root)
+    } finally {
+      await again.close()
+    }
+    expect(() => emulator.addCommit(GIT, { message: 'orphan', parents: ['0'.repeat(40)] })).toThrow(
+      /no commit/
+    )
+    const chosen = emulator.addCommit(GIT, { message: 'given', parents: [root], sha: 'AB'.repeat(20) })
+    expect(chosen).toBe('ab'.repeat(20))
+    expect(emulator.branches(GIT)).toMatchObject({ main: c3, 'feature/x': f2 })
+  })
+
+  it('compares identical, ahead, behind and diverged refs through the merge base', async () => {
+    const identical = await compare('main...main')
+    expect(identical.data).toMatchObject({ status: 'identical', ahead_by: 0, behind_by: 0, total_commits: 0 })
+    expect(identical.data.commits).toEqual([])
+
+    const ahead = await compare(`${c2}...main`)
+    expect(ahead.data).toMatchObject({ status: 'ahead', ahead_by: 1, behind_by: 0, total_commits: 1 })
+    expect(ahead.data.commits.map(c => c.sha)).toEqual([c3])
+    expect(ahead.data.base_commit.sha).toBe(c2)
+    expect(ahead.data.commits[0]).toMatchObject({
+      html_url: `https://github.com/vapora/git/commit/${c3}`,
+      author: { login: 'octocat' },
+      commit: { message: 'Third', author: { name: 'octocat' } },
+      parents: [{ sha: c2 }]
+    })
+
+    // An abbreviated sha resolves like a full one.
+    const behind = await compare(`main...${c2.slice(0, 7)}`)
+    expect(behind.data).toMatchObject({ status: 'behind', ahead_by: 0, behind_by: 1 })
+    expect(behind.data.merge_base_commit.sha).toBe(c2)
+
+    // A branch name with a slash, as Octokit sends it (%2F) — the description marks basehead multi-segment.
+    const diverged = await compare('main...feature/x')
+    expect(diverged.data).toMatchObject({ status: 'diverged', ahead_by: 2, behind_by: 1, total_commits: 2 })
+    expect(diverged.data.merge_base_commit.sha).toBe(c2)
+    expect(diverged.data.commits.map(c => c.sha)).toEqual([f1, f2]) // oldest first
+    expect(diverged.data.html_url).toBe('https://github.com/vapora/git/compare/main...feature/x')
+
+    // And unencoded, as a plain client may send it.
+    const raw = await fetch(`${emulator.url}/repos/vapora/git/compare/main...feature/x`, {
+      headers: { authorization: 'token t-git' }
+    })
+    expect(raw.status).toBe(200)
+    expect(((await raw.json()) as { ahead_by: number }).ahead_by).toBe(2)
+  })
+
+  it('pages the commits of a compare when asked, with Link headers, and shows them all otherwise', async () => {
+    const all = await compare('main...long')
+    expect(all.data.commits).toHaveLength(35)
+    expect(all.headers.link).toBeUndefined()
+
+    const first = await compare('main...long', { per_page: 10 })
+    expect(first.data).toMatchObject({ status: 'ahead', ahead_by: 35, total_commits: 35 })
+    expect(first.data.commits.map(c => c.sha)).toEqual(long.slice(0, 10))
+    const base = `${emulator.url}/repos/vapora/git/compare/main...long?per_page=10`
+    expect(first.headers.link).toBe(`<${base}&page=2>; rel="next", <${base}&page=4>; rel="last"`)
+    const seen: string[] = []
+    for (let page = 1; page <= 4; page++)
+      seen.push(...(await compare('main...long', { per_page: 10, page })).data.commits.map(c => c.sha))
+    expect(seen).toEqual(long)
+    const last = await compare('main...long', { per_page: 10, page: 4 })
+    expect(last.data.commits).toHaveLength(5)
+    expect(last.headers.link).toBe(`<${base}&page=3>; rel="prev", <${base}&page=1>; rel="first"`)
+  })
+
+  it('answers an unknown ref with 404 Not Found', async () => {
+    for (const basehead of ['main...nope', `${'f'.repeat(40)}...main`, 'main..feature/x']) {
+      const missing = await failure(compare(basehead))
+      expect(missing).toMatchObject({ status: 404, data: { message: 'Not Found' } })
+    }
+  })
+
+  it('finds pull requests by commit and by merge commit; a short sha is a 422', async () => {
+    merge = emulator.addCommit(GIT, { message: 'Merge pull request: feature', parents: [c3, f2] })
+    const merged = emulator.addPull(GIT, {
+      title: 'Feature',
+      commits: [f1, f2],
+      headRef: 'feature/x',
+      mergeCommitSha: merge,
+      author: 'bob'
+    })
+    emulator.setBranch(GIT, 'main', merge)
+    const pending = emulator.addCommit(GIT, { message: 'Work in progress', parents: [merge] })
+    const open = emulator.addPull(GIT, { title: 'WIP', commits: [pending], merged: false })
+
+    const pullsOf = (commit_sha: string) =>
+      client().rest.repos.listPullRequestsAssociatedWithCommit({ ...o, commit_sha })
+    const byCommit = await pullsOf(f1)
+    expect(byCommit.data).toHaveLength(1)
+    expect(byCommit.data[0]).toMatchObject({
+      number: merged,
+      state: 'closed',
+      merge_commit_sha: merge,
+      html_url: `https://github.com/vapora/git/pull/${merged}`,
+      base: { ref: 'main', repo: { full_name: GIT } },
+      head: { ref: 'feature/x', sha: f2 },
+      user: { login: 'bob' }
+    })
+    expect(byCommit.data[0].merged_at).not.toBeNull()
+    expect((await pullsOf(merge)).data.map(p => p.number)).toEqual([merged])
+    expect((await pullsOf(c3)).data).toEqual([])
+    // Not on the default branch yet: open pull requests count too.
+    expect((await pullsOf(pending)).data.map(p => [p.number, p.merged_at])).toEqual([[open, null]])
+    // The issues API shows the pull request with its merge time.
+    const asIssue = await client('t-git-no-contents').rest.issues.get({ ...o, issue_number: merged })
+    expect(asIssue.data.pull_request?.merged_at).toBe(byCommit.data[0].merged_at)
+
+    const short = await failure(pullsOf(f1.slice(0, 7)))
+    expect(short).toMatchObject({
+      status: 422,
+      data: { message: `No commit found for SHA: ${f1.slice(0, 7)}` }
+    })
+  })
+
+  it('lists reviews in submission order, page by page; 404 for an issue', async () => {
+    const head = emulator.addCommit(GIT, { message: 'Reviewed change', parents: [c3] })
+    const number = emulator.addPull(GIT, { title: 'Reviewed', commits: [head] })
+    const at = (minute: number) => new Date(Date.UTC(2025, 0, 1, 12, minute))
+    emulator.addReview(GIT, number, { user: 'alice', state: 'CHANGES_REQUESTED', submittedAt: at(1) })
+    emulator.addReview(GIT, number, { user: 'carol', state: 'COMMENTED', submittedAt: at(3) })
+    emulator.addReview(GIT, number, { user: 'alice', state: 'APPROVED', submittedAt: at(2) })
+    const page = await client().rest.pulls.listReviews({ ...o, pull_number: number, per_page: 2 })
+    expect(page.data).toHaveLength(2)
+    expect(page.headers.link).toContain('rel="next"')
+    const all = await client().paginate(client().rest.pulls.listReviews, { ...o, pull_number: number })
+    expect(all.map(r => [r.user?.login, r.state, r.submitted_at])).toEqual([
+      ['alice', 'CHANGES_REQUESTED', '2025-01-01T12:01:00Z'],
+      ['alice', 'APPROVED', '2025-01-01T12:02:00Z'],
+      ['carol', 'COMMENTED', '2025-01-01T12:03:00Z']
+    ])
+    expect(all[0]).toMatchObject({
+      commit_id: head,
+      pull_request_url: `${emulator.url}/repos/vapora/git/pulls/${number}`
+    })
+
+    const { number: issue } = emulator.seedIssue(GIT, { title: 'not a pull request' })
+    expect((await failure(client().rest.pulls.listReviews({ ...o, pull_number: issue }))).status).toBe(404)
+    expect((await failure(client().rest.pulls.listReviews({ ...o, pull_number: 999 }))).status).toBe(404)
+  })
+
+  it('lists tags, last name first, paginated', async () => {
+    emulator.addTag(GIT, 'v1.9.0', root)
+    emulator.addTag(GIT, 'v1.10.0', c2)
+    emulator.addTag(GIT, 'v2.0.0', c3)
+    const tags = await client().paginate(client().rest.repos.listTags, { ...o, per_page: 2 })
+    expect(tags.map(t => [t.name, t.commit.sha])).toEqual([
+      ['v2.0.0', c3],
+      ['v1.10.0', c2],
+      ['v1.9.0', root]
+    ])
+    expect(tags[0].zipball_url).toBe(`${emulator.url}/repos/vapora/git/zipball/refs/tags/v2.0.0`)
+    expect(() => emulator.addTag(GIT, 'v2.0.0', root)).toThrow(/already has tag/)
+  })
+
+  it('answers 403 naming contents and pull_requests when the token lacks them', async () => {
+    const noContents = client('t-git-no-contents')
+    const noPulls = client('t-git-no-pulls')
+    const cases: Array<[Promise<unknown>, string]> = [
+      [noContents.rest.repos.compareCommitsWithBasehead({ ...o, basehead: 'main...main' }), 'contents=read'],
+      [noContents.rest.repos.listTags(o), 'contents=read'],
+      [
+        noContents.rest.repos.listPullRequestsAssociatedWithCommit({ ...o, commit_sha: c3 }),
+        'contents=read,pull_requests=read'
+      ],
+      [
+        noPulls.rest.repos.listPullRequestsAssociatedWithCommit({ ...o, commit_sha: c3 }),
+        'contents=read,pull_requests=read'
+      ],
+      [noPulls.rest.pulls.listReviews({ ...o, pull_number: 1 }), 'pull_requests=read']
+    ]
+    for (const [request, accepted] of cases) {
+      const refused = await failure(request)
+      expect(refused).toMatchObject({
+        status: 403,
+        data: { message: 'Resource not accessible by integration' }
+      })
+      expect(refused.headers['x-accepted-github-permissions']).toBe(accepted)
+    }
+    // The permissions default to none, as when a workflow's `permissions:` block leaves them out.
+    const plain = await failure(octokit('t-read').rest.repos.listTags({ owner: 'vapora', repo: 'app' }))
+    expect(plain.status).toBe(403)
+  })
+})
+
 describe('artifacts through @actions/artifact', () => {
   // @actions/core prints ::debug:: commands and progress lines straight to stdout; the runner hides them.
   beforeAll(() => {

@@ -20,7 +20,15 @@ import {
   TWIRP_PREFIX,
   twirpError
 } from './results-service.js'
-import { GitHubState, type IssueRecord, type TokenPermissions } from './state.js'
+import {
+  addCommit,
+  addPull,
+  addReview,
+  GitHubState,
+  requireCommit,
+  type IssueRecord,
+  type TokenPermissions
+} from './state.js'
 import { validateTwirpExchange } from './twirp-schemas.js'
 import type { CommentView, Exchange, GitHubEmulator, IssueView, UploadedArtifact } from './types.js'
 
@@ -119,6 +127,36 @@ class Emulator implements GitHubEmulator {
     const record = this.state.requireRepo(repo)
     const author = this.state.accountFor(fields.author ?? 'octocat')
     return issueView(this.state.addIssue(record, fields, author))
+  }
+
+  addCommit(repo: string, fields: Parameters<GitHubEmulator['addCommit']>[1]): string {
+    return addCommit(this.state, this.state.requireRepo(repo), fields).sha
+  }
+
+  setBranch(repo: string, name: string, sha: string): void {
+    const record = this.state.requireRepo(repo)
+    record.branches.set(name, requireCommit(record, sha).sha)
+  }
+
+  addTag(repo: string, name: string, sha: string): void {
+    const record = this.state.requireRepo(repo)
+    const commit = requireCommit(record, sha)
+    const existing = record.tags.get(name)
+    if (existing !== undefined && existing !== commit.sha)
+      throw new Error(`${record.fullName} already has tag ${name} (on ${existing})`)
+    record.tags.set(name, commit.sha)
+  }
+
+  addPull(repo: string, fields: Parameters<GitHubEmulator['addPull']>[1]): number {
+    return addPull(this.state, this.state.requireRepo(repo), fields).number
+  }
+
+  addReview(repo: string, pullNumber: number, fields: Parameters<GitHubEmulator['addReview']>[2]): number {
+    return addReview(this.state, this.state.requireRepo(repo), pullNumber, fields).id
+  }
+
+  branches(repo: string): Record<string, string> {
+    return Object.fromEntries(this.state.requireRepo(repo).branches)
   }
 
   issues(repo: string): IssueView[] {

@@ -2,14 +2,18 @@
  * The JSON GitHub sends for the emulator's records: full objects with every field the official description
  * marks required, API URLs pointing back at the emulator and html_url at https://github.com.
  */
-import type {
-  Account,
-  ArtifactRecord,
-  CommentRecord,
-  IssueRecord,
-  LabelRecord,
-  RepoRecord,
-  RunRecord
+import {
+  noreplyEmail,
+  type Account,
+  type ArtifactRecord,
+  type CommentRecord,
+  type CommitRecord,
+  type IssueRecord,
+  type LabelRecord,
+  type PullRecord,
+  type RepoRecord,
+  type ReviewRecord,
+  type RunRecord
 } from './state.js'
 
 const WEB = 'https://github.com'
@@ -19,7 +23,7 @@ export function timestamp(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
 
-function nodeId(prefix: string, id: number): string {
+function nodeId(prefix: string, id: number | string): string {
   return `${prefix}_${Buffer.from(`0:${id}`).toString('base64url')}`
 }
 
@@ -108,6 +112,12 @@ function repoCore(api: string, repo: RepoRecord) {
 
 export function minimalRepoJson(api: string, repo: RepoRecord) {
   return repoCore(api, repo)
+}
+
+/** `repository` (as in a pull request's base and head): `full-repository` minus its own extra fields. */
+export function repositoryJson(api: string, repo: RepoRecord) {
+  const { network_count: _network, subscribers_count: _subscribers, ...repository } = fullRepoJson(api, repo)
+  return repository
 }
 
 export function fullRepoJson(api: string, repo: RepoRecord) {
@@ -216,7 +226,7 @@ export function issueJson(api: string, repo: RepoRecord, issue: IssueRecord) {
             html_url: `${WEB}/${repo.fullName}/pull/${issue.number}`,
             diff_url: `${WEB}/${repo.fullName}/pull/${issue.number}.diff`,
             patch_url: `${WEB}/${repo.fullName}/pull/${issue.number}.patch`,
-            merged_at: null
+            merged_at: issue.pull?.mergedAt ? timestamp(issue.pull.mergedAt) : null
           }
         }
       : {}),
@@ -308,5 +318,166 @@ export function artifactJson(api: string, artifact: ArtifactRecord) {
       head_branch: artifact.run.headBranch,
       head_sha: artifact.run.headSha
     }
+  }
+}
+
+/** GitHub's full `commit` object (as in compare and the commits API), without `files` and `stats`. */
+export function commitJson(api: string, repo: RepoRecord, commit: CommitRecord) {
+  const repoUrl = `${api}/repos/${repo.fullName}`
+  const gitUser = {
+    name: commit.author.login,
+    email: noreplyEmail(commit.author),
+    date: timestamp(commit.date)
+  }
+  return {
+    sha: commit.sha,
+    node_id: nodeId('C', `${repo.id}:${commit.sha}`),
+    commit: {
+      author: gitUser,
+      committer: gitUser,
+      message: commit.message,
+      tree: { sha: commit.treeSha, url: `${repoUrl}/git/trees/${commit.treeSha}` },
+      url: `${repoUrl}/git/commits/${commit.sha}`,
+      comment_count: 0,
+      verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null }
+    },
+    url: `${repoUrl}/commits/${commit.sha}`,
+    html_url: `${WEB}/${repo.fullName}/commit/${commit.sha}`,
+    comments_url: `${repoUrl}/commits/${commit.sha}/comments`,
+    author: userJson(api, commit.author),
+    committer: userJson(api, commit.author),
+    parents: commit.parents.map(sha => ({
+      sha,
+      url: `${repoUrl}/commits/${sha}`,
+      html_url: `${WEB}/${repo.fullName}/commit/${sha}`
+    }))
+  }
+}
+
+/** `commit-comparison` for `base...head`; `commits` is the page of commits to show. */
+export function comparisonJson(
+  api: string,
+  repo: RepoRecord,
+  compare: {
+    basehead: string
+    base: CommitRecord
+    head: CommitRecord
+    mergeBase: CommitRecord
+    status: 'identical' | 'ahead' | 'behind' | 'diverged'
+    aheadBy: number
+    behindBy: number
+    commits: CommitRecord[]
+  }
+) {
+  const html = `${WEB}/${repo.fullName}/compare/${compare.basehead}`
+  const owner = repo.owner.login
+  return {
+    url: `${api}/repos/${repo.fullName}/compare/${compare.basehead}`,
+    html_url: html,
+    permalink_url: `${WEB}/${repo.fullName}/compare/${owner}:${compare.base.sha}...${owner}:${compare.head.sha}`,
+    diff_url: `${html}.diff`,
+    patch_url: `${html}.patch`,
+    base_commit: commitJson(api, repo, compare.base),
+    merge_base_commit: commitJson(api, repo, compare.mergeBase),
+    status: compare.status,
+    ahead_by: compare.aheadBy,
+    behind_by: compare.behindBy,
+    total_commits: compare.aheadBy,
+    commits: compare.commits.map(c => commitJson(api, repo, c)),
+    files: []
+  }
+}
+
+export function tagJson(api: string, repo: RepoRecord, name: string, sha: string) {
+  const repoUrl = `${api}/repos/${repo.fullName}`
+  const ref = encodeURIComponent(name)
+  return {
+    name,
+    zipball_url: `${repoUrl}/zipball/refs/tags/${ref}`,
+    tarball_url: `${repoUrl}/tarball/refs/tags/${ref}`,
+    commit: { sha, url: `${repoUrl}/commits/${sha}` },
+    node_id: nodeId('REF', `${repo.id}:refs/tags/${name}`)
+  }
+}
+
+/** `pull-request-simple` for a pull request added with addPull. */
+export function pullJson(api: string, repo: RepoRecord, issue: IssueRecord, pull: PullRecord) {
+  const repoUrl = `${api}/repos/${repo.fullName}`
+  const url = `${repoUrl}/pulls/${issue.number}`
+  const html = `${WEB}/${repo.fullName}/pull/${issue.number}`
+  const issueUrl = `${repoUrl}/issues/${issue.number}`
+  const owner = userJson(api, repo.owner)
+  const side = (ref: string, sha: string) => ({
+    label: `${repo.owner.login}:${ref}`,
+    ref,
+    sha,
+    user: owner,
+    repo: repositoryJson(api, repo)
+  })
+  const links = {
+    self: { href: url },
+    html: { href: html },
+    issue: { href: issueUrl },
+    comments: { href: `${issueUrl}/comments` },
+    review_comments: { href: `${url}/comments` },
+    review_comment: { href: `${repoUrl}/pulls/comments{/number}` },
+    commits: { href: `${url}/commits` },
+    statuses: { href: `${repoUrl}/statuses/${pull.headSha}` }
+  }
+  return {
+    url,
+    id: issue.id,
+    node_id: nodeId('PR', issue.id),
+    html_url: html,
+    diff_url: `${html}.diff`,
+    patch_url: `${html}.patch`,
+    issue_url: issueUrl,
+    commits_url: `${url}/commits`,
+    review_comments_url: `${url}/comments`,
+    review_comment_url: `${repoUrl}/pulls/comments{/number}`,
+    comments_url: `${issueUrl}/comments`,
+    statuses_url: `${repoUrl}/statuses/${pull.headSha}`,
+    number: issue.number,
+    state: issue.state,
+    locked: false,
+    title: issue.title,
+    user: userJson(api, issue.author),
+    body: issue.body,
+    labels: issue.labels.map(name => labelJson(api, repo, repo.labels.get(name.toLowerCase())!)),
+    milestone: null,
+    active_lock_reason: null,
+    created_at: timestamp(issue.createdAt),
+    updated_at: timestamp(issue.updatedAt),
+    closed_at: issue.closedAt ? timestamp(issue.closedAt) : null,
+    merged_at: pull.mergedAt ? timestamp(pull.mergedAt) : null,
+    merge_commit_sha: pull.mergeCommitSha,
+    assignee: null,
+    assignees: [],
+    requested_reviewers: [],
+    requested_teams: [],
+    head: side(pull.headRef, pull.headSha),
+    base: side(pull.baseRef, pull.baseSha),
+    _links: links,
+    author_association: 'NONE',
+    auto_merge: null,
+    draft: false
+  }
+}
+
+export function reviewJson(api: string, repo: RepoRecord, issue: IssueRecord, review: ReviewRecord) {
+  const html = `${WEB}/${repo.fullName}/pull/${issue.number}#pullrequestreview-${review.id}`
+  const pullUrl = `${api}/repos/${repo.fullName}/pulls/${issue.number}`
+  return {
+    id: review.id,
+    node_id: nodeId('PRR', review.id),
+    user: userJson(api, review.user),
+    body: review.body,
+    state: review.state,
+    html_url: html,
+    pull_request_url: pullUrl,
+    _links: { html: { href: html }, pull_request: { href: pullUrl } },
+    submitted_at: timestamp(review.submittedAt),
+    commit_id: review.commitId,
+    author_association: 'NONE'
   }
 }

@@ -15,6 +15,15 @@ import addFormats from 'ajv-formats'
 /** Statuses GitHub may answer on any route, documented or not (see the module comment). */
 export const STATUSES_ANY_ROUTE: readonly number[] = [401, 403, 404, 429, 500, 502, 503]
 
+/**
+ * Statuses GitHub answers on one operation though its description leaves them out, accepted there with a
+ * `basic-error` body: "List pull requests associated with a commit" documents 200 and 409 only, yet a sha
+ * GitHub cannot find is a 422 "No commit found for SHA: …", as on the other commit routes.
+ */
+export const UNDOCUMENTED_STATUSES: Readonly<Record<string, readonly number[]>> = {
+  'repos/list-pull-requests-associated-with-commit': [422]
+}
+
 /** One request/response pair as seen on the wire; bodies are raw. */
 export interface ExchangeToValidate {
   method: string
@@ -43,6 +52,8 @@ interface Parameter {
   in: 'path' | 'query' | 'header'
   required?: boolean
   schema: object
+  /** GitHub's extension: the path parameter may span several segments (`compare/{basehead}`). */
+  'x-multi-segment'?: boolean
 }
 interface MediaTypes {
   content?: Record<string, { schema?: object }>
@@ -88,7 +99,10 @@ export class OpenApiValidator {
     this.routes = Object.keys(description.paths)
       .map(template => {
         const names = [...template.matchAll(/\{(\w+)\}/g)].map(m => m[1])
-        const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '([^/]+)')
+        const multi = this.multiSegmentParameters(template)
+        const source = template
+          .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+          .replace(/\{(\w+)\}/g, (_, name: string) => (multi.has(name) ? '(.+)' : '([^/]+)'))
         return { template, regex: new RegExp(`^${source}$`), names }
       })
       // Literal segments win over parameters (`/issues/{n}/comments` before `/{a}/{b}`-like templates).
@@ -187,7 +201,10 @@ export class OpenApiValidator {
         node: op.node.responses[key] as ResponseObject,
         pointer: `${op.pointer}/responses/${key}`
       })
-    } else if (STATUSES_ANY_ROUTE.includes(exchange.status)) {
+    } else if (
+      STATUSES_ANY_ROUTE.includes(exchange.status) ||
+      UNDOCUMENTED_STATUSES[op.node.operationId]?.includes(exchange.status)
+    ) {
       response = { node: this.generalError(), pointer: '' }
     } else {
       return [
@@ -209,6 +226,21 @@ export class OpenApiValidator {
       ? this.validator(`${response.pointer}/content/application~1json/schema`)
       : this.validator('/components/schemas/basic-error')
     return validate(parsed) ? problems : [...problems, ...messages(validate.errors, '/body')]
+  }
+
+  /** Path parameters of any operation of the template marked `x-multi-segment`. */
+  private multiSegmentParameters(template: string): Set<string> {
+    const names = new Set<string>()
+    for (const [method, operation] of Object.entries(this.description.paths[template])) {
+      ;(operation.parameters ?? []).forEach((raw, i) => {
+        const { node } = this.resolve<Parameter>({
+          node: raw as Parameter,
+          pointer: `/paths/${escapePointer(template)}/${method}/parameters/${i}`
+        })
+        if (node.in === 'path' && node['x-multi-segment']) names.add(node.name)
+      })
+    }
+    return names
   }
 
   private generalError(): ResponseObject {

@@ -1,13 +1,29 @@
 /**
  * The REST operations the action uses, with GitHub's semantics where the action depends on them: token
  * permissions (401/403/404 in GitHub's order and shapes), issue filters, real pagination with Link headers,
- * issue numbers shared with pull requests, labels created on first use, expired artifacts answering 410.
+ * issue numbers shared with pull requests, labels created on first use, expired artifacts answering 410,
+ * commit comparison through the merge base, pull requests found by commit, reviews and tags.
  */
 import { openApiValidator, type MatchedOperation } from './openapi-validator.js'
-import { artifactJson, commentJson, fullRepoJson, issueJson, labelJson, workflowRunJson } from './objects.js'
+import {
+  artifactJson,
+  commentJson,
+  comparisonJson,
+  fullRepoJson,
+  issueJson,
+  labelJson,
+  pullJson,
+  reviewJson,
+  tagJson,
+  workflowRunJson
+} from './objects.js'
 import { githubError, parseJsonBody, validationFailed, type EmulatorRequest, type Reply } from './reply.js'
 import {
+  ancestry,
+  chronological,
   DEFAULT_LABEL_COLOR,
+  mergeBase,
+  resolveRef,
   type ArtifactRecord,
   type GitHubState,
   type IssueRecord,
@@ -26,23 +42,34 @@ export interface RestContext {
   note(problem: string): void
 }
 
-type Scope = 'metadata' | 'issues' | 'actions'
-/** The permission each operation needs; GitHub names it in the `x-accepted-github-permissions` header. */
-const NEEDS: Record<string, [Scope, 'read' | 'write']> = {
-  'repos/get': ['metadata', 'read'],
-  'issues/list-for-repo': ['issues', 'read'],
-  'issues/create': ['issues', 'write'],
-  'issues/get': ['issues', 'read'],
-  'issues/update': ['issues', 'write'],
-  'issues/list-comments': ['issues', 'read'],
-  'issues/create-comment': ['issues', 'write'],
-  'issues/get-label': ['issues', 'read'],
-  'issues/create-label': ['issues', 'write'],
-  'issues/delete-label': ['issues', 'write'],
-  'actions/get-workflow-run': ['actions', 'read'],
-  'actions/list-workflow-run-artifacts': ['actions', 'read'],
-  'actions/get-artifact': ['actions', 'read'],
-  'actions/download-artifact': ['actions', 'read']
+type Scope = 'metadata' | 'issues' | 'actions' | 'contents' | 'pull_requests'
+type Need = [Scope, 'read' | 'write']
+/**
+ * The permissions each operation needs, all of them; GitHub names the set in the
+ * `x-accepted-github-permissions` header, comma-separated (a `;` would separate alternative sets).
+ */
+const NEEDS: Record<string, Need[]> = {
+  'repos/get': [['metadata', 'read']],
+  'issues/list-for-repo': [['issues', 'read']],
+  'issues/create': [['issues', 'write']],
+  'issues/get': [['issues', 'read']],
+  'issues/update': [['issues', 'write']],
+  'issues/list-comments': [['issues', 'read']],
+  'issues/create-comment': [['issues', 'write']],
+  'issues/get-label': [['issues', 'read']],
+  'issues/create-label': [['issues', 'write']],
+  'issues/delete-label': [['issues', 'write']],
+  'actions/get-workflow-run': [['actions', 'read']],
+  'actions/list-workflow-run-artifacts': [['actions', 'read']],
+  'actions/get-artifact': [['actions', 'read']],
+  'actions/download-artifact': [['actions', 'read']],
+  'repos/compare-commits-with-basehead': [['contents', 'read']],
+  'repos/list-tags': [['contents', 'read']],
+  'repos/list-pull-requests-associated-with-commit': [
+    ['contents', 'read'],
+    ['pull_requests', 'read']
+  ],
+  'pulls/list-reviews': [['pull_requests', 'read']]
 }
 
 const STATE_REASONS = ['completed', 'not_planned', 'duplicate'] as const
@@ -53,8 +80,8 @@ const UNSUPPORTED_ISSUE_FILTERS = ['milestone', 'assignee', 'type', 'mentioned',
 export async function handleRest(req: EmulatorRequest, ctx: RestContext): Promise<Reply> {
   const matched = openApiValidator().match(req.method, req.url.pathname)
   if ('unknown' in matched) return githubError(404, 'Not Found')
-  const [scope, level] = NEEDS[matched.operationId]
-  const accepted = { 'x-accepted-github-permissions': `${scope}=${level}` }
+  const needs = NEEDS[matched.operationId]
+  const accepted = { 'x-accepted-github-permissions': needs.map(([s, l]) => `${s}=${l}`).join(',') }
   const withHeaders = (reply: Reply): Reply => ({ ...reply, headers: { ...accepted, ...reply.headers } })
 
   const match = /^(?:token|bearer)\s+(\S+)$/i.exec(req.headers.authorization ?? '')
@@ -67,8 +94,11 @@ export async function handleRest(req: EmulatorRequest, ctx: RestContext): Promis
   if (!repo || (token.repos && !token.repos.includes(repo.fullName.toLowerCase()))) {
     return withHeaders(githubError(404, 'Not Found', matched.docsUrl))
   }
-  const granted = scope === 'metadata' ? 'read' : token[scope]
-  if (granted === 'none' || (level === 'write' && granted !== 'write')) {
+  const refused = needs.some(([scope, level]) => {
+    const granted = scope === 'metadata' ? 'read' : token[scope]
+    return granted === 'none' || (level === 'write' && granted !== 'write')
+  })
+  if (refused) {
     return withHeaders(githubError(403, 'Resource not accessible by integration', matched.docsUrl))
   }
   const body = parseJsonBody(req.body)
@@ -258,8 +288,105 @@ const OPERATIONS: Record<string, (r: Route) => Reply | Promise<Reply>> = {
     // 410 is one of the two statuses the description documents for this operation (with basic-error).
     if (artifact.expired) return githubError(410, 'Artifact has expired', matched.docsUrl)
     return { status: 302, headers: { location: ctx.blobUrl(artifact) }, raw: Buffer.alloc(0) }
+  },
+
+  // `base...head` through the merge base, as `git log base..head` plus ahead/behind counts.
+  'repos/compare-commits-with-basehead': ({ req, ctx, repo, matched }) => {
+    const basehead = matched.pathParams.basehead
+    const sides = basehead.split('...')
+    if (sides.length !== 2) return githubError(404, 'Not Found', matched.docsUrl)
+    if (sides.some(side => side.includes(':'))) {
+      ctx.note(`GET ${req.url.pathname}: the emulator does not implement 'owner:ref' (cross-fork) compares`)
+      return githubError(404, 'Not Found', matched.docsUrl)
+    }
+    const [base, head] = sides.map(side => resolveRef(repo, side))
+    if (!base || !head) return githubError(404, 'Not Found', matched.docsUrl)
+    const baseSha = mergeBase(repo, base.sha, head.sha)
+    if (!baseSha) {
+      return githubError(404, `No common ancestor between ${sides[0]} and ${sides[1]}.`, matched.docsUrl)
+    }
+    const ofBase = ancestry(repo, base.sha)
+    const ofHead = ancestry(repo, head.sha)
+    const ahead = new Set([...ofHead].filter(sha => !ofBase.has(sha)))
+    const behindBy = [...ofBase].filter(sha => !ofHead.has(sha)).length
+    const status =
+      ahead.size === 0 && behindBy === 0
+        ? 'identical'
+        : behindBy === 0
+          ? 'ahead'
+          : ahead.size === 0
+            ? 'behind'
+            : 'diverged'
+    const commits = chronological(repo, ahead)
+    const q = req.url.searchParams
+    let shown = commits
+    let headers: Record<string, string> = {}
+    if (q.has('per_page') || q.has('page')) {
+      ;({ page: shown, headers } = paginate(commits, req.url, ctx.api))
+    } else if (commits.length > COMPARE_UNPAGED_LIMIT) {
+      // GitHub documents the limit, not which commits it keeps: ask for pages instead.
+      ctx.note(
+        `GET ${req.url.pathname}: ${commits.length} commits without page/per_page; GitHub shows ${COMPARE_UNPAGED_LIMIT} (the emulator the oldest)`
+      )
+      shown = commits.slice(0, COMPARE_UNPAGED_LIMIT)
+    }
+    const json = comparisonJson(ctx.api, repo, {
+      basehead,
+      base,
+      head,
+      mergeBase: repo.commits.get(baseSha)!,
+      status,
+      aheadBy: ahead.size,
+      behindBy,
+      commits: shown
+    })
+    return { status: 200, headers, json }
+  },
+
+  // A sha: the merged pull requests that brought it in (plus open ones while it is not on the default
+  // branch). A branch name (documented): the open or merged pull requests from that branch.
+  'repos/list-pull-requests-associated-with-commit': ({ req, ctx, repo, matched }) => {
+    const ref = matched.pathParams.commit_sha
+    const sha = ref.toLowerCase()
+    const pulls = [...repo.issues.values()].filter(issue => issue.pull)
+    const mergedOrOpen = (issue: IssueRecord) => issue.pull!.mergedAt !== null || issue.state === 'open'
+    let found: IssueRecord[]
+    if (/^[0-9a-f]{40}$/.test(sha) && repo.commits.has(sha)) {
+      const defaultTip = repo.branches.get(repo.defaultBranch)
+      const onDefault = defaultTip !== undefined && ancestry(repo, defaultTip).has(sha)
+      found = pulls.filter(
+        issue =>
+          (issue.pull!.commits.includes(sha) || issue.pull!.mergeCommitSha === sha) &&
+          (onDefault ? issue.pull!.mergedAt !== null : mergedOrOpen(issue))
+      )
+    } else if (repo.branches.has(ref)) {
+      found = pulls.filter(issue => issue.pull!.headRef === ref && mergedOrOpen(issue))
+    } else {
+      // Abbreviated and unknown shas alike (422 is missing from the description: see openapi-validator.ts).
+      return githubError(422, `No commit found for SHA: ${ref}`, matched.docsUrl)
+    }
+    const { page, headers } = paginate(found, req.url, ctx.api)
+    return { status: 200, headers, json: page.map(issue => pullJson(ctx.api, repo, issue, issue.pull!)) }
+  },
+
+  'pulls/list-reviews': ({ req, ctx, repo, matched }) => {
+    const issue = repo.issues.get(Number(matched.pathParams.pull_number))
+    if (!issue?.pullRequest) return githubError(404, 'Not Found', matched.docsUrl)
+    const { page, headers } = paginate(issue.pull?.reviews ?? [], req.url, ctx.api)
+    return { status: 200, headers, json: page.map(review => reviewJson(ctx.api, repo, issue, review)) }
+  },
+
+  // GitHub lists tags by name, last first (digit runs compare as numbers here: v1.10 after v1.9).
+  'repos/list-tags': ({ req, ctx, repo }) => {
+    const tags = [...repo.tags].sort(([a], [b]) => TAG_ORDER.compare(b, a))
+    const { page, headers } = paginate(tags, req.url, ctx.api)
+    return { status: 200, headers, json: page.map(([name, sha]) => tagJson(ctx.api, repo, name, sha)) }
   }
 }
+
+/** Commits a compare shows when the request has no `page`/`per_page`. */
+const COMPARE_UNPAGED_LIMIT = 250
+const TAG_ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' })
 
 function findIssue(repo: RepoRecord, matched: MatchedOperation): IssueRecord | undefined {
   return repo.issues.get(Number(matched.pathParams.issue_number))

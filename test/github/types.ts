@@ -62,7 +62,11 @@ export interface GitHubEmulator {
   addRun(
     repo: string,
     runId: number,
-    options?: { backendIds?: { runBackendId?: string; jobBackendId?: string } }
+    options?: {
+      backendIds?: { runBackendId?: string; jobBackendId?: string }
+      /** The run's head_sha (default: a hash of the repository and run id). */
+      headSha?: string
+    }
   ): { runBackendId: string; jobBackendId: string }
   /** An ACTIONS_RUNTIME_TOKEN for a job of the run (default: the run's default job). */
   runtimeToken(runId: number, jobId?: string): string
@@ -86,6 +90,52 @@ export interface GitHubEmulator {
       author?: string
     }
   ): IssueView
+  /**
+   * Adds a commit and returns its sha (40 lower-case hex digits). Without `sha` it is git's hash of the
+   * commit (deterministic: same calls, same shas); `author` is a login (default 'octocat'), also the
+   * committer; `date` defaults to a minute after the repository's previous commit and after the parents
+   * (from 2024-01-01T00:00:00Z). Throws on an unknown parent or a sha already taken.
+   */
+  addCommit(
+    repo: string,
+    fields: { message: string; parents?: string[]; author?: string; date?: Date; sha?: string }
+  ): string
+  /** Creates or moves a branch. The repository's default branch (addRepo's option, 'main') is just a name. */
+  setBranch(repo: string, name: string, sha: string): void
+  /** A lightweight tag; throws when the name is taken by another commit. */
+  addTag(repo: string, name: string, sha: string): void
+  /**
+   * Adds a pull request into `base` (default: the default branch, which must exist) and returns its number,
+   * shared with issues. `merged` (default true) closes it with merged_at now and merge_commit_sha
+   * `mergeCommitSha`, or the last of `commits` (a fast-forward/rebase merge) when none is given; an unmerged
+   * one stays open. `headRef` defaults to `pr-<number>`; `author` is a login (default 'octocat').
+   */
+  addPull(
+    repo: string,
+    fields: {
+      title: string
+      /** Its commits, oldest first (at least one); the last is the head. */
+      commits: string[]
+      base?: string
+      headRef?: string
+      merged?: boolean
+      mergeCommitSha?: string
+      author?: string
+    }
+  ): number
+  /** Submits a review on a pull request added with addPull (default now); returns the review's id. */
+  addReview(
+    repo: string,
+    pullNumber: number,
+    fields: {
+      user: string
+      state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED'
+      submittedAt?: Date
+      body?: string
+    }
+  ): number
+  /** Branch name → sha. */
+  branches(repo: string): Record<string, string>
   /** Every issue and pull request of the repository, by number. */
   issues(repo: string): IssueView[]
   comments(repo: string, issueNumber: number): CommentView[]
