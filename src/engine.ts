@@ -6,6 +6,8 @@ import { rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { acquireBundle } from './bundle/acquire.js'
+import { mapLimited } from './concurrency.js'
+import { changeTarget } from './checks/change-common.js'
 import type { Bundle } from './bundle/bundle.js'
 import { ALL_CHECKS } from './checks/index.js'
 import { SECTION } from './checks/sections.js'
@@ -30,6 +32,7 @@ export interface RunHooks {
   onSecrets?: (secrets: string[]) => void
 }
 
+// GitHub is not out of scope offline: like the download and the tracking issue, the change checks still run.
 const OUT_OF_SCOPE_OFFLINE = new Set(['cluster', 'network'])
 
 /** Turns a check's outcome into a result: identity, the policy's blocking verdict, position, timing. */
@@ -99,20 +102,6 @@ async function runOne(check: Check, ctx: CheckContext): Promise<CheckResult> {
     }
   })()
   return finish(check, outcome, performance.now() - started)
-}
-
-/** Runs `tasks` with at most `limit` in flight, keeping results in input order. */
-async function pool<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T[]> {
-  const results = new Array<T>(tasks.length)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < tasks.length) {
-      const index = next++
-      results[index] = await tasks[index]()
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker))
-  return results
 }
 
 const DOWNLOAD_CHECK = {
@@ -224,7 +213,11 @@ export async function runPreflight(input: PreflightInput, hooks: RunHooks = {}):
   const opened = openBundle(options, fetched)
   hooks.onResult?.(opened.result)
   const bundleMs = performance.now() - t0
-  const ctx: CheckContext = { options, bundle: opened.bundle }
+  const ctx: CheckContext = {
+    options,
+    bundle: opened.bundle,
+    changes: changeTarget(options.changes, fetched?.origin, options.requestTimeoutMs)
+  }
   try {
     if (!options.offline) {
       const cluster = await openCluster(options.kubeconfig, options.context, {
@@ -238,14 +231,11 @@ export async function runPreflight(input: PreflightInput, hooks: RunHooks = {}):
       }
     }
     const checks = hooks.checks ?? ALL_CHECKS
-    const results = await pool(
-      checks.map(check => async () => {
-        const result = await runOne(check, ctx)
-        hooks.onResult?.(result)
-        return result
-      }),
-      hooks.concurrency ?? 8
-    )
+    const results = await mapLimited(checks, hooks.concurrency ?? 8, async check => {
+      const result = await runOne(check, ctx)
+      hooks.onResult?.(result)
+      return result
+    })
     const baseline = collectBaseline(results)
     const baselineResult = finish(BASELINE_CHECK, baselineOutcome(baseline), 0)
     hooks.onResult?.(baselineResult)

@@ -79,6 +79,40 @@ export interface PreflightOptions {
   policy?: Policy
   /** The environment deployed to (policy rules can be limited to some). */
   environment: string
+  /** Where the change checks look (the deployed commit's repository); undefined: they do not apply. */
+  changes?: ChangeSpec
+}
+
+/**
+ * The change checks' inputs. The commit checked is `commit` when given, else the head commit of the run
+ * that built a bundle downloaded from another run (that is the code deployed), else `runCommit`.
+ */
+export interface ChangeSpec {
+  /** Needs `contents: read` and `pull-requests: read` on `repository`. A secret. */
+  token: string
+  apiUrl: string
+  /** owner/name of the deployed code; a bundle downloaded from another repository's run wins. */
+  repository: string
+  /** The commit deployed, as the user named it (a full sha). */
+  commit?: string
+  /** The workflow's own commit (GITHUB_SHA). */
+  runCommit?: string
+  /** The workflow's ref (GITHUB_REF): `refs/tags/v1.2.0` shows a tag deploy without listing tags. */
+  ref?: string
+  /** The commit of the last run that reached go (read from the tracking issue), if any. */
+  lastGo?: LastGo
+  /** Why the last go could not be read; the history check reports it rather than assume there is none. */
+  lastGoProblem?: string
+  /** Why there is no record at all (e.g. tracking-issue: false), for the not-applicable message. */
+  noRecordReason?: string
+}
+
+export interface LastGo {
+  sha: string
+  repository: string
+  /** When that run finished (ISO). */
+  at?: string
+  runUrl?: string
 }
 
 /** What a caller may pass: `bundlePath` or `artifact` is required; lists may be arrays or list strings. */
@@ -120,6 +154,7 @@ export interface PreflightInput {
   policy?: string
   /** Default `staging`. */
   environment?: string
+  changes?: ChangeSpec
 }
 
 // Kubernetes name rules (k8s.io/apimachinery validation): namespaces are DNS-1123 labels,
@@ -262,6 +297,23 @@ function tlsEndpoint(raw: string | undefined): { host: string; port: number } | 
   return { host: match[1].replace(/^\[|\]$/g, ''), port }
 }
 
+const FULL_SHA = /^[0-9a-f]{40}$/
+
+function checkChanges(spec: ChangeSpec | undefined): ChangeSpec | undefined {
+  if (!spec) return undefined
+  if (!/^[\w.-]+\/[\w.-]+$/.test(spec.repository)) {
+    throw new UsageError(`repository: "${spec.repository}" is not owner/name, e.g. vapora/app.`)
+  }
+  const commit = spec.commit?.trim().toLowerCase() || undefined
+  if (commit && !FULL_SHA.test(commit)) {
+    throw new UsageError(
+      `commit: "${spec.commit}" is not a full commit sha (40 hex digits); pass e.g. \${{ github.sha }} or the output of git rev-parse HEAD.`
+    )
+  }
+  const runCommit = spec.runCommit && FULL_SHA.test(spec.runCommit) ? spec.runCommit : undefined
+  return { ...spec, commit, runCommit }
+}
+
 /**
  * Ids a policy may name: the checks. The bundle download and unpack, the tracking issue and the kit upload
  * are not policy matters: without a bundle nothing is verified, and the GitHub steps have their own inputs.
@@ -338,6 +390,7 @@ export function resolveOptions(given: PreflightInput): PreflightOptions {
     ...endpointOptions(input),
     policy,
     environment: input.environment?.trim() || 'staging',
+    changes: checkChanges(input.changes),
     bundlePath,
     artifact,
     expectedFiles,

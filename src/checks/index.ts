@@ -20,6 +20,8 @@ import { manifestsCheck } from './manifests.js'
 import { healthEndpointCheck } from './health-endpoint.js'
 import { apiEndpointsCheck } from './api-endpoints.js'
 import { tlsExpiryCheck } from './tls-expiry.js'
+import { gitMainCheck } from './git-main.js'
+import { gitHistoryCheck } from './git-history.js'
 
 /** Every check, in report order. `bundle-unpack` is reported by the engine itself, before these. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -43,5 +45,7 @@ export const ALL_CHECKS: readonly Check[] = [
   configMapBackupCheck,
   healthEndpointCheck,
   apiEndpointsCheck,
-  tlsExpiryCheck
+  tlsExpiryCheck,
+  gitMainCheck,
+  gitHistoryCheck
 ]

@@ -37,6 +37,8 @@ export interface ArtifactOrigin {
   sizeBytes?: number
   /** `sha256:<hex>` as GitHub published it, when it did. */
   digest?: string
+  /** The commit the uploading run built (what is deployed), when GitHub said. */
+  headSha?: string
 }
 
 export type ArtifactDownload =
@@ -48,6 +50,7 @@ interface Found {
   name: string
   sizeBytes?: number
   digest?: string
+  headSha?: string
 }
 
 const fail = (message: string, hint?: string, origin?: Partial<ArtifactOrigin>): ArtifactDownload => ({
@@ -66,7 +69,8 @@ function originOf(spec: ArtifactSpec, repository: string, runId: number, found: 
     url: `${runUrl}/artifacts/${found.id}`,
     runUrl,
     sizeBytes: found.sizeBytes,
-    digest: found.digest
+    digest: found.digest,
+    headSha: found.headSha
   }
 }
 
@@ -124,7 +128,8 @@ async function findInOtherRun(
       id: artifact.id,
       name: artifact.name,
       sizeBytes: artifact.size_in_bytes,
-      digest: artifact.digest ?? undefined
+      digest: artifact.digest ?? undefined,
+      headSha: artifact.workflow_run?.head_sha ?? undefined
     }
   }
 }

@@ -128,7 +128,7 @@ export function retryDelayMs(error: unknown, fallbackMs: number, maxMs = 60_000)
 }
 
 /** The permission a call needs, named as in a workflow's `permissions:` block. */
-export type Permission = 'actions: read' | 'issues: write' | 'contents: read'
+export type Permission = 'actions: read' | 'issues: write' | 'contents: read' | 'pull-requests: read'
 
 /**
  * Turns an Octokit error into one line that says what failed and how to fix it. The token never

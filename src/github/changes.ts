@@ -1,0 +1,166 @@
+/**
+ * What the change checks ask GitHub (REST only, paginated): the default branch, how two commits compare,
+ * the tags on a commit, and whether a commit arrived through a merged, approved pull request. Each answer
+ * is fetched once per run (both change checks share one reader).
+ */
+import { createGitHubClient, type GitHubClient } from './octokit.js'
+
+export interface CommitSummary {
+  sha: string
+  /** First line of the message. */
+  title: string
+  /** GitHub login when the author is linked to an account, else the git author name. */
+  author: string
+  url: string
+}
+
+export interface Comparison {
+  status: 'identical' | 'ahead' | 'behind' | 'diverged'
+  aheadBy: number
+  behindBy: number
+  /** Commits in head and not in base, oldest first; at most `limit` of them. */
+  commits: CommitSummary[]
+  /** Whether `commits` holds all of them. */
+  complete: boolean
+}
+
+export interface PullVerdict {
+  number: number
+  url: string
+  approved: boolean
+  /** Why not approved, e.g. "changes requested by alice". */
+  problem?: string
+}
+
+/** What a person would say about how a commit reached the default branch. */
+export type Provenance =
+  { kind: 'reviewed'; pull: PullVerdict } | { kind: 'unapproved'; pull: PullVerdict } | { kind: 'direct' }
+
+const firstLine = (message: string): string => message.split('\n')[0].trim()
+
+/** Reviews decide as GitHub does: each reviewer's latest verdict counts; a pending change request blocks. */
+function reviewVerdict(reviews: Array<{ state: string; user?: { login: string } | null }>): {
+  approved: boolean
+  problem?: string
+} {
+  const latest = new Map<string, string>()
+  for (const review of reviews) {
+    if (!['APPROVED', 'CHANGES_REQUESTED', 'DISMISSED'].includes(review.state)) continue
+    latest.set(review.user?.login ?? '(deleted user)', review.state)
+  }
+  const requested = [...latest].filter(([, state]) => state === 'CHANGES_REQUESTED').map(([who]) => who)
+  if (requested.length > 0)
+    return { approved: false, problem: `changes requested by ${requested.join(', ')}` }
+  if ([...latest.values()].includes('APPROVED')) return { approved: true }
+  return { approved: false, problem: 'merged without an approving review' }
+}
+
+export class ChangeReader {
+  private readonly github: GitHubClient
+  private readonly owner: string
+  private readonly repo: string
+  private defaultBranchPromise?: Promise<string>
+  private readonly pullVerdicts = new Map<number, Promise<PullVerdict>>()
+
+  constructor(
+    private readonly options: { token: string; apiUrl: string; repository: string; requestTimeoutMs?: number }
+  ) {
+    this.github = createGitHubClient(options.token, {
+      baseUrl: options.apiUrl,
+      requestTimeoutMs: options.requestTimeoutMs
+    })
+    ;[this.owner, this.repo] = options.repository.split('/')
+  }
+
+  get repository(): string {
+    return this.options.repository
+  }
+
+  defaultBranch(): Promise<string> {
+    this.defaultBranchPromise ??= this.github.rest.repos
+      .get({ owner: this.owner, repo: this.repo })
+      .then(({ data }) => data.default_branch)
+    return this.defaultBranchPromise
+  }
+
+  /** `base...head` as GitHub compares them (merge base), with up to `limit` of head's new commits. */
+  async compare(base: string, head: string, limit: number): Promise<Comparison> {
+    const perPage = 100
+    const commits: CommitSummary[] = []
+    let first: { status: string; ahead_by: number; behind_by: number; total_commits: number } | undefined
+    for (let page = 1; ; page++) {
+      const { data } = await this.github.rest.repos.compareCommitsWithBasehead({
+        owner: this.owner,
+        repo: this.repo,
+        basehead: `${base}...${head}`,
+        per_page: perPage,
+        page
+      })
+      first ??= data
+      for (const c of data.commits) {
+        if (commits.length >= limit) break
+        commits.push({
+          sha: c.sha,
+          title: firstLine(c.commit.message),
+          author: c.author?.login ?? c.commit.author?.name ?? 'unknown',
+          url: c.html_url
+        })
+      }
+      if (data.commits.length < perPage || commits.length >= limit) break
+    }
+    return {
+      status: first.status as Comparison['status'],
+      aheadBy: first.ahead_by,
+      behindBy: first.behind_by,
+      commits,
+      complete: commits.length >= first.total_commits
+    }
+  }
+
+  /** Tag names pointing at `sha`; the listing stops after 1,000 tags (a bound on the time spent). */
+  async tagsAt(sha: string): Promise<string[]> {
+    const found: string[] = []
+    let seen = 0
+    for await (const { data } of this.github.paginate.iterator(this.github.rest.repos.listTags, {
+      owner: this.owner,
+      repo: this.repo,
+      per_page: 100
+    })) {
+      for (const tag of data) if (tag.commit.sha === sha) found.push(tag.name)
+      seen += data.length
+      if (seen >= 1000) break
+    }
+    return found
+  }
+
+  /** How `sha` reached `branch`: a merged pull request into it (approved or not), or a direct push. */
+  async provenance(sha: string, branch: string): Promise<Provenance> {
+    const pulls = await this.github.paginate(this.github.rest.repos.listPullRequestsAssociatedWithCommit, {
+      owner: this.owner,
+      repo: this.repo,
+      commit_sha: sha,
+      per_page: 100
+    })
+    const merged = pulls.filter(p => p.merged_at && p.base.ref === branch)
+    if (merged.length === 0) return { kind: 'direct' }
+    const verdicts = await Promise.all(merged.map(p => this.pullVerdict(p.number, p.html_url)))
+    const approved = verdicts.find(v => v.approved)
+    return approved ? { kind: 'reviewed', pull: approved } : { kind: 'unapproved', pull: verdicts[0] }
+  }
+
+  private pullVerdict(number: number, url: string): Promise<PullVerdict> {
+    let verdict = this.pullVerdicts.get(number)
+    if (!verdict) {
+      verdict = this.github
+        .paginate(this.github.rest.pulls.listReviews, {
+          owner: this.owner,
+          repo: this.repo,
+          pull_number: number,
+          per_page: 100
+        })
+        .then(reviews => ({ number, url, ...reviewVerdict(reviews) }))
+      this.pullVerdicts.set(number, verdict)
+    }
+    return verdict
+  }
+}
