@@ -10,8 +10,9 @@ import { join, relative, isAbsolute } from 'node:path'
 import { OUTPUT } from './constants.js'
 import { amendReport, runPreflight } from './engine.js'
 import { UsageError, describeError } from './errors.js'
-import { readActionInputs } from './inputs.js'
-import { readRunContext } from './github/context.js'
+import { readActionInputs, type GitHubInputs } from './inputs.js'
+import type { ChangeSpec } from './options.js'
+import { readRunContext, type RunContext } from './github/context.js'
 import {
   announceInSlack,
   manualItemsGate,
@@ -115,6 +116,25 @@ function oneLineReason(report: Report): string {
   return `no-go: ${(reasons[0] ?? 'see the report').split('\n')[0].slice(0, 300)}${more}`
 }
 
+/** The change checks need the last go, which the tracking issue records: read it before the checks run. */
+async function withLastGo(
+  changes: ChangeSpec | undefined,
+  inputs: GitHubInputs,
+  context: RunContext
+): Promise<ChangeSpec | undefined> {
+  if (!changes?.token || !inputs.trackingIssue || !context.repository) return changes
+  const { findLastGo } = await import('./github/tracking-issue.js')
+  const found = await findLastGo({
+    token: changes.token,
+    apiUrl: context.apiUrl,
+    repository: context.repository,
+    key: inputs.issueKey,
+    labels: inputs.issueLabels,
+    issueNumber: inputs.issueNumber
+  })
+  return { ...changes, lastGo: found.lastGo, lastGoProblem: found.problem }
+}
+
 export async function run(): Promise<void> {
   try {
     const context = readRunContext()
@@ -123,8 +143,9 @@ export async function run(): Promise<void> {
     if (inputs.preflight.healthToken) core.setSecret(inputs.preflight.healthToken)
     if (inputs.github.slackWebhookUrl) core.setSecret(inputs.github.slackWebhookUrl)
     maskKubeconfig(inputs.preflight.kubeconfig)
+    const changes = await withLastGo(inputs.preflight.changes, inputs.github, context)
     let report = await runPreflight(
-      { ...inputs.preflight, workDir: process.env.RUNNER_TEMP || undefined, artifactsDir: kitDir() },
+      { ...inputs.preflight, changes, workDir: process.env.RUNNER_TEMP || undefined, artifactsDir: kitDir() },
       {
         onResult: result => core.info(progressLine(result)),
         onSecrets: secrets => secrets.forEach(s => core.setSecret(s))

@@ -19,6 +19,8 @@ import {
   type GitHubClient
 } from './octokit.js'
 import { createOnce, type IssueLike } from './issue-lock.js'
+import { readLastGo } from '../report/commit-list.js'
+import type { LastGo } from '../options.js'
 
 export interface TrackingIssueOptions {
   token: string
@@ -103,6 +105,30 @@ async function targetIssue(
 }
 
 class TargetError extends Error {}
+
+/**
+ * The last go recorded in the tracking issue (read only, before the checks run: the change checks list
+ * the commits since). No issue yet, or no go recorded in it, is `{}`; a failure to read is `problem`.
+ */
+export async function findLastGo(
+  options: Pick<TrackingIssueOptions, 'token' | 'apiUrl' | 'repository' | 'key' | 'labels' | 'issueNumber'>
+): Promise<{ lastGo?: LastGo; problem?: string; issueNumber?: number }> {
+  const github = createGitHubClient(options.token, { baseUrl: options.apiUrl })
+  try {
+    const issue = await targetIssue(github, options as TrackingIssueOptions)
+    if (!issue) return {}
+    return { lastGo: readLastGo(issue.body ?? '', issueKeyMarker(options.key)), issueNumber: issue.number }
+  } catch (error) {
+    if (error instanceof TargetError) return { problem: error.message }
+    return {
+      problem: explainGitHubError(
+        error,
+        `reading the tracking issue of ${options.repository}`,
+        'issues: write'
+      )
+    }
+  }
+}
 
 function shortComment(report: Report, runUrl?: string): string {
   const decision = report.decision === 'go' ? '🟢 **go**' : '🔴 **no-go**'

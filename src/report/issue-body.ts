@@ -9,6 +9,7 @@ import { mergeTicks, readTicks, type MergedChecklist } from '../checklist/merge.
 import type { Report } from '../types.js'
 import { inline } from './markdown-escape.js'
 import { renderBaseline } from './baseline.js'
+import { nextLastGo, renderCommitsSince, renderLastGo } from './commit-list.js'
 import {
   renderChanges,
   renderHeadline,
@@ -98,7 +99,8 @@ export function renderIssueBody(input: IssueBodyInput): IssueBody {
         `## ${renderHeadline(report)} — Vapora preflight · \`${inline(input.environment)}\``,
         '',
         `Last run ${report.finishedAt}${run} · namespace \`${report.namespace}\` · ${renderSource(report)} · ${report.tool.name} ${report.tool.version}`,
-        ''
+        '',
+        renderLastGo(nextLastGo(report, input.previousBody, input.runUrl, issueKeyMarker(input.key)))
       ].join('\n')
     },
     { name: 'scope', text: renderScopeNote(report) },
@@ -111,6 +113,7 @@ export function renderIssueBody(input: IssueBodyInput): IssueBody {
       dropOrder: 5
     },
     { name: "what's changing", text: renderChanges(report), dropOrder: 3 },
+    { name: 'commits since the last go', text: renderCommitsSince(report), dropOrder: 3.2 },
     { name: 'baseline', text: report.baseline ? renderBaseline(report.baseline) : '', dropOrder: 3.5 },
     {
       name: 'checklist',

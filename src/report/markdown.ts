@@ -4,6 +4,7 @@ import { renderChecklist } from '../checklist/render.js'
 import type { CheckResult, Report, RollbackKit, Status } from '../types.js'
 import { cell, inline } from './markdown-escape.js'
 import { renderBaseline } from './baseline.js'
+import { renderCommitsSince } from './commit-list.js'
 
 export const STATUS_ICON: Record<Status, string> = {
   pass: '✅ pass',
@@ -136,6 +137,7 @@ export function renderMarkdown(report: Report): string {
     renderResultsTable(report.results),
     '',
     renderChanges(report),
+    renderCommitsSince(report),
     report.rollback ? `${renderRollbackKit(report.rollback)}\n` : '',
     report.baseline ? renderBaseline(report.baseline) : '',
     renderReportDetails(report),
