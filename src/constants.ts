@@ -31,7 +31,9 @@ export const INPUT = {
   latencyThresholdMs: 'latency-threshold-ms',
   policy: 'policy',
   requireManual: 'require-manual',
-  slackWebhookUrl: 'slack-webhook-url'
+  slackWebhookUrl: 'slack-webhook-url',
+  checkChanges: 'check-changes',
+  commit: 'commit'
 } as const
 
 export const OUTPUT = {

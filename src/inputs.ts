@@ -4,7 +4,7 @@
  */
 import { UsageError } from './errors.js'
 import { INPUT } from './constants.js'
-import type { PreflightInput } from './options.js'
+import type { ChangeSpec, PreflightInput } from './options.js'
 import type { RunContext } from './github/context.js'
 import { splitList } from './list-syntax.js'
 
@@ -113,6 +113,32 @@ function readGitHubInputs(read: InputReader): GitHubInputs {
 }
 
 /**
+ * The change checks' inputs, when they apply: on by default in a GitHub job with a token. The last go is
+ * filled in later, from the tracking issue (see main.ts).
+ */
+function changeSpec(
+  read: InputReader,
+  github: GitHubInputs,
+  context: RunContext | undefined,
+  bundleRepository: string | undefined
+): ChangeSpec | undefined {
+  const commit = optional(read, INPUT.commit)
+  if (!booleanInput(read, INPUT.checkChanges) || !context?.repository) return undefined
+  return {
+    // Empty: the change checks report it (fail closed) rather than the whole run refusing to start.
+    token: github.token ?? '',
+    apiUrl: context.apiUrl,
+    repository: bundleRepository ?? context.repository,
+    commit,
+    runCommit: context.sha,
+    ref: context.ref,
+    noRecordReason: github.trackingIssue
+      ? undefined
+      : `${INPUT.trackingIssue} is false, so no go is recorded to compare with`
+  }
+}
+
+/**
  * Reads and validates every input. `context` supplies what the runner knows (this repository, this
  * run, the API URL); the bundle comes from `bundle-path` when set, else from the artifact.
  */
@@ -170,7 +196,8 @@ export function readActionInputs(read: InputReader, context?: RunContext): Actio
       probeCount: optional(read, INPUT.probeCount),
       latencyThresholdMs: optional(read, INPUT.latencyThresholdMs),
       policy: optional(read, INPUT.policy),
-      environment: github.environment
+      environment: github.environment,
+      changes: changeSpec(read, github, context, repository)
     }
   }
 }
