@@ -6,7 +6,7 @@ if (major < 22 || (major === 22 && minor < 19)) {
 }
 import { writeFileSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { T as TOOL_NAME, D as DEFAULT_NAMESPACE, c as DEFAULT_EXPECTED_FILES_PATTERN, e as DEFAULT_CONFIGMAP, g as DEFAULT_DEPLOYMENTS, h as TOOL_VERSION, r as runPreflight, b as renderMarkdown } from './chunks/markdown-CFbunryF.js';
+import { T as TOOL_NAME, D as DEFAULT_NAMESPACE, c as DEFAULT_EXPECTED_FILES_PATTERN, e as DEFAULT_CONFIGMAP, g as DEFAULT_DEPLOYMENTS, h as TOOL_VERSION, r as runPreflight, b as renderMarkdown } from './chunks/markdown-DVUCsEz9.js';
 import { U as UsageError, d as describeError } from './chunks/errors-aSDtUpQk.js';
 import { p as progressLine, r as renderJson } from './chunks/json-MPZs6IsW.js';
 import 'node:path';
@@ -71,6 +71,9 @@ Options:
   --run-id N              ... uploaded by workflow run N
   --repository O/R        ... of repository O/R; the token comes from GITHUB_TOKEN (or GH_TOKEN),
                           needs actions: read; GITHUB_API_URL for GitHub Enterprise
+  --commit SHA            check the deployed commit on --repository (token from GITHUB_TOKEN; needs
+                          contents: read, pull-requests: read): head of the default branch or a tag on it
+  --since SHA             ... and every commit since SHA (the last go) came through an approved PR
   --offline               bundle checks only; cluster/network checks are out of scope
                           (the decision then says it covers the bundle only)
   --format FORMAT         markdown (default) or json
@@ -113,6 +116,8 @@ function parse(argv) {
                 artifact: { type: 'string' },
                 'run-id': { type: 'string' },
                 repository: { type: 'string' },
+                commit: { type: 'string' },
+                since: { type: 'string' },
                 offline: { type: 'boolean', default: false },
                 format: { type: 'string', default: 'markdown' },
                 output: { type: 'string' },
@@ -145,7 +150,7 @@ function parse(argv) {
 }
 /** The artifact to download, from --artifact/--run-id/--repository and the environment's token. */
 function artifactSpec(flags) {
-    if (!flags.artifact && !flags['run-id'] && !flags.repository)
+    if (!flags.artifact && !flags['run-id'] && (!flags.repository || flags.commit))
         return undefined;
     if (!flags.artifact || !flags['run-id'] || !flags.repository) {
         throw new UsageError('--artifact, --run-id and --repository go together: name the artifact, the workflow run that uploaded it and its repository.');
@@ -158,6 +163,28 @@ function artifactSpec(flags) {
         token: process.env.GITHUB_TOKEN || process.env.GH_TOKEN || undefined,
         apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
         serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com'
+    };
+}
+/** The change checks: --commit on --repository, with --since as the last go. */
+function changeSpec(flags) {
+    if (!flags.commit) {
+        if (flags.since)
+            throw new UsageError('--since needs --commit (and --repository): the commits between them are checked.');
+        return undefined;
+    }
+    if (!flags.repository)
+        throw new UsageError('--commit needs --repository OWNER/NAME: the repository the commit is in.');
+    const since = flags.since?.trim().toLowerCase();
+    if (since !== undefined && !/^[0-9a-f]{40}$/.test(since)) {
+        throw new UsageError(`--since: "${flags.since}" is not a full commit sha (40 hex digits).`);
+    }
+    return {
+        token: process.env.GITHUB_TOKEN || process.env.GH_TOKEN || '',
+        apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+        repository: flags.repository,
+        commit: flags.commit,
+        lastGo: since ? { sha: since, repository: flags.repository } : undefined,
+        noRecordReason: 'no --since given (the last go to compare with)'
     };
 }
 function readTlsCa(path) {
@@ -218,7 +245,8 @@ async function main(argv, io = processIO) {
             tlsCa: flags['tls-ca'] ? readTlsCa(flags['tls-ca']) : undefined,
             certMinDays: flags['cert-min-days'],
             probeCount: flags['probe-count'],
-            latencyThresholdMs: flags['latency-threshold-ms']
+            latencyThresholdMs: flags['latency-threshold-ms'],
+            changes: changeSpec(flags)
         }, { onResult: flags.quiet ? undefined : result => io.stderr(`${progressLine(result)}\n`) }).finally(() => restoreStdout?.());
         const rendered = flags.format === 'json' ? renderJson(report) : `${renderMarkdown(report)}\n`;
         if (flags.output) {

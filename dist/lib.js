@@ -11,9 +11,9 @@ import https from 'node:https';
 import { execFile } from 'node:child_process';
 import { KubeConfig } from '@kubernetes/client-node';
 import tls from 'node:tls';
+import { randomUUID, createHash } from 'node:crypto';
 import { GitHub, getOctokitOptions } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
-import { randomUUID, createHash } from 'node:crypto';
 
 /**
  * Error types that cross module boundaries. Each message says what is wrong and how to fix it;
@@ -227,7 +227,7 @@ function formatOf(file) {
         return 'toml';
     return undefined;
 }
-function firstLine(message) {
+function firstLine$1(message) {
     return message
         .split('\n')[0]
         .replace(/ at line \d+, column \d+:?$/, '')
@@ -242,7 +242,7 @@ function parseYaml(file, text) {
             file,
             line: pos?.line,
             column: pos?.col,
-            message: `${firstLine(problem.message)} (${problem.code})`
+            message: `${firstLine$1(problem.message)} (${problem.code})`
         };
     };
     const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: true, strict: true });
@@ -266,7 +266,7 @@ function parseYaml(file, text) {
                 file,
                 line,
                 column: 1,
-                message: `document ${index + 1}: ${firstLine(error instanceof Error ? error.message : String(error))}`
+                message: `document ${index + 1}: ${firstLine$1(error instanceof Error ? error.message : String(error))}`
             });
         }
     });
@@ -302,7 +302,7 @@ function parseTomlFile(file, text) {
                 file,
                 line: error.line,
                 column: error.column,
-                message: `invalid TOML: ${firstLine(error.message).replace(/^Invalid TOML document: /, '')}`
+                message: `invalid TOML: ${firstLine$1(error.message).replace(/^Invalid TOML document: /, '')}`
             });
         }
         else {
@@ -690,6 +690,74 @@ function acquireBundle(path, expected, limits, workDir = tmpdir()) {
         return new Bundle({ kind: 'zip', path, root: innerRoot, files: nested.files }, innerRoot, nested.files, extracted.dir);
     }
     return new Bundle({ kind: 'zip', path, root, files }, root, files, extracted.dir);
+}
+
+/** Runs `work` over `items` with at most `limit` in flight, keeping results in input order. */
+async function mapLimited(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await work(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+/** The commit deployed: the user's, else the bundle's build run's, else this run's. */
+function changeTarget(spec, origin, requestTimeoutMs) {
+    if (!spec)
+        return undefined;
+    if (!spec.token) {
+        return {
+            problem: 'github-token is empty: the commits and pull requests cannot be read. Keep its default (${{ github.token }}) with `permissions: contents: read, pull-requests: read`, or set check-changes: false.'
+        };
+    }
+    const built = origin?.headSha
+        ? {
+            repository: origin.repository,
+            commit: origin.headSha,
+            source: `the run that built the bundle (${origin.runUrl})`
+        }
+        : undefined;
+    const chosen = spec.commit
+        ? { repository: spec.repository, commit: spec.commit, source: 'the commit input' }
+        : (built ??
+            (spec.runCommit
+                ? { repository: spec.repository, commit: spec.runCommit, source: "this run's commit (GITHUB_SHA)" }
+                : undefined));
+    // Outside Actions (GITHUB_SHA unset) with no commit given: nothing names the deployed code.
+    if (!chosen)
+        return undefined;
+    let reader;
+    return {
+        ...chosen,
+        spec,
+        reader: () => (reader ??= Promise.resolve().then(function () { return changes; }).then(({ ChangeReader }) => new ChangeReader({
+            token: spec.token,
+            apiUrl: spec.apiUrl,
+            repository: chosen.repository,
+            requestTimeoutMs
+        })))
+    };
+}
+/** Why the change checks do not apply when there is no target. */
+const NO_TARGET = 'change checks are off (check-changes: false), or no commit is known (outside GitHub Actions: give --commit and --repository)';
+const short = (sha) => sha.slice(0, 7);
+/** A GitHub failure as an `error` outcome naming the permission to grant. */
+async function githubProblem(error, doing, needs) {
+    const status = error.status;
+    // Loaded here, not at the top: the GitHub client is not part of a run that never calls GitHub.
+    const { explainGitHubError } = await Promise.resolve().then(function () { return octokit; });
+    return {
+        status: 'error',
+        message: status ? explainGitHubError(error, doing, needs) : `${doing}: ${describeError(error)}`,
+        hint: status === 403 || status === 401
+            ? 'Give the job `permissions: contents: read, pull-requests: read` (the token reads commits and pull requests), or set check-changes: false.'
+            : undefined
+    };
 }
 
 /** Checklist section names that checks report under (the seed's headings). */
@@ -3099,6 +3167,206 @@ const tlsExpiryCheck = {
     }
 };
 
+/** The tag named by the run's ref when the run is for that very commit; else undefined. */
+function refTag(target) {
+    const tag = /^refs\/tags\/(.+)$/.exec(target.spec.ref ?? '')?.[1];
+    return tag && target.commit === target.spec.runCommit ? tag : undefined;
+}
+const gitMainCheck = {
+    id: 'git-main',
+    title: 'Confirm main branch has latest changes',
+    section: SECTION.codeReview,
+    needs: ['github'],
+    notApplicable: ctx => (ctx.changes ? undefined : NO_TARGET),
+    async run(ctx) {
+        const target = ctx.changes;
+        if ('problem' in target)
+            return { status: 'error', message: target.problem };
+        const reader = await target.reader();
+        const sha = short(target.commit);
+        let branch = 'the default branch';
+        try {
+            branch = await reader.defaultBranch();
+            const compared = await reader.compare(branch, target.commit, 0);
+            const data = {
+                repository: target.repository,
+                commit: target.commit,
+                defaultBranch: branch,
+                status: compared.status
+            };
+            if (compared.status === 'identical') {
+                return { status: 'pass', message: `${sha} is the head of ${branch} (${target.source})`, data };
+            }
+            if (compared.status === 'behind') {
+                const tags = refTag(target) ? [refTag(target)] : await reader.tagsAt(target.commit);
+                if (tags.length > 0) {
+                    return {
+                        status: 'pass',
+                        message: `${sha} is tag ${tags.join(', ')} on ${branch} (${branch} has ${compared.behindBy} newer commit(s))`,
+                        data: { ...data, tags }
+                    };
+                }
+                return {
+                    status: 'fail',
+                    message: `${sha} is ${compared.behindBy} commit(s) behind the head of ${branch}: ${branch} has changes this deploy lacks (${target.source})`,
+                    hint: `Deploy the head of ${branch} (re-run the bundle build on it), or tag ${sha} if deploying an older release is intended.`,
+                    data
+                };
+            }
+            return {
+                status: 'fail',
+                message: `${sha} is not on ${branch}: ${compared.aheadBy} commit(s) of it were never merged into ${branch} (${target.source})`,
+                hint: `Merge the change into ${branch} through a pull request, build the bundle from ${branch}, then deploy that.`,
+                data
+            };
+        }
+        catch (error) {
+            if (error.status === 404) {
+                return {
+                    status: 'fail',
+                    message: `commit ${sha} is not in ${target.repository} (or ${branch} is not found): nothing proves what is deployed was ever pushed`,
+                    hint: `Check the commit input and the repository; ${target.source} gave ${target.commit}.`
+                };
+            }
+            return githubProblem(error, `comparing ${sha} with ${branch} of ${target.repository}`, 'contents: read');
+        }
+    }
+};
+
+/** More commits than this since the last go are not verified one by one (and block: review them by hand). */
+const MAX_COMMITS = 250;
+function flagOf(provenance) {
+    if (provenance.kind === 'reviewed')
+        return undefined;
+    if (provenance.kind === 'direct')
+        return 'not from a merged pull request (pushed directly?)';
+    return `PR #${provenance.pull.number} ${provenance.pull.problem ?? 'not approved'}`;
+}
+const line = (c) => `${short(c.sha)} ${c.title} — ${c.author}${c.pull ? ` · #${c.pull.number}` : ''}${c.flag ? ` ⚠️ ${c.flag}` : ''}`;
+const gitHistoryCheck = {
+    id: 'git-history',
+    title: 'Check git log for unexpected commits',
+    section: SECTION.codeReview,
+    needs: ['github'],
+    notApplicable: ctx => {
+        if (!ctx.changes)
+            return NO_TARGET;
+        if ('problem' in ctx.changes)
+            return undefined;
+        const spec = ctx.changes.spec;
+        if (spec.lastGoProblem)
+            return undefined;
+        if (!spec.lastGo) {
+            return `${spec.noRecordReason ?? 'no earlier go is recorded in the tracking issue'}; commits are listed from the next run on, against this run's commit`;
+        }
+        if (spec.lastGo.repository.toLowerCase() !== ctx.changes.repository.toLowerCase()) {
+            return `the last go deployed ${spec.lastGo.repository}, this run deploys ${ctx.changes.repository}: no history in common`;
+        }
+        return undefined;
+    },
+    async run(ctx) {
+        const target = ctx.changes;
+        if ('problem' in target)
+            return { status: 'error', message: target.problem };
+        if (target.spec.lastGoProblem) {
+            return {
+                status: 'error',
+                message: `could not read the last go from the tracking issue: ${target.spec.lastGoProblem}`,
+                hint: 'Give the job `permissions: issues: read` (write for the tracking issue itself).'
+            };
+        }
+        const lastGo = target.spec.lastGo;
+        const base = { repository: target.repository, base: lastGo.sha, head: target.commit, lastGoAt: lastGo.at };
+        const since = `the last go (${short(lastGo.sha)}${lastGo.at ? `, ${lastGo.at}` : ''})`;
+        if (lastGo.sha === target.commit) {
+            return {
+                status: 'pass',
+                message: `no new commits since ${since}`,
+                data: { ...base, commits: [], total: 0 }
+            };
+        }
+        const reader = await target.reader();
+        let compared;
+        let branch;
+        try {
+            branch = await reader.defaultBranch();
+            compared = await reader.compare(lastGo.sha, target.commit, MAX_COMMITS);
+        }
+        catch (error) {
+            if (error.status === 404) {
+                return {
+                    status: 'fail',
+                    message: `${short(lastGo.sha)} (the last go) or ${short(target.commit)} is not in ${target.repository}: the history was rewritten, or the record is wrong`,
+                    hint: 'Compare the two commits by hand; if the history is as intended, close the tracking issue so the next run starts a fresh record.'
+                };
+            }
+            return githubProblem(error, `comparing ${short(lastGo.sha)}...${short(target.commit)} in ${target.repository}`, 'contents: read');
+        }
+        if (compared.status === 'identical') {
+            return {
+                status: 'pass',
+                message: `no new commits since ${since}`,
+                data: { ...base, commits: [], total: 0 }
+            };
+        }
+        if (compared.status === 'behind') {
+            return {
+                status: 'warn',
+                message: `${short(target.commit)} is ${compared.behindBy} commit(s) older than ${since}: this deploys older code (a rollback?)`,
+                data: { ...base, commits: [], total: 0, behindBy: compared.behindBy }
+            };
+        }
+        let commits;
+        try {
+            commits = await mapLimited(compared.commits, 8, async (c) => {
+                const provenance = await reader.provenance(c.sha, branch);
+                return {
+                    ...c,
+                    pull: provenance.kind === 'direct'
+                        ? undefined
+                        : { number: provenance.pull.number, url: provenance.pull.url },
+                    flag: flagOf(provenance)
+                };
+            });
+        }
+        catch (error) {
+            return githubProblem(error, `reading the pull requests of the commits since ${since}`, 'pull-requests: read');
+        }
+        const flagged = commits.filter(c => c.flag);
+        const data = { ...base, commits, total: compared.aheadBy, status: compared.status };
+        const details = commits.map(line);
+        const problems = [];
+        if (compared.status === 'diverged') {
+            problems.push(`${short(lastGo.sha)} (the last go) is not an ancestor of ${short(target.commit)}: ${compared.behindBy} commit(s) deployed then are gone (history rewritten, or a branch other than ${branch})`);
+        }
+        if (flagged.length > 0) {
+            problems.push(`${flagged.length} of ${commits.length} commit(s) since ${since} did not arrive through a merged, approved pull request: ${flagged
+                .slice(0, 3)
+                .map(c => `${short(c.sha)} "${c.title}" (${c.flag})`)
+                .join(', ')}${flagged.length > 3 ? ', …' : ''}`);
+        }
+        if (!compared.complete) {
+            problems.push(`${compared.aheadBy} commits since ${since}: only the first ${commits.length} were verified`);
+        }
+        if (problems.length > 0) {
+            return {
+                status: 'fail',
+                message: problems.join('; '),
+                details,
+                hint: 'Look at each flagged commit: revert what was not intended, or have its change reviewed. When it is accepted, a policy can make git-history a warning for this run.',
+                data
+            };
+        }
+        const pulls = [...new Set(commits.map(c => c.pull.number))].sort((a, b) => a - b);
+        return {
+            status: 'pass',
+            message: `${commits.length} commit(s) since ${since}, all through merged, approved pull requests (${pulls.map(n => `#${n}`).join(', ')})`,
+            details,
+            data
+        };
+    }
+};
+
 /** Every check, in report order. `bundle-unpack` is reported by the engine itself, before these. */
 const ALL_CHECKS = [
     bundleFilesCheck,
@@ -3121,7 +3389,9 @@ const ALL_CHECKS = [
     configMapBackupCheck,
     healthEndpointCheck,
     apiEndpointsCheck,
-    tlsExpiryCheck
+    tlsExpiryCheck,
+    gitMainCheck,
+    gitHistoryCheck
 ];
 
 /**
@@ -3934,6 +4204,20 @@ function tlsEndpoint(raw) {
     }
     return { host: match[1].replace(/^\[|\]$/g, ''), port };
 }
+const FULL_SHA = /^[0-9a-f]{40}$/;
+function checkChanges(spec) {
+    if (!spec)
+        return undefined;
+    if (!/^[\w.-]+\/[\w.-]+$/.test(spec.repository)) {
+        throw new UsageError(`repository: "${spec.repository}" is not owner/name, e.g. vapora/app.`);
+    }
+    const commit = spec.commit?.trim().toLowerCase() || undefined;
+    if (commit && !FULL_SHA.test(commit)) {
+        throw new UsageError(`commit: "${spec.commit}" is not a full commit sha (40 hex digits); pass e.g. \${{ github.sha }} or the output of git rev-parse HEAD.`);
+    }
+    const runCommit = spec.runCommit && FULL_SHA.test(spec.runCommit) ? spec.runCommit : undefined;
+    return { ...spec, commit, runCommit };
+}
 /**
  * Ids a policy may name: the checks. The bundle download and unpack, the tracking issue and the kit upload
  * are not policy matters: without a bundle nothing is verified, and the GitHub steps have their own inputs.
@@ -3989,6 +4273,7 @@ function resolveOptions(given) {
         ...endpointOptions(input),
         policy,
         environment: input.environment?.trim() || 'staging',
+        changes: checkChanges(input.changes),
         bundlePath,
         artifact,
         expectedFiles,
@@ -4120,6 +4405,7 @@ const TOOL_VERSION = '0.3.0';
  * The engine: acquire the bundle, run the checks (concurrently, each behind its own error boundary),
  * let the policy decide, and return the report. No I/O beyond reading the bundle; no process exit.
  */
+// GitHub is not out of scope offline: like the download and the tracking issue, the change checks still run.
 const OUT_OF_SCOPE_OFFLINE = new Set(['cluster', 'network']);
 /** Turns a check's outcome into a result: identity, the policy's blocking verdict, position, timing. */
 function finish(check, outcome, durationMs) {
@@ -4183,19 +4469,6 @@ async function runOne(check, ctx) {
         }
     })();
     return finish(check, outcome, performance.now() - started);
-}
-/** Runs `tasks` with at most `limit` in flight, keeping results in input order. */
-async function pool(tasks, limit) {
-    const results = new Array(tasks.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < tasks.length) {
-            const index = next++;
-            results[index] = await tasks[index]();
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-    return results;
 }
 const DOWNLOAD_CHECK = {
     id: 'artifact-download',
@@ -4291,7 +4564,11 @@ async function runPreflight(input, hooks = {}) {
     const opened = openBundle(options, fetched);
     hooks.onResult?.(opened.result);
     const bundleMs = performance.now() - t0;
-    const ctx = { options, bundle: opened.bundle };
+    const ctx = {
+        options,
+        bundle: opened.bundle,
+        changes: changeTarget(options.changes, fetched?.origin, options.requestTimeoutMs)
+    };
     try {
         if (!options.offline) {
             const cluster = await openCluster(options.kubeconfig, options.context, {
@@ -4306,11 +4583,11 @@ async function runPreflight(input, hooks = {}) {
             }
         }
         const checks = hooks.checks ?? ALL_CHECKS;
-        const results = await pool(checks.map(check => async () => {
+        const results = await mapLimited(checks, hooks.concurrency ?? 8, async (check) => {
             const result = await runOne(check, ctx);
             hooks.onResult?.(result);
             return result;
-        }), hooks.concurrency ?? 8);
+        });
         const baseline = collectBaseline(results);
         const baselineResult = finish(BASELINE_CHECK, baselineOutcome(baseline), 0);
         hooks.onResult?.(baselineResult);
@@ -4504,6 +4781,73 @@ function renderChecklist(statuses) {
     return lines.join('\n');
 }
 
+const LAST_GO = /<!-- vapora-preflight:last-go sha=([0-9a-f]{40}) repo=([\w.-]+\/[\w.-]+)(?: at=(\S+))?(?: run=(\S+))? -->/;
+/**
+ * The last go recorded in a tracking issue's body, if any. With `keyMarker`, only this tool's part of the
+ * body counts (from the key marker on): a marker pasted in people's text above it is not the record.
+ */
+function readLastGo(body, keyMarker) {
+    const start = keyMarker ? body.indexOf(keyMarker) : 0;
+    if (start < 0)
+        return undefined;
+    const match = LAST_GO.exec(body.slice(start));
+    if (!match)
+        return undefined;
+    return { sha: match[1], repository: match[2], at: match[3], runUrl: match[4] };
+}
+/** This run when it reached go and knows its commit, else the record already in the body. */
+function nextLastGo(report, previousBody, runUrl, keyMarker) {
+    // git-main knows the commit whenever it compared; git-history too (git-main may be off by policy).
+    const main = report.results.find(r => r.id === 'git-main')?.data;
+    const history = report.results.find(r => r.id === 'git-history')?.data;
+    const commit = (main?.commit ?? history?.head);
+    const repository = (main?.repository ?? history?.repository);
+    if (report.decision === 'go' && commit && repository) {
+        return { sha: commit, repository, at: report.finishedAt, runUrl };
+    }
+    return previousBody ? readLastGo(previousBody, keyMarker) : undefined;
+}
+/** The hidden marker and a visible line; empty when there is no record. */
+function renderLastGo(lastGo) {
+    if (!lastGo)
+        return '';
+    // Only characters the marker's pattern accepts: a URL or date with a space or '>' is left out.
+    const safe = (value) => value && /^[^\s>]+$/.test(value) ? value : undefined;
+    const at = safe(lastGo.at);
+    const run = safe(lastGo.runUrl);
+    const marker = `<!-- vapora-preflight:last-go sha=${lastGo.sha} repo=${lastGo.repository}${at ? ` at=${at}` : ''}${run ? ` run=${run}` : ''} -->`;
+    const visible = `Last go: \`${lastGo.sha.slice(0, 7)}\` of ${inline(lastGo.repository)}${at ? ` at ${at}` : ''}${run ? ` ([run](${run}))` : ''} — the next run lists the commits since.`;
+    return `${marker}\n${visible}\n`;
+}
+/** How many commits the issue lists (the JSON report has them all). */
+const LISTED = 50;
+function renderCommitsSince(report) {
+    const history = report.results.find(r => r.id === 'git-history');
+    const commits = history?.data?.commits ?? [];
+    if (!history || commits.length === 0)
+        return '';
+    const base = String(history.data?.base ?? '').slice(0, 7);
+    const flagged = commits.filter(c => c.flag);
+    // Flagged commits first, so a long list never hides one.
+    const shown = [...flagged, ...commits.filter(c => !c.flag)].slice(0, LISTED);
+    const lines = shown.map(c => {
+        const pull = c.pull ? ` · [#${c.pull.number}](${c.pull.url})` : '';
+        const flag = c.flag ? ` — ⚠️ **${inline(c.flag)}**` : '';
+        return `- [\`${c.sha.slice(0, 7)}\`](${c.url}) ${inline(c.title, 120)} — ${inline(c.author)}${pull}${flag}`;
+    });
+    const total = Number(history.data?.total ?? commits.length);
+    const more = total > shown.length ? [`- … and ${total - shown.length} more (see the run's report)`] : [];
+    return [
+        `### Commits since the last go (\`${base}\`)`,
+        '',
+        `${commits.length - flagged.length} through merged, approved pull requests${flagged.length > 0 ? `, **${flagged.length} flagged**` : ''}.`,
+        '',
+        ...lines,
+        ...more,
+        ''
+    ].join('\n');
+}
+
 /** The human report: decision, why, results table, per-check details and the checklist. */
 const STATUS_ICON = {
     pass: '✅ pass',
@@ -4619,6 +4963,7 @@ function renderMarkdown(report) {
         renderResultsTable(report.results),
         '',
         renderChanges(report),
+        renderCommitsSince(report),
         report.rollback ? `${renderRollbackKit(report.rollback)}\n` : '',
         report.baseline ? renderBaseline(report.baseline) : '',
         renderReportDetails(report),
@@ -4733,7 +5078,8 @@ function renderIssueBody(input) {
                 `## ${renderHeadline(report)} — Vapora preflight · \`${inline(input.environment)}\``,
                 '',
                 `Last run ${report.finishedAt}${run} · namespace \`${report.namespace}\` · ${renderSource(report)} · ${report.tool.name} ${report.tool.version}`,
-                ''
+                '',
+                renderLastGo(nextLastGo(report, input.previousBody, input.runUrl, issueKeyMarker(input.key)))
             ].join('\n')
         },
         { name: 'scope', text: renderScopeNote(report) },
@@ -4746,6 +5092,7 @@ function renderIssueBody(input) {
             dropOrder: 5
         },
         { name: "what's changing", text: renderChanges(report), dropOrder: 3 },
+        { name: 'commits since the last go', text: renderCommitsSince(report), dropOrder: 3.2 },
         { name: 'baseline', text: report.baseline ? renderBaseline(report.baseline) : '', dropOrder: 3.5 },
         {
             name: 'checklist',
@@ -4915,6 +5262,15 @@ function explainGitHubError(error, doing, needs) {
     }
 }
 
+var octokit = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    NO_RESEND: NO_RESEND,
+    createGitHubClient: createGitHubClient,
+    explainGitHubError: explainGitHubError,
+    isTransient: isTransient,
+    retryDelayMs: retryDelayMs
+});
+
 /**
  * Downloads the deployment-artifacts bundle from GitHub: from this run through the Actions runtime, or
  * from another run (or repository) through the REST API (`findBy`). The zip is saved as-is into a fresh
@@ -4935,7 +5291,8 @@ function originOf(spec, repository, runId, found) {
         url: `${runUrl}/artifacts/${found.id}`,
         runUrl,
         sizeBytes: found.sizeBytes,
-        digest: found.digest
+        digest: found.digest,
+        headSha: found.headSha
     };
 }
 function splitRepository(repository) {
@@ -4981,7 +5338,8 @@ async function findInOtherRun(github, repository, runId, name) {
             id: artifact.id,
             name: artifact.name,
             sizeBytes: artifact.size_in_bytes,
-            digest: artifact.digest ?? undefined
+            digest: artifact.digest ?? undefined,
+            headSha: artifact.workflow_run?.head_sha ?? undefined
         }
     };
 }
@@ -5393,5 +5751,140 @@ async function updateTrackingIssue(report, options) {
         };
     }
 }
+
+/**
+ * What the change checks ask GitHub (REST only, paginated): the default branch, how two commits compare,
+ * the tags on a commit, and whether a commit arrived through a merged, approved pull request. Each answer
+ * is fetched once per run (both change checks share one reader).
+ */
+const firstLine = (message) => message.split('\n')[0].trim();
+/** Reviews decide as GitHub does: each reviewer's latest verdict counts; a pending change request blocks. */
+function reviewVerdict(reviews) {
+    const latest = new Map();
+    for (const review of reviews) {
+        if (!['APPROVED', 'CHANGES_REQUESTED', 'DISMISSED'].includes(review.state))
+            continue;
+        latest.set(review.user?.login ?? '(deleted user)', review.state);
+    }
+    const requested = [...latest].filter(([, state]) => state === 'CHANGES_REQUESTED').map(([who]) => who);
+    if (requested.length > 0)
+        return { approved: false, problem: `changes requested by ${requested.join(', ')}` };
+    if ([...latest.values()].includes('APPROVED'))
+        return { approved: true };
+    return { approved: false, problem: 'merged without an approving review' };
+}
+class ChangeReader {
+    options;
+    github;
+    owner;
+    repo;
+    defaultBranchPromise;
+    pullVerdicts = new Map();
+    constructor(options) {
+        this.options = options;
+        this.github = createGitHubClient(options.token, {
+            baseUrl: options.apiUrl,
+            requestTimeoutMs: options.requestTimeoutMs
+        });
+        [this.owner, this.repo] = options.repository.split('/');
+    }
+    get repository() {
+        return this.options.repository;
+    }
+    defaultBranch() {
+        this.defaultBranchPromise ??= this.github.rest.repos
+            .get({ owner: this.owner, repo: this.repo })
+            .then(({ data }) => data.default_branch);
+        return this.defaultBranchPromise;
+    }
+    /** `base...head` as GitHub compares them (merge base), with up to `limit` of head's new commits. */
+    async compare(base, head, limit) {
+        const perPage = 100;
+        const commits = [];
+        let first;
+        for (let page = 1;; page++) {
+            const { data } = await this.github.rest.repos.compareCommitsWithBasehead({
+                owner: this.owner,
+                repo: this.repo,
+                basehead: `${base}...${head}`,
+                per_page: perPage,
+                page
+            });
+            first ??= data;
+            for (const c of data.commits) {
+                if (commits.length >= limit)
+                    break;
+                commits.push({
+                    sha: c.sha,
+                    title: firstLine(c.commit.message),
+                    author: c.author?.login ?? c.commit.author?.name ?? 'unknown',
+                    url: c.html_url
+                });
+            }
+            if (data.commits.length < perPage || commits.length >= limit)
+                break;
+        }
+        return {
+            status: first.status,
+            aheadBy: first.ahead_by,
+            behindBy: first.behind_by,
+            commits,
+            complete: commits.length >= first.total_commits
+        };
+    }
+    /** Tag names pointing at `sha`; the listing stops after 1,000 tags (a bound on the time spent). */
+    async tagsAt(sha) {
+        const found = [];
+        let seen = 0;
+        for await (const { data } of this.github.paginate.iterator(this.github.rest.repos.listTags, {
+            owner: this.owner,
+            repo: this.repo,
+            per_page: 100
+        })) {
+            for (const tag of data)
+                if (tag.commit.sha === sha)
+                    found.push(tag.name);
+            seen += data.length;
+            if (seen >= 1000)
+                break;
+        }
+        return found;
+    }
+    /** How `sha` reached `branch`: a merged pull request into it (approved or not), or a direct push. */
+    async provenance(sha, branch) {
+        const pulls = await this.github.paginate(this.github.rest.repos.listPullRequestsAssociatedWithCommit, {
+            owner: this.owner,
+            repo: this.repo,
+            commit_sha: sha,
+            per_page: 100
+        });
+        const merged = pulls.filter(p => p.merged_at && p.base.ref === branch);
+        if (merged.length === 0)
+            return { kind: 'direct' };
+        const verdicts = await Promise.all(merged.map(p => this.pullVerdict(p.number, p.html_url)));
+        const approved = verdicts.find(v => v.approved);
+        return approved ? { kind: 'reviewed', pull: approved } : { kind: 'unapproved', pull: verdicts[0] };
+    }
+    pullVerdict(number, url) {
+        let verdict = this.pullVerdicts.get(number);
+        if (!verdict) {
+            verdict = this.github
+                .paginate(this.github.rest.pulls.listReviews, {
+                owner: this.owner,
+                repo: this.repo,
+                pull_number: number,
+                per_page: 100
+            })
+                .then(reviews => ({ number, url, ...reviewVerdict(reviews) }));
+            this.pullVerdicts.set(number, verdict);
+        }
+        return verdict;
+    }
+}
+
+var changes = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    ChangeReader: ChangeReader
+});
 
 export { ALL_CHECKS, BundleError, CHECKLIST, DEFAULT_BUNDLE_LIMITS, ISSUE_BODY_LIMIT, ITEM_MARKER_PREFIX, TOOL_NAME, TOOL_VERSION, UsageError, amendReport, checklistItems, checklistStatus, decide, downloadArtifactBundle, isBlocking, issueKeyMarker, mergeTicks, readTicks, renderChecklist, renderIssueBody, renderJson, renderMarkdown, renderResultsTable, resolveOptions, runPreflight, updateTrackingIssue };

@@ -32,6 +32,8 @@ export declare const INPUT: {
     readonly policy: "policy";
     readonly requireManual: "require-manual";
     readonly slackWebhookUrl: "slack-webhook-url";
+    readonly checkChanges: "check-changes";
+    readonly commit: "commit";
 };
 export declare const OUTPUT: {
     readonly decision: "decision";

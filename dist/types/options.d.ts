@@ -64,6 +64,38 @@ export interface PreflightOptions {
     policy?: Policy;
     /** The environment deployed to (policy rules can be limited to some). */
     environment: string;
+    /** Where the change checks look (the deployed commit's repository); undefined: they do not apply. */
+    changes?: ChangeSpec;
+}
+/**
+ * The change checks' inputs. The commit checked is `commit` when given, else the head commit of the run
+ * that built a bundle downloaded from another run (that is the code deployed), else `runCommit`.
+ */
+export interface ChangeSpec {
+    /** Needs `contents: read` and `pull-requests: read` on `repository`. A secret. */
+    token: string;
+    apiUrl: string;
+    /** owner/name of the deployed code; a bundle downloaded from another repository's run wins. */
+    repository: string;
+    /** The commit deployed, as the user named it (a full sha). */
+    commit?: string;
+    /** The workflow's own commit (GITHUB_SHA). */
+    runCommit?: string;
+    /** The workflow's ref (GITHUB_REF): `refs/tags/v1.2.0` shows a tag deploy without listing tags. */
+    ref?: string;
+    /** The commit of the last run that reached go (read from the tracking issue), if any. */
+    lastGo?: LastGo;
+    /** Why the last go could not be read; the history check reports it rather than assume there is none. */
+    lastGoProblem?: string;
+    /** Why there is no record at all (e.g. tracking-issue: false), for the not-applicable message. */
+    noRecordReason?: string;
+}
+export interface LastGo {
+    sha: string;
+    repository: string;
+    /** When that run finished (ISO). */
+    at?: string;
+    runUrl?: string;
 }
 /** What a caller may pass: `bundlePath` or `artifact` is required; lists may be arrays or list strings. */
 export interface PreflightInput {
@@ -104,6 +136,7 @@ export interface PreflightInput {
     policy?: string;
     /** Default `staging`. */
     environment?: string;
+    changes?: ChangeSpec;
 }
 /** Validates and completes `input`. Throws `UsageError` with a message that says how to fix it. */
 export declare function resolveOptions(given: PreflightInput): PreflightOptions;

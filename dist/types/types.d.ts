@@ -6,6 +6,7 @@ import type { Bundle } from './bundle/bundle.js';
 import type { ClusterSession } from './kube/session.js';
 import type { ArtifactOrigin } from './github/artifact.js';
 import type { PreflightOptions } from './options.js';
+import type { ChangeTarget } from './checks/change-common.js';
 /** What a check found. `skip` and `error` mean "not verified": the policy decides whether that blocks. */
 export type Status = 'pass' | 'warn' | 'fail' | 'skip' | 'error';
 /** What a check needs from the outside world. Checks needing `cluster` or `network` are out of scope offline. */
@@ -61,6 +62,10 @@ export interface CheckContext {
     cluster?: ClusterSession;
     /** Why there is no cluster session (no kubeconfig, invalid kubeconfig…). */
     clusterProblem?: string;
+    /** The deployed commit the change checks look at; undefined when they do not apply. */
+    changes?: ChangeTarget | {
+        problem: string;
+    };
 }
 /** One verification step. Implementations live one per file in src/checks/. */
 export interface Check {

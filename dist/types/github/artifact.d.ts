@@ -26,6 +26,8 @@ export interface ArtifactOrigin {
     sizeBytes?: number;
     /** `sha256:<hex>` as GitHub published it, when it did. */
     digest?: string;
+    /** The commit the uploading run built (what is deployed), when GitHub said. */
+    headSha?: string;
 }
 export type ArtifactDownload = {
     ok: true;

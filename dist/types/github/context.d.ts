@@ -10,6 +10,10 @@ export interface RunContext {
     runAttempt?: number;
     /** This run's page, e.g. https://github.com/o/r/actions/runs/7 (attempt-specific when known). */
     runUrl?: string;
+    /** The commit the workflow runs on (GITHUB_SHA). */
+    sha?: string;
+    /** The workflow's ref (GITHUB_REF), e.g. refs/heads/main or refs/tags/v1.2.0. */
+    ref?: string;
     /** True when the Actions runtime (artifact service) is available to this step. */
     hasActionsRuntime: boolean;
 }

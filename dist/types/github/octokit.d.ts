@@ -34,7 +34,7 @@ export declare function isTransient(error: unknown): boolean;
 /** How long to wait before trying again: the server's Retry-After (bounded), else `fallbackMs`. */
 export declare function retryDelayMs(error: unknown, fallbackMs: number, maxMs?: number): number;
 /** The permission a call needs, named as in a workflow's `permissions:` block. */
-export type Permission = 'actions: read' | 'issues: write' | 'contents: read';
+export type Permission = 'actions: read' | 'issues: write' | 'contents: read' | 'pull-requests: read';
 /**
  * Turns an Octokit error into one line that says what failed and how to fix it. The token never
  * appears: Octokit's messages do not carry it, and we add only the status and GitHub's own message.

@@ -7,6 +7,7 @@
 import type { CheckResult, Report } from '../types.js';
 import { type ItemStatus } from '../checklist/state.js';
 import { type IssueBody } from '../report/issue-body.js';
+import type { LastGo } from '../options.js';
 export interface TrackingIssueOptions {
     token: string;
     apiUrl: string;
@@ -37,6 +38,15 @@ export interface TrackingIssueOutcome {
     /** Set when the issue was written but the run's comment could not be added. */
     commentProblem?: string;
 }
+/**
+ * The last go recorded in the tracking issue (read only, before the checks run: the change checks list
+ * the commits since). No issue yet, or no go recorded in it, is `{}`; a failure to read is `problem`.
+ */
+export declare function findLastGo(options: Pick<TrackingIssueOptions, 'token' | 'apiUrl' | 'repository' | 'key' | 'labels' | 'issueNumber'>): Promise<{
+    lastGo?: LastGo;
+    problem?: string;
+    issueNumber?: number;
+}>;
 /**
  * Creates or updates the tracking issue and comments on it. Never throws: a failure is an outcome with
  * a message that names the missing permission or the wrong input.
