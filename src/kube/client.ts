@@ -271,6 +271,111 @@ export class KubeClient {
     }
   }
 
+  /**
+   * Lists `path`, then watches it (`watch=1` from the list's resourceVersion), calling `isDone` with the
+   * current objects after the list and after every event, until it returns true or `deadline` (epoch ms)
+   * passes. A watch the server ends (its timeoutSeconds, or 410 Gone) is resumed with a fresh list.
+   * Returns the last objects seen and whether `isDone` was satisfied.
+   */
+  async watchUntil<T extends { metadata?: { name?: string; resourceVersion?: string } }>(
+    path: string,
+    isDone: (objects: T[]) => boolean,
+    deadline: number
+  ): Promise<{ done: boolean; objects: T[] }> {
+    let objects: T[] = []
+    while (Date.now() < deadline) {
+      const list = await this.get<{ items: T[]; metadata?: { resourceVersion?: string } }>(path)
+      objects = list.items
+      if (isDone(objects)) return { done: true, objects }
+      const byName = new Map(objects.map(o => [o.metadata?.name ?? '', o]))
+      const outcome = await this.streamWatch<T>(
+        path,
+        list.metadata?.resourceVersion,
+        deadline,
+        (type, object) => {
+          const name = object.metadata?.name ?? ''
+          if (type === 'DELETED') byName.delete(name)
+          else if (type === 'ADDED' || type === 'MODIFIED') byName.set(name, object)
+          objects = [...byName.values()]
+          return isDone(objects)
+        }
+      )
+      if (outcome === 'done') return { done: true, objects }
+    }
+    return { done: false, objects }
+  }
+
+  /** One watch request: resolves 'done', or 'ended' when the server or the deadline closes it. */
+  private async streamWatch<T>(
+    path: string,
+    resourceVersion: string | undefined,
+    deadline: number,
+    onEvent: (type: string, object: T) => boolean
+  ): Promise<'done' | 'ended'> {
+    const remainingS = Math.max(1, Math.ceil((deadline - Date.now()) / 1000))
+    const url = new URL(this.server.pathname.replace(/\/$/, '') + path, this.server)
+    url.searchParams.set('watch', '1')
+    url.searchParams.set('allowWatchBookmarks', 'false')
+    url.searchParams.set('timeoutSeconds', String(Math.min(remainingS, 300)))
+    if (resourceVersion) url.searchParams.set('resourceVersion', resourceVersion)
+    const headers = await this.authHeaders()
+    const transport = url.protocol === 'http:' ? http : https
+    return new Promise((resolve, reject) => {
+      let settled = false
+      const finish = (outcome: 'done' | 'ended'): void => {
+        if (settled) return
+        settled = true
+        clearTimeout(timer)
+        request.destroy()
+        resolve(outcome)
+      }
+      // Our own deadline: the server's timeoutSeconds is a hint, and a silent connection must not hang us.
+      const timer = setTimeout(() => finish('ended'), Math.max(0, deadline - Date.now()) + 50)
+      const request = transport.request(
+        url,
+        {
+          method: 'GET',
+          agent: this.agent,
+          headers: { ...headers, Accept: 'application/json', 'User-Agent': 'vapora-preflight' }
+        },
+        response => {
+          if ((response.statusCode ?? 0) >= 300) {
+            response.resume()
+            return finish('ended')
+          }
+          let buffered = ''
+          response.on('data', (chunk: Buffer) => {
+            buffered += chunk.toString('utf8')
+            let newline: number
+            while ((newline = buffered.indexOf('\n')) >= 0) {
+              const line = buffered.slice(0, newline).trim()
+              buffered = buffered.slice(newline + 1)
+              if (!line) continue
+              let event: { type?: string; object?: T }
+              try {
+                event = JSON.parse(line)
+              } catch {
+                continue
+              }
+              // ERROR carries a Status (e.g. 410 Gone: the resourceVersion is too old): list again.
+              if (event.type === 'ERROR' || !event.object) return finish('ended')
+              if (onEvent(event.type ?? '', event.object)) return finish('done')
+            }
+          })
+          response.on('end', () => finish('ended'))
+          response.on('error', () => finish('ended'))
+        }
+      )
+      request.on('error', error => {
+        if (settled) return
+        settled = true
+        clearTimeout(timer)
+        reject(new KubeApiError(`watching ${path}: ${error.message}`, undefined, undefined, { cause: error }))
+      })
+      request.end()
+    })
+  }
+
   /** Closes kept-alive connections so the process can exit. */
   close(): void {
     this.agent.destroy()
