@@ -214,7 +214,7 @@ describe('the health and API checks', () => {
 })
 
 describe('the baseline', () => {
-  it('records each endpoint’s p50/p95 and errors before the deploy, and shows them in the report', async () => {
+  it('records each endpoint’s p50/p95/p99 and errors before the deploy, and shows them in the report', async () => {
     const { runPreflight } = await import('../src/engine.js')
     const { renderMarkdown } = await import('../src/report/markdown.js')
     const report = await runPreflight(
@@ -234,7 +234,7 @@ describe('the baseline', () => {
       message: 'recorded 1 endpoint(s)'
     })
     expect(renderMarkdown(report)).toMatch(
-      /### Baseline before deploy\n\n\| Endpoint \| p50 \| p95 \| Errors \|/
+      /### Baseline before deploy\n\n\| Endpoint \| p50 \| p95 \| p99 \| Errors \|/
     )
   })
 })

@@ -141,7 +141,15 @@ export interface Report {
 
 /** Numbers measured before the deploy, for the comparison after it. */
 export interface Baseline {
-  endpoints: Array<{ url: string; p50Ms: number; p95Ms: number; errors: number; probes: number }>
+  endpoints: Array<{
+    url: string
+    p50Ms: number
+    p95Ms: number
+    /** Absent in records written before 0.4. */
+    p99Ms?: number
+    errors: number
+    probes: number
+  }>
   /** Pod name → restart count now. */
   podRestarts?: Record<string, number>
   nodes?: Array<{ name: string; cpuPct: number; memoryPct: number }>

@@ -83,13 +83,14 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
 }
 
-/** One line per endpoint: statuses, p50/p95 latency and errors, for details and the baseline. */
+/** One line per endpoint: statuses, p50/p95/p99 latency and errors, for details and the baseline. */
 export interface EndpointSummary {
   url: string
   ok: number
   count: number
   p50Ms: number
   p95Ms: number
+  p99Ms: number
   errors: number
   statuses: Record<string, number>
   firstProblem?: string
@@ -109,6 +110,7 @@ export function summarise(url: URL, samples: readonly ProbeSample[], expected: n
     count: samples.length,
     p50Ms: percentile(answered, 50),
     p95Ms: percentile(answered, 95),
+    p99Ms: percentile(answered, 99),
     errors: samples.length - samples.filter(s => s.status === expected).length,
     statuses,
     firstProblem: bad

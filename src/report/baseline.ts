@@ -8,7 +8,7 @@ import { inline } from './markdown-escape.js'
 
 export function collectBaseline(results: readonly CheckResult[]): Baseline | undefined {
   const data = (id: string): Record<string, unknown> | undefined => results.find(r => r.id === id)?.data
-  const endpoints = ['health-endpoint', 'api-endpoints'].flatMap(
+  const endpoints = ['health-endpoint', 'api-endpoints', 'verify-health', 'verify-api'].flatMap(
     id => (data(id)?.endpoints as EndpointSummary[] | undefined) ?? []
   )
   const pods = data('pods-running')
@@ -18,6 +18,7 @@ export function collectBaseline(results: readonly CheckResult[]): Baseline | und
       url: e.url,
       p50Ms: e.p50Ms,
       p95Ms: e.p95Ms,
+      p99Ms: e.p99Ms,
       errors: e.errors,
       probes: e.count
     })),
@@ -50,10 +51,11 @@ export function renderBaseline(baseline: Baseline): string {
   const lines = ['### Baseline before deploy', '']
   if (baseline.endpoints.length > 0) {
     lines.push(
-      '| Endpoint | p50 | p95 | Errors |',
-      '|---|---|---|---|',
+      '| Endpoint | p50 | p95 | p99 | Errors |',
+      '|---|---|---|---|---|',
       ...baseline.endpoints.map(
-        e => `| \`${inline(e.url)}\` | ${e.p50Ms} ms | ${e.p95Ms} ms | ${e.errors}/${e.probes} |`
+        e =>
+          `| \`${inline(e.url)}\` | ${e.p50Ms} ms | ${e.p95Ms} ms | ${e.p99Ms ?? '–'} ms | ${e.errors}/${e.probes} |`
       ),
       ''
     )

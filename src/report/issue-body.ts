@@ -9,6 +9,7 @@ import { mergeTicks, readTicks, type MergedChecklist } from '../checklist/merge.
 import type { Report } from '../types.js'
 import { inline } from './markdown-escape.js'
 import { renderBaseline } from './baseline.js'
+import { recordOf, renderRecord } from './preflight-record.js'
 import { nextLastGo, renderCommitsSince, renderLastGo } from './commit-list.js'
 import {
   renderChanges,
@@ -100,7 +101,8 @@ export function renderIssueBody(input: IssueBodyInput): IssueBody {
         '',
         `Last run ${report.finishedAt}${run} · namespace \`${report.namespace}\` · ${renderSource(report)} · ${report.tool.name} ${report.tool.version}`,
         '',
-        renderLastGo(nextLastGo(report, input.previousBody, input.runUrl, issueKeyMarker(input.key)))
+        renderLastGo(nextLastGo(report, input.previousBody, input.runUrl, issueKeyMarker(input.key))),
+        renderRecord(recordOf(report, input.runUrl))
       ].join('\n')
     },
     { name: 'scope', text: renderScopeNote(report) },

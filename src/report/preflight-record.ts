@@ -1,0 +1,63 @@
+/**
+ * What a preflight leaves in the tracking issue for the verify run after the deploy: when it ran, the
+ * revisions and ReplicaSets live then (to recognise a rollback), the undo commands, and the baseline.
+ * Kept as base64 JSON in a hidden marker (no `-->` can end the comment early), read only from the tool's
+ * part of the body.
+ */
+import type { Baseline, Decision, Report } from '../types.js'
+
+export interface PreflightRecord {
+  v: 1
+  finishedAt: string
+  decision: Decision
+  namespace: string
+  /** Deployment → highest revision before the deploy. */
+  revisions: Record<string, number>
+  /** Deployment → the ReplicaSets (templates) that existed before the deploy. */
+  replicaSets: Record<string, string[]>
+  undoCommands: string[]
+  baseline?: Baseline
+  runUrl?: string
+}
+
+const PREFIX = 'vapora-preflight:record='
+const MARKER = /<!-- vapora-preflight:record=([A-Za-z0-9+/=]+) -->/
+
+interface HistoryData {
+  deployment: string
+  revisions: Array<{ replicaSet: string }>
+}
+
+export function recordOf(report: Report, runUrl?: string): PreflightRecord {
+  const histories = (report.results.find(r => r.id === 'rollout-history')?.data?.histories ??
+    []) as HistoryData[]
+  return {
+    v: 1,
+    finishedAt: report.finishedAt,
+    decision: report.decision,
+    namespace: report.namespace,
+    revisions: report.rollback?.revisions ?? {},
+    replicaSets: Object.fromEntries(histories.map(h => [h.deployment, h.revisions.map(r => r.replicaSet)])),
+    undoCommands: report.rollback?.undoCommands ?? [],
+    baseline: report.baseline,
+    runUrl
+  }
+}
+
+export function renderRecord(record: PreflightRecord): string {
+  return `<!-- ${PREFIX}${Buffer.from(JSON.stringify(record)).toString('base64')} -->`
+}
+
+/** The record in `body` (from `keyMarker` on), or undefined when there is none or it does not parse. */
+export function readRecord(body: string, keyMarker?: string): PreflightRecord | undefined {
+  const start = keyMarker ? body.indexOf(keyMarker) : 0
+  if (start < 0) return undefined
+  const match = MARKER.exec(body.slice(start))
+  if (!match) return undefined
+  try {
+    const record = JSON.parse(Buffer.from(match[1], 'base64').toString('utf8')) as PreflightRecord
+    return record?.v === 1 && typeof record.finishedAt === 'string' ? record : undefined
+  } catch {
+    return undefined
+  }
+}
