@@ -30,6 +30,8 @@ export interface RunHooks {
   concurrency?: number
   /** Called with every secret found in the kubeconfig, before anything is logged (adapters mask them). */
   onSecrets?: (secrets: string[]) => void
+  /** False: no `baseline` result (verify mode measures "after", not a baseline). report.baseline is kept. */
+  baselineResult?: boolean
 }
 
 // GitHub is not out of scope offline: like the download and the tracking issue, the change checks still run.
@@ -237,9 +239,10 @@ export async function runPreflight(input: PreflightInput, hooks: RunHooks = {}):
       return result
     })
     const baseline = collectBaseline(results)
-    const baselineResult = finish(BASELINE_CHECK, baselineOutcome(baseline), 0)
-    hooks.onResult?.(baselineResult)
-    const all = [...(fetched ? [fetched.result] : []), opened.result, ...results, baselineResult]
+    const baselineResult =
+      hooks.baselineResult === false ? [] : [finish(BASELINE_CHECK, baselineOutcome(baseline), 0)]
+    baselineResult.forEach(r => hooks.onResult?.(r))
+    const all = [...(fetched ? [fetched.result] : []), opened.result, ...results, ...baselineResult]
     const verdict = decide(all, options)
     const totalMs = performance.now() - t0
     return {

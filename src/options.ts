@@ -17,6 +17,7 @@ import type { KubeconfigSource } from './kube/config.js'
 import { parseDuration } from './checks/cluster-common.js'
 import type { ArtifactSpec } from './github/artifact.js'
 import { loadPolicy, type Policy } from './policy-file.js'
+import type { PreflightRecord } from './report/preflight-record.js'
 import { ALL_CHECKS } from './checks/index.js'
 import { checklistItems } from './checklist/model.js'
 
@@ -81,6 +82,20 @@ export interface PreflightOptions {
   environment: string
   /** Where the change checks look (the deployed commit's repository); undefined: they do not apply. */
   changes?: ChangeSpec
+  /** Set in verify mode (after the deploy). */
+  verify?: VerifyOptions
+}
+
+export interface VerifyOptions {
+  /** What the preflight recorded in the tracking issue (baseline, revisions, undo commands). */
+  record?: PreflightRecord
+  /** Why there is no record, for the checks that need it. */
+  recordProblem?: string
+  readyTimeoutMs: number
+  /** p99 after the deploy may be this many times the baseline's. */
+  latencyFactor: number
+  /** Warning events from then on count; also the deploy's start time in the record. */
+  deployStartedAt?: Date
 }
 
 /**
@@ -155,6 +170,16 @@ export interface PreflightInput {
   /** Default `staging`. */
   environment?: string
   changes?: ChangeSpec
+  verify?: {
+    record?: PreflightRecord
+    recordProblem?: string
+    /** e.g. `5m` (default). */
+    readyTimeout?: string
+    /** Default 2. */
+    latencyFactor?: number | string
+    /** ISO time; default: the preflight's end, from its record. */
+    deployStartedAt?: string
+  }
 }
 
 // Kubernetes name rules (k8s.io/apimachinery validation): namespaces are DNS-1123 labels,
@@ -297,6 +322,35 @@ function tlsEndpoint(raw: string | undefined): { host: string; port: number } | 
   return { host: match[1].replace(/^\[|\]$/g, ''), port }
 }
 
+function verifyOptions(input: PreflightInput['verify']): VerifyOptions | undefined {
+  if (!input) return undefined
+  const readyTimeoutMs = parseDuration(input.readyTimeout?.trim() || '5m')
+  if (readyTimeoutMs === undefined || readyTimeoutMs <= 0 || readyTimeoutMs > 3_600_000) {
+    throw new UsageError(
+      `ready-timeout: "${input.readyTimeout}" is not a duration up to 1h; write e.g. 5m or 90s.`
+    )
+  }
+  const latencyFactor = positiveNumber('latency-factor', input.latencyFactor, 2, '2')!
+  let deployStartedAt: Date | undefined
+  if (input.deployStartedAt?.trim()) {
+    deployStartedAt = new Date(input.deployStartedAt.trim())
+    if (Number.isNaN(deployStartedAt.getTime())) {
+      throw new UsageError(
+        `deploy-started-at: "${input.deployStartedAt}" is not a time; write ISO 8601, e.g. 2026-11-28T14:05:00Z.`
+      )
+    }
+  } else if (input.record) {
+    deployStartedAt = new Date(input.record.finishedAt)
+  }
+  return {
+    record: input.record,
+    recordProblem: input.recordProblem,
+    readyTimeoutMs,
+    latencyFactor,
+    deployStartedAt
+  }
+}
+
 const FULL_SHA = /^[0-9a-f]{40}$/
 
 function checkChanges(spec: ChangeSpec | undefined): ChangeSpec | undefined {
@@ -391,6 +445,7 @@ export function resolveOptions(given: PreflightInput): PreflightOptions {
     policy,
     environment: input.environment?.trim() || 'staging',
     changes: checkChanges(input.changes),
+    verify: verifyOptions(input.verify),
     bundlePath,
     artifact,
     expectedFiles,

@@ -1,7 +1,7 @@
 import type { Check, CheckOutcome } from '../types.js'
 import { CLUSTER_SECTION, explainApiError, usableCluster } from './cluster-common.js'
 
-interface EventJson {
+export interface EventJson {
   type?: string
   reason?: string
   message?: string
@@ -13,7 +13,7 @@ interface EventJson {
   metadata?: { creationTimestamp?: string }
 }
 
-function lastSeen(event: EventJson): number {
+export function lastSeen(event: EventJson): number {
   return Date.parse(
     event.series?.lastObservedTime ??
       event.lastTimestamp ??

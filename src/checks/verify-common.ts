@@ -1,0 +1,84 @@
+/**
+ * What the verify checks (mode: verify, after the deploy) share: the bundle's Deployments and their
+ * images, fresh reads of the live objects (never the session's cache: things move during a rollout), and
+ * the preflight record they compare with.
+ */
+import type { KubeClient } from '../kube/client.js'
+import type { KubeObjectJson } from '../kube/types.js'
+import { REVISION_ANNOTATION } from '../kube/rollout.js'
+import type { CheckContext, CheckOutcome } from '../types.js'
+import { manifestDocs } from './cluster-common.js'
+
+export const VERIFY_SECTION = 'Success Criteria Verification'
+
+export interface BundleDeployment {
+  name: string
+  /** Container name → image, as the bundle declares them. */
+  images: Record<string, string>
+}
+
+export function bundleDeployments(ctx: CheckContext): BundleDeployment[] {
+  return manifestDocs(ctx)
+    .docs.filter(d => d.doc.kind === 'Deployment' && d.doc.metadata?.name)
+    .map(({ doc }) => ({
+      name: doc.metadata!.name!,
+      images: Object.fromEntries(
+        ((doc.spec?.template?.spec?.containers ?? []) as Array<{ name?: string; image?: string }>).map(c => [
+          c.name ?? '',
+          c.image ?? ''
+        ])
+      )
+    }))
+}
+
+const ns = (ctx: CheckContext): string => encodeURIComponent(ctx.options.namespace)
+
+export async function liveDeployments(client: KubeClient, ctx: CheckContext): Promise<KubeObjectJson[]> {
+  return (await client.get<{ items: KubeObjectJson[] }>(`/apis/apps/v1/namespaces/${ns(ctx)}/deployments`))
+    .items
+}
+
+export async function livePods(client: KubeClient, ctx: CheckContext): Promise<KubeObjectJson[]> {
+  return (await client.get<{ items: KubeObjectJson[] }>(`/api/v1/namespaces/${ns(ctx)}/pods`)).items
+}
+
+export async function liveReplicaSets(client: KubeClient, ctx: CheckContext): Promise<KubeObjectJson[]> {
+  return (await client.get<{ items: KubeObjectJson[] }>(`/apis/apps/v1/namespaces/${ns(ctx)}/replicasets`))
+    .items
+}
+
+/** The ReplicaSet a Deployment runs now: owned by it, with the Deployment's own revision. */
+export function currentReplicaSet(
+  deployment: KubeObjectJson,
+  replicaSets: readonly KubeObjectJson[]
+): KubeObjectJson | undefined {
+  const revision = deployment.metadata?.annotations?.[REVISION_ANNOTATION]
+  return replicaSets.find(
+    rs =>
+      (rs.metadata?.ownerReferences ?? []).some(o => o.controller && o.uid === deployment.metadata?.uid) &&
+      rs.metadata?.annotations?.[REVISION_ANNOTATION] === revision
+  )
+}
+
+/** Pods owned by a ReplicaSet. */
+export function podsOf(replicaSet: KubeObjectJson, pods: readonly KubeObjectJson[]): KubeObjectJson[] {
+  return pods.filter(p =>
+    (p.metadata?.ownerReferences ?? []).some(o => o.controller && o.uid === replicaSet.metadata?.uid)
+  )
+}
+
+export const isReady = (pod: KubeObjectJson): boolean =>
+  ((pod.status?.conditions ?? []) as Array<{ type: string; status: string }>).some(
+    c => c.type === 'Ready' && c.status === 'True'
+  )
+
+/** The record a comparison needs, or the outcome saying it is missing (which blocks: not verified). */
+export function needRecord(ctx: CheckContext): CheckOutcome | undefined {
+  if (ctx.options.verify?.record) return undefined
+  return {
+    status: 'skip',
+    skipReason: 'prerequisite-failed',
+    message: `not run: ${ctx.options.verify?.recordProblem ?? 'no preflight record to compare with'}`,
+    hint: 'Run the preflight (mode: preflight, tracking-issue: true) before the deploy: it records the baseline in the tracking issue.'
+  }
+}

@@ -1,0 +1,48 @@
+/** No Warning events in the namespace since the deploy started (FailedScheduling, BackOff, Unhealthy…). */
+import type { Check, CheckOutcome } from '../types.js'
+import { explainApiError, usableCluster } from './cluster-common.js'
+import { lastSeen, type EventJson } from './recent-events.js'
+import { VERIFY_SECTION } from './verify-common.js'
+
+export const verifyEventsCheck: Check = {
+  id: 'verify-events',
+  title: 'No Warning events since the deploy started',
+  section: VERIFY_SECTION,
+  needs: ['cluster'],
+  async run(ctx): Promise<CheckOutcome> {
+    const cluster = await usableCluster(ctx)
+    if ('outcome' in cluster) return cluster.outcome
+    const since = ctx.options.verify?.deployStartedAt
+    if (!since) {
+      return {
+        status: 'skip',
+        skipReason: 'prerequisite-failed',
+        message: 'not run: the deploy start is unknown (no preflight record, no deploy-started-at)',
+        hint: 'Set deploy-started-at, or run the preflight with the tracking issue before the deploy.'
+      }
+    }
+    try {
+      const events = (
+        await cluster.session.client.get<{ items: EventJson[] }>(
+          `/api/v1/namespaces/${encodeURIComponent(ctx.options.namespace)}/events`
+        )
+      ).items
+      const warnings = events.filter(e => e.type === 'Warning' && lastSeen(e) >= since.getTime())
+      const lines = warnings.map(
+        e =>
+          `${e.reason ?? '?'} on ${e.involvedObject?.kind ?? '?'}/${e.involvedObject?.name ?? '?'}${(e.series?.count ?? e.count ?? 1) > 1 ? ` ×${e.series?.count ?? e.count}` : ''}: ${(e.message ?? '').slice(0, 200)}`
+      )
+      if (lines.length > 0) {
+        return {
+          status: 'fail',
+          message: `${lines.length} Warning event(s) since the deploy started (${since.toISOString()}): ${lines.slice(0, 3).join('; ')}${lines.length > 3 ? '; …' : ''}`,
+          details: lines,
+          hint: 'Read them with kubectl get events -n <namespace> --field-selector type=Warning; fix the cause or roll back.'
+        }
+      }
+      return { status: 'pass', message: `no Warning event since the deploy started (${since.toISOString()})` }
+    } catch (error) {
+      return { status: 'error', message: `cannot read events: ${explainApiError(error)}` }
+    }
+  }
+}

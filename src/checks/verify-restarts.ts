@@ -1,0 +1,53 @@
+/**
+ * "No pod restarts (restart counts not increasing)": every pod of the namespace against the restart
+ * count the preflight recorded (a pod created by the deploy started from 0).
+ */
+import type { Check, CheckOutcome } from '../types.js'
+import { explainApiError, usableCluster } from './cluster-common.js'
+import { VERIFY_SECTION, livePods, needRecord } from './verify-common.js'
+
+export const verifyRestartsCheck: Check = {
+  id: 'verify-restarts',
+  title: 'No pod restarts (restart counts not increasing)',
+  section: VERIFY_SECTION,
+  needs: ['cluster'],
+  async run(ctx): Promise<CheckOutcome> {
+    const missing = needRecord(ctx)
+    if (missing) return missing
+    const cluster = await usableCluster(ctx)
+    if ('outcome' in cluster) return cluster.outcome
+    const before = ctx.options.verify!.record!.baseline?.podRestarts ?? {}
+    try {
+      const now: Record<string, number> = {}
+      const rising: string[] = []
+      for (const pod of await livePods(cluster.session.client, ctx)) {
+        const name = pod.metadata?.name ?? ''
+        if (pod.status?.phase === 'Succeeded') continue
+        const count = ((pod.status?.containerStatuses ?? []) as Array<{ restartCount?: number }>).reduce(
+          (sum, s) => sum + (s.restartCount ?? 0),
+          0
+        )
+        now[name] = count
+        const was = before[name] ?? 0
+        if (count > was) rising.push(`${name}: ${was} → ${count}`)
+      }
+      const total = Object.values(now).reduce((a, b) => a + b, 0)
+      if (rising.length > 0) {
+        return {
+          status: 'fail',
+          message: `restarts rose since the preflight: ${rising.join(', ')}`,
+          details: rising,
+          hint: 'A restarting pod after a deploy usually means a config or image problem: read its logs (kubectl logs --previous) and roll back if it keeps restarting.',
+          data: { podRestarts: now, total }
+        }
+      }
+      return {
+        status: 'pass',
+        message: `no restart count rose (${Object.keys(now).length} pod(s), ${total} restart(s) in total)`,
+        data: { podRestarts: now, total }
+      }
+    } catch (error) {
+      return { status: 'error', message: `cannot read the pods: ${explainApiError(error)}` }
+    }
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Verify mode, after the deploy: the seed's "Success Criteria Verification" as checks on the live
+ * cluster and endpoints, compared with what the preflight recorded, plus the post-deployment record
+ * (start, end, duration, rollback, metrics before/after). Same engine, other checks: the bundle is read
+ * and verified the same way, and the report has the same shape with a `verification` section.
+ */
+import { verifyEventsCheck } from './checks/verify-events.js'
+import { compareWithBaseline, verifyApiCheck, verifyHealthCheck } from './checks/verify-endpoints.js'
+import { verifyImagesCheck } from './checks/verify-images.js'
+import { verifyPodsReadyCheck } from './checks/verify-pods-ready.js'
+import { verifyRestartsCheck } from './checks/verify-restarts.js'
+import { verifyRollbackCheck } from './checks/verify-rollback.js'
+import { VERIFY_SECTION } from './checks/verify-common.js'
+import { amendReport, finish, runPreflight, type RunHooks } from './engine.js'
+import { resolveOptions, type PreflightInput } from './options.js'
+import type { Baseline, Check, Report } from './types.js'
+
+/**
+ * In this order, one at a time: the rollout is waited for first, so the images, restarts and endpoints
+ * are read once it is over.
+ */
+export const VERIFY_CHECKS: readonly Check[] = [
+  verifyPodsReadyCheck,
+  verifyImagesCheck,
+  verifyRollbackCheck,
+  verifyRestartsCheck,
+  verifyEventsCheck,
+  verifyHealthCheck,
+  verifyApiCheck
+]
+
+export interface Verification {
+  verified: boolean
+  rollbackDetected: boolean
+  /** When the deploy started: deploy-started-at, else the preflight's end. */
+  startedAt?: string
+  /** When every pod was Ready (else when the verify gave up). */
+  endedAt: string
+  durationMs?: number
+  before?: Baseline
+  after?: Baseline
+  /** The restart total now. */
+  podRestarts?: number
+  undoCommands: string[]
+  preflightRunUrl?: string
+}
+
+export interface VerifyReport extends Report {
+  verification: Verification
+}
+
+const METRICS_CHECK = {
+  id: 'verify-metrics',
+  title: 'Metrics show normal resource usage',
+  section: VERIFY_SECTION
+}
+
+export async function runVerify(input: PreflightInput, hooks: RunHooks = {}): Promise<VerifyReport> {
+  const options = resolveOptions({ ...input, verify: input.verify ?? {} })
+  const verify = options.verify!
+  const report = await runPreflight(
+    { ...input, verify: input.verify ?? {} },
+    { ...hooks, checks: hooks.checks ?? VERIFY_CHECKS, concurrency: 1, baselineResult: false }
+  )
+  const metrics = finish(
+    METRICS_CHECK,
+    compareWithBaseline(verify.record?.baseline, report.baseline, verify.latencyFactor),
+    0
+  )
+  hooks.onResult?.(metrics)
+  const amended = amendReport(report, [metrics])
+  const data = (id: string) => amended.results.find(r => r.id === id)?.data
+  const readyAt = data('verify-pods-ready')?.readyAt as string | undefined
+  const endedAt = readyAt ?? amended.finishedAt
+  const startedAt = verify.deployStartedAt?.toISOString()
+  return {
+    ...amended,
+    verification: {
+      verified: amended.decision === 'go',
+      rollbackDetected: data('verify-rollback')?.rollbackDetected === true,
+      startedAt,
+      endedAt,
+      durationMs: startedAt ? Math.max(0, Date.parse(endedAt) - Date.parse(startedAt)) : undefined,
+      before: verify.record?.baseline,
+      after: report.baseline,
+      podRestarts: data('verify-restarts')?.total as number | undefined,
+      undoCommands: verify.record?.undoCommands ?? [],
+      preflightRunUrl: verify.record?.runUrl
+    }
+  }
+}
