@@ -33,7 +33,12 @@ export const INPUT = {
   requireManual: 'require-manual',
   slackWebhookUrl: 'slack-webhook-url',
   checkChanges: 'check-changes',
-  commit: 'commit'
+  commit: 'commit',
+  mode: 'mode',
+  readyTimeout: 'ready-timeout',
+  closeOnSuccess: 'close-on-success',
+  latencyFactor: 'latency-factor',
+  deployStartedAt: 'deploy-started-at'
 } as const
 
 export const OUTPUT = {
@@ -46,5 +51,8 @@ export const OUTPUT = {
   issueUrl: 'issue-url',
   bundleSource: 'bundle-source',
   warnings: 'warnings',
-  reason: 'reason'
+  reason: 'reason',
+  verified: 'verified',
+  rollbackDetected: 'rollback-detected',
+  duration: 'duration'
 } as const

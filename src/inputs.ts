@@ -46,6 +46,10 @@ export interface GitHubInputs {
 export interface ActionInputs {
   preflight: PreflightInput
   github: GitHubInputs
+  /** `preflight` (before the deploy) or `verify` (after it). */
+  mode: 'preflight' | 'verify'
+  /** Verify mode only. */
+  verify: { readyTimeout?: string; latencyFactor?: string; deployStartedAt?: string; closeOnSuccess: boolean }
 }
 
 // The key lives in an HTML comment and in label filters: no '>' (would end the comment), no newline.
@@ -161,8 +165,21 @@ export function readActionInputs(read: InputReader, context?: RunContext): Actio
       `${INPUT.runId}: empty, but ${INPUT.repository} is ${repository}. Downloading from another repository needs the run that built the bundle there.`
     )
   }
+  const mode = (optional(read, INPUT.mode) ?? 'preflight').toLowerCase()
+  if (mode !== 'preflight' && mode !== 'verify') {
+    throw new UsageError(
+      `${INPUT.mode}: "${mode}" is not a mode; use preflight (before the deploy) or verify (after it).`
+    )
+  }
   return {
     github,
+    mode,
+    verify: {
+      readyTimeout: optional(read, INPUT.readyTimeout),
+      latencyFactor: optional(read, INPUT.latencyFactor),
+      deployStartedAt: optional(read, INPUT.deployStartedAt),
+      closeOnSuccess: booleanInput(read, INPUT.closeOnSuccess)
+    },
     preflight: {
       bundlePath,
       artifact: bundlePath

@@ -8,9 +8,9 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, isAbsolute } from 'node:path'
 import { OUTPUT } from './constants.js'
-import { amendReport, runPreflight } from './engine.js'
+import { amendReport, finish, runPreflight } from './engine.js'
 import { UsageError, describeError } from './errors.js'
-import { readActionInputs, type GitHubInputs } from './inputs.js'
+import { readActionInputs, type ActionInputs, type GitHubInputs } from './inputs.js'
 import type { ChangeSpec } from './options.js'
 import { readRunContext, type RunContext } from './github/context.js'
 import {
@@ -135,6 +135,98 @@ async function withLastGo(
   return { ...changes, lastGo: found.lastGo, lastGoProblem: found.problem }
 }
 
+/**
+ * Verify mode (after the deploy): the preflight's record from the tracking issue, the success criteria,
+ * then the record, sign-off and comment in the issue (closed on success when asked). Not verified fails
+ * the job and prints the rollback commands.
+ */
+async function verifyMode(inputs: ActionInputs, context: RunContext): Promise<void> {
+  const target =
+    inputs.github.trackingIssue && context.repository && inputs.github.token
+      ? {
+          token: inputs.github.token,
+          apiUrl: context.apiUrl,
+          repository: context.repository,
+          key: inputs.github.issueKey,
+          labels: inputs.github.issueLabels,
+          issueNumber: inputs.github.issueNumber,
+          runUrl: context.runUrl,
+          runMarker: context.runId ? `${context.runId}/${context.runAttempt ?? 1}/verify` : undefined
+        }
+      : undefined
+  const { readPreflightRecord, recordVerification } = await import('./github/verify-issue.js')
+  const found = target
+    ? await readPreflightRecord(target)
+    : {
+        problem:
+          'no tracking issue to read the preflight record from (tracking-issue: false, or not in a GitHub job)'
+      }
+  const { runVerify } = await import('./verify.js')
+  let report = await runVerify(
+    {
+      ...inputs.preflight,
+      changes: undefined,
+      workDir: process.env.RUNNER_TEMP || undefined,
+      artifactsDir: kitDir(),
+      verify: { ...inputs.verify, record: found.record, recordProblem: found.problem }
+    },
+    {
+      onResult: result => core.info(progressLine(result)),
+      onSecrets: secrets => secrets.forEach(s => core.setSecret(s))
+    }
+  )
+  let issueUrl: string | undefined
+  if (target) {
+    const started = Date.now()
+    const outcome = await recordVerification(report, {
+      ...target,
+      closeOnSuccess: inputs.verify.closeOnSuccess,
+      actor: process.env.GITHUB_ACTOR
+    })
+    issueUrl = outcome.url
+    const result = finish(
+      {
+        id: 'tracking-issue',
+        title: 'Record the deployment and sign-off in the tracking issue',
+        section: 'Post-Deployment Documentation'
+      },
+      outcome.ok
+        ? { status: 'pass', message: outcome.message }
+        : { status: 'fail', message: outcome.message },
+      Date.now() - started
+    )
+    core.info(progressLine(result))
+    const verification = report.verification
+    report = { ...amendReport(report, [result]), verification }
+    report.verification.verified = report.decision === 'go'
+  }
+  const reportPath = writeReport(report)
+  const v = report.verification
+  core.setOutput(OUTPUT.decision, report.decision)
+  core.setOutput(OUTPUT.verified, String(v.verified))
+  core.setOutput(OUTPUT.rollbackDetected, String(v.rollbackDetected))
+  core.setOutput(OUTPUT.duration, v.durationMs === undefined ? '' : String(Math.round(v.durationMs / 1000)))
+  core.setOutput(OUTPUT.failedChecks, report.failedChecks.join(','))
+  core.setOutput(OUTPUT.warnings, report.warnings.join(','))
+  core.setOutput(OUTPUT.reason, oneLineReason(report))
+  core.setOutput(OUTPUT.reportPath, reportPath)
+  core.setOutput(OUTPUT.issueUrl, issueUrl ?? '')
+  annotate(report)
+  const { renderVerification } = await import('./report/verify-body.js')
+  await core.summary
+    .addRaw(
+      `${renderMarkdown(report)}\n\n${renderVerification(report, { runUrl: context.runUrl, actor: process.env.GITHUB_ACTOR })}\n`,
+      true
+    )
+    .write()
+  if (v.verified) {
+    core.info('Deployment verified.')
+  } else {
+    if (v.undoCommands.length > 0) core.info(`Roll back with:\n${v.undoCommands.join('\n')}`)
+    core.setFailed(`Deployment not verified. ${report.reasons.join(' · ')}`)
+  }
+}
+
 export async function run(): Promise<void> {
   try {
     const context = readRunContext()
@@ -143,6 +235,7 @@ export async function run(): Promise<void> {
     if (inputs.preflight.healthToken) core.setSecret(inputs.preflight.healthToken)
     if (inputs.github.slackWebhookUrl) core.setSecret(inputs.github.slackWebhookUrl)
     maskKubeconfig(inputs.preflight.kubeconfig)
+    if (inputs.mode === 'verify') return await verifyMode(inputs, context)
     const changes = await withLastGo(inputs.preflight.changes, inputs.github, context)
     let report = await runPreflight(
       { ...inputs.preflight, changes, workDir: process.env.RUNNER_TEMP || undefined, artifactsDir: kitDir() },
@@ -202,6 +295,7 @@ export async function run(): Promise<void> {
   } catch (error) {
     // Whatever went wrong, the gate must never read as "go".
     core.setOutput(OUTPUT.decision, 'no-go')
+    core.setOutput(OUTPUT.verified, 'false')
     const prefix = error instanceof UsageError ? 'Invalid input' : 'Preflight failed unexpectedly'
     core.setFailed(`${prefix}: ${describeError(error)}`)
   }

@@ -106,6 +106,16 @@ async function targetIssue(
 
 class TargetError extends Error {}
 
+/** The open tracking issue of the key (or `issueNumber`), read only; undefined when there is none. */
+export async function findTrackingIssue(
+  github: GitHubClient,
+  options: Pick<TrackingIssueOptions, 'repository' | 'key' | 'labels' | 'issueNumber'>
+): Promise<IssueLike | undefined> {
+  return targetIssue(github, options as TrackingIssueOptions)
+}
+
+export { TargetError }
+
 /**
  * The last go recorded in the tracking issue (read only, before the checks run: the change checks list
  * the commits since). No issue yet, or no go recorded in it, is `{}`; a failure to read is `problem`.
@@ -141,9 +151,9 @@ function shortComment(report: Report, runUrl?: string): string {
 }
 
 /** Appends the run's comment unless this run attempt already commented (the step was retried). */
-async function commentOnce(
+export async function commentOnce(
   github: GitHubClient,
-  options: TrackingIssueOptions,
+  options: Pick<TrackingIssueOptions, 'repository' | 'runMarker'>,
   issueNumber: number,
   text: string
 ): Promise<void> {
@@ -166,9 +176,9 @@ const UPDATE_ATTEMPTS = 4
  * Reads the issue, merges, writes; on a rate limit or a 5xx, waits and starts again from the read, so a
  * tick made during the wait is merged rather than overwritten by a resent body.
  */
-async function writeMerged(
+export async function writeMerged(
   github: GitHubClient,
-  options: TrackingIssueOptions,
+  options: Pick<TrackingIssueOptions, 'repository' | 'labels'>,
   issueNumber: number,
   render: (previousBody?: string) => IssueBody
 ): Promise<IssueBody> {
