@@ -1,0 +1,285 @@
+/**
+ * Verify mode (issue 6) end to end: `node dist/index.js` as the runner spawns it, against the REAL test
+ * cluster (kube-apiserver + controller-manager: the rollouts, ReplicaSets and revisions are the real
+ * controllers') and the GitHub emulator (the tracking issue carries the preflight's record to the verify
+ * run). Pods have no kubelet: the tests stage their status, as test/cluster-harness.ts does elsewhere.
+ * Its own namespace, so it can run beside cluster.integration.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { runAction, type ActionRun } from '../test/action-runner.js'
+import {
+  ADMIN_KUBECONFIG,
+  apply,
+  ensureCluster,
+  kubectl,
+  kubectlJson,
+  settleDeployments,
+  stageNode
+} from '../test/cluster-harness.js'
+import { EXAMPLE_BUNDLE, cleanupTempDirs, tempDir } from '../test/fixtures.js'
+import { startGitHubEmulator, type GitHubEmulator } from '../test/github/emulator.js'
+import { issueKeyMarker } from '../src/report/issue-body.js'
+import { readRecord } from '../src/report/preflight-record.js'
+
+const NS = 'vapora-verify'
+const NODE = 'node-1'
+const REPO = 'vapora/app'
+const TOKEN = 'ghs_verifyModeToken00000000000000000001'
+const KEY = 'production'
+
+let github: GitHubEmulator
+let kubeconfig = ''
+let serverVersion = ''
+let nextRunId = 7000
+const runs: ActionRun[] = []
+
+/** The example bundle in NS with every image at `tag` (and, optionally, one Deployment's image at another). */
+function bundle(tag: string, override?: { deployment: string; tag: string }): string {
+  const dir = tempDir('verify-bundle-')
+  cpSync(EXAMPLE_BUNDLE, dir, { recursive: true })
+  for (const file of ['configmap.yaml', 'deployment.yaml']) {
+    let text = readFileSync(join(EXAMPLE_BUNDLE, file), 'utf8')
+      .replace(/namespace: vapora\b/g, `namespace: ${NS}`)
+      .replace(/(ghcr\.io\/[\w./-]+):[\w.-]+/g, `$1:${tag}`)
+    if (override) {
+      text = text
+        .split(/^---$/m)
+        .map(doc =>
+          doc.includes(`name: ${override.deployment}\n`)
+            ? doc.replace(/(ghcr\.io\/[\w./-]+):[\w.-]+/g, `$1:${override.tag}`)
+            : doc
+        )
+        .join('---')
+    }
+    writeFileSync(join(dir, file), text)
+  }
+  return dir
+}
+
+/** What the deploy job does: apply the bundle's manifests. */
+function deploy(dir: string): void {
+  for (const file of ['configmap.yaml', 'deployment.yaml']) apply(readFileSync(join(dir, file), 'utf8'))
+}
+
+async function action(inputs: Record<string, string>): Promise<ActionRun> {
+  const id = nextRunId++
+  github.addRun(REPO, id)
+  const run = await runAction(
+    {
+      namespace: NS,
+      kubeconfig,
+      'kubectl-version': serverVersion,
+      environment: KEY,
+      'check-changes': 'false',
+      'upload-rollback-kit': 'false',
+      ...inputs
+    },
+    { ...github.actionEnv(REPO, id), GITHUB_ACTOR: 'deploy-lead' },
+    { githubToken: TOKEN }
+  )
+  runs.push(run)
+  return run
+}
+
+const preflight = (dir: string) => action({ 'bundle-path': dir })
+const verify = (dir: string, extra: Record<string, string> = {}) =>
+  action({ 'bundle-path': dir, mode: 'verify', 'ready-timeout': '90s', ...extra })
+
+function trackingIssue() {
+  return github
+    .issues(REPO)
+    .filter(i => (i.body ?? '').includes(issueKeyMarker(KEY)))
+    .sort((a, b) => b.number - a.number)[0]
+}
+
+const revisionOf = (name: string): number =>
+  Number(
+    kubectlJson<{ metadata: { annotations: Record<string, string> } }>(['get', 'deployment', name, '-n', NS])
+      .metadata.annotations['deployment.kubernetes.io/revision']
+  )
+
+let healthServer: ChildProcess | undefined
+let healthUrl = ''
+
+/** A stand-in for the Vapora backend in its own process (this one blocks on kubectl while staging pods). */
+async function startHealthServer(): Promise<void> {
+  healthServer = spawn(process.execPath, [
+    '-e',
+    "require('http').createServer((q, s) => s.writeHead(200, {'content-type': 'application/json'}).end('{\"ok\":true}')).listen(0, '127.0.0.1', function () { console.log(this.address().port) })"
+  ])
+  const port = await new Promise<string>(resolve =>
+    healthServer!.stdout!.once('data', d => resolve(String(d).trim()))
+  )
+  healthUrl = `http://127.0.0.1:${port}`
+}
+
+beforeAll(async () => {
+  await startHealthServer()
+  ensureCluster()
+  serverVersion = kubectlJson<{ serverVersion: { gitVersion: string } }>(['version']).serverVersion.gitVersion
+  kubeconfig = Buffer.from(readFileSync(ADMIN_KUBECONFIG, 'utf8')).toString('base64')
+  stageNode(NODE, true)
+  apply(`apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${NS}\n`)
+  kubectl(['delete', 'deployments,replicasets', '--all', '-n', NS, '--wait=false'])
+  kubectl(['delete', 'pods', '--all', '-n', NS, '--grace-period=0', '--force', '--wait=false'])
+  deploy(bundle('1.0.0'))
+  await settleDeployments(NS, NODE)
+  github = await startGitHubEmulator()
+  github.addRepo(REPO)
+  github.addToken(TOKEN, { issues: 'write', actions: 'read', repos: [REPO] })
+}, 180_000)
+
+afterAll(async () => {
+  healthServer?.kill()
+  await github?.close()
+  cleanupTempDirs()
+})
+
+describe('verify mode on the real cluster', () => {
+  it('a deploy that rolls out: verified, success items ticked, record and sign-off filled, issue closed', async () => {
+    const next = bundle('2.0.0')
+    const before = await action({
+      'bundle-path': next,
+      'health-url': `${healthUrl}/health`,
+      'api-urls': '/api/projects'
+    })
+    expect(before.stdout).toMatch(/baseline +pass: recorded 2 endpoint\(s\)/)
+    expect(before.outputs['issue-number']).not.toBe('')
+    const record = readRecord(trackingIssue().body ?? '', issueKeyMarker(KEY))!
+    expect(record.revisions['vapora-backend']).toBe(revisionOf('vapora-backend'))
+    expect(record.undoCommands).toContain(
+      `kubectl rollout undo deployment/vapora-backend -n ${NS} --to-revision=${record.revisions['vapora-backend']}`
+    )
+
+    deploy(next)
+    // The kubelet's part, while the verify run watches.
+    const [run] = await Promise.all([
+      verify(next, {
+        'close-on-success': 'true',
+        'health-url': `${healthUrl}/health`,
+        'api-urls': '/api/projects'
+      }),
+      // Started after the verify run, so that it watches the rollout happen.
+      new Promise(resolve => setTimeout(resolve, 2500)).then(() => settleDeployments(NS, NODE))
+    ])
+    expect(run.stdout).toMatch(
+      /verify-pods-ready +pass: 3 Deployment\(s\) rolled out, every pod Ready \([1-9]\d*(\.\d)? s after/
+    )
+    expect(run.stdout).toMatch(/verify-health +pass/)
+    expect(run.stdout).toMatch(/verify-api +pass/)
+    expect(run.stdout).toMatch(/verify-metrics +pass: latency and errors within 2× the baseline/)
+    expect(run.stdout).toMatch(/verify-images +pass/)
+    expect(run.outputs.verified).toBe('true')
+    expect(run.outputs['rollback-detected']).toBe('false')
+    expect(Number(run.outputs.duration)).toBeGreaterThanOrEqual(0)
+    expect(run.exitCode).toBe(0)
+    const issue = trackingIssue()
+    expect(issue.state).toBe('closed')
+    const body = issue.body ?? ''
+    expect(body).toContain('### ✅ Deployment verified')
+    expect(body).toMatch(/\| Deployment start time \(UTC\) \| \d{4}-\d\d-\d\dT/)
+    expect(body).toMatch(/\| Rollback performed \| No \|/)
+    expect(body).toContain('DEPLOYMENT COMPLETED')
+    expect(body).toContain('✓ All pods running')
+    expect(body).toContain('Deployed by: deploy-lead')
+    expect(body).toContain('✓ Health checks passing')
+    expect(body).toMatch(
+      /\| `http:\/\/127\.0\.0\.1:\d+\/api\/projects` \| [\d.]+ ms \| [\d.]+ ms \| 0\/5 \| 0\/5 \|/
+    )
+    expect(body).toMatch(/- \[x\] All three deployments have updated image IDs .*ticked-by=preflight/)
+    expect(body).toMatch(/- \[x\] All pods reach "Ready" state within 5 minutes/)
+    // The preflight's own ticks are untouched by the verify run.
+    expect(body).toMatch(/- \[x\] Validate manifest syntax/)
+    expect(github.comments(REPO, issue.number).at(-1)?.body).toMatch(/✅ \*\*Deployment verified\*\*/)
+    expect(run.summary).toContain('DEPLOYMENT COMPLETED')
+  })
+
+  it('pods never Ready: not verified within the timeout, the issue stays open with the rollback commands', async () => {
+    const next = bundle('3.0.0')
+    await preflight(next)
+    deploy(next)
+    const run = await verify(next, { 'ready-timeout': '4s', 'close-on-success': 'true' })
+    expect(run.outputs.verified).toBe('false')
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(
+      /verify-pods-ready +fail \[blocking\]: not Ready within 4 s: vapora-backend: \d\/2 ready/
+    )
+    expect(run.stdout).toMatch(
+      /Roll back with:\nkubectl rollout undo deployment\/vapora-backend -n vapora-verify --to-revision=2/
+    )
+    const issue = trackingIssue()
+    expect(issue.state).toBe('open')
+    expect(issue.body).toContain('### ❌ Deployment not verified')
+    expect(issue.body).toContain('DEPLOYMENT NOT VERIFIED')
+    expect(issue.body).toMatch(/```sh\nkubectl rollout undo deployment\/vapora-backend/)
+    expect(github.comments(REPO, issue.number).at(-1)?.body).toMatch(
+      /❌ \*\*Deployment not verified\*\*[\s\S]*verify-pods-ready/
+    )
+    await settleDeployments(NS, NODE)
+  }, 120_000)
+
+  it('an image left at the old tag: not verified, naming the Deployment', async () => {
+    const next = bundle('4.0.0')
+    await preflight(next)
+    deploy(bundle('4.0.0', { deployment: 'vapora-llm-router', tag: '3.0.0' }))
+    const [run] = await Promise.all([verify(next), settleDeployments(NS, NODE)])
+    expect(run.outputs.verified).toBe('false')
+    expect(run.stdout).toMatch(
+      /verify-images +fail \[blocking\]: not running the bundle's images: vapora-llm-router\/\S+ runs ghcr\.io\/\S+:3\.0\.0, the bundle has ghcr\.io\/\S+:4\.0\.0/
+    )
+    expect(run.stdout).not.toMatch(/vapora-backend\/\S+ runs/)
+  }, 120_000)
+
+  it('a rollback to the previous revision after the deploy: rollback-detected', async () => {
+    // Bring llm-router to the bundle too, so the only difference left is the rollback.
+    const next = bundle('5.0.0')
+    deploy(bundle('4.0.0'))
+    await settleDeployments(NS, NODE)
+    await preflight(next)
+    deploy(next)
+    await settleDeployments(NS, NODE)
+    const deployed = revisionOf('vapora-backend')
+    kubectl(['rollout', 'undo', 'deployment/vapora-backend', '-n', NS])
+    await settleDeployments(NS, NODE)
+    // kubectl rollout undo gives the old template a new, higher revision: the number alone cannot tell.
+    expect(revisionOf('vapora-backend')).toBeGreaterThan(deployed)
+    const run = await verify(next)
+    expect(run.outputs['rollback-detected']).toBe('true')
+    expect(run.outputs.verified).toBe('false')
+    expect(run.stdout).toMatch(
+      /verify-rollback +fail \[blocking\]: rollback detected: vapora-backend: revision \d+ runs ReplicaSet vapora-backend-\w+/
+    )
+    expect(trackingIssue().body).toMatch(/\| Rollback performed \| \*\*Yes\*\* \(detected\) \|/)
+  }, 150_000)
+
+  it('without a preflight record: not verified, saying to run the preflight first', async () => {
+    const issue = trackingIssue()
+    // Close the open one: no tracking issue, so no record.
+    await fetch(`${github.url}/repos/${REPO}/issues/${issue.number}`, {
+      method: 'PATCH',
+      headers: { authorization: `token ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ state: 'closed' })
+    })
+    const run = await verify(bundle('5.0.0'))
+    expect(run.outputs.verified).toBe('false')
+    expect(run.stdout).toMatch(
+      /verify-restarts +skip \[blocking\]: not run: no open tracking issue for "production"/
+    )
+  })
+
+  it('no exchange broke the OpenAPI description, and no secret was printed', () => {
+    expect(github.violations()).toEqual([])
+    for (const run of runs) {
+      const visible = run.stdout
+        .split('\n')
+        .filter(line => !line.startsWith('::add-mask::'))
+        .join('\n')
+      expect(visible + run.summary).not.toContain(TOKEN)
+      expect(visible + run.summary).not.toContain(kubeconfig.slice(0, 40))
+    }
+    expect(readdirSync(EXAMPLE_BUNDLE).length).toBeGreaterThan(3)
+  })
+})
