@@ -6,9 +6,10 @@ if (major < 22 || (major === 22 && minor < 19)) {
 }
 import { writeFileSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { T as TOOL_NAME, D as DEFAULT_NAMESPACE, c as DEFAULT_EXPECTED_FILES_PATTERN, e as DEFAULT_CONFIGMAP, g as DEFAULT_DEPLOYMENTS, h as TOOL_VERSION, r as runPreflight, b as renderMarkdown } from './chunks/markdown-DVUCsEz9.js';
+import { T as TOOL_NAME, D as DEFAULT_NAMESPACE, b as DEFAULT_EXPECTED_FILES_PATTERN, c as DEFAULT_CONFIGMAP, e as DEFAULT_DEPLOYMENTS, g as TOOL_VERSION, r as runPreflight } from './chunks/engine-BkvU2YrM.js';
 import { U as UsageError, d as describeError } from './chunks/errors-aSDtUpQk.js';
 import { p as progressLine, r as renderJson } from './chunks/json-MPZs6IsW.js';
+import { r as renderMarkdown } from './chunks/markdown-B7plf3tq.js';
 import 'node:path';
 import 'node:perf_hooks';
 import 'node:os';
@@ -54,6 +55,8 @@ import 'os';
 import 'dns';
 import 'tls';
 import 'url';
+import './chunks/markdown-escape-CVolqMOQ.js';
+import './chunks/render-mO0pC10t.js';
 
 /**
  * The CLI adapter: flags → the same options → the same engine → stdout and an exit code

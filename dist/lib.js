@@ -1073,6 +1073,102 @@ class KubeClient {
             throw error;
         }
     }
+    /**
+     * Lists `path`, then watches it (`watch=1` from the list's resourceVersion), calling `isDone` with the
+     * current objects after the list and after every event, until it returns true or `deadline` (epoch ms)
+     * passes. A watch the server ends (its timeoutSeconds, or 410 Gone) is resumed with a fresh list.
+     * Returns the last objects seen and whether `isDone` was satisfied.
+     */
+    async watchUntil(path, isDone, deadline) {
+        let objects = [];
+        while (Date.now() < deadline) {
+            const list = await this.get(path);
+            objects = list.items;
+            if (isDone(objects))
+                return { done: true, objects };
+            const byName = new Map(objects.map(o => [o.metadata?.name ?? '', o]));
+            const outcome = await this.streamWatch(path, list.metadata?.resourceVersion, deadline, (type, object) => {
+                const name = object.metadata?.name ?? '';
+                if (type === 'DELETED')
+                    byName.delete(name);
+                else if (type === 'ADDED' || type === 'MODIFIED')
+                    byName.set(name, object);
+                objects = [...byName.values()];
+                return isDone(objects);
+            });
+            if (outcome === 'done')
+                return { done: true, objects };
+        }
+        return { done: false, objects };
+    }
+    /** One watch request: resolves 'done', or 'ended' when the server or the deadline closes it. */
+    async streamWatch(path, resourceVersion, deadline, onEvent) {
+        const remainingS = Math.max(1, Math.ceil((deadline - Date.now()) / 1000));
+        const url = new URL(this.server.pathname.replace(/\/$/, '') + path, this.server);
+        url.searchParams.set('watch', '1');
+        url.searchParams.set('allowWatchBookmarks', 'false');
+        url.searchParams.set('timeoutSeconds', String(Math.min(remainingS, 300)));
+        if (resourceVersion)
+            url.searchParams.set('resourceVersion', resourceVersion);
+        const headers = await this.authHeaders();
+        const transport = url.protocol === 'http:' ? http : https;
+        return new Promise((resolve, reject) => {
+            let settled = false;
+            const finish = (outcome) => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timer);
+                request.destroy();
+                resolve(outcome);
+            };
+            // Our own deadline: the server's timeoutSeconds is a hint, and a silent connection must not hang us.
+            const timer = setTimeout(() => finish('ended'), Math.max(0, deadline - Date.now()) + 50);
+            const request = transport.request(url, {
+                method: 'GET',
+                agent: this.agent,
+                headers: { ...headers, Accept: 'application/json', 'User-Agent': 'vapora-preflight' }
+            }, response => {
+                if ((response.statusCode ?? 0) >= 300) {
+                    response.resume();
+                    return finish('ended');
+                }
+                let buffered = '';
+                response.on('data', (chunk) => {
+                    buffered += chunk.toString('utf8');
+                    let newline;
+                    while ((newline = buffered.indexOf('\n')) >= 0) {
+                        const line = buffered.slice(0, newline).trim();
+                        buffered = buffered.slice(newline + 1);
+                        if (!line)
+                            continue;
+                        let event;
+                        try {
+                            event = JSON.parse(line);
+                        }
+                        catch {
+                            continue;
+                        }
+                        // ERROR carries a Status (e.g. 410 Gone: the resourceVersion is too old): list again.
+                        if (event.type === 'ERROR' || !event.object)
+                            return finish('ended');
+                        if (onEvent(event.type ?? '', event.object))
+                            return finish('done');
+                    }
+                });
+                response.on('end', () => finish('ended'));
+                response.on('error', () => finish('ended'));
+            });
+            request.on('error', error => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timer);
+                reject(new KubeApiError(`watching ${path}: ${error.message}`, undefined, undefined, { cause: error }));
+            });
+            request.end();
+        });
+    }
     /** Closes kept-alive connections so the process can exit. */
     close() {
         this.agent.destroy();
@@ -2493,7 +2589,7 @@ const composeCheck = {
  * model: TOML has no null, so null/absent are the same; TOML dates become their ISO text; numbers compare
  * by value (TOML 8001 and JSON 8001.0 are the same number).
  */
-function normalise(value) {
+function normalise$1(value) {
     if (value === null || value === undefined)
         return null;
     if (value instanceof Date)
@@ -2503,11 +2599,11 @@ function normalise(value) {
     if (typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string')
         return value;
     if (Array.isArray(value))
-        return value.map(normalise);
+        return value.map(normalise$1);
     if (typeof value === 'object') {
         const out = {};
         for (const key of Object.keys(value).sort()) {
-            const item = normalise(value[key]);
+            const item = normalise$1(value[key]);
             if (item !== null)
                 out[key] = item;
         }
@@ -2630,7 +2726,7 @@ const configModesCheck = {
                 details.push(`${stem}: cannot compare (${why.join(', ') || 'fewer than two formats present'})`);
                 continue;
             }
-            const values = files.map(f => ({ file: f, value: normalise(bundle.parsed(f).documents[0]?.value) }));
+            const values = files.map(f => ({ file: f, value: normalise$1(bundle.parsed(f).documents[0]?.value) }));
             const reference = values[0];
             const paths = new Map();
             for (const other of values.slice(1)) {
@@ -2980,6 +3076,7 @@ function summarise(url, samples, expected) {
         count: samples.length,
         p50Ms: percentile(answered, 50),
         p95Ms: percentile(answered, 95),
+        p99Ms: percentile(answered, 99),
         errors: samples.length - samples.filter(s => s.status === expected).length,
         statuses,
         firstProblem: bad
@@ -4204,6 +4301,32 @@ function tlsEndpoint(raw) {
     }
     return { host: match[1].replace(/^\[|\]$/g, ''), port };
 }
+function verifyOptions(input) {
+    if (!input)
+        return undefined;
+    const readyTimeoutMs = parseDuration(input.readyTimeout?.trim() || '5m');
+    if (readyTimeoutMs === undefined || readyTimeoutMs <= 0 || readyTimeoutMs > 3_600_000) {
+        throw new UsageError(`ready-timeout: "${input.readyTimeout}" is not a duration up to 1h; write e.g. 5m or 90s.`);
+    }
+    const latencyFactor = positiveNumber('latency-factor', input.latencyFactor, 2, '2');
+    let deployStartedAt;
+    if (input.deployStartedAt?.trim()) {
+        deployStartedAt = new Date(input.deployStartedAt.trim());
+        if (Number.isNaN(deployStartedAt.getTime())) {
+            throw new UsageError(`deploy-started-at: "${input.deployStartedAt}" is not a time; write ISO 8601, e.g. 2026-11-28T14:05:00Z.`);
+        }
+    }
+    else if (input.record) {
+        deployStartedAt = new Date(input.record.finishedAt);
+    }
+    return {
+        record: input.record,
+        recordProblem: input.recordProblem,
+        readyTimeoutMs,
+        latencyFactor,
+        deployStartedAt
+    };
+}
 const FULL_SHA = /^[0-9a-f]{40}$/;
 function checkChanges(spec) {
     if (!spec)
@@ -4274,6 +4397,7 @@ function resolveOptions(given) {
         policy,
         environment: input.environment?.trim() || 'staging',
         changes: checkChanges(input.changes),
+        verify: verifyOptions(input.verify),
         bundlePath,
         artifact,
         expectedFiles,
@@ -4346,7 +4470,7 @@ function cell(text, max = 200) {
 
 function collectBaseline(results) {
     const data = (id) => results.find(r => r.id === id)?.data;
-    const endpoints = ['health-endpoint', 'api-endpoints'].flatMap(id => data(id)?.endpoints ?? []);
+    const endpoints = ['health-endpoint', 'api-endpoints', 'verify-health', 'verify-api'].flatMap(id => data(id)?.endpoints ?? []);
     const pods = data('pods-running');
     const nodes = data('node-capacity');
     const baseline = {
@@ -4354,6 +4478,7 @@ function collectBaseline(results) {
             url: e.url,
             p50Ms: e.p50Ms,
             p95Ms: e.p95Ms,
+            p99Ms: e.p99Ms,
             errors: e.errors,
             probes: e.count
         })),
@@ -4383,7 +4508,7 @@ function baselineOutcome(baseline) {
 function renderBaseline(baseline) {
     const lines = ['### Baseline before deploy', ''];
     if (baseline.endpoints.length > 0) {
-        lines.push('| Endpoint | p50 | p95 | Errors |', '|---|---|---|---|', ...baseline.endpoints.map(e => `| \`${inline(e.url)}\` | ${e.p50Ms} ms | ${e.p95Ms} ms | ${e.errors}/${e.probes} |`), '');
+        lines.push('| Endpoint | p50 | p95 | p99 | Errors |', '|---|---|---|---|---|', ...baseline.endpoints.map(e => `| \`${inline(e.url)}\` | ${e.p50Ms} ms | ${e.p95Ms} ms | ${e.p99Ms ?? '–'} ms | ${e.errors}/${e.probes} |`), '');
     }
     if (baseline.podRestarts) {
         const total = Object.values(baseline.podRestarts).reduce((a, b) => a + b, 0);
@@ -4589,9 +4714,9 @@ async function runPreflight(input, hooks = {}) {
             return result;
         });
         const baseline = collectBaseline(results);
-        const baselineResult = finish(BASELINE_CHECK, baselineOutcome(baseline), 0);
-        hooks.onResult?.(baselineResult);
-        const all = [...(fetched ? [fetched.result] : []), opened.result, ...results, baselineResult];
+        const baselineResult = hooks.baselineResult === false ? [] : [finish(BASELINE_CHECK, baselineOutcome(baseline), 0)];
+        baselineResult.forEach(r => hooks.onResult?.(r));
+        const all = [...(fetched ? [fetched.result] : []), opened.result, ...results, ...baselineResult];
         const verdict = decide(all, options);
         const totalMs = performance.now() - t0;
         return {
@@ -4672,6 +4797,440 @@ function amendReport(report, extra) {
         reasons: verdict.reasons,
         failedChecks: verdict.failedChecks,
         warnings: verdict.warnings
+    };
+}
+
+const VERIFY_SECTION = 'Success Criteria Verification';
+function bundleDeployments(ctx) {
+    return manifestDocs(ctx)
+        .docs.filter(d => d.doc.kind === 'Deployment' && d.doc.metadata?.name)
+        .map(({ doc }) => ({
+        name: doc.metadata.name,
+        images: Object.fromEntries((doc.spec?.template?.spec?.containers ?? []).map(c => [
+            c.name ?? '',
+            c.image ?? ''
+        ]))
+    }));
+}
+const ns = (ctx) => encodeURIComponent(ctx.options.namespace);
+async function liveDeployments(client, ctx) {
+    return (await client.get(`/apis/apps/v1/namespaces/${ns(ctx)}/deployments`))
+        .items;
+}
+async function livePods(client, ctx) {
+    return (await client.get(`/api/v1/namespaces/${ns(ctx)}/pods`)).items;
+}
+async function liveReplicaSets(client, ctx) {
+    return (await client.get(`/apis/apps/v1/namespaces/${ns(ctx)}/replicasets`))
+        .items;
+}
+/** The ReplicaSet a Deployment runs now: owned by it, with the Deployment's own revision. */
+function currentReplicaSet(deployment, replicaSets) {
+    const revision = deployment.metadata?.annotations?.[REVISION_ANNOTATION];
+    return replicaSets.find(rs => (rs.metadata?.ownerReferences ?? []).some(o => o.controller && o.uid === deployment.metadata?.uid) &&
+        rs.metadata?.annotations?.[REVISION_ANNOTATION] === revision);
+}
+/** Pods owned by a ReplicaSet. */
+function podsOf(replicaSet, pods) {
+    return pods.filter(p => (p.metadata?.ownerReferences ?? []).some(o => o.controller && o.uid === replicaSet.metadata?.uid));
+}
+const isReady = (pod) => (pod.status?.conditions ?? []).some(c => c.type === 'Ready' && c.status === 'True');
+/** The record a comparison needs, or the outcome saying it is missing (which blocks: not verified). */
+function needRecord(ctx) {
+    if (ctx.options.verify?.record)
+        return undefined;
+    return {
+        status: 'skip',
+        skipReason: 'prerequisite-failed',
+        message: `not run: ${ctx.options.verify?.recordProblem ?? 'no preflight record to compare with'}`,
+        hint: 'Run the preflight (mode: preflight, tracking-issue: true) before the deploy: it records the baseline in the tracking issue.'
+    };
+}
+
+const verifyEventsCheck = {
+    id: 'verify-events',
+    title: 'No Warning events since the deploy started',
+    section: VERIFY_SECTION,
+    needs: ['cluster'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const since = ctx.options.verify?.deployStartedAt;
+        if (!since) {
+            return {
+                status: 'skip',
+                skipReason: 'prerequisite-failed',
+                message: 'not run: the deploy start is unknown (no preflight record, no deploy-started-at)',
+                hint: 'Set deploy-started-at, or run the preflight with the tracking issue before the deploy.'
+            };
+        }
+        try {
+            const events = (await cluster.session.client.get(`/api/v1/namespaces/${encodeURIComponent(ctx.options.namespace)}/events`)).items;
+            const warnings = events.filter(e => e.type === 'Warning' && lastSeen(e) >= since.getTime());
+            const lines = warnings.map(e => `${e.reason ?? '?'} on ${e.involvedObject?.kind ?? '?'}/${e.involvedObject?.name ?? '?'}${(e.series?.count ?? e.count ?? 1) > 1 ? ` ×${e.series?.count ?? e.count}` : ''}: ${(e.message ?? '').slice(0, 200)}`);
+            if (lines.length > 0) {
+                return {
+                    status: 'fail',
+                    message: `${lines.length} Warning event(s) since the deploy started (${since.toISOString()}): ${lines.slice(0, 3).join('; ')}${lines.length > 3 ? '; …' : ''}`,
+                    details: lines,
+                    hint: 'Read them with kubectl get events -n <namespace> --field-selector type=Warning; fix the cause or roll back.'
+                };
+            }
+            return { status: 'pass', message: `no Warning event since the deploy started (${since.toISOString()})` };
+        }
+        catch (error) {
+            return { status: 'error', message: `cannot read events: ${explainApiError(error)}` };
+        }
+    }
+};
+
+const verifyHealthCheck = {
+    ...healthEndpointCheck,
+    id: 'verify-health',
+    title: 'Health endpoints respond (200 OK)',
+    section: VERIFY_SECTION
+};
+const verifyApiCheck = {
+    ...apiEndpointsCheck,
+    id: 'verify-api',
+    title: 'API endpoints respond to test requests',
+    section: VERIFY_SECTION
+};
+/**
+ * Jitter allowance added to `factor × before`: a 2 ms baseline must not fail at 5 ms. Latency that
+ * matters to users is well above it.
+ */
+const LATENCY_SLACK_MS = 25;
+/** p99 after vs before for each endpoint measured both times; more errors than before also fail. */
+function compareWithBaseline(before, after, factor) {
+    if (!before || before.endpoints.length === 0) {
+        return {
+            status: 'skip',
+            skipReason: 'not-applicable',
+            message: 'not applicable: the preflight measured no endpoint to compare with'
+        };
+    }
+    const lines = [];
+    const problems = [];
+    for (const b of before.endpoints) {
+        const a = after?.endpoints.find(e => e.url === b.url);
+        if (!a) {
+            problems.push(`${b.url} was not probed after the deploy`);
+            continue;
+        }
+        const was = b.p99Ms ?? b.p95Ms;
+        const allowed = Math.round(was * factor + LATENCY_SLACK_MS);
+        lines.push(`${a.url}: p99 ${was} → ${a.p99Ms ?? a.p95Ms} ms (allowed ${allowed} ms), errors ${b.errors}/${b.probes} → ${a.errors}/${a.probes}`);
+        if ((a.p99Ms ?? a.p95Ms) > allowed)
+            problems.push(`${a.url} p99 ${a.p99Ms ?? a.p95Ms} ms is over ${factor}× the baseline ${was} ms`);
+        if (a.errors / Math.max(1, a.probes) > b.errors / Math.max(1, b.probes))
+            problems.push(`${a.url} errors rose: ${b.errors}/${b.probes} → ${a.errors}/${a.probes}`);
+    }
+    if (problems.length > 0) {
+        return {
+            status: 'fail',
+            message: `worse than before the deploy: ${problems.join('; ')}`,
+            details: lines,
+            hint: 'Compare dashboards; the seed says roll back on more than 10% error increase. latency-factor sets the allowed factor.'
+        };
+    }
+    return { status: 'pass', message: `latency and errors within ${factor}× the baseline`, details: lines };
+}
+
+/** Registries report `docker.io/library/x:1` for `x:1`: compare without the implied prefixes. */
+const normalise = (image) => image.replace(/^docker\.io\/(library\/)?/, '');
+const verifyImagesCheck = {
+    id: 'verify-images',
+    title: 'All deployments have updated image IDs',
+    section: VERIFY_SECTION,
+    needs: ['bundle', 'cluster'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const client = cluster.session.client;
+        try {
+            const [deployments, replicaSets, pods] = await Promise.all([
+                liveDeployments(client, ctx),
+                liveReplicaSets(client, ctx),
+                livePods(client, ctx)
+            ]);
+            const problems = [];
+            const details = [];
+            const imageIds = {};
+            for (const wanted of bundleDeployments(ctx)) {
+                const live = deployments.find(d => d.metadata?.name === wanted.name);
+                if (!live) {
+                    problems.push(`${wanted.name} does not exist in ${ctx.options.namespace}`);
+                    continue;
+                }
+                const template = live.spec?.template?.spec?.containers ?? [];
+                for (const [container, image] of Object.entries(wanted.images)) {
+                    const running = template.find(c => c.name === container)?.image;
+                    if (running !== image)
+                        problems.push(`${wanted.name}/${container} runs ${running ?? '(no such container)'}, the bundle has ${image}`);
+                }
+                const rs = currentReplicaSet(live, replicaSets);
+                const rsPods = rs ? podsOf(rs, pods) : [];
+                if (rsPods.length === 0 && (live.spec?.replicas ?? 1) > 0)
+                    problems.push(`${wanted.name} has no pods of its current template`);
+                for (const pod of rsPods) {
+                    const statuses = (pod.status?.containerStatuses ?? []);
+                    if (statuses.length === 0)
+                        problems.push(`${pod.metadata?.name} has not started (no container status)`);
+                    for (const status of statuses) {
+                        const image = wanted.images[status.name];
+                        if (!image)
+                            continue;
+                        if (!status.imageID)
+                            problems.push(`${pod.metadata?.name}/${status.name} has no image ID yet (not started)`);
+                        else if (normalise(status.image ?? '') !== normalise(image))
+                            problems.push(`${pod.metadata?.name}/${status.name} reports image ${status.image}, not ${image}`);
+                        else
+                            (imageIds[wanted.name] ??= []).push(status.imageID);
+                    }
+                }
+                details.push(`${wanted.name}: ${Object.values(wanted.images).join(', ')} in ${rsPods.length} pod(s) of ${rs?.metadata?.name ?? '(no current ReplicaSet)'}`);
+            }
+            if (problems.length > 0) {
+                return {
+                    status: 'fail',
+                    message: `not running the bundle's images: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? '; …' : ''}`,
+                    details: [...details, ...problems],
+                    hint: 'Apply deployment.yaml from this bundle (an image left at the old tag means the deploy missed that Deployment), then verify again.'
+                };
+            }
+            return {
+                status: 'pass',
+                message: `every Deployment runs the bundle's images (${Object.keys(imageIds).length} with image IDs reported)`,
+                details,
+                data: { imageIds }
+            };
+        }
+        catch (error) {
+            return { status: 'error', message: `cannot read the Deployments: ${explainApiError(error)}` };
+        }
+    }
+};
+
+function rolledOut(d) {
+    if (!d)
+        return false;
+    const want = d.spec?.replicas ?? 1;
+    const s = d.status ?? {};
+    return ((s.observedGeneration ?? 0) >= d.metadata?.generation &&
+        (s.updatedReplicas ?? 0) === want &&
+        (s.readyReplicas ?? 0) === want &&
+        (s.availableReplicas ?? 0) === want &&
+        (s.replicas ?? 0) === want);
+}
+function progress(d, name) {
+    if (!d)
+        return `${name}: not found`;
+    const s = d.status ?? {};
+    return `${name}: ${s.readyReplicas ?? 0}/${d.spec?.replicas ?? 1} ready, ${s.updatedReplicas ?? 0} updated, ${s.replicas ?? 0} total`;
+}
+const seconds = (ms) => `${Math.round(ms / 100) / 10} s`;
+const verifyPodsReadyCheck = {
+    id: 'verify-pods-ready',
+    title: 'All pods reach "Ready" state within the ready timeout',
+    section: VERIFY_SECTION,
+    needs: ['bundle', 'cluster'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const wanted = bundleDeployments(ctx).map(d => d.name);
+        if (wanted.length === 0)
+            return { status: 'fail', message: 'the bundle has no Deployment to verify' };
+        const timeoutMs = ctx.options.verify?.readyTimeoutMs ?? 300_000;
+        const started = Date.now();
+        const byName = (objects) => new Map(objects.map(o => [o.metadata?.name ?? '', o]));
+        try {
+            const watched = await cluster.session.client.watchUntil(`/apis/apps/v1/namespaces/${encodeURIComponent(ctx.options.namespace)}/deployments`, objects => {
+                const live = byName(objects);
+                return wanted.every(name => rolledOut(live.get(name)));
+            }, started + timeoutMs);
+            const readyAt = new Date();
+            const live = byName(watched.objects);
+            const details = wanted.map(name => progress(live.get(name), name));
+            if (watched.done) {
+                return {
+                    status: 'pass',
+                    message: `${wanted.length} Deployment(s) rolled out, every pod Ready (${seconds(Date.now() - started)} after the verify started)`,
+                    details,
+                    data: { readyAt: readyAt.toISOString() }
+                };
+            }
+            const notReady = (await livePods(cluster.session.client, ctx))
+                .filter(p => !isReady(p))
+                .map(p => `${p.metadata?.name} (${p.status?.phase ?? 'Unknown'})`);
+            const late = wanted.filter(name => !rolledOut(live.get(name)));
+            return {
+                status: 'fail',
+                message: `not Ready within ${seconds(timeoutMs)}: ${late.map(name => progress(live.get(name), name)).join('; ')}`,
+                details: [...details, ...(notReady.length > 0 ? [`pods not Ready: ${notReady.join(', ')}`] : [])],
+                hint: 'Look at the pods (kubectl describe pod, kubectl logs): CrashLoopBackOff means config or image trouble, Pending means no capacity. Roll back with the commands from the preflight kit if it does not recover.'
+            };
+        }
+        catch (error) {
+            return { status: 'error', message: `cannot watch the Deployments: ${explainApiError(error)}` };
+        }
+    }
+};
+
+const verifyRestartsCheck = {
+    id: 'verify-restarts',
+    title: 'No pod restarts (restart counts not increasing)',
+    section: VERIFY_SECTION,
+    needs: ['cluster'],
+    async run(ctx) {
+        const missing = needRecord(ctx);
+        if (missing)
+            return missing;
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const before = ctx.options.verify.record.baseline?.podRestarts ?? {};
+        try {
+            const now = {};
+            const rising = [];
+            for (const pod of await livePods(cluster.session.client, ctx)) {
+                const name = pod.metadata?.name ?? '';
+                if (pod.status?.phase === 'Succeeded')
+                    continue;
+                const count = (pod.status?.containerStatuses ?? []).reduce((sum, s) => sum + (s.restartCount ?? 0), 0);
+                now[name] = count;
+                const was = before[name] ?? 0;
+                if (count > was)
+                    rising.push(`${name}: ${was} → ${count}`);
+            }
+            const total = Object.values(now).reduce((a, b) => a + b, 0);
+            if (rising.length > 0) {
+                return {
+                    status: 'fail',
+                    message: `restarts rose since the preflight: ${rising.join(', ')}`,
+                    details: rising,
+                    hint: 'A restarting pod after a deploy usually means a config or image problem: read its logs (kubectl logs --previous) and roll back if it keeps restarting.',
+                    data: { podRestarts: now, total }
+                };
+            }
+            return {
+                status: 'pass',
+                message: `no restart count rose (${Object.keys(now).length} pod(s), ${total} restart(s) in total)`,
+                data: { podRestarts: now, total }
+            };
+        }
+        catch (error) {
+            return { status: 'error', message: `cannot read the pods: ${explainApiError(error)}` };
+        }
+    }
+};
+
+const verifyRollbackCheck = {
+    id: 'verify-rollback',
+    title: 'No rollback performed',
+    section: VERIFY_SECTION,
+    needs: ['bundle', 'cluster'],
+    async run(ctx) {
+        const missing = needRecord(ctx);
+        if (missing)
+            return missing;
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const record = ctx.options.verify.record;
+        try {
+            const client = cluster.session.client;
+            const [deployments, replicaSets] = await Promise.all([
+                liveDeployments(client, ctx),
+                liveReplicaSets(client, ctx)
+            ]);
+            const rolledBack = [];
+            const revisions = {};
+            for (const { name } of bundleDeployments(ctx)) {
+                const live = deployments.find(d => d.metadata?.name === name);
+                if (!live)
+                    continue;
+                const revision = Number(live.metadata?.annotations?.[REVISION_ANNOTATION]);
+                revisions[name] = revision;
+                const before = record.revisions[name];
+                const current = currentReplicaSet(live, replicaSets)?.metadata?.name;
+                const oldTemplates = record.replicaSets[name] ?? [];
+                if (before !== undefined && revision > before && current && oldTemplates.includes(current)) {
+                    rolledBack.push(`${name}: revision ${revision} runs ReplicaSet ${current}, a template live before the deploy (preflight highest revision ${before})`);
+                }
+            }
+            if (rolledBack.length > 0) {
+                return {
+                    status: 'fail',
+                    message: `rollback detected: ${rolledBack.join('; ')}`,
+                    details: rolledBack,
+                    data: { rollbackDetected: true, revisions }
+                };
+            }
+            return {
+                status: 'pass',
+                message: 'no Deployment went back to a template from before the deploy',
+                data: { rollbackDetected: false, revisions }
+            };
+        }
+        catch (error) {
+            return { status: 'error', message: `cannot read the rollout state: ${explainApiError(error)}` };
+        }
+    }
+};
+
+/**
+ * Verify mode, after the deploy: the seed's "Success Criteria Verification" as checks on the live
+ * cluster and endpoints, compared with what the preflight recorded, plus the post-deployment record
+ * (start, end, duration, rollback, metrics before/after). Same engine, other checks: the bundle is read
+ * and verified the same way, and the report has the same shape with a `verification` section.
+ */
+/**
+ * In this order, one at a time: the rollout is waited for first, so the images, restarts and endpoints
+ * are read once it is over.
+ */
+const VERIFY_CHECKS = [
+    verifyPodsReadyCheck,
+    verifyImagesCheck,
+    verifyRollbackCheck,
+    verifyRestartsCheck,
+    verifyEventsCheck,
+    verifyHealthCheck,
+    verifyApiCheck
+];
+const METRICS_CHECK = {
+    id: 'verify-metrics',
+    title: 'Metrics show normal resource usage',
+    section: VERIFY_SECTION
+};
+async function runVerify(input, hooks = {}) {
+    const options = resolveOptions({ ...input, verify: input.verify ?? {} });
+    const verify = options.verify;
+    const report = await runPreflight({ ...input, verify: input.verify ?? {} }, { ...hooks, checks: hooks.checks ?? VERIFY_CHECKS, concurrency: 1, baselineResult: false });
+    const metrics = finish(METRICS_CHECK, compareWithBaseline(verify.record?.baseline, report.baseline, verify.latencyFactor), 0);
+    hooks.onResult?.(metrics);
+    const amended = amendReport(report, [metrics]);
+    const data = (id) => amended.results.find(r => r.id === id)?.data;
+    const readyAt = data('verify-pods-ready')?.readyAt;
+    const endedAt = readyAt ?? amended.finishedAt;
+    const startedAt = verify.deployStartedAt?.toISOString();
+    return {
+        ...amended,
+        verification: {
+            verified: amended.decision === 'go',
+            rollbackDetected: data('verify-rollback')?.rollbackDetected === true,
+            startedAt,
+            endedAt,
+            durationMs: startedAt ? Math.max(0, Date.parse(endedAt) - Date.parse(startedAt)) : undefined,
+            before: verify.record?.baseline,
+            after: report.baseline,
+            podRestarts: data('verify-restarts')?.total,
+            undoCommands: verify.record?.undoCommands ?? [],
+            preflightRunUrl: verify.record?.runUrl
+        }
     };
 }
 
@@ -5025,6 +5584,26 @@ function mergeTicks(current, previous) {
     return { statuses, overridden, keptByPeople };
 }
 
+const PREFIX = 'vapora-preflight:record=';
+function recordOf(report, runUrl) {
+    const histories = (report.results.find(r => r.id === 'rollout-history')?.data?.histories ??
+        []);
+    return {
+        v: 1,
+        finishedAt: report.finishedAt,
+        decision: report.decision,
+        namespace: report.namespace,
+        revisions: report.rollback?.revisions ?? {},
+        replicaSets: Object.fromEntries(histories.map(h => [h.deployment, h.revisions.map(r => r.replicaSet)])),
+        undoCommands: report.rollback?.undoCommands ?? [],
+        baseline: report.baseline,
+        runUrl
+    };
+}
+function renderRecord(record) {
+    return `<!-- ${PREFIX}${Buffer.from(JSON.stringify(record)).toString('base64')} -->`;
+}
+
 /**
  * The tracking issue's body: a hidden identity marker, the decision, the checklist (with people's ticks
  * merged in), the rollback kit, what is changing and the results. Fits GitHub's 65,536-character limit by
@@ -5079,7 +5658,8 @@ function renderIssueBody(input) {
                 '',
                 `Last run ${report.finishedAt}${run} · namespace \`${report.namespace}\` · ${renderSource(report)} · ${report.tool.name} ${report.tool.version}`,
                 '',
-                renderLastGo(nextLastGo(report, input.previousBody, input.runUrl, issueKeyMarker(input.key)))
+                renderLastGo(nextLastGo(report, input.previousBody, input.runUrl, issueKeyMarker(input.key))),
+                renderRecord(recordOf(report, input.runUrl))
             ].join('\n')
         },
         { name: 'scope', text: renderScopeNote(report) },
@@ -5887,4 +6467,4 @@ var changes = /*#__PURE__*/Object.freeze({
     ChangeReader: ChangeReader
 });
 
-export { ALL_CHECKS, BundleError, CHECKLIST, DEFAULT_BUNDLE_LIMITS, ISSUE_BODY_LIMIT, ITEM_MARKER_PREFIX, TOOL_NAME, TOOL_VERSION, UsageError, amendReport, checklistItems, checklistStatus, decide, downloadArtifactBundle, isBlocking, issueKeyMarker, mergeTicks, readTicks, renderChecklist, renderIssueBody, renderJson, renderMarkdown, renderResultsTable, resolveOptions, runPreflight, updateTrackingIssue };
+export { ALL_CHECKS, BundleError, CHECKLIST, DEFAULT_BUNDLE_LIMITS, ISSUE_BODY_LIMIT, ITEM_MARKER_PREFIX, TOOL_NAME, TOOL_VERSION, UsageError, VERIFY_CHECKS, amendReport, checklistItems, checklistStatus, decide, downloadArtifactBundle, isBlocking, issueKeyMarker, mergeTicks, readTicks, renderChecklist, renderIssueBody, renderJson, renderMarkdown, renderResultsTable, resolveOptions, runPreflight, runVerify, updateTrackingIssue };

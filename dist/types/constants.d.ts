@@ -34,6 +34,11 @@ export declare const INPUT: {
     readonly slackWebhookUrl: "slack-webhook-url";
     readonly checkChanges: "check-changes";
     readonly commit: "commit";
+    readonly mode: "mode";
+    readonly readyTimeout: "ready-timeout";
+    readonly closeOnSuccess: "close-on-success";
+    readonly latencyFactor: "latency-factor";
+    readonly deployStartedAt: "deploy-started-at";
 };
 export declare const OUTPUT: {
     readonly decision: "decision";
@@ -46,4 +51,7 @@ export declare const OUTPUT: {
     readonly bundleSource: "bundle-source";
     readonly warnings: "warnings";
     readonly reason: "reason";
+    readonly verified: "verified";
+    readonly rollbackDetected: "rollback-detected";
+    readonly duration: "duration";
 };

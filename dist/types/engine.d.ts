@@ -9,6 +9,8 @@ export interface RunHooks {
     concurrency?: number;
     /** Called with every secret found in the kubeconfig, before anything is logged (adapters mask them). */
     onSecrets?: (secrets: string[]) => void;
+    /** False: no `baseline` result (verify mode measures "after", not a baseline). report.baseline is kept. */
+    baselineResult?: boolean;
 }
 /** Turns a check's outcome into a result: identity, the policy's blocking verdict, position, timing. */
 export declare function finish(check: Pick<Check, 'id' | 'title' | 'section'>, outcome: CheckOutcome, durationMs: number): CheckResult;

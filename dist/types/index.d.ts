@@ -8,6 +8,7 @@
  * ```
  */
 export { runPreflight, amendReport, type RunHooks } from './engine.js';
+export { runVerify, VERIFY_CHECKS, type VerifyReport, type Verification } from './verify.js';
 export { resolveOptions, type PreflightInput, type PreflightOptions } from './options.js';
 export { decide, isBlocking } from './policy.js';
 export { renderMarkdown, renderResultsTable } from './report/markdown.js';

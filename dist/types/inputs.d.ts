@@ -21,6 +21,15 @@ export interface GitHubInputs {
 export interface ActionInputs {
     preflight: PreflightInput;
     github: GitHubInputs;
+    /** `preflight` (before the deploy) or `verify` (after it). */
+    mode: 'preflight' | 'verify';
+    /** Verify mode only. */
+    verify: {
+        readyTimeout?: string;
+        latencyFactor?: string;
+        deployStartedAt?: string;
+        closeOnSuccess: boolean;
+    };
 }
 /**
  * Reads and validates every input. `context` supplies what the runner knows (this repository, this

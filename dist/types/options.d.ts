@@ -2,6 +2,7 @@ import { type BundleLimits } from './bundle/limits.js';
 import type { KubeconfigSource } from './kube/config.js';
 import type { ArtifactSpec } from './github/artifact.js';
 import { type Policy } from './policy-file.js';
+import type { PreflightRecord } from './report/preflight-record.js';
 /** A validated, complete set of options. */
 export interface PreflightOptions {
     /**
@@ -66,6 +67,19 @@ export interface PreflightOptions {
     environment: string;
     /** Where the change checks look (the deployed commit's repository); undefined: they do not apply. */
     changes?: ChangeSpec;
+    /** Set in verify mode (after the deploy). */
+    verify?: VerifyOptions;
+}
+export interface VerifyOptions {
+    /** What the preflight recorded in the tracking issue (baseline, revisions, undo commands). */
+    record?: PreflightRecord;
+    /** Why there is no record, for the checks that need it. */
+    recordProblem?: string;
+    readyTimeoutMs: number;
+    /** p99 after the deploy may be this many times the baseline's. */
+    latencyFactor: number;
+    /** Warning events from then on count; also the deploy's start time in the record. */
+    deployStartedAt?: Date;
 }
 /**
  * The change checks' inputs. The commit checked is `commit` when given, else the head commit of the run
@@ -137,6 +151,16 @@ export interface PreflightInput {
     /** Default `staging`. */
     environment?: string;
     changes?: ChangeSpec;
+    verify?: {
+        record?: PreflightRecord;
+        recordProblem?: string;
+        /** e.g. `5m` (default). */
+        readyTimeout?: string;
+        /** Default 2. */
+        latencyFactor?: number | string;
+        /** ISO time; default: the preflight's end, from its record. */
+        deployStartedAt?: string;
+    };
 }
 /** Validates and completes `input`. Throws `UsageError` with a message that says how to fix it. */
 export declare function resolveOptions(given: PreflightInput): PreflightOptions;

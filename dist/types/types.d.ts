@@ -147,6 +147,8 @@ export interface Baseline {
         url: string;
         p50Ms: number;
         p95Ms: number;
+        /** Absent in records written before 0.4. */
+        p99Ms?: number;
         errors: number;
         probes: number;
     }>;

@@ -7,6 +7,8 @@
 import type { CheckResult, Report } from '../types.js';
 import { type ItemStatus } from '../checklist/state.js';
 import { type IssueBody } from '../report/issue-body.js';
+import { type GitHubClient } from './octokit.js';
+import { type IssueLike } from './issue-lock.js';
 import type { LastGo } from '../options.js';
 export interface TrackingIssueOptions {
     token: string;
@@ -38,6 +40,11 @@ export interface TrackingIssueOutcome {
     /** Set when the issue was written but the run's comment could not be added. */
     commentProblem?: string;
 }
+declare class TargetError extends Error {
+}
+/** The open tracking issue of the key (or `issueNumber`), read only; undefined when there is none. */
+export declare function findTrackingIssue(github: GitHubClient, options: Pick<TrackingIssueOptions, 'repository' | 'key' | 'labels' | 'issueNumber'>): Promise<IssueLike | undefined>;
+export { TargetError };
 /**
  * The last go recorded in the tracking issue (read only, before the checks run: the change checks list
  * the commits since). No issue yet, or no go recorded in it, is `{}`; a failure to read is `problem`.
@@ -47,6 +54,13 @@ export declare function findLastGo(options: Pick<TrackingIssueOptions, 'token' |
     problem?: string;
     issueNumber?: number;
 }>;
+/** Appends the run's comment unless this run attempt already commented (the step was retried). */
+export declare function commentOnce(github: GitHubClient, options: Pick<TrackingIssueOptions, 'repository' | 'runMarker'>, issueNumber: number, text: string): Promise<void>;
+/**
+ * Reads the issue, merges, writes; on a rate limit or a 5xx, waits and starts again from the read, so a
+ * tick made during the wait is merged rather than overwritten by a resent body.
+ */
+export declare function writeMerged(github: GitHubClient, options: Pick<TrackingIssueOptions, 'repository' | 'labels'>, issueNumber: number, render: (previousBody?: string) => IssueBody): Promise<IssueBody>;
 /**
  * Creates or updates the tracking issue and comments on it. Never throws: a failure is an outcome with
  * a message that names the missing permission or the wrong input.

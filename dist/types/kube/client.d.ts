@@ -74,6 +74,23 @@ export declare class KubeClient {
     get<T>(path: string, query?: KubeRequest['query']): Promise<T>;
     /** GET that answers undefined for 404 instead of throwing. */
     getOptional<T>(path: string, query?: KubeRequest['query']): Promise<T | undefined>;
+    /**
+     * Lists `path`, then watches it (`watch=1` from the list's resourceVersion), calling `isDone` with the
+     * current objects after the list and after every event, until it returns true or `deadline` (epoch ms)
+     * passes. A watch the server ends (its timeoutSeconds, or 410 Gone) is resumed with a fresh list.
+     * Returns the last objects seen and whether `isDone` was satisfied.
+     */
+    watchUntil<T extends {
+        metadata?: {
+            name?: string;
+            resourceVersion?: string;
+        };
+    }>(path: string, isDone: (objects: T[]) => boolean, deadline: number): Promise<{
+        done: boolean;
+        objects: T[];
+    }>;
+    /** One watch request: resolves 'done', or 'ended' when the server or the deadline closes it. */
+    private streamWatch;
     /** Closes kept-alive connections so the process can exit. */
     close(): void;
 }

@@ -17,13 +17,14 @@ export declare function displayUrl(url: URL): string;
 export declare function probe(url: URL, options: ProbeOptions): Promise<ProbeSample[]>;
 /** The p-th percentile (nearest rank) of `values`. */
 export declare function percentile(values: readonly number[], p: number): number;
-/** One line per endpoint: statuses, p50/p95 latency and errors, for details and the baseline. */
+/** One line per endpoint: statuses, p50/p95/p99 latency and errors, for details and the baseline. */
 export interface EndpointSummary {
     url: string;
     ok: number;
     count: number;
     p50Ms: number;
     p95Ms: number;
+    p99Ms: number;
     errors: number;
     statuses: Record<string, number>;
     firstProblem?: string;

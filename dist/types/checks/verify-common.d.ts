@@ -1,0 +1,25 @@
+/**
+ * What the verify checks (mode: verify, after the deploy) share: the bundle's Deployments and their
+ * images, fresh reads of the live objects (never the session's cache: things move during a rollout), and
+ * the preflight record they compare with.
+ */
+import type { KubeClient } from '../kube/client.js';
+import type { KubeObjectJson } from '../kube/types.js';
+import type { CheckContext, CheckOutcome } from '../types.js';
+export declare const VERIFY_SECTION = "Success Criteria Verification";
+export interface BundleDeployment {
+    name: string;
+    /** Container name → image, as the bundle declares them. */
+    images: Record<string, string>;
+}
+export declare function bundleDeployments(ctx: CheckContext): BundleDeployment[];
+export declare function liveDeployments(client: KubeClient, ctx: CheckContext): Promise<KubeObjectJson[]>;
+export declare function livePods(client: KubeClient, ctx: CheckContext): Promise<KubeObjectJson[]>;
+export declare function liveReplicaSets(client: KubeClient, ctx: CheckContext): Promise<KubeObjectJson[]>;
+/** The ReplicaSet a Deployment runs now: owned by it, with the Deployment's own revision. */
+export declare function currentReplicaSet(deployment: KubeObjectJson, replicaSets: readonly KubeObjectJson[]): KubeObjectJson | undefined;
+/** Pods owned by a ReplicaSet. */
+export declare function podsOf(replicaSet: KubeObjectJson, pods: readonly KubeObjectJson[]): KubeObjectJson[];
+export declare const isReady: (pod: KubeObjectJson) => boolean;
+/** The record a comparison needs, or the outcome saying it is missing (which blocks: not verified). */
+export declare function needRecord(ctx: CheckContext): CheckOutcome | undefined;
