@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { LATENCY_SLACK_MS, compareWithBaseline } from '../src/checks/verify-endpoints.js'
 import { applyVerification, verifyComment } from '../src/report/verify-body.js'
-import { readRecord, recordOf, renderRecord } from '../src/report/preflight-record.js'
-import type { VerifyReport } from '../src/verify.js'
+import { RECORD_LIMIT, readRecord, recordOf, renderRecord } from '../src/report/preflight-record.js'
+import { runVerify, type VerifyReport } from '../src/verify.js'
+import { EXAMPLE_BUNDLE } from '../test/fixtures.js'
 import type { Baseline } from '../src/types.js'
 import { reportWith } from '../test/reports.js'
 
@@ -15,6 +16,14 @@ const endpoint = (p99Ms: number, errors = 0) => ({
   probes: 5
 })
 const baseline = (...endpoints: Baseline['endpoints']): Baseline => ({ endpoints })
+
+describe('verify mode refuses what cannot verify', () => {
+  it('offline is a usage error, never a deploy verified unseen', async () => {
+    await expect(runVerify({ bundlePath: EXAMPLE_BUNDLE, offline: true })).rejects.toThrow(
+      /offline: verify mode checks the live cluster/
+    )
+  })
+})
 
 describe('latency and errors against the baseline', () => {
   it('passes within factor × before plus the jitter allowance, fails above it', () => {
@@ -96,6 +105,16 @@ describe('the tracking issue after the deploy', () => {
     expect(verifyComment(failed)).toMatch(
       /❌ \*\*Deployment not verified\*\*[\s\S]*`verify-images`[\s\S]*rollout undo/
     )
+  })
+
+  it('a record of a big namespace stays small enough for the issue body, keeping pods that restarted', () => {
+    const podRestarts = Object.fromEntries(
+      Array.from({ length: 3000 }, (_, i) => [`vapora-backend-abcde-${i}`, i === 7 ? 2 : 0])
+    )
+    const record = { ...recordOf(reportWith({}, 'go')), baseline: { endpoints: [], podRestarts } }
+    const text = renderRecord(record)
+    expect(text.length).toBeLessThan(RECORD_LIMIT + 100)
+    expect(readRecord(text)?.baseline?.podRestarts).toEqual({ 'vapora-backend-abcde-7': 2 })
   })
 
   it('the preflight record round-trips and a broken one is ignored', () => {

@@ -13,6 +13,7 @@ import { verifyRollbackCheck } from './checks/verify-rollback.js'
 import { VERIFY_SECTION } from './checks/verify-common.js'
 import { amendReport, finish, runPreflight, type RunHooks } from './engine.js'
 import { resolveOptions, type PreflightInput } from './options.js'
+import { UsageError } from './errors.js'
 import type { Baseline, Check, Report } from './types.js'
 
 /**
@@ -57,6 +58,12 @@ const METRICS_CHECK = {
 
 export async function runVerify(input: PreflightInput, hooks: RunHooks = {}): Promise<VerifyReport> {
   const options = resolveOptions({ ...input, verify: input.verify ?? {} })
+  if (options.offline) {
+    // Offline, every cluster check is out of scope and would not block: a deploy "verified" unseen.
+    throw new UsageError(
+      'offline: verify mode checks the live cluster; remove offline: true (and pass a kubeconfig).'
+    )
+  }
   const verify = options.verify!
   const report = await runPreflight(
     { ...input, verify: input.verify ?? {} },

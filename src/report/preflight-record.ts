@@ -44,8 +44,29 @@ export function recordOf(report: Report, runUrl?: string): PreflightRecord {
   }
 }
 
+/** Beyond this the record would crowd the checklist out of the 65,536-character issue body. */
+export const RECORD_LIMIT = 16_000
+
 export function renderRecord(record: PreflightRecord): string {
-  return `<!-- ${PREFIX}${Buffer.from(JSON.stringify(record)).toString('base64')} -->`
+  const encode = (r: PreflightRecord): string => Buffer.from(JSON.stringify(r)).toString('base64')
+  let text = encode(record)
+  // Node usage is only shown, never compared: it goes first. Restarts of pods beyond the limit next
+  // (verify then counts their restarts from 0, which can only make it stricter).
+  if (text.length > RECORD_LIMIT && record.baseline) {
+    text = encode({ ...record, baseline: { ...record.baseline, nodes: undefined } })
+  }
+  if (text.length > RECORD_LIMIT && record.baseline?.podRestarts) {
+    const restarts = Object.entries(record.baseline.podRestarts).filter(([, n]) => n > 0)
+    text = encode({
+      ...record,
+      baseline: {
+        ...record.baseline,
+        nodes: undefined,
+        podRestarts: Object.fromEntries(restarts.slice(0, 300))
+      }
+    })
+  }
+  return `<!-- ${PREFIX}${text} -->`
 }
 
 /** The record in `body` (from `keyMarker` on), or undefined when there is none or it does not parse. */
