@@ -6,10 +6,10 @@ if (major < 22 || (major === 22 && minor < 19)) {
 }
 import { writeFileSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { T as TOOL_NAME, D as DEFAULT_NAMESPACE, b as DEFAULT_EXPECTED_FILES_PATTERN, c as DEFAULT_CONFIGMAP, e as DEFAULT_DEPLOYMENTS, g as TOOL_VERSION, r as runPreflight } from './chunks/engine-BkvU2YrM.js';
+import { T as TOOL_NAME, D as DEFAULT_NAMESPACE, b as DEFAULT_EXPECTED_FILES_PATTERN, c as DEFAULT_CONFIGMAP, e as DEFAULT_DEPLOYMENTS, g as TOOL_VERSION, r as runPreflight } from './chunks/engine-BhWxFLuq.js';
 import { U as UsageError, d as describeError } from './chunks/errors-aSDtUpQk.js';
 import { p as progressLine, r as renderJson } from './chunks/json-MPZs6IsW.js';
-import { r as renderMarkdown } from './chunks/markdown-B7plf3tq.js';
+import { r as renderMarkdown } from './chunks/markdown-DQJUY-3x.js';
 import 'node:path';
 import 'node:perf_hooks';
 import 'node:os';

@@ -4524,7 +4524,7 @@ function renderBaseline(baseline) {
 
 /** Kept equal to package.json's version by a unit test (bundles cannot read package.json at run time). */
 const TOOL_NAME = 'vapora-preflight';
-const TOOL_VERSION = '0.3.0';
+const TOOL_VERSION = '0.4.0';
 
 /**
  * The engine: acquire the bundle, run the checks (concurrently, each behind its own error boundary),
@@ -5208,6 +5208,10 @@ const METRICS_CHECK = {
 };
 async function runVerify(input, hooks = {}) {
     const options = resolveOptions({ ...input, verify: input.verify ?? {} });
+    if (options.offline) {
+        // Offline, every cluster check is out of scope and would not block: a deploy "verified" unseen.
+        throw new UsageError('offline: verify mode checks the live cluster; remove offline: true (and pass a kubeconfig).');
+    }
     const verify = options.verify;
     const report = await runPreflight({ ...input, verify: input.verify ?? {} }, { ...hooks, checks: hooks.checks ?? VERIFY_CHECKS, concurrency: 1, baselineResult: false });
     const metrics = finish(METRICS_CHECK, compareWithBaseline(verify.record?.baseline, report.baseline, verify.latencyFactor), 0);
@@ -5600,8 +5604,28 @@ function recordOf(report, runUrl) {
         runUrl
     };
 }
+/** Beyond this the record would crowd the checklist out of the 65,536-character issue body. */
+const RECORD_LIMIT = 16_000;
 function renderRecord(record) {
-    return `<!-- ${PREFIX}${Buffer.from(JSON.stringify(record)).toString('base64')} -->`;
+    const encode = (r) => Buffer.from(JSON.stringify(r)).toString('base64');
+    let text = encode(record);
+    // Node usage is only shown, never compared: it goes first. Restarts of pods beyond the limit next
+    // (verify then counts their restarts from 0, which can only make it stricter).
+    if (text.length > RECORD_LIMIT && record.baseline) {
+        text = encode({ ...record, baseline: { ...record.baseline, nodes: undefined } });
+    }
+    if (text.length > RECORD_LIMIT && record.baseline?.podRestarts) {
+        const restarts = Object.entries(record.baseline.podRestarts).filter(([, n]) => n > 0);
+        text = encode({
+            ...record,
+            baseline: {
+                ...record.baseline,
+                nodes: undefined,
+                podRestarts: Object.fromEntries(restarts.slice(0, 300))
+            }
+        });
+    }
+    return `<!-- ${PREFIX}${text} -->`;
 }
 
 /**
