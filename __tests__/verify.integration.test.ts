@@ -19,7 +19,7 @@ import {
   settleDeployments,
   stageNode
 } from '../test/cluster-harness.js'
-import { EXAMPLE_BUNDLE, cleanupTempDirs, tempDir } from '../test/fixtures.js'
+import { EXAMPLE_BUNDLE, REPO_ROOT, cleanupTempDirs, tempDir } from '../test/fixtures.js'
 import { startGitHubEmulator, type GitHubEmulator } from '../test/github/emulator.js'
 import { issueKeyMarker } from '../src/report/issue-body.js'
 import { readRecord } from '../src/report/preflight-record.js'
@@ -166,7 +166,7 @@ describe('verify mode on the real cluster', () => {
       new Promise(resolve => setTimeout(resolve, 2500)).then(() => settleDeployments(NS, NODE))
     ])
     expect(run.stdout).toMatch(
-      /verify-pods-ready +pass: 3 Deployment\(s\) rolled out, every pod Ready \([1-9]\d*(\.\d)? s after/
+      /verify-pods-ready +pass: 3 Deployment\(s\) rolled out, every pod Ready \(\d+(\.\d)? s after/
     )
     expect(run.stdout).toMatch(/verify-health +pass/)
     expect(run.stdout).toMatch(/verify-api +pass/)
@@ -195,6 +195,52 @@ describe('verify mode on the real cluster', () => {
     expect(body).toMatch(/- \[x\] Validate manifest syntax/)
     expect(github.comments(REPO, issue.number).at(-1)?.body).toMatch(/✅ \*\*Deployment verified\*\*/)
     expect(run.summary).toContain('DEPLOYMENT COMPLETED')
+  })
+
+  it('the CLI verifies too, against the preflight JSON report (exit 0 verified, 2 on a bad report)', async () => {
+    // State now: the 2.0.0 deploy of the first test, verified. Its preflight's report is the reference.
+    const preflightReport = runs[0].outputs['report-path']
+    const cli = (args: string[]) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>(resolve => {
+        const child = spawn(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), ...args])
+        let stdout = ''
+        let stderr = ''
+        child.stdout.on('data', d => (stdout += d))
+        child.stderr.on('data', d => (stderr += d))
+        child.on('close', code => resolve({ code, stdout, stderr }))
+      })
+    const common = [
+      '--verify',
+      '--bundle',
+      bundle('2.0.0'),
+      '--namespace',
+      NS,
+      '--kubeconfig',
+      ADMIN_KUBECONFIG
+    ]
+    // The preflight probed the endpoints: the verify must probe them again, or the comparison fails.
+    const unprobed = await cli([...common, '--preflight-report', preflightReport])
+    expect(unprobed.code).toBe(1)
+    expect(unprobed.stderr).toMatch(
+      /verify-metrics +fail \[blocking\]: .*\/health was not probed after the deploy/
+    )
+    const ok = await cli([
+      ...common,
+      '--preflight-report',
+      preflightReport,
+      '--ready-timeout',
+      '30s',
+      '--health-url',
+      `${healthUrl}/health`,
+      '--api-urls',
+      '/api/projects'
+    ])
+    expect(ok.stderr).toMatch(/verify-pods-ready +pass/)
+    expect(ok.stdout).toContain('DEPLOYMENT COMPLETED')
+    expect(ok.code).toBe(0)
+    const bad = await cli([...common, '--preflight-report', join(REPO_ROOT, 'package.json')])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/--preflight-report: ".*package\.json" is not a preflight JSON report/)
   })
 
   it('pods never Ready: not verified within the timeout, the issue stays open with the rollback commands', async () => {

@@ -6,7 +6,10 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { runPreflight } from './engine.js'
 import type { ArtifactSpec } from './github/artifact.js'
-import type { ChangeSpec } from './options.js'
+import type { ChangeSpec, PreflightInput } from './options.js'
+import type { CheckResult, Report } from './types.js'
+import type { VerifyReport } from './verify.js'
+import { recordOf, type PreflightRecord } from './report/preflight-record.js'
 import { UsageError, describeError } from './errors.js'
 import { renderJson } from './report/json.js'
 import { renderMarkdown } from './report/markdown.js'
@@ -35,6 +38,11 @@ Options:
   --commit SHA            check the deployed commit on --repository (token from GITHUB_TOKEN; needs
                           contents: read, pull-requests: read): head of the default branch or a tag on it
   --since SHA             ... and every commit since SHA (the last go) came through an approved PR
+  --verify                after the deploy: success criteria instead of the preflight (exit 0 verified)
+  --preflight-report FILE ... compared with this preflight's JSON report (--format json output, or the
+                          kit's report.json): baseline, revisions, undo commands
+  --ready-timeout D       ... how long pods may take to become Ready (default: 5m)
+  --latency-factor N      ... p99 may be N × the baseline's, plus 25 ms (default: 2)
   --offline               bundle checks only; cluster/network checks are out of scope
                           (the decision then says it covers the bundle only)
   --format FORMAT         markdown (default) or json
@@ -86,6 +94,10 @@ function parse(argv: string[]) {
         repository: { type: 'string' },
         commit: { type: 'string' },
         since: { type: 'string' },
+        verify: { type: 'boolean', default: false },
+        'preflight-report': { type: 'string' },
+        'ready-timeout': { type: 'string' },
+        'latency-factor': { type: 'string' },
         offline: { type: 'boolean', default: false },
         format: { type: 'string', default: 'markdown' },
         output: { type: 'string' },
@@ -160,6 +172,34 @@ function changeSpec(flags: Flags): ChangeSpec | undefined {
   }
 }
 
+/** --verify's inputs; the record comes from the preflight's JSON report. */
+function verifyInput(flags: Flags): NonNullable<PreflightInput['verify']> {
+  const path = flags['preflight-report']
+  let record: PreflightRecord | undefined
+  if (path) {
+    let report: Report
+    try {
+      report = JSON.parse(readFileSync(path, 'utf8')) as Report
+    } catch (error) {
+      throw new UsageError(
+        `--preflight-report: cannot read "${path}" as a JSON report (${describeError(error)}).`
+      )
+    }
+    if (report?.version !== 1 || !Array.isArray(report.results)) {
+      throw new UsageError(`--preflight-report: "${path}" is not a preflight JSON report (version 1).`)
+    }
+    record = recordOf(report)
+  }
+  return {
+    record,
+    recordProblem: record
+      ? undefined
+      : 'no --preflight-report given (the preflight JSON report to compare with)',
+    readyTimeout: flags['ready-timeout'],
+    latencyFactor: flags['latency-factor']
+  }
+}
+
 function readTlsCa(path: string): string {
   try {
     return readFileSync(path, 'utf8')
@@ -200,34 +240,44 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     // @actions/artifact logs through @actions/core, i.e. to stdout, where the report goes: send its lines
     // to stderr while the download runs.
     const restoreStdout = artifact && !flags.output && io === processIO ? stdoutToStderr() : undefined
-    const report = await runPreflight(
-      {
-        bundlePath: flags.bundle,
-        artifact: flags.bundle ? undefined : artifact,
-        offline: flags.offline,
-        namespace: flags.namespace,
-        expectedFiles: flags['expected-files'],
-        deployments: flags.deployments,
-        configMap: flags.configmap,
-        kubeconfigPath: flags.kubeconfig,
-        context: flags.context,
-        kubectlVersion: flags['kubectl-version'],
-        eventsWindow: flags['events-window'],
-        capacityThreshold: flags['capacity-threshold'],
-        artifactsDir: flags['artifacts-dir'],
-        healthUrl: flags['health-url'],
-        healthToken: process.env.VAPORA_HEALTH_TOKEN || undefined,
-        apiUrls: flags['api-urls'],
-        tlsEndpoint: flags['tls-endpoint'],
-        tlsCa: flags['tls-ca'] ? readTlsCa(flags['tls-ca']) : undefined,
-        certMinDays: flags['cert-min-days'],
-        probeCount: flags['probe-count'],
-        latencyThresholdMs: flags['latency-threshold-ms'],
-        changes: changeSpec(flags)
-      },
-      { onResult: flags.quiet ? undefined : result => io.stderr(`${progressLine(result)}\n`) }
+    const input: PreflightInput = {
+      bundlePath: flags.bundle,
+      artifact: flags.bundle ? undefined : artifact,
+      offline: flags.offline,
+      namespace: flags.namespace,
+      expectedFiles: flags['expected-files'],
+      deployments: flags.deployments,
+      configMap: flags.configmap,
+      kubeconfigPath: flags.kubeconfig,
+      context: flags.context,
+      kubectlVersion: flags['kubectl-version'],
+      eventsWindow: flags['events-window'],
+      capacityThreshold: flags['capacity-threshold'],
+      artifactsDir: flags['artifacts-dir'],
+      healthUrl: flags['health-url'],
+      healthToken: process.env.VAPORA_HEALTH_TOKEN || undefined,
+      apiUrls: flags['api-urls'],
+      tlsEndpoint: flags['tls-endpoint'],
+      tlsCa: flags['tls-ca'] ? readTlsCa(flags['tls-ca']) : undefined,
+      certMinDays: flags['cert-min-days'],
+      probeCount: flags['probe-count'],
+      latencyThresholdMs: flags['latency-threshold-ms'],
+      changes: flags.verify ? undefined : changeSpec(flags)
+    }
+    const hooks = {
+      onResult: flags.quiet ? undefined : (result: CheckResult) => io.stderr(`${progressLine(result)}\n`)
+    }
+    const report = await (
+      flags.verify
+        ? (await import('./verify.js')).runVerify({ ...input, verify: verifyInput(flags) }, hooks)
+        : runPreflight(input, hooks)
     ).finally(() => restoreStdout?.())
-    const rendered = flags.format === 'json' ? renderJson(report) : `${renderMarkdown(report)}\n`
+    const verification =
+      flags.verify && flags.format !== 'json' && 'verification' in report
+        ? `\n${(await import('./report/verify-body.js')).renderVerification(report as VerifyReport, {})}\n`
+        : ''
+    const rendered =
+      flags.format === 'json' ? renderJson(report) : `${renderMarkdown(report)}\n${verification}`
     if (flags.output) {
       writeFileSync(flags.output, rendered)
     } else {
