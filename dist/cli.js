@@ -7,6 +7,7 @@ if (major < 22 || (major === 22 && minor < 19)) {
 import { writeFileSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { T as TOOL_NAME, D as DEFAULT_NAMESPACE, b as DEFAULT_EXPECTED_FILES_PATTERN, c as DEFAULT_CONFIGMAP, e as DEFAULT_DEPLOYMENTS, g as TOOL_VERSION, r as runPreflight } from './chunks/engine-BhWxFLuq.js';
+import { r as recordOf } from './chunks/preflight-record-CdWIb9A3.js';
 import { U as UsageError, d as describeError } from './chunks/errors-aSDtUpQk.js';
 import { p as progressLine, r as renderJson } from './chunks/json-MPZs6IsW.js';
 import { r as renderMarkdown } from './chunks/markdown-DQJUY-3x.js';
@@ -77,6 +78,11 @@ Options:
   --commit SHA            check the deployed commit on --repository (token from GITHUB_TOKEN; needs
                           contents: read, pull-requests: read): head of the default branch or a tag on it
   --since SHA             ... and every commit since SHA (the last go) came through an approved PR
+  --verify                after the deploy: success criteria instead of the preflight (exit 0 verified)
+  --preflight-report FILE ... compared with this preflight's JSON report (--format json output, or the
+                          kit's report.json): baseline, revisions, undo commands
+  --ready-timeout D       ... how long pods may take to become Ready (default: 5m)
+  --latency-factor N      ... p99 may be N × the baseline's, plus 25 ms (default: 2)
   --offline               bundle checks only; cluster/network checks are out of scope
                           (the decision then says it covers the bundle only)
   --format FORMAT         markdown (default) or json
@@ -121,6 +127,10 @@ function parse(argv) {
                 repository: { type: 'string' },
                 commit: { type: 'string' },
                 since: { type: 'string' },
+                verify: { type: 'boolean', default: false },
+                'preflight-report': { type: 'string' },
+                'ready-timeout': { type: 'string' },
+                'latency-factor': { type: 'string' },
                 offline: { type: 'boolean', default: false },
                 format: { type: 'string', default: 'markdown' },
                 output: { type: 'string' },
@@ -190,6 +200,32 @@ function changeSpec(flags) {
         noRecordReason: 'no --since given (the last go to compare with)'
     };
 }
+/** --verify's inputs; the record comes from the preflight's JSON report. */
+function verifyInput(flags) {
+    const path = flags['preflight-report'];
+    let record;
+    if (path) {
+        let report;
+        try {
+            report = JSON.parse(readFileSync(path, 'utf8'));
+        }
+        catch (error) {
+            throw new UsageError(`--preflight-report: cannot read "${path}" as a JSON report (${describeError(error)}).`);
+        }
+        if (report?.version !== 1 || !Array.isArray(report.results)) {
+            throw new UsageError(`--preflight-report: "${path}" is not a preflight JSON report (version 1).`);
+        }
+        record = recordOf(report);
+    }
+    return {
+        record,
+        recordProblem: record
+            ? undefined
+            : 'no --preflight-report given (the preflight JSON report to compare with)',
+        readyTimeout: flags['ready-timeout'],
+        latencyFactor: flags['latency-factor']
+    };
+}
 function readTlsCa(path) {
     try {
         return readFileSync(path, 'utf8');
@@ -227,7 +263,7 @@ async function main(argv, io = processIO) {
         // @actions/artifact logs through @actions/core, i.e. to stdout, where the report goes: send its lines
         // to stderr while the download runs.
         const restoreStdout = artifact && !flags.output && io === processIO ? stdoutToStderr() : undefined;
-        const report = await runPreflight({
+        const input = {
             bundlePath: flags.bundle,
             artifact: flags.bundle ? undefined : artifact,
             offline: flags.offline,
@@ -249,9 +285,18 @@ async function main(argv, io = processIO) {
             certMinDays: flags['cert-min-days'],
             probeCount: flags['probe-count'],
             latencyThresholdMs: flags['latency-threshold-ms'],
-            changes: changeSpec(flags)
-        }, { onResult: flags.quiet ? undefined : result => io.stderr(`${progressLine(result)}\n`) }).finally(() => restoreStdout?.());
-        const rendered = flags.format === 'json' ? renderJson(report) : `${renderMarkdown(report)}\n`;
+            changes: flags.verify ? undefined : changeSpec(flags)
+        };
+        const hooks = {
+            onResult: flags.quiet ? undefined : (result) => io.stderr(`${progressLine(result)}\n`)
+        };
+        const report = await (flags.verify
+            ? (await import('./chunks/verify-Bl4HFel_.js')).runVerify({ ...input, verify: verifyInput(flags) }, hooks)
+            : runPreflight(input, hooks)).finally(() => restoreStdout?.());
+        const verification = flags.verify && flags.format !== 'json' && 'verification' in report
+            ? `\n${(await import('./chunks/verify-body-CebSXHt1.js')).renderVerification(report, {})}\n`
+            : '';
+        const rendered = flags.format === 'json' ? renderJson(report) : `${renderMarkdown(report)}\n${verification}`;
         if (flags.output) {
             writeFileSync(flags.output, rendered);
         }
