@@ -191,6 +191,10 @@ describe('verify mode on the real cluster', () => {
     )
     expect(body).toMatch(/- \[x\] All three deployments have updated image IDs .*ticked-by=preflight/)
     expect(body).toMatch(/- \[x\] All pods reach "Ready" state within 5 minutes/)
+    expect(body).toMatch(/- \[x\] Deployment start time \(UTC\) — ✅ start \d{4}-/)
+    expect(body).toMatch(/- \[x\] Rollback performed \(Y\/N\) — ✅ .*rollback no/)
+    // What only people know stays for them.
+    expect(body).toMatch(/- \[ \] Team members involved <!--/)
     // The preflight's own ticks are untouched by the verify run.
     expect(body).toMatch(/- \[x\] Validate manifest syntax/)
     expect(github.comments(REPO, issue.number).at(-1)?.body).toMatch(/✅ \*\*Deployment verified\*\*/)

@@ -69,6 +69,11 @@ export async function runVerify(input: PreflightInput, hooks: RunHooks = {}): Pr
     { ...input, verify: input.verify ?? {} },
     { ...hooks, checks: hooks.checks ?? VERIFY_CHECKS, concurrency: 1, baselineResult: false }
   )
+  const recordCheck = {
+    id: 'verify-record',
+    title: 'Record the deployment (start, end, duration, rollback, metrics)',
+    section: 'Post-Deployment Documentation'
+  }
   const metrics = finish(
     METRICS_CHECK,
     compareWithBaseline(verify.record?.baseline, report.baseline, verify.latencyFactor),
@@ -80,14 +85,33 @@ export async function runVerify(input: PreflightInput, hooks: RunHooks = {}): Pr
   const readyAt = data('verify-pods-ready')?.readyAt as string | undefined
   const endedAt = readyAt ?? amended.finishedAt
   const startedAt = verify.deployStartedAt?.toISOString()
+  const durationMs = startedAt ? Math.max(0, Date.parse(endedAt) - Date.parse(startedAt)) : undefined
+  const rollbackDetected = data('verify-rollback')?.rollbackDetected === true
+  // The post-deployment record's items are ticked when the numbers are known (they are in the issue).
+  const record = finish(
+    recordCheck,
+    startedAt
+      ? {
+          status: 'pass',
+          message: `start ${startedAt}, end ${endedAt}, ${Math.round(durationMs! / 1000)} s, rollback ${rollbackDetected ? 'yes' : 'no'}`
+        }
+      : {
+          status: 'skip',
+          skipReason: 'not-applicable',
+          message: 'not applicable: the deploy start is unknown (no preflight record, no deploy-started-at)'
+        },
+    0
+  )
+  hooks.onResult?.(record)
+  const recorded = amendReport(amended, [record])
   return {
-    ...amended,
+    ...recorded,
     verification: {
-      verified: amended.decision === 'go',
-      rollbackDetected: data('verify-rollback')?.rollbackDetected === true,
+      verified: recorded.decision === 'go',
+      rollbackDetected,
       startedAt,
       endedAt,
-      durationMs: startedAt ? Math.max(0, Date.parse(endedAt) - Date.parse(startedAt)) : undefined,
+      durationMs,
       before: verify.record?.baseline,
       after: report.baseline,
       podRestarts: data('verify-restarts')?.total as number | undefined,

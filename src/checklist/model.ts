@@ -473,12 +473,16 @@ export const CHECKLIST: readonly ChecklistSection[] = [
       {
         title: 'After deployment completes, record',
         items: [
-          { key: 'post-start-time', text: 'Deployment start time (UTC)' },
-          { key: 'post-end-time', text: 'Deployment end time (UTC)' },
-          { key: 'post-duration', text: 'Total duration' },
+          { key: 'post-start-time', text: 'Deployment start time (UTC)', checks: ['verify-record'] },
+          { key: 'post-end-time', text: 'Deployment end time (UTC)', checks: ['verify-record'] },
+          { key: 'post-duration', text: 'Total duration', checks: ['verify-record'] },
           { key: 'post-issues', text: 'Any issues encountered and resolution' },
-          { key: 'post-rollback', text: 'Rollback performed (Y/N)' },
-          { key: 'post-metrics', text: 'Metrics before/after (CPU, memory, latency, errors)' },
+          { key: 'post-rollback', text: 'Rollback performed (Y/N)', checks: ['verify-record'] },
+          {
+            key: 'post-metrics',
+            text: 'Metrics before/after (CPU, memory, latency, errors)',
+            checks: ['verify-record']
+          },
           { key: 'post-team', text: 'Team members involved' },
           { key: 'post-lessons', text: 'Blockers or lessons learned' }
         ]
