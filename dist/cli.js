@@ -6,11 +6,11 @@ if (major < 22 || (major === 22 && minor < 19)) {
 }
 import { writeFileSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { T as TOOL_NAME, D as DEFAULT_NAMESPACE, b as DEFAULT_EXPECTED_FILES_PATTERN, c as DEFAULT_CONFIGMAP, e as DEFAULT_DEPLOYMENTS, g as TOOL_VERSION, r as runPreflight } from './chunks/engine-BhWxFLuq.js';
+import { T as TOOL_NAME, D as DEFAULT_NAMESPACE, b as DEFAULT_EXPECTED_FILES_PATTERN, c as DEFAULT_CONFIGMAP, e as DEFAULT_DEPLOYMENTS, g as TOOL_VERSION, r as runPreflight } from './chunks/engine-DCYofMzz.js';
 import { r as recordOf } from './chunks/preflight-record-CdWIb9A3.js';
 import { U as UsageError, d as describeError } from './chunks/errors-aSDtUpQk.js';
 import { p as progressLine, r as renderJson } from './chunks/json-MPZs6IsW.js';
-import { r as renderMarkdown } from './chunks/markdown-DQJUY-3x.js';
+import { r as renderMarkdown } from './chunks/markdown-m-vAnUp9.js';
 import 'node:path';
 import 'node:perf_hooks';
 import 'node:os';
@@ -56,8 +56,8 @@ import 'os';
 import 'dns';
 import 'tls';
 import 'url';
-import './chunks/markdown-escape-CVolqMOQ.js';
-import './chunks/render-mO0pC10t.js';
+import './chunks/markdown-escape-BVM5DZO1.js';
+import './chunks/render-YNUDw2XT.js';
 
 /**
  * The CLI adapter: flags → the same options → the same engine → stdout and an exit code
@@ -291,10 +291,10 @@ async function main(argv, io = processIO) {
             onResult: flags.quiet ? undefined : (result) => io.stderr(`${progressLine(result)}\n`)
         };
         const report = await (flags.verify
-            ? (await import('./chunks/verify-Bl4HFel_.js')).runVerify({ ...input, verify: verifyInput(flags) }, hooks)
+            ? (await import('./chunks/verify-D_lNc0Zx.js')).runVerify({ ...input, verify: verifyInput(flags) }, hooks)
             : runPreflight(input, hooks)).finally(() => restoreStdout?.());
         const verification = flags.verify && flags.format !== 'json' && 'verification' in report
-            ? `\n${(await import('./chunks/verify-body-CebSXHt1.js')).renderVerification(report, {})}\n`
+            ? `\n${(await import('./chunks/verify-body-BMgavUOf.js')).renderVerification(report, {})}\n`
             : '';
         const rendered = flags.format === 'json' ? renderJson(report) : `${renderMarkdown(report)}\n${verification}`;
         if (flags.output) {

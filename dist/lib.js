@@ -4159,12 +4159,16 @@ const CHECKLIST = [
             {
                 title: 'After deployment completes, record',
                 items: [
-                    { key: 'post-start-time', text: 'Deployment start time (UTC)' },
-                    { key: 'post-end-time', text: 'Deployment end time (UTC)' },
-                    { key: 'post-duration', text: 'Total duration' },
+                    { key: 'post-start-time', text: 'Deployment start time (UTC)', checks: ['verify-record'] },
+                    { key: 'post-end-time', text: 'Deployment end time (UTC)', checks: ['verify-record'] },
+                    { key: 'post-duration', text: 'Total duration', checks: ['verify-record'] },
                     { key: 'post-issues', text: 'Any issues encountered and resolution' },
-                    { key: 'post-rollback', text: 'Rollback performed (Y/N)' },
-                    { key: 'post-metrics', text: 'Metrics before/after (CPU, memory, latency, errors)' },
+                    { key: 'post-rollback', text: 'Rollback performed (Y/N)', checks: ['verify-record'] },
+                    {
+                        key: 'post-metrics',
+                        text: 'Metrics before/after (CPU, memory, latency, errors)',
+                        checks: ['verify-record']
+                    },
                     { key: 'post-team', text: 'Team members involved' },
                     { key: 'post-lessons', text: 'Blockers or lessons learned' }
                 ]
@@ -5214,6 +5218,11 @@ async function runVerify(input, hooks = {}) {
     }
     const verify = options.verify;
     const report = await runPreflight({ ...input, verify: input.verify ?? {} }, { ...hooks, checks: hooks.checks ?? VERIFY_CHECKS, concurrency: 1, baselineResult: false });
+    const recordCheck = {
+        id: 'verify-record',
+        title: 'Record the deployment (start, end, duration, rollback, metrics)',
+        section: 'Post-Deployment Documentation'
+    };
     const metrics = finish(METRICS_CHECK, compareWithBaseline(verify.record?.baseline, report.baseline, verify.latencyFactor), 0);
     hooks.onResult?.(metrics);
     const amended = amendReport(report, [metrics]);
@@ -5221,14 +5230,29 @@ async function runVerify(input, hooks = {}) {
     const readyAt = data('verify-pods-ready')?.readyAt;
     const endedAt = readyAt ?? amended.finishedAt;
     const startedAt = verify.deployStartedAt?.toISOString();
+    const durationMs = startedAt ? Math.max(0, Date.parse(endedAt) - Date.parse(startedAt)) : undefined;
+    const rollbackDetected = data('verify-rollback')?.rollbackDetected === true;
+    // The post-deployment record's items are ticked when the numbers are known (they are in the issue).
+    const record = finish(recordCheck, startedAt
+        ? {
+            status: 'pass',
+            message: `start ${startedAt}, end ${endedAt}, ${Math.round(durationMs / 1000)} s, rollback ${rollbackDetected ? 'yes' : 'no'}`
+        }
+        : {
+            status: 'skip',
+            skipReason: 'not-applicable',
+            message: 'not applicable: the deploy start is unknown (no preflight record, no deploy-started-at)'
+        }, 0);
+    hooks.onResult?.(record);
+    const recorded = amendReport(amended, [record]);
     return {
-        ...amended,
+        ...recorded,
         verification: {
-            verified: amended.decision === 'go',
-            rollbackDetected: data('verify-rollback')?.rollbackDetected === true,
+            verified: recorded.decision === 'go',
+            rollbackDetected,
             startedAt,
             endedAt,
-            durationMs: startedAt ? Math.max(0, Date.parse(endedAt) - Date.parse(startedAt)) : undefined,
+            durationMs,
             before: verify.record?.baseline,
             after: report.baseline,
             podRestarts: data('verify-restarts')?.total,
