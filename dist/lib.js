@@ -1098,6 +1098,8 @@ class KubeClient {
             });
             if (outcome === 'done')
                 return { done: true, objects };
+            // The server ended the watch (its timeout, or 410 Gone): list again, but never in a tight loop.
+            await sleep$1(Math.min(1000, Math.max(0, deadline - Date.now())));
         }
         return { done: false, objects };
     }
@@ -1129,9 +1131,16 @@ class KubeClient {
                 agent: this.agent,
                 headers: { ...headers, Accept: 'application/json', 'User-Agent': 'vapora-preflight' }
             }, response => {
-                if ((response.statusCode ?? 0) >= 300) {
+                const status = response.statusCode ?? 0;
+                if (status >= 300) {
+                    // e.g. 403: allowed to list but not to watch. Re-listing would loop until the deadline.
                     response.resume();
-                    return finish('ended');
+                    if (settled)
+                        return;
+                    settled = true;
+                    clearTimeout(timer);
+                    request.destroy();
+                    return reject(new KubeApiError(`watching ${path}: HTTP ${status}`, status));
                 }
                 let buffered = '';
                 response.on('data', (chunk) => {
