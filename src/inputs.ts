@@ -214,7 +214,8 @@ export function readActionInputs(read: InputReader, context?: RunContext): Actio
       latencyThresholdMs: optional(read, INPUT.latencyThresholdMs),
       policy: optional(read, INPUT.policy),
       environment: github.environment,
-      changes: changeSpec(read, github, context, repository)
+      // The repository input names where the bundle is downloaded from: only then is its code what is deployed.
+      changes: changeSpec(read, github, context, bundlePath ? undefined : repository)
     }
   }
 }
