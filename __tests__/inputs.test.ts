@@ -72,4 +72,24 @@ describe('action inputs', () => {
     expect(inputs.github.issueNumber).toBe(12)
     expect(inputs.github.issueKey).toBe('prod-eu')
   })
+
+  it('change checks: on by default, on the repository the bundle comes from, off with check-changes: false', () => {
+    expect(read({}).preflight.changes).toMatchObject({ repository: 'vapora/app', token: 'ghs_token' })
+    const other = read({ repository: 'vapora/builds', 'run-id': '7' }).preflight.changes
+    expect(other?.repository).toBe('vapora/builds')
+    // With bundle-path the repository input downloads nothing: the code deployed is this repository's.
+    expect(read({ 'bundle-path': 'b', repository: 'vapora/builds' }).preflight.changes?.repository).toBe(
+      'vapora/app'
+    )
+    expect(read({ 'check-changes': 'false' }).preflight.changes).toBeUndefined()
+  })
+
+  it('mode: preflight by default, verify on request, anything else refused', () => {
+    expect(read({}).mode).toBe('preflight')
+    expect(read({ mode: 'verify', 'close-on-success': 'true' })).toMatchObject({
+      mode: 'verify',
+      verify: { readyTimeout: '5m', latencyFactor: '2', closeOnSuccess: true }
+    })
+    expect(() => read({ mode: 'deploy' })).toThrow(/mode: "deploy" is not a mode; use preflight .* or verify/)
+  })
 })
