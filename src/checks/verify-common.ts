@@ -31,21 +31,22 @@ export function bundleDeployments(ctx: CheckContext): BundleDeployment[] {
     }))
 }
 
-const ns = (ctx: CheckContext): string => encodeURIComponent(ctx.options.namespace)
-
-export async function liveDeployments(client: KubeClient, ctx: CheckContext): Promise<KubeObjectJson[]> {
-  return (await client.get<{ items: KubeObjectJson[] }>(`/apis/apps/v1/namespaces/${ns(ctx)}/deployments`))
-    .items
+/** A fresh list of the namespace's objects (never the session's cache: things move during a rollout). */
+async function liveList(
+  client: KubeClient,
+  ctx: CheckContext,
+  api: string,
+  resource: string
+): Promise<KubeObjectJson[]> {
+  const path = `${api}/namespaces/${encodeURIComponent(ctx.options.namespace)}/${resource}`
+  return (await client.get<{ items: KubeObjectJson[] }>(path)).items
 }
 
-export async function livePods(client: KubeClient, ctx: CheckContext): Promise<KubeObjectJson[]> {
-  return (await client.get<{ items: KubeObjectJson[] }>(`/api/v1/namespaces/${ns(ctx)}/pods`)).items
-}
-
-export async function liveReplicaSets(client: KubeClient, ctx: CheckContext): Promise<KubeObjectJson[]> {
-  return (await client.get<{ items: KubeObjectJson[] }>(`/apis/apps/v1/namespaces/${ns(ctx)}/replicasets`))
-    .items
-}
+export const liveDeployments = (client: KubeClient, ctx: CheckContext) =>
+  liveList(client, ctx, '/apis/apps/v1', 'deployments')
+export const liveReplicaSets = (client: KubeClient, ctx: CheckContext) =>
+  liveList(client, ctx, '/apis/apps/v1', 'replicasets')
+export const livePods = (client: KubeClient, ctx: CheckContext) => liveList(client, ctx, '/api/v1', 'pods')
 
 /** The ReplicaSet a Deployment runs now: owned by it, with the Deployment's own revision. */
 export function currentReplicaSet(

@@ -62,18 +62,12 @@ export class ChangeReader {
   private defaultBranchPromise?: Promise<string>
   private readonly pullVerdicts = new Map<number, Promise<PullVerdict>>()
 
-  constructor(
-    private readonly options: { token: string; apiUrl: string; repository: string; requestTimeoutMs?: number }
-  ) {
+  constructor(options: { token: string; apiUrl: string; repository: string; requestTimeoutMs?: number }) {
     this.github = createGitHubClient(options.token, {
       baseUrl: options.apiUrl,
       requestTimeoutMs: options.requestTimeoutMs
     })
     ;[this.owner, this.repo] = options.repository.split('/')
-  }
-
-  get repository(): string {
-    return this.options.repository
   }
 
   defaultBranch(): Promise<string> {
