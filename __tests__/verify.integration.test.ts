@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runAction, type ActionRun } from '../test/action-runner.js'
 import {
@@ -23,6 +23,7 @@ import { EXAMPLE_BUNDLE, REPO_ROOT, cleanupTempDirs, tempDir } from '../test/fix
 import { startGitHubEmulator, type GitHubEmulator } from '../test/github/emulator.js'
 import { issueKeyMarker } from '../src/report/issue-body.js'
 import { readRecord } from '../src/report/preflight-record.js'
+import { kubeconfigSecrets } from '../src/kube/config.js'
 
 const NS = 'vapora-verify'
 const NODE = 'node-1'
@@ -327,9 +328,22 @@ describe('verify mode on the real cluster', () => {
         .split('\n')
         .filter(line => !line.startsWith('::add-mask::'))
         .join('\n')
-      expect(visible + run.summary).not.toContain(TOKEN)
-      expect(visible + run.summary).not.toContain(kubeconfig.slice(0, 40))
+      for (const secret of [
+        TOKEN,
+        kubeconfig,
+        ...kubeconfigSecrets(readFileSync(ADMIN_KUBECONFIG, 'utf8'))
+      ]) {
+        expect(visible + run.summary).not.toContain(secret)
+      }
     }
-    expect(readdirSync(EXAMPLE_BUNDLE).length).toBeGreaterThan(3)
+    // And none reached the tracking issues or their comments.
+    for (const issue of github.issues(REPO)) {
+      const text = [issue.body ?? '', ...github.comments(REPO, issue.number).map(c => c.body ?? '')].join(
+        '\n'
+      )
+      expect(text).not.toContain(TOKEN)
+      for (const secret of kubeconfigSecrets(readFileSync(ADMIN_KUBECONFIG, 'utf8')))
+        expect(text).not.toContain(secret)
+    }
   })
 })
