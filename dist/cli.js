@@ -6,11 +6,11 @@ if (major < 22 || (major === 22 && minor < 19)) {
 }
 import { writeFileSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { T as TOOL_NAME, D as DEFAULT_NAMESPACE, b as DEFAULT_EXPECTED_FILES_PATTERN, c as DEFAULT_CONFIGMAP, e as DEFAULT_DEPLOYMENTS, g as TOOL_VERSION, r as runPreflight } from './chunks/engine-DebzsePl.js';
+import { T as TOOL_NAME, D as DEFAULT_NAMESPACE, b as DEFAULT_EXPECTED_FILES_PATTERN, c as DEFAULT_CONFIGMAP, e as DEFAULT_DEPLOYMENTS, g as TOOL_VERSION, r as runPreflight } from './chunks/engine-Bi1L_nRs.js';
 import { r as recordOf } from './chunks/preflight-record-CdWIb9A3.js';
 import { U as UsageError, d as describeError } from './chunks/errors-aSDtUpQk.js';
 import { p as progressLine, r as renderJson } from './chunks/json-MPZs6IsW.js';
-import { r as renderMarkdown } from './chunks/markdown-CSQ7ucS0.js';
+import { r as renderMarkdown } from './chunks/markdown-BNOgeN-0.js';
 import 'node:path';
 import 'node:perf_hooks';
 import 'node:os';
@@ -291,7 +291,7 @@ async function main(argv, io = processIO) {
             onResult: flags.quiet ? undefined : (result) => io.stderr(`${progressLine(result)}\n`)
         };
         const report = await (flags.verify
-            ? (await import('./chunks/verify-CoAW1PGk.js')).runVerify({ ...input, verify: verifyInput(flags) }, hooks)
+            ? (await import('./chunks/verify-CgONzLpx.js')).runVerify({ ...input, verify: verifyInput(flags) }, hooks)
             : runPreflight(input, hooks)).finally(() => restoreStdout?.());
         const verification = flags.verify && flags.format !== 'json' && 'verification' in report
             ? `\n${(await import('./chunks/verify-body-BMgavUOf.js')).renderVerification(report, {})}\n`

@@ -4825,18 +4825,14 @@ function bundleDeployments(ctx) {
         ]))
     }));
 }
-const ns = (ctx) => encodeURIComponent(ctx.options.namespace);
-async function liveDeployments(client, ctx) {
-    return (await client.get(`/apis/apps/v1/namespaces/${ns(ctx)}/deployments`))
-        .items;
+/** A fresh list of the namespace's objects (never the session's cache: things move during a rollout). */
+async function liveList(client, ctx, api, resource) {
+    const path = `${api}/namespaces/${encodeURIComponent(ctx.options.namespace)}/${resource}`;
+    return (await client.get(path)).items;
 }
-async function livePods(client, ctx) {
-    return (await client.get(`/api/v1/namespaces/${ns(ctx)}/pods`)).items;
-}
-async function liveReplicaSets(client, ctx) {
-    return (await client.get(`/apis/apps/v1/namespaces/${ns(ctx)}/replicasets`))
-        .items;
-}
+const liveDeployments = (client, ctx) => liveList(client, ctx, '/apis/apps/v1', 'deployments');
+const liveReplicaSets = (client, ctx) => liveList(client, ctx, '/apis/apps/v1', 'replicasets');
+const livePods = (client, ctx) => liveList(client, ctx, '/api/v1', 'pods');
 /** The ReplicaSet a Deployment runs now: owned by it, with the Deployment's own revision. */
 function currentReplicaSet(deployment, replicaSets) {
     const revision = deployment.metadata?.annotations?.[REVISION_ANNOTATION];
@@ -6411,22 +6407,17 @@ function reviewVerdict(reviews) {
     return { approved: false, problem: 'merged without an approving review' };
 }
 class ChangeReader {
-    options;
     github;
     owner;
     repo;
     defaultBranchPromise;
     pullVerdicts = new Map();
     constructor(options) {
-        this.options = options;
         this.github = createGitHubClient(options.token, {
             baseUrl: options.apiUrl,
             requestTimeoutMs: options.requestTimeoutMs
         });
         [this.owner, this.repo] = options.repository.split('/');
-    }
-    get repository() {
-        return this.options.repository;
     }
     defaultBranch() {
         this.defaultBranchPromise ??= this.github.rest.repos

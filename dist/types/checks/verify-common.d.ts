@@ -13,9 +13,9 @@ export interface BundleDeployment {
     images: Record<string, string>;
 }
 export declare function bundleDeployments(ctx: CheckContext): BundleDeployment[];
-export declare function liveDeployments(client: KubeClient, ctx: CheckContext): Promise<KubeObjectJson[]>;
-export declare function livePods(client: KubeClient, ctx: CheckContext): Promise<KubeObjectJson[]>;
-export declare function liveReplicaSets(client: KubeClient, ctx: CheckContext): Promise<KubeObjectJson[]>;
+export declare const liveDeployments: (client: KubeClient, ctx: CheckContext) => Promise<KubeObjectJson[]>;
+export declare const liveReplicaSets: (client: KubeClient, ctx: CheckContext) => Promise<KubeObjectJson[]>;
+export declare const livePods: (client: KubeClient, ctx: CheckContext) => Promise<KubeObjectJson[]>;
 /** The ReplicaSet a Deployment runs now: owned by it, with the Deployment's own revision. */
 export declare function currentReplicaSet(deployment: KubeObjectJson, replicaSets: readonly KubeObjectJson[]): KubeObjectJson | undefined;
 /** Pods owned by a ReplicaSet. */

@@ -33,7 +33,6 @@ export type Provenance = {
     kind: 'direct';
 };
 export declare class ChangeReader {
-    private readonly options;
     private readonly github;
     private readonly owner;
     private readonly repo;
@@ -45,7 +44,6 @@ export declare class ChangeReader {
         repository: string;
         requestTimeoutMs?: number;
     });
-    get repository(): string;
     defaultBranch(): Promise<string>;
     /** `base...head` as GitHub compares them (merge base), with up to `limit` of head's new commits. */
     compare(base: string, head: string, limit: number): Promise<Comparison>;
