@@ -2,7 +2,8 @@
  * A local GitHub for tests: a real HTTP server on 127.0.0.1 serving the REST operations the action uses
  * (./rest-routes.ts), the Actions Results service and its blob storage (./results-service.ts), with state
  * helpers, failure and delay knobs, and a record of every exchange that `violations()` checks against GitHub's
- * official OpenAPI description. See ./README.md.
+ * official OpenAPI description — and every issue body and comment the tool writes against GitHub's
+ * Markdown engine (./markdown-check.ts). See ./README.md.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -30,6 +31,7 @@ import {
   type TokenPermissions
 } from './state.js'
 import { validateTwirpExchange } from './twirp-schemas.js'
+import { markdownViolations } from './markdown-check.js'
 import type { CommentView, Exchange, GitHubEmulator, IssueView, UploadedArtifact } from './types.js'
 
 export type { DelayKnob, FailureKnob, RequestMatcher } from './knobs.js'
@@ -215,7 +217,7 @@ class Emulator implements GitHubEmulator {
       if (!problems) {
         problems =
           exchange.kind === 'rest'
-            ? validateExchange(exchange)
+            ? [...validateExchange(exchange), ...markdownViolations(exchange)]
             : exchange.kind === 'twirp'
               ? validateTwirpExchange(exchange)
               : []
