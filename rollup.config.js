@@ -9,13 +9,6 @@ import { readFileSync } from 'node:fs'
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'))
 
-// Checked before any bundled code runs, so an old Node fails with a clear message, not a stack trace.
-const nodeGuard = `const [major, minor] = process.versions.node.split('.').map(Number)
-if (major < 22 || (major === 22 && minor < 19)) {
-  process.stderr.write('vapora-preflight needs Node.js >= 22.19 (found ' + process.versions.node + ').\\n')
-  process.exit(2)
-}`
-
 const plugins = () => [
   typescript({
     tsconfig: './tsconfig.json',
@@ -55,7 +48,8 @@ const configs = [
       sourcemap: false,
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
-      banner: chunk => (chunk.isEntry && chunk.name === 'cli' ? `#!/usr/bin/env node\n${nodeGuard}` : '')
+      // The entries are tiny: a Node version guard, then a dynamic import of the rest (src/bin/*.ts).
+      banner: chunk => (chunk.isEntry && chunk.name === 'cli' ? '#!/usr/bin/env node' : '')
     },
     external,
     plugins: plugins(),

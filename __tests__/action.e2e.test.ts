@@ -18,14 +18,14 @@ describe('the action (dist/index.js) as the runner runs it', () => {
     expect(run.outputs.decision).toBe('go')
     expect(run.outputs['failed-checks']).toBe('')
     const report = JSON.parse(readFileSync(run.outputs['report-path'], 'utf8'))
-    expect(report).toMatchObject({ version: 1, decision: 'go', scope: 'bundle-only' })
+    expect(report).toMatchObject({ version: 2, decision: 'go', scope: 'bundle-only' })
     expect(run.outputs['report-path'].startsWith(run.runnerTemp)).toBe(true)
     expect(run.summary).toMatch(/🟢 GO/)
     expect(run.summary).toMatch(/This decision covers the bundle only/)
-    expect(run.summary).toMatch(/- \[x\] Verify artifact contents/)
+    expect(run.summary).toMatch(/- \[x\] (?:🤖|👤) Verify artifact contents/)
     expect(run.stdout).toMatch(/Preflight decision: go/)
-    expect(run.stdout).toMatch(/tracking-issue +skip: not applicable: no GitHub repository/)
-    expect(run.stdout).toMatch(/rollback-kit-upload +skip: not applicable: no Actions runtime/)
+    expect(run.stdout).toMatch(/tracking-issue +not applicable: no GitHub repository/)
+    expect(run.stdout).toMatch(/rollback-kit-upload +not applicable: no Actions runtime/)
     // The extracted zip is cleaned up; only the report stays in RUNNER_TEMP.
     expect(readdirSync(run.runnerTemp)).toEqual(['vapora-preflight'])
   })
@@ -46,7 +46,7 @@ describe('the action (dist/index.js) as the runner runs it', () => {
     )
     expect(run.stdout).toMatch(/^::error::Preflight decision: no-go\./m)
     expect(run.summary).toMatch(/🔴 NO-GO/)
-    expect(run.summary).toMatch(/- \[ \] ❌ Validate manifest syntax/)
+    expect(run.summary).toMatch(/- \[ \] 🤖 Validate manifest syntax .* — ❌ /)
   })
 
   it('annotates each syntax error of a zip bundle with its file and line', async () => {
@@ -68,7 +68,7 @@ describe('the action (dist/index.js) as the runner runs it', () => {
     expect(run.outputs['failed-checks'].split(',')).toEqual(
       expect.arrayContaining(['cluster-access', 'dry-run'])
     )
-    expect(run.stdout).toMatch(/no kubeconfig: pass the kubeconfig input/)
+    expect(run.stdout).toMatch(/no kubeconfig \(KUBECONFIG is not set/)
   })
 
   it('rejects invalid input with a clear message, decision no-go and a failing exit code', async () => {
@@ -106,11 +106,11 @@ describe('the action (dist/index.js) as the runner runs it', () => {
       const wrong = await runAction({ ...base, 'health-token': 'not-the-token-9876543210' })
       expect(wrong.outputs['failed-checks'].split(',')).toContain('health-endpoint')
       expect(wrong.stdout).toMatch(
-        /health-endpoint +fail \[blocking\]: health endpoint: 1 of 1 did not answer 200 every time \(.*HTTP 401\)/
+        /health-endpoint +\[blocks\] health endpoint: 1 of 1 did not answer 200 every time \(.*HTTP 401\)/
       )
       const right = await runAction({ ...base, 'health-token': token })
       expect(right.outputs['failed-checks'].split(',')).not.toContain('health-endpoint')
-      expect(right.stdout).toMatch(/health-endpoint pass: health endpoint: .*\/health: 2\/2 OK, p50/)
+      expect(right.stdout).toMatch(/✓ health-endpoint +health endpoint: .*\/health: 2\/2 OK, p50/)
       for (const run of [wrong, right]) {
         const visible = run.stdout
           .split('\n')

@@ -78,14 +78,14 @@ describe('change checks against the emulator', () => {
     github.setBranch(REPO, 'main', root)
     const run = await preflight(root)
     expect(run.outputs.decision).toBe('go')
-    expect(run.stdout).toMatch(/git-main +pass: [0-9a-f]{7} is the head of main/)
-    expect(run.stdout).toMatch(/git-history +skip: not applicable: no earlier go is recorded/)
+    expect(run.stdout).toMatch(/git-main +[0-9a-f]{7} is the head of main/)
+    expect(run.stdout).toMatch(/git-history +not applicable: no earlier go is recorded/)
     const body = trackingBody()
     expect(readLastGo(body)).toMatchObject({ sha: root, repository: REPO })
     expect(body).toMatch(/Last go: `[0-9a-f]{7}` of vapora\/app/)
     // The first run verified nothing about history: that item is not ticked.
-    expect(body).toMatch(/- \[ \] Check git log for unexpected commits/)
-    expect(body).toMatch(/- \[x\] Confirm main branch has latest changes/)
+    expect(body).toMatch(/- \[ \] (?:🤖|👤) Check git log for unexpected commits/)
+    expect(body).toMatch(/- \[x\] (?:🤖|👤) Confirm main branch has latest changes/)
   })
 
   it('lists the commits since the last go and flags a direct push and an unapproved merge: no-go', async () => {
@@ -106,9 +106,9 @@ describe('change checks against the emulator', () => {
     const run = await preflight(unapproved)
     expect(run.outputs.decision).toBe('no-go')
     expect(run.outputs['failed-checks']).toBe('git-history')
-    expect(run.stdout).toMatch(/git-main +pass/)
+    expect(run.stdout).toMatch(/✓ git-main /)
     expect(run.stdout).toMatch(
-      /git-history +fail \[blocking\]: 2 of 4 commit\(s\) since the last go \([0-9a-f]{7}, [^)]+\) did not arrive through a merged, approved pull request/
+      /git-history +\[blocks\] 2 of 4 commit\(s\) since the last go \([0-9a-f]{7}, [^)]+\) did not arrive through a merged, approved pull request/
     )
     expect(run.stdout).toContain('not from a merged pull request (pushed directly?)')
     expect(run.stdout).toContain(`PR #${unapprovedPull} merged without an approving review`)
@@ -120,8 +120,8 @@ describe('change checks against the emulator', () => {
     expect(body).toMatch(/hotfix: bump llm-router image — octocat — ⚠️ \*\*not from a merged pull request/)
     // A no-go does not move the record: the next run still lists everything since the root.
     expect(readLastGo(body)?.sha).toBe(root)
-    expect(body).toMatch(/- \[ \] ❌ Check git log for unexpected commits/)
-    expect(body).toMatch(/- \[ \] ❌ All provisioning changes merged and code reviewed/)
+    expect(body).toMatch(/- \[ \] 🤖 Check git log for unexpected commits — ❌ /)
+    expect(body).toMatch(/- \[ \] 🤖 All provisioning changes merged and code reviewed — ❌ /)
     expect(run.summary).toContain('### Commits since the last go')
   })
 
@@ -134,7 +134,7 @@ describe('change checks against the emulator', () => {
     expect(readLastGo(trackingBody())?.sha).toBe(unapproved)
     const again = await preflight(unapproved)
     expect(again.outputs.decision).toBe('go')
-    expect(again.stdout).toMatch(/git-history +pass: no new commits since the last go/)
+    expect(again.stdout).toMatch(/git-history +no new commits since the last go/)
   })
 
   it('only approved pull requests since the last go: pass, listing them', async () => {
@@ -146,7 +146,7 @@ describe('change checks against the emulator', () => {
     expect(run.outputs.decision).toBe('go')
     expect(run.stdout).toMatch(
       new RegExp(
-        `git-history +pass: 1 commit\\(s\\) since the last go .*all through merged, approved pull requests \\(#${pull}\\)`
+        `git-history +1 commit\\(s\\) since the last go .*all through merged, approved pull requests \\(#${pull}\\)`
       )
     )
     expect(readLastGo(trackingBody())?.sha).toBe(change)
@@ -159,35 +159,33 @@ describe('change checks against the emulator', () => {
     const older = readLastGo(trackingBody())!.sha
     const behind = await preflight(older, { 'tracking-issue': 'false' })
     expect(behind.outputs.decision).toBe('no-go')
-    expect(behind.stdout).toMatch(
-      /git-main +fail \[blocking\]: [0-9a-f]{7} is 1 commit\(s\) behind the head of main/
-    )
+    expect(behind.stdout).toMatch(/git-main +\[blocks\] [0-9a-f]{7} is 1 commit\(s\) behind the head of main/)
     // The run's ref names the tag: no listing needed.
     const byRef = await preflight(older, { 'tracking-issue': 'false' }, { ref: 'refs/tags/v1.4.0' })
-    expect(byRef.stdout).toMatch(/git-main +pass: [0-9a-f]{7} is tag v1\.4\.0 on main/)
+    expect(byRef.stdout).toMatch(/git-main +[0-9a-f]{7} is tag v1\.4\.0 on main/)
     // Found by listing the tags (e.g. a dispatch run on main deploying a release).
     github.addTag(REPO, 'v1.4.1', older)
     const listed = await preflight(older, { 'tracking-issue': 'false', commit: older })
-    expect(listed.stdout).toMatch(/git-main +pass: [0-9a-f]{7} is tag v1\.4\.1 on main/)
+    expect(listed.stdout).toMatch(/git-main +[0-9a-f]{7} is tag v1\.4\.1 on main/)
     const branch = github.addCommit(REPO, { message: 'Experiment', parents: [head] })
     const unmerged = await preflight(branch, { 'tracking-issue': 'false' })
     expect(unmerged.stdout).toMatch(
-      /git-main +fail \[blocking\]: [0-9a-f]{7} is not on main: 1 commit\(s\) of it were never merged/
+      /git-main +\[blocks\] [0-9a-f]{7} is not on main: 1 commit\(s\) of it were never merged/
     )
     const unknown = await preflight('f'.repeat(40), { 'tracking-issue': 'false' })
     expect(unknown.outputs.decision).toBe('no-go')
-    expect(unknown.stdout).toMatch(/git-main +fail \[blocking\]: commit fffffff is not in vapora\/app/)
+    expect(unknown.stdout).toMatch(/git-main +\[blocks\] commit fffffff is not in vapora\/app/)
   })
 
   it('missing permissions are errors that name them, never a silent go', async () => {
     const noContents = await preflight(readLastGo(trackingBody())!.sha, {}, { token: NO_CONTENTS })
     expect(noContents.outputs.decision).toBe('no-go')
-    expect(noContents.stdout).toMatch(/git-main +error \[blocking\]: .*permissions: contents: read/)
+    expect(noContents.stdout).toMatch(/git-main +\[blocks\] .*permissions: contents: read/)
     // The head of main is one commit past the last go: listing its pull requests needs pull-requests: read.
     const noPulls = await preflight(mainHead, {}, { token: NO_PULLS })
     expect(noPulls.outputs.decision).toBe('no-go')
-    expect(noPulls.stdout).toMatch(/git-main +pass/)
-    expect(noPulls.stdout).toMatch(/git-history +error \[blocking\]: .*permissions: pull-requests: read/)
+    expect(noPulls.stdout).toMatch(/✓ git-main /)
+    expect(noPulls.stdout).toMatch(/git-history +\[blocks\] .*permissions: pull-requests: read/)
   })
 
   it("a bundle from another run: that run's commit is what is deployed, and what is checked", async () => {
@@ -198,7 +196,7 @@ describe('change checks against the emulator', () => {
     expect(run.outputs.decision).toBe('no-go')
     expect(run.stdout).toMatch(
       new RegExp(
-        `git-main +fail \\[blocking\\]: ${builtFrom.slice(0, 7)} is not on main: .*\\(the run that built the bundle \\(https://github\\.com/${REPO}/actions/runs/4100\\)\\)`
+        `git-main +\\[blocks\\] ${builtFrom.slice(0, 7)} is not on main: .*\\(the run that built the bundle \\(https://github\\.com/${REPO}/actions/runs/4100\\)\\)`
       )
     )
   })
@@ -209,7 +207,7 @@ describe('change checks against the emulator', () => {
     expect(bad.stdout).toMatch(/commit: "main" is not a full commit sha/)
     const off = await preflight(root, { 'check-changes': 'false', 'tracking-issue': 'false' })
     expect(off.outputs.decision).toBe('go')
-    expect(off.stdout).toMatch(/git-main +skip: not applicable: change checks are off/)
+    expect(off.stdout).toMatch(/git-main +not applicable: no commit to check: check-changes is off/)
   })
 
   it("no exchange broke GitHub's OpenAPI description, and no token was printed", () => {

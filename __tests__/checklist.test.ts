@@ -94,12 +94,14 @@ describe('rendering the checklist', () => {
       checklistStatus(reportWith({ 'bundle-files': 'fail', 'bundle-unpack': 'pass' }, 'no-go'))
     )
     const line = markdown.split('\n').find(l => l.includes('verify-artifact-contents'))
-    expect(line).toMatch(/^- \[ \] ❌ Verify artifact contents.* — bundle-files said fail/)
+    expect(line).toMatch(/^- \[ \] 🤖 Verify artifact contents.* — ❌ bundle-files said fail/)
   })
 
-  it('says an automated item was not checked when its check did not run', () => {
+  it('leaves an automated item that nothing in this setup checks to people, without a "not checked" note', () => {
     const markdown = renderChecklist(checklistStatus(reportWith({ 'bundle-files': 'pass' })))
-    expect(markdown).toMatch(/- \[ \] Perform dry-run .* — _not checked by this run_/)
+    const line = markdown.split('\n').find(l => l.includes('t-2h.server-dry-run'))
+    expect(line).toMatch(/^- \[ \] 👤 Perform dry-run deployment to staging cluster: `kubectl apply/)
+    expect(markdown).not.toMatch(/not checked by this run/)
   })
 
   it('escapes text from the bundle so it cannot inject markup or fake item markers', () => {

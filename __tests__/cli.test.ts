@@ -30,7 +30,7 @@ describe('the vapora-preflight CLI', () => {
   it('exits 1 on no-go and prints one progress line per check', async () => {
     const run = await cli('--bundle', BROKEN('mode-mismatch'), '--offline')
     expect(run.code).toBe(EXIT.noGo)
-    expect(run.stderr).toMatch(/^✗ config-modes\s+fail \[blocking\]/m)
+    expect(run.stderr).toMatch(/^✗ config-modes\s+\[blocks\] formats disagree/m)
     const lines = run.stderr.trim().split('\n')
     expect(lines).toHaveLength(ALL_CHECKS.length + 3) // bundle-unpack, every check, baseline, the decision line
     for (const check of ALL_CHECKS) expect(lines.filter(l => l.includes(` ${check.id} `))).toHaveLength(1)
@@ -49,7 +49,7 @@ describe('the vapora-preflight CLI', () => {
       '--quiet'
     )
     expect(run).toMatchObject({ code: 0, stdout: '', stderr: '' })
-    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ version: 1, decision: 'go' })
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ version: 2, decision: 'go' })
   })
 
   it.each([
@@ -85,7 +85,7 @@ describe('the vapora-preflight CLI', () => {
     )
     const report = JSON.parse(run.stdout)
     expect(report.decision).toBe('go')
-    expect(report.warnings).toEqual(['bundle-files'])
+    expect(report.warnings.map((w: { check: string }) => w.check)).toEqual(['bundle-files'])
   })
 
   it('runs as the built bundle (dist/cli.js) with the documented exit codes', () => {
@@ -94,7 +94,9 @@ describe('the vapora-preflight CLI', () => {
     expect(exec('--bundle', EXAMPLE_BUNDLE, '--offline').status).toBe(0)
     expect(exec('--bundle', BROKEN('missing-file'), '--offline').status).toBe(1)
     expect(exec('--nope').status).toBe(2)
-    expect(exec('--help').stdout).toMatch(/Exit codes: 0 go, 1 no-go, 2 usage or internal error/)
+    expect(exec('--help').stdout).toMatch(
+      /Exit codes: 0 go \(verify: verified\), 1 no-go \(not verified\), 2 could not run/
+    )
   })
 })
 

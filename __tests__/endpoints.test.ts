@@ -234,7 +234,7 @@ describe('the baseline', () => {
       message: 'recorded 1 endpoint(s)'
     })
     expect(renderMarkdown(report)).toMatch(
-      /### Baseline before deploy\n\n\| Endpoint \| p50 \| p95 \| p99 \| Errors \|/
+      /### Baseline before deploy\n\n.*\n\n\| Endpoint \| p50 \| p95 \| p99 \| Errors \|/
     )
   })
 })

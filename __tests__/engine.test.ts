@@ -56,7 +56,16 @@ describe('the example bundle', () => {
       expect(report.decision).toBe('no-go')
       expect(report.scope).toBe('full')
       expect(report.failedChecks).toEqual(CLUSTER_CHECK_IDS)
-      expect(result(report, 'cluster-access').message).toMatch(/no kubeconfig: pass the kubeconfig input/)
+      expect(result(report, 'cluster-access').message).toMatch(/^no kubeconfig \(KUBECONFIG is not set/)
+      // One cause, counted once: the other cluster checks say they were blocked by it.
+      const blocked = CLUSTER_CHECK_IDS.filter(id => id !== 'cluster-access')
+      expect(report.rootCauses).toEqual([
+        expect.objectContaining({ check: 'cluster-access', prerequisite: false, blocks: blocked })
+      ])
+      expect(report.reasons).toEqual([
+        { check: 'cluster-access', message: expect.stringMatching(/; 12 more checks blocked by it$/) }
+      ])
+      for (const id of blocked) expect(result(report, id).blockedBy).toBe('cluster-access')
     } finally {
       Object.assign(process.env, saved)
       if (saved.KUBECONFIG === undefined) delete process.env.KUBECONFIG
@@ -103,7 +112,7 @@ describe('broken bundles are no-go, naming the cause', () => {
     [
       'mode-mismatch',
       'config-modes',
-      /vapora-enterprise differs at database\.pool_size, llm_router\.providers\[0\]\.model/
+      /vapora-enterprise: the yaml differs at database\.pool_size, llm_router\.providers\[0\]\.model/
     ],
     [
       'wrong-namespace',
@@ -138,14 +147,16 @@ describe('broken bundles are no-go, naming the cause', () => {
 
   it('lists the differing key paths and values of a mode mismatch', async () => {
     const details = result(await offline(BROKEN('mode-mismatch')), 'config-modes').details!.join('\n')
-    expect(details).toMatch(/database\.pool_size: toml=64, yaml=32, json=64/)
+    expect(details).toMatch(
+      /database\.pool_size: toml=64 \(line 15\), yaml=32 \(line 17\), json=64 \(line 14\)/
+    )
   })
 
   it('warns, without blocking, about an unexpected extra file', async () => {
     const report = await offline(bundleWith({ 'notes.txt': 'hello' }))
     expect(report.decision).toBe('go')
     expect(result(report, 'bundle-files')).toMatchObject({ status: 'warn', blocking: false })
-    expect(report.warnings).toEqual(['bundle-files'])
+    expect(report.warnings).toEqual([{ check: 'bundle-files', message: expect.stringMatching(/notes\.txt/) }])
   })
 
   it('fails a missing file even when a near-miss name exists, and says so', async () => {
@@ -182,7 +193,7 @@ describe('manifest sanity beyond the examples', () => {
     })
     const report = await offline(dir)
     expect(result(report, 'manifests').details!.join('\n')).toMatch(
-      /configmap\.yaml:\d+ error: document 2: missing kind/
+      /configmap\.yaml:\d+:1 error: document 2: missing kind/
     )
     const numeric = bundleWith({ 'configmap.yaml': t => t.replace(/^data:\n/m, 'data:\n  WORKERS: 4\n') })
     expect(result(await offline(numeric), 'manifests').details!.join('\n')).toMatch(

@@ -132,9 +132,7 @@ describe('the action with GitHub (emulated), run as the runner runs it', () => {
     expect(run.outputs['bundle-source']).toMatch(
       new RegExp(`^https://github\\.com/${REPO}/actions/runs/${THIS_RUN}/artifacts/\\d+$`)
     )
-    expect(run.stdout).toMatch(
-      /artifact-download pass: .* from this run; digest sha256:[0-9a-f]{12}… verified/
-    )
+    expect(run.stdout).toMatch(/artifact-download +.* from this run; digest sha256:[0-9a-f]{12}… verified/)
     const issues = trackingIssues('staging').filter(i => i.state === 'open' && !i.pullRequest)
     expect(issues).toHaveLength(1)
     const issue = issues[0]
@@ -147,7 +145,7 @@ describe('the action with GitHub (emulated), run as the runner runs it', () => {
     expect(issue.body).toMatch(/🟢 GO/)
     expect(issue.body).toContain(run.outputs['bundle-source'])
     expect(readTicks(issue.body ?? '').size).toBe(checklistItems().length)
-    expect(issue.body).toMatch(/- \[x\] Create GitHub issue or ticket tracking the deployment/)
+    expect(issue.body).toMatch(/- \[x\] (?:🤖|👤) Create GitHub issue or ticket tracking the deployment/)
     expect(github.comments(REPO, issue.number)).toHaveLength(1)
     expect(github.comments(REPO, issue.number)[0].body).toMatch(/🟢 \*\*go\*\*/)
     // The lock label used to create the issue is gone again.
@@ -262,7 +260,7 @@ describe('the action with GitHub (emulated), run as the runner runs it', () => {
     const number = Number(first.outputs['issue-number'])
     expect(first.stdout).toMatch(
       new RegExp(
-        `manual-items +fail \\[blocking\\]: ${required.length} required manual item\\(s\\) not ticked yet in https://github\\.com/${REPO}/issues/${number}`
+        `manual-items +\\[blocks\\] ${required.length} required manual item\\(s\\) not ticked yet in https://github\\.com/${REPO}/issues/${number}`
       )
     )
     expect(first.summary).toContain(required[0].id)
@@ -274,7 +272,7 @@ describe('the action with GitHub (emulated), run as the runner runs it', () => {
     await tickByHand(number, required[required.length - 1].id)
     const done = await preflight({ environment: 'gate', 'run-id': '4001', 'require-manual': 'true' })
     expect(done.outputs.decision).toBe('go')
-    expect(done.stdout).toMatch(/manual-items +pass: every required manual item is ticked/)
+    expect(done.stdout).toMatch(/manual-items +every required manual item is ticked/)
     expect(trackingIssues('gate')[0].body).toMatch(/🟢 GO/)
   })
 
@@ -298,7 +296,7 @@ describe('the action with GitHub (emulated), run as the runner runs it', () => {
       expect(received[0].path).toBe('/services/T0/B0/slack-secret-part-123')
       expect(received[0].body.text).toMatch(/:large_green_circle: \*GO\* — Vapora preflight for \*staging\*/)
       expect(received[0].body.text).toContain(`<${run.outputs['issue-url']}|tracking issue>`)
-      expect(run.stdout).toMatch(/slack-webhook +pass: decision posted to Slack \(127\.0\.0\.1:\d+\)/)
+      expect(run.stdout).toMatch(/slack-webhook +decision posted to Slack \(127\.0\.0\.1:\d+\)/)
       status = 500
       const failing = await preflight({ environment: 'staging', 'run-id': '4001', 'slack-webhook-url': hook })
       expect(failing.outputs.decision).toBe('go')
@@ -521,7 +519,7 @@ describe('the action with GitHub (emulated), run as the runner runs it', () => {
       runId: 4001,
       name: 'deployment-artifacts'
     })
-    expect(stderr).toMatch(/artifact-download pass/)
+    expect(stderr).toMatch(/✓ artifact-download /)
     expect(stdout + stderr).not.toContain(JOB_TOKEN)
   })
 

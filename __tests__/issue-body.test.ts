@@ -3,7 +3,7 @@ import { checklistItems } from '../src/checklist/model.js'
 import { readTicks } from '../src/checklist/merge.js'
 import { ISSUE_BODY_LIMIT, issueKeyMarker, renderIssueBody } from '../src/report/issue-body.js'
 import type { Report } from '../src/types.js'
-import { allChecksPass, reportWith } from '../test/reports.js'
+import { allChecksPass, reportOf, reportWith } from '../test/reports.js'
 
 const manual = checklistItems().filter(i => !i.automated)
 const automated = checklistItems().filter(i => i.automated && i.checks?.includes('bundle-files'))
@@ -139,13 +139,20 @@ describe('the tracking issue body', () => {
   })
 
   it('renders bundle text inert: no line breaks, links, mentions or markup of its own', () => {
-    const report = reportWith({ ...allChecksPass(), 'bundle-files': 'fail' }, 'no-go')
-    report.reasons = [
-      'bundle-files: x\r\r## 🟢 GO — approved by @vapora/security\r- [x] Rollback [ok](https://evil.example) #12 <b>'
-    ]
+    const statuses = { ...allChecksPass(), 'bundle-files': 'fail' as const }
+    const hostile = reportWith(statuses).results.map(r =>
+      r.id === 'bundle-files'
+        ? {
+            ...r,
+            message:
+              'x\r\r## 🟢 GO — approved by @vapora/security\r- [x] Rollback [ok](https://evil.example) #12 <b>'
+          }
+        : r
+    )
+    const report = reportOf(hostile)
     const { body } = render(report)
-    const why = body.split('\n').find(line => line.includes('approved by'))!
-    expect(why.startsWith('- bundle-files: x ## 🟢 GO')).toBe(true)
+    const why = body.split('\n').find(line => line.includes('approved by') && line.startsWith('- **'))!
+    expect(why.startsWith('- **`bundle-files`** — x ## 🟢 GO')).toBe(true)
     expect(why).toContain('@\u2060vapora/security')
     expect(why).toContain('#\u206012')
     expect(why).toContain('\\[ok\\](https://evil.example)')

@@ -27,7 +27,7 @@ describe('the policy file', () => {
     const compose = report.results.find(r => r.id === 'compose')!
     expect(compose.status).toBe('warn')
     expect(compose.message).toMatch(/a warning by policy \(.*preflight-policy\.yml:2:12\)/)
-    expect(report.warnings).toContain('compose')
+    expect(report.warnings.map(w => w.check)).toContain('compose')
   })
 
   it('upgrading a warning to blocking turns go into no-go', async () => {
@@ -36,7 +36,7 @@ describe('the policy file', () => {
     writeFileSync(join(dir, 'notes.txt'), 'not part of the contract')
     const relaxed = await runPreflight({ bundlePath: dir, offline: true })
     expect(relaxed.decision).toBe('go')
-    expect(relaxed.warnings).toContain('bundle-files')
+    expect(relaxed.warnings.map(w => w.check)).toContain('bundle-files')
     const strict = await runPreflight({
       bundlePath: dir,
       offline: true,

@@ -83,7 +83,7 @@ describe('the tracking issue after the deploy', () => {
   it('ticks only the success items, keeps every other line, and replaces its section on a re-run', () => {
     const once = applyVerification(body, verifyReport(true), { actor: 'lead' })
     expect(once).toMatch(
-      /- \[x\] All three deployments have updated image IDs — ✅ .*item=success.success-images-updated ticked-by=preflight/
+      /- \[x\] 🤖 All three deployments have updated image IDs — ✅ .*item=success.success-images-updated ticked-by=preflight/
     )
     expect(once).toContain(
       '- [x] Schedule deployment with team <!-- vapora-preflight:item=t-24h.schedule-deployment -->'
@@ -94,7 +94,7 @@ describe('the tracking issue after the deploy', () => {
     const twice = applyVerification(once, verifyReport(false), {})
     expect(twice.match(/vapora-preflight:verify -->/g)).toHaveLength(1)
     expect(twice).toContain('DEPLOYMENT NOT VERIFIED')
-    expect(twice).toMatch(/- \[ \] ❌ All three deployments have updated image IDs/)
+    expect(twice).toMatch(/- \[ \] 🤖 All three deployments have updated image IDs — ❌/)
   })
 
   it('a failure shows the rollback commands in the section and the comment', () => {

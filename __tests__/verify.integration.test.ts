@@ -147,7 +147,7 @@ describe('verify mode on the real cluster', () => {
       'health-url': `${healthUrl}/health`,
       'api-urls': '/api/projects'
     })
-    expect(before.stdout).toMatch(/baseline +pass: recorded 2 endpoint\(s\)/)
+    expect(before.stdout).toMatch(/baseline +recorded 2 endpoint\(s\)/)
     expect(before.outputs['issue-number']).not.toBe('')
     const record = readRecord(trackingIssue().body ?? '', issueKeyMarker(KEY))!
     expect(record.revisions['vapora-backend']).toBe(revisionOf('vapora-backend'))
@@ -167,12 +167,12 @@ describe('verify mode on the real cluster', () => {
       new Promise(resolve => setTimeout(resolve, 2500)).then(() => settleDeployments(NS, NODE))
     ])
     expect(run.stdout).toMatch(
-      /verify-pods-ready +pass: 3 Deployment\(s\) rolled out, every pod Ready \(\d+(\.\d)? s after/
+      /verify-pods-ready +3 Deployment\(s\) rolled out, every pod Ready \(\d+(\.\d)? s after/
     )
-    expect(run.stdout).toMatch(/verify-health +pass/)
-    expect(run.stdout).toMatch(/verify-api +pass/)
-    expect(run.stdout).toMatch(/verify-metrics +pass: latency and errors within 2× the baseline/)
-    expect(run.stdout).toMatch(/verify-images +pass/)
+    expect(run.stdout).toMatch(/✓ verify-health /)
+    expect(run.stdout).toMatch(/✓ verify-api /)
+    expect(run.stdout).toMatch(/verify-metrics +latency and errors within 2× the baseline/)
+    expect(run.stdout).toMatch(/✓ verify-images /)
     expect(run.outputs.verified).toBe('true')
     expect(run.outputs['rollback-detected']).toBe('false')
     expect(Number(run.outputs.duration)).toBeGreaterThanOrEqual(0)
@@ -188,16 +188,18 @@ describe('verify mode on the real cluster', () => {
     expect(body).toContain('Deployed by: deploy-lead')
     expect(body).toContain('✓ Health checks passing')
     expect(body).toMatch(
-      /\| `http:\/\/127\.0\.0\.1:\d+\/api\/projects` \| [\d.]+ ms \| [\d.]+ ms \| 0\/5 \| 0\/5 \|/
+      /\| `http:\/\/127\.0\.0\.1:\d+\/api\/projects` \| [\d.]+ ms \| — \| [\d.]+ ms \| — \| 0\/5 \| 0\/5 \|/
     )
-    expect(body).toMatch(/- \[x\] All three deployments have updated image IDs .*ticked-by=preflight/)
-    expect(body).toMatch(/- \[x\] All pods reach "Ready" state within 5 minutes/)
-    expect(body).toMatch(/- \[x\] Deployment start time \(UTC\) — ✅ start \d{4}-/)
-    expect(body).toMatch(/- \[x\] Rollback performed \(Y\/N\) — ✅ .*rollback no/)
+    expect(body).toMatch(
+      /- \[x\] (?:🤖|👤) All three deployments have updated image IDs .*ticked-by=preflight/
+    )
+    expect(body).toMatch(/- \[x\] (?:🤖|👤) All pods reach "Ready" state within 5 minutes/)
+    expect(body).toMatch(/- \[x\] (?:🤖|👤) Deployment start time \(UTC\) — ✅ start \d{4}-/)
+    expect(body).toMatch(/- \[x\] (?:🤖|👤) Rollback performed \(Y\/N\) — ✅ .*rollback no/)
     // What only people know stays for them.
-    expect(body).toMatch(/- \[ \] Team members involved <!--/)
+    expect(body).toMatch(/- \[ \] (?:🤖|👤) Team members involved <!--/)
     // The preflight's own ticks are untouched by the verify run.
-    expect(body).toMatch(/- \[x\] Validate manifest syntax/)
+    expect(body).toMatch(/- \[x\] (?:🤖|👤) Validate manifest syntax/)
     expect(github.comments(REPO, issue.number).at(-1)?.body).toMatch(/✅ \*\*Deployment verified\*\*/)
     expect(run.summary).toContain('DEPLOYMENT COMPLETED')
   })
@@ -226,9 +228,7 @@ describe('verify mode on the real cluster', () => {
     // The preflight probed the endpoints: the verify must probe them again, or the comparison fails.
     const unprobed = await cli([...common, '--preflight-report', preflightReport])
     expect(unprobed.code).toBe(1)
-    expect(unprobed.stderr).toMatch(
-      /verify-metrics +fail \[blocking\]: .*\/health was not probed after the deploy/
-    )
+    expect(unprobed.stderr).toMatch(/verify-metrics +\[blocks\] .*\/health was not probed after the deploy/)
     const ok = await cli([
       ...common,
       '--preflight-report',
@@ -240,12 +240,12 @@ describe('verify mode on the real cluster', () => {
       '--api-urls',
       '/api/projects'
     ])
-    expect(ok.stderr).toMatch(/verify-pods-ready +pass/)
+    expect(ok.stderr).toMatch(/✓ verify-pods-ready /)
     expect(ok.stdout).toContain('DEPLOYMENT COMPLETED')
     expect(ok.code).toBe(0)
     const bad = await cli([...common, '--preflight-report', join(REPO_ROOT, 'package.json')])
     expect(bad.code).toBe(2)
-    expect(bad.stderr).toMatch(/--preflight-report: ".*package\.json" is not a preflight JSON report/)
+    expect(bad.stderr).toMatch(/--preflight-report: cannot read ".*package\.json" as a preflight JSON report/)
   })
 
   it('pods never Ready: not verified within the timeout, the issue stays open with the rollback commands', async () => {
@@ -256,7 +256,7 @@ describe('verify mode on the real cluster', () => {
     expect(run.outputs.verified).toBe('false')
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toMatch(
-      /verify-pods-ready +fail \[blocking\]: not Ready within 4 s: vapora-backend: \d\/2 ready/
+      /verify-pods-ready +\[blocks\] not Ready within 4 s: vapora-backend: \d\/2 ready/
     )
     expect(run.stdout).toMatch(
       /Roll back with:\nkubectl rollout undo deployment\/vapora-backend -n vapora-verify --to-revision=2/
@@ -279,7 +279,7 @@ describe('verify mode on the real cluster', () => {
     const [run] = await Promise.all([verify(next), settleDeployments(NS, NODE)])
     expect(run.outputs.verified).toBe('false')
     expect(run.stdout).toMatch(
-      /verify-images +fail \[blocking\]: not running the bundle's images: vapora-llm-router\/\S+ runs ghcr\.io\/\S+:3\.0\.0, the bundle has ghcr\.io\/\S+:4\.0\.0/
+      /verify-images +\[blocks\] not running the bundle's images: vapora-llm-router\/\S+ runs ghcr\.io\/\S+:3\.0\.0, the bundle has ghcr\.io\/\S+:4\.0\.0/
     )
     expect(run.stdout).not.toMatch(/vapora-backend\/\S+ runs/)
   }, 120_000)
@@ -301,7 +301,7 @@ describe('verify mode on the real cluster', () => {
     expect(run.outputs['rollback-detected']).toBe('true')
     expect(run.outputs.verified).toBe('false')
     expect(run.stdout).toMatch(
-      /verify-rollback +fail \[blocking\]: rollback detected: vapora-backend: revision \d+ runs ReplicaSet vapora-backend-\w+/
+      /verify-rollback +\[blocks\] rollback detected: vapora-backend: revision \d+ runs ReplicaSet vapora-backend-\w+/
     )
     expect(trackingIssue().body).toMatch(/\| Rollback performed \| \*\*Yes\*\* \(detected\) \|/)
   }, 150_000)
@@ -316,9 +316,7 @@ describe('verify mode on the real cluster', () => {
     })
     const run = await verify(bundle('5.0.0'))
     expect(run.outputs.verified).toBe('false')
-    expect(run.stdout).toMatch(
-      /verify-restarts +skip \[blocking\]: not run: no open tracking issue for "production"/
-    )
+    expect(run.stdout).toMatch(/verify-restarts +\[blocks\] not run: no open tracking issue for "production"/)
   })
 
   it('no exchange broke the OpenAPI description, and no secret was printed', () => {

@@ -2,18 +2,28 @@
  * The CLI adapter: flags → the same options → the same engine → stdout and an exit code
  * (0 go, 1 no-go, 2 usage or internal error). Progress goes to stderr, one line per check.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
-import { parseArgs } from 'node:util'
-import { runPreflight } from './engine.js'
+import {
+  accessSync,
+  constants,
+  existsSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
+import { parseArgs, styleText } from 'node:util'
+import { runPreflight, type RunHooks } from './engine.js'
 import type { ArtifactSpec } from './github/artifact.js'
 import type { ChangeSpec, PreflightInput } from './options.js'
 import type { CheckResult, Report } from './types.js'
 import type { VerifyReport } from './verify.js'
 import { recordOf, type PreflightRecord } from './report/preflight-record.js'
 import { UsageError, describeError } from './errors.js'
-import { renderJson } from './report/json.js'
+import { readJsonReport, renderJson } from './report/json.js'
 import { renderMarkdown } from './report/markdown.js'
-import { progressLine } from './report/progress.js'
+import { LiveProgress, progressLine } from './report/progress.js'
+import { renderText, type Paint } from './report/text.js'
 import {
   DEFAULT_CONFIGMAP,
   DEFAULT_DEPLOYMENTS,
@@ -26,59 +36,98 @@ export const EXIT = { go: 0, noGo: 1, error: 2 } as const
 
 export const HELP = `Usage: ${TOOL_NAME} --bundle PATH [options]
        ${TOOL_NAME} --artifact NAME --run-id N --repository OWNER/NAME [options]
+       ${TOOL_NAME} --verify --bundle PATH --preflight-report FILE [options]
 
-Verifies a Vapora deployment bundle and the cluster it deploys to, and prints a go/no-go report.
+Verifies a Vapora deployment bundle and the cluster it deploys to, and prints a go/no-go report
+(the same checks as the GitHub Action vapora/preflight-action).
 
-Options:
-  --bundle PATH           deployment-artifacts .zip or a directory holding its files
-  --artifact NAME         or download the GitHub Actions artifact NAME (e.g. deployment-artifacts)
-  --run-id N              ... uploaded by workflow run N
-  --repository O/R        ... of repository O/R; the token comes from GITHUB_TOKEN (or GH_TOKEN),
-                          needs actions: read; GITHUB_API_URL for GitHub Enterprise
-  --commit SHA            check the deployed commit on --repository (token from GITHUB_TOKEN; needs
-                          contents: read, pull-requests: read): head of the default branch or a tag on it
-  --since SHA             ... and every commit since SHA (the last go) came through an approved PR
-  --verify                after the deploy: success criteria instead of the preflight (exit 0 verified)
-  --preflight-report FILE ... compared with this preflight's JSON report (--format json output, or the
-                          kit's report.json): baseline, revisions, undo commands
-  --ready-timeout D       ... how long pods may take to become Ready (default: 5m)
-  --latency-factor N      ... p99 may be N × the baseline's, plus 25 ms (default: 2)
-  --offline               bundle checks only; cluster/network checks are out of scope
-                          (the decision then says it covers the bundle only)
-  --format FORMAT         markdown (default) or json
-  --output FILE           write the report to FILE instead of stdout
-  --namespace NS          target namespace (default: ${DEFAULT_NAMESPACE})
-  --expected-files LIST   files the bundle must hold; commas/newlines, braces expand
-                          (default: ${DEFAULT_EXPECTED_FILES_PATTERN})
-  --deployments LIST      Deployments deployment.yaml must hold (default: ${DEFAULT_DEPLOYMENTS.join(',')})
-  --configmap NAME        ConfigMap configmap.yaml must hold (default: ${DEFAULT_CONFIGMAP})
-  --kubeconfig PATH       kubeconfig file (default: KUBECONFIG, ~/.kube/config, in-cluster)
-  --context NAME          kubeconfig context (default: its current context)
-  --kubectl-version V     the kubectl the deploy uses, for the skew check (default: kubectl on PATH)
-  --events-window D       how far back Warning events and restarts count (default: 1h)
-  --capacity-threshold P  node CPU/memory share that counts as near capacity (default: 85%)
-  --health-url URL        probe this health endpoint (token from VAPORA_HEALTH_TOKEN, never a flag)
-  --api-urls LIST         API endpoints that must answer 200 (relative ones resolve against --health-url)
-  --tls-endpoint H:P      check this endpoint's certificate (default port 443)
-  --tls-ca FILE           extra CA certificate (PEM) trusted for --tls-endpoint
-  --cert-min-days N       fewer days left on the certificate blocks (default: 14)
-  --probe-count N         probes per endpoint (default: 5)
-  --latency-threshold-ms N  a p95 above this blocks (default: not judged)
-  --artifacts-dir DIR     where the rollback kit (ConfigMap backup) is written (default: a new temp dir)
-  --quiet                 no progress lines on stderr
-  --version               print the version
-  --help                  print this help
+Bundle
+  --bundle PATH             deployment-artifacts .zip or a directory holding its files
+  --artifact NAME           or download the GitHub Actions artifact NAME (e.g. deployment-artifacts)
+  --run-id N                ... uploaded by workflow run N
+  --repository O/R          ... of repository O/R (token from GITHUB_TOKEN, needs actions: read)
+  --expected-files LIST     files the bundle must hold; commas/newlines, braces expand
+                            (default: ${DEFAULT_EXPECTED_FILES_PATTERN})
+  --deployments LIST        Deployments deployment.yaml must hold (default: ${DEFAULT_DEPLOYMENTS.join(',')})
+  --configmap NAME          ConfigMap configmap.yaml must hold (default: ${DEFAULT_CONFIGMAP})
+  --offline                 bundle checks only: cluster and network checks are out of scope
+                            (the decision then says it covers the bundle only)
 
-Exit codes: 0 go, 1 no-go, 2 usage or internal error.`
+Cluster
+  --kubeconfig PATH         kubeconfig file (default: KUBECONFIG, ~/.kube/config, in-cluster)
+  --context NAME            kubeconfig context (default: its current context)
+  --namespace NS            target namespace (default: ${DEFAULT_NAMESPACE})
+  --kubectl-version V       the kubectl the deploy uses, for the skew check (default: kubectl on PATH)
+  --events-window D         how far back Warning events and restarts count (default: 1h)
+  --capacity-threshold P    node CPU/memory share that counts as near capacity (default: 85%)
+  --artifacts-dir DIR       where the rollback kit (ConfigMap backup) is written (default: a temp dir)
+
+Endpoints
+  --health-url URL          probe this health endpoint (token from VAPORA_HEALTH_TOKEN)
+  --api-urls LIST           API endpoints that must answer 200 (relative ones resolve against --health-url)
+  --probe-count N           probes per endpoint (default: 5)
+  --latency-threshold-ms N  a p95 above this blocks (default: measured, not judged)
+  --tls-endpoint H:P        check this endpoint's certificate (default port 443)
+  --tls-ca FILE             extra CA certificate (PEM) trusted for --tls-endpoint
+  --cert-min-days N         fewer days left on the certificate blocks (default: 14)
+
+Change checks
+  --commit SHA              the deployed commit of --repository: head of the default branch or a tag
+                            on it (token from GITHUB_TOKEN; needs contents: read, pull-requests: read)
+  --since SHA               ... and every commit since SHA (the last go) came through an approved PR
+
+Verify mode (after the deploy)
+  --verify                  success criteria instead of the preflight (exit 0 verified)
+  --preflight-report FILE   the preflight's JSON report to compare with (--format json output, or the
+                            kit's report.json): baseline, revisions, undo commands
+  --ready-timeout D         how long pods may take to become Ready (default: 5m)
+  --latency-factor N        p99 may be N × the baseline's, plus 25 ms (default: 2)
+
+Output
+  --format FORMAT           text (default on a terminal), markdown (default otherwise) or json
+  --output FILE             write the report to FILE instead of stdout
+  --quiet                   no progress on stderr
+  --version                 print the version
+  --help                    print this help
+
+Environment
+  KUBECONFIG                kubeconfig files, when --kubeconfig is not given
+  GITHUB_TOKEN, GH_TOKEN    token for --artifact and --commit (never a flag: flags show in ps)
+  GITHUB_API_URL            GitHub Enterprise API, e.g. https://ghe.example.com/api/v3
+  GITHUB_SERVER_URL         GitHub Enterprise web address, e.g. https://ghe.example.com
+  VAPORA_HEALTH_TOKEN       bearer token for --health-url and --api-urls (masked, never printed)
+  NO_COLOR, FORCE_COLOR     turn colours off / on (default: on when stdout is a terminal)
+
+Examples
+  ${TOOL_NAME} --bundle deployment-artifacts.zip --offline
+  KUBECONFIG=~/.kube/staging ${TOOL_NAME} --bundle ./deployment-artifacts --namespace vapora
+  GITHUB_TOKEN=… ${TOOL_NAME} --artifact deployment-artifacts --run-id 123 --repository vapora/app
+  ${TOOL_NAME} --bundle artifacts.zip --format json --output preflight.json
+  ${TOOL_NAME} --verify --bundle artifacts.zip --preflight-report preflight.json
+
+Exit codes: 0 go (verify: verified), 1 no-go (not verified), 2 could not run (usage or internal error).`
 
 export interface CliIO {
   stdout: (text: string) => void
   stderr: (text: string) => void
+  /** stdout is a terminal: the text report by default. */
+  stdoutTTY?: boolean
+  /** stderr is a terminal: progress is one line updated in place. */
+  stderrTTY?: boolean
+  /** The terminal's width (the text report wraps at it; 100 otherwise). */
+  columns?: number
+  /** Colours for stdout (the default honours the TTY, NO_COLOR and FORCE_COLOR). */
+  paint?: Paint
 }
 
 const processIO: CliIO = {
   stdout: text => process.stdout.write(text),
-  stderr: text => process.stderr.write(text)
+  stderr: text => process.stderr.write(text),
+  stdoutTTY: process.stdout.isTTY === true,
+  stderrTTY: process.stderr.isTTY === true,
+  columns: process.stdout.columns,
+  // node:util decides per stream: a terminal that has colours, NO_COLOR off, FORCE_COLOR on.
+  paint: (style, text) => styleText(style, text, { stream: process.stdout })
 }
 
 function parse(argv: string[]) {
@@ -99,7 +148,7 @@ function parse(argv: string[]) {
         'ready-timeout': { type: 'string' },
         'latency-factor': { type: 'string' },
         offline: { type: 'boolean', default: false },
-        format: { type: 'string', default: 'markdown' },
+        format: { type: 'string' },
         output: { type: 'string' },
         namespace: { type: 'string' },
         'expected-files': { type: 'string' },
@@ -179,14 +228,11 @@ function verifyInput(flags: Flags): NonNullable<PreflightInput['verify']> {
   if (path) {
     let report: Report
     try {
-      report = JSON.parse(readFileSync(path, 'utf8')) as Report
+      report = readJsonReport(readFileSync(path, 'utf8'))
     } catch (error) {
       throw new UsageError(
-        `--preflight-report: cannot read "${path}" as a JSON report (${describeError(error)}).`
+        `--preflight-report: cannot read "${path}" as a preflight JSON report (${describeError(error)}); pass the --format json output of the preflight.`
       )
-    }
-    if (report?.version !== 1 || !Array.isArray(report.results)) {
-      throw new UsageError(`--preflight-report: "${path}" is not a preflight JSON report (version 1).`)
     }
     record = recordOf(report)
   }
@@ -216,8 +262,111 @@ function stdoutToStderr(): () => void {
   }
 }
 
+/** Edit distance (Levenshtein), for "did you mean": a typo is one or two edits away. */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i]
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    row = next
+  }
+  return row[b.length]
+}
+
+function closest(name: string, candidates: readonly string[]): string | undefined {
+  const scored = candidates
+    .map(c => ({ c, d: distance(name.toLowerCase(), c.toLowerCase()) }))
+    .filter(x => x.d <= Math.max(1, Math.min(2, Math.floor(name.length / 4))))
+    .sort((a, b) => a.d - b.d)
+  return scored[0]?.c
+}
+
+/** The bundle path must be something the engine can open: said before any check runs (exit 2). */
+function checkBundlePath(path: string): void {
+  let stat
+  try {
+    stat = statSync(path)
+  } catch {
+    const parent = dirname(resolve(path))
+    const near = existsSync(parent) ? closest(basename(path), readdirSync(parent)) : undefined
+    throw new UsageError(
+      `--bundle: ${path} does not exist${near ? ` (did you mean ${join(dirname(path), near)}?)` : ''}; pass the deployment-artifacts .zip or the directory it was extracted to.`
+    )
+  }
+  if (!stat.isDirectory() && !stat.isFile()) {
+    throw new UsageError(
+      `--bundle: ${path} is neither a file nor a directory; pass the .zip or its directory.`
+    )
+  }
+  try {
+    accessSync(path, constants.R_OK | (stat.isDirectory() ? constants.X_OK : 0))
+  } catch {
+    throw new UsageError(`--bundle: ${path} cannot be read (permission denied).`)
+  }
+}
+
+/** --output must be writable before the run starts: a run that cannot write its report is wasted. */
+function checkOutputPath(path: string): void {
+  const dir = dirname(resolve(path))
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new UsageError(`--output: the directory ${dirname(path)} does not exist; create it first.`)
+  }
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    throw new UsageError(
+      `--output: ${path} is a directory; give a file name, e.g. ${join(path, 'report.json')}.`
+    )
+  }
+  try {
+    accessSync(existsSync(path) ? path : dir, constants.W_OK)
+  } catch {
+    throw new UsageError(`--output: ${path} cannot be written (permission denied).`)
+  }
+}
+
+type Format = 'text' | 'markdown' | 'json'
+
+function formatOf(flags: Flags, io: CliIO): Format {
+  const format = flags.format ?? (io.stdoutTTY && !flags.output ? 'text' : 'markdown')
+  if (format !== 'text' && format !== 'markdown' && format !== 'json') {
+    throw new UsageError(`--format: "${format}" is not supported; use text, markdown or json.`)
+  }
+  return format
+}
+
+/** Progress on stderr: one line in place on a terminal, one plain line per check otherwise. */
+function progressHooks(flags: Flags, io: CliIO): { hooks: RunHooks; stop: () => void } {
+  if (flags.quiet) return { hooks: {}, stop: () => undefined }
+  if (io.stderrTTY) {
+    const live = new LiveProgress({ write: text => io.stderr(text), columns: io.columns })
+    return {
+      hooks: { onStart: check => live.started(check.id), onResult: result => live.finished(result) },
+      stop: () => live.stop()
+    }
+  }
+  return {
+    hooks: { onResult: (result: CheckResult) => io.stderr(`${progressLine(result)}\n`) },
+    stop: () => undefined
+  }
+}
+
+async function render(report: Report, format: Format, flags: Flags, io: CliIO): Promise<string> {
+  if (format === 'json') return renderJson(report)
+  if (format === 'text') {
+    // A file never gets colours; stdout gets them as io.paint decides (TTY, NO_COLOR, FORCE_COLOR).
+    return renderText(report, { paint: flags.output ? undefined : io.paint, width: io.columns ?? 100 })
+  }
+  const verification =
+    flags.verify && 'verification' in report
+      ? `\n${(await import('./report/verify-body.js')).renderVerification(report as VerifyReport, {})}\n`
+      : ''
+  return `${renderMarkdown(report)}\n${verification}`
+}
+
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. Never throws. */
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  let stopProgress = (): void => undefined
   try {
     const flags = parse(argv)
     if (flags.help) {
@@ -228,15 +377,15 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`)
       return EXIT.go
     }
-    if (flags.format !== 'markdown' && flags.format !== 'json') {
-      throw new UsageError(`--format: "${flags.format}" is not supported; use markdown or json.`)
-    }
+    const format = formatOf(flags, io)
     const artifact = artifactSpec(flags)
     if (!flags.bundle && !artifact) {
       throw new UsageError(
         '--bundle is required (the deployment-artifacts .zip or its directory), or --artifact with --run-id and --repository.'
       )
     }
+    if (flags.bundle) checkBundlePath(flags.bundle)
+    if (flags.output) checkOutputPath(flags.output)
     // @actions/artifact logs through @actions/core, i.e. to stdout, where the report goes: send its lines
     // to stderr while the download runs.
     const restoreStdout = artifact && !flags.output && io === processIO ? stdoutToStderr() : undefined
@@ -264,33 +413,30 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       latencyThresholdMs: flags['latency-threshold-ms'],
       changes: flags.verify ? undefined : changeSpec(flags)
     }
-    const hooks = {
-      onResult: flags.quiet ? undefined : (result: CheckResult) => io.stderr(`${progressLine(result)}\n`)
-    }
+    const verify = flags.verify ? verifyInput(flags) : undefined
+    const progress = progressHooks(flags, io)
+    stopProgress = progress.stop
     const report = await (
-      flags.verify
-        ? (await import('./verify.js')).runVerify({ ...input, verify: verifyInput(flags) }, hooks)
-        : runPreflight(input, hooks)
-    ).finally(() => restoreStdout?.())
-    const verification =
-      flags.verify && flags.format !== 'json' && 'verification' in report
-        ? `\n${(await import('./report/verify-body.js')).renderVerification(report as VerifyReport, {})}\n`
-        : ''
-    const rendered =
-      flags.format === 'json' ? renderJson(report) : `${renderMarkdown(report)}\n${verification}`
-    if (flags.output) {
-      writeFileSync(flags.output, rendered)
-    } else {
-      io.stdout(rendered)
-    }
-    if (!flags.quiet) {
+      verify
+        ? (await import('./verify.js')).runVerify({ ...input, verify }, progress.hooks)
+        : runPreflight(input, progress.hooks)
+    ).finally(() => {
+      progress.stop()
+      restoreStdout?.()
+    })
+    const rendered = await render(report, format, flags, io)
+    if (flags.output) writeFileSync(flags.output, rendered)
+    else io.stdout(rendered)
+    // The text report ends with the verdict; any other output gets it on stderr, for the person watching.
+    if (!flags.quiet && (format !== 'text' || flags.output)) {
       const scope = report.scope === 'bundle-only' ? ' (bundle only: offline run)' : ''
-      io.stderr(
-        `decision: ${report.decision}${scope}${report.failedChecks.length ? ` — failed: ${report.failedChecks.join(', ')}` : ''}\n`
-      )
+      const cause = report.reasons[0]
+      const why = cause ? ` — ${cause.check ? `${cause.check}: ` : ''}${cause.message}` : ''
+      io.stderr(`decision: ${report.decision}${scope}${why.length > 200 ? `${why.slice(0, 199)}…` : why}\n`)
     }
     return report.decision === 'go' ? EXIT.go : EXIT.noGo
   } catch (error) {
+    stopProgress()
     if (error instanceof UsageError) {
       io.stderr(`${TOOL_NAME}: ${error.message}\nRun ${TOOL_NAME} --help for usage.\n`)
     } else {

@@ -18,10 +18,22 @@ import { baselineOutcome, collectBaseline } from './report/baseline.js'
 import { ruleFor, type CheckRule } from './policy-file.js'
 import { openCluster } from './kube/session.js'
 import type { ArtifactOrigin } from './github/artifact.js'
-import type { Check, CheckContext, CheckOutcome, CheckResult, Report, RollbackKit } from './types.js'
+import { checklistState, checklistStatus, type ItemStatus } from './checklist/state.js'
+import {
+  REPORT_VERSION,
+  type Check,
+  type CheckContext,
+  type CheckOutcome,
+  type CheckResult,
+  type Report,
+  type RollbackKit,
+  type RunMode
+} from './types.js'
 import { TOOL_NAME, TOOL_VERSION } from './version.js'
 
 export interface RunHooks {
+  /** Called as a check starts (for live progress). */
+  onStart?: (check: Pick<Check, 'id' | 'title' | 'section'>) => void
   /** Called as each result is known (for progress lines); results arrive in completion order. */
   onResult?: (result: CheckResult) => void
   /** Replaces the built-in checks (tests, or callers adding their own). */
@@ -32,6 +44,8 @@ export interface RunHooks {
   onSecrets?: (secrets: string[]) => void
   /** False: no `baseline` result (verify mode measures "after", not a baseline). report.baseline is kept. */
   baselineResult?: boolean
+  /** The phase the report is for (verify mode passes `verify`); default `preflight`. */
+  mode?: RunMode
 }
 
 // GitHub is not out of scope offline: like the download and the tracking issue, the change checks still run.
@@ -73,13 +87,14 @@ async function runOne(check: Check, ctx: CheckContext): Promise<CheckResult> {
   const started = performance.now()
   const outcome = await (async (): Promise<CheckOutcome> => {
     if (ctx.options.offline && check.needs.some(need => OUT_OF_SCOPE_OFFLINE.has(need))) {
-      return { status: 'skip', skipReason: 'offline', message: 'skipped: offline run (out of scope)' }
+      return { status: 'skip', skipReason: 'offline', message: 'out of scope: offline run' }
     }
     if (check.needs.includes('bundle') && !ctx.bundle) {
       return {
         status: 'skip',
         skipReason: 'prerequisite-failed',
-        message: 'not run: the bundle could not be read (see bundle-unpack)'
+        blockedBy: 'bundle-unpack',
+        message: 'not run: the bundle could not be read'
       }
     }
     const notApplicable = check.notApplicable?.(ctx)
@@ -179,7 +194,8 @@ function openBundle(
     const outcome: CheckOutcome = {
       status: 'skip',
       skipReason: 'prerequisite-failed',
-      message: 'not run: the artifact could not be downloaded (see artifact-download)'
+      blockedBy: 'artifact-download',
+      message: 'not run: the artifact could not be downloaded'
     }
     return { result: finish(UNPACK_CHECK, outcome, 0) }
   }
@@ -234,25 +250,25 @@ export async function runPreflight(input: PreflightInput, hooks: RunHooks = {}):
     }
     const checks = hooks.checks ?? ALL_CHECKS
     const results = await mapLimited(checks, hooks.concurrency ?? 8, async check => {
+      hooks.onStart?.(check)
       const result = await runOne(check, ctx)
       hooks.onResult?.(result)
       return result
     })
-    const baseline = collectBaseline(results)
+    const baseline = collectBaseline(results, options.latencyThresholdMs)
     const baselineResult =
       hooks.baselineResult === false ? [] : [finish(BASELINE_CHECK, baselineOutcome(baseline), 0)]
     baselineResult.forEach(r => hooks.onResult?.(r))
     const all = [...(fetched ? [fetched.result] : []), opened.result, ...results, ...baselineResult]
     const verdict = decide(all, options)
     const totalMs = performance.now() - t0
+    const mode = hooks.mode ?? 'preflight'
     return {
-      version: 1,
+      version: REPORT_VERSION,
       tool: { name: TOOL_NAME, version: TOOL_VERSION },
-      decision: verdict.decision,
-      scope: verdict.scope,
-      reasons: verdict.reasons,
-      failedChecks: verdict.failedChecks,
-      warnings: verdict.warnings,
+      mode,
+      ...verdict,
+      checklist: checklistState(checklistStatus({ ...verdict, results: all, mode }), mode),
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
       durationMs: Math.round(totalMs),
@@ -311,17 +327,16 @@ function rollbackKit(results: CheckResult[]): RollbackKit | undefined {
  * Adds results produced after the run (the tracking issue, the kit upload) and decides again: a step the
  * adapter was asked to do and could not do blocks like any check. Replaces results with the same id.
  */
-export function amendReport(report: Report, extra: readonly CheckResult[]): Report {
+export function amendReport<R extends Report>(report: R, extra: readonly CheckResult[]): R {
   const ids = new Set(extra.map(r => r.id))
   const results = [...report.results.filter(r => !ids.has(r.id)), ...extra]
   const verdict = decide(results, { offline: report.scope === 'bundle-only' })
-  return {
-    ...report,
-    results,
-    decision: verdict.decision,
-    scope: verdict.scope,
-    reasons: verdict.reasons,
-    failedChecks: verdict.failedChecks,
-    warnings: verdict.warnings
-  }
+  // People's ticks already known (from the tracking issue) are kept; the tool's own are derived again.
+  const statuses = checklistStatus({ ...verdict, results, mode: report.mode, checklist: report.checklist })
+  return { ...report, ...verdict, results, checklist: checklistState(statuses, report.mode) }
+}
+
+/** The report with the checklist as merged with the tracking issue (people's ticks included). */
+export function withChecklist<R extends Report>(report: R, statuses: readonly ItemStatus[]): R {
+  return { ...report, checklist: checklistState(statuses, report.mode) }
 }

@@ -14,9 +14,16 @@ export { decide, isBlocking } from './policy.js'
 export { renderMarkdown, renderResultsTable } from './report/markdown.js'
 export { renderJson } from './report/json.js'
 export { CHECKLIST, checklistItems, type ChecklistItem, type LocatedItem } from './checklist/model.js'
-export { checklistStatus, type ItemState, type ItemStatus } from './checklist/state.js'
+export {
+  checklistStatus,
+  mergeTicks,
+  type ItemState,
+  type ItemStatus,
+  type MergedChecklist,
+  type OverriddenTick
+} from './checklist/state.js'
 export { renderChecklist, ITEM_MARKER_PREFIX } from './checklist/render.js'
-export { readTicks, mergeTicks, type MergedChecklist, type OverriddenTick } from './checklist/merge.js'
+export { readTicks } from './checklist/merge.js'
 export { renderIssueBody, issueKeyMarker, ISSUE_BODY_LIMIT, type IssueBody } from './report/issue-body.js'
 export { downloadArtifactBundle, type ArtifactSpec, type ArtifactOrigin } from './github/artifact.js'
 export {

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, isAbsolute } from 'node:path'
 import { OUTPUT } from './constants.js'
-import { amendReport, finish, runPreflight } from './engine.js'
+import { amendReport, finish, runPreflight, withChecklist } from './engine.js'
 import { UsageError, describeError } from './errors.js'
 import { readActionInputs, type ActionInputs, type GitHubInputs } from './inputs.js'
 import type { ChangeSpec } from './options.js'
@@ -23,8 +23,9 @@ import { decodeKubeconfig, kubeconfigSecrets } from './kube/config.js'
 import { progressLine } from './report/progress.js'
 import { renderJson } from './report/json.js'
 import { renderMarkdown } from './report/markdown.js'
-import { inline } from './report/markdown-escape.js'
-import type { OverriddenTick } from './checklist/merge.js'
+import { inline, prose } from './report/markdown-escape.js'
+import { plainItemText } from './checklist/model.js'
+import type { OverriddenTick } from './checklist/state.js'
 import type { Report } from './types.js'
 
 /** GitHub shows only the first few annotations per step; more would only bury the first. */
@@ -51,8 +52,10 @@ function annotate(report: Report): void {
         startLine: finding.line,
         startColumn: finding.column
       }
-      if (finding.severity === 'error') core.error(finding.message, properties)
-      else core.warning(finding.message, properties)
+      const hint = finding.hint ?? result.hint
+      const message = hint ? `${finding.message}\nHow to fix: ${plainItemText(hint)}` : finding.message
+      if (finding.severity === 'error') core.error(message, properties)
+      else core.warning(message, properties)
     }
   }
 }
@@ -98,22 +101,29 @@ function githubNote(
   const lines: string[] = []
   if (issue.url) lines.push(`Tracking issue: [#${issue.number}](${issue.url})`)
   for (const o of issue.overridden ?? []) {
-    lines.push(`- ⚠️ tick removed from "${inline(o.text)}": ticked by hand, but ${inline(o.reason, 300)}`)
+    lines.push(`- ⚠️ tick removed from "${prose(o.text)}": ticked by hand, but ${inline(o.reason, 300)}`)
   }
   if (kit.url) lines.push('', `Rollback kit (report and ConfigMap backup): [artifact](${kit.url})`)
   return lines.length > 0 ? `\n\n${lines.join('\n')}\n` : ''
 }
 
-/** The `reason` output: why, in one line (the first blocking reason, and how many more). */
+/** The `reason` output: why, in one line (the first root cause, what it blocked, and how many more). */
 function oneLineReason(report: Report): string {
   if (report.decision === 'go') {
     return report.warnings.length > 0
-      ? `go, with warnings: ${report.warnings.join(', ')}`
+      ? `go, with warnings: ${report.warnings.map(w => w.check).join(', ')}`
       : 'go: nothing blocks'
   }
-  const reasons = report.reasons.filter(r => !r.startsWith('offline run'))
-  const more = reasons.length > 1 ? ` (+${reasons.length - 1} more)` : ''
-  return `no-go: ${(reasons[0] ?? 'see the report').split('\n')[0].slice(0, 300)}${more}`
+  const more = report.reasons.length > 1 ? ` (+${report.reasons.length - 1} more root causes)` : ''
+  return `no-go: ${reasonText(report.reasons[0]).split('\n')[0].slice(0, 300)}${more}`
+}
+
+const reasonText = (reason: Report['reasons'][number] | undefined): string =>
+  reason ? (reason.check ? `${reason.check}: ${reason.message}` : reason.message) : 'see the report'
+
+/** The job's failure message: every root cause (each counts what it blocked), then the failed ids. */
+function failureMessage(prefix: string, report: Report): string {
+  return `${prefix} ${report.reasons.map(reasonText).join(' · ')} (blocking: ${report.failedChecks.join(', ') || 'none'})`
 }
 
 /** The change checks need the last go, which the tracking issue records: read it before the checks run. */
@@ -207,7 +217,7 @@ async function verifyMode(inputs: ActionInputs, context: RunContext): Promise<vo
   core.setOutput(OUTPUT.rollbackDetected, String(v.rollbackDetected))
   core.setOutput(OUTPUT.duration, v.durationMs === undefined ? '' : String(Math.round(v.durationMs / 1000)))
   core.setOutput(OUTPUT.failedChecks, report.failedChecks.join(','))
-  core.setOutput(OUTPUT.warnings, report.warnings.join(','))
+  core.setOutput(OUTPUT.warnings, report.warnings.map(w => w.check).join(','))
   core.setOutput(OUTPUT.reason, oneLineReason(report))
   core.setOutput(OUTPUT.reportPath, reportPath)
   core.setOutput(OUTPUT.issueUrl, issueUrl ?? '')
@@ -223,7 +233,7 @@ async function verifyMode(inputs: ActionInputs, context: RunContext): Promise<vo
     core.info('Deployment verified.')
   } else {
     if (v.undoCommands.length > 0) core.info(`Roll back with:\n${v.undoCommands.join('\n')}`)
-    core.setFailed(`Deployment not verified. ${report.reasons.join(' · ')}`)
+    core.setFailed(failureMessage('Deployment not verified.', report))
   }
 }
 
@@ -254,6 +264,8 @@ export async function run(): Promise<void> {
       )
     }
     if (issue.result) report = amendReport(report, [issue.result])
+    // People's ticks as the issue holds them: the report, the summary and the kit then agree with it.
+    if (issue.statuses) report = withChecklist(report, issue.statuses)
     const gate = manualItemsGate(report, inputs.github, issue)
     if (gate) {
       core.info(progressLine(gate))
@@ -275,7 +287,7 @@ export async function run(): Promise<void> {
     writeReport(report)
     core.setOutput(OUTPUT.decision, report.decision)
     core.setOutput(OUTPUT.failedChecks, report.failedChecks.join(','))
-    core.setOutput(OUTPUT.warnings, report.warnings.join(','))
+    core.setOutput(OUTPUT.warnings, report.warnings.map(w => w.check).join(','))
     core.setOutput(OUTPUT.reason, oneLineReason(report))
     core.setOutput(OUTPUT.reportPath, reportPath)
     core.setOutput(OUTPUT.revisions, JSON.stringify(report.rollback?.revisions ?? {}))
@@ -290,7 +302,7 @@ export async function run(): Promise<void> {
         `Preflight decision: go${report.scope === 'bundle-only' ? ' (bundle only: offline run)' : ''}`
       )
     } else {
-      core.setFailed(`Preflight decision: no-go. ${report.reasons.join(' · ')}`)
+      core.setFailed(failureMessage('Preflight decision: no-go.', report))
     }
   } catch (error) {
     // Whatever went wrong, the gate must never read as "go".

@@ -4,6 +4,7 @@
  * (start, end, duration, rollback, metrics before/after). Same engine, other checks: the bundle is read
  * and verified the same way, and the report has the same shape with a `verification` section.
  */
+import { clusterAccessCheck } from './checks/cluster-access.js'
 import { verifyEventsCheck } from './checks/verify-events.js'
 import { compareWithBaseline, verifyApiCheck, verifyHealthCheck } from './checks/verify-endpoints.js'
 import { verifyImagesCheck } from './checks/verify-images.js'
@@ -21,6 +22,8 @@ import type { Baseline, Check, Report } from './types.js'
  * are read once it is over.
  */
 export const VERIFY_CHECKS: readonly Check[] = [
+  // First, so that a cluster the run cannot use is reported once, as the cause of what it blocks.
+  clusterAccessCheck,
   verifyPodsReadyCheck,
   verifyImagesCheck,
   verifyRollbackCheck,
@@ -67,7 +70,7 @@ export async function runVerify(input: PreflightInput, hooks: RunHooks = {}): Pr
   const verify = options.verify!
   const report = await runPreflight(
     { ...input, verify: input.verify ?? {} },
-    { ...hooks, checks: hooks.checks ?? VERIFY_CHECKS, concurrency: 1, baselineResult: false }
+    { ...hooks, checks: hooks.checks ?? VERIFY_CHECKS, concurrency: 1, baselineResult: false, mode: 'verify' }
   )
   const recordCheck = {
     id: 'verify-record',

@@ -5,10 +5,12 @@
  * is the workspace.
  */
 import { spawn } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { REPO_ROOT, tempDir } from './fixtures.js'
+import { expectRendersOnGitHub } from './gfm.js'
+import { expectValidReport } from './report-schema.js'
 
 export interface ActionRun {
   exitCode: number | null
@@ -88,7 +90,7 @@ export async function runAction(
   child.stdout.on('data', chunk => (stdout += chunk))
   child.stderr.on('data', chunk => (stderr += chunk))
   const exitCode = await new Promise<number | null>(resolve => child.on('close', resolve))
-  return {
+  const run = {
     exitCode,
     stdout,
     stderr,
@@ -96,4 +98,10 @@ export async function runAction(
     summary: readFileSync(summaryFile, 'utf8'),
     runnerTemp
   }
+  // What every run leaves must hold up: the summary as GitHub renders it, the report against its schema.
+  if (run.summary.trim()) expectRendersOnGitHub(run.summary, 'the job summary')
+  if (run.outputs['report-path'] && existsSync(run.outputs['report-path'])) {
+    expectValidReport(readFileSync(run.outputs['report-path'], 'utf8'), 'the report at report-path')
+  }
+  return run
 }

@@ -1,9 +1,15 @@
 /** Hand-made reports for unit tests of the pure report and checklist code. */
 import { checklistItems } from '../src/checklist/model.js'
-import { isBlocking } from '../src/policy.js'
-import type { CheckResult, Report, Status } from '../src/types.js'
+import { checklistState, checklistStatus } from '../src/checklist/state.js'
+import { decide, isBlocking } from '../src/policy.js'
+import { REPORT_VERSION, type CheckResult, type Report, type RunMode, type Status } from '../src/types.js'
 
-export function reportWith(statuses: Record<string, Status>, decision: Report['decision'] = 'go'): Report {
+/** A report whose results have these statuses (messages "<id> said <status>"), decided by the policy. */
+export function reportWith(
+  statuses: Record<string, Status>,
+  decision?: Report['decision'],
+  mode: RunMode = 'preflight'
+): Report {
   const results: CheckResult[] = Object.entries(statuses).map(([id, status]) => ({
     id,
     title: id,
@@ -13,19 +19,28 @@ export function reportWith(statuses: Record<string, Status>, decision: Report['d
     blocking: isBlocking({ status }),
     durationMs: 1
   }))
+  return reportOf(results, decision, mode)
+}
+
+/** A report of these results, as the engine would assemble it (verdict and checklist derived). */
+export function reportOf(
+  results: CheckResult[],
+  decision?: Report['decision'],
+  mode: RunMode = 'preflight'
+): Report {
+  const verdict = decide(results, { offline: false })
+  const decided = { ...verdict, decision: decision ?? verdict.decision }
   return {
-    version: 1,
+    version: REPORT_VERSION,
     tool: { name: 't', version: '0' },
-    decision,
-    scope: 'full',
-    reasons: [],
-    failedChecks: results.filter(r => r.blocking).map(r => r.id),
-    warnings: [],
+    mode,
+    ...decided,
     startedAt: '',
     finishedAt: '',
     durationMs: 0,
     namespace: 'vapora',
     results,
+    checklist: checklistState(checklistStatus({ ...decided, results, mode }), mode),
     timings: { totalMs: 0, bundleMs: 0, checksMs: 0 }
   }
 }

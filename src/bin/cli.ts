@@ -1,6 +1,12 @@
-/** Entry point of dist/cli.js (the `vapora-preflight` command). */
-import { main } from '../cli.js'
+/** Entry point of dist/cli.js (the `vapora-preflight` command). Imports only the version guard statically. */
+import { nodeTooOld } from './node-guard.js'
 
+const problem = nodeTooOld()
+if (problem) {
+  process.stderr.write(`vapora-preflight: ${problem}\n`)
+  process.exit(2)
+}
+const { main } = await import('../cli.js')
 const code = await main(process.argv.slice(2))
 // As in the action: nothing abandoned at a deadline may keep the process alive (stdout is flushed first).
 process.stdout.write('', () => process.exit(code))

@@ -5,7 +5,7 @@
 import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BundleSource, Finding } from '../types.js'
-import { formatOf, parseText, type ParsedFile } from './parse.js'
+import { emptyParse, formatOf, parseText, type ParsedFile } from './parse.js'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
@@ -67,7 +67,7 @@ export class Bundle {
             ? 'file is not valid UTF-8 text'
             : `cannot read file: ${error instanceof Error ? error.message : String(error)}`
       }
-      result = { file, format, documents: [], errors: [finding], warnings: [] }
+      result = { ...emptyParse(file, format), errors: [finding] }
     }
     this.parsedFiles.set(file, result)
     return result

@@ -6,8 +6,9 @@ import { parseAllDocuments, YAMLError } from 'yaml'
 import { parse as parseToml, TomlError } from 'smol-toml'
 import type { Finding } from '../types.js'
 import { lineColumnAt, scanJson } from './json-scan.js'
+import { createLocator, type Format, type KeyPath, type Located } from './locate.js'
 
-export type Format = 'yaml' | 'json' | 'toml'
+export type { Format }
 
 export interface ParsedDocument {
   /** 0-based position of the document in a multi-document YAML file. */
@@ -24,6 +25,23 @@ export interface ParsedFile {
   documents: ParsedDocument[]
   errors: Finding[]
   warnings: Finding[]
+  /**
+   * Where a key path is in document `docIndex` (default 0): its key's line and column, or its deepest
+   * ancestor's (`exact: false`). Parses again for positions only when first asked (findings are rare).
+   */
+  locate(path: KeyPath, docIndex?: number): Located | undefined
+}
+
+/** A position for a finding at `path`: the node's own line and column, else its document's start. */
+export function positionOf(
+  parsed: ParsedFile,
+  path: KeyPath,
+  doc: { index: number; line: number } = { index: 0, line: 1 }
+): { file: string; line: number; column?: number } {
+  const found = parsed.locate(path, doc.index)
+  return found
+    ? { file: parsed.file, line: found.line, column: found.column }
+    : { file: parsed.file, line: doc.line }
 }
 
 /** YAML aliases may expand to at most this many nodes per document (a "billion laughs" bound). */
@@ -38,6 +56,12 @@ export function formatOf(file: string): Format | undefined {
   return undefined
 }
 
+/** A parse result with nothing in it yet; `text` is kept only by the locator, for positions. */
+export function emptyParse(file: string, format: Format, text?: string): ParsedFile {
+  const locate = text === undefined ? () => undefined : createLocator(format, text)
+  return { file, format, documents: [], errors: [], warnings: [], locate }
+}
+
 function firstLine(message: string): string {
   return message
     .split('\n')[0]
@@ -46,7 +70,7 @@ function firstLine(message: string): string {
 }
 
 function parseYaml(file: string, text: string): ParsedFile {
-  const result: ParsedFile = { file, format: 'yaml', documents: [], errors: [], warnings: [] }
+  const result = emptyParse(file, 'yaml', text)
   const toFinding = (problem: YAMLError, severity: Finding['severity']): Finding => {
     const pos = problem.linePos?.[0]
     return {
@@ -83,7 +107,7 @@ function parseYaml(file: string, text: string): ParsedFile {
 }
 
 function parseJson(file: string, text: string): ParsedFile {
-  const result: ParsedFile = { file, format: 'json', documents: [], errors: [], warnings: [] }
+  const result = emptyParse(file, 'json', text)
   const { syntax, duplicates } = scanJson(text)
   const locate = (message: string, offset: number): Finding => ({
     severity: 'error',
@@ -101,7 +125,7 @@ function parseJson(file: string, text: string): ParsedFile {
 }
 
 function parseTomlFile(file: string, text: string): ParsedFile {
-  const result: ParsedFile = { file, format: 'toml', documents: [], errors: [], warnings: [] }
+  const result = emptyParse(file, 'toml', text)
   try {
     result.documents.push({ index: 0, line: 1, value: parseToml(text) })
   } catch (error) {

@@ -1,16 +1,9 @@
 /**
- * Merges the ticks already in a tracking issue with a new run's checklist, so that nothing a person
- * ticked is lost: manual items keep their ticks; automated items are re-checked every run, and a
- * person's tick on one that now fails is removed *and reported*, never silently kept or dropped.
+ * Reads the ticks already in a tracking issue, so that a new run can merge them (see `mergeTicks` in
+ * state.ts): people's ticks on manual items are kept, the tool's own ticks are re-checked.
  */
 import { ITEM_MARKER_PREFIX, TICKED_BY_PREFLIGHT } from './render.js'
-import type { ItemStatus } from './state.js'
-
-export interface PreviousTick {
-  ticked: boolean
-  /** True when the tick carries this tool's marker, i.e. a run (not a person) ticked it. */
-  byPreflight: boolean
-}
+import type { PreviousTick } from './state.js'
 
 // A task-list line as people leave it: any bullet or number, inside a quote or indented, the marker
 // anywhere after the box and text after it ("done by @bob").
@@ -32,44 +25,4 @@ export function readTicks(body: string): Map<string, PreviousTick> {
     ticks.set(match[2], { ticked: match[1].toLowerCase() === 'x', byPreflight: Boolean(match[3]) })
   }
   return ticks
-}
-
-export interface OverriddenTick {
-  id: string
-  text: string
-  /** Why the tick could not stand: the failing checks' messages. */
-  reason: string
-}
-
-export interface MergedChecklist {
-  statuses: ItemStatus[]
-  /** Items a person had ticked whose checks now fail: unticked, and listed here for the report. */
-  overridden: OverriddenTick[]
-  /** How many ticks by people were carried over. */
-  keptByPeople: number
-}
-
-export function mergeTicks(
-  current: readonly ItemStatus[],
-  previous: ReadonlyMap<string, PreviousTick>
-): MergedChecklist {
-  const overridden: OverriddenTick[] = []
-  let keptByPeople = 0
-  const statuses = current.map((status): ItemStatus => {
-    const before = previous.get(status.item.id)
-    const byPerson = before?.ticked === true && !before.byPreflight
-    if (status.state === 'failed') {
-      if (byPerson)
-        overridden.push({ id: status.item.id, text: status.item.text, reason: status.note ?? 'failed' })
-      return status
-    }
-    if (status.ticked) return status
-    // Manual items, and automated ones this run did not verify (not run, skipped): a person's tick stands.
-    if (byPerson && (status.state === 'manual' || status.state === 'not-run' || status.state === 'skipped')) {
-      keptByPeople++
-      return { ...status, ticked: true, tickedBy: 'person' }
-    }
-    return status
-  })
-  return { statuses, overridden, keptByPeople }
 }

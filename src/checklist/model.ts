@@ -6,9 +6,11 @@
  * ids of the checks that verify it; otherwise it is *manual* and only a person can tick it.
  * `optional` marks items the seed qualifies with "if applicable", "if safe", "if available"…
  */
+import type { RunMode } from '../types.js'
 
 export interface ChecklistItem {
   key: string
+  /** The seed's wording, as Markdown: commands in backticks (see `plainItemText` for plain text). */
   text: string
   /** Check ids that verify this item. Absent → manual. */
   checks?: string[]
@@ -24,6 +26,8 @@ export interface ChecklistGroup {
 export interface ChecklistSection {
   key: string
   title: string
+  /** The run that checks its items: the preflight (before the deploy, the default) or verify mode (after). */
+  phase?: RunMode
   groups: ChecklistGroup[]
 }
 
@@ -89,7 +93,7 @@ export const CHECKLIST: readonly ChecklistSection[] = [
           { key: 'main-has-latest', text: 'Confirm main branch has latest changes', checks: ['git-main'] },
           {
             key: 'validate-config-locally',
-            text: 'Run validation locally: nu scripts/validate-config.nu --mode enterprise',
+            text: 'Run validation locally: `nu scripts/validate-config.nu --mode enterprise`',
             checks: ['bundle-syntax', 'config-modes']
           },
           {
@@ -120,27 +124,27 @@ export const CHECKLIST: readonly ChecklistSection[] = [
         items: [
           {
             key: 'staging-cluster-access',
-            text: 'Access staging Kubernetes cluster: kubectl cluster-info',
+            text: 'Access staging Kubernetes cluster: `kubectl cluster-info`',
             checks: ['cluster-access']
           },
           {
             key: 'staging-nodes-ready',
-            text: 'Verify cluster is healthy: kubectl get nodes (all Ready)',
+            text: 'Verify cluster is healthy: `kubectl get nodes` (all Ready)',
             checks: ['nodes-ready']
           },
           {
             key: 'staging-namespace-exists',
-            text: 'Check namespace exists: kubectl get namespace vapora',
+            text: 'Check namespace exists: `kubectl get namespace vapora`',
             checks: ['namespace-exists']
           },
           {
             key: 'staging-deployments',
-            text: 'Verify current deployments: kubectl get deployments -n vapora',
+            text: 'Verify current deployments: `kubectl get deployments -n vapora`',
             checks: ['deployments-available']
           },
           {
             key: 'staging-configmap-current',
-            text: 'Check ConfigMap is up to date: kubectl get configmap -n vapora -o yaml | head -20',
+            text: 'Check ConfigMap is up to date: `kubectl get configmap -n vapora -o yaml | head -20`',
             checks: ['configmap-backup']
           }
         ]
@@ -151,32 +155,32 @@ export const CHECKLIST: readonly ChecklistSection[] = [
         items: [
           {
             key: 'production-cluster-access',
-            text: 'Access production Kubernetes cluster: kubectl cluster-info',
+            text: 'Access production Kubernetes cluster: `kubectl cluster-info`',
             checks: ['cluster-access']
           },
           {
             key: 'production-nodes-ready',
-            text: 'Verify all nodes healthy: kubectl get nodes (all Ready)',
+            text: 'Verify all nodes healthy: `kubectl get nodes` (all Ready)',
             checks: ['nodes-ready']
           },
           {
             key: 'production-capacity',
-            text: 'Check current resource usage: kubectl top nodes (not near capacity)',
+            text: 'Check current resource usage: `kubectl top nodes` (not near capacity)',
             checks: ['node-capacity']
           },
           {
             key: 'production-deployments',
-            text: 'Verify current deployments: kubectl get deployments -n vapora',
+            text: 'Verify current deployments: `kubectl get deployments -n vapora`',
             checks: ['deployments-available']
           },
           {
             key: 'production-pods-running',
-            text: 'Check pod status: kubectl get pods -n vapora (all Running)',
+            text: 'Check pod status: `kubectl get pods -n vapora` (all Running)',
             checks: ['pods-running']
           },
           {
             key: 'production-recent-events',
-            text: "Verify recent events: kubectl get events -n vapora --sort-by='.lastTimestamp' | tail -10",
+            text: "Verify recent events: `kubectl get events -n vapora --sort-by='.lastTimestamp' | tail -10`",
             checks: ['recent-events']
           }
         ]
@@ -191,27 +195,27 @@ export const CHECKLIST: readonly ChecklistSection[] = [
           },
           {
             key: 'services-responsive',
-            text: 'Verify services are responsive: /health (with token) and /api/projects',
+            text: 'Verify services are responsive: `/health` (with the token) and `/api/projects`',
             checks: ['health-endpoint', 'api-endpoints']
           },
           {
             key: 'logs-recent-errors',
-            text: 'Check logs for recent errors: kubectl logs deployment/vapora-backend and deployment/vapora-agents'
+            text: 'Check logs for recent errors: `kubectl logs deployment/vapora-backend -n vapora --tail=50` (and `vapora-agents`)'
           }
         ]
       },
       {
         title: 'Infrastructure Check',
         items: [
-          { key: 'storage-capacity', text: 'Verify storage is not near capacity: df -h /var/lib/vapora' },
+          { key: 'storage-capacity', text: 'Verify storage is not near capacity: `df -h /var/lib/vapora`' },
           {
             key: 'database-health',
-            text: 'Check database health: kubectl exec -n vapora <pod> -- surreal info'
+            text: 'Check database health: `kubectl exec -n vapora <pod> -- surreal info`'
           },
           { key: 'backups-recent', text: 'Verify backups are recent (within 24 hours)' },
           {
             key: 'tls-certificate-expiry',
-            text: 'Check SSL certificate expiration: openssl s_client -connect api.vapora.com:443',
+            text: 'Check SSL certificate expiration: `openssl s_client -connect api.vapora.com:443 -showcerts`',
             checks: ['tls-expiry']
           }
         ]
@@ -237,17 +241,17 @@ export const CHECKLIST: readonly ChecklistSection[] = [
           },
           {
             key: 'download-artifacts',
-            text: 'Download artifacts from pipeline: deployment-artifacts.zip',
+            text: 'Download artifacts from pipeline: `deployment-artifacts.zip`',
             checks: ['artifact-download', 'bundle-unpack']
           },
           {
             key: 'verify-artifact-contents',
-            text: 'Verify artifact contents: configmap.yaml, deployment.yaml, docker-compose.yml, vapora-{solo,multiuser,enterprise}.{toml,yaml,json}',
+            text: 'Verify artifact contents: `configmap.yaml`, `deployment.yaml`, `docker-compose.yml`, `vapora-{solo,multiuser,enterprise}.{toml,yaml,json}`',
             checks: ['bundle-unpack', 'bundle-files']
           },
           {
             key: 'validate-manifest-syntax',
-            text: 'Validate manifest syntax (configmap.yaml, deployment.yaml)',
+            text: 'Validate manifest syntax (`configmap.yaml`, `deployment.yaml`)',
             checks: ['bundle-syntax', 'manifests']
           }
         ]
@@ -257,7 +261,7 @@ export const CHECKLIST: readonly ChecklistSection[] = [
         items: [
           {
             key: 'server-dry-run',
-            text: 'Perform dry-run deployment to staging cluster: kubectl apply --dry-run=server -n vapora',
+            text: 'Perform dry-run deployment to staging cluster: `kubectl apply --dry-run=server -n vapora`',
             checks: ['dry-run']
           },
           {
@@ -287,12 +291,12 @@ export const CHECKLIST: readonly ChecklistSection[] = [
         items: [
           {
             key: 'record-revisions',
-            text: 'Document current deployment revisions: kubectl rollout history (record the highest revision)',
+            text: 'Document current deployment revisions: `kubectl rollout history` (record the highest revision)',
             checks: ['rollout-history']
           },
           {
             key: 'configmap-backup',
-            text: 'Create backup of current ConfigMap: kubectl get configmap -n vapora vapora-config -o yaml',
+            text: 'Create backup of current ConfigMap: `kubectl get configmap -n vapora vapora-config -o yaml`',
             checks: ['configmap-backup']
           },
           {
@@ -344,17 +348,17 @@ export const CHECKLIST: readonly ChecklistSection[] = [
         items: [
           {
             key: 'kubeconfig-valid',
-            text: 'Verify kubeconfig is valid and up to date: kubectl cluster-info, kubectl get nodes',
+            text: 'Verify kubeconfig is valid and up to date: `kubectl cluster-info`, `kubectl get nodes`',
             checks: ['cluster-access']
           },
           {
             key: 'kubectl-version-skew',
-            text: 'Verify kubectl version compatibility (within 1 minor version of the server)',
+            text: 'Verify kubectl version compatibility: `kubectl version` (within 1 minor version of the server)',
             checks: ['kubectl-version']
           },
           {
             key: 'write-access',
-            text: 'Test write access to cluster: kubectl auth can-i create deployments --namespace=vapora',
+            text: 'Test write access to cluster: `kubectl auth can-i create deployments --namespace=vapora`',
             checks: ['permissions']
           },
           {
@@ -411,16 +415,16 @@ export const CHECKLIST: readonly ChecklistSection[] = [
           },
           {
             key: 'terminal-logs',
-            text: 'Open second terminal for tailing logs: kubectl logs -f deployment/vapora-backend -n vapora'
+            text: 'Open second terminal for tailing logs: `kubectl logs -f deployment/vapora-backend -n vapora`'
           },
           {
             key: 'rollback-commands-ready',
-            text: 'Have rollback commands ready: kubectl rollout undo for vapora-backend, vapora-agents, vapora-llm-router',
+            text: 'Have rollback commands ready: `kubectl rollout undo` for `vapora-backend`, `vapora-agents`, `vapora-llm-router`',
             checks: ['rollout-history']
           },
           {
             key: 'metrics-watch-ready',
-            text: 'Prepare metrics check script: watch kubectl top pods / get pods -n vapora'
+            text: 'Prepare metrics check script: `watch kubectl top pods -n vapora`, `watch kubectl get pods -n vapora`'
           }
         ]
       }
@@ -428,6 +432,7 @@ export const CHECKLIST: readonly ChecklistSection[] = [
   },
   {
     key: 'success',
+    phase: 'verify',
     title: 'Success Criteria Verification',
     groups: [
       {
@@ -445,7 +450,7 @@ export const CHECKLIST: readonly ChecklistSection[] = [
           },
           {
             key: 'success-no-restarts',
-            text: 'No pod restarts (restart counts not increasing)',
+            text: 'No pod restarts: `kubectl get pods -n vapora --watch` (restart counts not increasing)',
             checks: ['verify-restarts']
           },
           { key: 'success-no-error-logs', text: 'No error logs in first 2 minutes' },
@@ -468,6 +473,7 @@ export const CHECKLIST: readonly ChecklistSection[] = [
   },
   {
     key: 'post',
+    phase: 'verify',
     title: 'Post-Deployment Documentation',
     groups: [
       {
@@ -499,6 +505,12 @@ export interface LocatedItem extends ChecklistItem {
   group: string
   automated: boolean
   optional: boolean
+  phase: RunMode
+}
+
+/** An item's text without Markdown: for messages, logs and the terminal. */
+export function plainItemText(text: string): string {
+  return text.replace(/`([^`]*)`/g, '$1')
 }
 
 /** All items in document order, with their full ids. */
@@ -511,7 +523,8 @@ export function checklistItems(): LocatedItem[] {
         section: section.title,
         group: group.title,
         automated: (item.checks?.length ?? 0) > 0,
-        optional: item.optional ?? group.optional ?? false
+        optional: item.optional ?? group.optional ?? false,
+        phase: section.phase ?? 'preflight'
       }))
     )
   )

@@ -1,53 +1,98 @@
 /**
  * Renders the checklist as GitHub task-list Markdown. Every item carries its stable key in an HTML
  * comment (`<!-- vapora-preflight:item=KEY -->`) so a later run can find it and merge people's ticks.
+ * Items this tool checks are marked 🤖, items only people can tick 👤; the items of the other phase
+ * (after the deploy, in a preflight) are folded away.
  */
 import { CHECKLIST } from './model.js'
-import type { ItemStatus } from './state.js'
-import { inline } from '../report/markdown-escape.js'
+import { isPeoplesItem, type ItemStatus } from './state.js'
+import { blocks, code, inline, prose } from '../report/markdown-escape.js'
+import type { ChecklistState, RunMode } from '../types.js'
 
 export const ITEM_MARKER_PREFIX = 'vapora-preflight:item='
 /** Marks a tick this tool made (so a later run can tell it from a person's tick). */
 export const TICKED_BY_PREFLIGHT = 'ticked-by=preflight'
 
-const ICON: Record<ItemStatus['state'], string> = {
-  passed: '✅',
-  warning: '⚠️',
-  failed: '❌',
-  skipped: '⏭️',
-  'not-run': '',
-  manual: ''
+export const TOOL_MARK = '🤖'
+export const PEOPLE_MARK = '👤'
+
+/** Why an item is in the state it is, shown once after its text. */
+function note(status: ItemStatus): string {
+  const text = status.note ? inline(status.note, 240) : ''
+  switch (status.state) {
+    case 'passed':
+      return text ? ` — ✅ ${text}` : ''
+    case 'warning':
+      return ` — ⚠️ ${text}`
+    case 'failed':
+      return status.blockedBy ? ` — ⛔ not checked: blocked by ${code(status.blockedBy)}` : ` — ❌ ${text}`
+    case 'skipped':
+      if (status.skipReason === 'offline') return ' — ⏭️ out of scope (offline run)'
+      if (status.blockedBy) return ` — ⛔ not checked: blocked by ${code(status.blockedBy)}`
+      return ` — ⏭️ ${text}`
+    case 'manual':
+    case 'not-run':
+      return ''
+  }
 }
 
 export function renderItem(status: ItemStatus): string {
   const box = status.ticked ? '[x]' : '[ ]'
-  const icon = ICON[status.state]
-  const text = status.state === 'failed' ? `${icon} ${inline(status.item.text)}` : inline(status.item.text)
+  const mark = isPeoplesItem(status) ? PEOPLE_MARK : TOOL_MARK
   const optional = status.item.optional ? ' _(if applicable)_' : ''
-  let note = ''
-  if (status.state === 'not-run') note = ' — _not checked by this run_'
-  else if (status.state === 'manual') note = ''
-  else if (status.note) note = ` — ${status.state === 'failed' ? '' : `${icon} `}${inline(status.note, 240)}`
-  const who = status.ticked && status.tickedBy === 'preflight' ? ` ${TICKED_BY_PREFLIGHT}` : ''
   const person =
     status.ticked && status.tickedBy === 'person' && status.item.automated ? ' _(ticked by hand)_' : ''
-  return `- ${box} ${text}${optional}${person}${note} <!-- ${ITEM_MARKER_PREFIX}${status.item.id}${who} -->`
+  const who = status.ticked && status.tickedBy === 'preflight' ? ` ${TICKED_BY_PREFLIGHT}` : ''
+  return `- ${box} ${mark} ${prose(status.item.text)}${optional}${person}${note(status)} <!-- ${ITEM_MARKER_PREFIX}${status.item.id}${who} -->`
 }
 
-/** The whole checklist, grouped under the seed's headings. */
-export function renderChecklist(statuses: readonly ItemStatus[]): string {
-  const byId = new Map(statuses.map(s => [s.item.id, s]))
-  const lines: string[] = []
-  for (const section of CHECKLIST) {
-    lines.push(`### ${section.title}`, '')
+/** "12 of 58 done before the deploy: 🤖 10 by this tool, 👤 2 by people · 30 left for people". */
+export function checklistHeadline(state: ChecklistState, mode: RunMode): string {
+  const c = state.counts
+  const when = mode === 'verify' ? 'after the deploy' : 'before the deploy'
+  const open = c.notTickedByTool > 0 ? ` · ${c.notTickedByTool} automated not ticked (see why on each)` : ''
+  return `**${c.ticked} of ${c.items} done ${when}** (${TOOL_MARK} ${c.tickedByTool} by this tool, ${PEOPLE_MARK} ${c.tickedByPeople} by people) · **${c.leftForPeople} left for people**${open}`
+}
+
+const LEGEND = `${TOOL_MARK} checked by this tool on every run · ${PEOPLE_MARK} for people to tick (ticks in the tracking issue are kept)`
+
+function renderSections(statuses: ReadonlyMap<string, ItemStatus>, phase: RunMode): string {
+  const parts: string[] = []
+  for (const section of CHECKLIST.filter(s => (s.phase ?? 'preflight') === phase)) {
+    parts.push(`### ${section.title}`)
     for (const group of section.groups) {
-      lines.push(`#### ${group.title}`, '')
-      for (const item of group.items) {
-        const status = byId.get(`${section.key}.${item.key}`)
-        if (status) lines.push(renderItem(status))
-      }
-      lines.push('')
+      const items = group.items
+        .map(item => statuses.get(`${section.key}.${item.key}`))
+        .filter((s): s is ItemStatus => s !== undefined)
+        .map(renderItem)
+      parts.push(`#### ${group.title}`, items.join('\n'))
     }
   }
-  return lines.join('\n')
+  return blocks(...parts)
+}
+
+/**
+ * The whole checklist under the seed's headings: the run's own phase open, the other phase folded in a
+ * `<details>` (its items are still there, with their markers, so ticks in it are merged like the others).
+ */
+export function renderChecklist(
+  statuses: readonly ItemStatus[],
+  options: { mode?: RunMode; state?: ChecklistState } = {}
+): string {
+  const mode = options.mode ?? 'preflight'
+  const byId = new Map(statuses.map(s => [s.item.id, s]))
+  const other: RunMode = mode === 'preflight' ? 'verify' : 'preflight'
+  const otherCount = statuses.filter(s => s.item.phase === other).length
+  const fold =
+    other === 'verify'
+      ? `After the deploy: success criteria and post-deployment record (${otherCount} items, checked by <code>mode: verify</code>)`
+      : `Before the deploy: the preflight checklist (${otherCount} items)`
+  return blocks(
+    options.state ? checklistHeadline(options.state, mode) : undefined,
+    LEGEND,
+    renderSections(byId, mode),
+    otherCount > 0 ? `<details><summary>${fold}</summary>` : undefined,
+    otherCount > 0 ? renderSections(byId, other) : undefined,
+    otherCount > 0 ? '</details>' : undefined
+  )
 }

@@ -7,6 +7,9 @@ function nearMiss(missing: string, present: readonly string[]): string | undefin
   return present.find(file => file !== missing && canonical(file) === canonical(missing))
 }
 
+const MISSING_HINT =
+  'Check the CI job that builds deployment-artifacts, or adjust expected-files if the contract changed.'
+
 /** The expected-files contract: every expected file present; extra files are reported, not blocking. */
 export const bundleFilesCheck: Check = {
   id: 'bundle-files',
@@ -25,11 +28,19 @@ export const bundleFilesCheck: Check = {
           const similar = nearMiss(file, files)
           return similar ? `${file}: missing (found "${similar}" — names are exact)` : `${file}: missing`
         }),
-        findings: missing.map(file => ({
-          severity: 'error' as const,
-          message: `expected file ${file} is missing`
-        })),
-        hint: 'Check the CI job that builds deployment-artifacts, or adjust expected-files if the contract changed.',
+        // A missing file has no line to point at: the annotation names the file itself.
+        findings: missing.map(file => {
+          const similar = nearMiss(file, files)
+          return {
+            severity: 'error' as const,
+            file,
+            line: 1,
+            column: 1,
+            message: `expected file ${file} is missing from the bundle${similar ? ` (found "${similar}": names are exact)` : ''}`,
+            hint: similar ? `Rename ${similar} to ${file} in the job that builds the bundle.` : MISSING_HINT
+          }
+        }),
+        hint: MISSING_HINT,
         data: { missing, extra }
       }
     }

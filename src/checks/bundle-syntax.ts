@@ -1,10 +1,7 @@
-import type { Check, CheckOutcome, Finding } from '../types.js'
+import type { Check, CheckOutcome } from '../types.js'
 import { formatOf } from '../bundle/parse.js'
 import { SECTION } from './sections.js'
-
-function where(finding: Finding): string {
-  return [finding.file, finding.line, finding.column].filter(part => part !== undefined).join(':')
-}
+import { where } from './finding.js'
 
 /** Every YAML, JSON and TOML file in the bundle parses, with each error located by file, line and column. */
 export const bundleSyntaxCheck: Check = {
@@ -25,7 +22,7 @@ export const bundleSyntaxCheck: Check = {
     if (errors.length > 0) {
       return {
         status: 'fail',
-        message: `${errors.length} syntax error(s) in ${badFiles.join(', ')}; first: ${where(errors[0])} ${errors[0].message}`,
+        message: `${errors.length === 1 ? '1 syntax error' : `${errors.length} syntax errors`} in ${badFiles.join(', ')}: ${where(errors[0])} ${errors[0].message}${errors.length > 1 ? ' …' : ''}`,
         details: findings.map(f => `${where(f)} ${f.severity}: ${f.message}`),
         findings,
         hint: 'Fix the file in the generator (or its template) and rebuild the bundle; every position above is 1-based.'

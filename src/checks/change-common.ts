@@ -64,7 +64,7 @@ export function changeTarget(
 
 /** Why the change checks do not apply when there is no target. */
 export const NO_TARGET =
-  'change checks are off (check-changes: false), or no commit is known (outside GitHub Actions: give --commit and --repository)'
+  'no commit to check: check-changes is off, or outside GitHub Actions no --commit and --repository were given'
 
 export const short = (sha: string): string => sha.slice(0, 7)
 

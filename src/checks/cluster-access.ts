@@ -12,7 +12,7 @@ export const clusterAccessCheck: Check = {
       return {
         status: 'skip',
         skipReason: 'not-configured',
-        message: `cluster not verified: ${ctx.clusterProblem ?? 'no cluster configured'}`,
+        message: ctx.clusterProblem ?? 'no cluster configured',
         hint: 'Pass a kubeconfig (action input kubeconfig, CLI --kubeconfig or KUBECONFIG), or run offline to gate on the bundle only.'
       }
     }

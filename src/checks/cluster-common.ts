@@ -31,12 +31,13 @@ export async function usableCluster(
   ctx: CheckContext
 ): Promise<{ session: ClusterSession } | { outcome: CheckOutcome }> {
   if (!ctx.cluster) {
+    // cluster-access reports the cause (and how to fix it) once; this check only says it did not run.
     return {
       outcome: {
         status: 'skip',
         skipReason: 'not-configured',
-        message: `not run: ${ctx.clusterProblem ?? 'no cluster configured'}`,
-        hint: 'Pass a kubeconfig (action input kubeconfig, CLI --kubeconfig or KUBECONFIG), or run offline to gate on the bundle only.'
+        blockedBy: 'cluster-access',
+        message: `not run: ${ctx.clusterProblem ?? 'no cluster configured'}`
       }
     }
   }
@@ -48,7 +49,8 @@ export async function usableCluster(
       outcome: {
         status: 'skip',
         skipReason: 'prerequisite-failed',
-        message: 'not run: the API server is not reachable (see cluster-access)'
+        blockedBy: 'cluster-access',
+        message: 'not run: the API server is not reachable'
       }
     }
   }
@@ -60,10 +62,26 @@ export interface ManifestDoc {
   doc: KubeObjectJson
 }
 
-/** Every Kubernetes object in configmap.yaml and deployment.yaml that parsed, in file order. */
-export function manifestDocs(ctx: CheckContext): { docs: ManifestDoc[]; unreadable: string[] } {
+/** A document of the manifests that is not sent to the server, and why. */
+export interface LeftOut {
+  file: string
+  line?: number
+  label: string
+  why: string
+}
+
+/**
+ * Every Kubernetes object in configmap.yaml and deployment.yaml that parsed, in file order, with the
+ * files that did not parse and the documents left out for not being usable objects.
+ */
+export function manifestDocs(ctx: CheckContext): {
+  docs: ManifestDoc[]
+  unreadable: string[]
+  leftOut: LeftOut[]
+} {
   const docs: ManifestDoc[] = []
   const unreadable: string[] = []
+  const leftOut: LeftOut[] = []
   for (const file of [CONFIGMAP_FILE, DEPLOYMENT_FILE]) {
     if (!ctx.bundle?.has(file)) continue
     const parsed = ctx.bundle.parsed(file)
@@ -71,10 +89,11 @@ export function manifestDocs(ctx: CheckContext): { docs: ManifestDoc[]; unreadab
       unreadable.push(file)
       continue
     }
-    for (const obj of kubeObjectsIn(parsed).objects)
-      docs.push({ file, line: obj.line, doc: obj.raw as KubeObjectJson })
+    const { objects, problems } = kubeObjectsIn(parsed)
+    for (const obj of objects) docs.push({ file, line: obj.line, doc: obj.raw as KubeObjectJson })
+    for (const p of problems) leftOut.push({ file, line: p.line, label: p.label, why: p.problem })
   }
-  return { docs, unreadable }
+  return { docs, unreadable, leftOut }
 }
 
 export const objectLabel = (doc: KubeObjectJson): string => `${doc.kind}/${doc.metadata?.name}`

@@ -1,7 +1,11 @@
 import type { Check, CheckContext, CheckOutcome, Finding } from '../types.js'
+import { positionOf } from '../bundle/parse.js'
 import { COMPOSE_FILE } from '../defaults.js'
 import { SECTION } from './sections.js'
 import { isMap } from './is-map.js'
+import { where } from './finding.js'
+
+const NO_IMAGE_HINT = 'Give every service an `image:` (or a `build:` context).'
 
 /** docker-compose.yml: a non-empty `services` map whose every service names an image, a build or a base. */
 export const composeCheck: Check = {
@@ -15,15 +19,27 @@ export const composeCheck: Check = {
       : `the bundle has no ${COMPOSE_FILE}`
   },
   async run({ bundle }): Promise<CheckOutcome> {
-    if (!bundle!.has(COMPOSE_FILE)) return { status: 'fail', message: `${COMPOSE_FILE} is missing` }
+    if (!bundle!.has(COMPOSE_FILE)) {
+      return {
+        status: 'skip',
+        skipReason: 'prerequisite-failed',
+        blockedBy: 'bundle-files',
+        message: `not run: ${COMPOSE_FILE} is missing`
+      }
+    }
     const parsed = bundle!.parsed(COMPOSE_FILE)
     if (parsed.errors.length > 0) {
-      return { status: 'fail', message: `${COMPOSE_FILE} does not parse (see bundle-syntax)` }
+      return {
+        status: 'skip',
+        skipReason: 'prerequisite-failed',
+        blockedBy: 'bundle-syntax',
+        message: `not run: ${COMPOSE_FILE} does not parse`
+      }
     }
     const doc = parsed.documents[0]
-    const at = { file: COMPOSE_FILE, line: doc?.line ?? 1 }
     const services = isMap(doc?.value) ? doc.value.services : undefined
     if (!isMap(services) || Object.keys(services).length === 0) {
+      const at = positionOf(parsed, services === undefined ? [] : ['services'], doc)
       return {
         status: 'fail',
         message: `${COMPOSE_FILE} has no "services" map`,
@@ -33,6 +49,7 @@ export const composeCheck: Check = {
     }
     const findings: Finding[] = []
     for (const [name, service] of Object.entries(services)) {
+      const at = positionOf(parsed, ['services', name], doc)
       if (!isMap(service)) {
         findings.push({ severity: 'error', ...at, message: `service "${name}" is not a mapping` })
         continue
@@ -44,18 +61,20 @@ export const composeCheck: Check = {
         findings.push({
           severity: 'error',
           ...at,
-          message: `service "${name}" has neither "image" nor "build"`
+          message: `service "${name}" has neither "image" nor "build"`,
+          hint: NO_IMAGE_HINT
         })
       } else if (hasImage && /:latest$/.test(image as string)) {
         findings.push({
           severity: 'warning',
-          ...at,
-          message: `service "${name}" uses ${image as string}: pin a version`
+          ...positionOf(parsed, ['services', name, 'image'], doc),
+          message: `service "${name}" uses ${image as string}: pin a version`,
+          hint: 'Pin the image to a version tag or digest, so that the deploy is reproducible.'
         })
       }
     }
     const errors = findings.filter(f => f.severity === 'error')
-    const details = findings.map(f => `${f.severity}: ${f.message}`)
+    const details = findings.map(f => `${where(f)} ${f.severity}: ${f.message}`)
     const count = Object.keys(services).length
     if (errors.length > 0) {
       return {
@@ -63,7 +82,7 @@ export const composeCheck: Check = {
         message: errors.map(f => f.message).join('; '),
         details,
         findings,
-        hint: 'Give every service an `image:` (or a `build:` context).'
+        hint: NO_IMAGE_HINT
       }
     }
     if (findings.length > 0)

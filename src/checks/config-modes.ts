@@ -1,4 +1,5 @@
-import type { Check, CheckContext, CheckOutcome } from '../types.js'
+import type { Check, CheckContext, CheckOutcome, Finding } from '../types.js'
+import type { Bundle } from '../bundle/bundle.js'
 import { formatOf, type Format } from '../bundle/parse.js'
 import { COMPOSE_FILE, CONFIGMAP_FILE, DEPLOYMENT_FILE } from '../defaults.js'
 import { diffPaths, formatPath, normalise, showValue, valueAt, type Normalised } from './data-diff.js'
@@ -7,6 +8,7 @@ import { SECTION } from './sections.js'
 const NOT_CONFIG = new Set([CONFIGMAP_FILE, DEPLOYMENT_FILE, COMPOSE_FILE])
 const FORMAT_ORDER: Format[] = ['toml', 'yaml', 'json']
 const MAX_PATHS_SHOWN = 25
+const HINT = 'The TOML, YAML and JSON of a mode must be generated from one source; regenerate the bundle.'
 
 /** Groups config files by name without extension: `vapora-solo` → its .toml/.yaml/.json files. */
 function modeGroups(files: readonly string[]): Map<string, string[]> {
@@ -24,9 +26,90 @@ function byFormatOrder(a: string, b: string): number {
   return FORMAT_ORDER.indexOf(formatOf(a)!) - FORMAT_ORDER.indexOf(formatOf(b)!)
 }
 
+interface Member {
+  file: string
+  format: Format
+  value: Normalised
+}
+
+/** The members whose value at `path` differs from a majority of the others (none when there is no majority). */
+function outliers(members: readonly Member[], path: ReadonlyArray<string | number>): Member[] {
+  const groups = new Map<string, Member[]>()
+  for (const m of members) {
+    const key = JSON.stringify(valueAt(m.value, path) ?? null)
+    groups.set(key, [...(groups.get(key) ?? []), m])
+  }
+  const largest = Math.max(...[...groups.values()].map(g => g.length))
+  if (largest * 2 <= members.length) return []
+  return members.filter(m => groups.get(JSON.stringify(valueAt(m.value, path) ?? null))!.length < largest)
+}
+
+interface ModeDrift {
+  stem: string
+  paths: Array<Array<string | number>>
+  /** The one format that disagrees with the others at every differing path, when there is one. */
+  odd?: Format
+  details: string[]
+  findings: Finding[]
+}
+
+function compareMode(stem: string, bundle: Bundle, files: string[]): ModeDrift | undefined {
+  const members: Member[] = files.map(file => ({
+    file,
+    format: formatOf(file)!,
+    value: normalise(bundle.parsed(file).documents[0]?.value)
+  }))
+  const byPath = new Map<string, Array<string | number>>()
+  for (const other of members.slice(1)) {
+    for (const path of diffPaths(members[0].value, other.value)) byPath.set(formatPath(path), path)
+  }
+  if (byPath.size === 0) return undefined
+  const paths = [...byPath.values()]
+  const oddOnes = paths.map(path => outliers(members, path))
+  const single = oddOnes.every(o => o.length === 1 && o[0].format === oddOnes[0][0]?.format)
+  const odd = single ? oddOnes[0][0].format : undefined
+  const details = [
+    odd
+      ? `${stem}: the ${odd} differs from the ${members
+          .filter(m => m.format !== odd)
+          .map(m => m.format)
+          .join(' and ')} at ${paths.length} key path(s)`
+      : `${stem}: ${members.map(m => m.format).join(', ')} differ at ${paths.length} key path(s)`
+  ]
+  const findings: Finding[] = []
+  paths.slice(0, MAX_PATHS_SHOWN).forEach((path, i) => {
+    const shown = formatPath(path) || '(document root)'
+    const values = members.map(m => {
+      const at = bundle.parsed(m.file).locate(path)
+      const line = at?.exact ? ` (line ${at.line})` : at ? ' (absent)' : ''
+      return `${m.format}=${showValue(path, valueAt(m.value, path))}${at?.exact ? line : ''}`
+    })
+    details.push(`  ${shown}: ${values.join(', ')}`)
+    // Annotate where the fix goes: the format that disagrees, or every format when there is no majority.
+    const blamed = oddOnes[i].length > 0 ? oddOnes[i] : members
+    for (const m of blamed) {
+      const at = bundle.parsed(m.file).locate(path)
+      const others = members
+        .filter(o => o !== m)
+        .map(o => `${o.format} ${showValue(path, valueAt(o.value, path))}`)
+      findings.push({
+        severity: 'error',
+        file: m.file,
+        line: at?.line ?? 1,
+        column: at?.column ?? 1,
+        message: `${stem}: ${shown} is ${showValue(path, valueAt(m.value, path))} here but ${others.join(', ')}`,
+        hint: HINT
+      })
+    }
+  })
+  if (paths.length > MAX_PATHS_SHOWN) details.push(`  … and ${paths.length - MAX_PATHS_SHOWN} more`)
+  return { stem, paths, odd, details, findings }
+}
+
 /**
  * "All 3 modes validate": for each mode, the TOML, YAML and JSON files must describe the same data.
- * Any difference is a blocking failure listing the differing key paths and (redacted) values.
+ * Any difference is a blocking failure listing the differing key paths and (redacted) values, naming the
+ * format that disagrees with the other two and pointing at its line.
  */
 export const configModesCheck: Check = {
   id: 'config-modes',
@@ -43,62 +126,55 @@ export const configModesCheck: Check = {
     const present = modeGroups(bundle!.files)
     const stems = [...new Set([...expected.keys(), ...present.keys()])].sort()
     const details: string[] = []
-    const failedModes: string[] = []
-    const differing: Record<string, string[]> = {}
+    const drifts: ModeDrift[] = []
+    const uncompared: Array<{ stem: string; why: string; blockedBy: string }> = []
 
     for (const stem of stems) {
       const files = (present.get(stem) ?? []).sort(byFormatOrder)
       const missing = (expected.get(stem) ?? []).filter(f => !bundle!.has(f))
       const unparsed = files.filter(f => bundle!.parsed(f).errors.length > 0)
       if (missing.length > 0 || unparsed.length > 0 || files.length < 2) {
-        failedModes.push(stem)
         const why = [...missing.map(f => `${f} missing`), ...unparsed.map(f => `${f} does not parse`)]
-        details.push(`${stem}: cannot compare (${why.join(', ') || 'fewer than two formats present'})`)
+        const text = why.join(', ') || 'fewer than two formats present'
+        uncompared.push({ stem, why: text, blockedBy: missing.length > 0 ? 'bundle-files' : 'bundle-syntax' })
+        details.push(`${stem}: cannot compare: ${text}`)
         continue
       }
-      const values = files.map(f => ({ file: f, value: normalise(bundle!.parsed(f).documents[0]?.value) }))
-      const reference = values[0]
-      const paths = new Map<string, Array<string | number>>()
-      for (const other of values.slice(1)) {
-        for (const path of diffPaths(reference.value, other.value)) paths.set(formatPath(path), path)
-      }
-      if (paths.size === 0) {
+      const drift = compareMode(stem, bundle!, files)
+      if (drift) {
+        drifts.push(drift)
+        details.push(...drift.details)
+      } else {
         details.push(`${stem}: ${files.map(f => formatOf(f)).join(' = ')} ✓`)
-        continue
       }
-      failedModes.push(stem)
-      differing[stem] = [...paths.keys()]
-      details.push(`${stem}: ${files.map(f => formatOf(f)).join(', ')} differ at ${paths.size} key path(s)`)
-      for (const [shown, path] of [...paths].slice(0, MAX_PATHS_SHOWN)) {
-        const valuesShown = values.map(
-          v => `${formatOf(v.file)}=${showValue(path, valueAt(v.value as Normalised, path))}`
-        )
-        details.push(`  ${shown || '(document root)'}: ${valuesShown.join(', ')}`)
-      }
-      if (paths.size > MAX_PATHS_SHOWN) details.push(`  … and ${paths.size - MAX_PATHS_SHOWN} more`)
     }
 
-    if (failedModes.length > 0) {
-      const summary = failedModes
-        .map(stem =>
-          differing[stem]
-            ? `${stem} differs at ${differing[stem].slice(0, 5).join(', ')}${differing[stem].length > 5 ? ', …' : ''}`
-            : `${stem} cannot be compared`
-        )
+    const cannot = uncompared.map(u => `cannot compare ${u.stem}: ${u.why}`)
+    if (drifts.length === 0 && uncompared.length > 0) {
+      // Only files that are missing or do not parse: those checks said so; this one did not get to run.
+      return {
+        status: 'skip',
+        skipReason: 'prerequisite-failed',
+        blockedBy: uncompared[0].blockedBy,
+        message: `not run: ${cannot.join('; ')}`,
+        details
+      }
+    }
+    if (drifts.length > 0) {
+      const summary = drifts
+        .map(d => {
+          const paths = d.paths.map(p => formatPath(p) || '(document root)')
+          const shown = `${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', …' : ''}`
+          return d.odd ? `${d.stem}: the ${d.odd} differs at ${shown}` : `${d.stem} differs at ${shown}`
+        })
         .join('; ')
       return {
         status: 'fail',
-        message: `formats disagree: ${summary}`,
+        message: `formats disagree: ${[summary, ...cannot].join('; ')}`,
         details,
-        findings: failedModes.flatMap(stem =>
-          (present.get(stem) ?? []).map(file => ({
-            severity: 'error' as const,
-            file,
-            message: `${stem}: formats disagree or cannot be compared`
-          }))
-        ),
-        hint: 'The TOML, YAML and JSON of a mode must be generated from one source; regenerate the bundle.',
-        data: { differing }
+        findings: drifts.flatMap(d => d.findings),
+        hint: HINT,
+        data: { differing: Object.fromEntries(drifts.map(d => [d.stem, d.paths.map(p => formatPath(p))])) }
       }
     }
     return {

@@ -11,6 +11,7 @@ import {
  * "kubectl apply --dry-run=server": every document of configmap.yaml and deployment.yaml goes through a
  * server-side apply with dryRun=All and strict field validation. Unknown fields, wrong types, immutable
  * field changes and admission rejections come back with the server's own message; warnings are kept.
+ * The result says what was sent: a namespace set to the target, and every document left out, with why.
  */
 export const dryRunCheck: Check = {
   id: 'dry-run',
@@ -21,12 +22,21 @@ export const dryRunCheck: Check = {
     const cluster = await usableCluster(ctx)
     if ('outcome' in cluster) return cluster.outcome
     const { session } = cluster
-    const { docs, unreadable } = manifestDocs(ctx)
+    const { docs, unreadable, leftOut } = manifestDocs(ctx)
+    const notSent = [
+      ...unreadable.map(file => `${file}: not sent: it does not parse (see bundle-syntax)`),
+      ...leftOut.map(d => `${d.file}:${d.line} ${d.label}: not sent: ${d.why} (see manifests)`)
+    ]
     if (docs.length === 0) {
-      return {
-        status: 'fail',
-        message: `no manifest to dry-run${unreadable.length ? ` (${unreadable.join(', ')} did not parse)` : ''}`
-      }
+      return unreadable.length > 0 && leftOut.length === 0
+        ? {
+            status: 'skip',
+            skipReason: 'prerequisite-failed',
+            blockedBy: 'bundle-syntax',
+            message: `not run: ${unreadable.join(', ')} did not parse`,
+            details: notSent
+          }
+        : { status: 'fail', message: 'no manifest to dry-run', details: notSent }
     }
     const namespace = ctx.options.namespace
     const namespaceExists = (await session.namespace(namespace)) !== undefined
@@ -36,6 +46,9 @@ export const dryRunCheck: Check = {
     const details: string[] = []
     let failed = 0
     let warned = 0
+    let accepted = 0
+    let rewritten = 0
+    let namespaceAdded = 0
     await Promise.all(
       docs.map(async ({ file, line, doc }, i) => {
         const label = objectLabel(doc)
@@ -43,15 +56,24 @@ export const dryRunCheck: Check = {
         if (!namespaceExists && createdByBundle && inTargetNamespace) {
           warned++
           details[i] =
-            `${file}:${line} ${label}: not dry-run — namespace ${namespace} does not exist yet (this bundle creates it)`
+            `${file}:${line} ${label}: not sent — namespace ${namespace} does not exist yet (this bundle creates it)`
           return
         }
         try {
           const outcome = await session.dryRunApply(doc, namespace)
+          const set = outcome.namespaceSet
+          const sentAs = set
+            ? set.from
+              ? ` (sent with metadata.namespace rewritten from "${set.from}" to "${set.to}")`
+              : ` (sent with metadata.namespace set to "${set.to}")`
+            : ''
+          if (set?.from) rewritten++
+          else if (set) namespaceAdded++
           if (outcome.ok) {
+            accepted++
             const willCreate = doc.kind === 'Namespace' && !namespaceExists ? ' (will be created)' : ''
             details[i] =
-              `${file}:${line} ${label}: accepted${willCreate}${outcome.warnings.length ? `; server warnings: ${outcome.warnings.join(' | ')}` : ''}`
+              `${file}:${line} ${label}: accepted${willCreate}${sentAs}${outcome.warnings.length ? `; server warnings: ${outcome.warnings.join(' | ')}` : ''}`
             if (outcome.warnings.length) {
               warned++
               for (const warning of outcome.warnings)
@@ -60,8 +82,19 @@ export const dryRunCheck: Check = {
             return
           }
           failed++
+          if (!outcome.sent) {
+            details[i] = `${file}:${line} ${label}: not sent: ${outcome.message}`
+            findings.push({
+              severity: 'error',
+              file,
+              line,
+              message: `${label}: not sent: ${outcome.message}`,
+              hint: 'Use an apiVersion the server serves (kubectl api-resources lists them), or install the CRD first.'
+            })
+            return
+          }
           details[i] =
-            `${file}:${line} ${label}: REJECTED (HTTP ${outcome.status}${outcome.reason ? ` ${outcome.reason}` : ''}): ${outcome.message}`
+            `${file}:${line} ${label}: REJECTED (HTTP ${outcome.status}${outcome.reason ? ` ${outcome.reason}` : ''})${sentAs}: ${outcome.message}`
           findings.push({
             severity: 'error',
             file,
@@ -80,31 +113,44 @@ export const dryRunCheck: Check = {
         }
       })
     )
-    if (unreadable.length) {
-      failed++
-      details.push(`not dry-run: ${unreadable.join(', ')} did not parse (see bundle-syntax)`)
-    }
-    const errors = findings.filter(f => f.severity === 'error')
+    details.push(...notSent)
+    const total = docs.length + leftOut.length
+    const sentLine = `${docs.length} of ${total} documents sent`
+    const leftOutNote = notSent.length > 0 ? `; ${notSent.length} not sent (${notSent[0]})` : ''
+    const rewriteNote =
+      rewritten > 0 ? `; ${rewritten} with metadata.namespace rewritten to ${namespace}` : ''
     if (failed > 0) {
+      const errors = findings.filter(f => f.severity === 'error')
       return {
         status: 'fail',
-        message: `${failed} of ${docs.length} objects rejected by the server: ${errors[0]?.message ?? details.at(-1)}`,
+        message: `${failed} of ${docs.length} objects rejected or not sent: ${errors[0]?.message ?? details.at(-1)}`,
         details,
         findings,
         hint: 'The messages above are the API server’s own. Fix the manifest (unknown fields and immutable fields such as spec.selector are common causes).'
       }
     }
-    if (warned > 0) {
+    if (unreadable.length > 0) {
+      // What was sent passed, but a whole file was not sent: not verified, so it blocks (fail closed),
+      // and its cause is the syntax error.
+      return {
+        status: 'fail',
+        blockedBy: 'bundle-syntax',
+        message: `${unreadable.join(', ')} not sent (does not parse); ${sentLine}, ${accepted} accepted`,
+        details,
+        findings
+      }
+    }
+    if (warned > 0 || notSent.length > 0 || rewritten > 0) {
       return {
         status: 'warn',
-        message: `${docs.length} objects accepted; ${warned} with warnings or not dry-run`,
+        message: `${sentLine}, ${accepted} accepted${warned ? `; ${warned} with warnings or not sent` : ''}${rewriteNote}${leftOutNote}`,
         details,
         findings
       }
     }
     return {
       status: 'pass',
-      message: `all ${docs.length} objects accepted by the server (dry-run, strict validation)`,
+      message: `all ${docs.length} objects accepted by the server (dry-run, strict validation)${namespaceAdded ? `; metadata.namespace set to ${namespace} on the ${namespaceAdded} that had none` : ''}`,
       details
     }
   }

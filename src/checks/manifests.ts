@@ -1,4 +1,6 @@
 import type { Check, CheckContext, CheckOutcome, Finding } from '../types.js'
+import { positionOf, type ParsedFile } from '../bundle/parse.js'
+import { where } from './finding.js'
 import { CONFIGMAP_FILE, DEPLOYMENT_FILE } from '../defaults.js'
 import { formatPath } from './data-diff.js'
 import { kubeObjectsIn, type KubeObject } from './kube-objects.js'
@@ -8,18 +10,22 @@ import { isMap } from './is-map.js'
 
 const MANIFEST_FILES = [CONFIGMAP_FILE, DEPLOYMENT_FILE]
 
+const MANIFEST_HINT =
+  'Fix the manifest generator; names and namespace come from the namespace/deployments/configmap options.'
+
 /** API versions the server no longer serves (removed in Kubernetes 1.16). */
 const REMOVED_DEPLOYMENT_APIS = new Set(['extensions/v1beta1', 'apps/v1beta1', 'apps/v1beta2'])
 
 type Json = Record<string, unknown>
 
-function checkDeployment(
-  obj: KubeObject,
-  problem: (message: string) => void,
-  warn: (m: string) => void
-): void {
+/** Reports a problem at a key path of the object (relative to it), as an error or a warning. */
+type ObjectReport = (message: string, path?: Array<string | number>, hint?: string) => void
+
+function checkDeployment(obj: KubeObject, problem: ObjectReport, warn: ObjectReport): void {
   if (REMOVED_DEPLOYMENT_APIS.has(obj.apiVersion)) {
-    problem(`uses apiVersion ${obj.apiVersion}, which the server no longer serves: use apps/v1`)
+    problem(`uses apiVersion ${obj.apiVersion}, which the server no longer serves: use apps/v1`, [
+      'apiVersion'
+    ])
   }
   const spec = isMap(obj.raw.spec) ? obj.raw.spec : undefined
   const template = spec && isMap(spec.template) ? spec.template : undefined
@@ -27,46 +33,58 @@ function checkDeployment(
     spec && isMap(spec.selector) && isMap(spec.selector.matchLabels) ? spec.selector.matchLabels : {}
   const templateLabels =
     template && isMap(template.metadata) && isMap(template.metadata.labels) ? template.metadata.labels : {}
-  if (!spec || !isMap(spec.selector)) problem('has no spec.selector')
+  if (!spec || !isMap(spec.selector)) problem('has no spec.selector', ['spec', 'selector'])
   for (const [key, value] of Object.entries(matchLabels)) {
     if (templateLabels[key] !== value) {
-      problem(`spec.selector.matchLabels ${key}=${String(value)} is not among spec.template.metadata.labels`)
+      problem(
+        `spec.selector.matchLabels ${key}=${String(value)} is not among spec.template.metadata.labels`,
+        ['spec', 'selector', 'matchLabels', key],
+        'The selector must match the pod template labels; note that a Deployment selector cannot change once created.'
+      )
     }
   }
   const podSpec = template && isMap(template.spec) ? template.spec : undefined
   const containers = podSpec && Array.isArray(podSpec.containers) ? podSpec.containers : []
-  if (containers.length === 0) problem('has no containers in spec.template.spec.containers')
+  const containersPath = ['spec', 'template', 'spec', 'containers']
+  if (containers.length === 0) problem('has no containers in spec.template.spec.containers', containersPath)
   const names = new Set<string>()
   containers.forEach((container, i) => {
-    if (!isMap(container)) return problem(`container #${i + 1} is not a mapping`)
+    const at = [...containersPath, i]
+    if (!isMap(container)) return problem(`container #${i + 1} is not a mapping`, at)
     const name = typeof container.name === 'string' ? container.name : ''
-    if (!name) problem(`container #${i + 1} has no name`)
-    if (names.has(name)) problem(`container name "${name}" is used twice`)
+    if (!name) problem(`container #${i + 1} has no name`, at)
+    if (names.has(name)) problem(`container name "${name}" is used twice`, [...at, 'name'])
     names.add(name)
     const image = container.image
-    if (typeof image !== 'string' || image.trim() === '') return problem(`container "${name}" has no image`)
+    if (typeof image !== 'string' || image.trim() === '')
+      return problem(`container "${name}" has no image`, [...at, 'image'])
     const lastSegment = image.split('/').pop() ?? ''
     if (!image.includes('@') && (!lastSegment.includes(':') || lastSegment.endsWith(':latest'))) {
-      warn(`container "${name}" image ${image} is not pinned to a version: a rollback could not restore it`)
+      warn(
+        `container "${name}" image ${image} is not pinned to a version: a rollback could not restore it`,
+        [...at, 'image'],
+        'Pin the image to a version tag or a digest (image@sha256:…).'
+      )
     }
   })
 }
 
-function checkConfigMap(obj: KubeObject, problem: (message: string) => void): void {
+function checkConfigMap(obj: KubeObject, problem: ObjectReport): void {
   for (const field of ['data', 'binaryData'] as const) {
     const data = obj.raw[field]
     if (data === undefined || data === null) continue
     if (!isMap(data)) {
-      problem(`${field} must be a mapping of keys to strings`)
+      problem(`${field} must be a mapping of keys to strings`, [field])
       continue
     }
     for (const [key, value] of Object.entries(data)) {
       if (typeof value !== 'string') {
         problem(
-          `${field}.${key} is a ${Array.isArray(value) ? 'list' : typeof value}; ConfigMap values must be strings (quote it)`
+          `${field}.${key} is a ${Array.isArray(value) ? 'list' : typeof value}; ConfigMap values must be strings (quote it)`,
+          [field, key]
         )
       } else if (field === 'binaryData' && !/^[A-Za-z0-9+/]*={0,2}$/.test(value.replace(/\s/g, ''))) {
-        problem(`binaryData.${key} is not base64`)
+        problem(`binaryData.${key} is not base64`, [field, key])
       }
     }
   }
@@ -89,21 +107,31 @@ export const manifestsCheck: Check = {
   },
   async run({ options, bundle }): Promise<CheckOutcome> {
     const findings: Finding[] = []
-    const unreadable: string[] = []
+    const unreadable: Array<{ file: string; why: 'missing' | 'syntax errors' }> = []
     const objects: KubeObject[] = []
+    const parsedFiles = new Map<string, ParsedFile>()
     for (const file of MANIFEST_FILES) {
       if (!bundle!.has(file)) {
-        if (options.expectedFiles.includes(file)) unreadable.push(`${file} (missing)`)
+        if (options.expectedFiles.includes(file)) unreadable.push({ file, why: 'missing' })
         continue
       }
       const parsed = bundle!.parsed(file)
       if (parsed.errors.length > 0) {
-        unreadable.push(`${file} (syntax errors)`)
+        unreadable.push({ file, why: 'syntax errors' })
         continue
       }
+      parsedFiles.set(file, parsed)
       const { objects: found, problems } = kubeObjectsIn(parsed)
       objects.push(...found)
-      findings.push(...problems)
+      findings.push(
+        ...problems.map(({ severity, file, line, column, message }) => ({
+          severity,
+          file,
+          line,
+          column,
+          message
+        }))
+      )
       for (const reading of yaml11Booleans(bundle!.text(file), parsed.documents)) {
         const doc = parsed.documents.find(d => d.index === reading.index)
         const kind = (doc?.value as Json | undefined)?.kind
@@ -113,68 +141,91 @@ export const manifestsCheck: Check = {
           kind === 'ConfigMap' && (reading.path[0] === 'data' || reading.path[0] === 'binaryData')
         findings.push({
           severity: inConfigMapData ? 'error' : 'warning',
-          file,
-          line: doc?.line,
-          message: `document ${reading.index + 1}: ${formatPath(reading.path)}: ${reading.text} is the string "${reading.text}" in YAML 1.2 but the boolean ${reading.kubectlValue} to kubectl (YAML 1.1); quote it`
+          ...positionOf(parsed, reading.path, doc),
+          message: `document ${reading.index + 1}: ${formatPath(reading.path)}: ${reading.text} is the string "${reading.text}" in YAML 1.2 but the boolean ${reading.kubectlValue} to kubectl (YAML 1.1)`,
+          hint: `Quote it ("${reading.text}") so that kubectl and the server read the same value.`
         })
       }
     }
 
     const seen = new Map<string, KubeObject>()
     for (const obj of objects) {
-      const at = { file: obj.file, line: obj.line }
-      const problem = (message: string): void => {
-        findings.push({ severity: 'error', ...at, message: `${obj.kind} ${obj.name}: ${message}` })
-      }
-      const warn = (message: string): void => {
-        findings.push({ severity: 'warning', ...at, message: `${obj.kind} ${obj.name}: ${message}` })
-      }
+      const parsed = parsedFiles.get(obj.file)!
+      const add =
+        (severity: Finding['severity']): ObjectReport =>
+        (message, path = [], hint) => {
+          findings.push({
+            severity,
+            ...positionOf(parsed, [...obj.path, ...path], obj),
+            message: `${obj.kind} ${obj.name}: ${message}`,
+            hint
+          })
+        }
+      const problem = add('error')
+      const warn = add('warning')
       if (obj.namespace !== undefined && obj.namespace !== options.namespace && !obj.clusterScoped) {
-        problem(`metadata.namespace is "${obj.namespace}" but the target namespace is "${options.namespace}"`)
+        problem(
+          `metadata.namespace is "${obj.namespace}" but the target namespace is "${options.namespace}"`,
+          ['metadata', 'namespace'],
+          `Set metadata.namespace to ${options.namespace} (or leave it out), or set the namespace input to the namespace you deploy to.`
+        )
       }
       if (obj.kind === 'Namespace' && obj.name !== options.namespace) {
         problem(
-          `the bundle creates namespace "${obj.name}" but the target namespace is "${options.namespace}"`
+          `the bundle creates namespace "${obj.name}" but the target namespace is "${options.namespace}"`,
+          ['metadata', 'name']
         )
       }
       const identity = `${obj.apiVersion.split('/')[0]}/${obj.kind}/${obj.namespace ?? options.namespace}/${obj.name}`
       const first = seen.get(identity)
-      if (first) problem(`defined twice (first at ${first.file}:${first.line})`)
+      if (first) problem(`defined twice (first at ${first.file}:${first.line})`, ['metadata', 'name'])
       seen.set(identity, obj)
       if (obj.kind === 'Deployment') checkDeployment(obj, problem, warn)
       if (obj.kind === 'ConfigMap') checkConfigMap(obj, problem)
     }
 
+    // A missing object has no node to point at: the annotation goes on the file, naming the object.
+    const missingObject = (file: string, kind: string, name: string): Finding => ({
+      severity: 'error',
+      file,
+      line: 1,
+      column: 1,
+      message: `${kind} ${name} is not in ${file}`,
+      hint: `Add the ${kind} ${name} to ${file}, or set the ${kind === 'Deployment' ? 'deployments' : 'configmap'} input to the names the bundle uses.`
+    })
     const inFile = (file: string, kind: string) =>
       new Set(objects.filter(o => o.file === file && o.kind === kind).map(o => o.name))
-    if (bundle!.has(DEPLOYMENT_FILE) && !unreadable.some(u => u.startsWith(DEPLOYMENT_FILE))) {
+    if (parsedFiles.has(DEPLOYMENT_FILE)) {
       const deployments = inFile(DEPLOYMENT_FILE, 'Deployment')
       for (const name of options.deployments.filter(n => !deployments.has(n))) {
-        findings.push({
-          severity: 'error',
-          file: DEPLOYMENT_FILE,
-          message: `Deployment ${name} is not in ${DEPLOYMENT_FILE}`
-        })
+        findings.push(missingObject(DEPLOYMENT_FILE, 'Deployment', name))
       }
     }
-    if (bundle!.has(CONFIGMAP_FILE) && !unreadable.some(u => u.startsWith(CONFIGMAP_FILE))) {
-      if (!inFile(CONFIGMAP_FILE, 'ConfigMap').has(options.configMap)) {
-        findings.push({
-          severity: 'error',
-          file: CONFIGMAP_FILE,
-          message: `ConfigMap ${options.configMap} is not in ${CONFIGMAP_FILE}`
-        })
-      }
+    if (parsedFiles.has(CONFIGMAP_FILE) && !inFile(CONFIGMAP_FILE, 'ConfigMap').has(options.configMap)) {
+      findings.push(missingObject(CONFIGMAP_FILE, 'ConfigMap', options.configMap))
     }
 
     const errors = findings.filter(f => f.severity === 'error')
-    const details = findings.map(f => `${f.file}${f.line ? `:${f.line}` : ''} ${f.severity}: ${f.message}`)
+    const details = findings.map(f => `${where(f)} ${f.severity}: ${f.message}`)
     if (unreadable.length > 0) {
+      const list = unreadable.map(u => `${u.file} (${u.why})`).join(', ')
+      // Nothing else wrong: the check did not run because of the file's own problem, reported elsewhere.
+      if (errors.length === 0) {
+        return {
+          status: 'skip',
+          skipReason: 'prerequisite-failed',
+          blockedBy: unreadable[0].why === 'missing' ? 'bundle-files' : 'bundle-syntax',
+          message: `not checked: ${list}`,
+          details,
+          findings
+        }
+      }
       return {
         status: 'fail',
-        message: `cannot check ${unreadable.join(', ')}${errors.length ? `; ${errors.length} problem(s) in the rest` : ''}`,
+        message: `${errors.length} manifest problem(s): ${errors[0].message}${errors.length > 1 ? ' …' : ''}; not checked: ${list}`,
         details,
-        findings
+        findings,
+        hint: MANIFEST_HINT
       }
     }
     const summary = `${objects.length} objects (${[...new Set(objects.map(o => o.kind))].join(', ')})`
@@ -184,7 +235,7 @@ export const manifestsCheck: Check = {
         message: `${errors.length} manifest problem(s): ${errors[0].message}${errors.length > 1 ? ' …' : ''}`,
         details,
         findings,
-        hint: 'Fix the manifest generator; names and namespace come from the namespace/deployments/configmap options.'
+        hint: MANIFEST_HINT
       }
     }
     if (findings.length > 0) {

@@ -11,6 +11,9 @@ import { manifestDocs } from './cluster-common.js'
 
 export const VERIFY_SECTION = 'Success Criteria Verification'
 
+/** The prerequisite (no check of its own) that the comparisons need: what the preflight recorded. */
+export const PREFLIGHT_RECORD = 'preflight-record'
+
 export interface BundleDeployment {
   name: string
   /** Container name → image, as the bundle declares them. */
@@ -79,6 +82,7 @@ export function needRecord(ctx: CheckContext): CheckOutcome | undefined {
   return {
     status: 'skip',
     skipReason: 'prerequisite-failed',
+    blockedBy: PREFLIGHT_RECORD,
     message: `not run: ${ctx.options.verify?.recordProblem ?? 'no preflight record to compare with'}`,
     hint: 'Run the preflight (mode: preflight, tracking-issue: true) before the deploy: it records the baseline in the tracking issue.'
   }

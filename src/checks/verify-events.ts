@@ -2,7 +2,7 @@
 import type { Check, CheckOutcome } from '../types.js'
 import { explainApiError, usableCluster } from './cluster-common.js'
 import { lastSeen, type EventJson } from './recent-events.js'
-import { VERIFY_SECTION } from './verify-common.js'
+import { PREFLIGHT_RECORD, VERIFY_SECTION } from './verify-common.js'
 
 export const verifyEventsCheck: Check = {
   id: 'verify-events',
@@ -17,6 +17,7 @@ export const verifyEventsCheck: Check = {
       return {
         status: 'skip',
         skipReason: 'prerequisite-failed',
+        blockedBy: PREFLIGHT_RECORD,
         message: 'not run: the deploy start is unknown (no preflight record, no deploy-started-at)',
         hint: 'Set deploy-started-at, or run the preflight with the tracking issue before the deploy.'
       }

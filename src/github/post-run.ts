@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { SECTION } from '../checks/sections.js'
 import { amendReport, finish } from '../engine.js'
-import type { OverriddenTick } from '../checklist/merge.js'
+import type { OverriddenTick } from '../checklist/state.js'
+import { plainItemText } from '../checklist/model.js'
 import { untickedManualItems } from '../checklist/manual-gate.js'
 import type { ItemStatus } from '../checklist/state.js'
 import type { GitHubInputs } from '../inputs.js'
@@ -167,6 +168,7 @@ export function manualItemsGate(
       MANUAL_ITEMS,
       {
         status: 'fail',
+        blockedBy: 'tracking-issue',
         message: 'require-manual needs the tracking issue, and there is none for this run',
         hint: 'Keep tracking-issue: true (and its permissions), or set require-manual: false.'
       },
@@ -182,9 +184,9 @@ export function manualItemsGate(
           status: 'fail',
           message: `${unticked.length} required manual item(s) not ticked yet in ${issue.url ?? 'the tracking issue'}: ${unticked
             .slice(0, 5)
-            .map(s => `"${s.item.text}"`)
+            .map(s => `"${plainItemText(s.item.text)}"`)
             .join(', ')}${unticked.length > 5 ? ', …' : ''}`,
-          details: unticked.map(s => `${s.item.id}: ${s.item.text}`),
+          details: unticked.map(s => `${s.item.id}: ${plainItemText(s.item.text)}`),
           hint: 'Tick them in the tracking issue as they are done, then re-run this job. Items that do not apply to you can be listed under optional-items in the policy file.',
           data: { unticked: unticked.map(s => s.item.id) }
         }

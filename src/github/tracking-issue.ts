@@ -6,8 +6,8 @@
  */
 import type { CheckResult, Report } from '../types.js'
 import { amendReport } from '../engine.js'
-import { checklistStatus, type ItemStatus } from '../checklist/state.js'
-import { mergeTicks, readTicks } from '../checklist/merge.js'
+import { checklistStatus, mergeTicks, type ItemStatus } from '../checklist/state.js'
+import { readTicks } from '../checklist/merge.js'
 import { describeError } from '../errors.js'
 import { issueKeyMarker, renderIssueBody, type IssueBody } from '../report/issue-body.js'
 import {

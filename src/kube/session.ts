@@ -26,6 +26,10 @@ export interface ServerVersion {
 
 export interface DryRunOutcome {
   ok: boolean
+  /** False when nothing was sent (the server does not serve the kind): there is no HTTP status then. */
+  sent: boolean
+  /** How the document was changed before it was sent: its namespace set to the target. */
+  namespaceSet?: { from?: string; to: string }
   status?: number
   /** The object as the server would store it (ok only). */
   result?: KubeObjectJson
@@ -181,12 +185,16 @@ export class ClusterSession {
       if (!path) {
         return {
           ok: false,
+          sent: false,
           message: `the server does not serve ${doc.kind} in ${doc.apiVersion} (is the API version or CRD right?)`,
           warnings: []
         }
       }
       const resource = (await this.resourceFor(doc.apiVersion!, doc.kind!))!
       const body = resource.namespaced ? { ...doc, metadata: { ...doc.metadata, namespace } } : doc
+      const given = doc.metadata?.namespace || undefined
+      const namespaceSet =
+        resource.namespaced && given !== namespace ? { from: given, to: namespace } : undefined
       try {
         const response: KubeResponse<KubeObjectJson> = await this.client.request<KubeObjectJson>({
           method: 'PATCH',
@@ -195,11 +203,20 @@ export class ClusterSession {
           body,
           contentType: 'application/apply-patch+yaml'
         })
-        return { ok: true, status: response.status, result: response.body, warnings: response.warnings }
+        return {
+          ok: true,
+          sent: true,
+          namespaceSet,
+          status: response.status,
+          result: response.body,
+          warnings: response.warnings
+        }
       } catch (error) {
         if (error instanceof KubeApiError && !error.unreachable) {
           return {
             ok: false,
+            sent: true,
+            namespaceSet,
             status: error.status,
             message: error.message,
             reason: error.kubeStatus?.reason,
@@ -261,7 +278,7 @@ export async function openCluster(
     return {
       ok: false,
       reason: 'not-configured',
-      message: 'no kubeconfig: pass the kubeconfig input (CLI: --kubeconfig or KUBECONFIG), or run offline'
+      message: 'no kubeconfig (KUBECONFIG is not set, ~/.kube/config does not exist, not in a pod)'
     }
   }
   try {

@@ -4,9 +4,23 @@
  */
 import type { EndpointSummary } from '../net/http-probe.js'
 import type { Baseline, CheckOutcome, CheckResult } from '../types.js'
-import { inline } from './markdown-escape.js'
+import { code, codeCell, inline } from './markdown-escape.js'
 
-export function collectBaseline(results: readonly CheckResult[]): Baseline | undefined {
+/**
+ * A p99 by nearest rank is the slowest probe until there are 100: below that it would only repeat the
+ * maximum under another name, so it is shown as "—".
+ */
+export const MIN_PROBES_FOR_P99 = 100
+
+/** The p99 as a person should read it: a number of ms, or "—" when the probes are too few for one. */
+export function p99Text(endpoint: { p99Ms?: number; probes: number }): string {
+  return endpoint.p99Ms !== undefined && endpoint.probes >= MIN_PROBES_FOR_P99 ? `${endpoint.p99Ms} ms` : '—'
+}
+
+export function collectBaseline(
+  results: readonly CheckResult[],
+  latencyThresholdMs?: number
+): Baseline | undefined {
   const data = (id: string): Record<string, unknown> | undefined => results.find(r => r.id === id)?.data
   const endpoints = ['health-endpoint', 'api-endpoints', 'verify-health', 'verify-api'].flatMap(
     id => (data(id)?.endpoints as EndpointSummary[] | undefined) ?? []
@@ -24,7 +38,8 @@ export function collectBaseline(results: readonly CheckResult[]): Baseline | und
     })),
     podRestarts: pods?.restartsByPod as Record<string, number> | undefined,
     nodes: nodes?.nodes as Baseline['nodes'],
-    nodeUsageSource: nodes?.source as string | undefined
+    nodeUsageSource: nodes?.source as string | undefined,
+    latencyThresholdMs
   }
   const empty = baseline.endpoints.length === 0 && !baseline.podRestarts && !baseline.nodes
   return empty ? undefined : baseline
@@ -36,7 +51,7 @@ export function baselineOutcome(baseline: Baseline | undefined): CheckOutcome {
     return {
       status: 'skip',
       skipReason: 'not-applicable',
-      message: 'not applicable: nothing measured to record (no endpoints probed, no cluster read)'
+      message: 'not applicable: nothing measured to record: no endpoint probed, no cluster read'
     }
   }
   const parts = [
@@ -50,15 +65,27 @@ export function baselineOutcome(baseline: Baseline | undefined): CheckOutcome {
 export function renderBaseline(baseline: Baseline): string {
   const lines = ['### Baseline before deploy', '']
   if (baseline.endpoints.length > 0) {
+    const threshold = baseline.latencyThresholdMs
+    const over = (e: Baseline['endpoints'][number]) => threshold !== undefined && e.p95Ms > threshold
     lines.push(
+      threshold !== undefined
+        ? `Latency threshold: p95 ≤ ${threshold} ms (\`latency-threshold-ms\`); rows over it are marked ⚠️.`
+        : 'No latency threshold set (`latency-threshold-ms`): latency is measured, not judged.',
+      '',
       '| Endpoint | p50 | p95 | p99 | Errors |',
       '|---|---|---|---|---|',
       ...baseline.endpoints.map(
         e =>
-          `| \`${inline(e.url)}\` | ${e.p50Ms} ms | ${e.p95Ms} ms | ${e.p99Ms ?? '–'} ms | ${e.errors}/${e.probes} |`
+          `| ${over(e) ? '⚠️ ' : ''}${codeCell(e.url)} | ${e.p50Ms} ms | ${over(e) ? `**${e.p95Ms} ms**` : `${e.p95Ms} ms`} | ${p99Text(e)} | ${e.errors}/${e.probes} |`
       ),
       ''
     )
+    if (baseline.endpoints.some(e => e.probes < MIN_PROBES_FOR_P99)) {
+      lines.push(
+        `p99 needs at least ${MIN_PROBES_FOR_P99} probes (\`probe-count\`); with fewer it is "—".`,
+        ''
+      )
+    }
   }
   if (baseline.podRestarts) {
     const total = Object.values(baseline.podRestarts).reduce((a, b) => a + b, 0)
@@ -67,7 +94,7 @@ export function renderBaseline(baseline: Baseline): string {
   if (baseline.nodes) {
     lines.push(
       `Node usage (${inline(baseline.nodeUsageSource ?? '')}): ${baseline.nodes
-        .map(n => `\`${inline(n.name)}\` CPU ${n.cpuPct}%, memory ${n.memoryPct}%`)
+        .map(n => `${code(n.name)} CPU ${n.cpuPct}%, memory ${n.memoryPct}%`)
         .join('; ')}`,
       ''
     )

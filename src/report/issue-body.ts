@@ -3,11 +3,11 @@
  * merged in), the rollback kit, what is changing and the results. Fits GitHub's 65,536-character limit by
  * dropping the least important sections first, with a visible note and a link to the full report.
  */
-import { checklistStatus } from '../checklist/state.js'
+import { checklistState, checklistStatus, mergeTicks, type MergedChecklist } from '../checklist/state.js'
 import { renderChecklist } from '../checklist/render.js'
-import { mergeTicks, readTicks, type MergedChecklist } from '../checklist/merge.js'
+import { readTicks } from '../checklist/merge.js'
 import type { Report } from '../types.js'
-import { inline } from './markdown-escape.js'
+import { blocks, code, inline, prose } from './markdown-escape.js'
 import { renderBaseline } from './baseline.js'
 import { recordOf, renderRecord } from './preflight-record.js'
 import { nextLastGo, renderCommitsSince, renderLastGo } from './commit-list.js'
@@ -15,7 +15,7 @@ import {
   renderChanges,
   renderHeadline,
   renderReportDetails,
-  renderResultsTable,
+  renderResults,
   renderRollbackKit,
   renderScopeNote,
   renderSource,
@@ -72,12 +72,12 @@ export interface IssueBody {
 
 function renderOverridden(merged: MergedChecklist): string {
   if (merged.overridden.length === 0) return ''
-  return [
+  return blocks(
     '### ⚠️ Ticks removed because the check now fails',
-    '',
-    ...merged.overridden.map(o => `- ${inline(o.text)} — ticked by hand, but: ${inline(o.reason, 300)}`),
-    ''
-  ].join('\n')
+    merged.overridden
+      .map(o => `- ${prose(o.text)} — ticked by hand, but: ${inline(o.reason, 300)}`)
+      .join('\n')
+  )
 }
 
 interface Section {
@@ -95,55 +95,45 @@ export function renderIssueBody(input: IssueBodyInput): IssueBody {
   const sections: Section[] = [
     {
       name: 'header',
-      text: [
+      text: blocks(
         issueKeyMarker(input.key),
-        `## ${renderHeadline(report)} — Vapora preflight · \`${inline(input.environment)}\``,
-        '',
+        `## ${renderHeadline(report)} — Vapora preflight · ${code(input.environment)}`,
         `Last run ${report.finishedAt}${run} · namespace \`${report.namespace}\` · ${renderSource(report)} · ${report.tool.name} ${report.tool.version}`,
-        '',
         renderLastGo(nextLastGo(report, input.previousBody, input.runUrl, issueKeyMarker(input.key))),
         renderRecord(recordOf(report, input.runUrl))
-      ].join('\n')
+      )
     },
     { name: 'scope', text: renderScopeNote(report) },
     { name: 'why', text: renderWhy(report) },
     { name: 'overridden', text: renderOverridden(merged) },
     { name: 'warnings', text: renderWarnings(report), dropOrder: 4 },
-    {
-      name: 'rollback kit',
-      text: report.rollback ? `${renderRollbackKit(report.rollback)}\n` : '',
-      dropOrder: 5
-    },
+    { name: 'rollback kit', text: report.rollback ? renderRollbackKit(report.rollback) : '', dropOrder: 5 },
     { name: "what's changing", text: renderChanges(report), dropOrder: 3 },
     { name: 'commits since the last go', text: renderCommitsSince(report), dropOrder: 3.2 },
     { name: 'baseline', text: report.baseline ? renderBaseline(report.baseline) : '', dropOrder: 3.5 },
     {
       name: 'checklist',
-      text: [
+      text: blocks(
         '### Checklist',
-        '',
         '_Tick manual items here as you do them: later runs keep your ticks. Automated items are re-checked on every run._',
-        '',
-        renderChecklist(merged.statuses)
-      ].join('\n')
+        renderChecklist(merged.statuses, {
+          mode: report.mode,
+          state: checklistState(merged.statuses, report.mode)
+        })
+      )
     },
-    {
-      name: 'results table',
-      text: ['### Results', '', renderResultsTable(report.results), ''].join('\n'),
-      dropOrder: 2
-    },
+    { name: 'results table', text: renderResults(report), dropOrder: 2 },
     { name: 'details', text: renderReportDetails(report), dropOrder: 1 }
   ]
   const omitted: string[] = []
   const kept = peoplesText(input.previousBody, input.key)
   const compose = (): string =>
     kept.before +
-    sections
-      .filter(s => s.text !== '' && !omitted.includes(s.name))
-      .map(s => s.text)
-      .join('\n')
-      .concat(omitted.length > 0 ? trimNote(omitted, input.fullReportUrl ?? input.runUrl) : '')
-      .concat(`\n${END_MARKER}`) +
+    blocks(
+      ...sections.filter(s => !omitted.includes(s.name)).map(s => s.text),
+      omitted.length > 0 ? trimNote(omitted, input.fullReportUrl ?? input.runUrl) : undefined,
+      END_MARKER
+    ) +
     kept.after
   let body = compose()
   const droppable = sections.filter(s => s.dropOrder !== undefined && s.text !== '')
@@ -157,7 +147,7 @@ export function renderIssueBody(input: IssueBodyInput): IssueBody {
     // Only the checklist and the reasons are left and they still do not fit: cut the reasons' text, never
     // the checklist (its ticks are people's work).
     const why = sections.find(s => s.name === 'why')!
-    why.text = `### Why no-go\n\n${report.failedChecks.map(id => `- \`${id}\``).join('\n')}\n`
+    why.text = blocks('### Why no-go', report.failedChecks.map(id => `- ${code(id)}`).join('\n'))
     omitted.push('reasons text')
     body = compose()
   }
@@ -166,5 +156,5 @@ export function renderIssueBody(input: IssueBodyInput): IssueBody {
 
 function trimNote(omitted: string[], fullReportUrl?: string): string {
   const where = fullReportUrl ? ` Read the full report [here](${fullReportUrl}).` : ''
-  return `\n> [!NOTE]\n> Trimmed to fit GitHub's ${ISSUE_BODY_LIMIT.toLocaleString('en-US')}-character limit: ${omitted.join(', ')} left out.${where}\n`
+  return `> [!NOTE]\n> Trimmed to fit GitHub's ${ISSUE_BODY_LIMIT.toLocaleString('en-US')}-character limit: ${omitted.join(', ')} left out.${where}`
 }

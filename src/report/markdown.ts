@@ -1,10 +1,17 @@
-/** The human report: decision, why, results table, per-check details and the checklist. */
+/**
+ * The human report as GitHub Markdown (the job summary, the CLI's `--format markdown`): the decision and
+ * its root causes first, then the results (what did not run folded into counted lines), the kit, the
+ * details and the checklist. Every block ends at a blank line (see `blocks`): GitHub's engine lets an HTML
+ * block such as `</details>` swallow whatever follows it up to the next one.
+ */
 import { checklistStatus } from '../checklist/state.js'
 import { renderChecklist } from '../checklist/render.js'
-import type { CheckResult, Report, RollbackKit, Status } from '../types.js'
-import { cell, inline } from './markdown-escape.js'
+import { where } from '../checks/finding.js'
+import type { CheckResult, Report, RollbackKit, RootCause, Status } from '../types.js'
+import { blocks, cell, code, inline, prose } from './markdown-escape.js'
 import { renderBaseline } from './baseline.js'
 import { renderCommitsSince } from './commit-list.js'
+import { foldResults, type Folded } from './fold.js'
 
 export const STATUS_ICON: Record<Status, string> = {
   pass: '✅ pass',
@@ -14,6 +21,11 @@ export const STATUS_ICON: Record<Status, string> = {
   error: '💥 error'
 }
 
+/** How many located problems a root cause lists before "… N more". */
+const FINDINGS_SHOWN = 5
+/** How many detail lines a check shows (the JSON report has them all). */
+const DETAILS_SHOWN = 60
+
 export function renderResultsTable(results: readonly CheckResult[]): string {
   const rows = results.map(
     r =>
@@ -22,39 +34,62 @@ export function renderResultsTable(results: readonly CheckResult[]): string {
   return ['| Check | Status | Blocks | Result | Time |', '|---|---|---|---|---|', ...rows].join('\n')
 }
 
+const ids = (list: readonly string[]): string => list.map(code).join(', ')
+
+/** The counted lines for what the table leaves out: blocked by a root cause, out of scope, not applicable. */
+export function renderFolded(folded: Folded): string {
+  const lines = folded.blocked.map(
+    b => `- ⛔ **Not run because of ${code(b.cause)}** (${b.checks.length}, each blocks): ${ids(b.checks)}`
+  )
+  if (folded.offline.length > 0) {
+    lines.push(`- ⏭️ **Out of scope in this offline run** (${folded.offline.length}): ${ids(folded.offline)}`)
+  }
+  if (folded.notApplicable.length > 0) {
+    const count = folded.notApplicable.reduce((n, g) => n + g.checks.length, 0)
+    const groups = folded.notApplicable.map(g => `${ids(g.checks)} (${inline(g.why, 160)})`)
+    lines.push(`- ⏭️ **Not applicable** (${count}): ${groups.join('; ')}`)
+  }
+  return lines.join('\n')
+}
+
+/** Detail lines as a list; a line indented by two spaces belongs to the line above it (one level). */
+export function detailList(details: readonly string[], max = DETAILS_SHOWN): string {
+  const lines = details.slice(0, max).map(d => (/^\s{2,}\S/.test(d) ? `  - ${inline(d)}` : `- ${inline(d)}`))
+  if (details.length > max) lines.push(`- … ${details.length - max} more (in the JSON report)`)
+  return lines.join('\n')
+}
+
 function renderDetails(results: readonly CheckResult[]): string {
   const interesting = results.filter(r => (r.details?.length ?? 0) > 0 || (r.hint && r.status !== 'pass'))
-  return interesting
-    .map(r => {
-      const lines = (r.details ?? []).slice(0, 60).map(d => `- ${inline(d)}`)
-      if ((r.details?.length ?? 0) > 60) lines.push(`- … ${r.details!.length - 60} more`)
-      if (r.hint && r.status !== 'pass') lines.push('', `**How to fix:** ${inline(r.hint)}`)
-      return `<details${r.blocking ? ' open' : ''}><summary><code>${r.id}</code> — ${STATUS_ICON[r.status]}</summary>\n\n${lines.join('\n')}\n\n</details>`
-    })
-    .join('\n')
+  return blocks(
+    ...interesting.map(r =>
+      blocks(
+        `<details${r.blocking ? ' open' : ''}><summary><code>${r.id}</code> — ${STATUS_ICON[r.status]}</summary>`,
+        detailList(r.details ?? []),
+        r.hint && r.status !== 'pass' ? `**How to fix:** ${prose(r.hint)}` : undefined,
+        '</details>'
+      )
+    )
+  )
 }
 
 /** Revisions to return to, the exact undo commands and the ConfigMap backup: what a rollback needs. */
 export function renderRollbackKit(kit: RollbackKit): string {
-  const lines = ['### Rollback kit', '']
   const revisions = Object.entries(kit.revisions)
-  if (revisions.length > 0) {
-    lines.push(
-      '| Deployment | Revision now |',
-      '|---|---|',
-      ...revisions.map(([name, rev]) => `| \`${name}\` | ${rev} |`),
-      ''
-    )
-  } else {
-    lines.push('No deployment has a revision yet (first deploy): nothing to roll back to.', '')
-  }
-  if (kit.undoCommands.length > 0) lines.push('```sh', ...kit.undoCommands, '```', '')
-  if (kit.configMapBackupPath) {
-    lines.push(
-      `ConfigMap backup: \`${inline(kit.configMapBackupPath)}\` (restore with \`kubectl apply -f\` on it).`
-    )
-  }
-  return lines.join('\n')
+  return blocks(
+    '### Rollback kit',
+    revisions.length > 0
+      ? [
+          '| Deployment | Revision now |',
+          '|---|---|',
+          ...revisions.map(([name, rev]) => `| \`${name}\` | ${rev} |`)
+        ].join('\n')
+      : 'No deployment has a revision yet (first deploy): nothing to roll back to.',
+    kit.undoCommands.length > 0 ? ['```sh', ...kit.undoCommands, '```'].join('\n') : undefined,
+    kit.configMapBackupPath
+      ? `ConfigMap backup: ${code(kit.configMapBackupPath)} (restore with \`kubectl apply -f\` on it).`
+      : undefined
+  )
 }
 
 export function renderHeadline(report: Report): string {
@@ -65,30 +100,48 @@ export function renderHeadline(report: Report): string {
 export function renderSource(report: Report): string {
   const bundle = report.bundle
   if (!bundle) return 'no bundle'
-  const files = bundle.files ? `, ${bundle.files.length} files` : ''
   const origin = bundle.origin
-  if (origin) {
-    return `artifact [\`${inline(origin.name)}\` #${origin.artifactId}](${origin.url}) from [run ${origin.runId}](${origin.runUrl}) of \`${inline(origin.repository)}\`${files}`
+  if (!bundle.files) {
+    return origin ? `artifact ${code(origin.name)} (not opened)` : `bundle ${code(bundle.path)} (not opened)`
   }
-  return `bundle \`${inline(bundle.path)}\` (${bundle.kind}${files})`
+  const files = `, ${bundle.files.length} files`
+  if (origin) {
+    return `artifact [${code(origin.name)} #${origin.artifactId}](${origin.url}) from [run ${origin.runId}](${origin.runUrl}) of ${code(origin.repository)}${files}`
+  }
+  return `bundle ${code(bundle.path)} (${bundle.kind}${files})`
 }
 
-/** "Why no-go": one line per blocking reason. Empty on go. */
+/** One root cause: what failed, where (the first located problems), what it blocked, how to fix it. */
+function renderCause(cause: RootCause, report: Report): string {
+  const result = report.results.find(r => r.id === cause.check)
+  const errors = (result?.findings ?? []).filter(f => f.severity === 'error' && f.file)
+  const sub = [
+    ...errors.slice(0, FINDINGS_SHOWN).map(f => `  - ${code(where(f))} ${inline(f.message)}`),
+    ...(errors.length > FINDINGS_SHOWN ? [`  - … ${errors.length - FINDINGS_SHOWN} more (see details)`] : []),
+    ...(cause.blocks.length > 0
+      ? [`  - ⛔ ${cause.prerequisite ? 'keeps from running' : 'also blocks'}: ${ids(cause.blocks)}`]
+      : []),
+    ...(cause.hint ? [`  - **How to fix:** ${prose(cause.hint)}`] : [])
+  ]
+  const what = cause.prerequisite ? `${code(cause.check)} (a missing prerequisite)` : code(cause.check)
+  return [`- **${what}** — ${inline(cause.message, 400)}`, ...sub].join('\n')
+}
+
+/** "Why no-go": each root cause once, with what it blocked. Empty on go. */
 export function renderWhy(report: Report): string {
   if (report.decision !== 'no-go') return ''
-  const reasons = report.reasons.filter(r => !r.startsWith('offline run')).map(r => `- ${inline(r)}`)
-  return ['### Why no-go', '', ...reasons, ''].join('\n')
+  const other = report.reasons.filter(r => r.check === null).map(r => `- ${inline(r.message)}`)
+  const title =
+    report.rootCauses.length > 1 ? `### Why no-go: ${report.rootCauses.length} root causes` : '### Why no-go'
+  return blocks(title, [...report.rootCauses.map(c => renderCause(c, report)), ...other].join('\n'))
 }
 
 export function renderWarnings(report: Report): string {
   if (report.warnings.length === 0) return ''
-  const warned = report.results.filter(r => r.status === 'warn')
-  return [
+  return blocks(
     '### Warnings (not blocking)',
-    '',
-    ...warned.map(r => `- \`${r.id}\`: ${inline(r.message)}`),
-    ''
-  ].join('\n')
+    report.warnings.map(w => `- ${code(w.check ?? '')}: ${inline(w.message)}`).join('\n')
+  )
 }
 
 /** What the dry-run says will change, object by object (env values are never shown). */
@@ -96,54 +149,63 @@ export function renderChanges(report: Report): string {
   const changes = report.results.find(r => r.id === 'what-changes' && r.status !== 'skip')?.data?.changes as
     Record<string, string[]> | undefined
   if (!changes || Object.keys(changes).length === 0) return ''
-  return [
+  return blocks(
     "### What's changing",
-    '',
-    ...Object.entries(changes).map(
-      ([object, list]) => `- \`${inline(object)}\`: ${inline(list.join('; '), 600)}`
-    ),
-    ''
-  ].join('\n')
+    Object.entries(changes)
+      .map(([object, list]) => `- ${code(object)}: ${inline(list.join('; '), 600)}`)
+      .join('\n')
+  )
 }
 
-/** Per-check details: all of them on no-go, only those that did not pass on go. */
+/** The results table (what ran and what blocks on its own) and the counted lines for the rest. */
+export function renderResults(report: Report): string {
+  const folded = foldResults(report)
+  return blocks('### Results', renderResultsTable(folded.shown), renderFolded(folded))
+}
+
+/** Per-check details: all of them on no-go, only those that did not pass on go; never the folded ones. */
 export function renderReportDetails(report: Report): string {
+  const shown = foldResults(report).shown
   const blocking = report.results.some(r => r.blocking)
-  return renderDetails(blocking ? report.results : report.results.filter(r => r.status !== 'pass'))
+  return renderDetails(blocking ? shown : shown.filter(r => r.status !== 'pass'))
 }
 
 const OFFLINE_NOTE = [
   '> [!NOTE]',
-  '> Offline run: cluster and network checks were not run. **This decision covers the bundle only.**',
-  ''
+  '> Offline run: cluster and network checks were not run. **This decision covers the bundle only.**'
 ].join('\n')
 
 export function renderScopeNote(report: Report): string {
   return report.scope === 'bundle-only' ? OFFLINE_NOTE : ''
 }
 
+/** The checklist section: counts, legend, the run's own phase, the other phase folded. */
+export function renderChecklistSection(report: Report): string {
+  return blocks(
+    '### Checklist',
+    renderChecklist(checklistStatus(report), { mode: report.mode, state: report.checklist })
+  )
+}
+
+export function renderTitle(report: Report): string {
+  const what = report.mode === 'verify' ? 'Vapora deployment verification' : 'Vapora pre-deployment preflight'
+  return `## ${renderHeadline(report)} — ${what}`
+}
+
 /** The full Markdown report (the CLI's Markdown output and the job summary). */
 export function renderMarkdown(report: Report): string {
-  const parts = [
-    `## ${renderHeadline(report)} — Vapora pre-deployment preflight`,
-    '',
+  return blocks(
+    renderTitle(report),
     `Namespace \`${report.namespace}\` · ${renderSource(report)} · ${(report.durationMs / 1000).toFixed(2)} s · ${report.tool.name} ${report.tool.version} · ${report.finishedAt}`,
-    '',
     renderScopeNote(report),
     renderWhy(report),
     renderWarnings(report),
-    '### Results',
-    '',
-    renderResultsTable(report.results),
-    '',
+    renderResults(report),
     renderChanges(report),
     renderCommitsSince(report),
-    report.rollback ? `${renderRollbackKit(report.rollback)}\n` : '',
-    report.baseline ? renderBaseline(report.baseline) : '',
+    report.rollback ? renderRollbackKit(report.rollback) : undefined,
+    report.baseline ? renderBaseline(report.baseline) : undefined,
     renderReportDetails(report),
-    '### Checklist',
-    '',
-    renderChecklist(checklistStatus(report))
-  ]
-  return parts.filter(part => part !== '').join('\n')
+    renderChecklistSection(report)
+  )
 }

@@ -7,7 +7,8 @@ import { checklistItems } from '../checklist/model.js'
 import { renderItem } from '../checklist/render.js'
 import { itemStatus } from '../checklist/state.js'
 import type { VerifyReport } from '../verify.js'
-import { inline } from './markdown-escape.js'
+import { code, codeCell, inline } from './markdown-escape.js'
+import { p99Text } from './baseline.js'
 
 const START = '<!-- vapora-preflight:verify -->'
 const END = '<!-- vapora-preflight:verify-end -->'
@@ -25,12 +26,12 @@ function metricsTable(report: VerifyReport): string[] {
   const { before, after } = report.verification
   const rows = (before?.endpoints ?? []).map(b => {
     const a = after?.endpoints.find(e => e.url === b.url)
-    return `| \`${inline(b.url)}\` | ${p99(b)} ms | ${a ? `${p99(a)} ms` : '–'} | ${b.errors}/${b.probes} | ${a ? `${a.errors}/${a.probes}` : '–'} |`
+    return `| ${codeCell(b.url)} | ${b.p95Ms} ms | ${p99Text(b)} | ${a ? `${a.p95Ms} ms` : '–'} | ${a ? p99Text(a) : '–'} | ${b.errors}/${b.probes} | ${a ? `${a.errors}/${a.probes}` : '–'} |`
   })
   if (rows.length === 0) return []
   return [
-    '| Endpoint | p99 before | p99 after | errors before | errors after |',
-    '|---|---|---|---|---|',
+    '| Endpoint | p95 before | p99 before | p95 after | p99 after | errors before | errors after |',
+    '|---|---|---|---|---|---|---|',
     ...rows,
     ''
   ]
@@ -53,7 +54,9 @@ function signOff(report: VerifyReport, actor: string | undefined): string[] {
   const passed = (id: string) => report.results.find(r => r.id === id)?.status === 'pass'
   const mark = (ok: boolean) => (ok ? '✓' : '✗')
   const endpoints = v.after?.endpoints ?? []
+  // The seed's template asks for p99; too few probes for one give the slowest probe, said as such.
   const worst = endpoints.length ? Math.max(...endpoints.map(p99)) : undefined
+  const enough = endpoints.every(e => p99Text(e) !== '—')
   const probes = endpoints.reduce((n, e) => n + e.probes, 0)
   const errors = endpoints.reduce((n, e) => n + e.errors, 0)
   const clean = (text: string) => text.replace(/[`\r\n]/g, ' ')
@@ -73,7 +76,7 @@ function signOff(report: VerifyReport, actor: string | undefined): string[] {
     `Rollback needed: ${v.rollbackDetected ? 'Yes (detected)' : v.verified ? 'No' : 'Decide now (see the commands below)'}`,
     '',
     'Metrics:',
-    `- Latency (p99): ${worst === undefined ? 'not measured' : `${worst}ms`}`,
+    `- Latency (p99): ${worst === undefined ? 'not measured' : enough ? `${worst}ms` : `— (too few probes; slowest ${worst}ms)`}`,
     `- Error rate: ${probes ? `${Math.round((errors / probes) * 1000) / 10}%` : 'not measured'}`,
     `- Pod restarts: ${v.podRestarts ?? 'unknown'}`,
     '',
@@ -88,12 +91,19 @@ export function renderVerification(
   options: { runUrl?: string; actor?: string }
 ): string {
   const v = report.verification
-  const failed = report.results.filter(r => r.blocking)
   const lines = [
     START,
     `### ${v.verified ? '✅ Deployment verified' : '❌ Deployment not verified'}${options.runUrl ? ` · [verify run](${options.runUrl})` : ''}`,
     '',
-    ...(failed.length > 0 ? [...failed.map(r => `- **${r.id}**: ${inline(r.message, 400)}`), ''] : []),
+    ...(report.rootCauses.length > 0
+      ? [
+          ...report.rootCauses.map(
+            c =>
+              `- **${code(c.check)}**: ${inline(c.message, 400)}${c.blocks.length ? ` — also blocks ${c.blocks.map(code).join(', ')}` : ''}`
+          ),
+          ''
+        ]
+      : []),
     '#### Post-deployment record',
     '',
     '| | |',
@@ -111,6 +121,7 @@ export function renderVerification(
     '#### Sign-off',
     '',
     ...signOff(report, options.actor),
+    '',
     END
   ]
   return lines.join('\n')
@@ -134,15 +145,17 @@ export function applyVerification(
     const item = id ? items.get(id) : undefined
     return item ? renderItem(itemStatus(item, report)) : line
   })
-  let text = lines.join('\n')
+  const text = lines.join('\n')
   const section = renderVerification(report, options)
   const start = text.indexOf(START)
   const end = text.indexOf(END, start)
   if (start >= 0 && end > start) return text.slice(0, start) + section + text.slice(end + END.length)
+  // Blank lines around it: the list above must end, and its HTML comments must not swallow Markdown.
   const toolEnd = text.indexOf(TOOL_END)
-  if (toolEnd >= 0) return `${text.slice(0, toolEnd)}${section}\n${text.slice(toolEnd)}`
-  text += `\n\n${section}\n`
-  return text
+  if (toolEnd >= 0) {
+    return `${text.slice(0, toolEnd).replace(/\s*$/, '')}\n\n${section}\n\n${text.slice(toolEnd)}`
+  }
+  return `${text.replace(/\s*$/, '')}\n\n${section}\n`
 }
 
 /** The comment the verify run leaves. */
@@ -152,7 +165,10 @@ export function verifyComment(report: VerifyReport, runUrl?: string): string {
   if (v.verified) {
     return `✅ **Deployment verified** · duration ${formatDuration(v.durationMs)} · rollback: no${run}`
   }
-  const failed = report.results.filter(r => r.blocking).map(r => `- \`${r.id}\`: ${inline(r.message, 300)}`)
+  const failed = report.rootCauses.map(
+    c =>
+      `- ${code(c.check)}: ${inline(c.message, 300)}${c.blocks.length ? ` (also blocks ${c.blocks.map(code).join(', ')})` : ''}`
+  )
   const undo = v.undoCommands.length > 0 ? ['', 'Roll back with:', '```sh', ...v.undoCommands, '```'] : []
   return [
     `❌ **Deployment not verified**${v.rollbackDetected ? ' · rollback detected' : ''}${run}`,

@@ -1,0 +1,6 @@
+import type { Finding } from '../types.js'
+
+/** `file:line:col` of a finding, as far as it is known (editors and terminals link this form). */
+export function where(finding: Pick<Finding, 'file' | 'line' | 'column'>): string {
+  return [finding.file, finding.line, finding.column].filter(part => part !== undefined).join(':')
+}
