@@ -1,11 +1,12 @@
 /** End to end: `node dist/index.js` run exactly as the Actions runner runs it. */
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { runAction } from '../test/action-runner.js'
-import { cleanupTempDirs } from '../test/fixtures.js'
+import { parseOutputFile, runAction } from '../test/action-runner.js'
+import { EXAMPLE_BUNDLE, REPO_ROOT, cleanupTempDirs, tempDir } from '../test/fixtures.js'
 
 afterAll(cleanupTempDirs)
 
@@ -44,7 +45,16 @@ describe('the action (dist/index.js) as the runner runs it', () => {
     expect(run.stdout).toMatch(
       /^::error title=preflight bundle-syntax,file=examples\/broken\/yaml-syntax-error\/deployment\.yaml,line=35,col=1::/m
     )
-    expect(run.stdout).toMatch(/^::error::Preflight decision: no-go\./m)
+    // Each annotation carries how to fix it; the failure message leads with the root cause, once.
+    expect(run.stdout).toMatch(
+      /^::error title=preflight bundle-syntax,file=[^:]*deployment\.yaml,line=35,col=1::All mapping items must start at the same column \(BAD_INDENT\)%0AHow to fix: Fix the file in the generator/m
+    )
+    expect(run.stdout).toMatch(
+      /^::error::Preflight decision: no-go\. bundle-syntax: 3 syntax errors in deployment\.yaml: .*; 1 more check blocked by it \(blocking: bundle-syntax, manifests\)$/m
+    )
+    expect(run.outputs.reason).toMatch(
+      /^no-go: bundle-syntax: 3 syntax errors in deployment\.yaml: deployment\.yaml:35:1 /
+    )
     expect(run.summary).toMatch(/🔴 NO-GO/)
     expect(run.summary).toMatch(/- \[ \] 🤖 Validate manifest syntax .* — ❌ /)
   })
@@ -127,5 +137,27 @@ describe('the action (dist/index.js) as the runner runs it', () => {
     } finally {
       await new Promise(resolve => server.close(resolve))
     }
+  })
+
+  it('on a Node older than 22.19 writes decision=no-go with the reason, before loading anything that crashes', async () => {
+    const old = spawnSync('node', ['--version'], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin' } })
+    const version = old.stdout.trim().replace(/^v/, '')
+    const [major, minor] = version.split('.').map(Number)
+    if (!(major < 22 || (major === 22 && minor < 19))) return
+    const outputs = join(tempDir(), 'github_output')
+    writeFileSync(outputs, '')
+    const run = spawnSync('node', [join(REPO_ROOT, 'dist', 'index.js')], {
+      encoding: 'utf8',
+      env: { PATH: '/usr/bin:/bin', GITHUB_OUTPUT: outputs, 'INPUT_BUNDLE-PATH': EXAMPLE_BUNDLE }
+    })
+    expect(run.status).toBe(1)
+    expect(run.stdout).toMatch(
+      /^::error title=vapora-preflight::no-go: vapora-preflight needs Node\.js >= 22\.19/m
+    )
+    expect(run.stderr).not.toMatch(/node:sqlite|at .*\.js:\d+/)
+    expect(parseOutputFile(readFileSync(outputs, 'utf8'))).toEqual({
+      decision: 'no-go',
+      reason: `no-go: vapora-preflight needs Node.js >= 22.19 (found ${version}); install Node 24 (e.g. npm i node@24, or actions/setup-node).`
+    })
   })
 })

@@ -10,6 +10,10 @@ import { parse, stringify } from 'yaml'
 import { execFileSync } from 'node:child_process'
 import { runPreflight, type RunHooks } from '../src/engine.js'
 import { renderMarkdown } from '../src/report/markdown.js'
+import { reportJson } from '../src/report/json.js'
+import { renderText } from '../src/report/text.js'
+import { expectRendersOnGitHub } from '../test/gfm.js'
+import { expectValidReport } from '../test/report-schema.js'
 import { kubeconfigSecrets } from '../src/kube/config.js'
 import type { CheckResult, Report } from '../src/types.js'
 import { runAction } from '../test/action-runner.js'
@@ -253,6 +257,50 @@ describe('each of these is no-go, naming the cause', () => {
     expect(dryRun.status).toBe('fail')
     expect(dryRun.message).toMatch(/Deployment\/vapora-agents/)
     expect(dryRun.details!.join('\n')).toMatch(/imagePullPolicyy/)
+  })
+
+  it('the unknown-field no-go renders right on GitHub and reads right in a terminal, server message first', async () => {
+    const report = await preflight(BROKEN('unknown-field'))
+    expect(report.rootCauses.map(c => c.check)).toEqual(['dry-run'])
+    const markdown = renderMarkdown(report)
+    expectRendersOnGitHub(markdown, 'cluster no-go summary')
+    expectValidReport(reportJson(report), 'cluster no-go report')
+    const text = renderText(report, { width: 100 })
+    const tail = text.trimEnd().split('\n').slice(-40).join('\n')
+    expect(tail).toMatch(
+      /✗ dry-run: 1 of 4 objects rejected or not sent: Deployment\/vapora-agents: server rejected/
+    )
+    expect(tail).toMatch(/imagePullPolicyy: field not declared in schema/)
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(100)
+  })
+
+  it('the dry-run says what it sent: a namespace rewritten, documents left out and why, a kind not served', async () => {
+    const dir = bundleWith({
+      'configmap.yaml': t =>
+        `${t.replace(/namespace: vapora\b/, 'namespace: staging')}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: vapora-extra-\ndata:\n  A: "1"\n---\napiVersion: vapora.example/v1\nkind: Widget\nmetadata:\n  name: w\n`
+    })
+    const dryRun = result(await preflight(dir), 'dry-run')
+    const details = dryRun.details!.join('\n')
+    expect(details).toMatch(
+      /ConfigMap\/vapora-config: accepted \(sent with metadata\.namespace rewritten from "staging" to "vapora"\)/
+    )
+    expect(details).toMatch(
+      /document 2: not sent: uses metadata\.generateName; a server-side apply needs metadata\.name/
+    )
+    expect(details).toMatch(/Widget\/w: not sent: the server does not serve Widget in vapora\.example\/v1/)
+    expect(details).not.toMatch(/HTTP undefined/)
+    expect(dryRun).toMatchObject({ status: 'fail', blocking: true })
+    expect(dryRun.message).toMatch(/not sent: the server does not serve Widget/)
+  })
+
+  it('the dry-run of a clean bundle names the namespace it set on the objects that had none', async () => {
+    const dir = bundleWith({ 'configmap.yaml': t => t.replace(/^ {2}namespace: vapora\n/m, '') })
+    const dryRun = result(await preflight(dir), 'dry-run')
+    expect(dryRun.status).toBe('pass')
+    expect(dryRun.message).toMatch(/; metadata\.namespace set to vapora on the 1 that had none$/)
+    expect(dryRun.details!.join('\n')).toMatch(
+      /ConfigMap\/vapora-config: accepted \(sent with metadata\.namespace set to "vapora"\)/
+    )
   })
 
   it('a Deployment whose spec.selector differs from the live one (the server’s immutable-field message)', async () => {

@@ -3,12 +3,15 @@ import { cpSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node
 import { join } from 'node:path'
 import AdmZip from 'adm-zip'
 import { runPreflight } from '../src/engine.js'
+import { renderJson } from '../src/report/json.js'
+import { expectValidReport } from '../test/report-schema.js'
 import { ALL_CHECKS } from '../src/checks/index.js'
 import type { Report } from '../src/types.js'
 import {
   BROKEN,
   EXAMPLE_BUNDLE,
   EXAMPLE_ZIP,
+  REPO_ROOT,
   bundleWith,
   cleanupTempDirs,
   exampleFiles,
@@ -143,6 +146,102 @@ describe('broken bundles are no-go, naming the cause', () => {
     expect(syntax).toMatchObject({ file: 'deployment.yaml', line: 35, column: 1 })
     for (const finding of syntax.findings!)
       expect(finding).toMatchObject({ file: expect.any(String), line: expect.any(Number) })
+  })
+
+  it.each([
+    ['compose-no-image', 'compose', 'docker-compose.yml', 25, 3, /service "agents" has neither/],
+    ['wrong-namespace', 'manifests', 'deployment.yaml', 97, 3, /metadata\.namespace is "default"/],
+    ['missing-deployment', 'manifests', 'deployment.yaml', 1, 1, /Deployment vapora-llm-router is not in/],
+    ['missing-file', 'bundle-files', 'vapora-multiuser.json', 1, 1, /expected file vapora-multiuser\.json/],
+    [
+      'mode-mismatch',
+      'config-modes',
+      'vapora-enterprise.yaml',
+      17,
+      3,
+      /database\.pool_size is 32 here but toml 64/
+    ],
+    ['yaml-duplicate-key', 'bundle-syntax', 'configmap.yaml', 32, 3, /Map keys must be unique/]
+  ])(
+    '%s: %s points at %s:%i:%i, the node that is wrong, and says how to fix it',
+    async (name, checkId, file, line, column, message) => {
+      const findings = result(await offline(BROKEN(name)), checkId).findings!
+      expect(findings[0]).toMatchObject({ severity: 'error', file, line, column })
+      expect(findings[0].message).toMatch(message)
+      expect(findings[0].hint ?? result(await offline(BROKEN(name)), checkId).hint).toBeTruthy()
+    }
+  )
+
+  it('every error finding of every broken example has a file, line, column and a hint', async () => {
+    for (const name of readdirSync(join(REPO_ROOT, 'examples', 'broken'))) {
+      const report = await offline(BROKEN(name))
+      for (const r of report.results) {
+        for (const f of (r.findings ?? []).filter(f => f.severity === 'error')) {
+          expect({ name, id: r.id, ...f, hint: f.hint ?? r.hint }).toEqual(
+            expect.objectContaining({
+              file: expect.any(String),
+              line: expect.any(Number),
+              column: expect.any(Number),
+              hint: expect.any(String)
+            })
+          )
+        }
+      }
+    }
+  })
+
+  it('mode drift annotates only the format that disagrees, at the differing key', async () => {
+    const findings = result(await offline(BROKEN('mode-mismatch')), 'config-modes').findings!
+    expect(new Set(findings.map(f => f.file))).toEqual(new Set(['vapora-enterprise.yaml']))
+    expect(findings.map(f => `${f.line}:${f.column}`)).toEqual(['17:3', '54:7'])
+  })
+
+  it('a missing or unparsable mode file reads "cannot compare", never "formats disagree", blocked by its cause', async () => {
+    const missing = result(await offline(BROKEN('missing-file')), 'config-modes')
+    expect(missing).toMatchObject({ status: 'skip', blocking: true, blockedBy: 'bundle-files' })
+    expect(missing.message).toBe('not run: cannot compare vapora-multiuser: vapora-multiuser.json missing')
+    const unparsed = result(await offline(BROKEN('json-syntax-error')), 'config-modes')
+    expect(unparsed).toMatchObject({ status: 'skip', blocking: true, blockedBy: 'bundle-syntax' })
+    expect(unparsed.message).toBe('not run: cannot compare vapora-solo: vapora-solo.json does not parse')
+  })
+
+  it('a mistyped bundle path is one root cause that blocks the bundle checks, which say so', async () => {
+    const report = await offline(join(tempDir(), 'deployment-artefacts.zip'))
+    expect(report.rootCauses).toEqual([
+      expect.objectContaining({
+        check: 'bundle-unpack',
+        blocks: ['bundle-files', 'bundle-syntax', 'manifests', 'config-modes', 'compose']
+      })
+    ])
+    expect(report.failedChecks).toEqual([
+      'bundle-unpack',
+      'bundle-files',
+      'bundle-syntax',
+      'manifests',
+      'config-modes',
+      'compose'
+    ])
+    expect(report.reasons).toHaveLength(1)
+  })
+
+  it('every report keeps the JSON contract (schema/report.schema.json)', async () => {
+    const bundles = [
+      EXAMPLE_BUNDLE,
+      EXAMPLE_ZIP,
+      ...readdirSync(join(REPO_ROOT, 'examples', 'broken')).map(BROKEN)
+    ]
+    for (const bundle of [...bundles, join(tempDir(), 'absent')]) {
+      const report = await offline(bundle)
+      expectValidReport(renderJson(report), bundle)
+      expect(report.counts).toEqual(
+        Object.fromEntries(
+          (['pass', 'warn', 'fail', 'skip', 'error'] as const).map(s => [
+            s,
+            report.results.filter(r => r.status === s).length
+          ])
+        )
+      )
+    }
   })
 
   it('lists the differing key paths and values of a mode mismatch', async () => {

@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { expectRendersOnGitHub } from '../test/gfm.js'
+import { expectValidReport } from '../test/report-schema.js'
 import { runAction, type ActionRun } from '../test/action-runner.js'
 import {
   ADMIN_KUBECONFIG,
@@ -229,7 +231,7 @@ describe('verify mode on the real cluster', () => {
     const unprobed = await cli([...common, '--preflight-report', preflightReport])
     expect(unprobed.code).toBe(1)
     expect(unprobed.stderr).toMatch(/verify-metrics +\[blocks\] .*\/health was not probed after the deploy/)
-    const ok = await cli([
+    const verified = [
       ...common,
       '--preflight-report',
       preflightReport,
@@ -239,10 +241,19 @@ describe('verify mode on the real cluster', () => {
       `${healthUrl}/health`,
       '--api-urls',
       '/api/projects'
-    ])
+    ]
+    const ok = await cli(verified)
     expect(ok.stderr).toMatch(/✓ verify-pods-ready /)
     expect(ok.stdout).toContain('DEPLOYMENT COMPLETED')
     expect(ok.code).toBe(0)
+    expectRendersOnGitHub(ok.stdout, 'the CLI verify report')
+    // The JSON report of a verify run keeps the contract, with its post-deployment record.
+    const json = await cli([...verified, '--format', 'json', '--quiet'])
+    expectValidReport(json.stdout, 'the CLI verify JSON report')
+    expect(JSON.parse(json.stdout)).toMatchObject({ mode: 'verify', verification: { verified: true } })
+    const text = await cli([...verified, '--format', 'text', '--quiet'])
+    expect(text.stdout.trimEnd().split('\n').at(-1)).toMatch(/^✓ GO — \d+ passed; nothing blocks · exit 0$/)
+    expect(text.stdout).toMatch(/^Deployment verified$/m)
     const bad = await cli([...common, '--preflight-report', join(REPO_ROOT, 'package.json')])
     expect(bad.code).toBe(2)
     expect(bad.stderr).toMatch(/--preflight-report: cannot read ".*package\.json" as a preflight JSON report/)

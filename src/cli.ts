@@ -46,9 +46,10 @@ Bundle
   --artifact NAME           or download the GitHub Actions artifact NAME (e.g. deployment-artifacts)
   --run-id N                ... uploaded by workflow run N
   --repository O/R          ... of repository O/R (token from GITHUB_TOKEN, needs actions: read)
-  --expected-files LIST     files the bundle must hold; commas/newlines, braces expand
-                            (default: ${DEFAULT_EXPECTED_FILES_PATTERN})
-  --deployments LIST        Deployments deployment.yaml must hold (default: ${DEFAULT_DEPLOYMENTS.join(',')})
+  --expected-files LIST     files the bundle must hold; commas/newlines, braces expand (default:
+                            ${DEFAULT_EXPECTED_FILES_PATTERN.replace(', vapora-', ',\n                            vapora-')})
+  --deployments LIST        Deployments deployment.yaml must hold
+                            (default: ${DEFAULT_DEPLOYMENTS.join(',')})
   --configmap NAME          ConfigMap configmap.yaml must hold (default: ${DEFAULT_CONFIGMAP})
   --offline                 bundle checks only: cluster and network checks are out of scope
                             (the decision then says it covers the bundle only)
@@ -57,14 +58,14 @@ Cluster
   --kubeconfig PATH         kubeconfig file (default: KUBECONFIG, ~/.kube/config, in-cluster)
   --context NAME            kubeconfig context (default: its current context)
   --namespace NS            target namespace (default: ${DEFAULT_NAMESPACE})
-  --kubectl-version V       the kubectl the deploy uses, for the skew check (default: kubectl on PATH)
+  --kubectl-version V       the kubectl the deploy uses, for the skew check (default: on PATH)
   --events-window D         how far back Warning events and restarts count (default: 1h)
   --capacity-threshold P    node CPU/memory share that counts as near capacity (default: 85%)
-  --artifacts-dir DIR       where the rollback kit (ConfigMap backup) is written (default: a temp dir)
+  --artifacts-dir DIR       where the rollback kit (ConfigMap backup) goes (default: a temp dir)
 
 Endpoints
   --health-url URL          probe this health endpoint (token from VAPORA_HEALTH_TOKEN)
-  --api-urls LIST           API endpoints that must answer 200 (relative ones resolve against --health-url)
+  --api-urls LIST           API endpoints that must answer 200 (relative to --health-url)
   --probe-count N           probes per endpoint (default: 5)
   --latency-threshold-ms N  a p95 above this blocks (default: measured, not judged)
   --tls-endpoint H:P        check this endpoint's certificate (default port 443)
@@ -72,14 +73,14 @@ Endpoints
   --cert-min-days N         fewer days left on the certificate blocks (default: 14)
 
 Change checks
-  --commit SHA              the deployed commit of --repository: head of the default branch or a tag
-                            on it (token from GITHUB_TOKEN; needs contents: read, pull-requests: read)
+  --commit SHA              the deployed commit of --repository: head of the default branch or a
+                            tag on it (token from GITHUB_TOKEN: contents and pull-requests: read)
   --since SHA               ... and every commit since SHA (the last go) came through an approved PR
 
 Verify mode (after the deploy)
   --verify                  success criteria instead of the preflight (exit 0 verified)
-  --preflight-report FILE   the preflight's JSON report to compare with (--format json output, or the
-                            kit's report.json): baseline, revisions, undo commands
+  --preflight-report FILE   the preflight's JSON report to compare with (its --format json output,
+                            or the kit's report.json): baseline, revisions, undo commands
   --ready-timeout D         how long pods may take to become Ready (default: 5m)
   --latency-factor N        p99 may be N × the baseline's, plus 25 ms (default: 2)
 
@@ -101,11 +102,12 @@ Environment
 Examples
   ${TOOL_NAME} --bundle deployment-artifacts.zip --offline
   KUBECONFIG=~/.kube/staging ${TOOL_NAME} --bundle ./deployment-artifacts --namespace vapora
-  GITHUB_TOKEN=… ${TOOL_NAME} --artifact deployment-artifacts --run-id 123 --repository vapora/app
+  GITHUB_TOKEN=… ${TOOL_NAME} --artifact deployment-artifacts --run-id 123 \\
+      --repository vapora/app
   ${TOOL_NAME} --bundle artifacts.zip --format json --output preflight.json
   ${TOOL_NAME} --verify --bundle artifacts.zip --preflight-report preflight.json
 
-Exit codes: 0 go (verify: verified), 1 no-go (not verified), 2 could not run (usage or internal error).`
+Exit codes: 0 go (verify: verified), 1 no-go (not verified), 2 could not run (usage or crash).`
 
 export interface CliIO {
   stdout: (text: string) => void
@@ -125,7 +127,8 @@ const processIO: CliIO = {
   stderr: text => process.stderr.write(text),
   stdoutTTY: process.stdout.isTTY === true,
   stderrTTY: process.stderr.isTTY === true,
-  columns: process.stdout.columns,
+  // A pseudo-terminal without a size reports 0 columns: then COLUMNS, else the report's default (100).
+  columns: process.stdout.columns || Number(process.env.COLUMNS) || undefined,
   // node:util decides per stream: a terminal that has colours, NO_COLOR off, FORCE_COLOR on.
   paint: (style, text) => styleText(style, text, { stream: process.stdout })
 }
@@ -262,6 +265,9 @@ function stdoutToStderr(): () => void {
   }
 }
 
+/** A path problem says all there is to say: no "run --help" after it. */
+const NO_HELP = { help: false }
+
 /** Edit distance (Levenshtein), for "did you mean": a typo is one or two edits away. */
 function distance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, j) => j)
@@ -278,7 +284,7 @@ function distance(a: string, b: string): number {
 function closest(name: string, candidates: readonly string[]): string | undefined {
   const scored = candidates
     .map(c => ({ c, d: distance(name.toLowerCase(), c.toLowerCase()) }))
-    .filter(x => x.d <= Math.max(1, Math.min(2, Math.floor(name.length / 4))))
+    .filter(x => x.d <= Math.min(2, Math.max(1, Math.floor(name.length / 3))))
     .sort((a, b) => a.d - b.d)
   return scored[0]?.c
 }
@@ -292,18 +298,20 @@ function checkBundlePath(path: string): void {
     const parent = dirname(resolve(path))
     const near = existsSync(parent) ? closest(basename(path), readdirSync(parent)) : undefined
     throw new UsageError(
-      `--bundle: ${path} does not exist${near ? ` (did you mean ${join(dirname(path), near)}?)` : ''}; pass the deployment-artifacts .zip or the directory it was extracted to.`
+      `--bundle: ${path} does not exist${near ? ` (did you mean ${join(dirname(path), near)}?)` : ''}; pass the deployment-artifacts .zip or the directory it was extracted to.`,
+      NO_HELP
     )
   }
   if (!stat.isDirectory() && !stat.isFile()) {
     throw new UsageError(
-      `--bundle: ${path} is neither a file nor a directory; pass the .zip or its directory.`
+      `--bundle: ${path} is neither a file nor a directory; pass the .zip or its directory.`,
+      NO_HELP
     )
   }
   try {
     accessSync(path, constants.R_OK | (stat.isDirectory() ? constants.X_OK : 0))
   } catch {
-    throw new UsageError(`--bundle: ${path} cannot be read (permission denied).`)
+    throw new UsageError(`--bundle: ${path} cannot be read (permission denied).`, NO_HELP)
   }
 }
 
@@ -311,17 +319,18 @@ function checkBundlePath(path: string): void {
 function checkOutputPath(path: string): void {
   const dir = dirname(resolve(path))
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new UsageError(`--output: the directory ${dirname(path)} does not exist; create it first.`)
+    throw new UsageError(`--output: the directory ${dirname(path)} does not exist; create it first.`, NO_HELP)
   }
   if (existsSync(path) && statSync(path).isDirectory()) {
     throw new UsageError(
-      `--output: ${path} is a directory; give a file name, e.g. ${join(path, 'report.json')}.`
+      `--output: ${path} is a directory; give a file name, e.g. ${join(path, 'report.json')}.`,
+      NO_HELP
     )
   }
   try {
     accessSync(existsSync(path) ? path : dir, constants.W_OK)
   } catch {
-    throw new UsageError(`--output: ${path} cannot be written (permission denied).`)
+    throw new UsageError(`--output: ${path} cannot be written (permission denied).`, NO_HELP)
   }
 }
 
@@ -438,7 +447,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   } catch (error) {
     stopProgress()
     if (error instanceof UsageError) {
-      io.stderr(`${TOOL_NAME}: ${error.message}\nRun ${TOOL_NAME} --help for usage.\n`)
+      io.stderr(`${TOOL_NAME}: ${error.message}\n${error.help ? `Run ${TOOL_NAME} --help for usage.\n` : ''}`)
     } else {
       io.stderr(`${TOOL_NAME}: internal error: ${describeError(error)}\n`)
     }

@@ -6,6 +6,13 @@
 /** Invalid options or inputs: the user must change how the tool is called. CLI exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError'
+  /** False when the message says all there is to say (a path that does not exist): no "see --help". */
+  readonly help: boolean
+
+  constructor(message: string, options: { help?: boolean; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.help = options.help ?? true
+  }
 }
 
 /**

@@ -31,14 +31,21 @@ export function readActionYaml(): ActionYaml {
   return parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as ActionYaml
 }
 
-/** Parses the GITHUB_OUTPUT file format (`name<<DELIMITER\nvalue\nDELIMITER`). */
+/** Parses the GITHUB_OUTPUT file format (`name<<DELIMITER\nvalue\nDELIMITER`, or `name=value`), as the runner does. */
 export function parseOutputFile(text: string): Record<string, string> {
   const outputs: Record<string, string> = {}
-  const pattern = /^([^\n<=]+)<<(\S+)\n([\s\S]*?)\n\2$/gm
-  for (const match of text.matchAll(pattern)) outputs[match[1]] = match[3]
-  for (const line of text.split('\n')) {
-    const simple = /^([^<=]+)=(.*)$/.exec(line)
-    if (simple && !(simple[1] in outputs)) outputs[simple[1]] = simple[2]
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const heredoc = /^([^\n<=]+)<<(\S+)$/.exec(lines[i])
+    if (heredoc) {
+      const end = lines.indexOf(heredoc[2], i + 1)
+      if (end < 0) break
+      outputs[heredoc[1]] = lines.slice(i + 1, end).join('\n')
+      i = end
+      continue
+    }
+    const simple = /^([^<=]+)=(.*)$/.exec(lines[i])
+    if (simple) outputs[simple[1]] = simple[2]
   }
   return outputs
 }

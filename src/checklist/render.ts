@@ -26,9 +26,11 @@ function note(status: ItemStatus): string {
       return ` — ⚠️ ${text}`
     case 'failed':
       return status.blockedBy ? ` — ⛔ not checked: blocked by ${code(status.blockedBy)}` : ` — ❌ ${text}`
+    // Why a check was skipped is said once, in the results; here a short label is enough.
     case 'skipped':
       if (status.skipReason === 'offline') return ' — ⏭️ out of scope (offline run)'
       if (status.blockedBy) return ` — ⛔ not checked: blocked by ${code(status.blockedBy)}`
+      if (status.skipReason === 'not-applicable') return ' — ⏭️ not applicable (see the results)'
       return ` — ⏭️ ${text}`
     case 'manual':
     case 'not-run':
@@ -59,13 +61,14 @@ const LEGEND = `${TOOL_MARK} checked by this tool on every run · ${PEOPLE_MARK}
 function renderSections(statuses: ReadonlyMap<string, ItemStatus>, phase: RunMode): string {
   const parts: string[] = []
   for (const section of CHECKLIST.filter(s => (s.phase ?? 'preflight') === phase)) {
-    parts.push(`### ${section.title}`)
+    // Under the report's "### Checklist": sections one level down, groups below them.
+    parts.push(`#### ${section.title}`)
     for (const group of section.groups) {
       const items = group.items
         .map(item => statuses.get(`${section.key}.${item.key}`))
         .filter((s): s is ItemStatus => s !== undefined)
         .map(renderItem)
-      parts.push(`#### ${group.title}`, items.join('\n'))
+      parts.push(`##### ${group.title}`, items.join('\n'))
     }
   }
   return blocks(...parts)

@@ -64,7 +64,7 @@ export function changeTarget(
 
 /** Why the change checks do not apply when there is no target. */
 export const NO_TARGET =
-  'no commit to check: check-changes is off, or outside GitHub Actions no --commit and --repository were given'
+  'no commit to check (check-changes is off, or no --commit and --repository outside GitHub Actions)'
 
 export const short = (sha: string): string => sha.slice(0, 7)
 

@@ -51,7 +51,7 @@ export function baselineOutcome(baseline: Baseline | undefined): CheckOutcome {
     return {
       status: 'skip',
       skipReason: 'not-applicable',
-      message: 'not applicable: nothing measured to record: no endpoint probed, no cluster read'
+      message: 'not applicable: nothing measured (no endpoint probed, no cluster read)'
     }
   }
   const parts = [

@@ -29,9 +29,9 @@ const DETAILS_SHOWN = 60
 export function renderResultsTable(results: readonly CheckResult[]): string {
   const rows = results.map(
     r =>
-      `| \`${r.id}\` | ${STATUS_ICON[r.status]} | ${r.blocking ? '**yes**' : 'no'} | ${cell(r.message)} | ${r.durationMs} ms |`
+      `| \`${r.id}\` | ${STATUS_ICON[r.status]}${r.blocking ? ' · **blocks**' : ''} | ${cell(r.message)} | ${Math.round(r.durationMs)} ms |`
   )
-  return ['| Check | Status | Blocks | Result | Time |', '|---|---|---|---|---|', ...rows].join('\n')
+  return ['| Check | Status | Result | Time |', '|---|---|---|--:|', ...rows].join('\n')
 }
 
 const ids = (list: readonly string[]): string => list.map(code).join(', ')

@@ -4,6 +4,7 @@
  * server's own message at file:line:col and how to fix it; what did not run folded into counted lines; the
  * root causes again at the very end, where a terminal leaves the eye. Plain text: no Markdown, no HTML.
  */
+import { stripVTControlCharacters } from 'node:util'
 import wrapAnsi from 'wrap-ansi'
 import { CHECKLIST, plainItemText } from '../checklist/model.js'
 import { where } from '../checks/finding.js'
@@ -51,10 +52,23 @@ class Writer {
       this.lines.push('')
       return
     }
-    const wrapped = wrapAnsi(text, Math.max(20, this.width - indent), { hard: true, trim: true }).split('\n')
-    wrapped.forEach((part, i) => {
-      this.lines.push(`${' '.repeat(i === 0 ? indent : hang)}${part}`)
-    })
+    // The first line has the room after `indent`, the others after `hang`: wrap them separately.
+    const first = Math.max(30, this.width - indent)
+    const next = Math.max(30, this.width - hang)
+    const pass = wrapAnsi(text, first, { hard: false, trim: true }).split('\n')
+    let head = pass[0]
+    let rest = pass.slice(1).join(' ')
+    if (stripVTControlCharacters(head).length > first) {
+      // One word longer than the line (a long path): cut it, and go on with its remainder.
+      const cut = wrapAnsi(head, first, { hard: true, trim: false }).split('\n')
+      head = cut[0]
+      rest = [cut.slice(1).join(''), rest].filter(Boolean).join(' ')
+    }
+    this.lines.push(`${' '.repeat(indent)}${head}`)
+    if (!rest) return
+    for (const part of wrapAnsi(rest, next, { hard: true, trim: true }).split('\n')) {
+      this.lines.push(`${' '.repeat(hang)}${part}`)
+    }
   }
 }
 
@@ -132,14 +146,18 @@ function renderNotRun(w: Writer, report: Report): void {
       `${w.paint('red', '✗')} ${b.checks.length} not run because of ${b.cause} (each blocks): ${b.checks.join(', ')}`
     )
   }
-  if (folded.offline.length > 0) {
-    lines.push(`- ${folded.offline.length} out of scope (offline run): ${folded.offline.join(', ')}`)
+  // Out of scope and not applicable: harmless, so one counted line for both.
+  const harmless: string[] = []
+  // The offline ones are every cluster and network check: counted, not listed (the JSON report lists them).
+  if (folded.offline.length > 0)
+    harmless.push(`${folded.offline.length} cluster and network checks out of scope (offline)`)
+  const notApplicable = folded.notApplicable.reduce((n, g) => n + g.checks.length, 0)
+  if (notApplicable > 0) {
+    const groups = folded.notApplicable.map(g => `${g.checks.join(', ')}: ${oneLine(g.why)}`)
+    harmless.push(`${notApplicable} not applicable (${groups.join('; ')})`)
   }
-  if (folded.notApplicable.length > 0) {
-    const count = folded.notApplicable.reduce((n, g) => n + g.checks.length, 0)
-    const groups = folded.notApplicable.map(g => `${g.checks.join(', ')} (${oneLine(g.why)})`)
-    lines.push(`- ${count} not applicable: ${groups.join('; ')}`)
-  }
+  const count = folded.offline.length + notApplicable
+  if (count > 0) lines.push(`- ${count} not run, none blocks: ${harmless.join('; ')}`)
   if (lines.length === 0) return
   w.line(w.paint('bold', 'Not run'))
   for (const line of lines) w.line(line, 2, 4)
@@ -198,7 +216,7 @@ function renderEnd(w: Writer, report: Report): void {
 
 /** The whole terminal report. Ends with a newline. */
 export function renderText(report: Report, options: TextOptions = {}): string {
-  const w = new Writer(options.paint ?? noPaint, options.width ?? 100)
+  const w = new Writer(options.paint ?? noPaint, Math.max(60, options.width ?? 100))
   const what = report.mode === 'verify' ? 'Vapora deployment verification' : 'Vapora pre-deployment preflight'
   const source = report.bundle
     ? report.bundle.files
