@@ -5,6 +5,7 @@
 // job summary, and shows rendering bugs (headings left as text, swallowed lists) the way a reviewer sees them.
 //
 //   node scripts/render-summary.mjs --markdown FILE.md --out OUT.png [--html OUT.html] [--width 1012] [--title TEXT]
+//                                   [--max-height PX]   (the top of the page only, e.g. for the README)
 //
 // Needs the Debian packages cmark-gfm and chromium (and fonts-noto-color-emoji, or emoji show as boxes).
 import { spawnSync } from 'node:child_process'
@@ -13,7 +14,7 @@ import { parseArgs } from 'node:util'
 import { chromium } from 'playwright-core'
 
 const USAGE =
-  'usage: node scripts/render-summary.mjs --markdown FILE.md --out OUT.png [--html OUT.html] [--width 1012] [--title TEXT]'
+  'usage: node scripts/render-summary.mjs --markdown FILE.md --out OUT.png [--html OUT.html] [--width 1012] [--title TEXT] [--max-height PX]'
 const MISSING = 'install Debian packages cmark-gfm and chromium'
 const CHROMIUM = '/usr/bin/chromium'
 const CSS = new URL('../node_modules/github-markdown-css/github-markdown-light.css', import.meta.url)
@@ -26,13 +27,15 @@ function fail(message) {
 let opts
 try {
   const text = { type: 'string' }
-  const options = { markdown: text, out: text, html: text, width: text, title: text }
+  const options = { markdown: text, out: text, html: text, width: text, title: text, 'max-height': text }
   opts = parseArgs({ options, strict: true, allowPositionals: false }).values
 } catch (e) {
   fail(`${e.message}; ${USAGE}`)
 }
 const width = Number(opts.width ?? 1012)
+const maxHeight = opts['max-height'] === undefined ? undefined : Number(opts['max-height'])
 if (!opts.markdown || !opts.out || !Number.isInteger(width) || width < 320) fail(USAGE)
+if (maxHeight !== undefined && (!Number.isInteger(maxHeight) || maxHeight < 100)) fail(USAGE)
 if (!existsSync(opts.markdown)) fail(`no such Markdown file: ${opts.markdown}`)
 if (!existsSync(CHROMIUM)) fail(`${CHROMIUM} not found: ${MISSING}`)
 
@@ -101,7 +104,10 @@ const browser = await chromium
 try {
   const tab = await browser.newPage({ viewport: { width, height: 800 }, deviceScaleFactor: 1 })
   await tab.setContent(page, { waitUntil: 'load' })
-  const png = await tab.screenshot({ path: opts.out, fullPage: true })
+  // eslint-disable-next-line no-undef -- runs in the page, where `document` exists
+  const full = await tab.evaluate(() => document.documentElement.scrollHeight)
+  const clip = maxHeight && full > maxHeight ? { x: 0, y: 0, width, height: maxHeight } : undefined
+  const png = await tab.screenshot({ path: opts.out, fullPage: true, clip })
   // A PNG's IHDR chunk holds width and height at bytes 16 and 20.
   console.log(`${opts.out} (${png.readUInt32BE(16)}×${png.readUInt32BE(20)} px)`)
 } finally {
