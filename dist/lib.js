@@ -2,7 +2,7 @@ import { readFileSync, rmSync, statSync, mkdtempSync, mkdirSync, writeFileSync, 
 import { join, sep, relative, isAbsolute, dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { tmpdir, homedir } from 'node:os';
-import { parseAllDocuments, stringify, parse as parse$1, LineCounter, parseDocument, isMap as isMap$1, isScalar, isSeq } from 'yaml';
+import { LineCounter, parseAllDocuments, isAlias, isMap as isMap$1, isPair, isScalar, isSeq, stringify, parse as parse$1, parseDocument } from 'yaml';
 import { parse, TomlError } from 'smol-toml';
 import { inflateRawSync, crc32 } from 'node:zlib';
 import AdmZip from 'adm-zip';
@@ -22,6 +22,12 @@ import { retry } from '@octokit/plugin-retry';
 /** Invalid options or inputs: the user must change how the tool is called. CLI exit code 2. */
 class UsageError extends Error {
     name = 'UsageError';
+    /** False when the message says all there is to say (a path that does not exist): no "see --help". */
+    help;
+    constructor(message, options = {}) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.help = options.help ?? true;
+    }
 }
 /**
  * The bundle cannot be read safely (missing path, not a zip, unsafe entry, over a limit). Not a crash:
@@ -211,9 +217,356 @@ function lineColumnAt(text, offset) {
 }
 
 /**
+ * Maps a key path (as the checks see a parsed value) back to a line and column in the bundle file, so a
+ * finding can point at `namespace:` itself rather than at the start of the document. Each format has its
+ * own small locator; all of them are linear scans and none of them throws.
+ */
+/**
+ * Returns a function that locates a key path within document `docIndex` (0-based; YAML multi-document
+ * files; always 0 for JSON/TOML) of `text`.
+ * The text is parsed lazily, once, on the first call (never at creation), and never throws: on unparsable
+ * text it returns undefined.
+ * For a map entry the position is that of its KEY (e.g. the `n` of `namespace: x`); for an array element,
+ * the start of the element (for YAML block sequences the element's node, i.e. after "- ").
+ */
+function createLocator(format, text) {
+    const build = { yaml: yamlLocator, json: jsonLocator, toml: tomlLocator }[format];
+    let locate;
+    return (path, docIndex = 0) => {
+        try {
+            locate ??= build(text);
+            return locate(path, docIndex);
+        }
+        catch {
+            // Defensive: a locator is a nicety for annotations and must never fail a run.
+            return undefined;
+        }
+    };
+}
+/** A LineCounter filled by hand, for the formats that do not go through the yaml parser. */
+function countLines(text) {
+    const counter = new LineCounter();
+    counter.addNewLine(0);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+        counter.addNewLine(i + 1);
+    return counter;
+}
+/**
+ * The walk all three formats share: from the document root, `step` finds a segment's child (with the
+ * offset to report); where it finds none, the deepest offset reached is reported as inexact.
+ */
+function follow(counter, root, path, step) {
+    let node = root;
+    let exact = true;
+    for (const segment of path) {
+        const next = step(node, segment);
+        if (!next) {
+            exact = false;
+            break;
+        }
+        node = next;
+    }
+    const { line, col } = counter.linePos(node.at);
+    return { line, column: col, exact };
+}
+/** A numeric array index from a path segment; -1 when it is not one. */
+const indexOf = (segment) => typeof segment === 'number' ? segment : /^\d+$/.test(segment) ? Number(segment) : -1;
+/** The value of a quoted JSON string (TOML basic strings share most escapes); undefined if invalid. */
+function unquote(raw) {
+    try {
+        return JSON.parse(raw);
+    }
+    catch {
+        return undefined;
+    }
+}
+// ---------------------------------------------------------------------------------------------- YAML
+function yamlLocator(text) {
+    const counter = new LineCounter();
+    const parsed = parseAllDocuments(text, { uniqueKeys: true, strict: true, lineCounter: counter });
+    // An empty file gives an EmptyStream; the index of a document counts empty documents too, like parse.ts.
+    const docs = Array.isArray(parsed) ? parsed : [];
+    return (path, docIndex) => {
+        const doc = docs[docIndex];
+        // A document with errors is not checked (parse.ts skips it), so there is nothing to point into.
+        if (!doc || doc.errors.length > 0)
+            return undefined;
+        const root = { at: doc.contents?.range?.[0] ?? 0, node: doc.contents };
+        return follow(counter, root, path, ({ node }, segment) => {
+            if (isAlias(node))
+                node = node.resolve(doc);
+            if (isMap$1(node)) {
+                const pair = node.items.find(item => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+                return pair && located(pair.key, pair.value);
+            }
+            if (!isSeq(node))
+                return undefined;
+            const item = node.items[indexOf(segment)];
+            return located(item, item);
+        });
+    };
+}
+/** The step result for a YAML node: reported at `where`'s start, continuing into `node`. */
+function located(where, node) {
+    const at = where?.range?.[0];
+    return at === undefined ? undefined : { at, node };
+}
+// ---------------------------------------------------------------------------------------------- JSON
+/**
+ * Follows the path through the text without building values, and stops as soon as the path is found:
+ * nothing after it needs to be valid. Skipped values are only bracket-matched, not validated (scanJson
+ * reports syntax errors); on anything unexpected the deepest position reached so far is returned.
+ */
+function jsonLocator(text) {
+    const counter = countLines(text);
+    return (path, docIndex) => {
+        let pos = 0;
+        const skipSpace = () => {
+            while (pos < text.length && ' \t\n\r'.includes(text[pos]))
+                pos++;
+        };
+        const readString = () => {
+            const start = pos++;
+            while (pos < text.length && text[pos] !== '"')
+                pos += text[pos] === '\\' ? 2 : 1;
+            return pos++ < text.length ? unquote(text.slice(start, pos)) : undefined;
+        };
+        // Moves to the ',' or closer that ends the current value, at its own nesting level (or to the end).
+        const skipValue = () => {
+            for (let depth = 0; pos < text.length;) {
+                const ch = text[pos];
+                if (ch === '"')
+                    readString();
+                else if (depth === 0 && ',}]'.includes(ch))
+                    return;
+                else {
+                    depth += ch === '{' || ch === '[' ? 1 : ch === '}' || ch === ']' ? -1 : 0;
+                    pos++;
+                }
+            }
+        };
+        // With pos on '{': leaves pos on the value of the first member named `key`, returns the key's offset.
+        const findMember = (key) => {
+            for (;;) {
+                pos++; // past '{' or ','
+                skipSpace();
+                const at = pos;
+                if (text[pos] !== '"')
+                    return undefined;
+                const name = readString();
+                skipSpace();
+                if (text[pos++] !== ':')
+                    return undefined;
+                skipSpace();
+                if (name === key)
+                    return at;
+                skipValue();
+                if (text[pos] !== ',')
+                    return undefined;
+            }
+        };
+        // With pos on '[': leaves pos on element `index`, returns its offset.
+        const findElement = (index) => {
+            for (let i = 0;; i++) {
+                pos++; // past '[' or ','
+                skipSpace();
+                if (pos >= text.length || text[pos] === ']' || index < 0)
+                    return undefined;
+                if (i === index)
+                    return pos;
+                skipValue();
+                if (text[pos] !== ',')
+                    return undefined;
+            }
+        };
+        skipSpace();
+        if (docIndex !== 0 || !/^(["{[\-\d]|true|false|null)/.test(text.slice(pos, pos + 5)))
+            return undefined;
+        return follow(counter, { at: pos }, path, (_, segment) => {
+            const ch = text[pos];
+            const at = ch === '{' ? findMember(String(segment)) : ch === '[' ? findElement(indexOf(segment)) : undefined;
+            return at === undefined ? undefined : { at };
+        });
+    };
+}
+/** The node for `name` under `parent`, created on first sight; the first occurrence keeps its offset. */
+function child(parent, name, at) {
+    let node = parent.kids.get(name);
+    if (!node)
+        parent.kids.set(name, (node = { at, kids: new Map() }));
+    return node;
+}
+const MAX_TOML_DEPTH = 100;
+const BARE_KEY = /[A-Za-z0-9_-]+/y;
+/**
+ * One pass over the text that indexes every key offset; it understands headers, dotted and quoted keys,
+ * and reads values token by token, so lines inside multi-line strings and arrays are never taken for keys.
+ * On anything it does not understand it stops, keeping what was indexed before: a wrong position would be
+ * worse than the parent's. Linear: every character is consumed once.
+ */
+function indexToml(text) {
+    const root = { at: 0, kids: new Map() };
+    let pos = 0;
+    const stop = () => {
+        throw new Error('stop');
+    };
+    const skipBlank = (newlines) => {
+        for (;;) {
+            const ch = text[pos];
+            if (ch === ' ' || ch === '\t' || (newlines && (ch === '\n' || ch === '\r')))
+                pos++;
+            else if (ch === '#')
+                while (pos < text.length && text[pos] !== '\n')
+                    pos++;
+            else
+                return;
+        }
+    };
+    const readKey = () => {
+        const keys = [];
+        for (;;) {
+            skipBlank(false);
+            const at = pos;
+            const ch = text[pos];
+            if (ch === '"' || ch === "'") {
+                // A TOML-only escape (such as \U0001F600) keeps its raw spelling.
+                const raw = text.slice(pos, skipString());
+                keys.push({ name: (ch === '"' && unquote(raw)) || raw.slice(1, -1), at });
+            }
+            else {
+                BARE_KEY.lastIndex = pos;
+                const bare = BARE_KEY.exec(text)?.[0] ?? stop();
+                keys.push({ name: bare, at });
+                pos += bare.length;
+            }
+            skipBlank(false);
+            if (text[pos] !== '.')
+                return keys;
+            pos++;
+        }
+    };
+    // Skips a string starting at pos (any of the four kinds) and returns the offset after it.
+    const skipString = () => {
+        const quote = text[pos];
+        const triple = text.startsWith(quote.repeat(3), pos);
+        for (pos += triple ? 3 : 1;;) {
+            if (pos >= text.length || (!triple && text[pos] === '\n'))
+                stop();
+            if (quote === '"' && text[pos] === '\\')
+                pos += 2;
+            else if (text[pos] !== quote)
+                pos++;
+            else {
+                // Up to two quotes may precede a closing """: `""""` ends with a quote in the content.
+                let run = 1;
+                while (triple && run < 5 && text[pos + run] === quote)
+                    run++;
+                pos += run;
+                if (!triple || run >= 3)
+                    return pos;
+            }
+        }
+    };
+    const walk = (base, keys) => keys.reduce((node, key) => {
+        const next = child(node, key.name, key.at);
+        // `[a.b]` after `[[a]]` means a table inside the latest element of a.
+        return next.count === undefined ? next : (next.kids.get(String(next.count - 1)) ?? next);
+    }, base);
+    const readValue = (node, depth) => {
+        if (depth > MAX_TOML_DEPTH)
+            stop();
+        const ch = text[pos];
+        if (ch === '"' || ch === "'")
+            skipString();
+        else if (ch === '[' || ch === '{') {
+            const close = ch === '[' ? ']' : '}';
+            pos++;
+            for (let i = 0;; i++) {
+                skipBlank(true); // newlines inside inline tables are TOML 1.1, harmless to accept
+                if (text[pos] === close)
+                    break;
+                if (ch === '[')
+                    readValue(child(node, String(i), pos), depth + 1);
+                else
+                    readKeyValue(node, depth + 1);
+                skipBlank(true);
+                if (text[pos] === ',')
+                    pos++;
+                else if (text[pos] !== close)
+                    stop();
+            }
+            pos++;
+        }
+        else {
+            // Numbers, booleans and dates (which may contain a space) run up to a separator.
+            const start = pos;
+            while (pos < text.length && !',]}#\r\n'.includes(text[pos]))
+                pos++;
+            if (pos === start)
+                stop();
+        }
+    };
+    const readKeyValue = (table, depth) => {
+        const node = walk(table, readKey());
+        if (text[pos++] !== '=')
+            stop();
+        skipBlank(false);
+        readValue(node, depth);
+    };
+    const readHeader = () => {
+        const start = pos;
+        const array = text.startsWith('[[', pos);
+        pos += array ? 2 : 1;
+        const keys = readKey();
+        if (!text.startsWith(array ? ']]' : ']', pos))
+            stop();
+        pos += array ? 2 : 1;
+        if (!array)
+            return walk(root, keys);
+        const last = keys.pop();
+        const list = child(walk(root, keys), last.name, last.at);
+        list.count = (list.count ?? 0) + 1;
+        return child(list, String(list.count - 1), start);
+    };
+    try {
+        let table = root;
+        for (;;) {
+            skipBlank(true);
+            if (pos >= text.length)
+                break;
+            if (text[pos] === '[')
+                table = readHeader();
+            else
+                readKeyValue(table, 0);
+            skipBlank(false);
+            if (pos < text.length && text[pos] !== '\n' && text[pos] !== '\r')
+                stop();
+        }
+    }
+    catch {
+        // Stopped on something unexpected: keep the index built so far.
+    }
+    return root;
+}
+function tomlLocator(text) {
+    const counter = countLines(text);
+    const root = indexToml(text);
+    return (path, docIndex) => docIndex === 0
+        ? follow(counter, root, path, (node, segment) => node.kids.get(String(segment)))
+        : undefined;
+}
+
+/**
  * Parses bundle files (YAML multi-document, JSON, TOML) into plain values, with every problem located
  * by file, line and column. Parsing never throws: problems are returned as findings.
  */
+/** A position for a finding at `path`: the node's own line and column, else its document's start. */
+function positionOf(parsed, path, doc = { index: 0, line: 1 }) {
+    const found = parsed.locate(path, doc.index);
+    return found
+        ? { file: parsed.file, line: found.line, column: found.column }
+        : { file: parsed.file, line: doc.line };
+}
 /** YAML aliases may expand to at most this many nodes per document (a "billion laughs" bound). */
 const MAX_YAML_ALIAS_COUNT = 100;
 /** The format a file name implies, or undefined for files we do not parse. */
@@ -227,6 +580,11 @@ function formatOf(file) {
         return 'toml';
     return undefined;
 }
+/** A parse result with nothing in it yet; `text` is kept only by the locator, for positions. */
+function emptyParse(file, format, text) {
+    const locate = text === undefined ? () => undefined : createLocator(format, text);
+    return { file, format, documents: [], errors: [], warnings: [], locate };
+}
 function firstLine$1(message) {
     return message
         .split('\n')[0]
@@ -234,7 +592,7 @@ function firstLine$1(message) {
         .trim();
 }
 function parseYaml(file, text) {
-    const result = { file, format: 'yaml', documents: [], errors: [], warnings: [] };
+    const result = emptyParse(file, 'yaml', text);
     const toFinding = (problem, severity) => {
         const pos = problem.linePos?.[0];
         return {
@@ -273,7 +631,7 @@ function parseYaml(file, text) {
     return result;
 }
 function parseJson(file, text) {
-    const result = { file, format: 'json', documents: [], errors: [], warnings: [] };
+    const result = emptyParse(file, 'json', text);
     const { syntax, duplicates } = scanJson(text);
     const locate = (message, offset) => ({
         severity: 'error',
@@ -291,7 +649,7 @@ function parseJson(file, text) {
     return result;
 }
 function parseTomlFile(file, text) {
-    const result = { file, format: 'toml', documents: [], errors: [], warnings: [] };
+    const result = emptyParse(file, 'toml', text);
     try {
         result.documents.push({ index: 0, line: 1, value: parse(text) });
     }
@@ -394,7 +752,7 @@ class Bundle {
                     ? 'file is not valid UTF-8 text'
                     : `cannot read file: ${error instanceof Error ? error.message : String(error)}`
             };
-            result = { file, format, documents: [], errors: [finding], warnings: [] };
+            result = { ...emptyParse(file, format), errors: [finding] };
         }
         this.parsedFiles.set(file, result);
         return result;
@@ -744,7 +1102,7 @@ function changeTarget(spec, origin, requestTimeoutMs) {
     };
 }
 /** Why the change checks do not apply when there is no target. */
-const NO_TARGET = 'change checks are off (check-changes: false), or no commit is known (outside GitHub Actions: give --commit and --repository)';
+const NO_TARGET = 'no commit to check (check-changes is off, or no --commit and --repository outside GitHub Actions)';
 const short = (sha) => sha.slice(0, 7);
 /** A GitHub failure as an `error` outcome naming the permission to grant. */
 async function githubProblem(error, doing, needs) {
@@ -770,6 +1128,7 @@ function nearMiss(missing, present) {
     const canonical = (name) => name.toLowerCase().replace(/\.yml$/, '.yaml');
     return present.find(file => file !== missing && canonical(file) === canonical(missing));
 }
+const MISSING_HINT = 'Check the CI job that builds deployment-artifacts, or adjust expected-files if the contract changed.';
 /** The expected-files contract: every expected file present; extra files are reported, not blocking. */
 const bundleFilesCheck = {
     id: 'bundle-files',
@@ -788,11 +1147,19 @@ const bundleFilesCheck = {
                     const similar = nearMiss(file, files);
                     return similar ? `${file}: missing (found "${similar}" — names are exact)` : `${file}: missing`;
                 }),
-                findings: missing.map(file => ({
-                    severity: 'error',
-                    message: `expected file ${file} is missing`
-                })),
-                hint: 'Check the CI job that builds deployment-artifacts, or adjust expected-files if the contract changed.',
+                // A missing file has no line to point at: the annotation names the file itself.
+                findings: missing.map(file => {
+                    const similar = nearMiss(file, files);
+                    return {
+                        severity: 'error',
+                        file,
+                        line: 1,
+                        column: 1,
+                        message: `expected file ${file} is missing from the bundle${similar ? ` (found "${similar}": names are exact)` : ''}`,
+                        hint: similar ? `Rename ${similar} to ${file} in the job that builds the bundle.` : MISSING_HINT
+                    };
+                }),
+                hint: MISSING_HINT,
                 data: { missing, extra }
             };
         }
@@ -813,9 +1180,11 @@ const bundleFilesCheck = {
     }
 };
 
+/** `file:line:col` of a finding, as far as it is known (editors and terminals link this form). */
 function where(finding) {
     return [finding.file, finding.line, finding.column].filter(part => part !== undefined).join(':');
 }
+
 /** Every YAML, JSON and TOML file in the bundle parses, with each error located by file, line and column. */
 const bundleSyntaxCheck = {
     id: 'bundle-syntax',
@@ -835,7 +1204,7 @@ const bundleSyntaxCheck = {
         if (errors.length > 0) {
             return {
                 status: 'fail',
-                message: `${errors.length} syntax error(s) in ${badFiles.join(', ')}; first: ${where(errors[0])} ${errors[0].message}`,
+                message: `${errors.length === 1 ? '1 syntax error' : `${errors.length} syntax errors`} in ${badFiles.join(', ')}: ${where(errors[0])} ${errors[0].message}${errors.length > 1 ? ' …' : ''}`,
                 details: findings.map(f => `${where(f)} ${f.severity}: ${f.message}`),
                 findings,
                 hint: 'Fix the file in the generator (or its template) and rebuild the bundle; every position above is 1-based.'
@@ -1187,6 +1556,7 @@ class KubeClient {
 /** True for a plain mapping (not null, not an array): the shape of a YAML/JSON object. */
 const isMap = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** Reads Kubernetes objects out of parsed manifest files, reporting documents that are not objects. */
 /** Built-in cluster-scoped kinds a deployment bundle might carry. */
 const CLUSTER_SCOPED = new Set([
     'Namespace',
@@ -1207,15 +1577,21 @@ const CLUSTER_SCOPED = new Set([
 function kubeObjectsIn(parsed) {
     const objects = [];
     const problems = [];
-    const visit = (value, line, label) => {
-        const problem = (message) => {
-            problems.push({ severity: 'error', file: parsed.file, line, message: `${label}: ${message}` });
+    const visit = (value, doc, path, label) => {
+        const problem = (text, at = []) => {
+            problems.push({
+                severity: 'error',
+                ...positionOf(parsed, [...path, ...at], doc),
+                message: `${label}: ${text}`,
+                label,
+                problem: text
+            });
         };
         if (!isMap(value))
             return problem('is not a Kubernetes object (expected a mapping)');
         const { apiVersion, kind, metadata } = value;
         if (kind === 'List' && Array.isArray(value.items)) {
-            value.items.forEach((item, i) => visit(item, line, `${label} item ${i + 1}`));
+            value.items.forEach((item, i) => visit(item, doc, [...path, 'items', i], `${label} item ${i + 1}`));
             return;
         }
         const missing = [
@@ -1223,12 +1599,17 @@ function kubeObjectsIn(parsed) {
             typeof kind === 'string' && kind ? undefined : 'kind',
             isMap(metadata) && typeof metadata.name === 'string' && metadata.name ? undefined : 'metadata.name'
         ].filter(Boolean);
-        if (missing.length > 0)
-            return problem(`missing ${missing.join(', ')}`);
+        if (missing.length > 0) {
+            // generateName cannot go through a server-side apply (it needs a name): say why, not just "missing".
+            const generated = isMap(metadata) && typeof metadata.generateName === 'string' && !metadata.name;
+            return problem(generated
+                ? 'uses metadata.generateName; a server-side apply needs metadata.name (kubectl apply refuses it too)'
+                : `missing ${missing.join(', ')}`, generated ? ['metadata', 'generateName'] : []);
+        }
         const meta = metadata;
         const namespace = meta.namespace;
         if (namespace !== undefined && typeof namespace !== 'string')
-            return problem('metadata.namespace is not a string');
+            return problem('metadata.namespace is not a string', ['metadata', 'namespace']);
         objects.push({
             apiVersion: apiVersion,
             kind: kind,
@@ -1236,12 +1617,14 @@ function kubeObjectsIn(parsed) {
             namespace: namespace === '' ? undefined : namespace,
             clusterScoped: CLUSTER_SCOPED.has(kind),
             file: parsed.file,
-            line,
+            line: doc.line,
+            index: doc.index,
+            path,
             raw: value
         });
     };
     for (const doc of parsed.documents)
-        visit(doc.value, doc.line, `document ${doc.index + 1}`);
+        visit(doc.value, doc, [], `document ${doc.index + 1}`);
     return { objects, problems };
 }
 
@@ -1267,12 +1650,13 @@ function explainApiError(error) {
  */
 async function usableCluster(ctx) {
     if (!ctx.cluster) {
+        // cluster-access reports the cause (and how to fix it) once; this check only says it did not run.
         return {
             outcome: {
                 status: 'skip',
                 skipReason: 'not-configured',
-                message: `not run: ${ctx.clusterProblem ?? 'no cluster configured'}`,
-                hint: 'Pass a kubeconfig (action input kubeconfig, CLI --kubeconfig or KUBECONFIG), or run offline to gate on the bundle only.'
+                blockedBy: 'cluster-access',
+                message: `not run: ${ctx.clusterProblem ?? 'no cluster configured'}`
             }
         };
     }
@@ -1285,15 +1669,20 @@ async function usableCluster(ctx) {
             outcome: {
                 status: 'skip',
                 skipReason: 'prerequisite-failed',
-                message: 'not run: the API server is not reachable (see cluster-access)'
+                blockedBy: 'cluster-access',
+                message: 'not run: the API server is not reachable'
             }
         };
     }
 }
-/** Every Kubernetes object in configmap.yaml and deployment.yaml that parsed, in file order. */
+/**
+ * Every Kubernetes object in configmap.yaml and deployment.yaml that parsed, in file order, with the
+ * files that did not parse and the documents left out for not being usable objects.
+ */
 function manifestDocs(ctx) {
     const docs = [];
     const unreadable = [];
+    const leftOut = [];
     for (const file of [CONFIGMAP_FILE, DEPLOYMENT_FILE]) {
         if (!ctx.bundle?.has(file))
             continue;
@@ -1302,10 +1691,13 @@ function manifestDocs(ctx) {
             unreadable.push(file);
             continue;
         }
-        for (const obj of kubeObjectsIn(parsed).objects)
+        const { objects, problems } = kubeObjectsIn(parsed);
+        for (const obj of objects)
             docs.push({ file, line: obj.line, doc: obj.raw });
+        for (const p of problems)
+            leftOut.push({ file, line: p.line, label: p.label, why: p.problem });
     }
-    return { docs, unreadable };
+    return { docs, unreadable, leftOut };
 }
 const objectLabel = (doc) => `${doc.kind}/${doc.metadata?.name}`;
 /** Parses durations like 90s, 30m, 1h, 2h30m, 1d. */
@@ -1328,7 +1720,7 @@ const clusterAccessCheck = {
             return {
                 status: 'skip',
                 skipReason: 'not-configured',
-                message: `cluster not verified: ${ctx.clusterProblem ?? 'no cluster configured'}`,
+                message: ctx.clusterProblem ?? 'no cluster configured',
                 hint: 'Pass a kubeconfig (action input kubeconfig, CLI --kubeconfig or KUBECONFIG), or run offline to gate on the bundle only.'
             };
         }
@@ -1481,6 +1873,7 @@ const deploymentsAvailableCheck = {
  * "kubectl apply --dry-run=server": every document of configmap.yaml and deployment.yaml goes through a
  * server-side apply with dryRun=All and strict field validation. Unknown fields, wrong types, immutable
  * field changes and admission rejections come back with the server's own message; warnings are kept.
+ * The result says what was sent: a namespace set to the target, and every document left out, with why.
  */
 const dryRunCheck = {
     id: 'dry-run',
@@ -1492,12 +1885,21 @@ const dryRunCheck = {
         if ('outcome' in cluster)
             return cluster.outcome;
         const { session } = cluster;
-        const { docs, unreadable } = manifestDocs(ctx);
+        const { docs, unreadable, leftOut } = manifestDocs(ctx);
+        const notSent = [
+            ...unreadable.map(file => `${file}: not sent: it does not parse (see bundle-syntax)`),
+            ...leftOut.map(d => `${d.file}:${d.line} ${d.label}: not sent: ${d.why} (see manifests)`)
+        ];
         if (docs.length === 0) {
-            return {
-                status: 'fail',
-                message: `no manifest to dry-run${unreadable.length ? ` (${unreadable.join(', ')} did not parse)` : ''}`
-            };
+            return unreadable.length > 0 && leftOut.length === 0
+                ? {
+                    status: 'skip',
+                    skipReason: 'prerequisite-failed',
+                    blockedBy: 'bundle-syntax',
+                    message: `not run: ${unreadable.join(', ')} did not parse`,
+                    details: notSent
+                }
+                : { status: 'fail', message: 'no manifest to dry-run', details: notSent };
         }
         const namespace = ctx.options.namespace;
         const namespaceExists = (await session.namespace(namespace)) !== undefined;
@@ -1506,21 +1908,35 @@ const dryRunCheck = {
         const details = [];
         let failed = 0;
         let warned = 0;
+        let accepted = 0;
+        let rewritten = 0;
+        let namespaceAdded = 0;
         await Promise.all(docs.map(async ({ file, line, doc }, i) => {
             const label = objectLabel(doc);
             const inTargetNamespace = doc.kind !== 'Namespace';
             if (!namespaceExists && createdByBundle && inTargetNamespace) {
                 warned++;
                 details[i] =
-                    `${file}:${line} ${label}: not dry-run — namespace ${namespace} does not exist yet (this bundle creates it)`;
+                    `${file}:${line} ${label}: not sent — namespace ${namespace} does not exist yet (this bundle creates it)`;
                 return;
             }
             try {
                 const outcome = await session.dryRunApply(doc, namespace);
+                const set = outcome.namespaceSet;
+                const sentAs = set
+                    ? set.from
+                        ? ` (sent with metadata.namespace rewritten from "${set.from}" to "${set.to}")`
+                        : ` (sent with metadata.namespace set to "${set.to}")`
+                    : '';
+                if (set?.from)
+                    rewritten++;
+                else if (set)
+                    namespaceAdded++;
                 if (outcome.ok) {
+                    accepted++;
                     const willCreate = doc.kind === 'Namespace' && !namespaceExists ? ' (will be created)' : '';
                     details[i] =
-                        `${file}:${line} ${label}: accepted${willCreate}${outcome.warnings.length ? `; server warnings: ${outcome.warnings.join(' | ')}` : ''}`;
+                        `${file}:${line} ${label}: accepted${willCreate}${sentAs}${outcome.warnings.length ? `; server warnings: ${outcome.warnings.join(' | ')}` : ''}`;
                     if (outcome.warnings.length) {
                         warned++;
                         for (const warning of outcome.warnings)
@@ -1529,8 +1945,19 @@ const dryRunCheck = {
                     return;
                 }
                 failed++;
+                if (!outcome.sent) {
+                    details[i] = `${file}:${line} ${label}: not sent: ${outcome.message}`;
+                    findings.push({
+                        severity: 'error',
+                        file,
+                        line,
+                        message: `${label}: not sent: ${outcome.message}`,
+                        hint: 'Use an apiVersion the server serves (kubectl api-resources lists them), or install the CRD first.'
+                    });
+                    return;
+                }
                 details[i] =
-                    `${file}:${line} ${label}: REJECTED (HTTP ${outcome.status}${outcome.reason ? ` ${outcome.reason}` : ''}): ${outcome.message}`;
+                    `${file}:${line} ${label}: REJECTED (HTTP ${outcome.status}${outcome.reason ? ` ${outcome.reason}` : ''})${sentAs}: ${outcome.message}`;
                 findings.push({
                     severity: 'error',
                     file,
@@ -1549,31 +1976,43 @@ const dryRunCheck = {
                 });
             }
         }));
-        if (unreadable.length) {
-            failed++;
-            details.push(`not dry-run: ${unreadable.join(', ')} did not parse (see bundle-syntax)`);
-        }
-        const errors = findings.filter(f => f.severity === 'error');
+        details.push(...notSent);
+        const total = docs.length + leftOut.length;
+        const sentLine = `${docs.length} of ${total} documents sent`;
+        const leftOutNote = notSent.length > 0 ? `; ${notSent.length} not sent (${notSent[0]})` : '';
+        const rewriteNote = rewritten > 0 ? `; ${rewritten} with metadata.namespace rewritten to ${namespace}` : '';
         if (failed > 0) {
+            const errors = findings.filter(f => f.severity === 'error');
             return {
                 status: 'fail',
-                message: `${failed} of ${docs.length} objects rejected by the server: ${errors[0]?.message ?? details.at(-1)}`,
+                message: `${failed} of ${docs.length} objects rejected or not sent: ${errors[0]?.message ?? details.at(-1)}`,
                 details,
                 findings,
                 hint: 'The messages above are the API server’s own. Fix the manifest (unknown fields and immutable fields such as spec.selector are common causes).'
             };
         }
-        if (warned > 0) {
+        if (unreadable.length > 0) {
+            // What was sent passed, but a whole file was not sent: not verified, so it blocks (fail closed),
+            // and its cause is the syntax error.
+            return {
+                status: 'fail',
+                blockedBy: 'bundle-syntax',
+                message: `${unreadable.join(', ')} not sent (does not parse); ${sentLine}, ${accepted} accepted`,
+                details,
+                findings
+            };
+        }
+        if (warned > 0 || notSent.length > 0 || rewritten > 0) {
             return {
                 status: 'warn',
-                message: `${docs.length} objects accepted; ${warned} with warnings or not dry-run`,
+                message: `${sentLine}, ${accepted} accepted${warned ? `; ${warned} with warnings or not sent` : ''}${rewriteNote}${leftOutNote}`,
                 details,
                 findings
             };
         }
         return {
             status: 'pass',
-            message: `all ${docs.length} objects accepted by the server (dry-run, strict validation)`,
+            message: `all ${docs.length} objects accepted by the server (dry-run, strict validation)${namespaceAdded ? `; metadata.namespace set to ${namespace} on the ${namespaceAdded} that had none` : ''}`,
             details
         };
     }
@@ -2046,12 +2485,15 @@ class ClusterSession {
             if (!path) {
                 return {
                     ok: false,
+                    sent: false,
                     message: `the server does not serve ${doc.kind} in ${doc.apiVersion} (is the API version or CRD right?)`,
                     warnings: []
                 };
             }
             const resource = (await this.resourceFor(doc.apiVersion, doc.kind));
             const body = resource.namespaced ? { ...doc, metadata: { ...doc.metadata, namespace } } : doc;
+            const given = doc.metadata?.namespace || undefined;
+            const namespaceSet = resource.namespaced && given !== namespace ? { from: given, to: namespace } : undefined;
             try {
                 const response = await this.client.request({
                     method: 'PATCH',
@@ -2060,12 +2502,21 @@ class ClusterSession {
                     body,
                     contentType: 'application/apply-patch+yaml'
                 });
-                return { ok: true, status: response.status, result: response.body, warnings: response.warnings };
+                return {
+                    ok: true,
+                    sent: true,
+                    namespaceSet,
+                    status: response.status,
+                    result: response.body,
+                    warnings: response.warnings
+                };
             }
             catch (error) {
                 if (error instanceof KubeApiError && !error.unreachable) {
                     return {
                         ok: false,
+                        sent: true,
+                        namespaceSet,
                         status: error.status,
                         message: error.message,
                         reason: error.kubeStatus?.reason,
@@ -2108,7 +2559,7 @@ async function openCluster(source, context, clientOptions = {}) {
         return {
             ok: false,
             reason: 'not-configured',
-            message: 'no kubeconfig: pass the kubeconfig input (CLI: --kubeconfig or KUBECONFIG), or run offline'
+            message: 'no kubeconfig (KUBECONFIG is not set, ~/.kube/config does not exist, not in a pod)'
         };
     }
     try {
@@ -2519,6 +2970,7 @@ const whatChangesCheck = {
     }
 };
 
+const NO_IMAGE_HINT = 'Give every service an `image:` (or a `build:` context).';
 /** docker-compose.yml: a non-empty `services` map whose every service names an image, a build or a base. */
 const composeCheck = {
     id: 'compose',
@@ -2531,16 +2983,27 @@ const composeCheck = {
             : `the bundle has no ${COMPOSE_FILE}`;
     },
     async run({ bundle }) {
-        if (!bundle.has(COMPOSE_FILE))
-            return { status: 'fail', message: `${COMPOSE_FILE} is missing` };
+        if (!bundle.has(COMPOSE_FILE)) {
+            return {
+                status: 'skip',
+                skipReason: 'prerequisite-failed',
+                blockedBy: 'bundle-files',
+                message: `not run: ${COMPOSE_FILE} is missing`
+            };
+        }
         const parsed = bundle.parsed(COMPOSE_FILE);
         if (parsed.errors.length > 0) {
-            return { status: 'fail', message: `${COMPOSE_FILE} does not parse (see bundle-syntax)` };
+            return {
+                status: 'skip',
+                skipReason: 'prerequisite-failed',
+                blockedBy: 'bundle-syntax',
+                message: `not run: ${COMPOSE_FILE} does not parse`
+            };
         }
         const doc = parsed.documents[0];
-        const at = { file: COMPOSE_FILE, line: doc?.line ?? 1 };
         const services = isMap(doc?.value) ? doc.value.services : undefined;
         if (!isMap(services) || Object.keys(services).length === 0) {
+            const at = positionOf(parsed, services === undefined ? [] : ['services'], doc);
             return {
                 status: 'fail',
                 message: `${COMPOSE_FILE} has no "services" map`,
@@ -2550,6 +3013,7 @@ const composeCheck = {
         }
         const findings = [];
         for (const [name, service] of Object.entries(services)) {
+            const at = positionOf(parsed, ['services', name], doc);
             if (!isMap(service)) {
                 findings.push({ severity: 'error', ...at, message: `service "${name}" is not a mapping` });
                 continue;
@@ -2561,19 +3025,21 @@ const composeCheck = {
                 findings.push({
                     severity: 'error',
                     ...at,
-                    message: `service "${name}" has neither "image" nor "build"`
+                    message: `service "${name}" has neither "image" nor "build"`,
+                    hint: NO_IMAGE_HINT
                 });
             }
             else if (hasImage && /:latest$/.test(image)) {
                 findings.push({
                     severity: 'warning',
-                    ...at,
-                    message: `service "${name}" uses ${image}: pin a version`
+                    ...positionOf(parsed, ['services', name, 'image'], doc),
+                    message: `service "${name}" uses ${image}: pin a version`,
+                    hint: 'Pin the image to a version tag or digest, so that the deploy is reproducible.'
                 });
             }
         }
         const errors = findings.filter(f => f.severity === 'error');
-        const details = findings.map(f => `${f.severity}: ${f.message}`);
+        const details = findings.map(f => `${where(f)} ${f.severity}: ${f.message}`);
         const count = Object.keys(services).length;
         if (errors.length > 0) {
             return {
@@ -2581,7 +3047,7 @@ const composeCheck = {
                 message: errors.map(f => f.message).join('; '),
                 details,
                 findings,
-                hint: 'Give every service an `image:` (or a `build:` context).'
+                hint: NO_IMAGE_HINT
             };
         }
         if (findings.length > 0)
@@ -2687,6 +3153,7 @@ function showValue(path, value) {
 const NOT_CONFIG = new Set([CONFIGMAP_FILE, DEPLOYMENT_FILE, COMPOSE_FILE]);
 const FORMAT_ORDER = ['toml', 'yaml', 'json'];
 const MAX_PATHS_SHOWN = 25;
+const HINT = 'The TOML, YAML and JSON of a mode must be generated from one source; regenerate the bundle.';
 /** Groups config files by name without extension: `vapora-solo` → its .toml/.yaml/.json files. */
 function modeGroups(files) {
     const groups = new Map();
@@ -2704,9 +3171,77 @@ function modeGroups(files) {
 function byFormatOrder(a, b) {
     return FORMAT_ORDER.indexOf(formatOf(a)) - FORMAT_ORDER.indexOf(formatOf(b));
 }
+/** The members whose value at `path` differs from a majority of the others (none when there is no majority). */
+function outliers(members, path) {
+    const groups = new Map();
+    for (const m of members) {
+        const key = JSON.stringify(valueAt(m.value, path) ?? null);
+        groups.set(key, [...(groups.get(key) ?? []), m]);
+    }
+    const largest = Math.max(...[...groups.values()].map(g => g.length));
+    if (largest * 2 <= members.length)
+        return [];
+    return members.filter(m => groups.get(JSON.stringify(valueAt(m.value, path) ?? null)).length < largest);
+}
+function compareMode(stem, bundle, files) {
+    const members = files.map(file => ({
+        file,
+        format: formatOf(file),
+        value: normalise$1(bundle.parsed(file).documents[0]?.value)
+    }));
+    const byPath = new Map();
+    for (const other of members.slice(1)) {
+        for (const path of diffPaths(members[0].value, other.value))
+            byPath.set(formatPath(path), path);
+    }
+    if (byPath.size === 0)
+        return undefined;
+    const paths = [...byPath.values()];
+    const oddOnes = paths.map(path => outliers(members, path));
+    const single = oddOnes.every(o => o.length === 1 && o[0].format === oddOnes[0][0]?.format);
+    const odd = single ? oddOnes[0][0].format : undefined;
+    const details = [
+        odd
+            ? `${stem}: the ${odd} differs from the ${members
+                .filter(m => m.format !== odd)
+                .map(m => m.format)
+                .join(' and ')} at ${paths.length} key path(s)`
+            : `${stem}: ${members.map(m => m.format).join(', ')} differ at ${paths.length} key path(s)`
+    ];
+    const findings = [];
+    paths.slice(0, MAX_PATHS_SHOWN).forEach((path, i) => {
+        const shown = formatPath(path) || '(document root)';
+        const values = members.map(m => {
+            const at = bundle.parsed(m.file).locate(path);
+            const line = at?.exact ? ` (line ${at.line})` : at ? ' (absent)' : '';
+            return `${m.format}=${showValue(path, valueAt(m.value, path))}${at?.exact ? line : ''}`;
+        });
+        details.push(`  ${shown}: ${values.join(', ')}`);
+        // Annotate where the fix goes: the format that disagrees, or every format when there is no majority.
+        const blamed = oddOnes[i].length > 0 ? oddOnes[i] : members;
+        for (const m of blamed) {
+            const at = bundle.parsed(m.file).locate(path);
+            const others = members
+                .filter(o => o !== m)
+                .map(o => `${o.format} ${showValue(path, valueAt(o.value, path))}`);
+            findings.push({
+                severity: 'error',
+                file: m.file,
+                line: at?.line ?? 1,
+                column: at?.column ?? 1,
+                message: `${stem}: ${shown} is ${showValue(path, valueAt(m.value, path))} here but ${others.join(', ')}`,
+                hint: HINT
+            });
+        }
+    });
+    if (paths.length > MAX_PATHS_SHOWN)
+        details.push(`  … and ${paths.length - MAX_PATHS_SHOWN} more`);
+    return { stem, paths, odd, details, findings };
+}
 /**
  * "All 3 modes validate": for each mode, the TOML, YAML and JSON files must describe the same data.
- * Any difference is a blocking failure listing the differing key paths and (redacted) values.
+ * Any difference is a blocking failure listing the differing key paths and (redacted) values, naming the
+ * format that disagrees with the other two and pointing at its line.
  */
 const configModesCheck = {
     id: 'config-modes',
@@ -2723,56 +3258,54 @@ const configModesCheck = {
         const present = modeGroups(bundle.files);
         const stems = [...new Set([...expected.keys(), ...present.keys()])].sort();
         const details = [];
-        const failedModes = [];
-        const differing = {};
+        const drifts = [];
+        const uncompared = [];
         for (const stem of stems) {
             const files = (present.get(stem) ?? []).sort(byFormatOrder);
             const missing = (expected.get(stem) ?? []).filter(f => !bundle.has(f));
             const unparsed = files.filter(f => bundle.parsed(f).errors.length > 0);
             if (missing.length > 0 || unparsed.length > 0 || files.length < 2) {
-                failedModes.push(stem);
                 const why = [...missing.map(f => `${f} missing`), ...unparsed.map(f => `${f} does not parse`)];
-                details.push(`${stem}: cannot compare (${why.join(', ') || 'fewer than two formats present'})`);
+                const text = why.join(', ') || 'fewer than two formats present';
+                uncompared.push({ stem, why: text, blockedBy: missing.length > 0 ? 'bundle-files' : 'bundle-syntax' });
+                details.push(`${stem}: cannot compare: ${text}`);
                 continue;
             }
-            const values = files.map(f => ({ file: f, value: normalise$1(bundle.parsed(f).documents[0]?.value) }));
-            const reference = values[0];
-            const paths = new Map();
-            for (const other of values.slice(1)) {
-                for (const path of diffPaths(reference.value, other.value))
-                    paths.set(formatPath(path), path);
+            const drift = compareMode(stem, bundle, files);
+            if (drift) {
+                drifts.push(drift);
+                details.push(...drift.details);
             }
-            if (paths.size === 0) {
+            else {
                 details.push(`${stem}: ${files.map(f => formatOf(f)).join(' = ')} ✓`);
-                continue;
             }
-            failedModes.push(stem);
-            differing[stem] = [...paths.keys()];
-            details.push(`${stem}: ${files.map(f => formatOf(f)).join(', ')} differ at ${paths.size} key path(s)`);
-            for (const [shown, path] of [...paths].slice(0, MAX_PATHS_SHOWN)) {
-                const valuesShown = values.map(v => `${formatOf(v.file)}=${showValue(path, valueAt(v.value, path))}`);
-                details.push(`  ${shown || '(document root)'}: ${valuesShown.join(', ')}`);
-            }
-            if (paths.size > MAX_PATHS_SHOWN)
-                details.push(`  … and ${paths.size - MAX_PATHS_SHOWN} more`);
         }
-        if (failedModes.length > 0) {
-            const summary = failedModes
-                .map(stem => differing[stem]
-                ? `${stem} differs at ${differing[stem].slice(0, 5).join(', ')}${differing[stem].length > 5 ? ', …' : ''}`
-                : `${stem} cannot be compared`)
+        const cannot = uncompared.map(u => `cannot compare ${u.stem}: ${u.why}`);
+        if (drifts.length === 0 && uncompared.length > 0) {
+            // Only files that are missing or do not parse: those checks said so; this one did not get to run.
+            return {
+                status: 'skip',
+                skipReason: 'prerequisite-failed',
+                blockedBy: uncompared[0].blockedBy,
+                message: `not run: ${cannot.join('; ')}`,
+                details
+            };
+        }
+        if (drifts.length > 0) {
+            const summary = drifts
+                .map(d => {
+                const paths = d.paths.map(p => formatPath(p) || '(document root)');
+                const shown = `${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', …' : ''}`;
+                return d.odd ? `${d.stem}: the ${d.odd} differs at ${shown}` : `${d.stem} differs at ${shown}`;
+            })
                 .join('; ');
             return {
                 status: 'fail',
-                message: `formats disagree: ${summary}`,
+                message: `formats disagree: ${[summary, ...cannot].join('; ')}`,
                 details,
-                findings: failedModes.flatMap(stem => (present.get(stem) ?? []).map(file => ({
-                    severity: 'error',
-                    file,
-                    message: `${stem}: formats disagree or cannot be compared`
-                }))),
-                hint: 'The TOML, YAML and JSON of a mode must be generated from one source; regenerate the bundle.',
-                data: { differing }
+                findings: drifts.flatMap(d => d.findings),
+                hint: HINT,
+                data: { differing: Object.fromEntries(drifts.map(d => [d.stem, d.paths.map(p => formatPath(p))])) }
             };
         }
         return {
@@ -2825,43 +3358,48 @@ function yaml11Booleans(text, documents) {
 }
 
 const MANIFEST_FILES = [CONFIGMAP_FILE, DEPLOYMENT_FILE];
+const MANIFEST_HINT = 'Fix the manifest generator; names and namespace come from the namespace/deployments/configmap options.';
 /** API versions the server no longer serves (removed in Kubernetes 1.16). */
 const REMOVED_DEPLOYMENT_APIS = new Set(['extensions/v1beta1', 'apps/v1beta1', 'apps/v1beta2']);
 function checkDeployment(obj, problem, warn) {
     if (REMOVED_DEPLOYMENT_APIS.has(obj.apiVersion)) {
-        problem(`uses apiVersion ${obj.apiVersion}, which the server no longer serves: use apps/v1`);
+        problem(`uses apiVersion ${obj.apiVersion}, which the server no longer serves: use apps/v1`, [
+            'apiVersion'
+        ]);
     }
     const spec = isMap(obj.raw.spec) ? obj.raw.spec : undefined;
     const template = spec && isMap(spec.template) ? spec.template : undefined;
     const matchLabels = spec && isMap(spec.selector) && isMap(spec.selector.matchLabels) ? spec.selector.matchLabels : {};
     const templateLabels = template && isMap(template.metadata) && isMap(template.metadata.labels) ? template.metadata.labels : {};
     if (!spec || !isMap(spec.selector))
-        problem('has no spec.selector');
+        problem('has no spec.selector', ['spec', 'selector']);
     for (const [key, value] of Object.entries(matchLabels)) {
         if (templateLabels[key] !== value) {
-            problem(`spec.selector.matchLabels ${key}=${String(value)} is not among spec.template.metadata.labels`);
+            problem(`spec.selector.matchLabels ${key}=${String(value)} is not among spec.template.metadata.labels`, ['spec', 'selector', 'matchLabels', key], 'The selector must match the pod template labels; note that a Deployment selector cannot change once created.');
         }
     }
     const podSpec = template && isMap(template.spec) ? template.spec : undefined;
     const containers = podSpec && Array.isArray(podSpec.containers) ? podSpec.containers : [];
+    const containersPath = ['spec', 'template', 'spec', 'containers'];
     if (containers.length === 0)
-        problem('has no containers in spec.template.spec.containers');
+        problem('has no containers in spec.template.spec.containers', containersPath);
     const names = new Set();
     containers.forEach((container, i) => {
+        const at = [...containersPath, i];
         if (!isMap(container))
-            return problem(`container #${i + 1} is not a mapping`);
+            return problem(`container #${i + 1} is not a mapping`, at);
         const name = typeof container.name === 'string' ? container.name : '';
         if (!name)
-            problem(`container #${i + 1} has no name`);
+            problem(`container #${i + 1} has no name`, at);
         if (names.has(name))
-            problem(`container name "${name}" is used twice`);
+            problem(`container name "${name}" is used twice`, [...at, 'name']);
         names.add(name);
         const image = container.image;
         if (typeof image !== 'string' || image.trim() === '')
-            return problem(`container "${name}" has no image`);
+            return problem(`container "${name}" has no image`, [...at, 'image']);
         const lastSegment = image.split('/').pop() ?? '';
         if (!image.includes('@') && (!lastSegment.includes(':') || lastSegment.endsWith(':latest'))) {
-            warn(`container "${name}" image ${image} is not pinned to a version: a rollback could not restore it`);
+            warn(`container "${name}" image ${image} is not pinned to a version: a rollback could not restore it`, [...at, 'image'], 'Pin the image to a version tag or a digest (image@sha256:…).');
         }
     });
 }
@@ -2871,15 +3409,15 @@ function checkConfigMap(obj, problem) {
         if (data === undefined || data === null)
             continue;
         if (!isMap(data)) {
-            problem(`${field} must be a mapping of keys to strings`);
+            problem(`${field} must be a mapping of keys to strings`, [field]);
             continue;
         }
         for (const [key, value] of Object.entries(data)) {
             if (typeof value !== 'string') {
-                problem(`${field}.${key} is a ${Array.isArray(value) ? 'list' : typeof value}; ConfigMap values must be strings (quote it)`);
+                problem(`${field}.${key} is a ${Array.isArray(value) ? 'list' : typeof value}; ConfigMap values must be strings (quote it)`, [field, key]);
             }
             else if (field === 'binaryData' && !/^[A-Za-z0-9+/]*={0,2}$/.test(value.replace(/\s/g, ''))) {
-                problem(`binaryData.${key} is not base64`);
+                problem(`binaryData.${key} is not base64`, [field, key]);
             }
         }
     }
@@ -2903,20 +3441,28 @@ const manifestsCheck = {
         const findings = [];
         const unreadable = [];
         const objects = [];
+        const parsedFiles = new Map();
         for (const file of MANIFEST_FILES) {
             if (!bundle.has(file)) {
                 if (options.expectedFiles.includes(file))
-                    unreadable.push(`${file} (missing)`);
+                    unreadable.push({ file, why: 'missing' });
                 continue;
             }
             const parsed = bundle.parsed(file);
             if (parsed.errors.length > 0) {
-                unreadable.push(`${file} (syntax errors)`);
+                unreadable.push({ file, why: 'syntax errors' });
                 continue;
             }
+            parsedFiles.set(file, parsed);
             const { objects: found, problems } = kubeObjectsIn(parsed);
             objects.push(...found);
-            findings.push(...problems);
+            findings.push(...problems.map(({ severity, file, line, column, message }) => ({
+                severity,
+                file,
+                line,
+                column,
+                message
+            })));
             for (const reading of yaml11Booleans(bundle.text(file), parsed.documents)) {
                 const doc = parsed.documents.find(d => d.index === reading.index);
                 const kind = doc?.value?.kind;
@@ -2925,65 +3471,81 @@ const manifestsCheck = {
                 const inConfigMapData = kind === 'ConfigMap' && (reading.path[0] === 'data' || reading.path[0] === 'binaryData');
                 findings.push({
                     severity: inConfigMapData ? 'error' : 'warning',
-                    file,
-                    line: doc?.line,
-                    message: `document ${reading.index + 1}: ${formatPath(reading.path)}: ${reading.text} is the string "${reading.text}" in YAML 1.2 but the boolean ${reading.kubectlValue} to kubectl (YAML 1.1); quote it`
+                    ...positionOf(parsed, reading.path, doc),
+                    message: `document ${reading.index + 1}: ${formatPath(reading.path)}: ${reading.text} is the string "${reading.text}" in YAML 1.2 but the boolean ${reading.kubectlValue} to kubectl (YAML 1.1)`,
+                    hint: `Quote it ("${reading.text}") so that kubectl and the server read the same value.`
                 });
             }
         }
         const seen = new Map();
         for (const obj of objects) {
-            const at = { file: obj.file, line: obj.line };
-            const problem = (message) => {
-                findings.push({ severity: 'error', ...at, message: `${obj.kind} ${obj.name}: ${message}` });
+            const parsed = parsedFiles.get(obj.file);
+            const add = (severity) => (message, path = [], hint) => {
+                findings.push({
+                    severity,
+                    ...positionOf(parsed, [...obj.path, ...path], obj),
+                    message: `${obj.kind} ${obj.name}: ${message}`,
+                    hint
+                });
             };
-            const warn = (message) => {
-                findings.push({ severity: 'warning', ...at, message: `${obj.kind} ${obj.name}: ${message}` });
-            };
+            const problem = add('error');
+            const warn = add('warning');
             if (obj.namespace !== undefined && obj.namespace !== options.namespace && !obj.clusterScoped) {
-                problem(`metadata.namespace is "${obj.namespace}" but the target namespace is "${options.namespace}"`);
+                problem(`metadata.namespace is "${obj.namespace}" but the target namespace is "${options.namespace}"`, ['metadata', 'namespace'], `Set metadata.namespace to ${options.namespace} (or leave it out), or set the namespace input to the namespace you deploy to.`);
             }
             if (obj.kind === 'Namespace' && obj.name !== options.namespace) {
-                problem(`the bundle creates namespace "${obj.name}" but the target namespace is "${options.namespace}"`);
+                problem(`the bundle creates namespace "${obj.name}" but the target namespace is "${options.namespace}"`, ['metadata', 'name']);
             }
             const identity = `${obj.apiVersion.split('/')[0]}/${obj.kind}/${obj.namespace ?? options.namespace}/${obj.name}`;
             const first = seen.get(identity);
             if (first)
-                problem(`defined twice (first at ${first.file}:${first.line})`);
+                problem(`defined twice (first at ${first.file}:${first.line})`, ['metadata', 'name']);
             seen.set(identity, obj);
             if (obj.kind === 'Deployment')
                 checkDeployment(obj, problem, warn);
             if (obj.kind === 'ConfigMap')
                 checkConfigMap(obj, problem);
         }
+        // A missing object has no node to point at: the annotation goes on the file, naming the object.
+        const missingObject = (file, kind, name) => ({
+            severity: 'error',
+            file,
+            line: 1,
+            column: 1,
+            message: `${kind} ${name} is not in ${file}`,
+            hint: `Add the ${kind} ${name} to ${file}, or set the ${kind === 'Deployment' ? 'deployments' : 'configmap'} input to the names the bundle uses.`
+        });
         const inFile = (file, kind) => new Set(objects.filter(o => o.file === file && o.kind === kind).map(o => o.name));
-        if (bundle.has(DEPLOYMENT_FILE) && !unreadable.some(u => u.startsWith(DEPLOYMENT_FILE))) {
+        if (parsedFiles.has(DEPLOYMENT_FILE)) {
             const deployments = inFile(DEPLOYMENT_FILE, 'Deployment');
             for (const name of options.deployments.filter(n => !deployments.has(n))) {
-                findings.push({
-                    severity: 'error',
-                    file: DEPLOYMENT_FILE,
-                    message: `Deployment ${name} is not in ${DEPLOYMENT_FILE}`
-                });
+                findings.push(missingObject(DEPLOYMENT_FILE, 'Deployment', name));
             }
         }
-        if (bundle.has(CONFIGMAP_FILE) && !unreadable.some(u => u.startsWith(CONFIGMAP_FILE))) {
-            if (!inFile(CONFIGMAP_FILE, 'ConfigMap').has(options.configMap)) {
-                findings.push({
-                    severity: 'error',
-                    file: CONFIGMAP_FILE,
-                    message: `ConfigMap ${options.configMap} is not in ${CONFIGMAP_FILE}`
-                });
-            }
+        if (parsedFiles.has(CONFIGMAP_FILE) && !inFile(CONFIGMAP_FILE, 'ConfigMap').has(options.configMap)) {
+            findings.push(missingObject(CONFIGMAP_FILE, 'ConfigMap', options.configMap));
         }
         const errors = findings.filter(f => f.severity === 'error');
-        const details = findings.map(f => `${f.file}${f.line ? `:${f.line}` : ''} ${f.severity}: ${f.message}`);
+        const details = findings.map(f => `${where(f)} ${f.severity}: ${f.message}`);
         if (unreadable.length > 0) {
+            const list = unreadable.map(u => `${u.file} (${u.why})`).join(', ');
+            // Nothing else wrong: the check did not run because of the file's own problem, reported elsewhere.
+            if (errors.length === 0) {
+                return {
+                    status: 'skip',
+                    skipReason: 'prerequisite-failed',
+                    blockedBy: unreadable[0].why === 'missing' ? 'bundle-files' : 'bundle-syntax',
+                    message: `not checked: ${list}`,
+                    details,
+                    findings
+                };
+            }
             return {
                 status: 'fail',
-                message: `cannot check ${unreadable.join(', ')}${errors.length ? `; ${errors.length} problem(s) in the rest` : ''}`,
+                message: `${errors.length} manifest problem(s): ${errors[0].message}${errors.length > 1 ? ' …' : ''}; not checked: ${list}`,
                 details,
-                findings
+                findings,
+                hint: MANIFEST_HINT
             };
         }
         const summary = `${objects.length} objects (${[...new Set(objects.map(o => o.kind))].join(', ')})`;
@@ -2993,7 +3555,7 @@ const manifestsCheck = {
                 message: `${errors.length} manifest problem(s): ${errors[0].message}${errors.length > 1 ? ' …' : ''}`,
                 details,
                 findings,
-                hint: 'Fix the manifest generator; names and namespace come from the namespace/deployments/configmap options.'
+                hint: MANIFEST_HINT
             };
         }
         if (findings.length > 0) {
@@ -3714,14 +4276,6 @@ function ruleFor(policy, checkId, environment) {
     return rule;
 }
 
-/**
- * The seed's pre-deployment checklist (docs/operations/pre-deployment-checklist.md) as data.
- *
- * Every item has a stable `key`: reports, the tracking issue and later runs refer to items by key, so a
- * key never changes once released even if the wording does. An item is *automated* when it lists the
- * ids of the checks that verify it; otherwise it is *manual* and only a person can tick it.
- * `optional` marks items the seed qualifies with "if applicable", "if safe", "if available"…
- */
 const CHECKLIST = [
     {
         key: 't-24h',
@@ -3784,7 +4338,7 @@ const CHECKLIST = [
                     { key: 'main-has-latest', text: 'Confirm main branch has latest changes', checks: ['git-main'] },
                     {
                         key: 'validate-config-locally',
-                        text: 'Run validation locally: nu scripts/validate-config.nu --mode enterprise',
+                        text: 'Run validation locally: `nu scripts/validate-config.nu --mode enterprise`',
                         checks: ['bundle-syntax', 'config-modes']
                     },
                     {
@@ -3815,27 +4369,27 @@ const CHECKLIST = [
                 items: [
                     {
                         key: 'staging-cluster-access',
-                        text: 'Access staging Kubernetes cluster: kubectl cluster-info',
+                        text: 'Access staging Kubernetes cluster: `kubectl cluster-info`',
                         checks: ['cluster-access']
                     },
                     {
                         key: 'staging-nodes-ready',
-                        text: 'Verify cluster is healthy: kubectl get nodes (all Ready)',
+                        text: 'Verify cluster is healthy: `kubectl get nodes` (all Ready)',
                         checks: ['nodes-ready']
                     },
                     {
                         key: 'staging-namespace-exists',
-                        text: 'Check namespace exists: kubectl get namespace vapora',
+                        text: 'Check namespace exists: `kubectl get namespace vapora`',
                         checks: ['namespace-exists']
                     },
                     {
                         key: 'staging-deployments',
-                        text: 'Verify current deployments: kubectl get deployments -n vapora',
+                        text: 'Verify current deployments: `kubectl get deployments -n vapora`',
                         checks: ['deployments-available']
                     },
                     {
                         key: 'staging-configmap-current',
-                        text: 'Check ConfigMap is up to date: kubectl get configmap -n vapora -o yaml | head -20',
+                        text: 'Check ConfigMap is up to date: `kubectl get configmap -n vapora -o yaml | head -20`',
                         checks: ['configmap-backup']
                     }
                 ]
@@ -3846,32 +4400,32 @@ const CHECKLIST = [
                 items: [
                     {
                         key: 'production-cluster-access',
-                        text: 'Access production Kubernetes cluster: kubectl cluster-info',
+                        text: 'Access production Kubernetes cluster: `kubectl cluster-info`',
                         checks: ['cluster-access']
                     },
                     {
                         key: 'production-nodes-ready',
-                        text: 'Verify all nodes healthy: kubectl get nodes (all Ready)',
+                        text: 'Verify all nodes healthy: `kubectl get nodes` (all Ready)',
                         checks: ['nodes-ready']
                     },
                     {
                         key: 'production-capacity',
-                        text: 'Check current resource usage: kubectl top nodes (not near capacity)',
+                        text: 'Check current resource usage: `kubectl top nodes` (not near capacity)',
                         checks: ['node-capacity']
                     },
                     {
                         key: 'production-deployments',
-                        text: 'Verify current deployments: kubectl get deployments -n vapora',
+                        text: 'Verify current deployments: `kubectl get deployments -n vapora`',
                         checks: ['deployments-available']
                     },
                     {
                         key: 'production-pods-running',
-                        text: 'Check pod status: kubectl get pods -n vapora (all Running)',
+                        text: 'Check pod status: `kubectl get pods -n vapora` (all Running)',
                         checks: ['pods-running']
                     },
                     {
                         key: 'production-recent-events',
-                        text: "Verify recent events: kubectl get events -n vapora --sort-by='.lastTimestamp' | tail -10",
+                        text: "Verify recent events: `kubectl get events -n vapora --sort-by='.lastTimestamp' | tail -10`",
                         checks: ['recent-events']
                     }
                 ]
@@ -3886,27 +4440,27 @@ const CHECKLIST = [
                     },
                     {
                         key: 'services-responsive',
-                        text: 'Verify services are responsive: /health (with token) and /api/projects',
+                        text: 'Verify services are responsive: `/health` (with the token) and `/api/projects`',
                         checks: ['health-endpoint', 'api-endpoints']
                     },
                     {
                         key: 'logs-recent-errors',
-                        text: 'Check logs for recent errors: kubectl logs deployment/vapora-backend and deployment/vapora-agents'
+                        text: 'Check logs for recent errors: `kubectl logs deployment/vapora-backend -n vapora --tail=50` (and `vapora-agents`)'
                     }
                 ]
             },
             {
                 title: 'Infrastructure Check',
                 items: [
-                    { key: 'storage-capacity', text: 'Verify storage is not near capacity: df -h /var/lib/vapora' },
+                    { key: 'storage-capacity', text: 'Verify storage is not near capacity: `df -h /var/lib/vapora`' },
                     {
                         key: 'database-health',
-                        text: 'Check database health: kubectl exec -n vapora <pod> -- surreal info'
+                        text: 'Check database health: `kubectl exec -n vapora <pod> -- surreal info`'
                     },
                     { key: 'backups-recent', text: 'Verify backups are recent (within 24 hours)' },
                     {
                         key: 'tls-certificate-expiry',
-                        text: 'Check SSL certificate expiration: openssl s_client -connect api.vapora.com:443',
+                        text: 'Check SSL certificate expiration: `openssl s_client -connect api.vapora.com:443 -showcerts`',
                         checks: ['tls-expiry']
                     }
                 ]
@@ -3932,17 +4486,17 @@ const CHECKLIST = [
                     },
                     {
                         key: 'download-artifacts',
-                        text: 'Download artifacts from pipeline: deployment-artifacts.zip',
+                        text: 'Download artifacts from pipeline: `deployment-artifacts.zip`',
                         checks: ['artifact-download', 'bundle-unpack']
                     },
                     {
                         key: 'verify-artifact-contents',
-                        text: 'Verify artifact contents: configmap.yaml, deployment.yaml, docker-compose.yml, vapora-{solo,multiuser,enterprise}.{toml,yaml,json}',
+                        text: 'Verify artifact contents: `configmap.yaml`, `deployment.yaml`, `docker-compose.yml`, `vapora-{solo,multiuser,enterprise}.{toml,yaml,json}`',
                         checks: ['bundle-unpack', 'bundle-files']
                     },
                     {
                         key: 'validate-manifest-syntax',
-                        text: 'Validate manifest syntax (configmap.yaml, deployment.yaml)',
+                        text: 'Validate manifest syntax (`configmap.yaml`, `deployment.yaml`)',
                         checks: ['bundle-syntax', 'manifests']
                     }
                 ]
@@ -3952,7 +4506,7 @@ const CHECKLIST = [
                 items: [
                     {
                         key: 'server-dry-run',
-                        text: 'Perform dry-run deployment to staging cluster: kubectl apply --dry-run=server -n vapora',
+                        text: 'Perform dry-run deployment to staging cluster: `kubectl apply --dry-run=server -n vapora`',
                         checks: ['dry-run']
                     },
                     {
@@ -3982,12 +4536,12 @@ const CHECKLIST = [
                 items: [
                     {
                         key: 'record-revisions',
-                        text: 'Document current deployment revisions: kubectl rollout history (record the highest revision)',
+                        text: 'Document current deployment revisions: `kubectl rollout history` (record the highest revision)',
                         checks: ['rollout-history']
                     },
                     {
                         key: 'configmap-backup',
-                        text: 'Create backup of current ConfigMap: kubectl get configmap -n vapora vapora-config -o yaml',
+                        text: 'Create backup of current ConfigMap: `kubectl get configmap -n vapora vapora-config -o yaml`',
                         checks: ['configmap-backup']
                     },
                     {
@@ -4039,17 +4593,17 @@ const CHECKLIST = [
                 items: [
                     {
                         key: 'kubeconfig-valid',
-                        text: 'Verify kubeconfig is valid and up to date: kubectl cluster-info, kubectl get nodes',
+                        text: 'Verify kubeconfig is valid and up to date: `kubectl cluster-info`, `kubectl get nodes`',
                         checks: ['cluster-access']
                     },
                     {
                         key: 'kubectl-version-skew',
-                        text: 'Verify kubectl version compatibility (within 1 minor version of the server)',
+                        text: 'Verify kubectl version compatibility: `kubectl version` (within 1 minor version of the server)',
                         checks: ['kubectl-version']
                     },
                     {
                         key: 'write-access',
-                        text: 'Test write access to cluster: kubectl auth can-i create deployments --namespace=vapora',
+                        text: 'Test write access to cluster: `kubectl auth can-i create deployments --namespace=vapora`',
                         checks: ['permissions']
                     },
                     {
@@ -4106,16 +4660,16 @@ const CHECKLIST = [
                     },
                     {
                         key: 'terminal-logs',
-                        text: 'Open second terminal for tailing logs: kubectl logs -f deployment/vapora-backend -n vapora'
+                        text: 'Open second terminal for tailing logs: `kubectl logs -f deployment/vapora-backend -n vapora`'
                     },
                     {
                         key: 'rollback-commands-ready',
-                        text: 'Have rollback commands ready: kubectl rollout undo for vapora-backend, vapora-agents, vapora-llm-router',
+                        text: 'Have rollback commands ready: `kubectl rollout undo` for `vapora-backend`, `vapora-agents`, `vapora-llm-router`',
                         checks: ['rollout-history']
                     },
                     {
                         key: 'metrics-watch-ready',
-                        text: 'Prepare metrics check script: watch kubectl top pods / get pods -n vapora'
+                        text: 'Prepare metrics check script: `watch kubectl top pods -n vapora`, `watch kubectl get pods -n vapora`'
                     }
                 ]
             }
@@ -4123,6 +4677,7 @@ const CHECKLIST = [
     },
     {
         key: 'success',
+        phase: 'verify',
         title: 'Success Criteria Verification',
         groups: [
             {
@@ -4140,7 +4695,7 @@ const CHECKLIST = [
                     },
                     {
                         key: 'success-no-restarts',
-                        text: 'No pod restarts (restart counts not increasing)',
+                        text: 'No pod restarts: `kubectl get pods -n vapora --watch` (restart counts not increasing)',
                         checks: ['verify-restarts']
                     },
                     { key: 'success-no-error-logs', text: 'No error logs in first 2 minutes' },
@@ -4163,6 +4718,7 @@ const CHECKLIST = [
     },
     {
         key: 'post',
+        phase: 'verify',
         title: 'Post-Deployment Documentation',
         groups: [
             {
@@ -4193,7 +4749,8 @@ function checklistItems() {
         section: section.title,
         group: group.title,
         automated: (item.checks?.length ?? 0) > 0,
-        optional: item.optional ?? group.optional ?? false
+        optional: item.optional ?? group.optional ?? false,
+        phase: section.phase ?? 'preflight'
     }))));
 }
 
@@ -4438,50 +4995,154 @@ function isBlocking(result) {
             return !(result.skipReason && HARMLESS_SKIPS.has(result.skipReason));
     }
 }
+/**
+ * The root cause of a blocking result: follow `blockedBy` while it names another blocking result. A
+ * `blockedBy` that names no result of the run is a missing prerequisite (e.g. `preflight-record`); one
+ * that names a result that does not block (a policy made it a warning) leaves this result its own cause.
+ */
+function rootOf(result, byId) {
+    let current = result;
+    const seen = new Set();
+    while (current.blockedBy && !seen.has(current.id)) {
+        seen.add(current.id);
+        const next = byId.get(current.blockedBy);
+        if (!next)
+            return current.blockedBy;
+        if (!next.blocking)
+            return current.id;
+        current = next;
+    }
+    return current.id;
+}
+/** Groups the blocking results by root cause, in report order. */
+function rootCauses(results) {
+    const byId = new Map(results.map(r => [r.id, r]));
+    const causes = new Map();
+    for (const result of results.filter(r => r.blocking)) {
+        const root = rootOf(result, byId);
+        const rootResult = byId.get(root);
+        let cause = causes.get(root);
+        if (!cause) {
+            const source = rootResult ?? result;
+            cause = {
+                check: root,
+                prerequisite: rootResult === undefined,
+                // A missing prerequisite speaks through the first check it stopped ("not run: no record …").
+                message: rootResult ? source.message : source.message.replace(/^not run: /, ''),
+                hint: source.hint,
+                blocks: []
+            };
+            causes.set(root, cause);
+        }
+        if (result.id !== root)
+            cause.blocks.push(result.id);
+    }
+    return [...causes.values()];
+}
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** "…; 12 more checks blocked by it" — a root cause counts what it kept from running. */
+function causeMessage(cause) {
+    const blocked = cause.blocks.length;
+    if (blocked === 0)
+        return cause.message;
+    return `${cause.message}; ${plural(blocked, cause.prerequisite ? 'check' : 'more check')} blocked by it`;
+}
+function countStatuses(results) {
+    const counts = { pass: 0, warn: 0, fail: 0, skip: 0, error: 0 };
+    for (const result of results)
+        counts[result.status]++;
+    return counts;
+}
 /** Decides from results whose `blocking` flags were set with `isBlocking`. */
 function decide(results, options) {
     const blocking = results.filter(r => r.blocking);
     const ran = results.filter(r => r.status !== 'skip');
-    const reasons = blocking.map(r => `${r.id}: ${r.message}`);
+    const causes = rootCauses(results);
+    const reasons = causes.map(cause => ({ check: cause.check, message: causeMessage(cause) }));
     if (ran.length === 0)
-        reasons.push('no check ran, so nothing was verified');
+        reasons.push({ check: null, message: 'no check ran, so nothing was verified' });
     const decision = blocking.length === 0 && ran.length > 0 ? 'go' : 'no-go';
-    if (options.offline) {
-        reasons.push('offline run: cluster and network checks were not run; this decision covers the bundle only');
-    }
     return {
         decision,
         failedChecks: blocking.map(r => r.id),
-        warnings: results.filter(r => r.status === 'warn').map(r => r.id),
+        warnings: results.filter(r => r.status === 'warn').map(r => ({ check: r.id, message: r.message })),
         reasons,
+        rootCauses: causes,
+        counts: countStatuses(results),
         scope: options.offline ? 'bundle-only' : 'full'
     };
 }
 
 /**
  * Text from a bundle (file names, keys, messages quoting values) ends up in Markdown that GitHub renders
- * and that later runs parse. Escaping keeps it from injecting HTML, fake item markers or table cells.
+ * and that later runs parse. Escaping keeps it from injecting HTML, fake item markers, code spans or table
+ * cells. Our own wording (hints, checklist items) may hold `code spans`: `prose` keeps those.
  */
-function inline(text, max = 300) {
-    // Every line break GitHub honours (a lone CR too) and other control characters become spaces: bundle
-    // text can never start a line, so it cannot fake a heading, a checkbox or a table row.
+/** One line: every line break GitHub honours (a lone CR too) and other control characters become spaces. */
+function flatten(text) {
     // eslint-disable-next-line no-control-regex
-    const flat = text.replace(/[\s\x00-\x1f\x7f\u2028\u2029]+/g, ' ').trim();
-    const cut = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-    return (cut
+    return text.replace(/[\s\x00-\x1f\x7f\u2028\u2029]+/g, ' ').trim();
+}
+function escapeText(text) {
+    return (text
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
-        // No links of its own, and no @mentions or #references that would notify people or cross-link.
-        .replace(/[[\]]/g, '\\$&')
+        // No links or code spans of its own, and no @mentions or #references that would notify people or
+        // cross-link.
+        .replace(/[[\]`]/g, '\\$&')
         .replace(/([@#])(?=[\w-])/g, '$1\u2060'));
+}
+/** Untrusted text as inline Markdown: it can never start a line, so it cannot fake a heading or a box. */
+function inline(text, max = 300) {
+    const flat = flatten(text);
+    return escapeText(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat);
 }
 /** `inline`, plus `|` escaped for table cells. */
 function cell(text, max = 200) {
     return inline(text, max).replace(/\|/g, '\\|');
 }
+/** Any text as a code span: shown literally, whatever backticks it holds (the fence is longer). */
+function code(text) {
+    const flat = flatten(text);
+    const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map(m => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${flat}${pad}${fence}`;
+}
+/** `code` for a table cell: a `|` would end the cell even inside a code span. */
+function codeCell(text) {
+    return code(text).replace(/\|/g, '\\|');
+}
+/** Our own wording (hints, checklist items): its `code spans` stay code, everything else is `inline`. */
+function prose(text) {
+    return flatten(text)
+        .split(/(`[^`]+`)/)
+        .map(part => (part.startsWith('`') && part.endsWith('`') && part.length > 1 ? part : escapeText(part)))
+        .join('');
+}
+/**
+ * Joins Markdown blocks with one blank line between them. An HTML block (`</details>`, a comment) runs
+ * to the next blank line and swallows whatever follows it: every block must end at a blank line.
+ */
+function blocks(...parts) {
+    return parts
+        .filter((part) => typeof part === 'string')
+        .map(part => part.replace(/^\n+|\s+$/g, ''))
+        .filter(part => part !== '')
+        .join('\n\n');
+}
 
-function collectBaseline(results) {
+/**
+ * A p99 by nearest rank is the slowest probe until there are 100: below that it would only repeat the
+ * maximum under another name, so it is shown as "—".
+ */
+const MIN_PROBES_FOR_P99 = 100;
+/** The p99 as a person should read it: a number of ms, or "—" when the probes are too few for one. */
+function p99Text(endpoint) {
+    return endpoint.p99Ms !== undefined && endpoint.probes >= MIN_PROBES_FOR_P99 ? `${endpoint.p99Ms} ms` : '—';
+}
+function collectBaseline(results, latencyThresholdMs) {
     const data = (id) => results.find(r => r.id === id)?.data;
     const endpoints = ['health-endpoint', 'api-endpoints', 'verify-health', 'verify-api'].flatMap(id => data(id)?.endpoints ?? []);
     const pods = data('pods-running');
@@ -4497,7 +5158,8 @@ function collectBaseline(results) {
         })),
         podRestarts: pods?.restartsByPod,
         nodes: nodes?.nodes,
-        nodeUsageSource: nodes?.source
+        nodeUsageSource: nodes?.source,
+        latencyThresholdMs
     };
     const empty = baseline.endpoints.length === 0 && !baseline.podRestarts && !baseline.nodes;
     return empty ? undefined : baseline;
@@ -4508,7 +5170,7 @@ function baselineOutcome(baseline) {
         return {
             status: 'skip',
             skipReason: 'not-applicable',
-            message: 'not applicable: nothing measured to record (no endpoints probed, no cluster read)'
+            message: 'not applicable: nothing measured (no endpoint probed, no cluster read)'
         };
     }
     const parts = [
@@ -4521,7 +5183,14 @@ function baselineOutcome(baseline) {
 function renderBaseline(baseline) {
     const lines = ['### Baseline before deploy', ''];
     if (baseline.endpoints.length > 0) {
-        lines.push('| Endpoint | p50 | p95 | p99 | Errors |', '|---|---|---|---|---|', ...baseline.endpoints.map(e => `| \`${inline(e.url)}\` | ${e.p50Ms} ms | ${e.p95Ms} ms | ${e.p99Ms ?? '–'} ms | ${e.errors}/${e.probes} |`), '');
+        const threshold = baseline.latencyThresholdMs;
+        const over = (e) => threshold !== undefined && e.p95Ms > threshold;
+        lines.push(threshold !== undefined
+            ? `Latency threshold: p95 ≤ ${threshold} ms (\`latency-threshold-ms\`); rows over it are marked ⚠️.`
+            : 'No latency threshold set (`latency-threshold-ms`): latency is measured, not judged.', '', '| Endpoint | p50 | p95 | p99 | Errors |', '|---|---|---|---|---|', ...baseline.endpoints.map(e => `| ${over(e) ? '⚠️ ' : ''}${codeCell(e.url)} | ${e.p50Ms} ms | ${over(e) ? `**${e.p95Ms} ms**` : `${e.p95Ms} ms`} | ${p99Text(e)} | ${e.errors}/${e.probes} |`), '');
+        if (baseline.endpoints.some(e => e.probes < MIN_PROBES_FOR_P99)) {
+            lines.push(`p99 needs at least ${MIN_PROBES_FOR_P99} probes (\`probe-count\`); with fewer it is "—".`, '');
+        }
     }
     if (baseline.podRestarts) {
         const total = Object.values(baseline.podRestarts).reduce((a, b) => a + b, 0);
@@ -4529,11 +5198,134 @@ function renderBaseline(baseline) {
     }
     if (baseline.nodes) {
         lines.push(`Node usage (${inline(baseline.nodeUsageSource ?? '')}): ${baseline.nodes
-            .map(n => `\`${inline(n.name)}\` CPU ${n.cpuPct}%, memory ${n.memoryPct}%`)
+            .map(n => `${code(n.name)} CPU ${n.cpuPct}%, memory ${n.memoryPct}%`)
             .join('; ')}`, '');
     }
     return lines.join('\n');
 }
+
+/** The verdict itself verifies "No critical issues found during testing". */
+const DECISION_PSEUDO_CHECK = 'decision';
+function resultsFor(item, report) {
+    const byId = new Map(report.results.map(r => [r.id, r]));
+    return (item.checks ?? []).flatMap(id => {
+        if (id === DECISION_PSEUDO_CHECK) {
+            const go = report.decision === 'go';
+            const decision = {
+                id,
+                title: 'Go/no-go decision',
+                section: '',
+                status: go ? 'pass' : 'fail',
+                blocking: !go,
+                message: go ? 'no blocking issue found' : `no-go: ${report.failedChecks.join(', ')}`,
+                durationMs: 0
+            };
+            return [decision];
+        }
+        const result = byId.get(id);
+        return result ? [result] : [];
+    });
+}
+/** The messages of some results, each once, joined. */
+const notesOf = (results) => [...new Set(results.map(r => r.message))].join('; ');
+function itemStatus(item, report) {
+    const status = derive(item, report);
+    const ownPhase = item.phase === (report.mode ?? 'preflight');
+    return { ...status, forPeople: status.state === 'manual' || (status.state === 'not-run' && ownPhase) };
+}
+function derive(item, report) {
+    if (!item.automated)
+        return { item, state: 'manual', ticked: false };
+    const results = resultsFor(item, report);
+    // No result at all: nothing in this run's setup checks it (no tracking issue from the CLI, no Slack
+    // webhook…), so for now it is a person's item like any manual one; or it belongs to the other phase.
+    if (results.length === 0)
+        return { item, state: 'not-run', ticked: false };
+    const failed = results.filter(r => r.status === 'fail' || r.status === 'error');
+    if (failed.length > 0) {
+        return { item, state: 'failed', ticked: false, note: notesOf(failed), blockedBy: failed[0].blockedBy };
+    }
+    const skipped = results.filter(r => r.status === 'skip');
+    if (skipped.length > 0) {
+        return {
+            item,
+            state: 'skipped',
+            ticked: false,
+            note: notesOf(skipped),
+            skipReason: skipped[0].skipReason,
+            blockedBy: skipped.find(r => r.blockedBy)?.blockedBy
+        };
+    }
+    const warned = results.filter(r => r.status === 'warn');
+    if (warned.length > 0)
+        return { item, state: 'warning', ticked: true, tickedBy: 'preflight', note: notesOf(warned) };
+    return { item, state: 'passed', ticked: true, tickedBy: 'preflight', note: notesOf(results) };
+}
+/** This run's item states with the ticks people made before (read from the tracking issue). */
+function mergeTicks(current, previous) {
+    const overridden = [];
+    let keptByPeople = 0;
+    const statuses = current.map((status) => {
+        const before = previous.get(status.item.id);
+        const byPerson = before?.ticked === true && !before.byPreflight;
+        if (status.state === 'failed') {
+            if (byPerson)
+                overridden.push({ id: status.item.id, text: status.item.text, reason: status.note ?? 'failed' });
+            return status;
+        }
+        if (status.ticked)
+            return status;
+        // Manual items, and automated ones this run did not verify (not run, skipped): a person's tick stands.
+        if (byPerson && (status.state === 'manual' || status.state === 'not-run' || status.state === 'skipped')) {
+            keptByPeople++;
+            return { ...status, ticked: true, tickedBy: 'person' };
+        }
+        return status;
+    });
+    return { statuses, overridden, keptByPeople };
+}
+/** Every checklist item, in document order, with its state for this report (and people's known ticks). */
+function checklistStatus(report) {
+    const statuses = checklistItems().map(item => itemStatus(item, report));
+    const byPeople = (report.checklist?.items ?? []).filter(i => i.tickedBy === 'person');
+    if (byPeople.length === 0)
+        return statuses;
+    const previous = new Map(byPeople.map(i => [i.id, { ticked: true, byPreflight: false }]));
+    return mergeTicks(statuses, previous).statuses;
+}
+/** Whether only a person can tick the item in this run's setup (manual, or automated but not checked). */
+const isPeoplesItem = (status) => status.forPeople;
+/** The checklist as the report records it, with the counts over the run's own phase. */
+function checklistState(statuses, mode) {
+    const items = statuses.map(s => ({
+        id: s.item.id,
+        text: s.item.text,
+        section: s.item.section,
+        group: s.item.group,
+        phase: s.item.phase,
+        automated: s.item.automated,
+        optional: s.item.optional,
+        state: s.state,
+        ticked: s.ticked,
+        tickedBy: s.tickedBy === 'preflight' ? 'tool' : s.tickedBy
+    }));
+    const own = statuses.filter(s => s.item.phase === mode);
+    const count = (test) => own.filter(test).length;
+    return {
+        items,
+        counts: {
+            items: own.length,
+            ticked: count(s => s.ticked),
+            tickedByTool: count(s => s.ticked && s.tickedBy === 'preflight'),
+            tickedByPeople: count(s => s.ticked && s.tickedBy === 'person'),
+            notTickedByTool: count(s => !s.ticked && !isPeoplesItem(s)),
+            leftForPeople: count(s => !s.ticked && isPeoplesItem(s))
+        }
+    };
+}
+
+/** The JSON report's version: 2 has `reasons`/`warnings` as `{check, message}`, `rootCauses`, `blockedBy`. */
+const REPORT_VERSION = 2;
 
 /** Kept equal to package.json's version by a unit test (bundles cannot read package.json at run time). */
 const TOOL_NAME = 'vapora-preflight';
@@ -4575,13 +5367,14 @@ async function runOne(check, ctx) {
     const started = performance.now();
     const outcome = await (async () => {
         if (ctx.options.offline && check.needs.some(need => OUT_OF_SCOPE_OFFLINE.has(need))) {
-            return { status: 'skip', skipReason: 'offline', message: 'skipped: offline run (out of scope)' };
+            return { status: 'skip', skipReason: 'offline', message: 'out of scope: offline run' };
         }
         if (check.needs.includes('bundle') && !ctx.bundle) {
             return {
                 status: 'skip',
                 skipReason: 'prerequisite-failed',
-                message: 'not run: the bundle could not be read (see bundle-unpack)'
+                blockedBy: 'bundle-unpack',
+                message: 'not run: the bundle could not be read'
             };
         }
         const notApplicable = check.notApplicable?.(ctx);
@@ -4666,7 +5459,8 @@ function openBundle(options, fetched) {
         const outcome = {
             status: 'skip',
             skipReason: 'prerequisite-failed',
-            message: 'not run: the artifact could not be downloaded (see artifact-download)'
+            blockedBy: 'artifact-download',
+            message: 'not run: the artifact could not be downloaded'
         };
         return { result: finish(UNPACK_CHECK, outcome, 0) };
     }
@@ -4722,24 +5516,24 @@ async function runPreflight(input, hooks = {}) {
         }
         const checks = hooks.checks ?? ALL_CHECKS;
         const results = await mapLimited(checks, hooks.concurrency ?? 8, async (check) => {
+            hooks.onStart?.(check);
             const result = await runOne(check, ctx);
             hooks.onResult?.(result);
             return result;
         });
-        const baseline = collectBaseline(results);
+        const baseline = collectBaseline(results, options.latencyThresholdMs);
         const baselineResult = hooks.baselineResult === false ? [] : [finish(BASELINE_CHECK, baselineOutcome(baseline), 0)];
         baselineResult.forEach(r => hooks.onResult?.(r));
         const all = [...(fetched ? [fetched.result] : []), opened.result, ...results, ...baselineResult];
         const verdict = decide(all, options);
         const totalMs = performance.now() - t0;
+        const mode = hooks.mode ?? 'preflight';
         return {
-            version: 1,
+            version: REPORT_VERSION,
             tool: { name: TOOL_NAME, version: TOOL_VERSION },
-            decision: verdict.decision,
-            scope: verdict.scope,
-            reasons: verdict.reasons,
-            failedChecks: verdict.failedChecks,
-            warnings: verdict.warnings,
+            mode,
+            ...verdict,
+            checklist: checklistState(checklistStatus({ ...verdict, results: all, mode }), mode),
             startedAt: startedAt.toISOString(),
             finishedAt: new Date().toISOString(),
             durationMs: Math.round(totalMs),
@@ -4802,18 +5596,14 @@ function amendReport(report, extra) {
     const ids = new Set(extra.map(r => r.id));
     const results = [...report.results.filter(r => !ids.has(r.id)), ...extra];
     const verdict = decide(results, { offline: report.scope === 'bundle-only' });
-    return {
-        ...report,
-        results,
-        decision: verdict.decision,
-        scope: verdict.scope,
-        reasons: verdict.reasons,
-        failedChecks: verdict.failedChecks,
-        warnings: verdict.warnings
-    };
+    // People's ticks already known (from the tracking issue) are kept; the tool's own are derived again.
+    const statuses = checklistStatus({ ...verdict, results, mode: report.mode, checklist: report.checklist });
+    return { ...report, ...verdict, results, checklist: checklistState(statuses, report.mode) };
 }
 
 const VERIFY_SECTION = 'Success Criteria Verification';
+/** The prerequisite (no check of its own) that the comparisons need: what the preflight recorded. */
+const PREFLIGHT_RECORD = 'preflight-record';
 function bundleDeployments(ctx) {
     return manifestDocs(ctx)
         .docs.filter(d => d.doc.kind === 'Deployment' && d.doc.metadata?.name)
@@ -4851,6 +5641,7 @@ function needRecord(ctx) {
     return {
         status: 'skip',
         skipReason: 'prerequisite-failed',
+        blockedBy: PREFLIGHT_RECORD,
         message: `not run: ${ctx.options.verify?.recordProblem ?? 'no preflight record to compare with'}`,
         hint: 'Run the preflight (mode: preflight, tracking-issue: true) before the deploy: it records the baseline in the tracking issue.'
     };
@@ -4870,6 +5661,7 @@ const verifyEventsCheck = {
             return {
                 status: 'skip',
                 skipReason: 'prerequisite-failed',
+                blockedBy: PREFLIGHT_RECORD,
                 message: 'not run: the deploy start is unknown (no preflight record, no deploy-started-at)',
                 hint: 'Set deploy-started-at, or run the preflight with the tracking issue before the deploy.'
             };
@@ -5202,6 +5994,8 @@ const verifyRollbackCheck = {
  * are read once it is over.
  */
 const VERIFY_CHECKS = [
+    // First, so that a cluster the run cannot use is reported once, as the cause of what it blocks.
+    clusterAccessCheck,
     verifyPodsReadyCheck,
     verifyImagesCheck,
     verifyRollbackCheck,
@@ -5222,7 +6016,7 @@ async function runVerify(input, hooks = {}) {
         throw new UsageError('offline: verify mode checks the live cluster; remove offline: true (and pass a kubeconfig).');
     }
     const verify = options.verify;
-    const report = await runPreflight({ ...input, verify: input.verify ?? {} }, { ...hooks, checks: hooks.checks ?? VERIFY_CHECKS, concurrency: 1, baselineResult: false });
+    const report = await runPreflight({ ...input, verify: input.verify ?? {} }, { ...hooks, checks: hooks.checks ?? VERIFY_CHECKS, concurrency: 1, baselineResult: false, mode: 'verify' });
     const recordCheck = {
         id: 'verify-record',
         title: 'Record the deployment (start, end, duration, rollback, metrics)',
@@ -5267,110 +6061,85 @@ async function runVerify(input, hooks = {}) {
     };
 }
 
-/** The verdict itself verifies "No critical issues found during testing". */
-const DECISION_PSEUDO_CHECK = 'decision';
-function resultsFor(item, report) {
-    const byId = new Map(report.results.map(r => [r.id, r]));
-    return (item.checks ?? []).flatMap(id => {
-        if (id === DECISION_PSEUDO_CHECK) {
-            const go = report.decision === 'go';
-            const decision = {
-                id,
-                title: 'Go/no-go decision',
-                section: '',
-                status: go ? 'pass' : 'fail',
-                blocking: !go,
-                message: go ? 'no blocking issue found' : `no-go: ${report.failedChecks.join(', ')}`,
-                durationMs: 0
-            };
-            return [decision];
-        }
-        const result = byId.get(id);
-        return result ? [result] : [];
-    });
-}
-function itemStatus(item, report) {
-    if (!item.automated)
-        return { item, state: 'manual', ticked: false };
-    const results = resultsFor(item, report);
-    if (results.length === 0)
-        return { item, state: 'not-run', ticked: false, note: 'not checked by this run' };
-    const failed = results.filter(r => r.status === 'fail' || r.status === 'error');
-    if (failed.length > 0)
-        return { item, state: 'failed', ticked: false, note: failed.map(r => r.message).join('; ') };
-    const skipped = results.filter(r => r.status === 'skip');
-    if (skipped.length > 0)
-        return { item, state: 'skipped', ticked: false, note: skipped.map(r => r.message).join('; ') };
-    const warned = results.filter(r => r.status === 'warn');
-    if (warned.length > 0)
-        return {
-            item,
-            state: 'warning',
-            ticked: true,
-            tickedBy: 'preflight',
-            note: warned.map(r => r.message).join('; ')
-        };
-    return {
-        item,
-        state: 'passed',
-        ticked: true,
-        tickedBy: 'preflight',
-        note: results.map(r => r.message).join('; ')
-    };
-}
-/** Every checklist item, in document order, with its state for this report. */
-function checklistStatus(report) {
-    return checklistItems().map(item => itemStatus(item, report));
-}
-
 /**
  * Renders the checklist as GitHub task-list Markdown. Every item carries its stable key in an HTML
  * comment (`<!-- vapora-preflight:item=KEY -->`) so a later run can find it and merge people's ticks.
+ * Items this tool checks are marked 🤖, items only people can tick 👤; the items of the other phase
+ * (after the deploy, in a preflight) are folded away.
  */
 const ITEM_MARKER_PREFIX = 'vapora-preflight:item=';
 /** Marks a tick this tool made (so a later run can tell it from a person's tick). */
 const TICKED_BY_PREFLIGHT = 'ticked-by=preflight';
-const ICON = {
-    passed: '✅',
-    warning: '⚠️',
-    failed: '❌',
-    skipped: '⏭️',
-    'not-run': '',
-    manual: ''
-};
+const TOOL_MARK = '🤖';
+const PEOPLE_MARK = '👤';
+/** Why an item is in the state it is, shown once after its text. */
+function note(status) {
+    const text = status.note ? inline(status.note, 240) : '';
+    switch (status.state) {
+        case 'passed':
+            return text ? ` — ✅ ${text}` : '';
+        case 'warning':
+            return ` — ⚠️ ${text}`;
+        case 'failed':
+            return status.blockedBy ? ` — ⛔ not checked: blocked by ${code(status.blockedBy)}` : ` — ❌ ${text}`;
+        // Why a check was skipped is said once, in the results; here a short label is enough.
+        case 'skipped':
+            if (status.skipReason === 'offline')
+                return ' — ⏭️ out of scope (offline run)';
+            if (status.blockedBy)
+                return ` — ⛔ not checked: blocked by ${code(status.blockedBy)}`;
+            if (status.skipReason === 'not-applicable')
+                return ' — ⏭️ not applicable (see the results)';
+            return ` — ⏭️ ${text}`;
+        case 'manual':
+        case 'not-run':
+            return '';
+    }
+}
 function renderItem(status) {
     const box = status.ticked ? '[x]' : '[ ]';
-    const icon = ICON[status.state];
-    const text = status.state === 'failed' ? `${icon} ${inline(status.item.text)}` : inline(status.item.text);
+    const mark = isPeoplesItem(status) ? PEOPLE_MARK : TOOL_MARK;
     const optional = status.item.optional ? ' _(if applicable)_' : '';
-    let note = '';
-    if (status.state === 'not-run')
-        note = ' — _not checked by this run_';
-    else if (status.state === 'manual')
-        note = '';
-    else if (status.note)
-        note = ` — ${status.state === 'failed' ? '' : `${icon} `}${inline(status.note, 240)}`;
-    const who = status.ticked && status.tickedBy === 'preflight' ? ` ${TICKED_BY_PREFLIGHT}` : '';
     const person = status.ticked && status.tickedBy === 'person' && status.item.automated ? ' _(ticked by hand)_' : '';
-    return `- ${box} ${text}${optional}${person}${note} <!-- ${ITEM_MARKER_PREFIX}${status.item.id}${who} -->`;
+    const who = status.ticked && status.tickedBy === 'preflight' ? ` ${TICKED_BY_PREFLIGHT}` : '';
+    return `- ${box} ${mark} ${prose(status.item.text)}${optional}${person}${note(status)} <!-- ${ITEM_MARKER_PREFIX}${status.item.id}${who} -->`;
 }
-/** The whole checklist, grouped under the seed's headings. */
-function renderChecklist(statuses) {
-    const byId = new Map(statuses.map(s => [s.item.id, s]));
-    const lines = [];
-    for (const section of CHECKLIST) {
-        lines.push(`### ${section.title}`, '');
+/** "12 of 58 done before the deploy: 🤖 10 by this tool, 👤 2 by people · 30 left for people". */
+function checklistHeadline(state, mode) {
+    const c = state.counts;
+    const when = mode === 'verify' ? 'after the deploy' : 'before the deploy';
+    const open = c.notTickedByTool > 0 ? ` · ${c.notTickedByTool} automated not ticked (see why on each)` : '';
+    return `**${c.ticked} of ${c.items} done ${when}** (${TOOL_MARK} ${c.tickedByTool} by this tool, ${PEOPLE_MARK} ${c.tickedByPeople} by people) · **${c.leftForPeople} left for people**${open}`;
+}
+const LEGEND = `${TOOL_MARK} checked by this tool on every run · ${PEOPLE_MARK} for people to tick (ticks in the tracking issue are kept)`;
+function renderSections(statuses, phase) {
+    const parts = [];
+    for (const section of CHECKLIST.filter(s => (s.phase ?? 'preflight') === phase)) {
+        // Under the report's "### Checklist": sections one level down, groups below them.
+        parts.push(`#### ${section.title}`);
         for (const group of section.groups) {
-            lines.push(`#### ${group.title}`, '');
-            for (const item of group.items) {
-                const status = byId.get(`${section.key}.${item.key}`);
-                if (status)
-                    lines.push(renderItem(status));
-            }
-            lines.push('');
+            const items = group.items
+                .map(item => statuses.get(`${section.key}.${item.key}`))
+                .filter((s) => s !== undefined)
+                .map(renderItem);
+            parts.push(`##### ${group.title}`, items.join('\n'));
         }
     }
-    return lines.join('\n');
+    return blocks(...parts);
+}
+/**
+ * The whole checklist under the seed's headings: the run's own phase open, the other phase folded in a
+ * `<details>` (its items are still there, with their markers, so ticks in it are merged like the others).
+ */
+function renderChecklist(statuses, options = {}) {
+    const mode = options.mode ?? 'preflight';
+    const byId = new Map(statuses.map(s => [s.item.id, s]));
+    const other = mode === 'preflight' ? 'verify' : 'preflight';
+    const otherCount = statuses.filter(s => s.item.phase === other).length;
+    const fold = other === 'verify'
+        ? `After the deploy: success criteria and post-deployment record (${otherCount} items, checked by <code>mode: verify</code>)`
+        : `Before the deploy: the preflight checklist (${otherCount} items)`;
+    return blocks(options.state ? checklistHeadline(options.state, mode) : undefined, LEGEND, renderSections(byId, mode), otherCount > 0 ? `<details><summary>${fold}</summary>` : undefined, otherCount > 0 ? renderSections(byId, other) : undefined, otherCount > 0 ? '</details>' : undefined);
 }
 
 const LAST_GO = /<!-- vapora-preflight:last-go sha=([0-9a-f]{40}) repo=([\w.-]+\/[\w.-]+)(?: at=(\S+))?(?: run=(\S+))? -->/;
@@ -5440,7 +6209,45 @@ function renderCommitsSince(report) {
     ].join('\n');
 }
 
-/** The human report: decision, why, results table, per-check details and the checklist. */
+function foldResults(report) {
+    const causeOf = new Map();
+    for (const cause of report.rootCauses)
+        for (const id of cause.blocks)
+            causeOf.set(id, cause.check);
+    const folded = { shown: [], blocked: [], offline: [], notApplicable: [] };
+    for (const result of report.results) {
+        const cause = causeOf.get(result.id);
+        if (cause) {
+            const group = folded.blocked.find(b => b.cause === cause);
+            if (group)
+                group.checks.push(result.id);
+            else
+                folded.blocked.push({ cause, checks: [result.id] });
+        }
+        else if (result.status === 'skip' && result.skipReason === 'offline') {
+            folded.offline.push(result.id);
+        }
+        else if (result.status === 'skip' && result.skipReason === 'not-applicable') {
+            const why = result.message.replace(/^not applicable: /, '');
+            const group = folded.notApplicable.find(g => g.why === why);
+            if (group)
+                group.checks.push(result.id);
+            else
+                folded.notApplicable.push({ why, checks: [result.id] });
+        }
+        else {
+            folded.shown.push(result);
+        }
+    }
+    return folded;
+}
+
+/**
+ * The human report as GitHub Markdown (the job summary, the CLI's `--format markdown`): the decision and
+ * its root causes first, then the results (what did not run folded into counted lines), the kit, the
+ * details and the checklist. Every block ends at a blank line (see `blocks`): GitHub's engine lets an HTML
+ * block such as `</details>` swallow whatever follows it up to the next one.
+ */
 const STATUS_ICON = {
     pass: '✅ pass',
     warn: '⚠️ warn',
@@ -5448,39 +6255,51 @@ const STATUS_ICON = {
     skip: '⏭️ skip',
     error: '💥 error'
 };
+/** How many located problems a root cause lists before "… N more". */
+const FINDINGS_SHOWN = 5;
+/** How many detail lines a check shows (the JSON report has them all). */
+const DETAILS_SHOWN = 60;
 function renderResultsTable(results) {
-    const rows = results.map(r => `| \`${r.id}\` | ${STATUS_ICON[r.status]} | ${r.blocking ? '**yes**' : 'no'} | ${cell(r.message)} | ${r.durationMs} ms |`);
-    return ['| Check | Status | Blocks | Result | Time |', '|---|---|---|---|---|', ...rows].join('\n');
+    const rows = results.map(r => `| \`${r.id}\` | ${STATUS_ICON[r.status]}${r.blocking ? ' · **blocks**' : ''} | ${cell(r.message)} | ${Math.round(r.durationMs)} ms |`);
+    return ['| Check | Status | Result | Time |', '|---|---|---|--:|', ...rows].join('\n');
+}
+const ids = (list) => list.map(code).join(', ');
+/** The counted lines for what the table leaves out: blocked by a root cause, out of scope, not applicable. */
+function renderFolded(folded) {
+    const lines = folded.blocked.map(b => `- ⛔ **Not run because of ${code(b.cause)}** (${b.checks.length}, each blocks): ${ids(b.checks)}`);
+    if (folded.offline.length > 0) {
+        lines.push(`- ⏭️ **Out of scope in this offline run** (${folded.offline.length}): ${ids(folded.offline)}`);
+    }
+    if (folded.notApplicable.length > 0) {
+        const count = folded.notApplicable.reduce((n, g) => n + g.checks.length, 0);
+        const groups = folded.notApplicable.map(g => `${ids(g.checks)} (${inline(g.why, 160)})`);
+        lines.push(`- ⏭️ **Not applicable** (${count}): ${groups.join('; ')}`);
+    }
+    return lines.join('\n');
+}
+/** Detail lines as a list; a line indented by two spaces belongs to the line above it (one level). */
+function detailList(details, max = DETAILS_SHOWN) {
+    const lines = details.slice(0, max).map(d => (/^\s{2,}\S/.test(d) ? `  - ${inline(d)}` : `- ${inline(d)}`));
+    if (details.length > max)
+        lines.push(`- … ${details.length - max} more (in the JSON report)`);
+    return lines.join('\n');
 }
 function renderDetails(results) {
     const interesting = results.filter(r => (r.details?.length ?? 0) > 0 || (r.hint && r.status !== 'pass'));
-    return interesting
-        .map(r => {
-        const lines = (r.details ?? []).slice(0, 60).map(d => `- ${inline(d)}`);
-        if ((r.details?.length ?? 0) > 60)
-            lines.push(`- … ${r.details.length - 60} more`);
-        if (r.hint && r.status !== 'pass')
-            lines.push('', `**How to fix:** ${inline(r.hint)}`);
-        return `<details${r.blocking ? ' open' : ''}><summary><code>${r.id}</code> — ${STATUS_ICON[r.status]}</summary>\n\n${lines.join('\n')}\n\n</details>`;
-    })
-        .join('\n');
+    return blocks(...interesting.map(r => blocks(`<details${r.blocking ? ' open' : ''}><summary><code>${r.id}</code> — ${STATUS_ICON[r.status]}</summary>`, detailList(r.details ?? []), r.hint && r.status !== 'pass' ? `**How to fix:** ${prose(r.hint)}` : undefined, '</details>')));
 }
 /** Revisions to return to, the exact undo commands and the ConfigMap backup: what a rollback needs. */
 function renderRollbackKit(kit) {
-    const lines = ['### Rollback kit', ''];
     const revisions = Object.entries(kit.revisions);
-    if (revisions.length > 0) {
-        lines.push('| Deployment | Revision now |', '|---|---|', ...revisions.map(([name, rev]) => `| \`${name}\` | ${rev} |`), '');
-    }
-    else {
-        lines.push('No deployment has a revision yet (first deploy): nothing to roll back to.', '');
-    }
-    if (kit.undoCommands.length > 0)
-        lines.push('```sh', ...kit.undoCommands, '```', '');
-    if (kit.configMapBackupPath) {
-        lines.push(`ConfigMap backup: \`${inline(kit.configMapBackupPath)}\` (restore with \`kubectl apply -f\` on it).`);
-    }
-    return lines.join('\n');
+    return blocks('### Rollback kit', revisions.length > 0
+        ? [
+            '| Deployment | Revision now |',
+            '|---|---|',
+            ...revisions.map(([name, rev]) => `| \`${name}\` | ${rev} |`)
+        ].join('\n')
+        : 'No deployment has a revision yet (first deploy): nothing to roll back to.', kit.undoCommands.length > 0 ? ['```sh', ...kit.undoCommands, '```'].join('\n') : undefined, kit.configMapBackupPath
+        ? `ConfigMap backup: ${code(kit.configMapBackupPath)} (restore with \`kubectl apply -f\` on it).`
+        : undefined);
 }
 function renderHeadline(report) {
     return report.decision === 'go' ? '🟢 GO' : '🔴 NO-GO';
@@ -5490,90 +6309,206 @@ function renderSource(report) {
     const bundle = report.bundle;
     if (!bundle)
         return 'no bundle';
-    const files = bundle.files ? `, ${bundle.files.length} files` : '';
     const origin = bundle.origin;
-    if (origin) {
-        return `artifact [\`${inline(origin.name)}\` #${origin.artifactId}](${origin.url}) from [run ${origin.runId}](${origin.runUrl}) of \`${inline(origin.repository)}\`${files}`;
+    if (!bundle.files) {
+        return origin ? `artifact ${code(origin.name)} (not opened)` : `bundle ${code(bundle.path)} (not opened)`;
     }
-    return `bundle \`${inline(bundle.path)}\` (${bundle.kind}${files})`;
+    const files = `, ${bundle.files.length} files`;
+    if (origin) {
+        return `artifact [${code(origin.name)} #${origin.artifactId}](${origin.url}) from [run ${origin.runId}](${origin.runUrl}) of ${code(origin.repository)}${files}`;
+    }
+    return `bundle ${code(bundle.path)} (${bundle.kind}${files})`;
 }
-/** "Why no-go": one line per blocking reason. Empty on go. */
+/** One root cause: what failed, where (the first located problems), what it blocked, how to fix it. */
+function renderCause(cause, report) {
+    const result = report.results.find(r => r.id === cause.check);
+    const errors = (result?.findings ?? []).filter(f => f.severity === 'error' && f.file);
+    const sub = [
+        ...errors.slice(0, FINDINGS_SHOWN).map(f => `  - ${code(where(f))} ${inline(f.message)}`),
+        ...(errors.length > FINDINGS_SHOWN ? [`  - … ${errors.length - FINDINGS_SHOWN} more (see details)`] : []),
+        ...(cause.blocks.length > 0
+            ? [`  - ⛔ ${cause.prerequisite ? 'keeps from running' : 'also blocks'}: ${ids(cause.blocks)}`]
+            : []),
+        ...(cause.hint ? [`  - **How to fix:** ${prose(cause.hint)}`] : [])
+    ];
+    const what = cause.prerequisite ? `${code(cause.check)} (a missing prerequisite)` : code(cause.check);
+    return [`- **${what}** — ${inline(cause.message, 400)}`, ...sub].join('\n');
+}
+/** "Why no-go": each root cause once, with what it blocked. Empty on go. */
 function renderWhy(report) {
     if (report.decision !== 'no-go')
         return '';
-    const reasons = report.reasons.filter(r => !r.startsWith('offline run')).map(r => `- ${inline(r)}`);
-    return ['### Why no-go', '', ...reasons, ''].join('\n');
+    const other = report.reasons.filter(r => r.check === null).map(r => `- ${inline(r.message)}`);
+    const title = report.rootCauses.length > 1 ? `### Why no-go: ${report.rootCauses.length} root causes` : '### Why no-go';
+    return blocks(title, [...report.rootCauses.map(c => renderCause(c, report)), ...other].join('\n'));
 }
 function renderWarnings(report) {
     if (report.warnings.length === 0)
         return '';
-    const warned = report.results.filter(r => r.status === 'warn');
-    return [
-        '### Warnings (not blocking)',
-        '',
-        ...warned.map(r => `- \`${r.id}\`: ${inline(r.message)}`),
-        ''
-    ].join('\n');
+    return blocks('### Warnings (not blocking)', report.warnings.map(w => `- ${code(w.check ?? '')}: ${inline(w.message)}`).join('\n'));
 }
 /** What the dry-run says will change, object by object (env values are never shown). */
 function renderChanges(report) {
     const changes = report.results.find(r => r.id === 'what-changes' && r.status !== 'skip')?.data?.changes;
     if (!changes || Object.keys(changes).length === 0)
         return '';
-    return [
-        "### What's changing",
-        '',
-        ...Object.entries(changes).map(([object, list]) => `- \`${inline(object)}\`: ${inline(list.join('; '), 600)}`),
-        ''
-    ].join('\n');
+    return blocks("### What's changing", Object.entries(changes)
+        .map(([object, list]) => `- ${code(object)}: ${inline(list.join('; '), 600)}`)
+        .join('\n'));
 }
-/** Per-check details: all of them on no-go, only those that did not pass on go. */
+/** The results table (what ran and what blocks on its own) and the counted lines for the rest. */
+function renderResults(report) {
+    const folded = foldResults(report);
+    return blocks('### Results', renderResultsTable(folded.shown), renderFolded(folded));
+}
+/** Per-check details: all of them on no-go, only those that did not pass on go; never the folded ones. */
 function renderReportDetails(report) {
+    const shown = foldResults(report).shown;
     const blocking = report.results.some(r => r.blocking);
-    return renderDetails(blocking ? report.results : report.results.filter(r => r.status !== 'pass'));
+    return renderDetails(blocking ? shown : shown.filter(r => r.status !== 'pass'));
 }
 const OFFLINE_NOTE = [
     '> [!NOTE]',
-    '> Offline run: cluster and network checks were not run. **This decision covers the bundle only.**',
-    ''
+    '> Offline run: cluster and network checks were not run. **This decision covers the bundle only.**'
 ].join('\n');
 function renderScopeNote(report) {
     return report.scope === 'bundle-only' ? OFFLINE_NOTE : '';
 }
+/** The checklist section: counts, legend, the run's own phase, the other phase folded. */
+function renderChecklistSection(report) {
+    return blocks('### Checklist', renderChecklist(checklistStatus(report), { mode: report.mode, state: report.checklist }));
+}
+function renderTitle(report) {
+    const what = report.mode === 'verify' ? 'Vapora deployment verification' : 'Vapora pre-deployment preflight';
+    return `## ${renderHeadline(report)} — ${what}`;
+}
 /** The full Markdown report (the CLI's Markdown output and the job summary). */
 function renderMarkdown(report) {
-    const parts = [
-        `## ${renderHeadline(report)} — Vapora pre-deployment preflight`,
-        '',
-        `Namespace \`${report.namespace}\` · ${renderSource(report)} · ${(report.durationMs / 1000).toFixed(2)} s · ${report.tool.name} ${report.tool.version} · ${report.finishedAt}`,
-        '',
-        renderScopeNote(report),
-        renderWhy(report),
-        renderWarnings(report),
-        '### Results',
-        '',
-        renderResultsTable(report.results),
-        '',
-        renderChanges(report),
-        renderCommitsSince(report),
-        report.rollback ? `${renderRollbackKit(report.rollback)}\n` : '',
-        report.baseline ? renderBaseline(report.baseline) : '',
-        renderReportDetails(report),
-        '### Checklist',
-        '',
-        renderChecklist(checklistStatus(report))
-    ];
-    return parts.filter(part => part !== '').join('\n');
+    return blocks(renderTitle(report), `Namespace \`${report.namespace}\` · ${renderSource(report)} · ${(report.durationMs / 1000).toFixed(2)} s · ${report.tool.name} ${report.tool.version} · ${report.finishedAt}`, renderScopeNote(report), renderWhy(report), renderWarnings(report), renderResults(report), renderChanges(report), renderCommitsSince(report), report.rollback ? renderRollbackKit(report.rollback) : undefined, report.baseline ? renderBaseline(report.baseline) : undefined, renderReportDetails(report), renderChecklistSection(report));
 }
 
+const orNull = (value) => (value === undefined ? null : value);
+function finding(f) {
+    return {
+        severity: f.severity,
+        message: f.message,
+        file: orNull(f.file),
+        line: orNull(f.line),
+        column: orNull(f.column),
+        hint: orNull(f.hint)
+    };
+}
+function result(r) {
+    return {
+        id: r.id,
+        title: r.title,
+        section: r.section,
+        status: r.status,
+        blocking: r.blocking,
+        blockedBy: orNull(r.blockedBy),
+        skipReason: orNull(r.skipReason),
+        message: r.message,
+        details: orNull(r.details),
+        findings: r.findings ? r.findings.map(finding) : null,
+        hint: orNull(r.hint),
+        file: orNull(r.file),
+        line: orNull(r.line),
+        column: orNull(r.column),
+        durationMs: r.durationMs,
+        data: orNull(r.data)
+    };
+}
+function bundle(b) {
+    const o = b.origin;
+    return {
+        kind: b.kind,
+        path: b.path,
+        origin: o
+            ? {
+                name: o.name,
+                artifactId: o.artifactId,
+                repository: o.repository,
+                runId: o.runId,
+                url: o.url,
+                runUrl: o.runUrl,
+                sizeBytes: orNull(o.sizeBytes),
+                digest: orNull(o.digest),
+                headSha: orNull(o.headSha)
+            }
+            : null,
+        root: orNull(b.root),
+        files: orNull(b.files)
+    };
+}
+function baseline(b) {
+    return {
+        endpoints: b.endpoints.map(e => ({ ...e, p99Ms: orNull(e.p99Ms) })),
+        podRestarts: orNull(b.podRestarts),
+        nodes: orNull(b.nodes),
+        nodeUsageSource: orNull(b.nodeUsageSource),
+        latencyThresholdMs: orNull(b.latencyThresholdMs)
+    };
+}
+function verification(v) {
+    return {
+        verified: v.verified,
+        rollbackDetected: v.rollbackDetected,
+        startedAt: orNull(v.startedAt),
+        endedAt: v.endedAt,
+        durationMs: orNull(v.durationMs),
+        before: v.before ? baseline(v.before) : null,
+        after: v.after ? baseline(v.after) : null,
+        podRestarts: orNull(v.podRestarts),
+        undoCommands: v.undoCommands,
+        preflightRunUrl: orNull(v.preflightRunUrl)
+    };
+}
+/** The JSON object of a report, keys in a fixed order (see the schema). */
+function reportJson(report) {
+    return {
+        version: report.version,
+        tool: report.tool,
+        mode: report.mode,
+        decision: report.decision,
+        scope: report.scope,
+        reasons: report.reasons,
+        rootCauses: report.rootCauses.map(c => ({ ...c, hint: orNull(c.hint) })),
+        failedChecks: report.failedChecks,
+        warnings: report.warnings,
+        counts: report.counts,
+        startedAt: report.startedAt,
+        finishedAt: report.finishedAt,
+        durationMs: report.durationMs,
+        namespace: report.namespace,
+        bundle: report.bundle ? bundle(report.bundle) : null,
+        cluster: report.cluster
+            ? { server: report.cluster.server, version: orNull(report.cluster.version) }
+            : null,
+        rollback: report.rollback
+            ? {
+                revisions: report.rollback.revisions,
+                undoCommands: report.rollback.undoCommands,
+                configMapBackupPath: orNull(report.rollback.configMapBackupPath)
+            }
+            : null,
+        baseline: report.baseline ? baseline(report.baseline) : null,
+        policy: orNull(report.policy),
+        results: report.results.map(result),
+        checklist: {
+            items: report.checklist.items.map(i => ({ ...i, tickedBy: orNull(i.tickedBy) })),
+            counts: report.checklist.counts
+        },
+        timings: report.timings,
+        verification: report.verification ? verification(report.verification) : null
+    };
+}
 function renderJson(report) {
-    return `${JSON.stringify(report, null, 2)}\n`;
+    return `${JSON.stringify(reportJson(report), null, 2)}\n`;
 }
 
 /**
- * Merges the ticks already in a tracking issue with a new run's checklist, so that nothing a person
- * ticked is lost: manual items keep their ticks; automated items are re-checked every run, and a
- * person's tick on one that now fails is removed *and reported*, never silently kept or dropped.
+ * Reads the ticks already in a tracking issue, so that a new run can merge them (see `mergeTicks` in
+ * state.ts): people's ticks on manual items are kept, the tool's own ticks are re-checked.
  */
 // A task-list line as people leave it: any bullet or number, inside a quote or indented, the marker
 // anywhere after the box and text after it ("done by @bob").
@@ -5593,28 +6528,6 @@ function readTicks(body) {
         ticks.set(match[2], { ticked: match[1].toLowerCase() === 'x', byPreflight: Boolean(match[3]) });
     }
     return ticks;
-}
-function mergeTicks(current, previous) {
-    const overridden = [];
-    let keptByPeople = 0;
-    const statuses = current.map((status) => {
-        const before = previous.get(status.item.id);
-        const byPerson = before?.ticked === true && !before.byPreflight;
-        if (status.state === 'failed') {
-            if (byPerson)
-                overridden.push({ id: status.item.id, text: status.item.text, reason: status.note ?? 'failed' });
-            return status;
-        }
-        if (status.ticked)
-            return status;
-        // Manual items, and automated ones this run did not verify (not run, skipped): a person's tick stands.
-        if (byPerson && (status.state === 'manual' || status.state === 'not-run' || status.state === 'skipped')) {
-            keptByPeople++;
-            return { ...status, ticked: true, tickedBy: 'person' };
-        }
-        return status;
-    });
-    return { statuses, overridden, keptByPeople };
 }
 
 const PREFIX = 'vapora-preflight:record=';
@@ -5690,12 +6603,9 @@ function issueKeyMarker(key) {
 function renderOverridden(merged) {
     if (merged.overridden.length === 0)
         return '';
-    return [
-        '### ⚠️ Ticks removed because the check now fails',
-        '',
-        ...merged.overridden.map(o => `- ${inline(o.text)} — ticked by hand, but: ${inline(o.reason, 300)}`),
-        ''
-    ].join('\n');
+    return blocks('### ⚠️ Ticks removed because the check now fails', merged.overridden
+        .map(o => `- ${prose(o.text)} — ticked by hand, but: ${inline(o.reason, 300)}`)
+        .join('\n'));
 }
 function renderIssueBody(input) {
     const { report } = input;
@@ -5705,54 +6615,30 @@ function renderIssueBody(input) {
     const sections = [
         {
             name: 'header',
-            text: [
-                issueKeyMarker(input.key),
-                `## ${renderHeadline(report)} — Vapora preflight · \`${inline(input.environment)}\``,
-                '',
-                `Last run ${report.finishedAt}${run} · namespace \`${report.namespace}\` · ${renderSource(report)} · ${report.tool.name} ${report.tool.version}`,
-                '',
-                renderLastGo(nextLastGo(report, input.previousBody, input.runUrl, issueKeyMarker(input.key))),
-                renderRecord(recordOf(report, input.runUrl))
-            ].join('\n')
+            text: blocks(issueKeyMarker(input.key), `## ${renderHeadline(report)} — Vapora preflight · ${code(input.environment)}`, `Last run ${report.finishedAt}${run} · namespace \`${report.namespace}\` · ${renderSource(report)} · ${report.tool.name} ${report.tool.version}`, renderLastGo(nextLastGo(report, input.previousBody, input.runUrl, issueKeyMarker(input.key))), renderRecord(recordOf(report, input.runUrl)))
         },
         { name: 'scope', text: renderScopeNote(report) },
         { name: 'why', text: renderWhy(report) },
         { name: 'overridden', text: renderOverridden(merged) },
         { name: 'warnings', text: renderWarnings(report), dropOrder: 4 },
-        {
-            name: 'rollback kit',
-            text: report.rollback ? `${renderRollbackKit(report.rollback)}\n` : '',
-            dropOrder: 5
-        },
+        { name: 'rollback kit', text: report.rollback ? renderRollbackKit(report.rollback) : '', dropOrder: 5 },
         { name: "what's changing", text: renderChanges(report), dropOrder: 3 },
         { name: 'commits since the last go', text: renderCommitsSince(report), dropOrder: 3.2 },
         { name: 'baseline', text: report.baseline ? renderBaseline(report.baseline) : '', dropOrder: 3.5 },
         {
             name: 'checklist',
-            text: [
-                '### Checklist',
-                '',
-                '_Tick manual items here as you do them: later runs keep your ticks. Automated items are re-checked on every run._',
-                '',
-                renderChecklist(merged.statuses)
-            ].join('\n')
+            text: blocks('### Checklist', '_Tick manual items here as you do them: later runs keep your ticks. Automated items are re-checked on every run._', renderChecklist(merged.statuses, {
+                mode: report.mode,
+                state: checklistState(merged.statuses, report.mode)
+            }))
         },
-        {
-            name: 'results table',
-            text: ['### Results', '', renderResultsTable(report.results), ''].join('\n'),
-            dropOrder: 2
-        },
+        { name: 'results table', text: renderResults(report), dropOrder: 2 },
         { name: 'details', text: renderReportDetails(report), dropOrder: 1 }
     ];
     const omitted = [];
     const kept = peoplesText(input.previousBody, input.key);
     const compose = () => kept.before +
-        sections
-            .filter(s => s.text !== '' && !omitted.includes(s.name))
-            .map(s => s.text)
-            .join('\n')
-            .concat(omitted.length > 0 ? trimNote(omitted, input.fullReportUrl ?? input.runUrl) : '')
-            .concat(`\n${END_MARKER}`) +
+        blocks(...sections.filter(s => !omitted.includes(s.name)).map(s => s.text), omitted.length > 0 ? trimNote(omitted, input.fullReportUrl ?? input.runUrl) : undefined, END_MARKER) +
         kept.after;
     let body = compose();
     const droppable = sections.filter(s => s.dropOrder !== undefined && s.text !== '');
@@ -5767,7 +6653,7 @@ function renderIssueBody(input) {
         // Only the checklist and the reasons are left and they still do not fit: cut the reasons' text, never
         // the checklist (its ticks are people's work).
         const why = sections.find(s => s.name === 'why');
-        why.text = `### Why no-go\n\n${report.failedChecks.map(id => `- \`${id}\``).join('\n')}\n`;
+        why.text = blocks('### Why no-go', report.failedChecks.map(id => `- ${code(id)}`).join('\n'));
         omitted.push('reasons text');
         body = compose();
     }
@@ -5775,7 +6661,7 @@ function renderIssueBody(input) {
 }
 function trimNote(omitted, fullReportUrl) {
     const where = fullReportUrl ? ` Read the full report [here](${fullReportUrl}).` : '';
-    return `\n> [!NOTE]\n> Trimmed to fit GitHub's ${ISSUE_BODY_LIMIT.toLocaleString('en-US')}-character limit: ${omitted.join(', ')} left out.${where}\n`;
+    return `> [!NOTE]\n> Trimmed to fit GitHub's ${ISSUE_BODY_LIMIT.toLocaleString('en-US')}-character limit: ${omitted.join(', ')} left out.${where}`;
 }
 
 /**

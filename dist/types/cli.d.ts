@@ -1,3 +1,4 @@
+import { type Paint } from './report/text.js';
 export declare const EXIT: {
     readonly go: 0;
     readonly noGo: 1;
@@ -7,6 +8,14 @@ export declare const HELP: string;
 export interface CliIO {
     stdout: (text: string) => void;
     stderr: (text: string) => void;
+    /** stdout is a terminal: the text report by default. */
+    stdoutTTY?: boolean;
+    /** stderr is a terminal: progress is one line updated in place. */
+    stderrTTY?: boolean;
+    /** The terminal's width (the text report wraps at it; 100 otherwise). */
+    columns?: number;
+    /** Colours for stdout (the default honours the TTY, NO_COLOR and FORCE_COLOR). */
+    paint?: Paint;
 }
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. Never throws. */
 export declare function main(argv: string[], io?: CliIO): Promise<number>;

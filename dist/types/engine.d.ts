@@ -1,6 +1,9 @@
 import { type PreflightInput } from './options.js';
-import type { Check, CheckOutcome, CheckResult, Report } from './types.js';
+import { type ItemStatus } from './checklist/state.js';
+import { type Check, type CheckOutcome, type CheckResult, type Report, type RunMode } from './types.js';
 export interface RunHooks {
+    /** Called as a check starts (for live progress). */
+    onStart?: (check: Pick<Check, 'id' | 'title' | 'section'>) => void;
     /** Called as each result is known (for progress lines); results arrive in completion order. */
     onResult?: (result: CheckResult) => void;
     /** Replaces the built-in checks (tests, or callers adding their own). */
@@ -11,6 +14,8 @@ export interface RunHooks {
     onSecrets?: (secrets: string[]) => void;
     /** False: no `baseline` result (verify mode measures "after", not a baseline). report.baseline is kept. */
     baselineResult?: boolean;
+    /** The phase the report is for (verify mode passes `verify`); default `preflight`. */
+    mode?: RunMode;
 }
 /** Turns a check's outcome into a result: identity, the policy's blocking verdict, position, timing. */
 export declare function finish(check: Pick<Check, 'id' | 'title' | 'section'>, outcome: CheckOutcome, durationMs: number): CheckResult;
@@ -23,4 +28,6 @@ export declare function runPreflight(input: PreflightInput, hooks?: RunHooks): P
  * Adds results produced after the run (the tracking issue, the kit upload) and decides again: a step the
  * adapter was asked to do and could not do blocks like any check. Replaces results with the same id.
  */
-export declare function amendReport(report: Report, extra: readonly CheckResult[]): Report;
+export declare function amendReport<R extends Report>(report: R, extra: readonly CheckResult[]): R;
+/** The report with the checklist as merged with the tracking issue (people's ticks included). */
+export declare function withChecklist<R extends Report>(report: R, statuses: readonly ItemStatus[]): R;

@@ -5,6 +5,12 @@
 /** Invalid options or inputs: the user must change how the tool is called. CLI exit code 2. */
 export declare class UsageError extends Error {
     name: string;
+    /** False when the message says all there is to say (a path that does not exist): no "see --help". */
+    readonly help: boolean;
+    constructor(message: string, options?: {
+        help?: boolean;
+        cause?: unknown;
+    });
 }
 /**
  * The bundle cannot be read safely (missing path, not a zip, unsafe entry, over a limit). Not a crash:

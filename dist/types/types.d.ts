@@ -24,6 +24,8 @@ export interface Finding {
     file?: string;
     line?: number;
     column?: number;
+    /** How to fix this one problem, when it differs from the check's `hint`; annotations carry it. */
+    hint?: string;
 }
 /** The evidence a check returns. A check never decides go/no-go; the policy does (see policy.ts). */
 export interface CheckOutcome {
@@ -37,6 +39,12 @@ export interface CheckOutcome {
     /** How to fix it. */
     hint?: string;
     skipReason?: SkipReason;
+    /**
+     * Why this check did not run, or could not judge: the id of the check that failed first (e.g.
+     * `cluster-access`, `bundle-syntax`), or of a prerequisite that is missing and is not a check (e.g.
+     * `preflight-record`). Reports lead with the root cause and count what it blocked.
+     */
+    blockedBy?: string;
     /** Structured data for reports and later runs (e.g. revisions); must never hold secrets. */
     data?: Record<string, unknown>;
 }
@@ -80,15 +88,40 @@ export interface Check {
     run(ctx: CheckContext): Promise<CheckOutcome>;
 }
 export type Decision = 'go' | 'no-go';
+/** One check's message, as the decision cites it. */
+export interface Reason {
+    /** The check (or missing prerequisite) it is about; null for a reason that is no check's (nothing ran). */
+    check: string | null;
+    message: string;
+}
+/**
+ * One cause of a no-go with what it kept from running. A failure nothing else explains is its own root
+ * cause with `blocks: []`; no kubeconfig is one root cause that blocks a dozen cluster checks.
+ */
+export interface RootCause {
+    /** A check of this run, or a prerequisite that is no check (`preflight-record`): see `prerequisite`. */
+    check: string;
+    /** True when `check` names a missing prerequisite, not a check of this run. */
+    prerequisite: boolean;
+    message: string;
+    hint?: string;
+    /** The blocking checks that did not run (or could not judge) because of it, in report order. */
+    blocks: string[];
+}
+/** How many results have each status. */
+export type StatusCounts = Record<Status, number>;
 /** The policy's verdict. */
 export interface Verdict {
     decision: Decision;
-    /** Ids of results that block, in report order. */
+    /** Ids of every result that blocks, in report order (root causes and what they blocked alike). */
     failedChecks: string[];
-    /** Ids of results with status `warn`. */
-    warnings: string[];
-    /** One short sentence per blocking result, plus scope notes. */
-    reasons: string[];
+    /** Results with status `warn`, with their messages. */
+    warnings: Reason[];
+    /** Why no-go: one entry per root cause (its message counts what it blocked); empty on go. */
+    reasons: Reason[];
+    /** The causes of a no-go, each with the checks it kept from running. */
+    rootCauses: RootCause[];
+    counts: StatusCounts;
     /** `bundle-only` when cluster/network checks were declared out of scope (offline). */
     scope: 'full' | 'bundle-only';
 }
@@ -103,18 +136,15 @@ export interface BundleSource {
     root?: string;
     files?: string[];
 }
-/** The whole result of a run. Serialised as the JSON report (see report/json.ts). */
-export interface Report {
-    version: 1;
+/** The JSON report's version: 2 has `reasons`/`warnings` as `{check, message}`, `rootCauses`, `blockedBy`. */
+export declare const REPORT_VERSION = 2;
+/** The whole result of a run. Serialised as the JSON report (see report/json.ts and schema/). */
+export interface Report extends Verdict {
+    version: typeof REPORT_VERSION;
     tool: {
         name: string;
         version: string;
     };
-    decision: Decision;
-    scope: Verdict['scope'];
-    reasons: string[];
-    failedChecks: string[];
-    warnings: string[];
     startedAt: string;
     finishedAt: string;
     durationMs: number;
@@ -134,11 +164,48 @@ export interface Report {
         path: string;
         optionalItems: string[];
     };
+    /** `preflight` (before the deploy) or `verify` (after it). */
+    mode: RunMode;
     results: CheckResult[];
+    /** The checklist's state after this run: which items are ticked, by the tool or by people. */
+    checklist: ChecklistState;
     timings: {
         totalMs: number;
         bundleMs: number;
         checksMs: number;
+    };
+}
+export type RunMode = 'preflight' | 'verify';
+/** One checklist item as a run leaves it. */
+export interface ChecklistItemState {
+    /** Stable key, e.g. `t-2h.verify-artifact-contents` (also the hidden marker in the tracking issue). */
+    id: string;
+    /** The seed's wording, as Markdown (commands in backticks). */
+    text: string;
+    section: string;
+    group: string;
+    /** Which run checks it: the preflight (before the deploy) or verify mode (after it). */
+    phase: RunMode;
+    /** Checked by this tool (else only a person can tick it). */
+    automated: boolean;
+    optional: boolean;
+    state: 'passed' | 'warning' | 'failed' | 'skipped' | 'not-run' | 'manual';
+    ticked: boolean;
+    tickedBy?: 'tool' | 'person';
+}
+/** The checklist's state, with the counts a person reads first ("12 of 40 done, 25 left for people"). */
+export interface ChecklistState {
+    items: ChecklistItemState[];
+    /** Over the items of the run's own phase. */
+    counts: {
+        items: number;
+        ticked: number;
+        tickedByTool: number;
+        tickedByPeople: number;
+        /** Automated items this run could not tick (failed, blocked, out of scope). */
+        notTickedByTool: number;
+        /** Unticked items only people can tick (manual, or automated but not checked in this setup). */
+        leftForPeople: number;
     };
 }
 /** Numbers measured before the deploy, for the comparison after it. */
@@ -160,6 +227,8 @@ export interface Baseline {
         memoryPct: number;
     }>;
     nodeUsageSource?: string;
+    /** The latency threshold in force (p95, ms), when one was set: the report marks endpoints over it. */
+    latencyThresholdMs?: number;
 }
 export interface RollbackKit {
     /** Deployment name → the highest revision before this deploy (what `undo --to-revision` returns to). */

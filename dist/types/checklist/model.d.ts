@@ -6,8 +6,10 @@
  * ids of the checks that verify it; otherwise it is *manual* and only a person can tick it.
  * `optional` marks items the seed qualifies with "if applicable", "if safe", "if available"…
  */
+import type { RunMode } from '../types.js';
 export interface ChecklistItem {
     key: string;
+    /** The seed's wording, as Markdown: commands in backticks (see `plainItemText` for plain text). */
     text: string;
     /** Check ids that verify this item. Absent → manual. */
     checks?: string[];
@@ -21,6 +23,8 @@ export interface ChecklistGroup {
 export interface ChecklistSection {
     key: string;
     title: string;
+    /** The run that checks its items: the preflight (before the deploy, the default) or verify mode (after). */
+    phase?: RunMode;
     groups: ChecklistGroup[];
 }
 export declare const CHECKLIST: readonly ChecklistSection[];
@@ -32,6 +36,9 @@ export interface LocatedItem extends ChecklistItem {
     group: string;
     automated: boolean;
     optional: boolean;
+    phase: RunMode;
 }
+/** An item's text without Markdown: for messages, logs and the terminal. */
+export declare function plainItemText(text: string): string;
 /** All items in document order, with their full ids. */
 export declare function checklistItems(): LocatedItem[];

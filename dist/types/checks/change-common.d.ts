@@ -19,7 +19,7 @@ export declare function changeTarget(spec: ChangeSpec | undefined, origin: Artif
     problem: string;
 } | undefined;
 /** Why the change checks do not apply when there is no target. */
-export declare const NO_TARGET = "change checks are off (check-changes: false), or no commit is known (outside GitHub Actions: give --commit and --repository)";
+export declare const NO_TARGET = "no commit to check (check-changes is off, or no --commit and --repository outside GitHub Actions)";
 export declare const short: (sha: string) => string;
 /** A GitHub failure as an `error` outcome naming the permission to grant. */
 export declare function githubProblem(error: unknown, doing: string, needs: 'contents: read' | 'pull-requests: read'): Promise<CheckOutcome>;

@@ -23,10 +23,21 @@ export interface ManifestDoc {
     line: number;
     doc: KubeObjectJson;
 }
-/** Every Kubernetes object in configmap.yaml and deployment.yaml that parsed, in file order. */
+/** A document of the manifests that is not sent to the server, and why. */
+export interface LeftOut {
+    file: string;
+    line?: number;
+    label: string;
+    why: string;
+}
+/**
+ * Every Kubernetes object in configmap.yaml and deployment.yaml that parsed, in file order, with the
+ * files that did not parse and the documents left out for not being usable objects.
+ */
 export declare function manifestDocs(ctx: CheckContext): {
     docs: ManifestDoc[];
     unreadable: string[];
+    leftOut: LeftOut[];
 };
 export declare const objectLabel: (doc: KubeObjectJson) => string;
 /** Parses durations like 90s, 30m, 1h, 2h30m, 1d. */

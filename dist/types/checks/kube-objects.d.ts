@@ -1,5 +1,5 @@
 /** Reads Kubernetes objects out of parsed manifest files, reporting documents that are not objects. */
-import type { ParsedFile } from '../bundle/parse.js';
+import { type ParsedFile } from '../bundle/parse.js';
 import type { Finding } from '../types.js';
 export interface KubeObject {
     apiVersion: string;
@@ -11,7 +11,18 @@ export interface KubeObject {
     file: string;
     /** Line where the object's document starts. */
     line: number;
+    /** Index of its document in the file (see `ParsedDocument.index`). */
+    index: number;
+    /** Key path of the object inside its document: `[]`, or `['items', 2]` for an item of a `kind: List`. */
+    path: Array<string | number>;
     raw: Record<string, unknown>;
+}
+/** A document that could not be read as an object: left out of everything that talks to the server. */
+export interface Unusable extends Finding {
+    /** `document 2`, `document 1 item 3`. */
+    label: string;
+    /** What is missing or wrong, e.g. `missing metadata.name`. */
+    problem: string;
 }
 /**
  * Every object in the file's documents (a `kind: List` contributes its items). Documents missing
@@ -19,5 +30,5 @@ export interface KubeObject {
  */
 export declare function kubeObjectsIn(parsed: ParsedFile): {
     objects: KubeObject[];
-    problems: Finding[];
+    problems: Unusable[];
 };

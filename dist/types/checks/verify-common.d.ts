@@ -7,6 +7,8 @@ import type { KubeClient } from '../kube/client.js';
 import type { KubeObjectJson } from '../kube/types.js';
 import type { CheckContext, CheckOutcome } from '../types.js';
 export declare const VERIFY_SECTION = "Success Criteria Verification";
+/** The prerequisite (no check of its own) that the comparisons need: what the preflight recorded. */
+export declare const PREFLIGHT_RECORD = "preflight-record";
 export interface BundleDeployment {
     name: string;
     /** Container name → image, as the bundle declares them. */

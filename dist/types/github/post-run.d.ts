@@ -1,4 +1,4 @@
-import type { OverriddenTick } from '../checklist/merge.js';
+import type { OverriddenTick } from '../checklist/state.js';
 import type { ItemStatus } from '../checklist/state.js';
 import type { GitHubInputs } from '../inputs.js';
 import type { CheckResult, Report } from '../types.js';

@@ -15,6 +15,13 @@ export interface ServerVersion {
 }
 export interface DryRunOutcome {
     ok: boolean;
+    /** False when nothing was sent (the server does not serve the kind): there is no HTTP status then. */
+    sent: boolean;
+    /** How the document was changed before it was sent: its namespace set to the target. */
+    namespaceSet?: {
+        from?: string;
+        to: string;
+    };
     status?: number;
     /** The object as the server would store it (ok only). */
     result?: KubeObjectJson;

@@ -1,5 +1,15 @@
 import type { Baseline, CheckOutcome, CheckResult } from '../types.js';
-export declare function collectBaseline(results: readonly CheckResult[]): Baseline | undefined;
+/**
+ * A p99 by nearest rank is the slowest probe until there are 100: below that it would only repeat the
+ * maximum under another name, so it is shown as "—".
+ */
+export declare const MIN_PROBES_FOR_P99 = 100;
+/** The p99 as a person should read it: a number of ms, or "—" when the probes are too few for one. */
+export declare function p99Text(endpoint: {
+    p99Ms?: number;
+    probes: number;
+}): string;
+export declare function collectBaseline(results: readonly CheckResult[], latencyThresholdMs?: number): Baseline | undefined;
 /** The `baseline` result: recorded, or nothing to record (offline, or no endpoints and no cluster). */
 export declare function baselineOutcome(baseline: Baseline | undefined): CheckOutcome;
 export declare function renderBaseline(baseline: Baseline): string;

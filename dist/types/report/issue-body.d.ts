@@ -1,4 +1,9 @@
-import { type MergedChecklist } from '../checklist/merge.js';
+/**
+ * The tracking issue's body: a hidden identity marker, the decision, the checklist (with people's ticks
+ * merged in), the rollback kit, what is changing and the results. Fits GitHub's 65,536-character limit by
+ * dropping the least important sections first, with a visible note and a link to the full report.
+ */
+import { type MergedChecklist } from '../checklist/state.js';
 import type { Report } from '../types.js';
 /** GitHub refuses longer issue bodies (422 "body is too long"). */
 export declare const ISSUE_BODY_LIMIT = 65536;
