@@ -15,7 +15,9 @@ import { VERIFY_SECTION } from './checks/verify-common.js'
 import { amendReport, finish, runPreflight, type RunHooks } from './engine.js'
 import { resolveOptions, type PreflightInput } from './options.js'
 import { UsageError } from './errors.js'
-import type { Baseline, Check, Report } from './types.js'
+import type { Check, VerifyReport } from './types.js'
+
+export type { Verification, VerifyReport } from './types.js'
 
 /**
  * In this order, one at a time: the rollout is waited for first, so the images, restarts and endpoints
@@ -32,26 +34,6 @@ export const VERIFY_CHECKS: readonly Check[] = [
   verifyHealthCheck,
   verifyApiCheck
 ]
-
-export interface Verification {
-  verified: boolean
-  rollbackDetected: boolean
-  /** When the deploy started: deploy-started-at, else the preflight's end. */
-  startedAt?: string
-  /** When every pod was Ready (else when the verify gave up). */
-  endedAt: string
-  durationMs?: number
-  before?: Baseline
-  after?: Baseline
-  /** The restart total now. */
-  podRestarts?: number
-  undoCommands: string[]
-  preflightRunUrl?: string
-}
-
-export interface VerifyReport extends Report {
-  verification: Verification
-}
 
 const METRICS_CHECK = {
   id: 'verify-metrics',

@@ -84,7 +84,15 @@ function derive(item: LocatedItem, report: ReportForChecklist): Omit<ItemStatus,
   if (results.length === 0) return { item, state: 'not-run', ticked: false }
   const failed = results.filter(r => r.status === 'fail' || r.status === 'error')
   if (failed.length > 0) {
-    return { item, state: 'failed', ticked: false, note: notesOf(failed), blockedBy: failed[0].blockedBy }
+    // A failure of its own says more than one caused elsewhere: "blocked by" only when all are that.
+    const own = failed.filter(r => !r.blockedBy)
+    return {
+      item,
+      state: 'failed',
+      ticked: false,
+      note: notesOf(own.length > 0 ? own : failed),
+      blockedBy: own.length > 0 ? undefined : failed[0].blockedBy
+    }
   }
   const skipped = results.filter(r => r.status === 'skip')
   if (skipped.length > 0) {

@@ -7,7 +7,7 @@ import { describeError } from '../errors.js'
 import { readRecord, type PreflightRecord } from '../report/preflight-record.js'
 import { issueKeyMarker } from '../report/issue-body.js'
 import { applyVerification, verifyComment } from '../report/verify-body.js'
-import type { VerifyReport } from '../verify.js'
+import type { VerifyReport } from '../types.js'
 import { NO_RESEND, createGitHubClient, explainGitHubError } from './octokit.js'
 import {
   TargetError,

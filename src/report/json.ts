@@ -3,7 +3,7 @@
  * version. Keys are stable and always present: absent means `null`. `readJsonReport` reads one back (the
  * CLI's `--preflight-report`), accepting version 1 too for the fields verify needs.
  */
-import type { Baseline, BundleSource, CheckResult, Finding, Report } from '../types.js'
+import type { Baseline, BundleSource, CheckResult, Finding, Report, Verification } from '../types.js'
 
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value)
 
@@ -72,21 +72,8 @@ function baseline(b: Baseline) {
   }
 }
 
-/** Verify mode's record (see `Verification` in verify.ts), every key present. */
-interface VerificationLike {
-  verified: boolean
-  rollbackDetected: boolean
-  startedAt?: string
-  endedAt: string
-  durationMs?: number
-  before?: Baseline
-  after?: Baseline
-  podRestarts?: number
-  undoCommands: string[]
-  preflightRunUrl?: string
-}
-
-function verification(v: VerificationLike) {
+/** Verify mode's record, every key present. */
+function verification(v: Verification) {
   return {
     verified: v.verified,
     rollbackDetected: v.rollbackDetected,
@@ -102,7 +89,7 @@ function verification(v: VerificationLike) {
 }
 
 /** The JSON object of a report, keys in a fixed order (see the schema). */
-export function reportJson(report: Report & { verification?: VerificationLike }) {
+export function reportJson(report: Report & { verification?: Verification }) {
   return {
     version: report.version,
     tool: report.tool,

@@ -8,8 +8,7 @@ import { stripVTControlCharacters } from 'node:util'
 import wrapAnsi from 'wrap-ansi'
 import { CHECKLIST, plainItemText } from '../checklist/model.js'
 import { where } from '../checks/finding.js'
-import type { CheckResult, Finding, Report, RootCause } from '../types.js'
-import type { VerifyReport } from '../verify.js'
+import type { CheckResult, Finding, Report, RootCause, VerifyReport } from '../types.js'
 import { formatDuration } from './verify-body.js'
 import { foldResults } from './fold.js'
 
@@ -86,6 +85,9 @@ function verdict(report: Report, paint: Paint): string {
 /** Whether a message already quotes a finding with its position (the first syntax error does). */
 const saidIn = (message: string, f: Finding): boolean => message.includes(`${where(f)} ${f.message}`)
 
+/** file:line:col, flattened like any text from the bundle (a file name is the bundle's text too). */
+const at = (f: Finding): string => oneLine(where(f))
+
 /** The check's own problems: located findings first (file:line:col, message), else its detail lines. */
 function evidence(w: Writer, result: CheckResult, indent: number): void {
   const { paint } = w
@@ -95,8 +97,8 @@ function evidence(w: Writer, result: CheckResult, indent: number): void {
     ...findings.filter(f => f.severity !== 'error')
   ]
   for (const f of errorsFirst.slice(0, FINDINGS_SHOWN)) {
-    const at = f.file ? `${paint('cyan', where(f))}  ` : ''
-    w.line(`${at}${oneLine(f.message)}`, indent, indent + 4)
+    const position = f.file ? `${paint('cyan', at(f))}  ` : ''
+    w.line(`${position}${oneLine(f.message)}`, indent, indent + 4)
   }
   if (errorsFirst.length > FINDINGS_SHOWN) {
     w.line(paint('dim', `… ${errorsFirst.length - FINDINGS_SHOWN} more (--format json has them all)`), indent)
@@ -177,7 +179,7 @@ function renderCause(w: Writer, cause: RootCause, report: Report): void {
   const located = (result?.findings ?? [])
     .filter(f => f.severity === 'error' && f.file && !saidIn(cause.message, f))
     .slice(0, 3)
-  for (const f of located) w.line(`${w.paint('cyan', where(f))}  ${oneLine(f.message)}`, 6, 10)
+  for (const f of located) w.line(`${w.paint('cyan', at(f))}  ${oneLine(f.message)}`, 6, 10)
   if (cause.hint) w.line(`${w.paint('bold', 'fix:')} ${oneLine(plainItemText(cause.hint))}`, 6, 11)
 }
 
@@ -241,6 +243,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   const idWidth = Math.min(22, Math.max(12, ...folded.shown.map(r => r.id.length)))
   renderSections(w, folded.shown, idWidth)
   renderNotRun(w, report)
+  renderRollbackKit(w, report)
   const cl = report.checklist.counts
   const when = report.mode === 'verify' ? 'after the deploy' : 'before the deploy'
   w.line(
@@ -250,6 +253,16 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   if ('verification' in report) renderVerification(w, report as VerifyReport)
   renderEnd(w, report)
   return `${w.lines.join('\n')}\n`
+}
+
+/** The commands a rollback needs, where a terminal user can copy them from. */
+function renderRollbackKit(w: Writer, report: Report): void {
+  const kit = report.rollback
+  if (!kit || (kit.undoCommands.length === 0 && !kit.configMapBackupPath)) return
+  w.line(w.paint('bold', 'Rollback kit'))
+  for (const command of kit.undoCommands) w.line(command, 2, 6)
+  if (kit.configMapBackupPath) w.line(`ConfigMap backup: ${kit.configMapBackupPath}`, 2, 4)
+  w.line()
 }
 
 /** Verify mode's record: verified or not, duration, rollback, and the undo commands when not verified. */

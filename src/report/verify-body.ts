@@ -6,7 +6,7 @@
 import { checklistItems } from '../checklist/model.js'
 import { renderItem } from '../checklist/render.js'
 import { itemStatus } from '../checklist/state.js'
-import type { VerifyReport } from '../verify.js'
+import type { VerifyReport } from '../types.js'
 import { code, codeCell, inline } from './markdown-escape.js'
 import { p99Text } from './baseline.js'
 
