@@ -5243,7 +5243,15 @@ function derive(item, report) {
         return { item, state: 'not-run', ticked: false };
     const failed = results.filter(r => r.status === 'fail' || r.status === 'error');
     if (failed.length > 0) {
-        return { item, state: 'failed', ticked: false, note: notesOf(failed), blockedBy: failed[0].blockedBy };
+        // A failure of its own says more than one caused elsewhere: "blocked by" only when all are that.
+        const own = failed.filter(r => !r.blockedBy);
+        return {
+            item,
+            state: 'failed',
+            ticked: false,
+            note: notesOf(own.length > 0 ? own : failed),
+            blockedBy: own.length > 0 ? undefined : failed[0].blockedBy
+        };
     }
     const skipped = results.filter(r => r.status === 'skip');
     if (skipped.length > 0) {
@@ -6449,6 +6457,7 @@ function baseline(b) {
         latencyThresholdMs: orNull(b.latencyThresholdMs)
     };
 }
+/** Verify mode's record, every key present. */
 function verification(v) {
     return {
         verified: v.verified,

@@ -236,3 +236,23 @@ export interface RollbackKit {
     undoCommands: string[];
     configMapBackupPath?: string;
 }
+/** Verify mode's post-deployment record (the seed's "Post-Deployment Documentation"). */
+export interface Verification {
+    verified: boolean;
+    rollbackDetected: boolean;
+    /** When the deploy started: deploy-started-at, else the preflight's end. */
+    startedAt?: string;
+    /** When every pod was Ready (else when the verify gave up). */
+    endedAt: string;
+    durationMs?: number;
+    before?: Baseline;
+    after?: Baseline;
+    /** The restart total now. */
+    podRestarts?: number;
+    undoCommands: string[];
+    preflightRunUrl?: string;
+}
+/** A report of verify mode: the same shape, with the record. */
+export interface VerifyReport extends Report {
+    verification: Verification;
+}

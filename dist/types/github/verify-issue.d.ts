@@ -1,5 +1,5 @@
 import { type PreflightRecord } from '../report/preflight-record.js';
-import type { VerifyReport } from '../verify.js';
+import type { VerifyReport } from '../types.js';
 import { type TrackingIssueOptions } from './tracking-issue.js';
 type IssueTarget = Pick<TrackingIssueOptions, 'token' | 'apiUrl' | 'repository' | 'key' | 'labels' | 'issueNumber' | 'runUrl' | 'runMarker'>;
 export declare function readPreflightRecord(options: IssueTarget): Promise<{

@@ -3,23 +3,10 @@
  * version. Keys are stable and always present: absent means `null`. `readJsonReport` reads one back (the
  * CLI's `--preflight-report`), accepting version 1 too for the fields verify needs.
  */
-import type { Baseline, Report } from '../types.js';
-/** Verify mode's record (see `Verification` in verify.ts), every key present. */
-interface VerificationLike {
-    verified: boolean;
-    rollbackDetected: boolean;
-    startedAt?: string;
-    endedAt: string;
-    durationMs?: number;
-    before?: Baseline;
-    after?: Baseline;
-    podRestarts?: number;
-    undoCommands: string[];
-    preflightRunUrl?: string;
-}
+import type { Report, Verification } from '../types.js';
 /** The JSON object of a report, keys in a fixed order (see the schema). */
 export declare function reportJson(report: Report & {
-    verification?: VerificationLike;
+    verification?: Verification;
 }): {
     version: 2;
     tool: {
@@ -194,4 +181,3 @@ export declare function reportJson(report: Report & {
 export declare function renderJson(report: Report): string;
 /** Reads a JSON report written by `renderJson` (version 2, or 1 from earlier releases). Throws on anything else. */
 export declare function readJsonReport(text: string): Report;
-export {};
