@@ -86,9 +86,32 @@ describe('the action (dist/index.js) as the runner runs it', () => {
     expect(bad.exitCode).toBe(1)
     expect(bad.outputs.decision).toBe('no-go')
     expect(bad.stdout).toMatch(/::error::Invalid input: offline: "yes please" is not a boolean/)
-    expect(existsSync(join(bad.runnerTemp, 'vapora-preflight'))).toBe(false)
+    // Like every no-go: the reason, the failed check, a report (valid, checked by runAction) and a summary.
+    expect(bad.outputs).toMatchObject({
+      decision: 'no-go',
+      reason: 'no-go: inputs: invalid input: offline: "yes please" is not a boolean. Use true or false.',
+      'failed-checks': 'inputs'
+    })
+    expect(existsSync(bad.outputs['report-path'])).toBe(true)
+    expect(JSON.parse(readFileSync(bad.outputs['report-path'], 'utf8'))).toMatchObject({
+      decision: 'no-go',
+      rootCauses: [{ check: 'inputs', message: expect.stringMatching(/offline: "yes please"/) }]
+    })
+    expect(bad.summary).toMatch(/## 🔴 NO-GO/)
+    expect(bad.summary).toMatch(
+      /### Why no-go\n\n- \*\*`inputs`\*\* — invalid input: offline: "yes please" is not a boolean/
+    )
+    // Only the preflight's own outputs: verified belongs to verify mode.
+    expect(bad.outputs).not.toHaveProperty('verified')
     const badRun = await runAction({ 'run-id': 'latest', 'tracking-issue': 'false' })
     expect(badRun.stdout).toMatch(/::error::Invalid input: run-id: "latest" is not a positive whole number/)
+    const badVerify = await runAction({ mode: 'verify', 'ready-timeout': 'soon', 'tracking-issue': 'false' })
+    expect(badVerify.outputs).toMatchObject({
+      decision: 'no-go',
+      verified: 'false',
+      'failed-checks': 'inputs'
+    })
+    expect(badVerify.summary).toMatch(/## 🔴 NO-GO — Vapora deployment verification/)
   })
 
   it('without bundle-path and outside Actions, is no-go and says how to point it at a bundle', async () => {

@@ -123,5 +123,24 @@ describe('the policy file', () => {
     expect(run.stdout).toMatch(
       /::error::Invalid input: policy .*preflight-policy\.yml:2:12: "maybe" is not a severity/
     )
+    expect(run.outputs.reason).toMatch(
+      /^no-go: inputs: invalid input: policy .*preflight-policy\.yml:2:12: "maybe"/
+    )
+    expect(run.outputs['failed-checks']).toBe('inputs')
+    expect(run.outputs['report-path']).toMatch(/report\.json$/)
+    expect(run.summary).toMatch(
+      /preflight-policy\.yml:2:12: &quot;maybe&quot; is not a severity|preflight-policy\.yml:2:12: "maybe" is not a severity/
+    )
+  })
+
+  it('may name baseline: off makes it not applicable, and any other severity leaves it as it was', async () => {
+    const off = await runPreflight({ ...broken, policy: policyFile('checks:\n  baseline: off\n') })
+    expect(off.results.find(r => r.id === 'baseline')).toMatchObject({
+      status: 'skip',
+      skipReason: 'not-applicable',
+      message: expect.stringMatching(/^not applicable: off by policy \(.*preflight-policy\.yml:2:13\)$/)
+    })
+    const blocking = await runPreflight({ ...broken, policy: policyFile('checks:\n  baseline: blocking\n') })
+    expect(blocking.results.find(r => r.id === 'baseline')).toMatchObject({ status: 'skip', blocking: false })
   })
 })

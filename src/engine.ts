@@ -30,6 +30,7 @@ import {
   type RunMode
 } from './types.js'
 import { TOOL_NAME, TOOL_VERSION } from './version.js'
+import { DEFAULT_NAMESPACE } from './defaults.js'
 
 export interface RunHooks {
   /** Called as a check starts (for live progress). */
@@ -82,6 +83,20 @@ function applyRule(outcome: CheckOutcome, rule: CheckRule | undefined): CheckOut
   return outcome
 }
 
+/** An outcome as a policy rule has it: off (not applicable), or its severity applied. */
+function withPolicy(rule: CheckRule | undefined, outcome: CheckOutcome): CheckOutcome {
+  if (rule?.severity === 'off') return offByPolicy(rule)
+  return applyRule(outcome, rule)
+}
+
+function offByPolicy(rule: CheckRule): CheckOutcome {
+  return {
+    status: 'skip',
+    skipReason: 'not-applicable',
+    message: `not applicable: off by policy (${rule.where})`
+  }
+}
+
 /** Runs one check, turning a throw into an `error` result: a broken check never crashes the run. */
 async function runOne(check: Check, ctx: CheckContext): Promise<CheckResult> {
   const started = performance.now()
@@ -101,13 +116,7 @@ async function runOne(check: Check, ctx: CheckContext): Promise<CheckResult> {
     if (notApplicable)
       return { status: 'skip', skipReason: 'not-applicable', message: `not applicable: ${notApplicable}` }
     const rule = ruleFor(ctx.options.policy, check.id, ctx.options.environment)
-    if (rule?.severity === 'off') {
-      return {
-        status: 'skip',
-        skipReason: 'not-applicable',
-        message: `not applicable: off by policy (${rule.where})`
-      }
-    }
+    if (rule?.severity === 'off') return offByPolicy(rule)
     try {
       return applyRule(await check.run(ctx), rule)
     } catch (error) {
@@ -257,7 +266,15 @@ export async function runPreflight(input: PreflightInput, hooks: RunHooks = {}):
     })
     const baseline = collectBaseline(results, options.latencyThresholdMs)
     const baselineResult =
-      hooks.baselineResult === false ? [] : [finish(BASELINE_CHECK, baselineOutcome(baseline), 0)]
+      hooks.baselineResult === false
+        ? []
+        : [
+            finish(
+              BASELINE_CHECK,
+              withPolicy(ruleFor(options.policy, 'baseline', options.environment), baselineOutcome(baseline)),
+              0
+            )
+          ]
     baselineResult.forEach(r => hooks.onResult?.(r))
     const all = [...(fetched ? [fetched.result] : []), opened.result, ...results, ...baselineResult]
     const verdict = decide(all, options)
@@ -334,6 +351,47 @@ export function amendReport<R extends Report>(report: R, extra: readonly CheckRe
   // People's ticks already known (from the tracking issue) are kept; the tool's own are derived again.
   const statuses = checklistStatus({ ...verdict, results, mode: report.mode, checklist: report.checklist })
   return { ...report, ...verdict, results, checklist: checklistState(statuses, report.mode) }
+}
+
+/** What could not run: the inputs (invalid), or the adapter itself (a crash, a module that failed to load). */
+export interface RunFailure {
+  id: 'inputs' | 'action'
+  title: string
+  message: string
+  hint?: string
+}
+
+/**
+ * The report of a run that could not start (an invalid input or policy file, a crash before the checks): one
+ * blocking result, so that the decision, reason, failed checks, report and summary all still say why.
+ */
+export function reportOfFailure(
+  failure: RunFailure,
+  context: { mode?: RunMode; namespace?: string; startedAt?: Date } = {}
+): Report {
+  const mode = context.mode ?? 'preflight'
+  const now = new Date()
+  const started = context.startedAt ?? now
+  const result = finish(
+    { ...failure, section: '' },
+    { status: 'error', message: failure.message, hint: failure.hint },
+    0
+  )
+  const verdict = decide([result], { offline: false })
+  const durationMs = Math.max(0, now.getTime() - started.getTime())
+  return {
+    version: REPORT_VERSION,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    mode,
+    ...verdict,
+    checklist: checklistState(checklistStatus({ ...verdict, results: [result], mode }), mode),
+    startedAt: started.toISOString(),
+    finishedAt: now.toISOString(),
+    durationMs,
+    namespace: context.namespace ?? DEFAULT_NAMESPACE,
+    results: [result],
+    timings: { totalMs: durationMs, bundleMs: 0, checksMs: 0 }
+  }
 }
 
 /** The report with the checklist as merged with the tracking issue (people's ticks included). */

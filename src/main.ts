@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, isAbsolute } from 'node:path'
 import { OUTPUT } from './constants.js'
-import { amendReport, finish, runPreflight, withChecklist } from './engine.js'
+import { amendReport, finish, reportOfFailure, runPreflight, withChecklist } from './engine.js'
 import { UsageError, describeError } from './errors.js'
 import { readActionInputs, type ActionInputs, type GitHubInputs } from './inputs.js'
 import type { ChangeSpec } from './options.js'
@@ -26,7 +26,7 @@ import { renderMarkdown } from './report/markdown.js'
 import { inline, prose } from './report/markdown-escape.js'
 import { plainItemText } from './checklist/model.js'
 import type { OverriddenTick } from './checklist/state.js'
-import type { Report } from './types.js'
+import type { Report, RunMode } from './types.js'
 
 /** GitHub shows only the first few annotations per step; more would only bury the first. */
 const MAX_ANNOTATIONS = 50
@@ -238,6 +238,7 @@ async function verifyMode(inputs: ActionInputs, context: RunContext): Promise<vo
 }
 
 export async function run(): Promise<void> {
+  const started = new Date()
   try {
     const context = readRunContext()
     const inputs = readActionInputs(name => core.getInput(name), context)
@@ -305,10 +306,52 @@ export async function run(): Promise<void> {
       core.setFailed(failureMessage('Preflight decision: no-go.', report))
     }
   } catch (error) {
-    // Whatever went wrong, the gate must never read as "go".
-    core.setOutput(OUTPUT.decision, 'no-go')
-    core.setOutput(OUTPUT.verified, 'false')
-    const prefix = error instanceof UsageError ? 'Invalid input' : 'Preflight failed unexpectedly'
-    core.setFailed(`${prefix}: ${describeError(error)}`)
+    await failClosed(error, started)
   }
+}
+
+/** The mode as asked, read apart from the inputs (they may be what failed): only its own outputs are set. */
+function requestedMode(): RunMode {
+  try {
+    return core.getInput('mode').trim().toLowerCase() === 'verify' ? 'verify' : 'preflight'
+  } catch {
+    return 'preflight'
+  }
+}
+
+/**
+ * Whatever went wrong before a report existed (an invalid input or policy file, a crash), the gate must
+ * never read as "go", and people must see why: the same outputs, report and summary as any no-go.
+ */
+async function failClosed(error: unknown, started: Date): Promise<void> {
+  const mode = requestedMode()
+  core.setOutput(OUTPUT.decision, 'no-go')
+  if (mode === 'verify') core.setOutput(OUTPUT.verified, 'false')
+  const usage = error instanceof UsageError
+  const report = reportOfFailure(
+    usage
+      ? {
+          id: 'inputs',
+          title: 'Read and validate the inputs',
+          message: `invalid input: ${describeError(error)}`,
+          hint: 'Fix the input (or the policy file) named above, then re-run the job.'
+        }
+      : {
+          id: 'action',
+          title: 'Run the action',
+          message: `the action failed unexpectedly: ${describeError(error)}`,
+          hint: 'This is a bug in vapora-preflight; please report it with this job log.'
+        },
+    { mode, startedAt: started }
+  )
+  try {
+    core.setOutput(OUTPUT.reason, oneLineReason(report))
+    core.setOutput(OUTPUT.failedChecks, report.failedChecks.join(','))
+    core.setOutput(OUTPUT.reportPath, writeReport(report))
+    await core.summary.addRaw(renderMarkdown(report), true).write()
+  } catch (writeError) {
+    // The decision output is already written; say why the rest could not be.
+    core.warning(`could not write the report or the job summary: ${describeError(writeError)}`)
+  }
+  core.setFailed(`${usage ? 'Invalid input' : 'Preflight failed unexpectedly'}: ${describeError(error)}`)
 }

@@ -369,10 +369,11 @@ function checkChanges(spec: ChangeSpec | undefined): ChangeSpec | undefined {
 }
 
 /**
- * Ids a policy may name: the checks. The bundle download and unpack, the tracking issue and the kit upload
- * are not policy matters: without a bundle nothing is verified, and the GitHub steps have their own inputs.
+ * Ids a policy may name: the checks, and `baseline` (the engine records it after them; only `off` changes
+ * it, since it never fails). The bundle download and unpack, the tracking issue and the kit upload are not
+ * policy matters: without a bundle nothing is verified, and the GitHub steps have their own inputs.
  */
-const POLICY_IDS = ALL_CHECKS.map(check => check.id)
+const POLICY_IDS = [...ALL_CHECKS.map(check => check.id), 'baseline']
 
 /** Validates and completes `input`. Throws `UsageError` with a message that says how to fix it. */
 export function resolveOptions(given: PreflightInput): PreflightOptions {
