@@ -4,7 +4,7 @@
 //      with the harness's kubectl,
 //  (c) a generated bundle of 1,000 documents (plus 250 and 500, to show time grows linearly),
 // with medians of several runs, the ratio (b)/(a) and the peak memory of (c).
-import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -23,19 +23,45 @@ const kubectl = (...args) =>
   spawnSync(binary, ['kubectl', '--kubeconfig', kubeconfig, ...args], { encoding: 'utf8', input: '' })
 const serverVersion = JSON.parse(kubectl('version', '-o', 'json').stdout).serverVersion.gitVersion
 
-// The objects the checks look at must exist, or (b) would time only "not found" answers.
-execFileSync(binary, ['kubectl', '--kubeconfig', kubeconfig, 'apply', '-f', '-'], {
-  input: `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${NS}\n`
-})
+/** One staging step; a failure says which step and what kubectl said (never a raw Buffer), then stops. */
+function stage(what, args, input) {
+  const run = spawnSync(binary, ['kubectl', '--kubeconfig', kubeconfig, ...args], { encoding: 'utf8', input })
+  if (run.status !== 0) {
+    console.error(
+      `bench: staging failed while ${what}: ${(run.stderr || run.stdout || run.error?.message || '').trim()}`
+    )
+    process.exit(2)
+  }
+}
+
+// The objects the checks look at must exist, or (b) would time only "not found" answers. What an earlier
+// run (or a test) left in the namespace is reset first: a Deployment with another selector cannot be
+// updated in place (spec.selector is immutable), and pods bound to a node never go away without a kubelet.
+stage(
+  'creating the namespace',
+  ['apply', '-f', '-'],
+  `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${NS}\n`
+)
+stage('removing the Deployments an earlier run left', [
+  'delete',
+  'deployments,replicasets',
+  '--all',
+  '-n',
+  NS,
+  '--wait=false'
+])
+stage('removing the pods an earlier run left', [
+  'delete',
+  'pods',
+  '--all',
+  '-n',
+  NS,
+  '--grace-period=0',
+  '--force',
+  '--wait=false'
+])
 for (const file of ['configmap.yaml', 'deployment.yaml']) {
-  execFileSync(binary, [
-    'kubectl',
-    '--kubeconfig',
-    kubeconfig,
-    'apply',
-    '-f',
-    join(root, 'examples', 'bundle', file)
-  ])
+  stage(`applying examples/bundle/${file}`, ['apply', '-f', join(root, 'examples', 'bundle', file)])
 }
 
 const median = values => {
