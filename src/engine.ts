@@ -142,6 +142,41 @@ interface Fetched {
   origin?: ArtifactOrigin
 }
 
+const API_SERVER_CHECK = {
+  id: 'api-server',
+  title: 'The API server keeps answering during the run',
+  section: '1 Hour Before Deployment › Access Verification'
+}
+
+/**
+ * The API server answered at the start (cluster-access) and stopped answering during the run: that is one
+ * cause, not a dozen. Its own result leads; the cluster checks that ended after it failed, and block, say
+ * they were blocked by it (still blocking: nothing they were asked to verify was verified).
+ */
+function attributeLostServer(
+  lost: { at: number; message: string },
+  results: readonly CheckResult[],
+  checks: readonly Check[],
+  endedAt: ReadonlyMap<string, number>
+): CheckResult[] {
+  const needsCluster = new Set(checks.filter(c => c.needs.includes('cluster')).map(c => c.id))
+  const blamed = results.map(r =>
+    r.blocking && !r.blockedBy && needsCluster.has(r.id) && (endedAt.get(r.id) ?? 0) >= lost.at
+      ? { ...r, blockedBy: API_SERVER_CHECK.id }
+      : r
+  )
+  const cause = finish(
+    API_SERVER_CHECK,
+    {
+      status: 'error',
+      message: `the API server stopped answering during the run: ${lost.message}`,
+      hint: 'It answered at the start (cluster-access): check its health and the network between this runner and it, then re-run the job.'
+    },
+    0
+  )
+  return [...blamed, cause]
+}
+
 /**
  * @actions/artifact has its own clients and retries (a stalled blob download can take 15 minutes to give
  * up): bound it from outside, failing closed.
@@ -258,12 +293,17 @@ export async function runPreflight(input: PreflightInput, hooks: RunHooks = {}):
       }
     }
     const checks = hooks.checks ?? ALL_CHECKS
-    const results = await mapLimited(checks, hooks.concurrency ?? 8, async check => {
+    const endedAt = new Map<string, number>()
+    const ran = await mapLimited(checks, hooks.concurrency ?? 8, async check => {
       hooks.onStart?.(check)
       const result = await runOne(check, ctx)
+      endedAt.set(result.id, Date.now())
       hooks.onResult?.(result)
       return result
     })
+    const lost = ctx.cluster?.client.lost
+    const results = lost ? attributeLostServer(lost, ran, checks, endedAt) : ran
+    if (lost) hooks.onResult?.(results.at(-1)!)
     const baseline = collectBaseline(results, options.latencyThresholdMs)
     const baselineResult =
       hooks.baselineResult === false

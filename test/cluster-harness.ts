@@ -3,8 +3,8 @@
  * start it when absent, run the harness's kubectl, and stage situations a kubelet and scheduler would
  * produce — Ready nodes, bound Running/Ready pods, restarts — through the API's status subresources.
  */
-import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { REPO_ROOT } from './fixtures.js'
 
@@ -232,4 +232,53 @@ export async function settleDeployments(namespace: string, node: string): Promis
     },
     90_000
   )
+}
+
+/** Alive and not a zombie (a killed child of ours stays in /proc as Z until it is reaped). */
+function isAlive(pid: number): boolean {
+  try {
+    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'))
+  } catch {
+    return false
+  }
+}
+
+/** Whether the API server answers /readyz now (a short probe with the cluster's CA). */
+export function apiserverReady(): boolean {
+  const env = readFileSync(join(CLUSTER_DIR, 'env'), 'utf8')
+  const server = /^CLUSTER_SERVER=(.*)$/m.exec(env)?.[1]
+  const ca = join(CLUSTER_DIR, 'pki', 'ca.crt')
+  if (!server) return false
+  return spawnSync('curl', ['-fsS', '--max-time', '2', '--cacert', ca, `${server}/readyz`]).status === 0
+}
+
+/** The running API server's command line (to start it again the same way after a kill). */
+export function apiserverArgv(): string[] {
+  return readFileSync(`/proc/${apiserverPid()}/cmdline`, 'utf8').split('\0').filter(Boolean)
+}
+
+/** SIGKILL (no goodbye, as a crash or an OOM kill); resolves when the process is gone. */
+export async function killApiserver(): Promise<void> {
+  const pid = apiserverPid()
+  process.kill(pid, 'SIGKILL')
+  await waitFor('the killed API server to exit', () => !isAlive(pid), 10_000)
+}
+
+/** Starts the API server with `argv` (same certificates, port and etcd data); resolves once it is ready. */
+export async function startApiserver(argv: readonly string[]): Promise<void> {
+  const log = openSync(join(CLUSTER_DIR, 'logs', 'apiserver.log'), 'a')
+  const child = spawn(argv[0], argv.slice(1), { detached: true, stdio: ['ignore', log, log] })
+  child.unref()
+  closeSync(log)
+  writeFileSync(join(CLUSTER_DIR, 'pids', 'apiserver.pid'), `${child.pid}\n`)
+  await waitFor('the restarted API server to be ready', () => apiserverReady(), 60_000)
+}
+
+/** Kills the API server and starts it again as it was; resolves with how long it was away. */
+export async function killAndRestartApiserver(): Promise<{ downMs: number }> {
+  const argv = apiserverArgv()
+  const started = Date.now()
+  await killApiserver()
+  await startApiserver(argv)
+  return { downMs: Date.now() - started }
 }

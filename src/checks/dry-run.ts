@@ -39,7 +39,12 @@ export const dryRunCheck: Check = {
         : { status: 'fail', message: 'no manifest to dry-run', details: notSent }
     }
     const namespace = ctx.options.namespace
-    const namespaceExists = (await session.namespace(namespace)) !== undefined
+    let namespaceExists: boolean
+    try {
+      namespaceExists = (await session.namespace(namespace)) !== undefined
+    } catch (error) {
+      return { status: 'error', message: `cannot read namespace ${namespace}: ${explainApiError(error)}` }
+    }
     const createdByBundle = docs.some(d => d.doc.kind === 'Namespace' && d.doc.metadata?.name === namespace)
 
     const findings: Finding[] = []

@@ -31,7 +31,13 @@ export const permissionsCheck: Check = {
       needs.set(`${need.verb} ${need.group}/${need.resource} ${need.namespace ?? ''}`, need)
     const unknownKinds: string[] = []
     for (const { doc } of manifestDocs(ctx).docs) {
-      const resource = await session.resourceFor(doc.apiVersion!, doc.kind!).catch(() => undefined)
+      let resource
+      try {
+        resource = await session.resourceFor(doc.apiVersion!, doc.kind!)
+      } catch (error) {
+        // The server could not say what it serves: nothing is known about the permissions, none is denied.
+        return { status: 'error', message: `cannot ask the server what it serves: ${explainApiError(error)}` }
+      }
       if (!resource) {
         unknownKinds.push(`${doc.kind} (${doc.apiVersion})`)
         continue
@@ -60,13 +66,22 @@ export const permissionsCheck: Check = {
     )
     const label = (n: Need) =>
       `${n.verb} ${n.resource}${n.group ? `.${n.group}` : ''}${n.namespace ? ` in namespace ${n.namespace}` : ' (cluster-wide)'}`
-    const missing = checked.filter(c => !c.allowed)
+    const unasked = checked.filter(c => c.error)
+    const missing = checked.filter(c => !c.allowed && !c.error)
     const details = checked.map(
       c =>
         `${c.allowed ? 'yes' : 'NO '}  ${label(c.need)} — for ${c.need.why}${c.error ? ` (${c.error})` : ''}`
     )
     if (unknownKinds.length)
       details.push(`not checked (the server does not serve them): ${unknownKinds.join(', ')}`)
+    if (unasked.length > 0) {
+      // An unanswered question is not a "no": say the server did not answer, not that a verb is denied.
+      return {
+        status: 'error',
+        message: `could not ask the server about ${unasked.length} of ${checked.length} permissions: ${unasked[0].error}${missing.length ? `; denied: ${missing.map(m => label(m.need)).join('; ')}` : ''}`,
+        details
+      }
+    }
     if (missing.length > 0) {
       return {
         status: 'fail',

@@ -103,6 +103,14 @@ export class KubeClient {
   private readonly waiting: Array<() => void> = []
   /** Set once a request found the server unreachable after all retries: later requests fail at once. */
   private down?: KubeApiError
+  private downAt?: number
+
+  /** When and why the server stopped answering during this run (after retries); undefined while it answers. */
+  get lost(): { at: number; message: string } | undefined {
+    return this.down && this.downAt !== undefined
+      ? { at: this.downAt, message: this.down.message }
+      : undefined
+  }
 
   private constructor(
     private readonly kubeConfig: KubeConfig,
@@ -250,7 +258,10 @@ export class KubeClient {
           await sleep(Math.min(Math.max(retryAfterMs, this.options.backoffMs * 2 ** (attempt - 1)), 5000))
         }
       }
-      if (lastError instanceof KubeApiError && lastError.unreachable) this.down = lastError
+      if (lastError instanceof KubeApiError && lastError.unreachable && !this.down) {
+        this.down = lastError
+        this.downAt = Date.now()
+      }
       throw lastError
     } finally {
       this.release()
