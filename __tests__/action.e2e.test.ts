@@ -1,7 +1,7 @@
 /** End to end: `node dist/index.js` run exactly as the Actions runner runs it. */
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -182,5 +182,29 @@ describe('the action (dist/index.js) as the runner runs it', () => {
       decision: 'no-go',
       reason: `no-go: vapora-preflight needs Node.js >= 22.19 (found ${version}); install Node 24 (e.g. npm i node@24, or actions/setup-node).`
     })
+  })
+
+  it('whose code fails to load (a chunk missing) still writes decision=no-go with the reason', () => {
+    const copy = tempDir('preflight-dist-')
+    cpSync(join(REPO_ROOT, 'dist'), copy, { recursive: true })
+    const entry = readFileSync(join(copy, 'index.js'), 'utf8')
+    const chunk = /import\('\.\/(chunks\/main-[\w-]+\.js)'\)/.exec(entry)![1]
+    rmSync(join(copy, chunk))
+    const outputs = join(tempDir(), 'github_output')
+    writeFileSync(outputs, '')
+    const run = spawnSync(process.execPath, [join(copy, 'index.js')], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, GITHUB_OUTPUT: outputs }
+    })
+    expect(run.status).toBe(1)
+    expect(parseOutputFile(readFileSync(outputs, 'utf8'))).toEqual({
+      decision: 'no-go',
+      reason: expect.stringMatching(
+        /^no-go: vapora-preflight could not load its code \(.*main-[\w-]+\.js.*\); re-run the job/
+      )
+    })
+    expect(run.stdout).toMatch(
+      /^::error title=vapora-preflight::no-go: vapora-preflight could not load its code/m
+    )
   })
 })

@@ -1,9 +1,14 @@
 /** Entry point of dist/index.js, the file action.yml runs. Imports only the version guard statically. */
-import { failActionOnOldNode, nodeTooOld } from './node-guard.js'
+import { failActionBeforeStart, nodeTooOld } from './node-guard.js'
 
 const problem = nodeTooOld()
-if (problem) failActionOnOldNode(problem)
-const { run } = await import('../main.js')
+if (problem) failActionBeforeStart(problem)
+// A chunk that does not load (a broken checkout of the action, a missing file) is a no-go that says so.
+const { run } = await import('../main.js').catch((error: unknown) =>
+  failActionBeforeStart(
+    `could not load its code (${error instanceof Error ? error.message : String(error)}); re-run the job, or pin the action to a release tag`
+  )
+)
 await run()
 // Everything the run writes is awaited by now. A download or upload abandoned at its deadline can keep
 // sockets (and so the process) alive; the job must end with the decision, not hang on them.

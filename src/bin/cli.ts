@@ -1,12 +1,15 @@
 /** Entry point of dist/cli.js (the `vapora-preflight` command). Imports only the version guard statically. */
 import { nodeTooOld } from './node-guard.js'
 
-const problem = nodeTooOld()
-if (problem) {
+const fail = (problem: string): never => {
   process.stderr.write(`vapora-preflight: ${problem}\n`)
   process.exit(2)
 }
-const { main } = await import('../cli.js')
+const problem = nodeTooOld()
+if (problem) fail(problem)
+const { main } = await import('../cli.js').catch((error: unknown) =>
+  fail(`could not load its code (${error instanceof Error ? error.message : String(error)}); reinstall it`)
+)
 const code = await main(process.argv.slice(2))
 // As in the action: nothing abandoned at a deadline may keep the process alive (stdout is flushed first).
 process.stdout.write('', () => process.exit(code))

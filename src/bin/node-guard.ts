@@ -17,10 +17,11 @@ export function nodeTooOld(version: string = process.versions.node): string | un
 }
 
 /**
- * The action on an old Node: the gate must still read as no-go, with a reason, not as an empty output.
- * Writes the outputs the way @actions/core does (GITHUB_OUTPUT), the error as a workflow command, exit 1.
+ * The action could not even start (a Node too old, its code failed to load): the gate must still read as
+ * no-go, with a reason, not as an empty output. Writes the outputs the way @actions/core does
+ * (GITHUB_OUTPUT), the error as a workflow command, and exits 1.
  */
-export function failActionOnOldNode(problem: string): never {
+export function failActionBeforeStart(problem: string): never {
   const outputs = process.env.GITHUB_OUTPUT
   const reason = `no-go: vapora-preflight ${problem}`
   if (outputs) {
