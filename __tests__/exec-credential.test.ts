@@ -326,20 +326,26 @@ describe('a kubeconfig exec credential plugin', () => {
   })
 
   it.each([
-    [{ command: '' }, /^the kubeconfig's exec credential plugin of user ci-bot has no command/],
+    ['no command', { command: '' }, /^the kubeconfig's exec credential plugin of user ci-bot has no command/],
     [
+      'no apiVersion',
       { apiVersion: undefined },
       /`\.\/token\.sh` \(user ci-bot\) has no apiVersion: set users\[\]\.user\.exec\.apiVersion to client\.authentication\.k8s\.io\/v1 or/
     ],
     [
+      'the retired apiVersion v1alpha1',
       { apiVersion: 'client.authentication.k8s.io/v1alpha1' },
       /has apiVersion "client\.authentication\.k8s\.io\/v1alpha1", which is not supported/
     ],
-    [{ interactiveMode: 'Sometimes' }, /has interactiveMode "Sometimes": use Never, IfAvailable or Always/],
-    [{ env: [{ value: 'x' }] }, /has an env entry without a name/]
+    [
+      'an unknown interactiveMode',
+      { interactiveMode: 'Sometimes' },
+      /has interactiveMode "Sometimes": use Never, IfAvailable or Always/
+    ],
+    ['an env entry without a name', { env: [{ value: 'x' }] }, /has an env entry without a name/]
   ])(
-    'whose kubeconfig stanza is wrong (%j) is not run, and the error says what to fix',
-    async (change, expected) => {
+    'whose kubeconfig stanza has %s is not run, and the error says what to fix',
+    async (_what, change, expected) => {
       const dir = tempDir('exec-')
       const server = await apiServer()
       script(
@@ -436,10 +442,10 @@ describe('a kubeconfig exec credential plugin', () => {
   it('is run again once its credential nears expirationTimestamp, and the new token is masked before use', async () => {
     const dir = tempDir('exec-')
     const server = await apiServer()
-    // Each run prints the next token, valid for 5.4 s: within 5 s of expiry it is obtained again.
+    // Each run prints the next token, valid for 6 s: within 5 s of expiry it is obtained again.
     script(
       join(dir, 'rotating.js'),
-      `#!${process.execPath}\nconst fs = require('node:fs')\nconst file = ${JSON.stringify(join(dir, 'count'))}\nconst n = (fs.existsSync(file) ? Number(fs.readFileSync(file, 'utf8')) : 0) + 1\nfs.writeFileSync(file, String(n))\nprocess.stdout.write(JSON.stringify({ apiVersion: '${V1}', kind: 'ExecCredential', status: { token: 'rotating-token-' + n, expirationTimestamp: new Date(Date.now() + 5400).toISOString() } }))\n`
+      `#!${process.execPath}\nconst fs = require('node:fs')\nconst file = ${JSON.stringify(join(dir, 'count'))}\nconst n = (fs.existsSync(file) ? Number(fs.readFileSync(file, 'utf8')) : 0) + 1\nfs.writeFileSync(file, String(n))\nprocess.stdout.write(JSON.stringify({ apiVersion: '${V1}', kind: 'ExecCredential', status: { token: 'rotating-token-' + n, expirationTimestamp: new Date(Date.now() + 6000).toISOString() } }))\n`
     )
     const later: string[][] = []
     const opened = await open(kubeconfig(dir, server.url, { command: './rotating.js' }), {
@@ -448,7 +454,7 @@ describe('a kubeconfig exec credential plugin', () => {
     expect(opened.secrets).toEqual(['rotating-token-1'])
     await opened.session.client.get('/version')
     await opened.session.client.get('/version')
-    await new Promise(resolve => setTimeout(resolve, 700))
+    await new Promise(resolve => setTimeout(resolve, 1200))
     await Promise.all([opened.session.client.get('/version'), opened.session.client.get('/version')])
     expect(server.authorizations).toEqual([
       'Bearer rotating-token-1',
@@ -477,10 +483,10 @@ describe('a kubeconfig exec credential plugin', () => {
     closers.push(() => server.close())
     const pairs = [certs.expiresSoon, certs.wrongHost]
     writeFileSync(join(dir, 'pairs.json'), JSON.stringify(pairs))
-    // First run: a pair valid for 5.4 s; second run: another pair.
+    // First run: a pair valid for 6 s; second run: another pair.
     script(
       join(dir, 'cert.js'),
-      `#!${process.execPath}\nconst fs = require('node:fs')\nconst file = ${JSON.stringify(join(dir, 'count'))}\nconst n = fs.existsSync(file) ? Number(fs.readFileSync(file, 'utf8')) : 0\nfs.writeFileSync(file, String(n + 1))\nconst pair = JSON.parse(fs.readFileSync(${JSON.stringify(join(dir, 'pairs.json'))}, 'utf8'))[n]\nprocess.stdout.write(JSON.stringify({ apiVersion: '${V1}', kind: 'ExecCredential', status: { clientCertificateData: pair.cert, clientKeyData: pair.key, expirationTimestamp: new Date(Date.now() + 5400).toISOString() } }))\n`
+      `#!${process.execPath}\nconst fs = require('node:fs')\nconst file = ${JSON.stringify(join(dir, 'count'))}\nconst n = fs.existsSync(file) ? Number(fs.readFileSync(file, 'utf8')) : 0\nfs.writeFileSync(file, String(n + 1))\nconst pair = JSON.parse(fs.readFileSync(${JSON.stringify(join(dir, 'pairs.json'))}, 'utf8'))[n]\nprocess.stdout.write(JSON.stringify({ apiVersion: '${V1}', kind: 'ExecCredential', status: { clientCertificateData: pair.cert, clientKeyData: pair.key, expirationTimestamp: new Date(Date.now() + 6000).toISOString() } }))\n`
     )
     const { port } = server.address() as AddressInfo
     const file = kubeconfig(
@@ -497,7 +503,7 @@ describe('a kubeconfig exec credential plugin', () => {
     // Each line of the PEM key too: log lines are masked one at a time.
     expect(opened.secrets).toContain(certs.expiresSoon.key.split('\n')[1])
     await opened.session.client.get('/version')
-    await new Promise(resolve => setTimeout(resolve, 700))
+    await new Promise(resolve => setTimeout(resolve, 1200))
     await opened.session.client.get('/version')
     const serialOf = (pem: string) => new X509Certificate(pem).serialNumber
     expect(serials).toEqual([serialOf(certs.expiresSoon.cert), serialOf(certs.wrongHost.cert)])
