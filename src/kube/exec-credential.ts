@@ -5,20 +5,15 @@
  * credential a plugin prints replaces its `exec` stanza in the in-memory KubeConfig — client-node only ever
  * sees a token or a client certificate — and is obtained again, the same way, when it expires.
  */
-import { spawn, type ChildProcessByStdio } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { isAbsolute, resolve, sep } from 'node:path'
-import type { Readable } from 'node:stream'
 import type { KubeConfig, User } from '@kubernetes/client-node'
+import { MAX_STDOUT_BYTES, runProcessGroup } from './exec-process.js'
 
 /** How long a plugin may take to print its credential. client-go has no limit; a gate must not hang. */
 export const DEFAULT_EXEC_TIMEOUT_MS = 30_000
-/** Between SIGTERM and SIGKILL for a plugin that overran its time. */
-const KILL_GRACE_MS = 1_000
 /** A credential this close to its expirationTimestamp is obtained again before a request. */
 const EXPIRY_MARGIN_MS = 5_000
-const MAX_STDOUT_BYTES = 1 << 20
-const STDERR_KEPT_CHARS = 64 * 1024
 const STDERR_SHOWN_CHARS = 400
 
 const API_VERSIONS = ['client.authentication.k8s.io/v1', 'client.authentication.k8s.io/v1beta1']
@@ -167,85 +162,6 @@ function execInfo(source: ExecPluginSource, config: PluginConfig): string {
   return JSON.stringify({ apiVersion: config.apiVersion, kind: 'ExecCredential', spec })
 }
 
-type RunOutcome =
-  | { kind: 'exited'; code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
-  | { kind: 'timed-out' | 'too-much-output'; stderr: string }
-  | { kind: 'not-started'; error: NodeJS.ErrnoException }
-
-/**
- * Runs the plugin in its own process group with no standard input. When it overruns `timeoutMs` (or floods
- * stdout) the whole group gets SIGTERM, then SIGKILL after a grace period, so nothing it started survives it.
- */
-function runPlugin(config: PluginConfig, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<RunOutcome> {
-  return new Promise(settle => {
-    const posix = process.platform !== 'win32'
-    let child: ChildProcessByStdio<null, Readable, Readable>
-    try {
-      child = spawn(config.path, config.args, {
-        env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        detached: posix,
-        windowsHide: true
-      })
-    } catch (error) {
-      // e.g. a NUL byte in an argument.
-      return settle({ kind: 'not-started', error: error as NodeJS.ErrnoException })
-    }
-    const stdout: Buffer[] = []
-    let stdoutBytes = 0
-    let stderr = ''
-    let stopped: 'timed-out' | 'too-much-output' | undefined
-    let graceTimer: NodeJS.Timeout | undefined
-    let done = false
-    const signalGroup = (signal: NodeJS.Signals): void => {
-      try {
-        if (posix && child.pid) process.kill(-child.pid, signal)
-        else child.kill(signal)
-      } catch {
-        // Already gone.
-      }
-    }
-    const stop = (why: 'timed-out' | 'too-much-output'): void => {
-      if (stopped || done) return
-      stopped = why
-      signalGroup('SIGTERM')
-      graceTimer = setTimeout(() => signalGroup('SIGKILL'), KILL_GRACE_MS)
-    }
-    const finish = (outcome: RunOutcome): void => {
-      if (done) return
-      done = true
-      clearTimeout(timer)
-      clearTimeout(graceTimer)
-      settle(outcome)
-    }
-    // setTimeout fires at once for more than 2^31-1 ms.
-    const timer = setTimeout(() => stop('timed-out'), Math.min(timeoutMs, 2 ** 31 - 1))
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdoutBytes += chunk.length
-      if (stdoutBytes > MAX_STDOUT_BYTES) return stop('too-much-output')
-      stdout.push(chunk)
-    })
-    child.stderr.setEncoding('utf8')
-    child.stderr.on('data', (chunk: string) => {
-      stderr = (stderr + chunk).slice(-STDERR_KEPT_CHARS)
-    })
-    child.on('error', error => {
-      // Not started (ENOENT, EACCES): no process to wait for. Errors after a start end in 'close' anyway.
-      if (child.pid === undefined) finish({ kind: 'not-started', error })
-    })
-    child.on('exit', () => {
-      if (!stopped) return
-      // The leader is gone; whatever it started in its group goes too, without a grace period.
-      signalGroup('SIGKILL')
-      finish({ kind: stopped, stderr })
-    })
-    child.on('close', (code, signal) => {
-      if (stopped) return finish({ kind: stopped, stderr })
-      finish({ kind: 'exited', code, signal, stdout: Buffer.concat(stdout).toString('utf8'), stderr })
-    })
-  })
-}
-
 /** Strings that look like credentials, and the known secrets, replaced before a plugin's stderr is shown. */
 function redact(text: string, secrets: readonly string[]): string {
   let out = text
@@ -337,7 +253,7 @@ export async function runExecPlugin(
   const named = `the kubeconfig's exec credential plugin \`${config.command}\``
   const who = `(user ${source.user})`
   const env = { ...process.env, ...config.env, KUBERNETES_EXEC_INFO: execInfo(source, config) }
-  const outcome = await runPlugin(config, env, options.timeoutMs)
+  const outcome = await runProcessGroup(config.path, config.args, env, options.timeoutMs)
   const known = [...(options.knownSecrets ?? [])]
   const said = (stderr: string): string => oneLine(redact(stderr, known), STDERR_SHOWN_CHARS)
   switch (outcome.kind) {
