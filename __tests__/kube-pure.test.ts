@@ -1,10 +1,16 @@
-import { describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { delimiter, join } from 'node:path'
+import { stringify } from 'yaml'
 import { rolloutHistory } from '../src/kube/rollout.js'
 import { cleanObject } from '../src/kube/clean.js'
 import { decodeKubeconfig, kubeconfigSecrets, loadKubeConfig } from '../src/kube/config.js'
 import { parseQuantity } from '../src/checks/node-capacity.js'
 import { parseDuration } from '../src/checks/cluster-common.js'
 import type { KubeObjectJson } from '../src/kube/types.js'
+import { cleanupTempDirs, tempDir } from '../test/fixtures.js'
+
+afterAll(cleanupTempDirs)
 
 const deployment: KubeObjectJson = {
   metadata: {
@@ -114,6 +120,71 @@ describe('kubeconfig input', () => {
 
   it('finds every credential to mask', () => {
     expect(kubeconfigSecrets(yaml)).toEqual(['s3cr3t-token-value'])
+  })
+
+  it('masks the secret-looking env values of an exec plugin, not the others', () => {
+    const withExec = `${yaml}- name: e\n  user:\n    exec:\n      command: aws\n      env:\n      - {name: AWS_SECRET_ACCESS_KEY, value: wJalrXUtnFEMI-example}\n      - {name: AWS_PROFILE, value: production-eu}\n`
+    expect(kubeconfigSecrets(withExec)).toEqual(['s3cr3t-token-value', 'wJalrXUtnFEMI-example'])
+  })
+})
+
+describe("the current user's exec credential plugin", () => {
+  const config = (user: string, exec?: object): string =>
+    stringify({
+      apiVersion: 'v1',
+      clusters: [{ name: 'c', cluster: { server: 'https://127.0.0.1:6443', 'tls-server-name': 'kube' } }],
+      users: [{ name: user, user: exec ? { exec } : { token: 'static-token-1' } }],
+      contexts: [{ name: 'x', context: { cluster: 'c', user } }],
+      'current-context': 'x'
+    })
+  const exec = { apiVersion: 'client.authentication.k8s.io/v1', command: './get-token' }
+
+  it('is found with the directory of the kubeconfig file that defines the user', () => {
+    const dir = tempDir('kubeconfig-')
+    mkdirSync(join(dir, 'a'))
+    writeFileSync(join(dir, 'a', 'config'), config('ci', exec))
+    const loaded = loadKubeConfig({ kind: 'path', path: join(dir, 'a', 'config') })
+    expect(loaded.exec).toEqual({
+      user: 'ci',
+      exec,
+      baseDir: join(dir, 'a'),
+      cluster: { server: 'https://127.0.0.1:6443', 'tls-server-name': 'kube' },
+      caFile: undefined
+    })
+  })
+
+  it('comes from the KUBECONFIG file that defines the user, when KUBECONFIG lists several', () => {
+    const dir = tempDir('kubeconfig-')
+    mkdirSync(join(dir, 'first'))
+    mkdirSync(join(dir, 'second'))
+    writeFileSync(
+      join(dir, 'first', 'config'),
+      JSON.stringify({
+        apiVersion: 'v1',
+        clusters: [],
+        users: [{ name: 'other', user: { token: 'x-token-123' } }],
+        contexts: []
+      })
+    )
+    writeFileSync(join(dir, 'second', 'config'), config('ci', exec))
+    const saved = process.env.KUBECONFIG
+    process.env.KUBECONFIG = [join(dir, 'first', 'config'), join(dir, 'second', 'config')].join(delimiter)
+    try {
+      const loaded = loadKubeConfig({ kind: 'default' }, 'x')
+      expect(loaded.exec?.baseDir).toBe(join(dir, 'second'))
+      expect(loaded.secrets).toEqual(['x-token-123'])
+    } finally {
+      if (saved === undefined) delete process.env.KUBECONFIG
+      else process.env.KUBECONFIG = saved
+    }
+  })
+
+  it('is resolved from the working directory when the kubeconfig was given as content (there is no file)', () => {
+    expect(loadKubeConfig({ kind: 'content', content: config('ci', exec) }).exec?.baseDir).toBe(process.cwd())
+  })
+
+  it('is absent for a user without one', () => {
+    expect(loadKubeConfig({ kind: 'content', content: config('ci') }).exec).toBeUndefined()
   })
 })
 

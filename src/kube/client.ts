@@ -1,6 +1,7 @@
 /**
  * A small raw client for the Kubernetes API. Authentication and TLS come from @kubernetes/client-node's
- * KubeConfig (certificates, tokens, exec plugins, in-cluster); requests are sent as raw JSON over one
+ * KubeConfig (certificates, tokens, in-cluster); exec credential plugins are run by ExecCredentials, with a
+ * timeout, and their credential handed to the KubeConfig. Requests are sent as raw JSON over one
  * kept-alive connection pool, because client-node's typed models silently drop unknown fields — and a
  * dry-run of a manifest with a typo must reach the server with the typo.
  *
@@ -10,6 +11,7 @@
 import http from 'node:http'
 import https from 'node:https'
 import type { KubeConfig } from '@kubernetes/client-node'
+import { DEFAULT_EXEC_TIMEOUT_MS, type ExecCredentials } from './exec-credential.js'
 
 export interface KubeRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
@@ -66,13 +68,18 @@ export interface ClientOptions {
   backoffMs: number
   /** Requests in flight at once. */
   concurrency: number
+  /** How long the kubeconfig's exec credential plugin may take to print a credential (each time it runs). */
+  execTimeoutMs: number
+  /** Called with the secrets of credentials obtained later in the run (an exec plugin's refreshed token). */
+  onSecrets?: (secrets: string[]) => void
 }
 
 export const DEFAULT_CLIENT_OPTIONS: ClientOptions = {
   timeoutMs: 10_000,
   attempts: 3,
   backoffMs: 250,
-  concurrency: 8
+  concurrency: 8,
+  execTimeoutMs: DEFAULT_EXEC_TIMEOUT_MS
 }
 
 const TRANSIENT_STATUS = new Set([429, 502, 503, 504])
@@ -96,9 +103,18 @@ function parseWarnings(header: string | string[] | undefined): string[] {
   )
 }
 
+/** Certificate and key as comparable text (client-node gives Buffers). */
+const identity = (options: Pick<https.AgentOptions, 'cert' | 'key'>): string =>
+  [options.cert, options.key]
+    .map(v => (v === undefined ? '' : Buffer.isBuffer(v) ? v.toString('base64') : String(v)))
+    .join('|')
+
 export class KubeClient {
   private readonly server: URL
-  private readonly agent: http.Agent
+  private agent: http.Agent
+  /** Agents replaced when the client certificate changed (a refreshed exec credential); closed with the client. */
+  private readonly retired: http.Agent[] = []
+  private tlsIdentity: string
   private inFlight = 0
   private readonly waiting: Array<() => void> = []
   /** Set once a request found the server unreachable after all retries: later requests fail at once. */
@@ -114,27 +130,41 @@ export class KubeClient {
 
   private constructor(
     private readonly kubeConfig: KubeConfig,
-    tls: https.AgentOptions,
-    readonly options: ClientOptions
+    private readonly tls: https.AgentOptions,
+    readonly options: ClientOptions,
+    private readonly credentials?: ExecCredentials
   ) {
     const cluster = kubeConfig.getCurrentCluster()!
     this.server = new URL(cluster.server)
-    const agentOptions = { keepAlive: true, maxSockets: options.concurrency }
-    this.agent =
-      this.server.protocol === 'http:'
-        ? new http.Agent(agentOptions)
-        : new https.Agent({ ...agentOptions, ...tls })
+    this.tlsIdentity = identity(tls)
+    this.agent = this.newAgent(tls)
   }
 
-  /** Builds a client for the KubeConfig's current context. */
-  static async create(kubeConfig: KubeConfig, options: Partial<ClientOptions> = {}): Promise<KubeClient> {
+  private newAgent(tls: https.AgentOptions): http.Agent {
+    const agentOptions = { keepAlive: true, maxSockets: this.options.concurrency }
+    return this.server.protocol === 'http:'
+      ? new http.Agent(agentOptions)
+      : new https.Agent({ ...agentOptions, ...tls })
+  }
+
+  /**
+   * Builds a client for the KubeConfig's current context. With `credentials` (the current user's exec
+   * plugin), the plugin runs first, within its timeout; if it fails, the first request throws its error.
+   */
+  static async create(
+    kubeConfig: KubeConfig,
+    options: Partial<ClientOptions> = {},
+    credentials?: ExecCredentials
+  ): Promise<KubeClient> {
+    await credentials?.prepare()
     const applied: https.RequestOptions = {}
     await kubeConfig.applyToHTTPSOptions(applied)
     const { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername } = applied
     return new KubeClient(
       kubeConfig,
       { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername },
-      { ...DEFAULT_CLIENT_OPTIONS, ...options }
+      { ...DEFAULT_CLIENT_OPTIONS, ...options },
+      credentials
     )
   }
 
@@ -159,8 +189,16 @@ export class KubeClient {
 
   /** Fresh auth headers for each request: exec plugins and OIDC tokens expire. */
   private async authHeaders(): Promise<Record<string, string>> {
+    // Throws the plugin's error (a timeout, a failure) when there is no credential to send.
+    await this.credentials?.current()
     const opts: https.RequestOptions = {}
     await this.kubeConfig.applyToHTTPSOptions(opts)
+    if (this.server.protocol === 'https:' && identity(opts) !== this.tlsIdentity) {
+      // A new client certificate (a refreshed exec credential): new connections present it.
+      this.retired.push(this.agent)
+      this.agent = this.newAgent({ ...this.tls, cert: opts.cert, key: opts.key })
+      this.tlsIdentity = identity(opts)
+    }
     const headers: Record<string, string> = {}
     for (const [name, value] of Object.entries(opts.headers ?? {})) headers[name] = String(value)
     if (opts.auth) headers.Authorization = `Basic ${Buffer.from(opts.auth).toString('base64')}`
@@ -398,5 +436,6 @@ export class KubeClient {
   /** Closes kept-alive connections so the process can exit. */
   close(): void {
     this.agent.destroy()
+    this.retired.forEach(agent => agent.destroy())
   }
 }

@@ -1,14 +1,16 @@
 /**
  * Loads the KubeConfig: from content given as an input (raw YAML or base64, written 0600 to a temp file
  * that is removed afterwards), from a path, or client-node's defaults (KUBECONFIG, ~/.kube/config,
- * in-cluster). Also collects every secret in it so adapters can mask them.
+ * in-cluster). Also collects every secret in it so adapters can mask them, and what it takes to run the
+ * current user's exec credential plugin (see exec-credential.ts).
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { homedir, tmpdir } from 'node:os'
+import { delimiter, dirname, join, resolve } from 'node:path'
 import { KubeConfig } from '@kubernetes/client-node'
 import { parse } from 'yaml'
 import { UsageError, describeError } from '../errors.js'
+import type { ExecPluginSource } from './exec-credential.js'
 
 /** How the caller named the kubeconfig. */
 export type KubeconfigSource =
@@ -33,47 +35,109 @@ export function decodeKubeconfig(content: string): string {
   )
 }
 
-/** Every value in a kubeconfig that must never be printed (tokens, keys, passwords, cert data). */
-export function kubeconfigSecrets(yamlText: string): string[] {
+interface RawKubeconfig {
+  clusters?: Array<{ name?: unknown; cluster?: Record<string, unknown> } | null>
+  users?: Array<{ name?: unknown; user?: Record<string, unknown> } | null>
+}
+
+const SECRET_NAME = /token|key|password|certificate-data|secret/i
+
+function secretsIn(doc: RawKubeconfig | null | undefined): string[] {
   const secrets = new Set<string>()
-  let doc: unknown
-  try {
-    doc = parse(yamlText)
-  } catch {
-    return []
+  const add = (value: unknown): void => {
+    if (typeof value === 'string' && value.length >= 6) secrets.add(value)
   }
-  const users = (doc as { users?: Array<{ user?: Record<string, unknown> }> } | null)?.users ?? []
-  for (const entry of users) {
-    for (const [key, value] of Object.entries(entry?.user ?? {})) {
-      if (
-        typeof value === 'string' &&
-        /token|key|password|certificate-data|secret/i.test(key) &&
-        value.length >= 6
-      ) {
-        secrets.add(value)
-      }
+  for (const entry of Array.isArray(doc?.users) ? doc.users : []) {
+    const user = entry?.user ?? {}
+    for (const [key, value] of Object.entries(user)) if (SECRET_NAME.test(key)) add(value)
+    // An exec plugin's env often carries one (AWS_SECRET_ACCESS_KEY, a vault token).
+    const env = (user.exec as { env?: unknown } | undefined)?.env
+    for (const variable of Array.isArray(env) ? env : []) {
+      const { name, value } = (variable ?? {}) as { name?: unknown; value?: unknown }
+      if (typeof name === 'string' && SECRET_NAME.test(name)) add(value)
     }
   }
   return [...secrets]
 }
 
+/** Every value in a kubeconfig that must never be printed (tokens, keys, passwords, cert data, exec env secrets). */
+export function kubeconfigSecrets(yamlText: string): string[] {
+  try {
+    return secretsIn(parse(yamlText) as RawKubeconfig)
+  } catch {
+    return []
+  }
+}
+
+/** The kubeconfig files as parsed documents, with the directory each one's relative paths are resolved against. */
+interface KubeconfigDocument {
+  dir: string
+  doc: RawKubeconfig | null
+}
+
+function readDocuments(files: string[]): KubeconfigDocument[] {
+  return files.flatMap(file => {
+    try {
+      return [{ dir: dirname(resolve(file)), doc: parse(readFileSync(file, 'utf8')) as RawKubeconfig | null }]
+    } catch {
+      return [] // client-node read it; a YAML dialect difference must not stop the run here
+    }
+  })
+}
+
+/** The files client-node's loadFromDefault reads, in its order (the first to name a user or cluster wins). */
+function defaultFiles(): string[] {
+  if (process.env.KUBECONFIG) return process.env.KUBECONFIG.split(delimiter).filter(Boolean)
+  const file = join(homedir(), '.kube', 'config')
+  return existsSync(file) ? [file] : []
+}
+
+/** The current user's exec plugin with what running it needs, or undefined when it has none. */
+function execPluginOf(kubeConfig: KubeConfig, documents: KubeconfigDocument[]): ExecPluginSource | undefined {
+  const user = kubeConfig.getCurrentUser()
+  // client-node also takes an exec stanza from an auth-provider's config; client-go knows only users[].user.exec.
+  const exec = user?.exec ?? user?.authProvider?.config?.exec
+  if (!user || !exec) return undefined
+  const cluster = kubeConfig.getCurrentCluster()
+  const userDocument = documents.find(d => d.doc?.users?.some(u => u?.name === user.name))
+  const rawCluster = documents
+    .map(d => d.doc?.clusters?.find(c => c?.name === cluster?.name)?.cluster)
+    .find(Boolean)
+  return {
+    user: user.name,
+    exec,
+    baseDir: userDocument?.dir ?? process.cwd(),
+    cluster: { ...rawCluster, server: cluster?.server },
+    caFile: cluster?.caFile
+  }
+}
+
 export interface LoadedKubeConfig {
   kubeConfig: KubeConfig
-  /** Secrets found in the content we were given (to mask). */
+  /** Secrets found in the kubeconfig (the content given, or the files read), to mask. */
   secrets: string[]
   /** Where it came from, for messages (never the content). */
   origin: string
+  /** The current user's exec credential plugin, when it has one: run by ExecCredentials, never by client-node. */
+  exec?: ExecPluginSource
 }
 
 /** Loads and validates a KubeConfig; `context` switches the current context. */
 export function loadKubeConfig(source: KubeconfigSource, context?: string): LoadedKubeConfig {
   const kubeConfig = new KubeConfig()
-  let secrets: string[] = []
   let origin: string
+  let documents: KubeconfigDocument[] = []
   try {
     if (source.kind === 'content') {
       const text = decodeKubeconfig(source.content)
-      secrets = kubeconfigSecrets(text)
+      let doc: RawKubeconfig | null = null
+      try {
+        doc = parse(text) as RawKubeconfig | null
+      } catch {
+        // client-node reports it below, without quoting the content.
+      }
+      // There is no kubeconfig file: a relative plugin command is taken from the working directory.
+      documents = [{ dir: process.cwd(), doc }]
       // Written 0600 and removed at once: client-node resolves relative paths and exec plugins from a file.
       const dir = mkdtempSync(join(tmpdir(), 'vapora-kubeconfig-'))
       try {
@@ -88,8 +152,10 @@ export function loadKubeConfig(source: KubeconfigSource, context?: string): Load
       if (!existsSync(source.path)) throw new UsageError(`kubeconfig: file "${source.path}" does not exist.`)
       kubeConfig.loadFromFile(source.path)
       origin = source.path
+      documents = readDocuments([source.path])
     } else {
       kubeConfig.loadFromDefault()
+      documents = readDocuments(defaultFiles())
       origin = process.env.KUBECONFIG ? `KUBECONFIG (${process.env.KUBECONFIG})` : 'the default kubeconfig'
     }
   } catch (error) {
@@ -114,5 +180,6 @@ export function loadKubeConfig(source: KubeconfigSource, context?: string): Load
       `kubeconfig: ${origin} has no current context with a cluster server. Set current-context or the context input.`
     )
   }
-  return { kubeConfig, secrets, origin }
+  const secrets = [...new Set(documents.flatMap(d => secretsIn(d.doc)))]
+  return { kubeConfig, secrets, origin, exec: execPluginOf(kubeConfig, documents) }
 }

@@ -6,8 +6,15 @@ import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { UsageError, describeError } from '../errors.js'
-import { KubeApiError, KubeClient, type ClientOptions, type KubeResponse } from './client.js'
+import {
+  DEFAULT_CLIENT_OPTIONS,
+  KubeApiError,
+  KubeClient,
+  type ClientOptions,
+  type KubeResponse
+} from './client.js'
 import { loadKubeConfig, type KubeconfigSource } from './config.js'
+import { ExecCredentials } from './exec-credential.js'
 import type { KubeList, KubeObjectJson } from './types.js'
 
 export interface ApiResource {
@@ -268,7 +275,12 @@ export type OpenedCluster =
   | { ok: true; session: ClusterSession; secrets: string[] }
   | { ok: false; reason: 'not-configured' | 'invalid'; message: string }
 
-/** Loads the kubeconfig and builds a session; never contacts the server (the checks do). */
+/**
+ * Loads the kubeconfig and builds a session; never contacts the server (the checks do). When the current
+ * user has an exec credential plugin, it runs here (within `clientOptions.execTimeoutMs`), so that its
+ * credential is among `secrets` before anything is logged; if it fails, the session's first request (the
+ * cluster-access check) reports why. Credentials it gives later in the run go to `clientOptions.onSecrets`.
+ */
 export async function openCluster(
   source: KubeconfigSource,
   context: string | undefined,
@@ -283,8 +295,19 @@ export async function openCluster(
   }
   try {
     const loaded = loadKubeConfig(source, context)
-    const client = await KubeClient.create(loaded.kubeConfig, clientOptions)
-    return { ok: true, session: new ClusterSession(client, loaded.origin), secrets: loaded.secrets }
+    const credentials = loaded.exec
+      ? new ExecCredentials(loaded.kubeConfig, loaded.exec, {
+          timeoutMs: clientOptions.execTimeoutMs ?? DEFAULT_CLIENT_OPTIONS.execTimeoutMs,
+          knownSecrets: loaded.secrets,
+          onSecrets: clientOptions.onSecrets
+        })
+      : undefined
+    const client = await KubeClient.create(loaded.kubeConfig, clientOptions, credentials)
+    return {
+      ok: true,
+      session: new ClusterSession(client, loaded.origin),
+      secrets: [...loaded.secrets, ...(credentials?.secrets ?? [])]
+    }
   } catch (error) {
     // A kubeconfig the user gave that cannot be used is an input error: say so, do not report a cluster state.
     if (error instanceof UsageError) throw error
