@@ -283,7 +283,10 @@ export async function runPreflight(input: PreflightInput, hooks: RunHooks = {}):
   try {
     if (!options.offline) {
       const cluster = await openCluster(options.kubeconfig, options.context, {
-        timeoutMs: options.requestTimeoutMs
+        timeoutMs: options.requestTimeoutMs,
+        execTimeoutMs: options.execTimeoutMs,
+        // A credential an exec plugin refreshes mid-run is masked like the first one.
+        onSecrets: hooks.onSecrets
       })
       if (cluster.ok) {
         hooks.onSecrets?.(cluster.secrets)

@@ -60,6 +60,8 @@ export interface PreflightOptions {
   artifactsDir?: string
   /** Per-request timeout for API calls. */
   requestTimeoutMs: number
+  /** How long a kubeconfig exec credential plugin may take to print a credential (each run). */
+  execTimeoutMs: number
   /** How long the artifact download may take in all. */
   downloadTimeoutMs: number
   /** The health endpoint, probed `probeCount` times (expects 200). */
@@ -152,6 +154,8 @@ export interface PreflightInput {
   capacityThreshold?: string | number
   artifactsDir?: string
   requestTimeoutMs?: number
+  /** How long a kubeconfig exec credential plugin may take (default 30 s). */
+  execTimeoutMs?: number
   /** Default 5 minutes. */
   downloadTimeoutMs?: number
   healthUrl?: string
@@ -433,6 +437,9 @@ export function resolveOptions(given: PreflightInput): PreflightOptions {
   const timeout = input.requestTimeoutMs ?? 10_000
   if (!Number.isFinite(timeout) || timeout <= 0)
     throw new UsageError('requestTimeoutMs: must be a positive number.')
+  const execTimeout = input.execTimeoutMs ?? 30_000
+  if (!Number.isFinite(execTimeout) || execTimeout <= 0)
+    throw new UsageError('execTimeoutMs: must be a positive number of milliseconds, e.g. 30000.')
   return {
     kubeconfig,
     context: input.context?.trim() || undefined,
@@ -441,6 +448,7 @@ export function resolveOptions(given: PreflightInput): PreflightOptions {
     capacityThreshold: threshold,
     artifactsDir: input.artifactsDir?.trim() || undefined,
     requestTimeoutMs: timeout,
+    execTimeoutMs: execTimeout,
     downloadTimeoutMs: input.downloadTimeoutMs ?? 300_000,
     ...endpointOptions(input),
     policy,

@@ -50,7 +50,7 @@ export async function usableCluster(
         status: 'skip',
         skipReason: 'prerequisite-failed',
         blockedBy: 'cluster-access',
-        message: 'not run: the API server is not reachable'
+        message: 'not run: the cluster could not be used (see cluster-access)'
       }
     }
   }
