@@ -11,6 +11,8 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { resolveOptions, type PreflightInput } from '../src/options.js'
+import { readActionInputs } from '../src/inputs.js'
+import { main as cliMain } from '../src/cli.js'
 import { UsageError } from '../src/errors.js'
 import type { EndpointSummary } from '../src/net/http-probe.js'
 import { healthEndpointCheck } from '../src/checks/health-endpoint.js'
@@ -396,7 +398,29 @@ describe('the probe bounds: probe-timeout per probe, endpoint-budget per endpoin
     expect(resolve).toThrow(message)
   })
 
-  it('take probe-timeout and endpoint-budget from the policy file too, whose wrong values name the line and whose conflicts name the file', () => {
+  it('take probe-timeout and endpoint-budget from the action inputs and the CLI flags', async () => {
+    const inputs: Record<string, string> = {
+      'bundle-path': 'x',
+      'probe-timeout': '2s',
+      'endpoint-budget': '45s'
+    }
+    const action = readActionInputs(name => inputs[name] ?? '')
+    expect(resolveOptions(action.preflight)).toMatchObject({ probeTimeoutMs: 2000, endpointBudgetMs: 45_000 })
+    const stderr: string[] = []
+    const io = { stdout: () => undefined, stderr: (text: string) => void stderr.push(text) }
+    const code = await cliMain(
+      ['--bundle', EXAMPLE_BUNDLE, '--probe-timeout', '5s', '--endpoint-budget', '2s'],
+      io
+    )
+    expect(code).toBe(2)
+    expect(stderr.join('')).toMatch(/probe-timeout: 5s is longer than endpoint-budget 2s/)
+    const help: string[] = []
+    await cliMain(['--help'], { stdout: text => void help.push(text), stderr: () => undefined })
+    expect(help.join('')).toMatch(/^ {2}--probe-timeout D +per probe: .*\(default: 10s\)$/m)
+    expect(help.join('')).toMatch(/^ {2}--endpoint-budget D +per endpoint: .*\(default: 30s\)$/m)
+  })
+
+  it('take them from the policy file too, whose wrong values name the line and whose conflicts name the file', () => {
     const policy = (text: string): string => {
       const path = join(tempDir('policy-'), 'preflight-policy.yml')
       writeFileSync(path, text)
