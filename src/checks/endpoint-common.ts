@@ -10,11 +10,14 @@ function problemList(s: EndpointSummary): string {
   return s.problems.map(p => `${p.probes} ${p.problem}`).join('; ')
 }
 
-/** `…/health: 5/5 OK in 0.031 s of its 30 s budget, p50 2 ms, p95 4 ms`, and the problems if any. */
+/**
+ * `…/health: 5/5 OK in 0.031 s of its 30 s budget, p50 2 ms, p95 4 ms`. What failed is in the message,
+ * which lists every failing endpoint with its problems; a detail line does not repeat them.
+ */
 function describe(s: EndpointSummary): string {
   const latency = Number.isNaN(s.p50Ms) ? 'no complete answer' : `p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms`
   const spent = `in ${formatSeconds(s.spentMs)} of its ${formatSeconds(s.budgetMs)} budget`
-  return `${s.url}: ${s.ok}/${s.count} OK ${spent}, ${latency}${s.problems.length ? ` — ${problemList(s)}` : ''}`
+  return `${s.url}: ${s.ok}/${s.count} OK ${spent}, ${latency}`
 }
 
 /** How to fix what failed, the most specific cause first. */
