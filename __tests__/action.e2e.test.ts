@@ -5,6 +5,7 @@ import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } 
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
 import { parseOutputFile, runAction } from '../test/action-runner.js'
 import { EXAMPLE_BUNDLE, REPO_ROOT, cleanupTempDirs, tempDir } from '../test/fixtures.js'
 
@@ -122,10 +123,13 @@ describe('the action (dist/index.js) as the runner runs it', () => {
     expect(run.stdout).toMatch(/needs the Actions runtime \(ACTIONS_RUNTIME_TOKEN is not set\)/)
   })
 
-  it('probes health-url with the masked health-token: a wrong token blocks, the right one passes, neither is printed', async () => {
+  it('probes health-url with the masked health-token: a wrong token blocks, the right one passes, a hung body blocks within endpoint-budget, no token is printed', async () => {
     const token = 'health-token-for-the-e2e-0123456789'
     const server = http.createServer((req, res) => {
-      res.writeHead(req.headers.authorization === `Bearer ${token}` ? 200 : 401).end()
+      res.writeHead(req.headers.authorization === `Bearer ${token}` ? 200 : 401)
+      // /hang: the 200 and its headers, then a body that never ends.
+      if (req.url === '/hang') res.flushHeaders()
+      else res.end()
     })
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', () => resolve()))
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/health`
@@ -139,12 +143,39 @@ describe('the action (dist/index.js) as the runner runs it', () => {
       const wrong = await runAction({ ...base, 'health-token': 'not-the-token-9876543210' })
       expect(wrong.outputs['failed-checks'].split(',')).toContain('health-endpoint')
       expect(wrong.stdout).toMatch(
-        /health-endpoint +\[blocks\] health endpoint: 1 of 1 did not answer 200 every time \(.*HTTP 401\)/
+        /health-endpoint +\[blocks\] health endpoint: 2 of 2 probes failed at .*\/health \(2 HTTP 401\)/
       )
       const right = await runAction({ ...base, 'health-token': token })
       expect(right.outputs['failed-checks'].split(',')).not.toContain('health-endpoint')
-      expect(right.stdout).toMatch(/✓ health-endpoint +health endpoint: .*\/health: 2\/2 OK, p50/)
-      for (const run of [wrong, right]) {
+      expect(right.stdout).toMatch(
+        /✓ health-endpoint +health endpoint: .*\/health: 2\/2 OK in [\d.]+ s of its 30 s budget, p50/
+      )
+      const started = performance.now()
+      const hung = await runAction({
+        ...base,
+        'health-url': url.replace(/\/health$/, '/hang'),
+        'health-token': token,
+        'probe-count': '5',
+        'probe-timeout': '300ms',
+        'endpoint-budget': '1s'
+      })
+      // The whole action run, Node's start-up and the other checks included, well under 5 × 10 s.
+      expect(performance.now() - started).toBeLessThan(10_000)
+      expect(hung.outputs.decision).toBe('no-go')
+      expect(hung.outputs['failed-checks'].split(',')).toContain('health-endpoint')
+      expect(hung.stdout).toMatch(
+        /health-endpoint +\[blocks\] health endpoint: 5 of 5 probes failed at .*\/hang \(3 no complete answer within 0\.3 s \(status 200 received, body unfinished\); 1 no complete answer within the 0\.\d+ s left/
+      )
+      const report = JSON.parse(readFileSync(hung.outputs['report-path'], 'utf8'))
+      const health = report.results.find((r: { id: string }) => r.id === 'health-endpoint')
+      expect(health.data.endpoints[0]).toMatchObject({
+        probeTimeoutMs: 300,
+        budgetMs: 1000,
+        ok: 0,
+        errors: 5
+      })
+      expect(health.durationMs).toBeLessThan(1000 + 300) // the check itself: its budget and some slack
+      for (const run of [wrong, right, hung]) {
         const visible = run.stdout
           .split('\n')
           .filter(line => !line.startsWith('::add-mask::'))

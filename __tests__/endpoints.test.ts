@@ -1,12 +1,20 @@
 /**
  * The endpoint checks against real local servers: HTTPS with certificates made here (valid, expiring in
- * 3 days, expired, wrong host) and an HTTP health endpoint that wants a bearer token.
+ * 3 days, expired, wrong host) and an HTTP health endpoint that wants a bearer token, with routes that
+ * misbehave the way real services do (a body that never ends, trickles, is cut off or is huge).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import http from 'node:http'
 import https from 'node:https'
 import type { AddressInfo } from 'node:net'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
 import { resolveOptions, type PreflightInput } from '../src/options.js'
+import { readActionInputs } from '../src/inputs.js'
+import { main as cliMain } from '../src/cli.js'
+import { UsageError } from '../src/errors.js'
+import type { EndpointSummary } from '../src/net/http-probe.js'
 import { healthEndpointCheck } from '../src/checks/health-endpoint.js'
 import { apiEndpointsCheck } from '../src/checks/api-endpoints.js'
 import { tlsExpiryCheck } from '../src/checks/tls-expiry.js'
@@ -19,6 +27,8 @@ const servers: Array<http.Server | https.Server> = []
 let certs: TestCertificates
 let healthBase = ''
 const tlsPorts: Record<string, number> = {}
+/** Requests each path received: what was sent, not what the check says it sent. */
+const requests = new Map<string, number>()
 
 async function listen(server: http.Server | https.Server): Promise<number> {
   servers.push(server)
@@ -34,17 +44,43 @@ beforeAll(async () => {
   }
   const port = await listen(
     http.createServer((req, res) => {
+      const url = new URL(req.url!, 'http://peer')
+      requests.set(url.pathname, (requests.get(url.pathname) ?? 0) + 1)
       if (req.url === '/trickle') {
-        // Headers, then one byte every 100 ms for ever: the socket is never silent long enough to time out.
+        // Headers, then one byte every 200 ms for ever: the socket is never silent long enough to time out.
         res.writeHead(200)
-        const timer = setInterval(() => res.write('.'), 100)
+        const timer = setInterval(() => res.write('.'), 200)
         res.on('close', () => clearInterval(timer))
+      } else if (req.url === '/endless') {
+        // 64 KiB chunks as fast as the client reads them, for ever: a huge body, not a hung one.
+        res.writeHead(200)
+        const chunk = Buffer.alloc(64 * 1024, 'x')
+        const pump = (): void => {
+          while (!res.destroyed && res.write(chunk));
+        }
+        res.on('drain', pump)
+        pump()
+      } else if (req.url === '/cut') {
+        // Promises 100 bytes, sends 10, then drops the connection.
+        res.writeHead(200, { 'content-length': '100' })
+        res.write('{"status":')
+        setTimeout(() => res.socket?.destroy(), 20)
       } else if (req.url === '/redirect') {
         res.writeHead(302, { location: 'http://elsewhere.example/steal' }).end()
       } else if (req.headers.authorization !== `Bearer ${HEALTH_TOKEN}`) {
         res.writeHead(401).end('{"error":"unauthorized"}')
       } else if (req.url === '/api/missing') {
         res.writeHead(404).end()
+      } else if (url.pathname.startsWith('/hang/')) {
+        // The 200 and its headers, then a body that never ends: the issue's hung endpoint.
+        res.writeHead(200, { 'content-type': 'application/json' })
+        res.flushHeaders()
+      } else if (url.pathname.startsWith('/slow/')) {
+        // The headers at once, the body after ?ms= milliseconds: slow, but complete.
+        res.writeHead(200, { 'content-type': 'application/json' })
+        res.flushHeaders()
+        const timer = setTimeout(() => res.end('{"status":"ok"}'), Number(url.searchParams.get('ms')))
+        res.on('close', () => clearTimeout(timer))
       } else {
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}')
       }
@@ -63,6 +99,7 @@ async function run(check: Check, input: Partial<PreflightInput>): Promise<CheckO
     bundlePath: EXAMPLE_BUNDLE,
     probeCount: 3,
     requestTimeoutMs: 2000,
+    probeTimeout: '2s',
     ...input
   })
   const skip = check.notApplicable?.({ options })
@@ -126,7 +163,9 @@ describe('the health and API checks', () => {
       healthToken: HEALTH_TOKEN
     })
     expect(outcome.status).toBe('pass')
-    expect(outcome.message).toMatch(/\/health: 3\/3 OK, p50 [\d.]+ ms, p95 [\d.]+ ms/)
+    expect(outcome.message).toMatch(
+      /\/health: 3\/3 OK in [\d.]+ s of its 30 s budget, p50 [\d.]+ ms, p95 [\d.]+ ms$/
+    )
   })
 
   it('block with a wrong token, and never show the token', async () => {
@@ -143,17 +182,6 @@ describe('the health and API checks', () => {
     })
     expect(JSON.stringify(right)).not.toContain(HEALTH_TOKEN)
     expect(JSON.stringify(right)).not.toContain('key=x')
-  })
-
-  it('end a probe at its timeout even when the server trickles its body for ever', async () => {
-    const started = Date.now()
-    const outcome = await run(healthEndpointCheck, {
-      healthUrl: `${healthBase}/trickle`,
-      probeCount: 1,
-      requestTimeoutMs: 500
-    })
-    expect(Date.now() - started).toBeLessThan(1500)
-    expect(outcome.status).toBe('pass') // the 200 arrived; only the body never ended
   })
 
   it('report a redirect instead of following it with the token', async () => {
@@ -173,7 +201,7 @@ describe('the health and API checks', () => {
     })
     expect(outcome.status).toBe('fail')
     expect(outcome.message).toMatch(
-      /1 of 2 did not answer 200 every time \(http:\/\/127\.0\.0\.1:\d+\/api\/missing: HTTP 404\)/
+      /^2 API endpoint\(s\): 3 of 6 probes failed at http:\/\/127\.0\.0\.1:\d+\/api\/missing \(3 HTTP 404\)$/
     )
   })
 
@@ -210,6 +238,206 @@ describe('the health and API checks', () => {
       host: 'vapora.example.com',
       port: 443
     })
+  })
+})
+
+/** The check's data for its one endpoint. */
+const endpointOf = (outcome: CheckOutcome): EndpointSummary =>
+  (outcome.data as { endpoints: EndpointSummary[] }).endpoints[0]
+
+/** Runs the health check on `path` of the local peer (with the token) and measures how long it took. */
+async function timed(path: string, input: Partial<PreflightInput>) {
+  const started = performance.now()
+  const outcome = await run(healthEndpointCheck, {
+    healthUrl: `${healthBase}${path}`,
+    healthToken: HEALTH_TOKEN,
+    ...input
+  })
+  return { outcome, elapsedMs: performance.now() - started }
+}
+
+/** What timers and a loaded machine may add to a bound; far less than any probe timeout used here. */
+const SLACK_MS = 300
+
+describe('the probe bounds: probe-timeout per probe, endpoint-budget per endpoint', () => {
+  it('a 200 whose body never ends is no answer: no-go within the budget, and the failure counts probes', async () => {
+    const { outcome, elapsedMs } = await timed('/hang/health', {
+      probeCount: 5,
+      probeTimeout: '400ms',
+      endpointBudget: '1s'
+    })
+    expect(elapsedMs).toBeLessThan(1000 + SLACK_MS)
+    expect(outcome.status).toBe('fail')
+    // Two probes use their whole 0.4 s, the third the 0.2 s left, and two are never sent.
+    expect(outcome.message).toMatch(
+      new RegExp(
+        `^health endpoint: 5 of 5 probes failed at ${healthBase}/hang/health \\(` +
+          '2 no complete answer within 0\\.4 s \\(status 200 received, body unfinished\\); ' +
+          "1 no complete answer within the 0\\.\\d+ s left of the endpoint's 1 s budget \\(status 200 received, body unfinished\\); " +
+          "2 not sent: the endpoint's 1 s budget was spent\\)$"
+      )
+    )
+    expect(requests.get('/hang/health')).toBe(3)
+    expect(endpointOf(outcome)).toMatchObject({ ok: 0, errors: 5, notSent: 2, budgetMs: 1000 })
+    expect(Number.isNaN(endpointOf(outcome).p50Ms)).toBe(true) // no answer, so no latency
+    expect(outcome.hint).toMatch(/within probe-timeout \(0\.4 s\)/)
+    expect(outcome.hint).toMatch(/raise endpoint-budget \(or lower probe-count\)/)
+    expect(JSON.stringify(outcome)).not.toContain(HEALTH_TOKEN)
+  })
+
+  it('a slow but complete endpoint passes within the budget, and says how much of it the probes spent', async () => {
+    const { outcome, elapsedMs } = await timed('/slow/health?ms=100', {
+      probeCount: 5,
+      probeTimeout: '1s',
+      endpointBudget: '3s'
+    })
+    expect(outcome.status).toBe('pass')
+    expect(outcome.message).toMatch(
+      /^health endpoint: http:\/\/127\.0\.0\.1:\d+\/slow\/health: 5\/5 OK in (0\.[5-9]\d*|1(\.\d+)?) s of its 3 s budget, p50 1\d\d(\.\d)? ms, p95 [\d.]+ ms$/
+    )
+    const endpoint = endpointOf(outcome)
+    // Latency is the time to the complete answer, not to the headers (which came at once).
+    expect(endpoint.p50Ms).toBeGreaterThanOrEqual(100)
+    expect(endpoint.spentMs).toBeGreaterThanOrEqual(500)
+    expect(endpoint.spentMs).toBeLessThanOrEqual(elapsedMs)
+    expect(JSON.stringify(outcome)).not.toContain('ms=100') // the query string is not shown
+  })
+
+  it('once the endpoint budget is spent, the remaining probes are not sent and count as failed', async () => {
+    // 0.3 s a probe in a 1.1 s budget: three answers, a fourth cut short by the budget, a fifth not sent.
+    const { outcome, elapsedMs } = await timed('/slow/budget?ms=300', {
+      probeCount: 5,
+      probeTimeout: '1s',
+      endpointBudget: '1100ms'
+    })
+    expect(elapsedMs).toBeLessThan(1100 + SLACK_MS)
+    expect(outcome.status).toBe('fail')
+    expect(outcome.message).toMatch(
+      new RegExp(
+        `^health endpoint: 2 of 5 probes failed at ${healthBase}/slow/budget \\(` +
+          "1 no complete answer within the 0\\.\\d+ s left of the endpoint's 1\\.1 s budget \\(status 200 received, body unfinished\\); " +
+          "1 not sent: the endpoint's 1\\.1 s budget was spent\\)$"
+      )
+    )
+    expect(requests.get('/slow/budget')).toBe(4)
+    const endpoint = endpointOf(outcome)
+    expect(endpoint).toMatchObject({ ok: 3, errors: 2, notSent: 1, count: 5 })
+    expect(endpoint.statuses).toEqual({ '200': 3, 'no complete answer': 1, 'not sent': 1 })
+    expect(endpoint.p50Ms).toBeGreaterThanOrEqual(300) // of the three answers only
+    expect(outcome.details).toEqual([
+      expect.stringMatching(/\/slow\/budget: 3\/5 OK in 1\.1\d* s of its 1\.1 s budget, p50 3\d\d(\.\d)? ms/)
+    ])
+    expect(outcome.hint).toMatch(/used up endpoint-budget \(1\.1 s\) before all were sent/)
+  })
+
+  it('a body trickled a byte every 200 ms and never finished is bounded by probe-timeout', async () => {
+    const { outcome, elapsedMs } = await timed('/trickle', {
+      probeCount: 2,
+      probeTimeout: '500ms',
+      endpointBudget: '5s'
+    })
+    expect(elapsedMs).toBeLessThan(2 * 500 + SLACK_MS)
+    expect(outcome.status).toBe('fail')
+    expect(outcome.message).toMatch(
+      /^health endpoint: 2 of 2 probes failed at http:\/\/127\.0\.0\.1:\d+\/trickle \(2 no complete answer within 0\.5 s \(status 200 received, body unfinished\)\)$/
+    )
+  })
+
+  it('a body larger than 1 MiB is read no further and counts as answered: a huge body is not a hung one', async () => {
+    const { outcome, elapsedMs } = await timed('/endless', {
+      probeCount: 2,
+      probeTimeout: '5s',
+      endpointBudget: '10s'
+    })
+    expect(outcome.status).toBe('pass')
+    expect(outcome.message).toMatch(/\/endless: 2\/2 OK in/)
+    expect(elapsedMs).toBeLessThan(5000) // read up to the cap, not until the timeout
+  })
+
+  it('a body cut off before its content-length is no answer', async () => {
+    const { outcome } = await timed('/cut', { probeCount: 1 })
+    expect(outcome.status).toBe('fail')
+    expect(outcome.message).toMatch(
+      /1 of 1 probes failed at http:\/\/127\.0\.0\.1:\d+\/cut \(1 answer cut off \(status 200 received, body incomplete: aborted\)\)$/
+    )
+  })
+
+  it('default to 10 s per probe and 30 s per endpoint, and read durations as events-window does', () => {
+    expect(resolveOptions({ bundlePath: 'x' })).toMatchObject({
+      probeTimeoutMs: 10_000,
+      endpointBudgetMs: 30_000
+    })
+    expect(
+      resolveOptions({ bundlePath: 'x', probeTimeout: '1500ms', endpointBudget: '1m30s' })
+    ).toMatchObject({ probeTimeoutMs: 1500, endpointBudgetMs: 90_000 })
+  })
+
+  it.each([
+    [
+      { probeTimeout: 'ten' },
+      /^probe-timeout: "ten" is not a positive duration up to 2m; write e\.g\. 10s or 1500ms\.$/
+    ],
+    [{ probeTimeout: '10' }, /^probe-timeout: "10" is not a positive duration up to 2m; write e\.g\. 10s/],
+    [{ probeTimeout: '0s' }, /^probe-timeout: "0s" is not a positive duration/],
+    [
+      { probeTimeout: '3m', endpointBudget: '10m' },
+      /^probe-timeout: "3m" is not a positive duration up to 2m/
+    ],
+    [
+      { endpointBudget: '-5s' },
+      /^endpoint-budget: "-5s" is not a positive duration up to 1h; write e\.g\. 30s or 2m\.$/
+    ],
+    [{ endpointBudget: '2h' }, /^endpoint-budget: "2h" is not a positive duration up to 1h/],
+    [
+      { probeTimeout: '40s' },
+      /^probe-timeout: 40s is longer than endpoint-budget 30s, which all the probes of an endpoint share\. Lower probe-timeout to at most 30s, or raise endpoint-budget to at least 40s\.$/
+    ]
+  ])('reject %j with a usage error naming the input and an example', (input, message) => {
+    const resolve = () => resolveOptions({ bundlePath: 'x', ...input })
+    expect(resolve).toThrow(UsageError)
+    expect(resolve).toThrow(message)
+  })
+
+  it('take probe-timeout and endpoint-budget from the action inputs and the CLI flags', async () => {
+    const inputs: Record<string, string> = {
+      'bundle-path': 'x',
+      'probe-timeout': '2s',
+      'endpoint-budget': '45s'
+    }
+    const action = readActionInputs(name => inputs[name] ?? '')
+    expect(resolveOptions(action.preflight)).toMatchObject({ probeTimeoutMs: 2000, endpointBudgetMs: 45_000 })
+    const stderr: string[] = []
+    const io = { stdout: () => undefined, stderr: (text: string) => void stderr.push(text) }
+    const code = await cliMain(
+      ['--bundle', EXAMPLE_BUNDLE, '--probe-timeout', '5s', '--endpoint-budget', '2s'],
+      io
+    )
+    expect(code).toBe(2)
+    expect(stderr.join('')).toMatch(/probe-timeout: 5s is longer than endpoint-budget 2s/)
+    const help: string[] = []
+    await cliMain(['--help'], { stdout: text => void help.push(text), stderr: () => undefined })
+    expect(help.join('')).toMatch(/^ {2}--probe-timeout D +per probe: .*\(default: 10s\)$/m)
+    expect(help.join('')).toMatch(/^ {2}--endpoint-budget D +per endpoint: .*\(default: 30s\)$/m)
+  })
+
+  it('take them from the policy file too, whose wrong values name the line and whose conflicts name the file', () => {
+    const policy = (text: string): string => {
+      const path = join(tempDir('policy-'), 'preflight-policy.yml')
+      writeFileSync(path, text)
+      return path
+    }
+    const strict = policy('thresholds:\n  probe-timeout: 5s\n  endpoint-budget: 20s\n')
+    expect(
+      resolveOptions({ bundlePath: 'x', probeTimeout: '1s', endpointBudget: '1m', policy: strict })
+    ).toMatchObject({ probeTimeoutMs: 5000, endpointBudgetMs: 20_000 })
+    expect(() =>
+      resolveOptions({ bundlePath: 'x', policy: policy('thresholds:\n  probe-timeout: 10\n') })
+    ).toThrow(
+      /^policy .*preflight-policy\.yml:2:18: probe-timeout must be a positive duration, e\.g\. 30s or 5m \(got 10\)\.$/
+    )
+    expect(() =>
+      resolveOptions({ bundlePath: 'x', policy: policy('thresholds:\n  endpoint-budget: 5s\n') })
+    ).toThrow(/^probe-timeout: 10s is longer than endpoint-budget 5s \(policy .*preflight-policy\.yml\)/)
   })
 })
 

@@ -9,6 +9,7 @@ import {
   DEFAULT_NAMESPACE
 } from '../src/defaults.js'
 import { TOOL_VERSION } from '../src/version.js'
+import { DEFAULT_ENDPOINT_BUDGET, DEFAULT_PROBE_TIMEOUT } from '../src/options.js'
 import { readActionYaml } from '../test/action-runner.js'
 import { REPO_ROOT } from '../test/fixtures.js'
 
@@ -25,6 +26,8 @@ describe('names and defaults stay in sync', () => {
     expect(action.inputs.configmap.default).toBe(DEFAULT_CONFIGMAP)
     expect(action.inputs.deployments.default).toBe(DEFAULT_DEPLOYMENTS.join(', '))
     expect(action.inputs['expected-files'].default).toBe(DEFAULT_EXPECTED_FILES_PATTERN)
+    expect(action.inputs['probe-timeout'].default).toBe(DEFAULT_PROBE_TIMEOUT)
+    expect(action.inputs['endpoint-budget'].default).toBe(DEFAULT_ENDPOINT_BUDGET)
   })
 
   it('runs on node24 from dist/index.js', () => {

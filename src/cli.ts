@@ -66,6 +66,8 @@ Endpoints
   --health-url URL          probe this health endpoint (token from VAPORA_HEALTH_TOKEN)
   --api-urls LIST           API endpoints that must answer 200 (relative to --health-url)
   --probe-count N           probes per endpoint (default: 5)
+  --probe-timeout D         per probe: status and whole body within D, else failed (default: 10s)
+  --endpoint-budget D       per endpoint: all its probes within D, the rest not sent (default: 30s)
   --latency-threshold-ms N  a p95 above this blocks (default: measured, not judged)
   --tls-endpoint H:P        check this endpoint's certificate (default port 443)
   --tls-ca FILE             extra CA certificate (PEM) trusted for --tls-endpoint
@@ -168,6 +170,8 @@ function parse(argv: string[]) {
         'tls-ca': { type: 'string' },
         'cert-min-days': { type: 'string' },
         'probe-count': { type: 'string' },
+        'probe-timeout': { type: 'string' },
+        'endpoint-budget': { type: 'string' },
         'latency-threshold-ms': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         version: { type: 'boolean', default: false },
@@ -418,6 +422,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       tlsCa: flags['tls-ca'] ? readTlsCa(flags['tls-ca']) : undefined,
       certMinDays: flags['cert-min-days'],
       probeCount: flags['probe-count'],
+      probeTimeout: flags['probe-timeout'],
+      endpointBudget: flags['endpoint-budget'],
       latencyThresholdMs: flags['latency-threshold-ms'],
       changes: flags.verify ? undefined : changeSpec(flags)
     }

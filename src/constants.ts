@@ -28,6 +28,8 @@ export const INPUT = {
   tlsCa: 'tls-ca',
   certMinDays: 'cert-min-days',
   probeCount: 'probe-count',
+  probeTimeout: 'probe-timeout',
+  endpointBudget: 'endpoint-budget',
   latencyThresholdMs: 'latency-threshold-ms',
   policy: 'policy',
   requireManual: 'require-manual',

@@ -211,6 +211,8 @@ export function readActionInputs(read: InputReader, context?: RunContext): Actio
       tlsCa: optional(read, INPUT.tlsCa),
       certMinDays: optional(read, INPUT.certMinDays),
       probeCount: optional(read, INPUT.probeCount),
+      probeTimeout: optional(read, INPUT.probeTimeout),
+      endpointBudget: optional(read, INPUT.endpointBudget),
       latencyThresholdMs: optional(read, INPUT.latencyThresholdMs),
       policy: optional(read, INPUT.policy),
       environment: github.environment,

@@ -76,6 +76,10 @@ export interface PreflightOptions {
   tlsCa?: string
   certMinDays: number
   probeCount: number
+  /** Per probe: connect, status line, headers and the whole body within it, or the probe failed. */
+  probeTimeoutMs: number
+  /** Per endpoint: all its `probeCount` probes within it; probes left when it is spent are not sent (failed). */
+  endpointBudgetMs: number
   /** A p95 above this blocks; undefined: latency is measured, not judged. */
   latencyThresholdMs?: number
   /** The team's policy file, when one was given. */
@@ -168,6 +172,10 @@ export interface PreflightInput {
   tlsCa?: string
   certMinDays?: number | string
   probeCount?: number | string
+  /** Per probe, e.g. `10s` (default) or `1500ms`. */
+  probeTimeout?: string
+  /** Per endpoint, all its probes together, e.g. `30s` (default) or `2m`. */
+  endpointBudget?: string
   latencyThresholdMs?: number | string
   /** Path of a policy file (YAML); its thresholds take precedence over the options above. */
   policy?: string
@@ -284,7 +292,63 @@ function positiveNumber(
   return value
 }
 
-function endpointOptions(input: PreflightInput) {
+/** `probe-timeout` when not given: per probe, as the kubelet's `timeoutSeconds`. */
+export const DEFAULT_PROBE_TIMEOUT = '10s'
+/** `endpoint-budget` when not given: a hung endpoint costs this, not `probe-count` × `probe-timeout`. */
+export const DEFAULT_ENDPOINT_BUDGET = '30s'
+const MAX_PROBE_TIMEOUT = { ms: 120_000, text: '2m' }
+const MAX_ENDPOINT_BUDGET = { ms: 3_600_000, text: '1h' }
+
+/** A positive duration up to `max`; `from` says where a value set in the policy file came from. */
+function boundedDuration(
+  option: string,
+  raw: string | undefined,
+  fallback: string,
+  max: { ms: number; text: string },
+  from: string,
+  examples: string
+): number {
+  const ms = parseDuration(raw?.trim() || fallback)
+  if (ms === undefined || ms <= 0 || ms > max.ms) {
+    throw new UsageError(
+      `${option}: "${raw}"${from} is not a positive duration up to ${max.text}; write e.g. ${examples}.`
+    )
+  }
+  return ms
+}
+
+/** The probe bounds: each probe within `probe-timeout`, each endpoint's probes within `endpoint-budget`. */
+function probeBounds(input: PreflightInput, policy: Policy | undefined) {
+  const from = (set: string | undefined): string => (set === undefined ? '' : ` (policy ${policy!.path})`)
+  const timeoutFrom = from(policy?.thresholds.probeTimeout)
+  const budgetFrom = from(policy?.thresholds.endpointBudget)
+  const probeTimeoutMs = boundedDuration(
+    'probe-timeout',
+    input.probeTimeout,
+    DEFAULT_PROBE_TIMEOUT,
+    MAX_PROBE_TIMEOUT,
+    timeoutFrom,
+    '10s or 1500ms'
+  )
+  const endpointBudgetMs = boundedDuration(
+    'endpoint-budget',
+    input.endpointBudget,
+    DEFAULT_ENDPOINT_BUDGET,
+    MAX_ENDPOINT_BUDGET,
+    budgetFrom,
+    '30s or 2m'
+  )
+  if (probeTimeoutMs > endpointBudgetMs) {
+    const timeout = input.probeTimeout?.trim() || DEFAULT_PROBE_TIMEOUT
+    const budget = input.endpointBudget?.trim() || DEFAULT_ENDPOINT_BUDGET
+    throw new UsageError(
+      `probe-timeout: ${timeout}${timeoutFrom} is longer than endpoint-budget ${budget}${budgetFrom}, which all the probes of an endpoint share. Lower probe-timeout to at most ${budget}, or raise endpoint-budget to at least ${timeout}.`
+    )
+  }
+  return { probeTimeoutMs, endpointBudgetMs }
+}
+
+function endpointOptions(input: PreflightInput, policy: Policy | undefined) {
   const healthUrl = input.healthUrl?.trim() ? httpUrl('health-url', input.healthUrl.trim()) : undefined
   const apiUrls = asList(input.apiUrls, [], false).map(raw => httpUrl('api-urls', raw, healthUrl))
   const probeCount = positiveNumber('probe-count', input.probeCount, 5, '5')!
@@ -298,6 +362,7 @@ function endpointOptions(input: PreflightInput) {
     tlsCa: tlsCa(input.tlsCa),
     certMinDays: positiveNumber('cert-min-days', input.certMinDays, 14, '14')!,
     probeCount,
+    ...probeBounds(input, policy),
     latencyThresholdMs: positiveNumber('latency-threshold-ms', input.latencyThresholdMs, undefined, '500')
   }
 }
@@ -450,7 +515,7 @@ export function resolveOptions(given: PreflightInput): PreflightOptions {
     requestTimeoutMs: timeout,
     execTimeoutMs: execTimeout,
     downloadTimeoutMs: input.downloadTimeoutMs ?? 300_000,
-    ...endpointOptions(input),
+    ...endpointOptions(input, policy),
     policy,
     environment: input.environment?.trim() || 'staging',
     changes: checkChanges(input.changes),

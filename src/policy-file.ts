@@ -11,6 +11,8 @@
  *   cert-min-days: 30
  *   capacity-threshold: 90%
  *   latency-threshold-ms: 800
+ *   probe-timeout: 5s                # per probe: status and whole body
+ *   endpoint-budget: 20s             # per endpoint: all its probes
  * ```
  *
  * An invalid file is an input error naming the file, line and column: the run is then no-go, never
@@ -19,6 +21,7 @@
 import { readFileSync } from 'node:fs'
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml'
 import { UsageError, describeError } from './errors.js'
+import { parseDuration } from './checks/cluster-common.js'
 
 export type Severity = 'blocking' | 'warning' | 'off'
 
@@ -41,6 +44,8 @@ export interface Policy {
     latencyThresholdMs?: number
     probeCount?: number
     eventsWindow?: string
+    probeTimeout?: string
+    endpointBudget?: string
   }
 }
 
@@ -50,8 +55,18 @@ const THRESHOLDS = {
   'capacity-threshold': 'capacityThreshold',
   'latency-threshold-ms': 'latencyThresholdMs',
   'probe-count': 'probeCount',
-  'events-window': 'eventsWindow'
+  'events-window': 'eventsWindow',
+  'probe-timeout': 'probeTimeout',
+  'endpoint-budget': 'endpointBudget'
 } as const
+/** Thresholds written as durations (`90s`, `1h`); their ranges are checked with the inputs'. */
+type DurationField = 'eventsWindow' | 'probeTimeout' | 'endpointBudget'
+const DURATIONS: ReadonlySet<string> = new Set<DurationField>([
+  'eventsWindow',
+  'probeTimeout',
+  'endpointBudget'
+])
+const isDuration = (field: string): field is DurationField => DURATIONS.has(field)
 
 /** Reads and validates the policy at `path`. `knownChecks` are the ids a rule may name. */
 export function loadPolicy(
@@ -124,8 +139,16 @@ export function loadPolicy(
         const raw = isScalar(item.value) ? item.value.value : undefined
         if (typeof raw !== 'number' && typeof raw !== 'string')
           fail(item.value as Node, `${name} must be a number.`)
-        if (field === 'capacityThreshold' || field === 'eventsWindow') policy.thresholds[field] = String(raw)
-        else {
+        if (field === 'capacityThreshold') policy.thresholds[field] = String(raw)
+        else if (isDuration(field)) {
+          const ms = parseDuration(String(raw))
+          if (ms === undefined || ms <= 0)
+            fail(
+              item.value as Node,
+              `${name} must be a positive duration, e.g. 30s or 5m (got ${String(raw)}).`
+            )
+          policy.thresholds[field] = String(raw)
+        } else {
           const n = Number(raw)
           if (!Number.isFinite(n) || n <= 0)
             fail(item.value as Node, `${name} must be a positive number (got ${String(raw)}).`)
