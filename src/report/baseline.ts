@@ -12,9 +12,14 @@ import { code, codeCell, inline } from './markdown-escape.js'
  */
 export const MIN_PROBES_FOR_P99 = 100
 
+/** A latency as a person should read it: ms, or "—" when no probe was answered (NaN) or none was made. */
+export function msText(ms: number | undefined): string {
+  return ms === undefined || !Number.isFinite(ms) ? '—' : `${ms} ms`
+}
+
 /** The p99 as a person should read it: a number of ms, or "—" when the probes are too few for one. */
 export function p99Text(endpoint: { p99Ms?: number; probes: number }): string {
-  return endpoint.p99Ms !== undefined && endpoint.probes >= MIN_PROBES_FOR_P99 ? `${endpoint.p99Ms} ms` : '—'
+  return endpoint.probes >= MIN_PROBES_FOR_P99 ? msText(endpoint.p99Ms) : '—'
 }
 
 export function collectBaseline(
@@ -76,7 +81,7 @@ export function renderBaseline(baseline: Baseline): string {
       '|---|---|---|---|---|',
       ...baseline.endpoints.map(
         e =>
-          `| ${over(e) ? '⚠️ ' : ''}${codeCell(e.url)} | ${e.p50Ms} ms | ${over(e) ? `**${e.p95Ms} ms**` : `${e.p95Ms} ms`} | ${p99Text(e)} | ${e.errors}/${e.probes} |`
+          `| ${over(e) ? '⚠️ ' : ''}${codeCell(e.url)} | ${msText(e.p50Ms)} | ${over(e) ? `**${e.p95Ms} ms**` : msText(e.p95Ms)} | ${p99Text(e)} | ${e.errors}/${e.probes} |`
       ),
       ''
     )

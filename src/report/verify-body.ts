@@ -8,7 +8,7 @@ import { renderItem } from '../checklist/render.js'
 import { itemStatus } from '../checklist/state.js'
 import type { VerifyReport } from '../types.js'
 import { code, codeCell, inline } from './markdown-escape.js'
-import { p99Text } from './baseline.js'
+import { msText, p99Text } from './baseline.js'
 
 const START = '<!-- vapora-preflight:verify -->'
 const END = '<!-- vapora-preflight:verify-end -->'
@@ -26,7 +26,7 @@ function metricsTable(report: VerifyReport): string[] {
   const { before, after } = report.verification
   const rows = (before?.endpoints ?? []).map(b => {
     const a = after?.endpoints.find(e => e.url === b.url)
-    return `| ${codeCell(b.url)} | ${b.p95Ms} ms | ${p99Text(b)} | ${a ? `${a.p95Ms} ms` : '–'} | ${a ? p99Text(a) : '–'} | ${b.errors}/${b.probes} | ${a ? `${a.errors}/${a.probes}` : '–'} |`
+    return `| ${codeCell(b.url)} | ${msText(b.p95Ms)} | ${p99Text(b)} | ${a ? msText(a.p95Ms) : '–'} | ${a ? p99Text(a) : '–'} | ${b.errors}/${b.probes} | ${a ? `${a.errors}/${a.probes}` : '–'} |`
   })
   if (rows.length === 0) return []
   return [
