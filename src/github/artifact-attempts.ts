@@ -1,10 +1,10 @@
 /**
- * What the artifact download did on the wire, attempt by attempt, and a message built from it.
+ * What the artifact download did on the wire, attempt by attempt (`artifact-failure.ts` words it).
  *
  * @actions/artifact retries each step itself and then hides what it saw: five storage answers become
  * "Artifact download failed after 5 retries." (no status), a disk that filled up reads the same. We do not
- * parse its debug output (not an interface) and do not ask storage again to guess (a later answer may
- * differ from the ones that failed). We watch the requests it makes, through Node's diagnostics channels:
+ * parse its debug output (not an interface), nor ask storage again for the status (a later answer may
+ * differ from the ones that failed; the one re-read is of a 403's body, see below). We watch the requests it makes, through Node's diagnostics channels:
  * `http.client.*` for @actions/http-client (results service and storage) and `undici:request:*` for
  * Octokit's fetch (the REST calls). Every attempt's status, network error and timing is then exactly what
  * the library got. Requests are attributed to one download through AsyncLocalStorage (the channels publish
