@@ -8,6 +8,14 @@ import { join } from 'node:path'
 import type { CheckOutcome } from '../types.js'
 import { describeError } from '../errors.js'
 import { createGitHubClient, explainGitHubError, type GitHubClient } from './octokit.js'
+import { release, watch, type Recording } from './artifact-attempts.js'
+import {
+  explainFailure,
+  noRoomFor,
+  retriesNote,
+  withoutQueries,
+  type DownloadContext
+} from './artifact-failure.js'
 
 /** Which artifact to fetch. */
 export interface ArtifactSpec {
@@ -53,11 +61,38 @@ interface Found {
   headSha?: string
 }
 
-const fail = (message: string, hint?: string, origin?: Partial<ArtifactOrigin>): ArtifactDownload => ({
+const fail = (
+  message: string,
+  hint?: string,
+  origin?: Partial<ArtifactOrigin>,
+  data?: Record<string, unknown>
+): ArtifactDownload => ({
   ok: false,
   origin,
-  outcome: { status: 'fail', message, hint }
+  // Belt and braces: no message may carry a URL's query (a signed URL's is a credential).
+  outcome: { status: 'fail', message: withoutQueries(message), hint, ...(data ? { data } : {}) }
 })
+
+/** A 4xx from Octokit (a RequestError with a status): explainGitHubError says it best. */
+const clientError = (error: unknown): number | undefined => {
+  const status = (error as { status?: number }).status
+  return status !== undefined && status >= 400 && status < 500 ? status : undefined
+}
+
+/** The failure as the recorded attempts show it, else `fallback` (the library failed before any request). */
+async function explained(
+  recording: Recording,
+  error: unknown,
+  ctx: DownloadContext,
+  fallback: () => string,
+  origin?: Partial<ArtifactOrigin>
+): Promise<ArtifactDownload> {
+  release(recording)
+  const why = await explainFailure(recording, describeError(error), ctx)
+  return why
+    ? fail(why.message, why.hint, origin, { ...(origin ? { origin } : {}), failure: why.data })
+    : fail(fallback(), undefined, origin)
+}
 
 function originOf(spec: ArtifactSpec, repository: string, runId: number, found: Found): ArtifactOrigin {
   const runUrl = `${spec.serverUrl.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`
@@ -89,17 +124,25 @@ async function findInOtherRun(
   const { owner, repo } = splitRepository(repository)
   const where = `run ${runId} of ${repository}`
   let artifacts
+  const recording: Recording = { attempts: [] }
   try {
-    artifacts = await github.paginate(github.rest.actions.listWorkflowRunArtifacts, {
-      owner,
-      repo,
-      run_id: runId,
-      per_page: 100
-    })
+    artifacts = await watch(recording, () =>
+      github.paginate(github.rest.actions.listWorkflowRunArtifacts, {
+        owner,
+        repo,
+        run_id: runId,
+        per_page: 100
+      })
+    )
   } catch (error) {
     if ((error as { status?: number }).status === 404)
       return { problem: await explainNotFound(github, repository, runId) }
-    return { problem: fail(explainGitHubError(error, `listing the artifacts of ${where}`, 'actions: read')) }
+    const doing = `listing the artifacts of ${where}`
+    if (clientError(error)) return { problem: fail(explainGitHubError(error, doing, 'actions: read')) }
+    const ctx = { artifact: `artifact "${name}"`, thisRun: false, where }
+    return {
+      problem: await explained(recording, error, ctx, () => explainGitHubError(error, doing, 'actions: read'))
+    }
   }
   const named = artifacts.filter(a => a.name === name).sort((a, b) => b.id - a.id)
   if (named.length === 0) {
@@ -159,21 +202,31 @@ async function explainNotFound(
 
 type ArtifactModule = typeof import('@actions/artifact')
 
+/** Tries of the zip redirect of another run (the artifact client makes only one). */
+const REDIRECT_ATTEMPTS = 3
+
 /** This run: the Actions runtime (twirp) finds the artifact by name; list the names on a miss. */
 async function findInThisRun(
   artifacts: ArtifactModule,
   name: string
 ): Promise<{ found?: Found; problem?: ArtifactDownload }> {
   const client = new artifacts.DefaultArtifactClient()
+  const recording: Recording = { attempts: [] }
   try {
-    const { artifact } = await client.getArtifact(name)
+    const { artifact } = await watch(recording, () => client.getArtifact(name))
     return {
       found: { id: artifact.id, name: artifact.name, sizeBytes: artifact.size, digest: artifact.digest }
     }
   } catch (error) {
     if (!(error instanceof artifacts.ArtifactNotFoundError)) {
+      const ctx = { artifact: `artifact "${name}"`, thisRun: true, where: 'this run' }
       return {
-        problem: fail(`finding artifact "${name}" in this run: ${describeError(error).split('\n')[0]}`)
+        problem: await explained(
+          recording,
+          error,
+          ctx,
+          () => `finding artifact "${name}" in this run: ${describeError(error).split('\n')[0]}`
+        )
       }
     }
     const listed = await client.listArtifacts().catch(() => ({ artifacts: [] }))
@@ -220,33 +273,84 @@ export async function downloadArtifactBundle(spec: ArtifactSpec, workDir: string
     : await findInOtherRun(github!, repository, runId, spec.name)
   if (!lookup.found) return lookup.problem!
   const origin = originOf(spec, repository, runId, lookup.found)
-  const dir = mkdtempSync(join(workDir, 'artifact-'))
-  const { owner, repo } = splitRepository(repository)
-  let response
+  let dir: string
   try {
-    response = await new artifacts.DefaultArtifactClient().downloadArtifact(origin.artifactId, {
-      path: dir,
-      skipDecompress: true,
-      expectedHash: origin.digest,
-      ...(thisRun
-        ? {}
-        : {
-            findBy: { token: spec.token!, workflowRunId: runId, repositoryOwner: owner, repositoryName: repo }
-          })
-    })
+    dir = mkdtempSync(join(workDir, 'artifact-'))
   } catch (error) {
-    const status = (error as { status?: number }).status
-    if (status === 410) {
-      return fail(
-        `artifact "${spec.name}" (id ${origin.artifactId}) of run ${runId} has expired; GitHub no longer has its files.`,
-        'Re-run the build workflow to produce a fresh bundle, or raise retention-days on its upload step.',
+    const full = (error as { code?: string }).code === 'ENOSPC'
+    return fail(
+      `creating a directory for the download in ${workDir} failed: ${full ? "the runner's disk is full (ENOSPC)" : describeError(error)}.`,
+      full
+        ? 'Free disk space on the runner before this step (remove unused tool caches, Docker images or build output), or use a runner with a bigger disk.'
+        : 'Check that the runner can write to its temporary directory (RUNNER_TEMP).',
+      origin
+    )
+  }
+  const { owner, repo } = splitRepository(repository)
+  const where = thisRun ? 'this run' : `run ${runId} of ${repository}`
+  const ctx: DownloadContext = {
+    artifact: `artifact "${spec.name}" (id ${origin.artifactId})`,
+    thisRun,
+    where,
+    dir,
+    sizeBytes: origin.sizeBytes
+  }
+  const full = await noRoomFor(ctx)
+  if (full) return fail(full.message, full.hint, origin, { origin, failure: full.data })
+  const recording: Recording = { attempts: [] }
+  const client = new artifacts.DefaultArtifactClient()
+  let response
+  for (let attempt = 1; ; attempt++) {
+    try {
+      response = await watch(recording, () =>
+        client.downloadArtifact(origin.artifactId, {
+          path: dir,
+          skipDecompress: true,
+          expectedHash: origin.digest,
+          ...(thisRun
+            ? {}
+            : {
+                findBy: {
+                  token: spec.token!,
+                  workflowRunId: runId,
+                  repositoryOwner: owner,
+                  repositoryName: repo
+                }
+              })
+        })
+      )
+      break
+    } catch (error) {
+      const status = (error as { status?: number }).status
+      if (status === 410) {
+        return fail(
+          `artifact "${spec.name}" (id ${origin.artifactId}) of run ${runId} has expired; GitHub no longer has its files.`,
+          'Re-run the build workflow to produce a fresh bundle, or raise retention-days on its upload step.',
+          origin
+        )
+      }
+      if (clientError(error) && status !== 429) {
+        return fail(
+          explainGitHubError(error, `downloading artifact ${origin.artifactId}`, 'actions: read'),
+          undefined,
+          origin
+        )
+      }
+      // The artifact client sends the zip redirect request once, without retrying: a single 502 there
+      // would end the download. Retry that step (only), as our own Octokit does: after 1 s, then 4 s.
+      const last = recording.attempts[recording.attempts.length - 1]
+      if (last?.step === 'redirect' && !(last.status && last.status < 400) && attempt < REDIRECT_ATTEMPTS) {
+        await new Promise(resolve => setTimeout(resolve, attempt * attempt * 1000))
+        continue
+      }
+      return explained(
+        recording,
+        error,
+        ctx,
+        () => `downloading artifact ${origin.artifactId}: ${describeError(error).split('\n')[0]}`,
         origin
       )
     }
-    const message = status
-      ? explainGitHubError(error, `downloading artifact ${origin.artifactId}`, 'actions: read')
-      : `downloading artifact ${origin.artifactId}: ${describeError(error).split('\n')[0]}`
-    return fail(message, undefined, origin)
   }
   if (response.digestMismatch) {
     return fail(
@@ -276,6 +380,7 @@ export async function downloadArtifactBundle(spec: ArtifactSpec, workDir: string
       hint: origin.digest
         ? undefined
         : 'Artifacts uploaded with actions/upload-artifact v4+ carry a digest; re-upload to have it checked.',
+      details: retriesNote(recording),
       data: { origin }
     }
   }
