@@ -751,6 +751,16 @@ describe('the validator behind violations()', () => {
     expect(own.exchanges.slice(-2).map(e => e.injected)).toEqual([true, true])
   })
 
+  it('tells apart requests to one route by their body', async () => {
+    const issue = own.seedIssue('o/r', { title: 'two edits' })
+    own.failNext({ method: 'PATCH', path: /\/issues\/\d+$/, requestBody: /"state":"closed"/, status: 503 })
+    const patch = (body: object) =>
+      send(`/repos/o/r/issues/${issue.number}`, { method: 'PATCH', body: JSON.stringify(body) })
+    expect((await patch({ body: 'edited' })).status).toBe(200)
+    expect((await patch({ state: 'closed' })).status).toBe(503)
+    expect((await patch({ state: 'closed' })).status).toBe(200)
+  })
+
   it('slows matching requests with the delay knob', async () => {
     own.delay({ path: '/repos/o/r', ms: 200, times: 1 })
     const started = Date.now()

@@ -281,6 +281,28 @@ describe('one transient fault on a GitHub write never blocks a deploy', () => {
     expect(run.elapsedMs).toBeLessThan(10_000)
   })
 
+  it('a fresh lock of another run that never finishes is cleared once seen unchanged for its hold', async () => {
+    // Another run's lock, taken now, whose holder relies on it for 2 s (30 s in this version) and dies.
+    const held = await fetch(`${github.url}${LABELS}`, {
+      method: 'POST',
+      headers: { authorization: `token ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: lockLabel('lock-dead'),
+        description: `vapora-preflight lock ${new Date().toISOString()} deadbeef hold=2 run=1/1`
+      })
+    })
+    expect(held.status).toBe(201)
+    firstExchange = github.exchanges.length
+    const run = await preflight('lock-dead')
+    expectWeathered(run, 'lock-dead')
+    expect(run.stdout).toMatch(/created #\d+; cleared an abandoned lock \(unchanged for [2-5] s\)/)
+    // It waited out the hold, polling at most 2 s apart (not the 60 s lock timeout), reading the lock each time.
+    const reads = sent('GET', LOCK)
+    expect(reads.length).toBeGreaterThan(2)
+    expect(sent('DELETE', LOCK)[0].at - reads[0].at).toBeGreaterThanOrEqual(2000)
+    expect(run.elapsedMs).toBeLessThan(10_000)
+  })
+
   it('ten runs at once, the first create answered 502 after GitHub made it, still open exactly one issue', async () => {
     github.failNext({ method: 'POST', path: ISSUES, status: 502, afterApplying: true })
     const all = await Promise.all(Array.from({ length: 10 }, () => preflight('crowd')))
