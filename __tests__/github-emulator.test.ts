@@ -729,6 +729,38 @@ describe('the validator behind violations()', () => {
     expect(found).toContain('POST ListArtifacts → 401: request /body/workflow_run_backend_id must be string')
   })
 
+  it('can let a failed request take effect first, as GitHub does when a proxy answers 502 after it acted', async () => {
+    own.failNext({ method: 'POST', path: '/repos/o/r/issues', status: 502, afterApplying: true })
+    own.failNext({ method: 'POST', path: '/repos/o/r/issues', status: 502 })
+    const before = own.issues('o/r').length
+    const applied = await send('/repos/o/r/issues', {
+      method: 'POST',
+      body: JSON.stringify({ title: 'kept' })
+    })
+    const refused = await send('/repos/o/r/issues', {
+      method: 'POST',
+      body: JSON.stringify({ title: 'lost' })
+    })
+    expect([applied.status, refused.status]).toEqual([502, 502])
+    expect(
+      own
+        .issues('o/r')
+        .slice(before)
+        .map(i => i.title)
+    ).toEqual(['kept'])
+    expect(own.exchanges.slice(-2).map(e => e.injected)).toEqual([true, true])
+  })
+
+  it('tells apart requests to one route by their body', async () => {
+    const issue = own.seedIssue('o/r', { title: 'two edits' })
+    own.failNext({ method: 'PATCH', path: /\/issues\/\d+$/, requestBody: /"state":"closed"/, status: 503 })
+    const patch = (body: object) =>
+      send(`/repos/o/r/issues/${issue.number}`, { method: 'PATCH', body: JSON.stringify(body) })
+    expect((await patch({ body: 'edited' })).status).toBe(200)
+    expect((await patch({ state: 'closed' })).status).toBe(503)
+    expect((await patch({ state: 'closed' })).status).toBe(200)
+  })
+
   it('slows matching requests with the delay knob', async () => {
     own.delay({ path: '/repos/o/r', ms: 200, times: 1 })
     const started = Date.now()

@@ -2,7 +2,8 @@
  * The tracking issue: one open issue per key (by default, the environment), found by its labels and a
  * hidden marker through the issues list API — never by title, never through search (whose index lags).
  * Created when there is none, updated otherwise, with one short comment per run.
- * Two runs at once must not create two issues: see issue-lock.ts.
+ * Two runs at once must not create two issues: see issue-lock.ts. Every write survives a blip without
+ * being resent as it was: see attemptWrite in octokit.ts.
  */
 import type { CheckResult, Report } from '../types.js'
 import { amendReport } from '../engine.js'
@@ -12,10 +13,10 @@ import { describeError } from '../errors.js'
 import { issueKeyMarker, renderIssueBody, type IssueBody } from '../report/issue-body.js'
 import {
   NO_RESEND,
+  WriteGaveUp,
+  attemptWrite,
   createGitHubClient,
   explainGitHubError,
-  isTransient,
-  retryDelayMs,
   type GitHubClient
 } from './octokit.js'
 import { createOnce, type IssueLike } from './issue-lock.js'
@@ -150,7 +151,11 @@ function shortComment(report: Report, runUrl?: string): string {
   return `${report.finishedAt} · ${decision}${report.scope === 'bundle-only' ? ' (bundle only)' : ''}${failed}${run}`
 }
 
-/** Appends the run's comment unless this run attempt already commented (the step was retried). */
+/**
+ * Appends the run's comment unless this run attempt already commented (the step was retried). A comment
+ * that failed transiently may have been posted all the same: before posting again, it is looked for, by
+ * the run's marker (or, without one, by its exact text).
+ */
 export async function commentOnce(
   github: GitHubClient,
   options: Pick<TrackingIssueOptions, 'repository' | 'runMarker'>,
@@ -159,18 +164,21 @@ export async function commentOnce(
 ): Promise<void> {
   const params = { ...repoParams(options.repository), issue_number: issueNumber }
   const marker = options.runMarker ? `<!-- vapora-preflight:run=${options.runMarker} -->` : ''
-  if (marker) {
+  const body = `${text}${marker ? ` ${marker}` : ''}`
+  const posted = async (): Promise<true | undefined> => {
     const comments = await github.paginate(github.rest.issues.listComments, { ...params, per_page: 100 })
-    if (comments.some(c => (c.body ?? '').includes(marker))) return
+    return comments.some(c => (marker ? (c.body ?? '').includes(marker) : c.body === body)) || undefined
   }
-  await github.rest.issues.createComment({
-    ...params,
-    body: `${text}${marker ? ` ${marker}` : ''}`,
-    ...NO_RESEND
+  if (marker && (await posted())) return
+  await attemptWrite(github, {
+    attempt: async () => {
+      await github.rest.issues.createComment({ ...params, body, ...NO_RESEND })
+      return true
+    },
+    look: posted,
+    followedBy: 'each followed by a look that found no such comment'
   })
 }
-
-const UPDATE_ATTEMPTS = 4
 
 /**
  * Reads the issue, merges, writes; on a rate limit or a 5xx, waits and starts again from the read, so a
@@ -183,12 +191,14 @@ export async function writeMerged(
   render: (previousBody?: string) => IssueBody
 ): Promise<IssueBody> {
   const params = { ...repoParams(options.repository), issue_number: issueNumber }
-  for (let attempt = 1; ; attempt++) {
-    const { data: fresh } = await github.rest.issues.get(params)
-    const rendered = render(fresh.body ?? '')
-    const labels = (fresh.labels ?? []).map(l => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean)
-    const missing = options.labels.filter(l => !labels.includes(l))
-    try {
+  return attemptWrite(github, {
+    attempt: async () => {
+      const { data: fresh } = await github.rest.issues.get(params)
+      const rendered = render(fresh.body ?? '')
+      const labels = (fresh.labels ?? [])
+        .map(l => (typeof l === 'string' ? l : (l.name ?? '')))
+        .filter(Boolean)
+      const missing = options.labels.filter(l => !labels.includes(l))
       await github.rest.issues.update({
         ...params,
         body: rendered.body,
@@ -196,11 +206,39 @@ export async function writeMerged(
         ...NO_RESEND
       })
       return rendered
-    } catch (error) {
-      if (!isTransient(error) || attempt >= UPDATE_ATTEMPTS) throw error
-      await new Promise(resolve => setTimeout(resolve, retryDelayMs(error, 1000 * 2 ** (attempt - 1))))
-    }
-  }
+    },
+    followedBy: 'each after reading the issue again and merging its ticks'
+  })
+}
+
+/** Closes the issue; a close that failed transiently is looked for (the issue closed) before another. */
+export async function closeIssue(
+  github: GitHubClient,
+  repository: string,
+  issueNumber: number,
+  stateReason?: 'completed' | 'not_planned'
+): Promise<void> {
+  const params = { ...repoParams(repository), issue_number: issueNumber }
+  await attemptWrite(github, {
+    attempt: async () => {
+      await github.rest.issues.update({
+        ...params,
+        state: 'closed',
+        ...(stateReason ? { state_reason: stateReason } : {}),
+        ...NO_RESEND
+      })
+      return true
+    },
+    look: async () => ((await github.rest.issues.get(params)).data.state === 'closed' ? true : undefined),
+    followedBy: 'each followed by a look that found the issue still open'
+  })
+}
+
+/** The one-line message of a failed GitHub step: the permission, the attempts, GitHub's own words. */
+export function describeFailure(error: unknown, step: string): string {
+  return error instanceof WriteGaveUp || (error as { status?: number }).status
+    ? explainGitHubError(error, step, NEEDS)
+    : `${step}: ${describeError(error)}`
 }
 
 /**
@@ -230,12 +268,13 @@ export async function updateTrackingIssue(
   try {
     let issue = await targetIssue(github, options)
     let created = false
+    let notes: string[] = []
     let rendered: IssueBody | undefined
     if (!issue) {
       step = `creating the tracking issue in ${options.repository}`
       const made = await createOnce(
         github,
-        { ...params, key: options.key, lockTimeoutMs: options.lockTimeoutMs },
+        { ...params, key: options.key, lockTimeoutMs: options.lockTimeoutMs, holder: options.runMarker },
         () => findCandidates(github, options),
         async () => {
           rendered = render()
@@ -249,16 +288,18 @@ export async function updateTrackingIssue(
           return data
         },
         async (duplicate, winner) => {
-          await github.rest.issues.createComment({
-            ...params,
-            issue_number: duplicate.number,
-            body: `Duplicate of #${winner.number}: another preflight run opened it at the same moment.`
-          })
-          await github.rest.issues.update({ ...params, issue_number: duplicate.number, state: 'closed' })
+          await commentOnce(
+            github,
+            { repository: options.repository },
+            duplicate.number,
+            `Duplicate of #${winner.number}: another preflight run opened it at the same moment.`
+          )
+          await closeIssue(github, options.repository, duplicate.number, 'not_planned')
         }
       )
       issue = made.issue
       created = made.created
+      notes = made.notes
     }
     if (!created) {
       step = `updating tracking issue #${issue.number}`
@@ -273,7 +314,7 @@ export async function updateTrackingIssue(
       shortComment(report, options.runUrl)
     ).then(
       () => undefined,
-      (error: unknown) => explainGitHubError(error, step, NEEDS)
+      (error: unknown) => describeFailure(error, step)
     )
     const kept = rendered!.merged.keptByPeople
     const overridden = rendered!.merged.overridden.length
@@ -284,14 +325,14 @@ export async function updateTrackingIssue(
       created,
       rendered: rendered!,
       commentProblem,
-      message: `${created ? 'created' : 'updated'} #${issue.number}${kept > 0 ? `; kept ${kept} tick(s) made by people` : ''}${overridden > 0 ? `; removed ${overridden} hand tick(s) on failing checks` : ''}${rendered!.omitted.length > 0 ? `; trimmed (${rendered!.omitted.join(', ')})` : ''}`
+      message: `${created ? 'created' : 'updated'} #${issue.number}${kept > 0 ? `; kept ${kept} tick(s) made by people` : ''}${overridden > 0 ? `; removed ${overridden} hand tick(s) on failing checks` : ''}${rendered!.omitted.length > 0 ? `; trimmed (${rendered!.omitted.join(', ')})` : ''}${notes.map(n => `; ${n}`).join('')}`
     }
   } catch (error) {
     if (error instanceof TargetError) return { ok: false, message: error.message }
     const status = (error as { status?: number }).status
     return {
       ok: false,
-      message: status ? explainGitHubError(error, step, NEEDS) : `${step}: ${describeError(error)}`,
+      message: describeFailure(error, step),
       hint:
         status === 403 || status === 401
           ? 'Give the job `permissions: issues: write` (and keep github-token at its default), or set tracking-issue: false.'

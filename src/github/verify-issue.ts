@@ -1,17 +1,19 @@
 /**
  * Verify mode on GitHub: read the preflight's record from the tracking issue before the checks, then
  * write the outcome into it (success items, post-deployment record, sign-off), comment, and close it on
- * success when asked. Never throws: failures are returned with a message naming the permission.
+ * success when asked. Every write survives a blip (attemptWrite: wait, look, try again, bounded). Never
+ * throws: failures are returned with a message naming the permission or counting the attempts.
  */
-import { describeError } from '../errors.js'
 import { readRecord, type PreflightRecord } from '../report/preflight-record.js'
 import { issueKeyMarker } from '../report/issue-body.js'
 import { applyVerification, verifyComment } from '../report/verify-body.js'
 import type { VerifyReport } from '../types.js'
-import { NO_RESEND, createGitHubClient, explainGitHubError } from './octokit.js'
+import { createGitHubClient, explainGitHubError } from './octokit.js'
 import {
   TargetError,
+  closeIssue,
   commentOnce,
+  describeFailure,
   findTrackingIssue,
   writeMerged,
   type TrackingIssueOptions
@@ -65,7 +67,6 @@ export async function recordVerification(
   options: IssueTarget & { closeOnSuccess: boolean; actor?: string }
 ): Promise<VerifyIssueOutcome> {
   const github = createGitHubClient(options.token, { baseUrl: options.apiUrl })
-  const [owner, repo] = options.repository.split('/')
   let step = `finding the tracking issue in ${options.repository}`
   try {
     const issue = await findTrackingIssue(github, options)
@@ -85,14 +86,7 @@ export async function recordVerification(
     let closed = false
     if (report.verification.verified && options.closeOnSuccess) {
       step = `closing tracking issue #${issue.number}`
-      await github.rest.issues.update({
-        owner,
-        repo,
-        issue_number: issue.number,
-        state: 'closed',
-        state_reason: 'completed',
-        ...NO_RESEND
-      })
+      await closeIssue(github, options.repository, issue.number, 'completed')
       closed = true
     }
     return {
@@ -103,10 +97,6 @@ export async function recordVerification(
       message: `recorded in #${issue.number}${closed ? ', closed' : ''}`
     }
   } catch (error) {
-    const status = (error as { status?: number }).status
-    return {
-      ok: false,
-      message: status ? explainGitHubError(error, step, 'issues: write') : `${step}: ${describeError(error)}`
-    }
+    return { ok: false, message: describeFailure(error, step) }
   }
 }

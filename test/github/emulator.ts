@@ -251,6 +251,7 @@ class Emulator implements GitHubEmulator {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const at = Date.now()
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const request: EmulatorRequest = {
@@ -268,6 +269,7 @@ class Emulator implements GitHubEmulator {
       const slow = take(this.delays, request)
       const failure = take(this.failures, request)
       injected = failure !== undefined
+      if (failure?.afterApplying) await this.dispatch(kind, request, notes)
       reply = failure ? injectedReply(failure, kind, request) : await this.dispatch(kind, request, notes)
       // The answer reflects the state when the request arrived; it only reaches the client later.
       if (slow) await this.sleep(slow.ms)
@@ -286,6 +288,7 @@ class Emulator implements GitHubEmulator {
     }
     this.exchanges.push({
       kind,
+      at,
       method: request.method,
       url: path + request.url.search,
       requestHeaders: req.headers,

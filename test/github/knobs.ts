@@ -10,6 +10,8 @@ import { azureError, twirpError } from './results-service.js'
 export interface RequestMatcher {
   method?: string
   path: string | RegExp
+  /** Tested against the request's body as text, e.g. /"state":"closed"/ for the PATCH that closes. */
+  requestBody?: RegExp
 }
 
 export interface FailureKnob extends RequestMatcher {
@@ -20,6 +22,11 @@ export interface FailureKnob extends RequestMatcher {
   retryAfter?: number
   /** The body to send instead of the service's usual error for `status` (objects are sent as JSON). */
   body?: unknown
+  /**
+   * The request takes effect first (an issue or comment is created, a label deleted…) and only the answer
+   * is the failure: what a client sees when GitHub acted and a proxy in front of it still answered 502.
+   */
+  afterApplying?: boolean
 }
 
 /** Slows responses: the reply is computed when the request arrives and sent `ms` later. */
@@ -76,7 +83,8 @@ export function take<T extends RequestMatcher & { left: number }>(
       (!k.method || k.method.toUpperCase() === request.method) &&
       (typeof k.path === 'string'
         ? k.path === request.url.pathname
-        : k.path.test(request.url.pathname + request.url.search))
+        : k.path.test(request.url.pathname + request.url.search)) &&
+      (!k.requestBody || k.requestBody.test(request.body.toString('utf8')))
   )
   if (index < 0) return undefined
   const knob = knobs[index]

@@ -6,6 +6,8 @@ import type { TokenPermissions } from './state.js'
 /** One request and its answer, as they crossed the wire. */
 export interface Exchange {
   kind: 'rest' | 'twirp' | 'blob'
+  /** When the request arrived (ms since the epoch): the time a client waited between two attempts. */
+  at: number
   method: string
   /** Path and query. */
   url: string
