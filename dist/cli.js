@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-import { n as nodeTooOld } from './chunks/node-guard-CxCAK8PP.js';
+import { n as nodeTooOld } from './chunks/node-guard-DxBJFBs8.js';
 import 'node:fs';
 
 /** Entry point of dist/cli.js (the `vapora-preflight` command). Imports only the version guard statically. */
-const problem = nodeTooOld();
-if (problem) {
+const fail = (problem) => {
     process.stderr.write(`vapora-preflight: ${problem}\n`);
     process.exit(2);
-}
-const { main } = await import('./chunks/cli-D3Uz9tFh.js');
+};
+const problem = nodeTooOld();
+if (problem)
+    fail(problem);
+const { main } = await import('./chunks/cli-Da0Z_jRH.js').catch((error) => fail(`could not load its code (${error instanceof Error ? error.message : String(error)}); reinstall it`));
 const code = await main(process.argv.slice(2));
 // As in the action: nothing abandoned at a deadline may keep the process alive (stdout is flushed first).
 process.stdout.write('', () => process.exit(code));

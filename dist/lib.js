@@ -1,5 +1,5 @@
 import { readFileSync, rmSync, statSync, mkdtempSync, mkdirSync, writeFileSync, readdirSync, lstatSync, existsSync } from 'node:fs';
-import { join, sep, relative, isAbsolute, dirname } from 'node:path';
+import { join, sep, relative, isAbsolute, resolve, dirname, delimiter } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { tmpdir, homedir } from 'node:os';
 import { LineCounter, parseAllDocuments, isAlias, isMap as isMap$1, isPair, isScalar, isSeq, stringify, parse as parse$1, parseDocument } from 'yaml';
@@ -8,10 +8,13 @@ import { inflateRawSync, crc32 } from 'node:zlib';
 import AdmZip from 'adm-zip';
 import http from 'node:http';
 import https from 'node:https';
-import { execFile } from 'node:child_process';
+import { spawn, execFile } from 'node:child_process';
 import { KubeConfig } from '@kubernetes/client-node';
 import tls from 'node:tls';
-import { randomUUID, createHash } from 'node:crypto';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import diagnostics from 'node:diagnostics_channel';
+import { statfs } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
 import { GitHub, getOctokitOptions } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 
@@ -1234,8 +1237,412 @@ const DEPLOYMENT_FILE = 'deployment.yaml';
 const COMPOSE_FILE = 'docker-compose.yml';
 
 /**
+ * Runs a command the way an exec credential plugin must be run by a gate: asynchronously, with no terminal,
+ * bounded in time and output, and stopped with everything it started when it overruns.
+ */
+/** Between SIGTERM and SIGKILL for a process that overran its time. */
+const KILL_GRACE_MS = 1_000;
+const MAX_STDOUT_BYTES = 1 << 20;
+/**
+ * Runs a command in its own process group with no standard input. When it overruns `timeoutMs` (or floods
+ * stdout) the whole group gets SIGTERM, then SIGKILL after a grace period, so nothing it started survives it.
+ * Settles once the process is gone (after a stop, as soon as the leader has exited); never rejects.
+ */
+function runProcessGroup(command, args, env, timeoutMs) {
+    return new Promise(settle => {
+        const posix = process.platform !== 'win32';
+        let child;
+        try {
+            child = spawn(command, args, {
+                env,
+                stdio: ['ignore', 'pipe', 'pipe'],
+                detached: posix,
+                windowsHide: true
+            });
+        }
+        catch (error) {
+            // e.g. a NUL byte in an argument.
+            return settle({ kind: 'not-started', error: error });
+        }
+        const stdout = [];
+        let stdoutBytes = 0;
+        let stderr = '';
+        let stopped;
+        let graceTimer;
+        let done = false;
+        const signalGroup = (signal) => {
+            try {
+                if (posix && child.pid)
+                    process.kill(-child.pid, signal);
+                else
+                    child.kill(signal);
+            }
+            catch {
+                // Already gone.
+            }
+        };
+        const stop = (why) => {
+            if (stopped || done)
+                return;
+            stopped = why;
+            signalGroup('SIGTERM');
+            graceTimer = setTimeout(() => signalGroup('SIGKILL'), KILL_GRACE_MS);
+        };
+        const finish = (outcome) => {
+            if (done)
+                return;
+            done = true;
+            clearTimeout(timer);
+            clearTimeout(graceTimer);
+            settle(outcome);
+        };
+        // setTimeout fires at once for more than 2^31-1 ms.
+        const timer = setTimeout(() => stop('timed-out'), Math.min(timeoutMs, 2 ** 31 - 1));
+        child.stdout.on('data', (chunk) => {
+            stdoutBytes += chunk.length;
+            if (stdoutBytes > MAX_STDOUT_BYTES)
+                return stop('too-much-output');
+            stdout.push(chunk);
+        });
+        child.stderr.setEncoding('utf8');
+        child.stderr.on('data', (chunk) => {
+            stderr = (stderr + chunk).slice(-65536);
+        });
+        child.on('error', error => {
+            // Not started (ENOENT, EACCES): no process to wait for. Errors after a start end in 'close' anyway.
+            if (child.pid === undefined)
+                finish({ kind: 'not-started', error });
+        });
+        child.on('exit', () => {
+            if (!stopped)
+                return;
+            // The leader is gone; whatever it started in its group goes too, without a grace period.
+            signalGroup('SIGKILL');
+            finish({ kind: stopped, stderr });
+        });
+        child.on('close', (code, signal) => {
+            if (stopped)
+                return finish({ kind: stopped, stderr });
+            finish({ kind: 'exited', code, signal, stdout: Buffer.concat(stdout).toString('utf8'), stderr });
+        });
+    });
+}
+
+/**
+ * Kubeconfig `exec` credential plugins (client.authentication.k8s.io/v1 and v1beta1), run by us instead of
+ * by client-node: asynchronously, with a timeout, never interactively. client-node 2.0.1 waits for a plugin
+ * without any limit, so a plugin stuck on a login prompt or a dead network would hang the gate. The
+ * credential a plugin prints replaces its `exec` stanza in the in-memory KubeConfig — client-node only ever
+ * sees a token or a client certificate — and is obtained again, the same way, when it expires.
+ */
+/** How long a plugin may take to print its credential. client-go has no limit; a gate must not hang. */
+const DEFAULT_EXEC_TIMEOUT_MS = 30_000;
+/** A credential this close to its expirationTimestamp is obtained again before a request. */
+const EXPIRY_MARGIN_MS = 5_000;
+const STDERR_SHOWN_CHARS = 400;
+const API_VERSIONS = ['client.authentication.k8s.io/v1', 'client.authentication.k8s.io/v1beta1'];
+const EXEC_EXTENSION = 'client.authentication.k8s.io/exec';
+/** The plugin could not give a credential; the message says which plugin, for which user, and what to do. */
+class ExecCredentialError extends Error {
+    name = 'ExecCredentialError';
+}
+const oneLine = (text, max, separator = ' | ') => {
+    const flat = text
+        // eslint-disable-next-line no-control-regex -- ESC starts the colour and cursor codes removed here
+        .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
+        .split(/\r?\n/)
+        .map(line => line.trim())
+        .filter(Boolean)
+        .join(separator);
+    return flat.length > max ? `…${flat.slice(flat.length - max + 1)}` : flat;
+};
+const seconds$2 = (ms) => `${ms / 1000} s`;
+/** A kind or apiVersion, quoted only when it looks like one: what a plugin printed may be a credential. */
+const shown = (value) => {
+    if (value === undefined)
+        return '(none)';
+    const looksRight = typeof value === 'string' &&
+        (/^[A-Za-z]{1,40}$/.test(value) || /^([a-z0-9-]+\.)*[a-z0-9-]+\/v\d+((alpha|beta)\d+)?$/.test(value));
+    return looksRight ? `"${value}"` : '(not shown)';
+};
+function pluginConfig(source) {
+    const exec = (typeof source.exec === 'object' && source.exec !== null ? source.exec : {});
+    const command = typeof exec.command === 'string' ? exec.command.trim() : '';
+    const named = command
+        ? `the kubeconfig's exec credential plugin \`${command}\` (user ${source.user})`
+        : `the kubeconfig's exec credential plugin of user ${source.user}`;
+    const invalid = (what) => new ExecCredentialError(`${named} ${what}`);
+    if (!command)
+        throw invalid('has no command (users[].user.exec.command).');
+    if (typeof exec.apiVersion !== 'string' || !exec.apiVersion) {
+        throw invalid(`has no apiVersion: set users[].user.exec.apiVersion to ${API_VERSIONS.join(' or ')}.`);
+    }
+    if (!API_VERSIONS.includes(exec.apiVersion)) {
+        throw invalid(`has apiVersion ${shown(exec.apiVersion)}, which is not supported: use ${API_VERSIONS.join(' or ')}.`);
+    }
+    const mode = exec.interactiveMode ?? 'IfAvailable';
+    if (mode === 'Always') {
+        throw invalid('has interactiveMode: Always, but preflight never runs a plugin interactively (its standard input is not a terminal). Use a credential that works unattended, with interactiveMode: Never or IfAvailable.');
+    }
+    if (mode !== 'Never' && mode !== 'IfAvailable') {
+        throw invalid(`has interactiveMode ${shown(mode)}: use Never, IfAvailable or Always.`);
+    }
+    if (exec.args != null && !Array.isArray(exec.args))
+        throw invalid('has args that are not a list.');
+    const args = (exec.args ?? []).map(String);
+    const env = {};
+    if (exec.env != null && !Array.isArray(exec.env))
+        throw invalid('has env that is not a list of {name, value}.');
+    for (const entry of exec.env ?? []) {
+        const { name, value } = (entry ?? {});
+        if (typeof name !== 'string' || !name)
+            throw invalid('has an env entry without a name.');
+        env[name] = value == null ? '' : String(value);
+    }
+    // As client-go does: a path with a slash is relative to the kubeconfig's directory; a bare name is looked up on PATH.
+    const hasSlash = command.includes('/') || command.includes(sep);
+    return {
+        command,
+        path: hasSlash && !isAbsolute(command) ? resolve(source.baseDir, command) : command,
+        args,
+        env,
+        apiVersion: exec.apiVersion,
+        provideClusterInfo: exec.provideClusterInfo === true,
+        installHint: typeof exec.installHint === 'string' ? oneLine(exec.installHint, 300, ' ') : undefined
+    };
+}
+/** The ExecCredential client-go passes in KUBERNETES_EXEC_INFO: never interactive, the cluster when asked for. */
+function execInfo(source, config) {
+    const spec = { interactive: false };
+    if (config.provideClusterInfo) {
+        const raw = source.cluster;
+        let caData = raw['certificate-authority-data'];
+        if (!caData && source.caFile) {
+            try {
+                caData = readFileSync(source.caFile).toString('base64');
+            }
+            catch (error) {
+                throw new ExecCredentialError(`the kubeconfig's exec credential plugin \`${config.command}\` (user ${source.user}) asks for the cluster's details, but its certificate-authority ${source.caFile} cannot be read (${error.code ?? error}).`);
+            }
+        }
+        const extensions = Array.isArray(raw.extensions) ? raw.extensions : [];
+        const cluster = {
+            server: raw.server,
+            'tls-server-name': raw['tls-server-name'],
+            'insecure-skip-tls-verify': raw['insecure-skip-tls-verify'] === true ? true : undefined,
+            'certificate-authority-data': caData,
+            'proxy-url': raw['proxy-url'],
+            'disable-compression': raw['disable-compression'] === true ? true : undefined,
+            config: extensions.find(e => e?.name === EXEC_EXTENSION)?.extension
+        };
+        spec.cluster = Object.fromEntries(Object.entries(cluster).filter(([, value]) => value !== undefined));
+    }
+    return JSON.stringify({ apiVersion: config.apiVersion, kind: 'ExecCredential', spec });
+}
+/** Strings that look like credentials, and the known secrets, replaced before a plugin's stderr is shown. */
+function redact(text, secrets) {
+    let out = text;
+    for (const secret of secrets)
+        if (secret.length >= 6)
+            out = out.split(secret).join('***');
+    return out
+        .replace(/\b(bearer\s+)[^\s"']+/gi, '$1***')
+        .replace(/\beyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*/g, '***')
+        .replace(/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g, '***');
+}
+/** Turns what the plugin printed into a credential, or says exactly what is wrong without quoting it. */
+function parseCredential(stdout, config, named) {
+    const invalid = (what) => new ExecCredentialError(`${named} ${what}; it must print an ExecCredential (${config.apiVersion}) on stdout.`);
+    if (!stdout.trim())
+        throw invalid('exited 0 but printed nothing');
+    let doc;
+    try {
+        doc = JSON.parse(stdout);
+    }
+    catch {
+        // JSON.parse quotes the text it failed on, which may hold a credential: say only how much there was.
+        throw invalid(`printed something that is not JSON (${Buffer.byteLength(stdout)} bytes, not shown: it may hold a credential)`);
+    }
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+        throw invalid('printed JSON that is not an object');
+    const { kind, apiVersion, status } = doc;
+    if (kind !== 'ExecCredential')
+        throw invalid(`printed kind ${shown(kind)}, not ExecCredential`);
+    if (apiVersion !== config.apiVersion) {
+        throw invalid(`printed apiVersion ${shown(apiVersion)}, but the kubeconfig asks for ${config.apiVersion}`);
+    }
+    if (typeof status !== 'object' || status === null)
+        throw invalid('printed an ExecCredential without a status');
+    const { token, clientCertificateData, clientKeyData, expirationTimestamp } = status;
+    const text = (value) => typeof value === 'string' && value ? value : undefined;
+    const credential = {
+        token: text(token),
+        clientCertificateData: text(clientCertificateData),
+        clientKeyData: text(clientKeyData)
+    };
+    if (!credential.clientCertificateData !== !credential.clientKeyData) {
+        throw invalid('returned a client certificate without its key, or a key without its certificate');
+    }
+    if (!credential.token && !credential.clientCertificateData) {
+        throw invalid('returned neither status.token nor status.clientCertificateData and status.clientKeyData');
+    }
+    if (expirationTimestamp != null) {
+        const expiresAt = typeof expirationTimestamp === 'string' ? Date.parse(expirationTimestamp) : NaN;
+        if (Number.isNaN(expiresAt))
+            throw invalid('returned a status.expirationTimestamp that is not an RFC 3339 time');
+        credential.expiresAt = expiresAt;
+    }
+    return credential;
+}
+/** Every string of a credential to mask: the values, and each line of a PEM (log lines are masked one by one). */
+function credentialSecrets(credential) {
+    const values = [credential.token, credential.clientKeyData, credential.clientCertificateData].filter((value) => !!value && value.length >= 6);
+    const lines = values.flatMap(value => value.includes('\n')
+        ? value
+            .split(/\r?\n/)
+            .map(line => line.trim())
+            .filter(line => line.length >= 16 && !line.startsWith('-----'))
+        : []);
+    return [...new Set([...values, ...lines])];
+}
+/**
+ * Runs the plugin once and returns its credential. Throws an ExecCredentialError that names the plugin and
+ * the user: a timeout, a plugin that cannot start or exits non-zero (with its stderr, bounded and with
+ * credentials removed), output that is not an ExecCredential of the configured apiVersion, interactiveMode
+ * Always. What the plugin prints on stdout is never quoted.
+ */
+async function runExecPlugin(source, options) {
+    const config = pluginConfig(source);
+    const named = `the kubeconfig's exec credential plugin \`${config.command}\``;
+    const who = `(user ${source.user})`;
+    const env = { ...process.env, ...config.env, KUBERNETES_EXEC_INFO: execInfo(source, config) };
+    const outcome = await runProcessGroup(config.path, config.args, env, options.timeoutMs);
+    const known = [...(options.knownSecrets ?? [])];
+    const said = (stderr) => oneLine(redact(stderr, known), STDERR_SHOWN_CHARS);
+    switch (outcome.kind) {
+        case 'not-started': {
+            const { code, message } = outcome.error;
+            if (code === 'ENOENT') {
+                const where = config.path === config.command ? 'on PATH' : `at ${config.path}`;
+                throw new ExecCredentialError(`${named} was not found ${where} ${who}.${config.installHint ? ` ${config.installHint}` : ''}`);
+            }
+            if (code === 'EACCES') {
+                throw new ExecCredentialError(`${named} cannot be run ${who}: permission denied (is ${config.path} executable?).`);
+            }
+            throw new ExecCredentialError(`${named} could not be started ${who}: ${message}.`);
+        }
+        case 'timed-out': {
+            const stderr = said(outcome.stderr);
+            throw new ExecCredentialError(`${named} did not answer within ${seconds$2(options.timeoutMs)} ${who} and was stopped. It must print its credential unattended (no login prompt, no browser): check that it can reach what it needs from here, or give it longer (execTimeoutMs).${stderr ? ` Its stderr: ${stderr}` : ''}`);
+        }
+        case 'too-much-output':
+            throw new ExecCredentialError(`${named} printed more than ${MAX_STDOUT_BYTES / 2 ** 20} MiB ${who} and was stopped.`);
+        case 'exited': {
+            if (outcome.code !== 0) {
+                // A credential it printed before failing must not reach the message through its stderr either.
+                try {
+                    known.push(...credentialSecrets(parseCredential(outcome.stdout, config, named)));
+                }
+                catch {
+                    // Not a credential: nothing more to hide.
+                }
+                const stderr = said(outcome.stderr);
+                const how = outcome.signal
+                    ? `was killed by ${outcome.signal}`
+                    : `failed with exit code ${outcome.code}`;
+                throw new ExecCredentialError(`${named} ${how} ${who}${stderr ? `: ${stderr}` : ', with nothing on stderr.'}`);
+            }
+            return parseCredential(outcome.stdout, config, `${named} ${who}`);
+        }
+    }
+}
+/**
+ * The current user's credential from its exec plugin, for one run. From construction on, the user in the
+ * KubeConfig has no `exec` (client-node would run it without a time limit); each credential obtained is put in
+ * its place. The first failure is final: a plugin that hung once costs the run one timeout, not one per request.
+ */
+class ExecCredentials {
+    kubeConfig;
+    source;
+    options;
+    userIndex;
+    original;
+    credential;
+    failure;
+    pending;
+    prepared = false;
+    /** Every secret the plugin has returned in this run. */
+    secrets = [];
+    constructor(kubeConfig, source, options) {
+        this.kubeConfig = kubeConfig;
+        this.source = source;
+        this.options = options;
+        const users = kubeConfig.getUsers();
+        this.userIndex = users.findIndex(user => user.name === source.user);
+        this.original = users[this.userIndex];
+        this.install(undefined);
+    }
+    /** Obtains the first credential (its secrets are then in `secrets`); never throws: a failure waits for `current()`. */
+    async prepare() {
+        await this.current().catch(() => undefined);
+        this.prepared = true;
+    }
+    /** A credential valid for at least a few seconds more, obtained again when needed (one plugin run at a time). */
+    async current() {
+        if (this.failure)
+            throw this.failure;
+        const credential = this.credential;
+        if (credential &&
+            (credential.expiresAt === undefined || Date.now() < credential.expiresAt - EXPIRY_MARGIN_MS)) {
+            return credential;
+        }
+        this.pending ??= this.obtain().finally(() => (this.pending = undefined));
+        return this.pending;
+    }
+    async obtain() {
+        try {
+            const credential = await runExecPlugin(this.source, {
+                timeoutMs: this.options.timeoutMs,
+                knownSecrets: [...(this.options.knownSecrets ?? []), ...this.secrets]
+            });
+            const fresh = credentialSecrets(credential).filter(secret => !this.secrets.includes(secret));
+            this.secrets.push(...fresh);
+            // Masked before anything can use (and so print) it.
+            if (this.prepared && fresh.length)
+                this.options.onSecrets?.(fresh);
+            this.credential = credential;
+            this.install(credential);
+            return credential;
+        }
+        catch (error) {
+            this.failure = error instanceof Error ? error : new ExecCredentialError(String(error));
+            this.install(undefined);
+            throw this.failure;
+        }
+    }
+    /** Puts the user back into the KubeConfig without its plugin, with the credential when there is one. */
+    install(credential) {
+        const { exec: _exec, authProvider: _authProvider, ...user } = this.original;
+        const certificate = credential?.clientCertificateData
+            ? {
+                certData: Buffer.from(credential.clientCertificateData).toString('base64'),
+                certFile: undefined,
+                keyData: Buffer.from(credential.clientKeyData).toString('base64'),
+                keyFile: undefined
+            }
+            : {};
+        this.kubeConfig.getUsers()[this.userIndex] = {
+            ...user,
+            token: credential?.token ?? user.token,
+            ...certificate
+        };
+    }
+}
+
+/**
  * A small raw client for the Kubernetes API. Authentication and TLS come from @kubernetes/client-node's
- * KubeConfig (certificates, tokens, exec plugins, in-cluster); requests are sent as raw JSON over one
+ * KubeConfig (certificates, tokens, in-cluster); exec credential plugins are run by ExecCredentials, with a
+ * timeout, and their credential handed to the KubeConfig. Requests are sent as raw JSON over one
  * kept-alive connection pool, because client-node's typed models silently drop unknown fields — and a
  * dry-run of a manifest with a typo must reach the server with the typo.
  *
@@ -1260,7 +1667,8 @@ const DEFAULT_CLIENT_OPTIONS = {
     timeoutMs: 10_000,
     attempts: 3,
     backoffMs: 250,
-    concurrency: 8
+    concurrency: 8,
+    execTimeoutMs: DEFAULT_EXEC_TIMEOUT_MS
 };
 const TRANSIENT_STATUS = new Set([429, 502, 503, 504]);
 const TRANSIENT_CODES = new Set([
@@ -1272,38 +1680,63 @@ const TRANSIENT_CODES = new Set([
     'ECONNABORTED',
     'UND_ERR_SOCKET'
 ]);
-const sleep$1 = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+const sleep$2 = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /** Parses `Warning: 299 - "message"` headers into their messages. */
 function parseWarnings(header) {
     const values = header === undefined ? [] : Array.isArray(header) ? header : [header];
     return values.flatMap(value => [...value.matchAll(/\d{3} \S+ "((?:[^"\\]|\\.)*)"/g)].map(m => m[1].replace(/\\"/g, '"')));
 }
+/** Certificate and key as comparable text (client-node gives Buffers). */
+const identity = (options) => [options.cert, options.key]
+    .map(v => (v === undefined ? '' : Buffer.isBuffer(v) ? v.toString('base64') : String(v)))
+    .join('|');
 class KubeClient {
     kubeConfig;
+    tls;
     options;
+    credentials;
     server;
     agent;
+    /** Agents replaced when the client certificate changed (a refreshed exec credential); closed with the client. */
+    retired = [];
+    tlsIdentity;
     inFlight = 0;
     waiting = [];
     /** Set once a request found the server unreachable after all retries: later requests fail at once. */
     down;
-    constructor(kubeConfig, tls, options) {
+    downAt;
+    /** When and why the server stopped answering during this run (after retries); undefined while it answers. */
+    get lost() {
+        return this.down && this.downAt !== undefined
+            ? { at: this.downAt, message: this.down.message }
+            : undefined;
+    }
+    constructor(kubeConfig, tls, options, credentials) {
         this.kubeConfig = kubeConfig;
+        this.tls = tls;
         this.options = options;
+        this.credentials = credentials;
         const cluster = kubeConfig.getCurrentCluster();
         this.server = new URL(cluster.server);
-        const agentOptions = { keepAlive: true, maxSockets: options.concurrency };
-        this.agent =
-            this.server.protocol === 'http:'
-                ? new http.Agent(agentOptions)
-                : new https.Agent({ ...agentOptions, ...tls });
+        this.tlsIdentity = identity(tls);
+        this.agent = this.newAgent(tls);
     }
-    /** Builds a client for the KubeConfig's current context. */
-    static async create(kubeConfig, options = {}) {
+    newAgent(tls) {
+        const agentOptions = { keepAlive: true, maxSockets: this.options.concurrency };
+        return this.server.protocol === 'http:'
+            ? new http.Agent(agentOptions)
+            : new https.Agent({ ...agentOptions, ...tls });
+    }
+    /**
+     * Builds a client for the KubeConfig's current context. With `credentials` (the current user's exec
+     * plugin), the plugin runs first, within its timeout; if it fails, the first request throws its error.
+     */
+    static async create(kubeConfig, options = {}, credentials) {
+        await credentials?.prepare();
         const applied = {};
         await kubeConfig.applyToHTTPSOptions(applied);
         const { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername } = applied;
-        return new KubeClient(kubeConfig, { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername }, { ...DEFAULT_CLIENT_OPTIONS, ...options });
+        return new KubeClient(kubeConfig, { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername }, { ...DEFAULT_CLIENT_OPTIONS, ...options }, credentials);
     }
     /** The API server URL (no credentials). */
     get serverUrl() {
@@ -1325,8 +1758,16 @@ class KubeClient {
     }
     /** Fresh auth headers for each request: exec plugins and OIDC tokens expire. */
     async authHeaders() {
+        // Throws the plugin's error (a timeout, a failure) when there is no credential to send.
+        await this.credentials?.current();
         const opts = {};
         await this.kubeConfig.applyToHTTPSOptions(opts);
+        if (this.server.protocol === 'https:' && identity(opts) !== this.tlsIdentity) {
+            // A new client certificate (a refreshed exec credential): new connections present it.
+            this.retired.push(this.agent);
+            this.agent = this.newAgent({ ...this.tls, cert: opts.cert, key: opts.key });
+            this.tlsIdentity = identity(opts);
+        }
         const headers = {};
         for (const [name, value] of Object.entries(opts.headers ?? {}))
             headers[name] = String(value);
@@ -1417,11 +1858,13 @@ class KubeClient {
                     if (!transient)
                         break;
                     const retryAfterMs = (error.retryAfter ?? 0) * 1000;
-                    await sleep$1(Math.min(Math.max(retryAfterMs, this.options.backoffMs * 2 ** (attempt - 1)), 5000));
+                    await sleep$2(Math.min(Math.max(retryAfterMs, this.options.backoffMs * 2 ** (attempt - 1)), 5000));
                 }
             }
-            if (lastError instanceof KubeApiError && lastError.unreachable)
+            if (lastError instanceof KubeApiError && lastError.unreachable && !this.down) {
                 this.down = lastError;
+                this.downAt = Date.now();
+            }
             throw lastError;
         }
         finally {
@@ -1468,7 +1911,7 @@ class KubeClient {
             if (outcome === 'done')
                 return { done: true, objects };
             // The server ended the watch (its timeout, or 410 Gone): list again, but never in a tight loop.
-            await sleep$1(Math.min(1000, Math.max(0, deadline - Date.now())));
+            await sleep$2(Math.min(1000, Math.max(0, deadline - Date.now())));
         }
         return { done: false, objects };
     }
@@ -1550,6 +1993,7 @@ class KubeClient {
     /** Closes kept-alive connections so the process can exit. */
     close() {
         this.agent.destroy();
+        this.retired.forEach(agent => agent.destroy());
     }
 }
 
@@ -1670,7 +2114,7 @@ async function usableCluster(ctx) {
                 status: 'skip',
                 skipReason: 'prerequisite-failed',
                 blockedBy: 'cluster-access',
-                message: 'not run: the API server is not reachable'
+                message: 'not run: the cluster could not be used (see cluster-access)'
             }
         };
     }
@@ -1902,7 +2346,13 @@ const dryRunCheck = {
                 : { status: 'fail', message: 'no manifest to dry-run', details: notSent };
         }
         const namespace = ctx.options.namespace;
-        const namespaceExists = (await session.namespace(namespace)) !== undefined;
+        let namespaceExists;
+        try {
+            namespaceExists = (await session.namespace(namespace)) !== undefined;
+        }
+        catch (error) {
+            return { status: 'error', message: `cannot read namespace ${namespace}: ${explainApiError(error)}` };
+        }
         const createdByBundle = docs.some(d => d.doc.kind === 'Namespace' && d.doc.metadata?.name === namespace);
         const findings = [];
         const details = [];
@@ -2289,7 +2739,8 @@ const nodesReadyCheck = {
 /**
  * Loads the KubeConfig: from content given as an input (raw YAML or base64, written 0600 to a temp file
  * that is removed afterwards), from a path, or client-node's defaults (KUBECONFIG, ~/.kube/config,
- * in-cluster). Also collects every secret in it so adapters can mask them.
+ * in-cluster). Also collects every secret in it so adapters can mask them, and what it takes to run the
+ * current user's exec credential plugin (see exec-credential.ts).
  */
 /** Decodes kubeconfig content given as raw YAML or base64; throws a UsageError that says what to pass. */
 function decodeKubeconfig(content) {
@@ -2307,37 +2758,82 @@ function decodeKubeconfig(content) {
     }
     throw new UsageError('kubeconfig: not a kubeconfig in YAML or base64 (no "clusters:" found). Pass the file content, e.g. ${{ secrets.KUBECONFIG }}.');
 }
-/** Every value in a kubeconfig that must never be printed (tokens, keys, passwords, cert data). */
-function kubeconfigSecrets(yamlText) {
+const SECRET_NAME = /token|key|password|certificate-data|secret/i;
+function secretsIn(doc) {
     const secrets = new Set();
-    let doc;
-    try {
-        doc = parse$1(yamlText);
-    }
-    catch {
-        return [];
-    }
-    const users = doc?.users ?? [];
-    for (const entry of users) {
-        for (const [key, value] of Object.entries(entry?.user ?? {})) {
-            if (typeof value === 'string' &&
-                /token|key|password|certificate-data|secret/i.test(key) &&
-                value.length >= 6) {
-                secrets.add(value);
-            }
+    const add = (value) => {
+        if (typeof value === 'string' && value.length >= 6)
+            secrets.add(value);
+    };
+    for (const entry of Array.isArray(doc?.users) ? doc.users : []) {
+        const user = entry?.user ?? {};
+        for (const [key, value] of Object.entries(user))
+            if (SECRET_NAME.test(key))
+                add(value);
+        // An exec plugin's env often carries one (AWS_SECRET_ACCESS_KEY, a vault token).
+        const env = user.exec?.env;
+        for (const variable of Array.isArray(env) ? env : []) {
+            const { name, value } = (variable ?? {});
+            if (typeof name === 'string' && SECRET_NAME.test(name))
+                add(value);
         }
     }
     return [...secrets];
 }
+function readDocuments(files) {
+    return files.flatMap(file => {
+        try {
+            return [{ dir: dirname(resolve(file)), doc: parse$1(readFileSync(file, 'utf8')) }];
+        }
+        catch {
+            return []; // client-node read it; a YAML dialect difference must not stop the run here
+        }
+    });
+}
+/** The files client-node's loadFromDefault reads, in its order (the first to name a user or cluster wins). */
+function defaultFiles() {
+    if (process.env.KUBECONFIG)
+        return process.env.KUBECONFIG.split(delimiter).filter(Boolean);
+    const file = join(homedir(), '.kube', 'config');
+    return existsSync(file) ? [file] : [];
+}
+/** The current user's exec plugin with what running it needs, or undefined when it has none. */
+function execPluginOf(kubeConfig, documents) {
+    const user = kubeConfig.getCurrentUser();
+    // client-node also takes an exec stanza from an auth-provider's config; client-go knows only users[].user.exec.
+    const exec = user?.exec ?? user?.authProvider?.config?.exec;
+    if (!user || !exec)
+        return undefined;
+    const cluster = kubeConfig.getCurrentCluster();
+    const userDocument = documents.find(d => d.doc?.users?.some(u => u?.name === user.name));
+    const rawCluster = documents
+        .map(d => d.doc?.clusters?.find(c => c?.name === cluster?.name)?.cluster)
+        .find(Boolean);
+    return {
+        user: user.name,
+        exec,
+        baseDir: userDocument?.dir ?? process.cwd(),
+        cluster: { ...rawCluster, server: cluster?.server },
+        caFile: cluster?.caFile
+    };
+}
 /** Loads and validates a KubeConfig; `context` switches the current context. */
 function loadKubeConfig(source, context) {
     const kubeConfig = new KubeConfig();
-    let secrets = [];
     let origin;
+    let documents = [];
     try {
         if (source.kind === 'content') {
             const text = decodeKubeconfig(source.content);
-            secrets = kubeconfigSecrets(text);
+            let doc = null;
+            try {
+                doc = parse$1(text);
+            }
+            catch {
+                // client-node reports it below, without quoting the content.
+            }
+            // There is no kubeconfig file: a relative plugin command is taken from the working directory.
+            documents = [{ dir: process.cwd(), doc }];
             // Written 0600 and removed at once: client-node resolves relative paths and exec plugins from a file.
             const dir = mkdtempSync(join(tmpdir(), 'vapora-kubeconfig-'));
             try {
@@ -2355,9 +2851,11 @@ function loadKubeConfig(source, context) {
                 throw new UsageError(`kubeconfig: file "${source.path}" does not exist.`);
             kubeConfig.loadFromFile(source.path);
             origin = source.path;
+            documents = readDocuments([source.path]);
         }
         else {
             kubeConfig.loadFromDefault();
+            documents = readDocuments(defaultFiles());
             origin = process.env.KUBECONFIG ? `KUBECONFIG (${process.env.KUBECONFIG})` : 'the default kubeconfig';
         }
     }
@@ -2378,7 +2876,8 @@ function loadKubeConfig(source, context) {
     if (!cluster || !cluster.server) {
         throw new UsageError(`kubeconfig: ${origin} has no current context with a cluster server. Set current-context or the context input.`);
     }
-    return { kubeConfig, secrets, origin };
+    const secrets = [...new Set(documents.flatMap(d => secretsIn(d.doc)))];
+    return { kubeConfig, secrets, origin, exec: execPluginOf(kubeConfig, documents) };
 }
 
 /**
@@ -2553,7 +3052,12 @@ function noDefaultKubeconfig() {
         !existsSync(join(homedir(), '.kube', 'config')) &&
         !process.env.KUBERNETES_SERVICE_HOST);
 }
-/** Loads the kubeconfig and builds a session; never contacts the server (the checks do). */
+/**
+ * Loads the kubeconfig and builds a session; never contacts the server (the checks do). When the current
+ * user has an exec credential plugin, it runs here (within `clientOptions.execTimeoutMs`), so that its
+ * credential is among `secrets` before anything is logged; if it fails, the session's first request (the
+ * cluster-access check) reports why. Credentials it gives later in the run go to `clientOptions.onSecrets`.
+ */
 async function openCluster(source, context, clientOptions = {}) {
     if (source.kind === 'default' && noDefaultKubeconfig()) {
         return {
@@ -2564,8 +3068,19 @@ async function openCluster(source, context, clientOptions = {}) {
     }
     try {
         const loaded = loadKubeConfig(source, context);
-        const client = await KubeClient.create(loaded.kubeConfig, clientOptions);
-        return { ok: true, session: new ClusterSession(client, loaded.origin), secrets: loaded.secrets };
+        const credentials = loaded.exec
+            ? new ExecCredentials(loaded.kubeConfig, loaded.exec, {
+                timeoutMs: clientOptions.execTimeoutMs ?? DEFAULT_CLIENT_OPTIONS.execTimeoutMs,
+                knownSecrets: loaded.secrets,
+                onSecrets: clientOptions.onSecrets
+            })
+            : undefined;
+        const client = await KubeClient.create(loaded.kubeConfig, clientOptions, credentials);
+        return {
+            ok: true,
+            session: new ClusterSession(client, loaded.origin),
+            secrets: [...loaded.secrets, ...(credentials?.secrets ?? [])]
+        };
     }
     catch (error) {
         // A kubeconfig the user gave that cannot be used is an input error: say so, do not report a cluster state.
@@ -2595,7 +3110,14 @@ const permissionsCheck = {
         const add = (need) => needs.set(`${need.verb} ${need.group}/${need.resource} ${need.namespace ?? ''}`, need);
         const unknownKinds = [];
         for (const { doc } of manifestDocs(ctx).docs) {
-            const resource = await session.resourceFor(doc.apiVersion, doc.kind).catch(() => undefined);
+            let resource;
+            try {
+                resource = await session.resourceFor(doc.apiVersion, doc.kind);
+            }
+            catch (error) {
+                // The server could not say what it serves: nothing is known about the permissions, none is denied.
+                return { status: 'error', message: `cannot ask the server what it serves: ${explainApiError(error)}` };
+            }
             if (!resource) {
                 unknownKinds.push(`${doc.kind} (${doc.apiVersion})`);
                 continue;
@@ -2622,10 +3144,19 @@ const permissionsCheck = {
             }
         }));
         const label = (n) => `${n.verb} ${n.resource}${n.group ? `.${n.group}` : ''}${n.namespace ? ` in namespace ${n.namespace}` : ' (cluster-wide)'}`;
-        const missing = checked.filter(c => !c.allowed);
+        const unasked = checked.filter(c => c.error);
+        const missing = checked.filter(c => !c.allowed && !c.error);
         const details = checked.map(c => `${c.allowed ? 'yes' : 'NO '}  ${label(c.need)} — for ${c.need.why}${c.error ? ` (${c.error})` : ''}`);
         if (unknownKinds.length)
             details.push(`not checked (the server does not serve them): ${unknownKinds.join(', ')}`);
+        if (unasked.length > 0) {
+            // An unanswered question is not a "no": say the server did not answer, not that a verb is denied.
+            return {
+                status: 'error',
+                message: `could not ask the server about ${unasked.length} of ${checked.length} permissions: ${unasked[0].error}${missing.length ? `; denied: ${missing.map(m => label(m.need)).join('; ')}` : ''}`,
+                details
+            };
+        }
         if (missing.length > 0) {
             return {
                 status: 'fail',
@@ -3574,57 +4105,113 @@ const manifestsCheck = {
 };
 
 /**
- * Probes an HTTP(S) endpoint a few times and measures each answer. Redirects are never followed (a
- * bearer token must not travel to wherever a Location points), bodies are discarded, and every probe is
- * bounded in time. Error messages name the URL without its query or credentials, never the token.
+ * Probes an HTTP(S) endpoint a few times and measures each answer. A probe is an answer only when its
+ * status line, headers and whole body arrive within the probe timeout (as the kubelet's HTTP probe, whose
+ * client timeout covers reading the body); all the probes of one endpoint share one budget, and a probe
+ * the budget has no time left for is not sent. Redirects are never followed (a bearer token must not
+ * travel to wherever a Location points), bodies are read and discarded, and error messages name the URL
+ * without its query or credentials, never the token.
  */
+/**
+ * How much of a body is read before the answer counts as complete. A health endpoint with a huge body is
+ * not hung, and an API list of a few hundred KiB is still read whole, so its latency is the real one; the
+ * kubelet reads 10 KiB and treats more as a non-fatal truncation, the same idea.
+ */
+const MAX_BODY_BYTES = 1024 * 1024;
 /** The URL as safe to show: no user info, no query string (either may carry a secret). */
 function displayUrl(url) {
     return `${url.protocol}//${url.host}${url.pathname}`;
 }
-function probeOnce(url, options) {
+/** A duration as people read it in a message: `0.031 s`, `2.5 s`, `30 s`. */
+function formatSeconds(ms) {
+    const s = ms / 1000;
+    return `${Number(s.toFixed(s >= 10 ? 1 : s >= 1 ? 2 : 3))} s`;
+}
+const round = (ms) => Math.round(ms * 10) / 10;
+/**
+ * One probe, given up after `limitMs` (`within` says which bound that is, for the message). A fresh
+ * connection each time, as the kubelet's prober: every probe measures the same thing, and no socket
+ * outlives the probe.
+ */
+function probeOnce(url, token, limitMs, within) {
     const client = url.protocol === 'https:' ? https : http;
     const started = performance.now();
-    const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
+    const elapsed = () => round(performance.now() - started);
     return new Promise(resolve => {
-        let answered;
+        let status;
+        let done = false;
         const finish = (sample) => {
+            if (done)
+                return;
+            done = true;
             clearTimeout(deadline);
+            request.destroy();
             resolve(sample);
         };
+        const cutOff = (cause) => status === undefined
+            ? { complete: false, ms: elapsed(), error: cause }
+            : {
+                status,
+                complete: false,
+                ms: elapsed(),
+                error: `answer cut off (status ${status} received, body incomplete: ${cause})`
+            };
         const request = client.get(url, {
+            agent: false,
             headers: {
                 'user-agent': 'vapora-preflight',
                 accept: 'application/json, */*',
-                ...(options.token ? { authorization: `Bearer ${options.token}` } : {})
-            },
-            timeout: options.timeoutMs
+                ...(token ? { authorization: `Bearer ${token}` } : {})
+            }
         }, response => {
-            answered = { status: response.statusCode, ms: elapsed() };
-            const sample = answered;
-            response.resume();
-            // Whichever comes first: a body cut off mid-way ends in 'close' without 'end'.
-            response.on('end', () => finish(sample));
-            response.on('error', () => finish(sample));
-            response.on('close', () => finish(sample));
+            status = response.statusCode;
+            let bytes = 0;
+            response.on('data', (chunk) => {
+                bytes += chunk.length;
+                if (bytes >= MAX_BODY_BYTES)
+                    finish({ status, complete: true, ms: elapsed() });
+            });
+            response.on('end', () => finish({ status, complete: true, ms: elapsed() }));
+            response.on('error', error => finish(cutOff(error.message)));
+            // A body cut off mid-way can end in 'close' without 'end' or 'error'.
+            response.on('close', () => finish(cutOff('connection closed')));
         });
-        // The socket timeout only measures silence: a server trickling bytes would never trip it. This
-        // bounds the whole probe; a status already received still counts.
+        // One deadline for the whole probe: a socket timeout only measures silence, and a server trickling
+        // its body a byte at a time would never trip it.
         const deadline = setTimeout(() => {
-            request.destroy();
-            finish(answered ?? { ms: elapsed(), error: `no complete answer within ${options.timeoutMs} ms` });
-        }, options.timeoutMs);
-        request.on('timeout', () => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
+            const got = status === undefined ? 'no status received' : `status ${status} received, body unfinished`;
+            finish({ status, complete: false, ms: elapsed(), error: `no complete answer ${within} (${got})` });
+        }, limitMs);
         // Node's network errors carry the host and port, never the request headers.
-        request.on('error', error => finish(answered ?? { ms: elapsed(), error: error.message }));
+        request.on('error', error => finish(cutOff(error.message)));
     });
 }
-/** Probes `url` `count` times, one after the other (latency is what is measured, not throughput). */
+/**
+ * Probes `url` `count` times, one after the other (latency is what is measured, not throughput), each
+ * probe within `timeoutMs` and all of them within `budgetMs`: a probe gets the time the budget has left
+ * when that is less than its timeout, and once the budget is spent the remaining probes are not sent.
+ */
 async function probe(url, options) {
+    const started = performance.now();
+    const budget = formatSeconds(options.budgetMs);
     const samples = [];
-    for (let i = 0; i < options.count; i++)
-        samples.push(await probeOnce(url, options));
-    return samples;
+    for (let i = 0; i < options.count; i++) {
+        // Whole ms, rounded up: the first probe of a budget equal to the timeout gets the whole timeout.
+        const left = Math.ceil(options.budgetMs - (performance.now() - started));
+        if (left <= 0) {
+            const error = `not sent: the endpoint's ${budget} budget was spent`;
+            samples.push({ complete: false, ms: 0, error, notSent: true });
+        }
+        else if (left < options.timeoutMs) {
+            const within = `within the ${formatSeconds(left)} left of the endpoint's ${budget} budget`;
+            samples.push(await probeOnce(url, options.token, left, within));
+        }
+        else {
+            const within = `within ${formatSeconds(options.timeoutMs)}`;
+            samples.push(await probeOnce(url, options.token, options.timeoutMs, within));
+        }
+    }
+    return { samples, spentMs: round(performance.now() - started) };
 }
 /** The p-th percentile (nearest rank) of `values`. */
 function percentile(values, p) {
@@ -3633,49 +4220,97 @@ function percentile(values, p) {
     const sorted = [...values].sort((a, b) => a - b);
     return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
-function summarise(url, samples, expected) {
+function problemOf(sample, expected) {
+    if (!sample.complete)
+        return sample.error;
+    if (sample.status === expected)
+        return undefined;
+    const redirect = sample.status >= 300 && sample.status < 400 ? ' (redirect, not followed)' : '';
+    return `HTTP ${sample.status}${redirect}`;
+}
+function summarise(url, run, expected, bounds) {
+    const { samples } = run;
     const statuses = {};
+    const problems = new Map();
+    let notSent = 0;
     for (const s of samples) {
-        const key = s.status === undefined ? 'no answer' : String(s.status);
+        if (s.notSent)
+            notSent++;
+        const key = s.complete ? String(s.status) : s.notSent ? 'not sent' : 'no complete answer';
         statuses[key] = (statuses[key] ?? 0) + 1;
+        const problem = problemOf(s, expected);
+        if (problem)
+            problems.set(problem, (problems.get(problem) ?? 0) + 1);
     }
-    const answered = samples.filter(s => s.status !== undefined).map(s => s.ms);
-    const bad = samples.find(s => s.status !== expected);
+    const answered = samples.filter(s => s.complete).map(s => s.ms);
+    const ok = samples.filter(s => s.complete && s.status === expected).length;
     return {
         url: displayUrl(url),
-        ok: samples.filter(s => s.status === expected).length,
+        ok,
         count: samples.length,
         p50Ms: percentile(answered, 50),
         p95Ms: percentile(answered, 95),
         p99Ms: percentile(answered, 99),
-        errors: samples.length - samples.filter(s => s.status === expected).length,
+        errors: samples.length - ok,
         statuses,
-        firstProblem: bad
-            ? (bad.error ??
-                `HTTP ${bad.status}${bad.status && bad.status >= 300 && bad.status < 400 ? ' (redirect, not followed)' : ''}`)
-            : undefined
+        // In the order they first happened: a hang comes before the probes it left no time for.
+        problems: [...problems].map(([problem, probes]) => ({ problem, probes })),
+        notSent,
+        spentMs: run.spentMs,
+        budgetMs: bounds.budgetMs,
+        probeTimeoutMs: bounds.probeTimeoutMs
     };
 }
 
 /** What the health and API checks share: probe each URL, judge status and latency, describe it. */
 const ENDPOINT_SECTION = '4 Hours Before Deployment › Health Baseline';
+/** `2 HTTP 503; 1 no complete answer within 10 s (…)`: each problem with how many probes had it. */
+function problemList(s) {
+    return s.problems.map(p => `${p.probes} ${p.problem}`).join('; ');
+}
+/**
+ * `…/health: 5/5 OK in 0.031 s of its 30 s budget, p50 2 ms, p95 4 ms`. What failed is in the message,
+ * which lists every failing endpoint with its problems; a detail line does not repeat them.
+ */
 function describe(s) {
-    const latency = Number.isNaN(s.p50Ms) ? 'no answer' : `p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms`;
-    return `${s.url}: ${s.ok}/${s.count} OK, ${latency}${s.firstProblem ? ` — ${s.firstProblem}` : ''}`;
+    const latency = Number.isNaN(s.p50Ms) ? 'no complete answer' : `p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms`;
+    const spent = `in ${formatSeconds(s.spentMs)} of its ${formatSeconds(s.budgetMs)} budget`;
+    return `${s.url}: ${s.ok}/${s.count} OK ${spent}, ${latency}`;
+}
+/** How to fix what failed, the most specific cause first. */
+function hintFor$1(failing) {
+    const statuses = failing.flatMap(s => Object.keys(s.statuses));
+    const hints = [];
+    if (statuses.includes('401') || statuses.includes('403'))
+        hints.push('The endpoint refused the credentials: check health-token.');
+    if (statuses.includes('no complete answer')) {
+        const timeout = formatSeconds(failing[0].probeTimeoutMs);
+        hints.push(`A probe counts only when its status and whole body arrive within probe-timeout (${timeout}): check the service is not hung or overloaded; raise probe-timeout only if it is slow by design.`);
+    }
+    if (failing.some(s => s.notSent > 0)) {
+        const budget = formatSeconds(failing[0].budgetMs);
+        hints.push(`The probes used up endpoint-budget (${budget}) before all were sent: fix what makes them slow, or raise endpoint-budget (or lower probe-count).`);
+    }
+    return hints.length > 0
+        ? hints.join(' ')
+        : 'Check the service is up and the URL is right; a redirect is reported, not followed.';
 }
 /**
  * Probes every URL `probeCount` times (one URL after another, so the latency measured is the service's,
- * not ours). Blocks when any probe did not answer 200, or when a p95 is over the latency threshold.
+ * not ours), each probe within `probeTimeoutMs` and each URL's probes within `endpointBudgetMs`. Blocks
+ * when any probe did not answer 200 in time (or was not sent), or when a p95 is over the latency threshold.
  */
 async function checkEndpoints(urls, options, what) {
+    const bounds = { probeTimeoutMs: options.probeTimeoutMs, budgetMs: options.endpointBudgetMs };
     const summaries = [];
     for (const url of urls) {
-        const samples = await probe(url, {
+        const run = await probe(url, {
             token: options.healthToken,
-            timeoutMs: options.requestTimeoutMs,
+            timeoutMs: bounds.probeTimeoutMs,
+            budgetMs: bounds.budgetMs,
             count: options.probeCount
         });
-        summaries.push(summarise(url, samples, 200));
+        summaries.push(summarise(url, run, 200, bounds));
     }
     const failing = summaries.filter(s => s.errors > 0);
     const slow = options.latencyThresholdMs === undefined
@@ -3684,15 +4319,15 @@ async function checkEndpoints(urls, options, what) {
     const details = summaries.map(describe);
     const data = { endpoints: summaries };
     if (failing.length > 0) {
-        const first = failing[0];
+        const failed = failing.reduce((n, s) => n + s.errors, 0);
+        const probes = summaries.reduce((n, s) => n + s.count, 0);
+        const where = failing.map(s => `${s.url} (${problemList(s)})`).join(', ');
         return {
             status: 'fail',
-            message: `${what}: ${failing.length} of ${summaries.length} did not answer 200 every time (${first.url}: ${first.firstProblem})`,
+            message: `${what}: ${failed} of ${probes} probes failed at ${where}`,
             details,
             data,
-            hint: first.statuses['401'] || first.statuses['403']
-                ? 'The endpoint refused the credentials: check health-token.'
-                : 'Check the service is up and the URL is right; a redirect is reported, not followed.'
+            hint: hintFor$1(failing)
         };
     }
     if (slow.length > 0) {
@@ -3703,7 +4338,7 @@ async function checkEndpoints(urls, options, what) {
             data
         };
     }
-    return { status: 'pass', message: `${what}: ${summaries.map(describe).join('; ')}`, details, data };
+    return { status: 'pass', message: `${what}: ${details.join('; ')}`, details, data };
 }
 
 /** "Verify health endpoints respond (200 OK)", probed `probe-count` times with p50/p95 latency. */
@@ -4142,6 +4777,8 @@ function parsePatternList(raw) {
  *   cert-min-days: 30
  *   capacity-threshold: 90%
  *   latency-threshold-ms: 800
+ *   probe-timeout: 5s                # per probe: status and whole body
+ *   endpoint-budget: 20s             # per endpoint: all its probes
  * ```
  *
  * An invalid file is an input error naming the file, line and column: the run is then no-go, never
@@ -4153,8 +4790,16 @@ const THRESHOLDS = {
     'capacity-threshold': 'capacityThreshold',
     'latency-threshold-ms': 'latencyThresholdMs',
     'probe-count': 'probeCount',
-    'events-window': 'eventsWindow'
+    'events-window': 'eventsWindow',
+    'probe-timeout': 'probeTimeout',
+    'endpoint-budget': 'endpointBudget'
 };
+const DURATIONS = new Set([
+    'eventsWindow',
+    'probeTimeout',
+    'endpointBudget'
+]);
+const isDuration = (field) => DURATIONS.has(field);
 /** Reads and validates the policy at `path`. `knownChecks` are the ids a rule may name. */
 function loadPolicy(path, knownChecks, knownItems = []) {
     let text;
@@ -4222,8 +4867,14 @@ function loadPolicy(path, knownChecks, knownItems = []) {
                 const raw = isScalar(item.value) ? item.value.value : undefined;
                 if (typeof raw !== 'number' && typeof raw !== 'string')
                     fail(item.value, `${name} must be a number.`);
-                if (field === 'capacityThreshold' || field === 'eventsWindow')
+                if (field === 'capacityThreshold')
                     policy.thresholds[field] = String(raw);
+                else if (isDuration(field)) {
+                    const ms = parseDuration(String(raw));
+                    if (ms === undefined || ms <= 0)
+                        fail(item.value, `${name} must be a positive duration, e.g. 30s or 5m (got ${String(raw)}).`);
+                    policy.thresholds[field] = String(raw);
+                }
                 else {
                     const n = Number(raw);
                     if (!Number.isFinite(n) || n <= 0)
@@ -4832,7 +5483,35 @@ function positiveNumber(option, raw, fallback, example) {
         throw new UsageError(`${option}: "${raw}" must be a positive number, e.g. ${example}.`);
     return value;
 }
-function endpointOptions(input) {
+/** `probe-timeout` when not given: per probe, as the kubelet's `timeoutSeconds`. */
+const DEFAULT_PROBE_TIMEOUT = '10s';
+/** `endpoint-budget` when not given: a hung endpoint costs this, not `probe-count` × `probe-timeout`. */
+const DEFAULT_ENDPOINT_BUDGET = '30s';
+const MAX_PROBE_TIMEOUT = { ms: 120_000, text: '2m' };
+const MAX_ENDPOINT_BUDGET = { ms: 3_600_000, text: '1h' };
+/** A positive duration up to `max`; `from` says where a value set in the policy file came from. */
+function boundedDuration(option, raw, fallback, max, from, examples) {
+    const ms = parseDuration(raw?.trim() || fallback);
+    if (ms === undefined || ms <= 0 || ms > max.ms) {
+        throw new UsageError(`${option}: "${raw}"${from} is not a positive duration up to ${max.text}; write e.g. ${examples}.`);
+    }
+    return ms;
+}
+/** The probe bounds: each probe within `probe-timeout`, each endpoint's probes within `endpoint-budget`. */
+function probeBounds(input, policy) {
+    const from = (set) => (set === undefined ? '' : ` (policy ${policy.path})`);
+    const timeoutFrom = from(policy?.thresholds.probeTimeout);
+    const budgetFrom = from(policy?.thresholds.endpointBudget);
+    const probeTimeoutMs = boundedDuration('probe-timeout', input.probeTimeout, DEFAULT_PROBE_TIMEOUT, MAX_PROBE_TIMEOUT, timeoutFrom, '10s or 1500ms');
+    const endpointBudgetMs = boundedDuration('endpoint-budget', input.endpointBudget, DEFAULT_ENDPOINT_BUDGET, MAX_ENDPOINT_BUDGET, budgetFrom, '30s or 2m');
+    if (probeTimeoutMs > endpointBudgetMs) {
+        const timeout = input.probeTimeout?.trim() || DEFAULT_PROBE_TIMEOUT;
+        const budget = input.endpointBudget?.trim() || DEFAULT_ENDPOINT_BUDGET;
+        throw new UsageError(`probe-timeout: ${timeout}${timeoutFrom} is longer than endpoint-budget ${budget}${budgetFrom}, which all the probes of an endpoint share. Lower probe-timeout to at most ${budget}, or raise endpoint-budget to at least ${timeout}.`);
+    }
+    return { probeTimeoutMs, endpointBudgetMs };
+}
+function endpointOptions(input, policy) {
     const healthUrl = input.healthUrl?.trim() ? httpUrl('health-url', input.healthUrl.trim()) : undefined;
     const apiUrls = asList(input.apiUrls, [], false).map(raw => httpUrl('api-urls', raw, healthUrl));
     const probeCount = positiveNumber('probe-count', input.probeCount, 5, '5');
@@ -4846,6 +5525,7 @@ function endpointOptions(input) {
         tlsCa: tlsCa(input.tlsCa),
         certMinDays: positiveNumber('cert-min-days', input.certMinDays, 14, '14'),
         probeCount,
+        ...probeBounds(input, policy),
         latencyThresholdMs: positiveNumber('latency-threshold-ms', input.latencyThresholdMs, undefined, '500')
     };
 }
@@ -4912,10 +5592,11 @@ function checkChanges(spec) {
     return { ...spec, commit, runCommit };
 }
 /**
- * Ids a policy may name: the checks. The bundle download and unpack, the tracking issue and the kit upload
- * are not policy matters: without a bundle nothing is verified, and the GitHub steps have their own inputs.
+ * Ids a policy may name: the checks, and `baseline` (the engine records it after them; only `off` changes
+ * it, since it never fails). The bundle download and unpack, the tracking issue and the kit upload are not
+ * policy matters: without a bundle nothing is verified, and the GitHub steps have their own inputs.
  */
-const POLICY_IDS = ALL_CHECKS.map(check => check.id);
+const POLICY_IDS = [...ALL_CHECKS.map(check => check.id), 'baseline'];
 /** Validates and completes `input`. Throws `UsageError` with a message that says how to fix it. */
 function resolveOptions(given) {
     const policy = given.policy?.trim()
@@ -4954,6 +5635,9 @@ function resolveOptions(given) {
     const timeout = input.requestTimeoutMs ?? 10_000;
     if (!Number.isFinite(timeout) || timeout <= 0)
         throw new UsageError('requestTimeoutMs: must be a positive number.');
+    const execTimeout = input.execTimeoutMs ?? 30_000;
+    if (!Number.isFinite(execTimeout) || execTimeout <= 0)
+        throw new UsageError('execTimeoutMs: must be a positive number of milliseconds, e.g. 30000.');
     return {
         kubeconfig,
         context: input.context?.trim() || undefined,
@@ -4962,8 +5646,9 @@ function resolveOptions(given) {
         capacityThreshold: threshold,
         artifactsDir: input.artifactsDir?.trim() || undefined,
         requestTimeoutMs: timeout,
+        execTimeoutMs: execTimeout,
         downloadTimeoutMs: input.downloadTimeoutMs ?? 300_000,
-        ...endpointOptions(input),
+        ...endpointOptions(input, policy),
         policy,
         environment: input.environment?.trim() || 'staging',
         changes: checkChanges(input.changes),
@@ -5138,9 +5823,13 @@ function blocks(...parts) {
  * maximum under another name, so it is shown as "—".
  */
 const MIN_PROBES_FOR_P99 = 100;
+/** A latency as a person should read it: ms, or "—" when no probe was answered (NaN) or none was made. */
+function msText(ms) {
+    return ms === undefined || !Number.isFinite(ms) ? '—' : `${ms} ms`;
+}
 /** The p99 as a person should read it: a number of ms, or "—" when the probes are too few for one. */
 function p99Text(endpoint) {
-    return endpoint.p99Ms !== undefined && endpoint.probes >= MIN_PROBES_FOR_P99 ? `${endpoint.p99Ms} ms` : '—';
+    return endpoint.probes >= MIN_PROBES_FOR_P99 ? msText(endpoint.p99Ms) : '—';
 }
 function collectBaseline(results, latencyThresholdMs) {
     const data = (id) => results.find(r => r.id === id)?.data;
@@ -5187,7 +5876,7 @@ function renderBaseline(baseline) {
         const over = (e) => threshold !== undefined && e.p95Ms > threshold;
         lines.push(threshold !== undefined
             ? `Latency threshold: p95 ≤ ${threshold} ms (\`latency-threshold-ms\`); rows over it are marked ⚠️.`
-            : 'No latency threshold set (`latency-threshold-ms`): latency is measured, not judged.', '', '| Endpoint | p50 | p95 | p99 | Errors |', '|---|---|---|---|---|', ...baseline.endpoints.map(e => `| ${over(e) ? '⚠️ ' : ''}${codeCell(e.url)} | ${e.p50Ms} ms | ${over(e) ? `**${e.p95Ms} ms**` : `${e.p95Ms} ms`} | ${p99Text(e)} | ${e.errors}/${e.probes} |`), '');
+            : 'No latency threshold set (`latency-threshold-ms`): latency is measured, not judged.', '', '| Endpoint | p50 | p95 | p99 | Errors |', '|---|---|---|---|---|', ...baseline.endpoints.map(e => `| ${over(e) ? '⚠️ ' : ''}${codeCell(e.url)} | ${msText(e.p50Ms)} | ${over(e) ? `**${e.p95Ms} ms**` : msText(e.p95Ms)} | ${p99Text(e)} | ${e.errors}/${e.probes} |`), '');
         if (baseline.endpoints.some(e => e.probes < MIN_PROBES_FOR_P99)) {
             lines.push(`p99 needs at least ${MIN_PROBES_FOR_P99} probes (\`probe-count\`); with fewer it is "—".`, '');
         }
@@ -5370,6 +6059,19 @@ function applyRule(outcome, rule) {
     }
     return outcome;
 }
+/** An outcome as a policy rule has it: off (not applicable), or its severity applied. */
+function withPolicy(rule, outcome) {
+    if (rule?.severity === 'off')
+        return offByPolicy(rule);
+    return applyRule(outcome, rule);
+}
+function offByPolicy(rule) {
+    return {
+        status: 'skip',
+        skipReason: 'not-applicable',
+        message: `not applicable: off by policy (${rule.where})`
+    };
+}
 /** Runs one check, turning a throw into an `error` result: a broken check never crashes the run. */
 async function runOne(check, ctx) {
     const started = performance.now();
@@ -5389,13 +6091,8 @@ async function runOne(check, ctx) {
         if (notApplicable)
             return { status: 'skip', skipReason: 'not-applicable', message: `not applicable: ${notApplicable}` };
         const rule = ruleFor(ctx.options.policy, check.id, ctx.options.environment);
-        if (rule?.severity === 'off') {
-            return {
-                status: 'skip',
-                skipReason: 'not-applicable',
-                message: `not applicable: off by policy (${rule.where})`
-            };
-        }
+        if (rule?.severity === 'off')
+            return offByPolicy(rule);
         try {
             return applyRule(await check.run(ctx), rule);
         }
@@ -5414,6 +6111,28 @@ const DOWNLOAD_CHECK = {
     title: 'Download the deployment-artifacts bundle and verify its digest',
     section: SECTION.artifacts
 };
+const API_SERVER_CHECK = {
+    id: 'api-server',
+    title: 'The API server keeps answering during the run',
+    section: '1 Hour Before Deployment › Access Verification'
+};
+/**
+ * The API server answered at the start (cluster-access) and stopped answering during the run: that is one
+ * cause, not a dozen. Its own result leads; the cluster checks that ended after it failed, and block, say
+ * they were blocked by it (still blocking: nothing they were asked to verify was verified).
+ */
+function attributeLostServer(lost, results, checks, endedAt) {
+    const needsCluster = new Set(checks.filter(c => c.needs.includes('cluster')).map(c => c.id));
+    const blamed = results.map(r => r.blocking && !r.blockedBy && needsCluster.has(r.id) && (endedAt.get(r.id) ?? 0) >= lost.at
+        ? { ...r, blockedBy: API_SERVER_CHECK.id }
+        : r);
+    const cause = finish(API_SERVER_CHECK, {
+        status: 'error',
+        message: `the API server stopped answering during the run: ${lost.message}`,
+        hint: 'It answered at the start (cluster-access): check its health and the network between this runner and it, then re-run the job.'
+    }, 0);
+    return [...blamed, cause];
+}
 /**
  * @actions/artifact has its own clients and retries (a stalled blob download can take 15 minutes to give
  * up): bound it from outside, failing closed.
@@ -5512,7 +6231,10 @@ async function runPreflight(input, hooks = {}) {
     try {
         if (!options.offline) {
             const cluster = await openCluster(options.kubeconfig, options.context, {
-                timeoutMs: options.requestTimeoutMs
+                timeoutMs: options.requestTimeoutMs,
+                execTimeoutMs: options.execTimeoutMs,
+                // A credential an exec plugin refreshes mid-run is masked like the first one.
+                onSecrets: hooks.onSecrets
             });
             if (cluster.ok) {
                 hooks.onSecrets?.(cluster.secrets);
@@ -5523,14 +6245,24 @@ async function runPreflight(input, hooks = {}) {
             }
         }
         const checks = hooks.checks ?? ALL_CHECKS;
-        const results = await mapLimited(checks, hooks.concurrency ?? 8, async (check) => {
+        const endedAt = new Map();
+        const ran = await mapLimited(checks, hooks.concurrency ?? 8, async (check) => {
             hooks.onStart?.(check);
             const result = await runOne(check, ctx);
+            endedAt.set(result.id, Date.now());
             hooks.onResult?.(result);
             return result;
         });
+        const lost = ctx.cluster?.client.lost;
+        const results = lost ? attributeLostServer(lost, ran, checks, endedAt) : ran;
+        if (lost)
+            hooks.onResult?.(results.at(-1));
         const baseline = collectBaseline(results, options.latencyThresholdMs);
-        const baselineResult = hooks.baselineResult === false ? [] : [finish(BASELINE_CHECK, baselineOutcome(baseline), 0)];
+        const baselineResult = hooks.baselineResult === false
+            ? []
+            : [
+                finish(BASELINE_CHECK, withPolicy(ruleFor(options.policy, 'baseline', options.environment), baselineOutcome(baseline)), 0)
+            ];
         baselineResult.forEach(r => hooks.onResult?.(r));
         const all = [...(fetched ? [fetched.result] : []), opened.result, ...results, ...baselineResult];
         const verdict = decide(all, options);
@@ -5840,7 +6572,7 @@ function progress(d, name) {
     const s = d.status ?? {};
     return `${name}: ${s.readyReplicas ?? 0}/${d.spec?.replicas ?? 1} ready, ${s.updatedReplicas ?? 0} updated, ${s.replicas ?? 0} total`;
 }
-const seconds = (ms) => `${Math.round(ms / 100) / 10} s`;
+const seconds$1 = (ms) => `${Math.round(ms / 100) / 10} s`;
 const verifyPodsReadyCheck = {
     id: 'verify-pods-ready',
     title: 'All pods reach "Ready" state within the ready timeout',
@@ -5867,7 +6599,7 @@ const verifyPodsReadyCheck = {
             if (watched.done) {
                 return {
                     status: 'pass',
-                    message: `${wanted.length} Deployment(s) rolled out, every pod Ready (${seconds(Date.now() - started)} after the verify started)`,
+                    message: `${wanted.length} Deployment(s) rolled out, every pod Ready (${seconds$1(Date.now() - started)} after the verify started)`,
                     details,
                     data: { readyAt: readyAt.toISOString() }
                 };
@@ -5878,7 +6610,7 @@ const verifyPodsReadyCheck = {
             const late = wanted.filter(name => !rolledOut(live.get(name)));
             return {
                 status: 'fail',
-                message: `not Ready within ${seconds(timeoutMs)}: ${late.map(name => progress(live.get(name), name)).join('; ')}`,
+                message: `not Ready within ${seconds$1(timeoutMs)}: ${late.map(name => progress(live.get(name), name)).join('; ')}`,
                 details: [...details, ...(notReady.length > 0 ? [`pods not Ready: ${notReady.join(', ')}`] : [])],
                 hint: 'Look at the pods (kubectl describe pod, kubectl logs): CrashLoopBackOff means config or image trouble, Pending means no capacity. Roll back with the commands from the preflight kit if it does not recover.'
             };
@@ -6675,8 +7407,13 @@ function trimNote(omitted, fullReportUrl) {
 
 /**
  * The one Octokit we use: @actions/github's (REST methods + pagination, proxy-aware) with the retry
- * plugin, Retry-After honoured on 429, a timeout per request and a bound on the total time spent.
+ * plugin, Retry-After honoured on 429, a timeout per request and a bound on the total time spent; and
+ * `attemptWrite`, the one way we retry a write that must not be resent as it was.
  */
+/** The client's whole budget is spent: no further attempt can succeed, so none is made. */
+class BudgetSpent extends Error {
+    name = 'BudgetSpent';
+}
 /** The retry plugin's list minus 429, which `honourRetryAfter` handles with the server's own delay. */
 const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 451, 429];
 const MAX_429_RETRIES = 3;
@@ -6689,9 +7426,11 @@ function boundedRequests(octokit, options) {
         for (let attempt = 0;; attempt++) {
             const remaining = bounds.deadline - Date.now();
             if (remaining <= 0) {
-                throw new Error(`gave up: GitHub calls took longer than the ${Math.round(bounds.budgetMs / 1000)} s allowed`);
+                throw new BudgetSpent(`gave up: GitHub calls took longer than the ${Math.round(bounds.budgetMs / 1000)} s allowed`);
             }
-            const signal = AbortSignal.timeout(Math.min(bounds.requestTimeoutMs, remaining));
+            const extras = requestOptions.request;
+            const timeoutMs = Math.min(extras?.timeoutMs ?? bounds.requestTimeoutMs, bounds.requestTimeoutMs, remaining);
+            const signal = AbortSignal.timeout(timeoutMs);
             try {
                 // before-after-hook binds the same options object to every hook and ignores what a wrapper passes
                 // on, so the signal has to be set on that object, not on a copy.
@@ -6701,9 +7440,9 @@ function boundedRequests(octokit, options) {
             catch (error) {
                 const http = error;
                 if (signal.aborted) {
-                    throw new Error(`${requestOptions.method} ${requestOptions.url}: no answer within ${Math.round(Math.min(bounds.requestTimeoutMs, remaining) / 1000)} s`, { cause: error });
+                    throw new NoAnswer(`${requestOptions.method} ${requestOptions.url}: no answer within ${Math.round(timeoutMs / 1000)} s`, { cause: error });
                 }
-                const mayWait = requestOptions.request?.honourRetryAfter !== false;
+                const mayWait = extras?.honourRetryAfter !== false;
                 if (http.status !== 429 || !mayWait || attempt >= MAX_429_RETRIES)
                     throw error;
                 const header = Number(http.response?.headers?.['retry-after']);
@@ -6718,6 +7457,12 @@ function boundedRequests(octokit, options) {
 // Hooks registered later wrap the earlier ones: the retry plugin goes outside, so that every attempt it
 // makes passes through `boundedRequests` and gets its own timeout (and the deadline check).
 const RetryingGitHub = GitHub.plugin(boundedRequests, retry);
+/** A request the client gave up waiting for (its timeout): GitHub may still act on it. */
+class NoAnswer extends Error {
+    name = 'NoAnswer';
+}
+/** Each client's bounds, so that `attemptWrite` never waits past the client's budget. */
+const CLIENT_BOUNDS = new WeakMap();
 /** Creates the client. The token is passed to Octokit only: never logged, never put in a message. */
 function createGitHubClient(token, options) {
     const budgetMs = options.budgetMs ?? 180_000;
@@ -6727,23 +7472,33 @@ function createGitHubClient(token, options) {
         requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
         maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000
     };
-    return new RetryingGitHub({
+    const client = new RetryingGitHub({
         ...getOctokitOptions(token, { baseUrl: options.baseUrl.replace(/\/+$/, '') }),
         retry: { doNotRetry: DO_NOT_RETRY, retryAfterBaseValue: options.retryBaseMs ?? 1000 },
         bounds,
         log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } }
     });
+    CLIENT_BOUNDS.set(client, bounds);
+    return client;
 }
 /**
  * For requests that must not be resent as they are: a create (GitHub may have done it before a 502, so
  * a blind retry duplicates it) and an update of a body people edit (a resend after a wait would erase
- * what they ticked meanwhile). The caller re-reads and decides instead.
+ * what they ticked meanwhile). The caller re-reads and decides instead: see attemptWrite.
  */
 const NO_RESEND = { request: { retries: 0, honourRetryAfter: false } };
-/** True for failures worth trying again after re-reading: rate limits, 5xx, timeouts, network errors. */
+/**
+ * True for failures worth trying again after re-reading: rate limits, 5xx, timeouts, network errors.
+ * Not 501 (Not Implemented): a server without the route answers it every time.
+ */
 function isTransient(error) {
+    if (error instanceof BudgetSpent)
+        return false;
     const status = error.status;
-    return status === undefined || status === 429 || status >= 500 || (status === 403 && isRateLimited(error));
+    return (status === undefined ||
+        status === 429 ||
+        (status >= 500 && status !== 501) ||
+        (status === 403 && isRateLimited(error)));
 }
 /** GitHub's primary and secondary rate limits (the secondary one is a 403 with Retry-After). */
 function isRateLimited(error) {
@@ -6753,46 +7508,156 @@ function isRateLimited(error) {
         headers['retry-after'] !== undefined ||
         /secondary rate limit/i.test(http.message ?? ''));
 }
-/** How long to wait before trying again: the server's Retry-After (bounded), else `fallbackMs`. */
-function retryDelayMs(error, fallbackMs, maxMs = 60_000) {
+/** How long to wait before trying again: the server's Retry-After, else `fallbackMs`. */
+function retryDelayMs(error, fallbackMs) {
     const header = Number(error.response?.headers?.['retry-after']);
-    return Number.isFinite(header) && header >= 0 ? Math.min(header * 1000, maxMs) : fallbackMs;
+    return Number.isFinite(header) && header >= 0 ? header * 1000 : fallbackMs;
+}
+/** Attempts one write makes at most (a create, an update, a comment, a close). */
+const WRITE_ATTEMPTS = 3;
+/** The waits after a 5xx, a timeout or a network error that sent no Retry-After. */
+const WRITE_BACKOFF_MS = [1000, 2000];
+/** The longest Retry-After a write waits for; a longer one ends the write at once, saying so. */
+const WRITE_MAX_RETRY_AFTER_MS = 20_000;
+/** Before the look that follows the last failed attempt: time for GitHub's lists to show the write. */
+const LAST_LOOK_DELAY_MS = 1000;
+/** A write that gave up: every attempt's failure, in order, and why it stopped. */
+class WriteGaveUp extends Error {
+    failures;
+    name = 'WriteGaveUp';
+    last;
+    status;
+    response;
+    constructor(failures, followedBy, stopped) {
+        const transient = failures.every(isTransient);
+        super(`${failures.length} attempt${failures.length === 1 ? '' : 's'} (${failures.map(attemptLabel).join(', ')})${transient && failures.length > 1 && followedBy ? `, ${followedBy}` : ''}${stopped ? `; ${stopped}` : ''}`, { cause: failures[failures.length - 1] });
+        this.failures = failures;
+        this.last = failures[failures.length - 1];
+        this.status = this.last.status;
+        this.response = this.last.response;
+    }
+}
+/** One attempt's outcome in a message: its status, or what happened instead. */
+function attemptLabel(error) {
+    if (error instanceof NoAnswer)
+        return 'no answer';
+    if (error instanceof BudgetSpent)
+        return 'out of time';
+    const http = error;
+    if (http.status === undefined)
+        return describeError(error);
+    if (http.status === 500 && !http.response)
+        return 'network error';
+    const after = http.response?.headers?.['retry-after'];
+    return http.status === 429 && after !== undefined ? `429, retry after ${after} s` : String(http.status);
+}
+const sleep$1 = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/**
+ * Attempts a write that must not be resent blindly: on a rate limit, a 5xx, a timeout or a network error
+ * it waits (Retry-After up to WRITE_MAX_RETRY_AFTER_MS, else 1 s then 2 s), looks whether the write
+ * happened anyway, and attempts again — WRITE_ATTEMPTS at most, never past the client's budget. A first
+ * failure that is not transient is thrown as it is; any later one as a WriteGaveUp that lists them all.
+ */
+async function attemptWrite(github, write) {
+    const bounds = CLIENT_BOUNDS.get(github);
+    const failures = [];
+    for (;;) {
+        try {
+            return await write.attempt();
+        }
+        catch (error) {
+            failures.push(error);
+            if (!isTransient(error)) {
+                if (failures.length === 1)
+                    throw error;
+                throw new WriteGaveUp(failures, write.followedBy);
+            }
+            const last = failures.length >= WRITE_ATTEMPTS;
+            const waitMs = last
+                ? write.look
+                    ? LAST_LOOK_DELAY_MS
+                    : 0
+                : retryDelayMs(error, WRITE_BACKOFF_MS[failures.length - 1]);
+            if (!last && waitMs > WRITE_MAX_RETRY_AFTER_MS) {
+                throw new WriteGaveUp(failures, write.followedBy, `GitHub asked to wait ${Math.round(waitMs / 1000)} s, longer than the ${WRITE_MAX_RETRY_AFTER_MS / 1000} s a write waits`);
+            }
+            if (bounds && Date.now() + waitMs >= bounds.deadline) {
+                throw new WriteGaveUp(failures, write.followedBy, `another attempt would pass the ${Math.round(bounds.budgetMs / 1000)} s allowed for GitHub calls`);
+            }
+            await sleep$1(waitMs);
+            if (write.look) {
+                let found;
+                try {
+                    found = await write.look();
+                }
+                catch (lookError) {
+                    throw new WriteGaveUp(failures, write.followedBy, `then looking failed: ${describeError(lookError)}`);
+                }
+                if (found !== undefined)
+                    return found;
+            }
+            if (last)
+                throw new WriteGaveUp(failures, write.followedBy);
+        }
+    }
 }
 /**
  * Turns an Octokit error into one line that says what failed and how to fix it. The token never
  * appears: Octokit's messages do not carry it, and we add only the status and GitHub's own message.
  */
 function explainGitHubError(error, doing, needs) {
+    if (error instanceof WriteGaveUp) {
+        const last = error.last;
+        const advice = last.status
+            ? explainStatus(last, needs)
+            : `${describeError(last)}. Re-run the job; see https://www.githubstatus.com.`;
+        return `${doing}: ${error.message}. ${advice}`;
+    }
+    return `${doing}: ${explainStatus(error, needs)}`;
+}
+/** What a failed request's status means for the user, and what to do. */
+function explainStatus(error, needs) {
     const http = error;
     const headers = http.response?.headers ?? {};
     const said = (describeError(error).split(' - ')[0] || '').trim();
     switch (http.status) {
         case 401:
-            return `${doing}: GitHub rejected the token (401 ${said}). The token is wrong or expired; the default \${{ github.token }} works for this repository, a PAT or app token is needed for others.`;
+            return `GitHub rejected the token (401 ${said}). The token is wrong or expired; the default \${{ github.token }} works for this repository, a PAT or app token is needed for others.`;
         case 403: {
             if (headers['x-ratelimit-remaining'] === '0' && headers['x-ratelimit-reset']) {
-                return `${doing}: GitHub's API rate limit is exhausted (403); it resets at ${new Date(Number(headers['x-ratelimit-reset']) * 1000).toISOString()}.`;
+                return `GitHub's API rate limit is exhausted (403); it resets at ${new Date(Number(headers['x-ratelimit-reset']) * 1000).toISOString()}.`;
             }
             if (isRateLimited(error)) {
-                return `${doing}: GitHub's secondary rate limit (403${headers['retry-after'] ? `, retry after ${headers['retry-after']} s` : ''}): too many requests at once. Re-run the job later.`;
+                return `GitHub's secondary rate limit (403${headers['retry-after'] ? `, retry after ${headers['retry-after']} s` : ''}): too many requests at once. Re-run the job later.`;
             }
             const accepted = headers['x-accepted-github-permissions'];
-            return `${doing}: the token lacks permission (403 ${said}). Give the job \`permissions: ${needs}\`${accepted ? ` (GitHub accepts: ${accepted})` : ''}.`;
+            return `the token lacks permission (403 ${said}). Give the job \`permissions: ${needs}\`${accepted ? ` (GitHub accepts: ${accepted})` : ''}.`;
         }
         case 404:
-            return `${doing}: not found (404). Check the repository name (owner/name) and that the token can see it; a workflow's GITHUB_TOKEN sees only its own repository.`;
+            return `not found (404). Check the repository name (owner/name) and that the token can see it; a workflow's GITHUB_TOKEN sees only its own repository.`;
         case 429:
-            return `${doing}: GitHub is rate limiting (429${headers['retry-after'] ? `, retry after ${headers['retry-after']} s` : ''}). Re-run the job later.`;
-        default:
-            if (http.status && http.status >= 500)
-                return `${doing}: GitHub answered ${http.status} (${said}) after retries. Re-run the job; see https://www.githubstatus.com.`;
-            return `${doing}: ${http.status ? `${http.status} ` : ''}${said}`;
+            return `GitHub is rate limiting (429${headers['retry-after'] ? `, retry after ${headers['retry-after']} s` : ''}). Re-run the job later.`;
+        default: {
+            if (http.status && http.status >= 500) {
+                // Reads are retried by the plugin, which counts its retries on the request's options.
+                const attempts = (http.request?.request?.retryCount ?? 0) + 1;
+                const network = http.status === 500 && !http.response;
+                return `${network ? `could not reach GitHub (${said})` : `GitHub answered ${http.status} (${said})`}${attempts > 1 ? ` on each of ${attempts} attempts` : ''}. Re-run the job; see https://www.githubstatus.com.`;
+            }
+            return `${http.status ? `${http.status} ` : ''}${said}`;
+        }
     }
 }
 
 var octokit = /*#__PURE__*/Object.freeze({
     __proto__: null,
+    BudgetSpent: BudgetSpent,
     NO_RESEND: NO_RESEND,
+    WRITE_ATTEMPTS: WRITE_ATTEMPTS,
+    WRITE_MAX_RETRY_AFTER_MS: WRITE_MAX_RETRY_AFTER_MS,
+    WriteGaveUp: WriteGaveUp,
+    attemptLabel: attemptLabel,
+    attemptWrite: attemptWrite,
     createGitHubClient: createGitHubClient,
     explainGitHubError: explainGitHubError,
     isTransient: isTransient,
@@ -6800,15 +7665,431 @@ var octokit = /*#__PURE__*/Object.freeze({
 });
 
 /**
+ * What the artifact download did on the wire, attempt by attempt (`artifact-failure.ts` words it).
+ *
+ * @actions/artifact retries each step itself and then hides what it saw: five storage answers become
+ * "Artifact download failed after 5 retries." (no status), a disk that filled up reads the same. We do not
+ * parse its debug output (not an interface), nor ask storage again for the status (a later answer may
+ * differ from the ones that failed; the one re-read is of a 403's body, see below). We watch the requests it makes, through Node's diagnostics channels:
+ * `http.client.*` for @actions/http-client (results service and storage) and `undici:request:*` for
+ * Octokit's fetch (the REST calls). Every attempt's status, network error and timing is then exactly what
+ * the library got. Requests are attributed to one download through AsyncLocalStorage (the channels publish
+ * in the requesting code's async context), so concurrent work elsewhere in the process is never counted.
+ * The channels are Node's documented, experimental instrumentation points; were they ever silent, nothing
+ * is recorded and the messages fall back to the library's own text.
+ *
+ * A signed URL's query is a credential (`sig`): it is kept in memory only, for one bounded re-read of a
+ * refused answer's body (Azure says there why it refused), and never stored in an attempt or a message.
+ */
+const current = new AsyncLocalStorage();
+const signedUrls = new WeakMap();
+const openBodies = new WeakMap();
+const byRequest = new WeakMap();
+let subscribed = false;
+function stepOf(method, path) {
+    if (/ArtifactService\/ListArtifacts$/.test(path) || /\/actions\/runs\/\d+\/artifacts$/.test(path))
+        return 'list';
+    if (/ArtifactService\/GetSignedArtifactURL$/.test(path))
+        return 'sign';
+    if (/\/actions\/artifacts\/\d+\/zip$/.test(path))
+        return 'redirect';
+    if (method === 'GET' && !/\/twirp\/|\/repos\/|\/repositories\//.test(path))
+        return 'blob';
+    return 'other';
+}
+function begin(request, method, url) {
+    const recording = current.getStore();
+    if (!recording)
+        return;
+    const step = stepOf(method, url.pathname);
+    const expiry = Date.parse(url.searchParams.get('se') ?? '');
+    const attempt = { step, method, origin: url.origin, path: url.pathname, startedAt: Date.now() };
+    if (Number.isFinite(expiry))
+        attempt.signedExpiry = expiry;
+    if (url.searchParams.has('sig'))
+        signedUrls.set(attempt, url);
+    byRequest.set(request, attempt);
+    recording.attempts.push(attempt);
+}
+function failed(request, error) {
+    const attempt = byRequest.get(request);
+    if (!attempt)
+        return;
+    const { code, message } = (error ?? {});
+    attempt.error ??= code ?? message ?? String(error);
+    attempt.endedAt ??= Date.now();
+    if (attempt.body === 'open')
+        attempt.body = 'cut';
+}
+function subscribe() {
+    if (subscribed)
+        return;
+    subscribed = true;
+    diagnostics.subscribe('http.client.request.start', message => {
+        const request = message.request;
+        const host = String(request.getHeader('host') ?? request.host);
+        begin(request, request.method, new URL(request.path, `${request.protocol}//${host}`));
+    });
+    diagnostics.subscribe('http.client.response.finish', message => {
+        const { request, response } = message;
+        const attempt = byRequest.get(request);
+        if (!attempt)
+            return;
+        attempt.status = response.statusCode;
+        attempt.statusText = response.statusMessage || undefined;
+        attempt.storageCode = headerText(response.headers['x-ms-error-code']);
+        attempt.endedAt = Date.now();
+        attempt.body = 'open';
+        openBodies.set(attempt, response);
+        // 'end' and 'close' listeners do not start the stream flowing: the library still reads it itself.
+        response.once('end', () => (attempt.body = 'complete'));
+        response.once('close', () => {
+            openBodies.delete(attempt);
+            if (attempt.body === 'open') {
+                attempt.body = response.complete ? 'complete' : 'cut';
+                if (response.errored)
+                    attempt.error ??= response.errored.message;
+            }
+        });
+    });
+    diagnostics.subscribe('http.client.request.error', message => {
+        const { request, error } = message;
+        failed(request, error);
+    });
+    diagnostics.subscribe('undici:request:create', message => {
+        const request = message.request;
+        if (request.origin === undefined || request.path === undefined)
+            return;
+        begin(request, request.method ?? 'GET', new URL(request.path, request.origin));
+    });
+    diagnostics.subscribe('undici:request:headers', message => {
+        const { request, response } = message;
+        const attempt = byRequest.get(request);
+        if (!attempt)
+            return;
+        attempt.status = response.statusCode;
+        attempt.statusText = response.statusText || undefined;
+        attempt.endedAt = Date.now();
+        const raw = response.headers ?? [];
+        for (let i = 0; i + 1 < raw.length; i += 2) {
+            if (String(raw[i]).toLowerCase() === 'x-ms-error-code')
+                attempt.storageCode = String(raw[i + 1]);
+        }
+    });
+    diagnostics.subscribe('undici:request:error', message => {
+        const { request, error } = message;
+        failed(request, error);
+    });
+}
+function headerText(value) {
+    return Array.isArray(value) ? value[0] : value;
+}
+/** Runs `work`, recording into `recording` every HTTP request it makes (directly or in libraries). */
+function watch(recording, work) {
+    subscribe();
+    return current.run(recording, work);
+}
+/**
+ * After a failure: lets go of answers the library stopped reading (after a write error it leaves the
+ * storage response paused, holding its socket) and marks them as not read to the end.
+ */
+function release(recording) {
+    for (const attempt of recording.attempts) {
+        const body = openBodies.get(attempt);
+        if (body && attempt.body === 'open')
+            body.destroy();
+    }
+}
+/**
+ * Re-reads a refused storage answer's body once (bounded by `timeoutMs`, at most 8 KiB) for Azure's
+ * reason: `AuthenticationErrorDetail` tells an expired signature from a wrong one. Nothing of the URL or
+ * the body is returned but the error code and whether the reason is about time.
+ */
+async function askStorageWhy(attempt, timeoutMs = 5000) {
+    const url = signedUrls.get(attempt);
+    if (!url)
+        return undefined;
+    const client = url.protocol === 'https:' ? https : http;
+    return new Promise(resolve => {
+        const request = client.get(url, { headers: { 'user-agent': 'vapora-preflight' } }, response => {
+            let text = '';
+            response.setEncoding('utf8');
+            response.on('data', (chunk) => {
+                text += chunk;
+                if (text.length > 8192)
+                    response.destroy();
+            });
+            response.on('close', () => {
+                clearTimeout(timer);
+                const code = headerText(response.headers['x-ms-error-code']) ?? /<Code>([^<]*)</.exec(text)?.[1];
+                const detail = /<AuthenticationErrorDetail>([^<]*)</.exec(text)?.[1] ?? '';
+                const expired = /expir|not valid in the specified time frame/i.test(detail);
+                resolve({ status: response.statusCode, code, expired });
+            });
+        });
+        const timer = setTimeout(() => request.destroy(new Error('timeout')), timeoutMs);
+        request.on('error', () => {
+            clearTimeout(timer);
+            resolve(undefined);
+        });
+    });
+}
+/** Free bytes on the file system holding `dir`, when it can be told. */
+async function freeBytes(dir) {
+    try {
+        const stats = await statfs(dir);
+        return Number(stats.bavail) * Number(stats.bsize);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+/**
+ * The artifact download's failures in one line each: which step failed (listing the run's artifacts,
+ * asking for the signed URL, the zip redirect of another run, reading from storage, writing the file),
+ * what the service answered, on how many attempts and for how long, and what to do — from the attempts
+ * `artifact-attempts.ts` recorded, not from the library's text (which drops the status).
+ */
+const GITHUB_SIDE = "This is on GitHub's side, not in the bundle or the workflow: re-run the job; see https://www.githubstatus.com.";
+const RUNNER_HOSTS = 'https://docs.github.com/en/actions/concepts/runners/communicating-with-self-hosted-runners';
+const answered = (a) => a.status !== undefined && a.status < 400;
+function outcome(a) {
+    if (a.status === undefined)
+        return `no answer (${a.error ?? 'connection failed'})`;
+    const text = `${a.status}${a.statusText ? ` ${a.statusText}` : ''}`;
+    return a.storageCode && a.storageCode !== a.statusText ? `${text} (${a.storageCode})` : text;
+}
+function seconds(ms) {
+    return ms < 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
+}
+/**
+ * How the tries went: `outcome` is the last answer ("503 Service Unavailable"), `when` says how often
+ * and for how long ("on every one of 5 attempts over 25 s"), or what came before a different last one.
+ */
+function attemptsText(tries, durationMs) {
+    const outcomes = tries.map(outcome);
+    const last = outcomes[outcomes.length - 1];
+    if (tries.length === 1)
+        return { outcome: last, when: 'on its only attempt' };
+    const over = `over ${seconds(durationMs)}`;
+    if (outcomes.every(o => o === last))
+        return { outcome: last, when: `on every one of ${tries.length} attempts ${over}` };
+    const before = new Map();
+    for (const o of outcomes.slice(0, -1))
+        before.set(o, (before.get(o) ?? 0) + 1);
+    const earlier = [...before].map(([o, n]) => `${o} ×${n}`).join(', ');
+    return { outcome: last, when: `on the last of ${tries.length} attempts ${over} (before: ${earlier})` };
+}
+/**
+ * "answered 503 … on every one of 5 attempts over 25 s" / "gave no answer (ECONNREFUSED) on …"; `said`
+ * is the service's own words for the last answer, when they add something.
+ */
+function answeredText(tries, durationMs, said) {
+    const { outcome: last, when } = attemptsText(tries, durationMs);
+    const words = said && !last.toLowerCase().includes(said.toLowerCase()) ? ` ("${said}")` : '';
+    return `${tries[tries.length - 1].status === undefined ? 'gave' : 'answered'} ${last}${words} ${when}`;
+}
+function hintFor(last, service) {
+    if (last.status === undefined) {
+        return `The runner could not reach ${service} at ${last.origin}: check its network, proxy and firewall (a self-hosted runner must reach the hosts in ${RUNNER_HOSTS}), then re-run the job.`;
+    }
+    if (last.status === 429)
+        return 'GitHub is rate limiting: re-run the job in a few minutes.';
+    return GITHUB_SIDE;
+}
+/**
+ * One line saying which step failed, what the service answered, how often and for how long, and what
+ * to do. Undefined when nothing was recorded (the library failed before any request): the caller then
+ * keeps the library's own text.
+ */
+async function explainFailure(recording, libraryError, ctx, failedAt = Date.now()) {
+    const steps = recording.attempts.filter(a => a.step !== 'other');
+    const last = steps[steps.length - 1];
+    if (!last)
+        return undefined;
+    const same = steps.filter(a => a.step === last.step);
+    // The attempts that failed: those after the step last worked (a list may have read pages before); a
+    // storage read that got 200 and still failed counts every read, each was a whole attempt.
+    const lastOk = answered(last) ? -1 : same.map(answered).lastIndexOf(true);
+    const tries = same.slice(lastOk + 1);
+    const durationMs = Math.max(0, failedAt - tries[0].startedAt);
+    const data = (failedStep) => ({ failedStep, attempts: tries.map(outcome), durationMs });
+    const said = twirpMessage(libraryError);
+    switch (last.step) {
+        case 'list':
+        case 'sign': {
+            const twirp = /\/twirp\//.test(last.path);
+            const service = twirp ? "GitHub's Actions results service" : "GitHub's API";
+            const doing = last.step === 'sign'
+                ? `asking ${service} for the download URL of ${ctx.artifact}`
+                : ctx.thisRun
+                    ? `listing this run's artifacts with ${service}`
+                    : `listing the artifacts of ${ctx.where}`;
+            const hint = twirp && (last.status === 401 || last.status === 403)
+                ? "The job's Actions runtime token does not reach this run's artifacts: download from this run only in a job of the same workflow run; for another run set run-id and a token with actions: read."
+                : hintFor(last, service);
+            return {
+                message: `${doing} failed: ${twirp ? 'it' : service} ${answeredText(tries, durationMs, said)}.`,
+                hint,
+                data: data(last.step)
+            };
+        }
+        case 'redirect':
+            return {
+                message: `asking GitHub's API for the download of ${ctx.artifact} of ${ctx.where} (GET ${last.path}) failed: it ${answeredText(tries, durationMs)}.`,
+                hint: hintFor(last, "GitHub's API"),
+                data: data('redirect')
+            };
+        case 'blob':
+            return explainStorage(tries, last, durationMs, ctx, data);
+        default:
+            return undefined;
+    }
+}
+async function explainStorage(tries, last, durationMs, ctx, data) {
+    const reading = `downloading ${ctx.artifact} from GitHub's artifact storage failed`;
+    const summary = answeredText(tries, durationMs);
+    const { when } = attemptsText(tries, durationMs);
+    if (last.status === 200 || last.status === 206) {
+        // Storage answered; the body did not make it into the file. Either the connection broke off, or the
+        // library stopped reading because writing failed (it then leaves the answer open, unread).
+        const free = ctx.dir ? await freeBytes(ctx.dir) : undefined;
+        const needed = ctx.sizeBytes ?? 1;
+        if (last.body !== 'cut' && free !== undefined && free < needed) {
+            return {
+                message: `writing ${ctx.artifact} to ${ctx.dir} failed: the runner's disk is full (${bytes(free)} free there; the artifact is ${ctx.sizeBytes === undefined ? 'larger' : bytes(ctx.sizeBytes)}). Storage ${summary}; the file could not be written each time.`,
+                hint: DISK_FULL_HINT,
+                data: data('write')
+            };
+        }
+        if (last.body === 'cut') {
+            return {
+                message: `${reading}: the transfer broke off before the whole file arrived (${last.error ?? 'connection closed'}); storage ${summary}.`,
+                hint: `Usually a network problem between the runner and storage, or GitHub's side: re-run the job; see https://www.githubstatus.com. A self-hosted runner behind a proxy: check it lets large downloads through (${RUNNER_HOSTS}).`,
+                data: data('blob')
+            };
+        }
+        return {
+            message: `writing ${ctx.artifact} to ${ctx.dir ?? 'the download directory'} failed (storage ${summary}; ${free === undefined ? 'free space unknown' : `${bytes(free)} free there`}).`,
+            hint: 'Check that the runner can write to its temporary directory (RUNNER_TEMP): permissions, quota, free space.',
+            data: data('write')
+        };
+    }
+    if (last.status === 403) {
+        const why = await askStorageWhy(last);
+        const expired = why?.expired === true || (last.signedExpiry !== undefined && last.signedExpiry <= Date.now());
+        const code = last.storageCode ?? why?.code;
+        const refused = `${code ? `403 ${code}` : '403'}`;
+        return expired
+            ? {
+                message: `${reading}: storage refused the signed download URL as expired (${refused}) ${when}.`,
+                hint: 'GitHub signs a fresh, short-lived URL for each download: re-run the job. If it happens again, something is holding the download up (a slow proxy, a paused runner).',
+                data: data('blob')
+            }
+            : {
+                message: `${reading}: storage refused the signed download URL (${refused}) ${when}.`,
+                hint: 'Re-run the job to get a freshly signed URL. If it persists, a proxy between the runner and storage may be altering the URL; see https://www.githubstatus.com.',
+                data: data('blob')
+            };
+    }
+    if (last.status === 404) {
+        return {
+            message: `${reading}: storage has no file for it (${outcome(last)}) although GitHub lists the artifact, ${when}.`,
+            hint: 'Re-run the build workflow to upload the bundle again.',
+            data: data('blob')
+        };
+    }
+    return {
+        message: `${reading}: storage ${summary}.`,
+        hint: hintFor(last, "GitHub's artifact storage"),
+        data: data('blob')
+    };
+}
+const SERVICES = {
+    list: 'listing the artifacts',
+    sign: 'asking for the download URL',
+    redirect: 'asking GitHub for the download',
+    blob: "reading from GitHub's artifact storage",
+    other: 'talking to GitHub'
+};
+/**
+ * For a download that worked after retries: which step needed them and what it got first, e.g.
+ * "reading from GitHub's artifact storage took 2 attempts (before: 503 Service Unavailable ×1)".
+ */
+function retriesNote(recording) {
+    const notes = [];
+    for (const step of ['list', 'sign', 'redirect', 'blob']) {
+        const same = recording.attempts.filter(a => a.step === step);
+        const failedFirst = same.filter(a => !answered(a) || (step === 'blob' && a.body !== 'complete'));
+        if (failedFirst.length === 0 || failedFirst.length === same.length)
+            continue;
+        const before = new Map();
+        for (const a of failedFirst)
+            before.set(outcome(a), (before.get(outcome(a)) ?? 0) + 1);
+        const earlier = [...before].map(([o, n]) => `${o} ×${n}`).join(', ');
+        notes.push(`${SERVICES[step]} took ${same.length} attempts (before: ${earlier})`);
+    }
+    return notes.length > 0 ? notes : undefined;
+}
+const DISK_FULL_HINT = 'Free disk space on the runner before this step (remove unused tool caches, Docker images or build output), or use a runner with a bigger disk.';
+/**
+ * Before downloading: is there room for the zip? @actions/artifact 6.2.1 does not survive a write that
+ * fails mid-download: its digest stream is written after it ended, an unhandled 'error' event that ends
+ * the whole process (ERR_STREAM_WRITE_AFTER_END) before any report is written. So a disk that is already
+ * too full is found here; one that fills up during the download is found afterwards, if the process lives.
+ */
+async function noRoomFor(ctx) {
+    if (!ctx.dir || ctx.sizeBytes === undefined)
+        return undefined;
+    const free = await freeBytes(ctx.dir);
+    if (free === undefined || free >= ctx.sizeBytes)
+        return undefined;
+    return {
+        message: `writing ${ctx.artifact} to ${ctx.dir} is not possible: the runner's disk is full (${bytes(free)} free there; the artifact is ${bytes(ctx.sizeBytes)}), so it was not downloaded.`,
+        hint: DISK_FULL_HINT,
+        data: { failedStep: 'write', attempts: [], durationMs: 0 }
+    };
+}
+/** The results service's own words from the library's error ("Failed request: (500) Internal Server Error: msg"). */
+function twirpMessage(libraryError) {
+    return /Failed request: \(\d+\) [^:]*: ([^\n]+)/.exec(libraryError)?.[1]?.trim();
+}
+function bytes(n) {
+    const [value, unit] = n < 1024 ? [n, 'B'] : n < 1024 * 1024 ? [n / 1024, 'KiB'] : [n / 1024 / 1024, 'MiB'];
+    return `${value.toFixed(1).replace(/\.0$/, '')} ${unit}`;
+}
+/** Removes what a message must never carry: a URL's query (a signed URL's is a credential). */
+function withoutQueries(text) {
+    return text
+        .replace(/(https?:\/\/[^\s?"'<>]+)\?[^\s"'<>]*/g, '$1')
+        .replace(/\b(sig|se|sp|sv|st)=[^&\s"'<>]+/g, '$1=…');
+}
+
+/**
  * Downloads the deployment-artifacts bundle from GitHub: from this run through the Actions runtime, or
  * from another run (or repository) through the REST API (`findBy`). The zip is saved as-is into a fresh
  * directory and handed to the foundation's safe unzip: nothing is extracted by the download itself.
  */
-const fail = (message, hint, origin) => ({
+const fail = (message, hint, origin, data) => ({
     ok: false,
     origin,
-    outcome: { status: 'fail', message, hint }
+    // Belt and braces: no message may carry a URL's query (a signed URL's is a credential).
+    outcome: { status: 'fail', message: withoutQueries(message), hint, ...(data ? { data } : {}) }
 });
+/** A 4xx from Octokit (a RequestError with a status): explainGitHubError says it best. */
+const clientError = (error) => {
+    const status = error.status;
+    return status !== undefined && status >= 400 && status < 500 ? status : undefined;
+};
+/** The failure as the recorded attempts show it, else `fallback` (the library failed before any request). */
+async function explained(recording, error, ctx, fallback, origin) {
+    release(recording);
+    const why = await explainFailure(recording, describeError(error), ctx);
+    return why
+        ? fail(why.message, why.hint, origin, { ...(origin ? { origin } : {}), failure: why.data })
+        : fail(fallback(), undefined, origin);
+}
 function originOf(spec, repository, runId, found) {
     const runUrl = `${spec.serverUrl.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`;
     return {
@@ -6832,18 +8113,25 @@ async function findInOtherRun(github, repository, runId, name) {
     const { owner, repo } = splitRepository(repository);
     const where = `run ${runId} of ${repository}`;
     let artifacts;
+    const recording = { attempts: [] };
     try {
-        artifacts = await github.paginate(github.rest.actions.listWorkflowRunArtifacts, {
+        artifacts = await watch(recording, () => github.paginate(github.rest.actions.listWorkflowRunArtifacts, {
             owner,
             repo,
             run_id: runId,
             per_page: 100
-        });
+        }));
     }
     catch (error) {
         if (error.status === 404)
             return { problem: await explainNotFound(github, repository, runId) };
-        return { problem: fail(explainGitHubError(error, `listing the artifacts of ${where}`, 'actions: read')) };
+        const doing = `listing the artifacts of ${where}`;
+        if (clientError(error))
+            return { problem: fail(explainGitHubError(error, doing, 'actions: read')) };
+        const ctx = { artifact: `artifact "${name}"`, thisRun: false, where };
+        return {
+            problem: await explained(recording, error, ctx, () => explainGitHubError(error, doing, 'actions: read'))
+        };
     }
     const named = artifacts.filter(a => a.name === name).sort((a, b) => b.id - a.id);
     if (named.length === 0) {
@@ -6884,19 +8172,23 @@ async function explainNotFound(github, repository, runId) {
     }
     return fail(`workflow run ${runId} not found in ${repository}.`, 'Check run-id: it is the number in the run URL (…/actions/runs/<run-id>), e.g. ${{ github.event.workflow_run.id }}.');
 }
+/** Tries of the zip redirect of another run (the artifact client makes only one). */
+const REDIRECT_ATTEMPTS = 3;
 /** This run: the Actions runtime (twirp) finds the artifact by name; list the names on a miss. */
 async function findInThisRun(artifacts, name) {
     const client = new artifacts.DefaultArtifactClient();
+    const recording = { attempts: [] };
     try {
-        const { artifact } = await client.getArtifact(name);
+        const { artifact } = await watch(recording, () => client.getArtifact(name));
         return {
             found: { id: artifact.id, name: artifact.name, sizeBytes: artifact.size, digest: artifact.digest }
         };
     }
     catch (error) {
         if (!(error instanceof artifacts.ArtifactNotFoundError)) {
+            const ctx = { artifact: `artifact "${name}"`, thisRun: true, where: 'this run' };
             return {
-                problem: fail(`finding artifact "${name}" in this run: ${describeError(error).split('\n')[0]}`)
+                problem: await explained(recording, error, ctx, () => `finding artifact "${name}" in this run: ${describeError(error).split('\n')[0]}`)
             };
         }
         const listed = await client.listArtifacts().catch(() => ({ artifacts: [] }));
@@ -6931,30 +8223,67 @@ async function downloadArtifactBundle(spec, workDir) {
     if (!lookup.found)
         return lookup.problem;
     const origin = originOf(spec, repository, runId, lookup.found);
-    const dir = mkdtempSync(join(workDir, 'artifact-'));
-    const { owner, repo } = splitRepository(repository);
-    let response;
+    let dir;
     try {
-        response = await new artifacts.DefaultArtifactClient().downloadArtifact(origin.artifactId, {
-            path: dir,
-            skipDecompress: true,
-            expectedHash: origin.digest,
-            ...(thisRun
-                ? {}
-                : {
-                    findBy: { token: spec.token, workflowRunId: runId, repositoryOwner: owner, repositoryName: repo }
-                })
-        });
+        dir = mkdtempSync(join(workDir, 'artifact-'));
     }
     catch (error) {
-        const status = error.status;
-        if (status === 410) {
-            return fail(`artifact "${spec.name}" (id ${origin.artifactId}) of run ${runId} has expired; GitHub no longer has its files.`, 'Re-run the build workflow to produce a fresh bundle, or raise retention-days on its upload step.', origin);
+        const full = error.code === 'ENOSPC';
+        return fail(`creating a directory for the download in ${workDir} failed: ${full ? "the runner's disk is full (ENOSPC)" : describeError(error)}.`, full
+            ? 'Free disk space on the runner before this step (remove unused tool caches, Docker images or build output), or use a runner with a bigger disk.'
+            : 'Check that the runner can write to its temporary directory (RUNNER_TEMP).', origin);
+    }
+    const { owner, repo } = splitRepository(repository);
+    const where = thisRun ? 'this run' : `run ${runId} of ${repository}`;
+    const ctx = {
+        artifact: `artifact "${spec.name}" (id ${origin.artifactId})`,
+        thisRun,
+        where,
+        dir,
+        sizeBytes: origin.sizeBytes
+    };
+    const full = await noRoomFor(ctx);
+    if (full)
+        return fail(full.message, full.hint, origin, { origin, failure: full.data });
+    const recording = { attempts: [] };
+    const client = new artifacts.DefaultArtifactClient();
+    let response;
+    for (let attempt = 1;; attempt++) {
+        try {
+            response = await watch(recording, () => client.downloadArtifact(origin.artifactId, {
+                path: dir,
+                skipDecompress: true,
+                expectedHash: origin.digest,
+                ...(thisRun
+                    ? {}
+                    : {
+                        findBy: {
+                            token: spec.token,
+                            workflowRunId: runId,
+                            repositoryOwner: owner,
+                            repositoryName: repo
+                        }
+                    })
+            }));
+            break;
         }
-        const message = status
-            ? explainGitHubError(error, `downloading artifact ${origin.artifactId}`, 'actions: read')
-            : `downloading artifact ${origin.artifactId}: ${describeError(error).split('\n')[0]}`;
-        return fail(message, undefined, origin);
+        catch (error) {
+            const status = error.status;
+            if (status === 410) {
+                return fail(`artifact "${spec.name}" (id ${origin.artifactId}) of run ${runId} has expired; GitHub no longer has its files.`, 'Re-run the build workflow to produce a fresh bundle, or raise retention-days on its upload step.', origin);
+            }
+            if (clientError(error) && status !== 429) {
+                return fail(explainGitHubError(error, `downloading artifact ${origin.artifactId}`, 'actions: read'), undefined, origin);
+            }
+            // The artifact client sends the zip redirect request once, without retrying: a single 502 there
+            // would end the download. Retry that step (only), as our own Octokit does: after 1 s, then 4 s.
+            const last = recording.attempts[recording.attempts.length - 1];
+            if (last?.step === 'redirect' && !(last.status && last.status < 400) && attempt < REDIRECT_ATTEMPTS) {
+                await new Promise(resolve => setTimeout(resolve, attempt * attempt * 1000));
+                continue;
+            }
+            return explained(recording, error, ctx, () => `downloading artifact ${origin.artifactId}: ${describeError(error).split('\n')[0]}`, origin);
+        }
     }
     if (response.digestMismatch) {
         return fail(`artifact "${spec.name}" (id ${origin.artifactId}) does not match its published digest ${origin.digest}: it was altered or corrupted after upload.`, 'Do not deploy this bundle. Re-run the build workflow, and find out who or what changed the artifact.', origin);
@@ -6976,6 +8305,7 @@ async function downloadArtifactBundle(spec, workDir) {
             hint: origin.digest
                 ? undefined
                 : 'Artifacts uploaded with actions/upload-artifact v4+ carry a digest; re-upload to have it checked.',
+            details: retriesNote(recording),
             data: { origin }
         }
     };
@@ -6990,16 +8320,36 @@ var artifact = /*#__PURE__*/Object.freeze({
  * Creating the tracking issue exactly once when several runs want it at the same moment. GitHub has no
  * conditional create, so two layers:
  *
- * 1. A lock: a label named after the key, which only one run can create (422 for the others). Its
- *    description holds when it was taken and by whom; the holder re-lists, creates if still needed and
- *    deletes the label only if it is still its own. The others wait for the issue to appear. A lock older
- *    than STALE_LOCK_MS was left by a run that died and is taken over.
- * 2. Convergence, which holds even where the lock cannot (labels unavailable, a stale lock taken over
- *    while its holder was merely slow): after creating, re-list; if several open issues carry the key,
+ * 1. A lock: a label named after the key, which only one run can create (422 "already_exists" for the
+ *    others). Its description says when it was taken, for how long its holder relies on it (`hold=`)
+ *    and by which run attempt. The holder lists, creates if still needed and deletes the label; the
+ *    others wait for the issue to appear. A lock is deleted only by its holder, or once it is provably
+ *    abandoned (see `abandonment`). A label route that cannot work (403, 404, 422 of another kind, 405,
+ *    501) is given up at once, a failing one (5xx, 429, timeouts) after LOCK_FAULTS failures: the lock
+ *    only spares duplicates, so it never costs more than a few seconds.
+ * 2. Convergence, which holds even where the lock cannot (labels unavailable, a lock abandoned by a
+ *    holder that was merely slow): after creating, re-list; if several open issues carry the key,
  *    the lowest number wins and the others are closed as duplicates by the runs that created them.
  */
-/** Longer than a holder can take (each request is bounded, creates are not resent), however slow. */
-const STALE_LOCK_MS = 120_000;
+/**
+ * How long a holder relies on its lock, from just before taking it: it lists and creates within this,
+ * blips included (three attempts 1 s and 2 s apart). A holder still creating after it (a long
+ * Retry-After) does so as a run without the lock would, and convergence settles any duplicate.
+ */
+const LOCK_HOLD_MS = 30_000;
+/** Allowance between two runners' clocks, when a lock's age is read from its description. */
+const LOCK_CLOCK_SKEW_MS = 30_000;
+/** Locks written without `hold=` (0.4 and earlier) were held at most this long. */
+const LEGACY_HOLD_MS = 120_000;
+/** Transient failures of the lock's own requests (take, read, clear) before going on without it. */
+const LOCK_FAULTS = 3;
+/** Each lock request's timeout: the lock is a courtesy, never worth a long wait. */
+const LOCK_REQUEST_TIMEOUT_MS = 10_000;
+/** The holder deletes its lock without reading it first while it is this far inside its hold. */
+const BLIND_RELEASE_MARGIN_MS = LOCK_REQUEST_TIMEOUT_MS;
+const LOCK_REQUEST = {
+    request: { retries: 0, honourRetryAfter: false, timeoutMs: LOCK_REQUEST_TIMEOUT_MS }
+};
 const LOCK_PREFIX = 'vapora-preflight lock ';
 /** The lock label's name: short (labels hold 50 characters) and the same for every run of one key. */
 function lockLabel(key) {
@@ -7007,103 +8357,293 @@ function lockLabel(key) {
 }
 const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 const statusOf = (error) => error.status;
-/** The lock's description now, or undefined when there is no lock. Errors other than 404 propagate. */
-async function lockDescription(github, target, name) {
-    try {
-        const { data } = await github.rest.issues.getLabel({ owner: target.owner, repo: target.repo, name });
-        return data.description ?? '';
+/** A lock's description as this version writes it (at most 100 characters, GitHub's limit). */
+function lockDescription(takenAt, holder) {
+    const base = `${LOCK_PREFIX}${takenAt.toISOString()} ${randomUUID().slice(0, 8)} hold=${LOCK_HOLD_MS / 1000}`;
+    const withRun = holder ? `${base} run=${holder}` : base;
+    return withRun.length <= 100 ? withRun : base;
+}
+/** Reads a lock's description; undefined when it is not one any version of this tool writes. */
+function readClaim(description) {
+    if (!description.startsWith(LOCK_PREFIX))
+        return undefined;
+    const [taken, ...rest] = description.slice(LOCK_PREFIX.length).split(' ');
+    const takenAt = Date.parse(taken);
+    if (!Number.isFinite(takenAt))
+        return undefined;
+    const hold = rest.find(t => t.startsWith('hold='));
+    const run = /^run=([^/\s]+)\/(\d+)/.exec(rest.find(t => t.startsWith('run=')) ?? '');
+    return {
+        takenAt,
+        holdMs: hold ? Number(hold.slice(5)) * 1000 || LEGACY_HOLD_MS : LEGACY_HOLD_MS,
+        run: run ? { id: run[1], attempt: Number(run[2]) } : undefined
+    };
+}
+/**
+ * Why a lock seen since `firstSeenAt` (this run's clock) is provably abandoned, or undefined while its
+ * holder may still rely on it:
+ * - this run is a later attempt of the run that took it: GitHub re-runs only a finished run;
+ * - it is older than its hold plus LOCK_CLOCK_SKEW_MS, by its own timestamp: the holder stopped relying
+ *   on it, unless the two runners' clocks differ by more than that;
+ * - this run has seen it, unchanged, for longer than its hold: measured on one clock only, and the hold
+ *   began before the lock existed.
+ * A description no version writes is abandoned only by the last rule, with the longest hold.
+ */
+function abandonment(description, firstSeenAt, holder, now = Date.now()) {
+    const claim = readClaim(description);
+    const holdMs = claim?.holdMs ?? LEGACY_HOLD_MS;
+    const mine = /^([^/\s]+)\/(\d+)/.exec(holder ?? '');
+    if (claim?.run && mine && claim.run.id === mine[1] && claim.run.attempt < Number(mine[2])) {
+        return `taken by attempt ${claim.run.attempt} of this run`;
     }
-    catch (error) {
-        if (statusOf(error) === 404)
-            return undefined;
-        throw error;
+    if (claim && now - claim.takenAt > holdMs + LOCK_CLOCK_SKEW_MS) {
+        return `taken ${Math.round((now - claim.takenAt) / 1000)} s ago, held for ${holdMs / 1000} s`;
+    }
+    if (now - firstSeenAt > holdMs)
+        return `unchanged for ${Math.round((now - firstSeenAt) / 1000)} s`;
+    return undefined;
+}
+/** One run's dealings with the lock: taking it, waiting for another's, and always releasing its own. */
+class Lock {
+    github;
+    target;
+    name;
+    /** The description of the lock this run holds, and when it sent the request that took it. */
+    mine;
+    /** Descriptions this run sent in a create that failed transiently: the label may exist, and be ours. */
+    maybeMine = new Set();
+    /** The failures of the lock's own requests in the current phase (taking, then releasing). */
+    failures = [];
+    /** Why an abandoned lock was cleared, for the run's message. */
+    cleared;
+    constructor(github, target) {
+        this.github = github;
+        this.target = target;
+        this.name = lockLabel(target.key);
+    }
+    get params() {
+        return { owner: this.target.owner, repo: this.target.repo, name: this.name };
+    }
+    /** The lock's description now, or undefined when there is no lock. */
+    async read() {
+        try {
+            const { data } = await this.github.rest.issues.getLabel({ ...this.params, ...LOCK_REQUEST });
+            return data.description ?? '';
+        }
+        catch (error) {
+            if (statusOf(error) === 404)
+                return undefined;
+            throw error;
+        }
+    }
+    /** Counts a failure of the lock's own requests; true when it is time to go on without the lock. */
+    failed(error) {
+        if (statusOf(error) === 401)
+            throw error;
+        this.failures.push(error);
+        return !isTransient(error) || this.failures.length >= LOCK_FAULTS;
+    }
+    /** Why this run goes on without the lock, from the failures counted. */
+    get without() {
+        const [first] = this.failures;
+        return {
+            without: this.failures.length === 1 && !isTransient(first)
+                ? `its label answered ${attemptLabel(first)}, so labels cannot serve as a lock here`
+                : `its label requests failed ${this.failures.length} times: ${this.failures.map(attemptLabel).join(', ')}`
+        };
+    }
+    pause(error) {
+        const backoff = 250 * 2 ** Math.max(this.failures.length - 1, 0);
+        return sleep(Math.min(retryDelayMs(error, backoff), 2_000));
+    }
+    /** Takes the lock, or learns that the issue exists, or gives a reason to go on without the lock. */
+    async take(find) {
+        const timeoutMs = this.target.lockTimeoutMs ?? 60_000;
+        const deadline = Date.now() + timeoutMs;
+        const firstSeen = new Map();
+        for (let round = 0;; round++) {
+            if (Date.now() >= deadline)
+                return { without: `another run's lock was still held after ${Math.round(timeoutMs / 1000)} s` };
+            const description = lockDescription(new Date(), this.target.holder);
+            const sentAt = Date.now();
+            let seen;
+            try {
+                await this.github.rest.issues.createLabel({
+                    ...this.params,
+                    color: 'ededed',
+                    description,
+                    ...LOCK_REQUEST
+                });
+                this.mine = { description, sentAt };
+                return { held: true };
+            }
+            catch (error) {
+                if (!isAlreadyExists(error)) {
+                    // 5xx, 429, timeouts: the label may have been created all the same. Anything else: no lock here.
+                    if (isTransient(error))
+                        this.maybeMine.add(description);
+                    if (this.failed(error))
+                        return this.without;
+                    await this.pause(error);
+                    try {
+                        seen = await this.read();
+                    }
+                    catch (readError) {
+                        if (this.failed(readError))
+                            return this.without;
+                        continue;
+                    }
+                    if (seen === undefined) {
+                        this.maybeMine.delete(description);
+                        continue;
+                    }
+                }
+            }
+            // Held. Ours after all (a create that failed in answer only), or another run's: wait for its issue.
+            if (seen === undefined) {
+                try {
+                    seen = await this.read();
+                }
+                catch (readError) {
+                    if (this.failed(readError))
+                        return this.without;
+                    continue;
+                }
+                if (seen === undefined)
+                    continue;
+            }
+            if (this.maybeMine.has(seen)) {
+                this.maybeMine.delete(seen);
+                this.mine = { description: seen, sentAt: readClaim(seen)?.takenAt ?? sentAt };
+                return { held: true };
+            }
+            const existing = await find();
+            if (existing.length > 0)
+                return { found: existing[0] };
+            if (!firstSeen.has(seen))
+                firstSeen.set(seen, Date.now());
+            const abandoned = abandonment(seen, firstSeen.get(seen), this.target.holder);
+            if (abandoned) {
+                const held = seen;
+                if (!(await this.deleteIf(d => d === held)))
+                    return this.without;
+                this.cleared = abandoned;
+                continue;
+            }
+            await sleep(Math.min(250 * 2 ** round, 2_000) + Math.floor(Math.random() * 250));
+        }
+    }
+    /**
+     * Deletes the lock while its description (read just before) passes `test`: never one another run holds
+     * now. False when the lock's requests failed too often to know.
+     */
+    async deleteIf(test) {
+        for (;;) {
+            try {
+                const description = await this.read();
+                if (description !== undefined && test(description)) {
+                    await this.github.rest.issues.deleteLabel({ ...this.params, ...LOCK_REQUEST });
+                }
+                return true;
+            }
+            catch (error) {
+                if (statusOf(error) === 404)
+                    return true;
+                if (this.failed(error))
+                    return false;
+                await this.pause(error);
+            }
+        }
+    }
+    /**
+     * Releases the lock this run holds or may hold, within LOCK_FAULTS failed requests. Never throws.
+     * Inside its hold no other run may delete or replace the holder's lock, so the holder deletes it
+     * without reading it first (a read that fails cannot leave it behind); after the hold, only while it
+     * still says what the holder wrote. Whatever a lasting fault leaves is cleared by the next run that
+     * needs the lock, as soon as it is provably abandoned.
+     */
+    async release() {
+        this.failures = [];
+        try {
+            const mine = this.mine;
+            if (mine && Date.now() < mine.sentAt + LOCK_HOLD_MS - BLIND_RELEASE_MARGIN_MS) {
+                for (;;) {
+                    try {
+                        await this.github.rest.issues.deleteLabel({ ...this.params, ...LOCK_REQUEST });
+                        return;
+                    }
+                    catch (error) {
+                        if (statusOf(error) === 404 || this.failed(error))
+                            return;
+                        await this.pause(error);
+                    }
+                }
+            }
+            const ours = new Set([...this.maybeMine, ...(mine ? [mine.description] : [])]);
+            if (ours.size > 0)
+                await this.deleteIf(d => ours.has(d));
+        }
+        catch {
+            // A 401 while releasing: nothing more this run can do about the lock.
+        }
+        finally {
+            this.mine = undefined;
+            this.maybeMine.clear();
+        }
     }
 }
-function isStale(description) {
-    const since = Date.parse(description.replace(LOCK_PREFIX, '').split(' ')[0]);
-    return !Number.isFinite(since) || Date.now() - since > STALE_LOCK_MS;
+function isAlreadyExists(error) {
+    if (statusOf(error) !== 422)
+        return false;
+    const data = error.response?.data;
+    return (data?.errors ?? []).some(e => e?.code === 'already_exists');
 }
-/** Deletes the lock only while it still says `description`: never a lock another run holds now. */
-async function releaseIf(github, target, name, description) {
-    try {
-        if ((await lockDescription(github, target, name)) !== description)
-            return;
-        await github.rest.issues.deleteLabel({ owner: target.owner, repo: target.repo, name });
-    }
-    catch {
-        // Left in place, it goes stale and the next run that needs it takes it over.
-    }
+/**
+ * Creates the issue unless `find` lists one: a failed create is attempted again (attemptWrite's bounds)
+ * only after a look found no issue. Then converges: the lowest open number wins.
+ */
+async function createAndConverge(github, find, create, closeDuplicate) {
+    const before = await find();
+    if (before.length > 0)
+        return { issue: before[0], created: false, notes: [] };
+    const made = await attemptWrite(github, {
+        attempt: async () => ({ issue: await create(), created: true }),
+        look: async () => {
+            const found = await find();
+            return found.length > 0 ? { issue: found[0], created: false } : undefined;
+        },
+        followedBy: 'each followed by a look that found no issue'
+    });
+    if (!made.created)
+        return { ...made, notes: [] };
+    const after = await find();
+    const winner = after.find(i => i.number < made.issue.number);
+    if (!winner)
+        return { ...made, notes: [] };
+    // The winner is there whatever happens to the duplicate: a failure to close it must not block.
+    const problem = await closeDuplicate(made.issue, winner).then(() => undefined, (error) => explainGitHubError(error, `closing duplicate #${made.issue.number}`, 'issues: write'));
+    return { issue: winner, created: false, notes: problem ? [problem] : [] };
 }
 /**
  * Returns the key's open tracking issue, creating it with `create` when there is none. `find` lists the
  * open candidates (lowest number first); `closeDuplicate` closes an issue this run created in vain.
+ * A lock this run took, or may have taken, is released on every path.
  */
 async function createOnce(github, target, find, create, closeDuplicate) {
-    const name = lockLabel(target.key);
-    const deadline = Date.now() + (target.lockTimeoutMs ?? 60_000);
-    const createAndConverge = async () => {
-        const before = await find();
-        if (before.length > 0)
-            return { issue: before[0], created: false };
-        let mine;
-        try {
-            mine = await create();
-        }
-        catch (error) {
-            // A 5xx or a timeout may come after GitHub created it: look before reporting a failure.
-            if (!isTransient(error))
-                throw error;
-            const after = await find();
-            if (after.length === 0)
-                throw error;
-            return { issue: after[0], created: false };
-        }
-        const after = await find();
-        const winner = after.find(i => i.number < mine.number);
-        if (!winner)
-            return { issue: mine, created: true };
-        await closeDuplicate(mine, winner);
-        return { issue: winner, created: false };
-    };
-    for (let attempt = 0; Date.now() < deadline; attempt++) {
-        const description = `${LOCK_PREFIX}${new Date().toISOString()} ${randomUUID().slice(0, 8)}`;
-        try {
-            await github.rest.issues.createLabel({
-                owner: target.owner,
-                repo: target.repo,
-                name,
-                color: 'ededed',
-                description,
-                ...NO_RESEND
-            });
-        }
-        catch (error) {
-            const status = statusOf(error);
-            if (status === 401)
-                throw error;
-            // No labels to be had here (permission, a GitHub-compatible server without them): converge only.
-            if (status === 403 && !isTransient(error))
-                return createAndConverge();
-            if (status === 404 || status === 405 || status === 501)
-                return createAndConverge();
-            // 422: another run holds the lock. 5xx, 429, timeouts: the lock may or may not be ours; wait and see.
-            await sleep(Math.min(250 * 2 ** attempt, 2_000) + Math.floor(Math.random() * 250));
-            const existing = await find();
-            if (existing.length > 0)
-                return { issue: existing[0], created: false };
-            const held = await lockDescription(github, target, name).catch(() => undefined);
-            if (held !== undefined && isStale(held))
-                await releaseIf(github, target, name, held);
-            continue;
-        }
-        try {
-            return await createAndConverge();
-        }
-        finally {
-            await releaseIf(github, target, name, description);
-        }
+    const lock = new Lock(github, target);
+    try {
+        const taken = await lock.take(find);
+        const notes = lock.cleared ? [`cleared an abandoned lock (${lock.cleared})`] : [];
+        if ('without' in taken)
+            notes.push(`without the lock (${taken.without})`);
+        if ('found' in taken)
+            return { issue: taken.found, created: false, notes };
+        const outcome = await createAndConverge(github, find, create, closeDuplicate);
+        return { ...outcome, notes: [...notes, ...outcome.notes] };
     }
-    return createAndConverge();
+    finally {
+        await lock.release();
+    }
 }
 
 const NEEDS = 'issues: write';
@@ -7156,34 +8696,44 @@ function shortComment(report, runUrl) {
     const run = runUrl ? ` · [run](${runUrl})` : '';
     return `${report.finishedAt} · ${decision}${report.scope === 'bundle-only' ? ' (bundle only)' : ''}${failed}${run}`;
 }
-/** Appends the run's comment unless this run attempt already commented (the step was retried). */
+/**
+ * Appends the run's comment unless this run attempt already commented (the step was retried). A comment
+ * that failed transiently may have been posted all the same: before posting again, it is looked for, by
+ * the run's marker (or, without one, by its exact text).
+ */
 async function commentOnce(github, options, issueNumber, text) {
     const params = { ...repoParams(options.repository), issue_number: issueNumber };
     const marker = options.runMarker ? `<!-- vapora-preflight:run=${options.runMarker} -->` : '';
-    if (marker) {
+    const body = `${text}${marker ? ` ${marker}` : ''}`;
+    const posted = async () => {
         const comments = await github.paginate(github.rest.issues.listComments, { ...params, per_page: 100 });
-        if (comments.some(c => (c.body ?? '').includes(marker)))
-            return;
-    }
-    await github.rest.issues.createComment({
-        ...params,
-        body: `${text}${marker ? ` ${marker}` : ''}`,
-        ...NO_RESEND
+        return comments.some(c => (marker ? (c.body ?? '').includes(marker) : c.body === body)) || undefined;
+    };
+    if (marker && (await posted()))
+        return;
+    await attemptWrite(github, {
+        attempt: async () => {
+            await github.rest.issues.createComment({ ...params, body, ...NO_RESEND });
+            return true;
+        },
+        look: posted,
+        followedBy: 'each followed by a look that found no such comment'
     });
 }
-const UPDATE_ATTEMPTS = 4;
 /**
  * Reads the issue, merges, writes; on a rate limit or a 5xx, waits and starts again from the read, so a
  * tick made during the wait is merged rather than overwritten by a resent body.
  */
 async function writeMerged(github, options, issueNumber, render) {
     const params = { ...repoParams(options.repository), issue_number: issueNumber };
-    for (let attempt = 1;; attempt++) {
-        const { data: fresh } = await github.rest.issues.get(params);
-        const rendered = render(fresh.body ?? '');
-        const labels = (fresh.labels ?? []).map(l => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean);
-        const missing = options.labels.filter(l => !labels.includes(l));
-        try {
+    return attemptWrite(github, {
+        attempt: async () => {
+            const { data: fresh } = await github.rest.issues.get(params);
+            const rendered = render(fresh.body ?? '');
+            const labels = (fresh.labels ?? [])
+                .map(l => (typeof l === 'string' ? l : (l.name ?? '')))
+                .filter(Boolean);
+            const missing = options.labels.filter(l => !labels.includes(l));
             await github.rest.issues.update({
                 ...params,
                 body: rendered.body,
@@ -7191,13 +8741,32 @@ async function writeMerged(github, options, issueNumber, render) {
                 ...NO_RESEND
             });
             return rendered;
-        }
-        catch (error) {
-            if (!isTransient(error) || attempt >= UPDATE_ATTEMPTS)
-                throw error;
-            await new Promise(resolve => setTimeout(resolve, retryDelayMs(error, 1000 * 2 ** (attempt - 1))));
-        }
-    }
+        },
+        followedBy: 'each after reading the issue again and merging its ticks'
+    });
+}
+/** Closes the issue; a close that failed transiently is looked for (the issue closed) before another. */
+async function closeIssue(github, repository, issueNumber, stateReason) {
+    const params = { ...repoParams(repository), issue_number: issueNumber };
+    await attemptWrite(github, {
+        attempt: async () => {
+            await github.rest.issues.update({
+                ...params,
+                state: 'closed',
+                ...({ state_reason: stateReason } ),
+                ...NO_RESEND
+            });
+            return true;
+        },
+        look: async () => ((await github.rest.issues.get(params)).data.state === 'closed' ? true : undefined),
+        followedBy: 'each followed by a look that found the issue still open'
+    });
+}
+/** The one-line message of a failed GitHub step: the permission, the attempts, GitHub's own words. */
+function describeFailure(error, step) {
+    return error instanceof WriteGaveUp || error.status
+        ? explainGitHubError(error, step, NEEDS)
+        : `${step}: ${describeError(error)}`;
 }
 /**
  * Creates or updates the tracking issue and comments on it. Never throws: a failure is an outcome with
@@ -7223,10 +8792,11 @@ async function updateTrackingIssue(report, options) {
     try {
         let issue = await targetIssue(github, options);
         let created = false;
+        let notes = [];
         let rendered;
         if (!issue) {
             step = `creating the tracking issue in ${options.repository}`;
-            const made = await createOnce(github, { ...params, key: options.key, lockTimeoutMs: options.lockTimeoutMs }, () => findCandidates(github, options), async () => {
+            const made = await createOnce(github, { ...params, key: options.key, lockTimeoutMs: options.lockTimeoutMs, holder: options.runMarker }, () => findCandidates(github, options), async () => {
                 rendered = render();
                 const { data } = await github.rest.issues.create({
                     ...params,
@@ -7237,15 +8807,12 @@ async function updateTrackingIssue(report, options) {
                 });
                 return data;
             }, async (duplicate, winner) => {
-                await github.rest.issues.createComment({
-                    ...params,
-                    issue_number: duplicate.number,
-                    body: `Duplicate of #${winner.number}: another preflight run opened it at the same moment.`
-                });
-                await github.rest.issues.update({ ...params, issue_number: duplicate.number, state: 'closed' });
+                await commentOnce(github, { repository: options.repository }, duplicate.number, `Duplicate of #${winner.number}: another preflight run opened it at the same moment.`);
+                await closeIssue(github, options.repository, duplicate.number, 'not_planned');
             });
             issue = made.issue;
             created = made.created;
+            notes = made.notes;
         }
         if (!created) {
             step = `updating tracking issue #${issue.number}`;
@@ -7253,7 +8820,7 @@ async function updateTrackingIssue(report, options) {
         }
         step = `commenting on tracking issue #${issue.number}`;
         // The body is what matters; a missing comment is reported but does not block.
-        const commentProblem = await commentOnce(github, options, issue.number, shortComment(report, options.runUrl)).then(() => undefined, (error) => explainGitHubError(error, step, NEEDS));
+        const commentProblem = await commentOnce(github, options, issue.number, shortComment(report, options.runUrl)).then(() => undefined, (error) => describeFailure(error, step));
         const kept = rendered.merged.keptByPeople;
         const overridden = rendered.merged.overridden.length;
         return {
@@ -7263,7 +8830,7 @@ async function updateTrackingIssue(report, options) {
             created,
             rendered: rendered,
             commentProblem,
-            message: `${created ? 'created' : 'updated'} #${issue.number}${kept > 0 ? `; kept ${kept} tick(s) made by people` : ''}${overridden > 0 ? `; removed ${overridden} hand tick(s) on failing checks` : ''}${rendered.omitted.length > 0 ? `; trimmed (${rendered.omitted.join(', ')})` : ''}`
+            message: `${created ? 'created' : 'updated'} #${issue.number}${kept > 0 ? `; kept ${kept} tick(s) made by people` : ''}${overridden > 0 ? `; removed ${overridden} hand tick(s) on failing checks` : ''}${rendered.omitted.length > 0 ? `; trimmed (${rendered.omitted.join(', ')})` : ''}${notes.map(n => `; ${n}`).join('')}`
         };
     }
     catch (error) {
@@ -7272,7 +8839,7 @@ async function updateTrackingIssue(report, options) {
         const status = error.status;
         return {
             ok: false,
-            message: status ? explainGitHubError(error, step, NEEDS) : `${step}: ${describeError(error)}`,
+            message: describeFailure(error, step),
             hint: status === 403 || status === 401
                 ? 'Give the job `permissions: issues: write` (and keep github-token at its default), or set tracking-issue: false.'
                 : undefined

@@ -28,6 +28,8 @@ export declare const INPUT: {
     readonly tlsCa: "tls-ca";
     readonly certMinDays: "cert-min-days";
     readonly probeCount: "probe-count";
+    readonly probeTimeout: "probe-timeout";
+    readonly endpointBudget: "endpoint-budget";
     readonly latencyThresholdMs: "latency-threshold-ms";
     readonly policy: "policy";
     readonly requireManual: "require-manual";

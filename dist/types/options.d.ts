@@ -42,6 +42,8 @@ export interface PreflightOptions {
     artifactsDir?: string;
     /** Per-request timeout for API calls. */
     requestTimeoutMs: number;
+    /** How long a kubeconfig exec credential plugin may take to print a credential (each run). */
+    execTimeoutMs: number;
     /** How long the artifact download may take in all. */
     downloadTimeoutMs: number;
     /** The health endpoint, probed `probeCount` times (expects 200). */
@@ -59,6 +61,10 @@ export interface PreflightOptions {
     tlsCa?: string;
     certMinDays: number;
     probeCount: number;
+    /** Per probe: connect, status line, headers and the whole body within it, or the probe failed. */
+    probeTimeoutMs: number;
+    /** Per endpoint: all its `probeCount` probes within it; probes left when it is spent are not sent (failed). */
+    endpointBudgetMs: number;
     /** A p95 above this blocks; undefined: latency is measured, not judged. */
     latencyThresholdMs?: number;
     /** The team's policy file, when one was given. */
@@ -133,6 +139,8 @@ export interface PreflightInput {
     capacityThreshold?: string | number;
     artifactsDir?: string;
     requestTimeoutMs?: number;
+    /** How long a kubeconfig exec credential plugin may take (default 30 s). */
+    execTimeoutMs?: number;
     /** Default 5 minutes. */
     downloadTimeoutMs?: number;
     healthUrl?: string;
@@ -145,6 +153,10 @@ export interface PreflightInput {
     tlsCa?: string;
     certMinDays?: number | string;
     probeCount?: number | string;
+    /** Per probe, e.g. `10s` (default) or `1500ms`. */
+    probeTimeout?: string;
+    /** Per endpoint, all its probes together, e.g. `30s` (default) or `2m`. */
+    endpointBudget?: string;
     latencyThresholdMs?: number | string;
     /** Path of a policy file (YAML); its thresholds take precedence over the options above. */
     policy?: string;
@@ -162,5 +174,9 @@ export interface PreflightInput {
         deployStartedAt?: string;
     };
 }
+/** `probe-timeout` when not given: per probe, as the kubelet's `timeoutSeconds`. */
+export declare const DEFAULT_PROBE_TIMEOUT = "10s";
+/** `endpoint-budget` when not given: a hung endpoint costs this, not `probe-count` × `probe-timeout`. */
+export declare const DEFAULT_ENDPOINT_BUDGET = "30s";
 /** Validates and completes `input`. Throws `UsageError` with a message that says how to fix it. */
 export declare function resolveOptions(given: PreflightInput): PreflightOptions;

@@ -17,6 +17,8 @@ export interface Policy {
         latencyThresholdMs?: number;
         probeCount?: number;
         eventsWindow?: string;
+        probeTimeout?: string;
+        endpointBudget?: string;
     };
 }
 /** Reads and validates the policy at `path`. `knownChecks` are the ids a rule may name. */

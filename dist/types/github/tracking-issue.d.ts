@@ -2,7 +2,8 @@
  * The tracking issue: one open issue per key (by default, the environment), found by its labels and a
  * hidden marker through the issues list API — never by title, never through search (whose index lags).
  * Created when there is none, updated otherwise, with one short comment per run.
- * Two runs at once must not create two issues: see issue-lock.ts.
+ * Two runs at once must not create two issues: see issue-lock.ts. Every write survives a blip without
+ * being resent as it was: see attemptWrite in octokit.ts.
  */
 import type { CheckResult, Report } from '../types.js';
 import { type ItemStatus } from '../checklist/state.js';
@@ -54,13 +55,21 @@ export declare function findLastGo(options: Pick<TrackingIssueOptions, 'token' |
     problem?: string;
     issueNumber?: number;
 }>;
-/** Appends the run's comment unless this run attempt already commented (the step was retried). */
+/**
+ * Appends the run's comment unless this run attempt already commented (the step was retried). A comment
+ * that failed transiently may have been posted all the same: before posting again, it is looked for, by
+ * the run's marker (or, without one, by its exact text).
+ */
 export declare function commentOnce(github: GitHubClient, options: Pick<TrackingIssueOptions, 'repository' | 'runMarker'>, issueNumber: number, text: string): Promise<void>;
 /**
  * Reads the issue, merges, writes; on a rate limit or a 5xx, waits and starts again from the read, so a
  * tick made during the wait is merged rather than overwritten by a resent body.
  */
 export declare function writeMerged(github: GitHubClient, options: Pick<TrackingIssueOptions, 'repository' | 'labels'>, issueNumber: number, render: (previousBody?: string) => IssueBody): Promise<IssueBody>;
+/** Closes the issue; a close that failed transiently is looked for (the issue closed) before another. */
+export declare function closeIssue(github: GitHubClient, repository: string, issueNumber: number, stateReason?: 'completed' | 'not_planned'): Promise<void>;
+/** The one-line message of a failed GitHub step: the permission, the attempts, GitHub's own words. */
+export declare function describeFailure(error: unknown, step: string): string;
 /**
  * Creates or updates the tracking issue and comments on it. Never throws: a failure is an outcome with
  * a message that names the missing permission or the wrong input.

@@ -1,4 +1,5 @@
 import type { KubeConfig } from '@kubernetes/client-node';
+import { type ExecCredentials } from './exec-credential.js';
 export interface KubeRequest {
     method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
     /** Absolute API path, e.g. `/api/v1/namespaces/vapora`. */
@@ -48,20 +49,39 @@ export interface ClientOptions {
     backoffMs: number;
     /** Requests in flight at once. */
     concurrency: number;
+    /** How long the kubeconfig's exec credential plugin may take to print a credential (each time it runs). */
+    execTimeoutMs: number;
+    /** Called with the secrets of credentials obtained later in the run (an exec plugin's refreshed token). */
+    onSecrets?: (secrets: string[]) => void;
 }
 export declare const DEFAULT_CLIENT_OPTIONS: ClientOptions;
 export declare class KubeClient {
     private readonly kubeConfig;
+    private readonly tls;
     readonly options: ClientOptions;
+    private readonly credentials?;
     private readonly server;
-    private readonly agent;
+    private agent;
+    /** Agents replaced when the client certificate changed (a refreshed exec credential); closed with the client. */
+    private readonly retired;
+    private tlsIdentity;
     private inFlight;
     private readonly waiting;
     /** Set once a request found the server unreachable after all retries: later requests fail at once. */
     private down?;
+    private downAt?;
+    /** When and why the server stopped answering during this run (after retries); undefined while it answers. */
+    get lost(): {
+        at: number;
+        message: string;
+    } | undefined;
     private constructor();
-    /** Builds a client for the KubeConfig's current context. */
-    static create(kubeConfig: KubeConfig, options?: Partial<ClientOptions>): Promise<KubeClient>;
+    private newAgent;
+    /**
+     * Builds a client for the KubeConfig's current context. With `credentials` (the current user's exec
+     * plugin), the plugin runs first, within its timeout; if it fails, the first request throws its error.
+     */
+    static create(kubeConfig: KubeConfig, options?: Partial<ClientOptions>, credentials?: ExecCredentials): Promise<KubeClient>;
     /** The API server URL (no credentials). */
     get serverUrl(): string;
     private acquire;

@@ -85,5 +85,10 @@ export type OpenedCluster = {
     reason: 'not-configured' | 'invalid';
     message: string;
 };
-/** Loads the kubeconfig and builds a session; never contacts the server (the checks do). */
+/**
+ * Loads the kubeconfig and builds a session; never contacts the server (the checks do). When the current
+ * user has an exec credential plugin, it runs here (within `clientOptions.execTimeoutMs`), so that its
+ * credential is among `secrets` before anything is logged; if it fails, the session's first request (the
+ * cluster-access check) reports why. Credentials it gives later in the run go to `clientOptions.onSecrets`.
+ */
 export declare function openCluster(source: KubeconfigSource, context: string | undefined, clientOptions?: Partial<ClientOptions>): Promise<OpenedCluster>;

@@ -4,6 +4,8 @@ import type { Baseline, CheckOutcome, CheckResult } from '../types.js';
  * maximum under another name, so it is shown as "—".
  */
 export declare const MIN_PROBES_FOR_P99 = 100;
+/** A latency as a person should read it: ms, or "—" when no probe was answered (NaN) or none was made. */
+export declare function msText(ms: number | undefined): string;
 /** The p99 as a person should read it: a number of ms, or "—" when the probes are too few for one. */
 export declare function p99Text(endpoint: {
     p99Ms?: number;
