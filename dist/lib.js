@@ -1287,6 +1287,13 @@ class KubeClient {
     waiting = [];
     /** Set once a request found the server unreachable after all retries: later requests fail at once. */
     down;
+    downAt;
+    /** When and why the server stopped answering during this run (after retries); undefined while it answers. */
+    get lost() {
+        return this.down && this.downAt !== undefined
+            ? { at: this.downAt, message: this.down.message }
+            : undefined;
+    }
     constructor(kubeConfig, tls, options) {
         this.kubeConfig = kubeConfig;
         this.options = options;
@@ -1420,8 +1427,10 @@ class KubeClient {
                     await sleep$1(Math.min(Math.max(retryAfterMs, this.options.backoffMs * 2 ** (attempt - 1)), 5000));
                 }
             }
-            if (lastError instanceof KubeApiError && lastError.unreachable)
+            if (lastError instanceof KubeApiError && lastError.unreachable && !this.down) {
                 this.down = lastError;
+                this.downAt = Date.now();
+            }
             throw lastError;
         }
         finally {
@@ -1806,7 +1815,28 @@ const configMapBackupCheck = {
     }
 };
 
-/** "kubectl get deployments -n vapora": each expected Deployment exists and is Available. */
+/** What `kubectl rollout status` would still be waiting for, or undefined when the rollout is complete. */
+function rolloutInProgress(d) {
+    const want = d.spec?.replicas ?? 1;
+    const s = d.status ?? {};
+    const updated = s.updatedReplicas ?? 0;
+    const progressing = (s.conditions ?? []).find((c) => c.type === 'Progressing');
+    if ((s.observedGeneration ?? 0) < (d.metadata?.generation ?? 0))
+        return 'the controller has not seen the latest spec yet';
+    if (progressing?.reason === 'ProgressDeadlineExceeded')
+        return `stalled (${progressing.message ?? 'progress deadline exceeded'})`;
+    if (updated < want)
+        return `${updated} of ${want} new replicas updated`;
+    if ((s.replicas ?? 0) > updated)
+        return `${(s.replicas ?? 0) - updated} old replicas pending termination`;
+    if ((s.availableReplicas ?? 0) < updated)
+        return `${s.availableReplicas ?? 0} of ${updated} updated replicas available`;
+    return undefined;
+}
+/**
+ * "kubectl get deployments -n vapora": each expected Deployment exists, is Available, and is not in the
+ * middle of a rollout (deploying over one replaces a rollout whose outcome nobody has seen yet).
+ */
 const deploymentsAvailableCheck = {
     id: 'deployments-available',
     title: 'Verify current deployments are available',
@@ -1821,6 +1851,7 @@ const deploymentsAvailableCheck = {
             const deployments = await cluster.session.deployments(namespace);
             const details = [];
             const unavailable = [];
+            const rollingOut = [];
             const absent = [];
             for (const name of ctx.options.deployments) {
                 const d = deployments.find(x => x.metadata?.name === name);
@@ -1836,13 +1867,24 @@ const deploymentsAvailableCheck = {
                 details.push(line);
                 if (available < want || condition?.status === 'False')
                     unavailable.push(line);
+                const rollout = rolloutInProgress(d);
+                if (rollout) {
+                    rollingOut.push(`${name}: ${rollout}`);
+                    details.push(`${name}: rollout in progress: ${rollout}`);
+                }
             }
-            if (unavailable.length) {
+            if (unavailable.length || rollingOut.length) {
+                const said = [
+                    ...(unavailable.length ? [`not available: ${unavailable.join('; ')}`] : []),
+                    ...(rollingOut.length ? [`a rollout is in progress: ${rollingOut.join('; ')}`] : [])
+                ];
                 return {
                     status: 'fail',
-                    message: `not available: ${unavailable.join('; ')}`,
+                    message: said.join('; '),
                     details,
-                    hint: 'Deploying over an unhealthy Deployment hides the cause: fix or roll back the current state first.'
+                    hint: rollingOut.length
+                        ? `Let the rollout finish (kubectl rollout status deployment/${rollingOut[0].split(':')[0]} -n ${namespace}) or roll it back first: deploying over it replaces a rollout whose outcome is not known yet.`
+                        : 'Deploying over an unhealthy Deployment hides the cause: fix or roll back the current state first.'
                 };
             }
             if (absent.length === ctx.options.deployments.length) {
@@ -1902,7 +1944,13 @@ const dryRunCheck = {
                 : { status: 'fail', message: 'no manifest to dry-run', details: notSent };
         }
         const namespace = ctx.options.namespace;
-        const namespaceExists = (await session.namespace(namespace)) !== undefined;
+        let namespaceExists;
+        try {
+            namespaceExists = (await session.namespace(namespace)) !== undefined;
+        }
+        catch (error) {
+            return { status: 'error', message: `cannot read namespace ${namespace}: ${explainApiError(error)}` };
+        }
         const createdByBundle = docs.some(d => d.doc.kind === 'Namespace' && d.doc.metadata?.name === namespace);
         const findings = [];
         const details = [];
@@ -2595,7 +2643,14 @@ const permissionsCheck = {
         const add = (need) => needs.set(`${need.verb} ${need.group}/${need.resource} ${need.namespace ?? ''}`, need);
         const unknownKinds = [];
         for (const { doc } of manifestDocs(ctx).docs) {
-            const resource = await session.resourceFor(doc.apiVersion, doc.kind).catch(() => undefined);
+            let resource;
+            try {
+                resource = await session.resourceFor(doc.apiVersion, doc.kind);
+            }
+            catch (error) {
+                // The server could not say what it serves: nothing is known about the permissions, none is denied.
+                return { status: 'error', message: `cannot ask the server what it serves: ${explainApiError(error)}` };
+            }
             if (!resource) {
                 unknownKinds.push(`${doc.kind} (${doc.apiVersion})`);
                 continue;
@@ -2622,10 +2677,19 @@ const permissionsCheck = {
             }
         }));
         const label = (n) => `${n.verb} ${n.resource}${n.group ? `.${n.group}` : ''}${n.namespace ? ` in namespace ${n.namespace}` : ' (cluster-wide)'}`;
-        const missing = checked.filter(c => !c.allowed);
+        const unasked = checked.filter(c => c.error);
+        const missing = checked.filter(c => !c.allowed && !c.error);
         const details = checked.map(c => `${c.allowed ? 'yes' : 'NO '}  ${label(c.need)} — for ${c.need.why}${c.error ? ` (${c.error})` : ''}`);
         if (unknownKinds.length)
             details.push(`not checked (the server does not serve them): ${unknownKinds.join(', ')}`);
+        if (unasked.length > 0) {
+            // An unanswered question is not a "no": say the server did not answer, not that a verb is denied.
+            return {
+                status: 'error',
+                message: `could not ask the server about ${unasked.length} of ${checked.length} permissions: ${unasked[0].error}${missing.length ? `; denied: ${missing.map(m => label(m.need)).join('; ')}` : ''}`,
+                details
+            };
+        }
         if (missing.length > 0) {
             return {
                 status: 'fail',
@@ -4912,10 +4976,11 @@ function checkChanges(spec) {
     return { ...spec, commit, runCommit };
 }
 /**
- * Ids a policy may name: the checks. The bundle download and unpack, the tracking issue and the kit upload
- * are not policy matters: without a bundle nothing is verified, and the GitHub steps have their own inputs.
+ * Ids a policy may name: the checks, and `baseline` (the engine records it after them; only `off` changes
+ * it, since it never fails). The bundle download and unpack, the tracking issue and the kit upload are not
+ * policy matters: without a bundle nothing is verified, and the GitHub steps have their own inputs.
  */
-const POLICY_IDS = ALL_CHECKS.map(check => check.id);
+const POLICY_IDS = [...ALL_CHECKS.map(check => check.id), 'baseline'];
 /** Validates and completes `input`. Throws `UsageError` with a message that says how to fix it. */
 function resolveOptions(given) {
     const policy = given.policy?.trim()
@@ -5370,6 +5435,19 @@ function applyRule(outcome, rule) {
     }
     return outcome;
 }
+/** An outcome as a policy rule has it: off (not applicable), or its severity applied. */
+function withPolicy(rule, outcome) {
+    if (rule?.severity === 'off')
+        return offByPolicy(rule);
+    return applyRule(outcome, rule);
+}
+function offByPolicy(rule) {
+    return {
+        status: 'skip',
+        skipReason: 'not-applicable',
+        message: `not applicable: off by policy (${rule.where})`
+    };
+}
 /** Runs one check, turning a throw into an `error` result: a broken check never crashes the run. */
 async function runOne(check, ctx) {
     const started = performance.now();
@@ -5389,13 +5467,8 @@ async function runOne(check, ctx) {
         if (notApplicable)
             return { status: 'skip', skipReason: 'not-applicable', message: `not applicable: ${notApplicable}` };
         const rule = ruleFor(ctx.options.policy, check.id, ctx.options.environment);
-        if (rule?.severity === 'off') {
-            return {
-                status: 'skip',
-                skipReason: 'not-applicable',
-                message: `not applicable: off by policy (${rule.where})`
-            };
-        }
+        if (rule?.severity === 'off')
+            return offByPolicy(rule);
         try {
             return applyRule(await check.run(ctx), rule);
         }
@@ -5414,6 +5487,28 @@ const DOWNLOAD_CHECK = {
     title: 'Download the deployment-artifacts bundle and verify its digest',
     section: SECTION.artifacts
 };
+const API_SERVER_CHECK = {
+    id: 'api-server',
+    title: 'The API server keeps answering during the run',
+    section: '1 Hour Before Deployment › Access Verification'
+};
+/**
+ * The API server answered at the start (cluster-access) and stopped answering during the run: that is one
+ * cause, not a dozen. Its own result leads; the cluster checks that ended after it failed, and block, say
+ * they were blocked by it (still blocking: nothing they were asked to verify was verified).
+ */
+function attributeLostServer(lost, results, checks, endedAt) {
+    const needsCluster = new Set(checks.filter(c => c.needs.includes('cluster')).map(c => c.id));
+    const blamed = results.map(r => r.blocking && !r.blockedBy && needsCluster.has(r.id) && (endedAt.get(r.id) ?? 0) >= lost.at
+        ? { ...r, blockedBy: API_SERVER_CHECK.id }
+        : r);
+    const cause = finish(API_SERVER_CHECK, {
+        status: 'error',
+        message: `the API server stopped answering during the run: ${lost.message}`,
+        hint: 'It answered at the start (cluster-access): check its health and the network between this runner and it, then re-run the job.'
+    }, 0);
+    return [...blamed, cause];
+}
 /**
  * @actions/artifact has its own clients and retries (a stalled blob download can take 15 minutes to give
  * up): bound it from outside, failing closed.
@@ -5523,14 +5618,24 @@ async function runPreflight(input, hooks = {}) {
             }
         }
         const checks = hooks.checks ?? ALL_CHECKS;
-        const results = await mapLimited(checks, hooks.concurrency ?? 8, async (check) => {
+        const endedAt = new Map();
+        const ran = await mapLimited(checks, hooks.concurrency ?? 8, async (check) => {
             hooks.onStart?.(check);
             const result = await runOne(check, ctx);
+            endedAt.set(result.id, Date.now());
             hooks.onResult?.(result);
             return result;
         });
+        const lost = ctx.cluster?.client.lost;
+        const results = lost ? attributeLostServer(lost, ran, checks, endedAt) : ran;
+        if (lost)
+            hooks.onResult?.(results.at(-1));
         const baseline = collectBaseline(results, options.latencyThresholdMs);
-        const baselineResult = hooks.baselineResult === false ? [] : [finish(BASELINE_CHECK, baselineOutcome(baseline), 0)];
+        const baselineResult = hooks.baselineResult === false
+            ? []
+            : [
+                finish(BASELINE_CHECK, withPolicy(ruleFor(options.policy, 'baseline', options.environment), baselineOutcome(baseline)), 0)
+            ];
         baselineResult.forEach(r => hooks.onResult?.(r));
         const all = [...(fetched ? [fetched.result] : []), opened.result, ...results, ...baselineResult];
         const verdict = decide(all, options);

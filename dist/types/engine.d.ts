@@ -29,5 +29,21 @@ export declare function runPreflight(input: PreflightInput, hooks?: RunHooks): P
  * adapter was asked to do and could not do blocks like any check. Replaces results with the same id.
  */
 export declare function amendReport<R extends Report>(report: R, extra: readonly CheckResult[]): R;
+/** What could not run: the inputs (invalid), or the adapter itself (a crash, a module that failed to load). */
+export interface RunFailure {
+    id: 'inputs' | 'action';
+    title: string;
+    message: string;
+    hint?: string;
+}
+/**
+ * The report of a run that could not start (an invalid input or policy file, a crash before the checks): one
+ * blocking result, so that the decision, reason, failed checks, report and summary all still say why.
+ */
+export declare function reportOfFailure(failure: RunFailure, context?: {
+    mode?: RunMode;
+    namespace?: string;
+    startedAt?: Date;
+}): Report;
 /** The report with the checklist as merged with the tracking issue (people's ticks included). */
 export declare function withChecklist<R extends Report>(report: R, statuses: readonly ItemStatus[]): R;

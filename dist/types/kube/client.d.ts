@@ -59,6 +59,12 @@ export declare class KubeClient {
     private readonly waiting;
     /** Set once a request found the server unreachable after all retries: later requests fail at once. */
     private down?;
+    private downAt?;
+    /** When and why the server stopped answering during this run (after retries); undefined while it answers. */
+    get lost(): {
+        at: number;
+        message: string;
+    } | undefined;
     private constructor();
     /** Builds a client for the KubeConfig's current context. */
     static create(kubeConfig: KubeConfig, options?: Partial<ClientOptions>): Promise<KubeClient>;
