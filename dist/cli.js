@@ -8,7 +8,7 @@ if (problem) {
     process.stderr.write(`vapora-preflight: ${problem}\n`);
     process.exit(2);
 }
-const { main } = await import('./chunks/cli-BO1D5NSN.js');
+const { main } = await import('./chunks/cli-r4RUA7i5.js');
 const code = await main(process.argv.slice(2));
 // As in the action: nothing abandoned at a deadline may keep the process alive (stdout is flushed first).
 process.stdout.write('', () => process.exit(code));
