@@ -94,7 +94,7 @@ export interface NodeOptions {
 }
 
 interface NodeJson {
-  metadata: { name: string; labels?: Record<string, string> }
+  metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> }
   spec: { taints?: Array<{ key: string; effect: string }> }
   status?: { conditions?: Array<{ type: string; status: string }> }
 }
@@ -128,10 +128,16 @@ export async function kwokNode(name: string, options: NodeOptions = {}): Promise
   }
   // The cluster outlives test runs: a node of an earlier run is kept if it is the same kind of node.
   const existing = kubectl(['get', 'node', name, '--ignore-not-found', '-o', 'json']).trim()
+  const was = existing === '' ? undefined : (JSON.parse(existing) as NodeJson).metadata
   const same =
-    existing !== '' &&
-    ((JSON.parse(existing) as NodeJson).metadata.labels?.[STAGE_LABEL] ?? '') === (options.stage ?? '')
-  if (existing !== '' && !same) kubectl(['delete', 'node', name, '--wait=true'])
+    was !== undefined &&
+    (was.labels?.[STAGE_LABEL] ?? '') === (labels[STAGE_LABEL] ?? '') &&
+    JSON.stringify(
+      Object.entries(was.annotations ?? {})
+        .filter(([k]) => k in annotations || k.startsWith('preflight.test/'))
+        .sort()
+    ) === JSON.stringify(Object.entries(annotations).sort())
+  if (was !== undefined && !same) kubectl(['delete', 'node', name, '--wait=true'])
   if (!same) {
     // Created with its status, as a kubelet registers itself (the API server keeps status on create).
     kubectl(['create', '-f', '-'], {
