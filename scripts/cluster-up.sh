@@ -142,10 +142,16 @@ port_in_use() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-pick_port() { # $1 preferred port
+# Ports chosen so far: nothing listens on them yet, so port_in_use cannot see them.
+PICKED_PORTS=" "
+pick_port() { # $1 preferred port; sets PORT (a subshell could not remember what it picked)
   local p
   for ((p = $1; p < $1 + 200; p++)); do
-    port_in_use "$p" || { printf '%s\n' "$p"; return 0; }
+    [[ "$PICKED_PORTS" == *" $p "* ]] && continue
+    port_in_use "$p" && continue
+    PICKED_PORTS+="$p "
+    PORT="$p"
+    return 0
   done
   die "no free port in $1..$(($1 + 199)) on 127.0.0.1"
 }
@@ -315,7 +321,7 @@ summary() { # status
   local server
   server="$(sed -n 's/^CLUSTER_SERVER=//p' "$STATE/env")"
   local c pids=""
-  for c in "${COMPONENTS[@]}"; do pids+="${pids:+, }$c $(component_pid "$c")"; done
+  for c in "${COMPONENTS[@]}"; do pids+="${pids:+, }$c $(component_pid "$c" || echo gone)"; done
   printf 'cluster %s: %s (Kubernetes %s, kwok %s, metrics-server %s; pids %s) build=%s start=%s total=%ss | source %s\n' \
     "$1" "$server" "$(k8s_version)" "$KWOK_VERSION" "$METRICS_SERVER_VERSION" "$pids" \
     "$BUILD_TIME" "$START_TIME" "$(secs_since "$T0")" "${STATE#"$PWD"/}/env"
@@ -357,11 +363,11 @@ main() {
 
   local t port kcm_port scheduler_port kwok_port metrics_port
   t="$(now_ms)"
-  port="$(pick_port "$PREFERRED_PORT")"
-  kcm_port="$(pick_port 10257)"
-  scheduler_port="$(pick_port 10259)"
-  kwok_port="$(pick_port 10250)"
-  metrics_port="$(pick_port 4443)"
+  pick_port "$PREFERRED_PORT" && port="$PORT"
+  pick_port 10257 && kcm_port="$PORT"
+  pick_port 10259 && scheduler_port="$PORT"
+  pick_port 10250 && kwok_port="$PORT"
+  pick_port 4443 && metrics_port="$PORT"
   SERVER="https://127.0.0.1:$port"
   gen_pki
   rm -rf "$STATE/etcd" "$STATE/kwok"
@@ -552,6 +558,10 @@ EOF
     component_pid controller-manager >/dev/null || fail_with_log controller-manager "kube-controller-manager exited"
     [ "$(date +%s)" -lt "$deadline" ] || fail_with_log controller-manager "default service accounts not created after 60s"
     sleep 0.25
+  done
+  # Every component still running (a health URL could have been answered by another one).
+  for c in "${COMPONENTS[@]}"; do
+    component_pid "$c" >/dev/null || fail_with_log "$c" "$c exited during start-up"
   done
   # The aggregator reaches metrics-server (node metrics follow once kwok nodes exist: two scrapes).
   kubectl_admin wait --for=condition=Available apiservice/v1beta1.metrics.k8s.io --timeout=60s >/dev/null 2>&1 ||
