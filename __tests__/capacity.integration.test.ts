@@ -137,8 +137,23 @@ describe('node-capacity on the living cluster', () => {
     expect(result.message).toMatch(
       /^under 85% on all \d+ nodes by requests; metrics-server is absent, so real usage is unknown$/
     )
-    expect(result.details!.join('\n')).toMatch(
-      /^node-1: CPU ([0-9]|[1-3][0-9])%, memory \d+% of allocatable$/m
+    // …and the share it shows is the requests of the pods bound to node-1 (every namespace).
+    const onNode = kubectlJson<{
+      items: Array<{ spec: { containers: Array<{ resources?: { requests?: { cpu?: string } } }> } }>
+    }>([
+      'get',
+      'pods',
+      '-A',
+      '--field-selector',
+      `spec.nodeName=${NODE},status.phase!=Succeeded,status.phase!=Failed`
+    ])
+    const requested = onNode.items
+      .flatMap(p => p.spec.containers)
+      .reduce((sum, c) => sum + parseQuantity(c.resources?.requests?.cpu), 0)
+    const cpuPct = Math.round((100 * requested) / NODE_CPU)
+    expect(cpuPct).toBeLessThan(85)
+    expect(result.details).toContainEqual(
+      expect.stringMatching(new RegExp(`^node-1: CPU ${cpuPct}%, memory \\d+% of allocatable$`))
     )
   })
 })
