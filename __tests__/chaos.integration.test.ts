@@ -21,10 +21,10 @@ import {
   killApiserver,
   kubectl,
   kubectlJson,
-  settleDeployments,
-  stageNode,
+  kwokNode,
   startApiserver,
-  waitFor
+  waitFor,
+  waitForRollouts
 } from '../test/cluster-harness.js'
 import { EXAMPLE_BUNDLE, cleanupTempDirs, tempDir } from '../test/fixtures.js'
 
@@ -78,13 +78,13 @@ beforeAll(
     ensureCluster()
     serverVersion = kubectlJson<{ serverVersion: { gitVersion: string } }>(['version']).serverVersion
       .gitVersion
-    stageNode(NODE, true)
+    await kwokNode(NODE)
     apply(`apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${NS}\n`)
     kubectl(['delete', 'deployments,replicasets', '--all', '-n', NS, '--wait=false'])
     kubectl(['delete', 'pods', '--all', '-n', NS, '--grace-period=0', '--force', '--wait=false'])
     apply(readFileSync(join(EXAMPLE_BUNDLE, 'configmap.yaml'), 'utf8'))
     apply(readFileSync(join(EXAMPLE_BUNDLE, 'deployment.yaml'), 'utf8'))
-    await settleDeployments(NS, NODE)
+    await waitForRollouts(NS)
   },
   10 * 60 * 1000
 )

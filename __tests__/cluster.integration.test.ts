@@ -1,7 +1,8 @@
 /**
- * The cluster half against a REAL kube-apiserver and controller-manager (test/cluster/). Nothing here is
- * mocked: dry-runs, RBAC, strict field validation and rollout history come from the real server.
- * The tests share one cluster and run in order; each restores what it changes.
+ * The cluster half against a REAL control plane (test/cluster/): kube-apiserver, controller-manager and
+ * scheduler, with kwok running the nodes and pods. Nothing here is mocked: dry-runs, RBAC, strict field
+ * validation and rollout history come from the real server; a NotReady node and a restarting pod are
+ * kwok Stages chosen by a label. The tests share one cluster and run in order; each restores what it changes.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
@@ -25,10 +26,11 @@ import {
   ensureCluster,
   kubectl,
   kubectlJson,
+  kwokNode,
   pods,
-  settleDeployments,
-  stageNode,
-  stagePodRunning
+  STAGE_LABEL,
+  waitFor,
+  waitForRollouts
 } from '../test/cluster-harness.js'
 import { BROKEN, EXAMPLE_BUNDLE, bundleWith, cleanupTempDirs, tempDir } from '../test/fixtures.js'
 
@@ -105,10 +107,10 @@ beforeAll(
     ensureCluster()
     serverVersion = kubectlJson<{ serverVersion: { gitVersion: string } }>(['version']).serverVersion
       .gitVersion
-    stageNode(NODE, true)
+    await kwokNode(NODE)
     apply(`apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${NS}\n`)
     // Start from no Deployments, so the revisions below are exactly the ones this run makes (the cluster
-    // outlives test runs). Pods bound to a node would wait forever for a kubelet: force them out.
+    // outlives test runs). Pods left on a node of an earlier cluster would wait for its kubelet: force them out.
     kubectl(['delete', 'deployments,replicasets', '--all', '-n', NS, '--wait=false'])
     kubectl(['delete', 'pods', '--all', '-n', NS, '--grace-period=0', '--force', '--wait=false'])
     // Three template changes make three revisions, each produced by the real deployment controller.
@@ -120,10 +122,10 @@ beforeAll(
     )
     apply(exampleWithTag('deployment.yaml', '1.4.0'))
     for (const tag of ['1.4.1', '1.4.1-hotfix1']) {
-      await settleDeployments(NS, NODE)
+      await waitForRollouts(NS)
       apply(exampleWithTag('deployment.yaml', tag))
     }
-    await settleDeployments(NS, NODE)
+    await waitForRollouts(NS)
   },
   30 * 60 * 1000
 )
@@ -342,14 +344,8 @@ describe('each of these is no-go, naming the cause', () => {
   })
 
   it('a NotReady node (pressure conditions named)', async () => {
-    stageNode('node-2', false, [
-      {
-        type: 'MemoryPressure',
-        status: 'True',
-        reason: 'KubeletHasInsufficientMemory',
-        message: 'memory available < 100Mi'
-      }
-    ])
+    // kwok runs node-2 (its lease is renewed) but reports it NotReady with MemoryPressure.
+    await kwokNode('node-2', { stage: 'not-ready', pressure: 'MemoryPressure' })
     try {
       const report = await preflight(EXAMPLE_BUNDLE)
       expect(report.decision).toBe('no-go')
@@ -363,15 +359,52 @@ describe('each of these is no-go, naming the cause', () => {
 
   it('a pod with rising restarts', async () => {
     const pod = pods(NS).find(p => p.metadata.name.startsWith('vapora-agents'))!
-    stagePodRunning(pod, 4, new Date(Date.now() - 60_000).toISOString())
+    const { name } = pod.metadata
+    // The restarting Stage: kwok restarts its container 4 times while it stays Running and Ready.
+    kubectl(['annotate', 'pod', name, '-n', NS, 'preflight.test/restarts=4'])
+    kubectl(['label', 'pod', name, '-n', NS, `${STAGE_LABEL}=restarting`])
     try {
+      await waitFor(`kwok to restart ${name} 4 times`, () => {
+        const now = pods(NS).find(p => p.metadata.name === name)
+        return now?.status?.containerStatuses?.[0]?.restartCount === 4
+      })
       const report = await preflight(EXAMPLE_BUNDLE)
       expect(report.decision).toBe('no-go')
       expect(result(report, 'pods-running').message).toMatch(
-        new RegExp(`${pod.metadata.name}/\\S+ restarted 4 times.*restarts are rising`)
+        new RegExp(`${name}/\\S+ restarted 4 times.*restarts are rising`)
       )
     } finally {
-      stagePodRunning(pod, 0)
+      // A restart count never goes down: the ReplicaSet replaces the pod with a fresh one.
+      kubectl(['delete', 'pod', name, '-n', NS, '--wait=true'])
+      await waitForRollouts(NS)
+    }
+  })
+
+  it.each([
+    ['in CrashLoopBackOff', 'crashloop', 'CrashLoopBackOff'],
+    ['that cannot pull its image (ImagePullBackOff)', 'image-pull-backoff', 'ImagePullBackOff']
+  ] as const)('a pod %s', async (_, stage, reason) => {
+    const name = `broken-${stage}`
+    apply(
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name, namespace: NS, labels: { [STAGE_LABEL]: stage } },
+        spec: { containers: [{ name: 'app', image: 'ghcr.io/vapora-platform/broken:1.0' }] }
+      })
+    )
+    try {
+      await waitFor(`kwok to put ${name} in ${reason}`, () => {
+        const pod = pods(NS).find(p => p.metadata.name === name)
+        return pod?.status?.containerStatuses?.[0]?.state?.waiting !== undefined
+      })
+      const report = await preflight(EXAMPLE_BUNDLE)
+      expect(report.decision).toBe('no-go')
+      expect(result(report, 'pods-running').message).toMatch(
+        new RegExp(`${name}/app is in ${reason} \\(\\d+ restarts\\)`)
+      )
+    } finally {
+      kubectl(['delete', 'pod', name, '-n', NS, '--wait=true'])
     }
   })
 

@@ -1,8 +1,9 @@
 /**
  * Verify mode (issue 6) end to end: `node dist/index.js` as the runner spawns it, against the REAL test
- * cluster (kube-apiserver + controller-manager: the rollouts, ReplicaSets and revisions are the real
- * controllers') and the GitHub emulator (the tracking issue carries the preflight's record to the verify
- * run). Pods have no kubelet: the tests stage their status, as test/cluster-harness.ts does elsewhere.
+ * cluster and the GitHub emulator (the tracking issue carries the preflight's record to the verify run).
+ * Every rollout here is real: a new image applied → the deployment controller's ReplicaSets → the
+ * scheduler binds the pods → kwok runs them → Ready. A rollout that never becomes Ready, or pods that
+ * restart, are kwok Stages chosen by a pod-template label (test/cluster/kwok/stages.yaml).
  * Its own namespace, so it can run beside cluster.integration.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
@@ -18,8 +19,12 @@ import {
   ensureCluster,
   kubectl,
   kubectlJson,
-  settleDeployments,
-  stageNode
+  kwokNode,
+  pods,
+  STAGE_LABEL,
+  waitFor,
+  waitForRollouts,
+  type PodStage
 } from '../test/cluster-harness.js'
 import { EXAMPLE_BUNDLE, REPO_ROOT, cleanupTempDirs, tempDir } from '../test/fixtures.js'
 import { startGitHubEmulator, type GitHubEmulator } from '../test/github/emulator.js'
@@ -39,24 +44,34 @@ let serverVersion = ''
 let nextRunId = 7000
 const runs: ActionRun[] = []
 
-/** The example bundle in NS with every image at `tag` (and, optionally, one Deployment's image at another). */
-function bundle(tag: string, override?: { deployment: string; tag: string }): string {
+interface BundleChange {
+  /** One Deployment's image at another tag. */
+  override?: { deployment: string; tag: string }
+  /** One Deployment's pods played by a kwok Stage (a label on its pod template). */
+  stage?: { deployment: string; stage: PodStage }
+}
+
+/** The example bundle in NS with every image at `tag`, and optionally one Deployment changed. */
+function bundle(tag: string, change: BundleChange = {}): string {
   const dir = tempDir('verify-bundle-')
   cpSync(EXAMPLE_BUNDLE, dir, { recursive: true })
+  const { override, stage } = change
   for (const file of ['configmap.yaml', 'deployment.yaml']) {
-    let text = readFileSync(join(EXAMPLE_BUNDLE, file), 'utf8')
+    const text = readFileSync(join(EXAMPLE_BUNDLE, file), 'utf8')
       .replace(/namespace: vapora\b/g, `namespace: ${NS}`)
       .replace(/(ghcr\.io\/[\w./-]+):[\w.-]+/g, `$1:${tag}`)
-    if (override) {
-      text = text
-        .split(/^---$/m)
-        .map(doc =>
-          doc.includes(`name: ${override.deployment}\n`)
-            ? doc.replace(/(ghcr\.io\/[\w./-]+):[\w.-]+/g, `$1:${override.tag}`)
-            : doc
-        )
-        .join('---')
-    }
+      .split(/^---$/m)
+      .map(doc => {
+        if (override && doc.includes(`name: ${override.deployment}\n`))
+          doc = doc.replace(/(ghcr\.io\/[\w./-]+):[\w.-]+/g, `$1:${override.tag}`)
+        if (stage && doc.includes(`name: ${stage.deployment}\n`))
+          doc = doc.replace(
+            /\n {4}metadata:\n {6}labels:\n/,
+            `\n    metadata:\n      labels:\n        ${STAGE_LABEL}: ${stage.stage}\n`
+          )
+        return doc
+      })
+      .join('---')
     writeFileSync(join(dir, file), text)
   }
   return dir
@@ -124,12 +139,12 @@ beforeAll(async () => {
   ensureCluster()
   serverVersion = kubectlJson<{ serverVersion: { gitVersion: string } }>(['version']).serverVersion.gitVersion
   kubeconfig = Buffer.from(readFileSync(ADMIN_KUBECONFIG, 'utf8')).toString('base64')
-  stageNode(NODE, true)
+  await kwokNode(NODE)
   apply(`apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${NS}\n`)
   kubectl(['delete', 'deployments,replicasets', '--all', '-n', NS, '--wait=false'])
   kubectl(['delete', 'pods', '--all', '-n', NS, '--grace-period=0', '--force', '--wait=false'])
   deploy(bundle('1.0.0'))
-  await settleDeployments(NS, NODE)
+  await waitForRollouts(NS)
   github = await startGitHubEmulator()
   github.addRepo(REPO)
   github.addToken(TOKEN, { issues: 'write', actions: 'read', repos: [REPO] })
@@ -157,17 +172,34 @@ describe('verify mode on the real cluster', () => {
       `kubectl rollout undo deployment/vapora-backend -n ${NS} --to-revision=${record.revisions['vapora-backend']}`
     )
 
+    // The deploy job applies the new images; the verify run starts at once and watches the rollout.
     deploy(next)
-    // The kubelet's part, while the verify run watches.
-    const [run] = await Promise.all([
-      verify(next, {
-        'close-on-success': 'true',
-        'health-url': `${healthUrl}/health`,
-        'api-urls': '/api/projects'
-      }),
-      // Started after the verify run, so that it watches the rollout happen.
-      new Promise(resolve => setTimeout(resolve, 2500)).then(() => settleDeployments(NS, NODE))
-    ])
+    const run = await verify(next, {
+      'close-on-success': 'true',
+      'health-url': `${healthUrl}/health`,
+      'api-urls': '/api/projects'
+    })
+    // Nothing was staged: the new ReplicaSets' pods were bound by the scheduler and run by kwok.
+    const backend = pods(NS).filter(p => p.metadata.name.startsWith('vapora-backend-'))
+    expect(backend).toHaveLength(2)
+    for (const pod of backend) {
+      expect(pod.spec.containers[0].image).toMatch(/:2\.0\.0$/)
+      expect(pod.spec.nodeName).toBe(NODE)
+      expect(pod.status?.conditions).toContainEqual(
+        expect.objectContaining({ type: 'Ready', status: 'True' })
+      )
+      const scheduled = kubectl([
+        'get',
+        'events',
+        '-n',
+        NS,
+        '--field-selector',
+        `involvedObject.name=${pod.metadata.name},reason=Scheduled`,
+        '-o',
+        'jsonpath={.items[*].message}'
+      ])
+      expect(scheduled).toContain(`Successfully assigned ${NS}/${pod.metadata.name} to ${NODE}`)
+    }
     expect(run.stdout).toMatch(
       /verify-pods-ready +3 Deployment\(s\) rolled out, every pod Ready \(\d+(\.\d)? s after/
     )
@@ -259,15 +291,17 @@ describe('verify mode on the real cluster', () => {
     expect(bad.stderr).toMatch(/--preflight-report: cannot read ".*package\.json" as a preflight JSON report/)
   })
 
-  it('pods never Ready: not verified within the timeout, the issue stays open with the rollback commands', async () => {
-    const next = bundle('3.0.0')
+  it('a rollout held by a stage (new pods never Ready): not verified within the timeout, the issue stays open with the rollback commands', async () => {
+    // vapora-backend's new pods run but never become Ready; the other two roll out.
+    const next = bundle('3.0.0', { stage: { deployment: 'vapora-backend', stage: 'never-ready' } })
     await preflight(next)
     deploy(next)
-    const run = await verify(next, { 'ready-timeout': '4s', 'close-on-success': 'true' })
+    const run = await verify(next, { 'ready-timeout': '8s', 'close-on-success': 'true' })
     expect(run.outputs.verified).toBe('false')
     expect(run.exitCode).toBe(1)
+    // maxSurge 1, maxUnavailable 0: one new pod, never Ready; the two old ones keep serving.
     expect(run.stdout).toMatch(
-      /verify-pods-ready +\[blocks\] not Ready within 4 s: vapora-backend: \d\/2 ready/
+      /verify-pods-ready +\[blocks\] not Ready within 8 s: vapora-backend: 2\/2 ready, 1 updated, 3 total \(\d+ ms\)\n/
     )
     expect(run.stdout).toMatch(
       /Roll back with:\nkubectl rollout undo deployment\/vapora-backend -n vapora-verify --to-revision=2/
@@ -280,14 +314,30 @@ describe('verify mode on the real cluster', () => {
     expect(github.comments(REPO, issue.number).at(-1)?.body).toMatch(
       /❌ \*\*Deployment not verified\*\*[\s\S]*verify-pods-ready/
     )
-    await settleDeployments(NS, NODE)
+  }, 120_000)
+
+  it('a preflight taken while that rollout is still in progress says so, naming the Deployment', async () => {
+    // State: the held rollout of the test before (vapora-backend: 1 of 2 new replicas, never Ready).
+    const held = pods(NS).filter(
+      p => p.metadata.labels?.[STAGE_LABEL] === 'never-ready' && !p.metadata.deletionTimestamp
+    )
+    expect(held).toHaveLength(1)
+    const run = await preflight(bundle('4.0.0'))
+    expect(run.outputs.decision).toBe('no-go')
+    expect(run.stdout).toMatch(
+      /deployments-available +\[blocks\] a rollout is in progress: vapora-backend: 1 of 2 new replicas updated/
+    )
+    expect(run.stdout).toMatch(new RegExp(`pods-running +\\[blocks\\] ${held[0].metadata.name} is not Ready`))
+    // Leave the Deployment rolled out for the tests after this one.
+    deploy(bundle('3.0.0'))
+    await waitForRollouts(NS)
   }, 120_000)
 
   it('an image left at the old tag: not verified, naming the Deployment', async () => {
     const next = bundle('4.0.0')
     await preflight(next)
-    deploy(bundle('4.0.0', { deployment: 'vapora-llm-router', tag: '3.0.0' }))
-    const [run] = await Promise.all([verify(next), settleDeployments(NS, NODE)])
+    deploy(bundle('4.0.0', { override: { deployment: 'vapora-llm-router', tag: '3.0.0' } }))
+    const run = await verify(next)
     expect(run.outputs.verified).toBe('false')
     expect(run.stdout).toMatch(
       /verify-images +\[blocks\] not running the bundle's images: vapora-llm-router\/\S+ runs ghcr\.io\/\S+:3\.0\.0, the bundle has ghcr\.io\/\S+:4\.0\.0/
@@ -299,13 +349,13 @@ describe('verify mode on the real cluster', () => {
     // Bring llm-router to the bundle too, so the only difference left is the rollback.
     const next = bundle('5.0.0')
     deploy(bundle('4.0.0'))
-    await settleDeployments(NS, NODE)
+    await waitForRollouts(NS)
     await preflight(next)
     deploy(next)
-    await settleDeployments(NS, NODE)
+    await waitForRollouts(NS)
     const deployed = revisionOf('vapora-backend')
     kubectl(['rollout', 'undo', 'deployment/vapora-backend', '-n', NS])
-    await settleDeployments(NS, NODE)
+    await waitForRollouts(NS)
     // kubectl rollout undo gives the old template a new, higher revision: the number alone cannot tell.
     expect(revisionOf('vapora-backend')).toBeGreaterThan(deployed)
     const run = await verify(next)
@@ -315,6 +365,26 @@ describe('verify mode on the real cluster', () => {
       /verify-rollback +\[blocks\] rollback detected: vapora-backend: revision \d+ runs ReplicaSet vapora-backend-\w+/
     )
     expect(trackingIssue().body).toMatch(/\| Rollback performed \| \*\*Yes\*\* \(detected\) \|/)
+  }, 150_000)
+
+  it('pods that restart after the deploy (a stage): Ready, but verify-restarts fails naming them', async () => {
+    // vapora-agents' new pods become Ready, then kwok restarts each container 3 times.
+    const next = bundle('6.0.0', { stage: { deployment: 'vapora-agents', stage: 'restarting' } })
+    await preflight(next)
+    deploy(next)
+    await waitForRollouts(NS)
+    await waitFor('the new vapora-agents pods to restart', () =>
+      pods(NS)
+        .filter(p => p.metadata.labels?.[STAGE_LABEL] === 'restarting' && !p.metadata.deletionTimestamp)
+        .every(p => (p.status?.containerStatuses?.[0]?.restartCount ?? 0) >= 1)
+    )
+    const run = await verify(next)
+    expect(run.outputs.verified).toBe('false')
+    expect(run.stdout).toMatch(/✓ verify-pods-ready /)
+    expect(run.stdout).toMatch(
+      /verify-restarts +\[blocks\] restarts rose since the preflight: vapora-agents-\w+-\w+: 0 → [1-3], vapora-agents-\w+-\w+: 0 → [1-3] \(\d+ ms\)\n/
+    )
+    expect(run.stdout).not.toMatch(/verify-restarts .*vapora-backend/)
   }, 150_000)
 
   it('without a preflight record: not verified, saying to run the preflight first', async () => {

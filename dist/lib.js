@@ -2250,7 +2250,28 @@ const configMapBackupCheck = {
     }
 };
 
-/** "kubectl get deployments -n vapora": each expected Deployment exists and is Available. */
+/** What `kubectl rollout status` would still be waiting for, or undefined when the rollout is complete. */
+function rolloutInProgress(d) {
+    const want = d.spec?.replicas ?? 1;
+    const s = d.status ?? {};
+    const updated = s.updatedReplicas ?? 0;
+    const progressing = (s.conditions ?? []).find((c) => c.type === 'Progressing');
+    if ((s.observedGeneration ?? 0) < (d.metadata?.generation ?? 0))
+        return 'the controller has not seen the latest spec yet';
+    if (progressing?.reason === 'ProgressDeadlineExceeded')
+        return `stalled (${progressing.message ?? 'progress deadline exceeded'})`;
+    if (updated < want)
+        return `${updated} of ${want} new replicas updated`;
+    if ((s.replicas ?? 0) > updated)
+        return `${(s.replicas ?? 0) - updated} old replicas pending termination`;
+    if ((s.availableReplicas ?? 0) < updated)
+        return `${s.availableReplicas ?? 0} of ${updated} updated replicas available`;
+    return undefined;
+}
+/**
+ * "kubectl get deployments -n vapora": each expected Deployment exists, is Available, and is not in the
+ * middle of a rollout (deploying over one replaces a rollout whose outcome nobody has seen yet).
+ */
 const deploymentsAvailableCheck = {
     id: 'deployments-available',
     title: 'Verify current deployments are available',
@@ -2265,6 +2286,7 @@ const deploymentsAvailableCheck = {
             const deployments = await cluster.session.deployments(namespace);
             const details = [];
             const unavailable = [];
+            const rollingOut = [];
             const absent = [];
             for (const name of ctx.options.deployments) {
                 const d = deployments.find(x => x.metadata?.name === name);
@@ -2280,13 +2302,24 @@ const deploymentsAvailableCheck = {
                 details.push(line);
                 if (available < want || condition?.status === 'False')
                     unavailable.push(line);
+                const rollout = rolloutInProgress(d);
+                if (rollout) {
+                    rollingOut.push(`${name}: ${rollout}`);
+                    details.push(`${name}: rollout in progress: ${rollout}`);
+                }
             }
-            if (unavailable.length) {
+            if (unavailable.length || rollingOut.length) {
+                const said = [
+                    ...(unavailable.length ? [`not available: ${unavailable.join('; ')}`] : []),
+                    ...(rollingOut.length ? [`a rollout is in progress: ${rollingOut.join('; ')}`] : [])
+                ];
                 return {
                     status: 'fail',
-                    message: `not available: ${unavailable.join('; ')}`,
+                    message: said.join('; '),
                     details,
-                    hint: 'Deploying over an unhealthy Deployment hides the cause: fix or roll back the current state first.'
+                    hint: rollingOut.length
+                        ? `Let the rollout finish (kubectl rollout status deployment/${rollingOut[0].split(':')[0]} -n ${namespace}) or roll it back first: deploying over it replaces a rollout whose outcome is not known yet.`
+                        : 'Deploying over an unhealthy Deployment hides the cause: fix or roll back the current state first.'
                 };
             }
             if (absent.length === ctx.options.deployments.length) {
@@ -2611,7 +2644,9 @@ function requestsByNode(pods) {
 }
 /**
  * "kubectl top nodes (not near capacity)": usage from metrics.k8s.io when a metrics server serves it;
- * otherwise requested vs allocatable, with a warning that the numbers are requests, not usage.
+ * otherwise requested vs allocatable, with a warning that the numbers are requests, not usage. A node
+ * metrics-server has no usage for (not scraped yet, or its kubelet unreachable) is counted by requests
+ * too, and named — never taken as idle.
  */
 const nodeCapacityCheck = {
     id: 'node-capacity',
@@ -2636,9 +2671,11 @@ const nodeCapacityCheck = {
                     });
                 }
             }
-            else {
-                for (const [node, total] of requestsByNode(await session.pods()))
-                    usage.set(node, total);
+            const noMetrics = metrics ? nodes.map(n => n.metadata.name).filter(name => !usage.has(name)) : [];
+            if (!metrics || noMetrics.length > 0) {
+                const requests = requestsByNode(await session.pods());
+                for (const name of metrics ? noMetrics : nodes.map(n => n.metadata.name))
+                    usage.set(name, requests.get(name) ?? { cpu: 0, memory: 0 });
             }
             const details = [];
             const over = [];
@@ -2650,13 +2687,13 @@ const nodeCapacityCheck = {
                 const used = usage.get(name) ?? { cpu: 0, memory: 0 };
                 const cpuPct = cpu ? (100 * used.cpu) / cpu : 0;
                 const memPct = memory ? (100 * used.memory) / memory : 0;
-                const line = `${name}: CPU ${cpuPct.toFixed(0)}%, memory ${memPct.toFixed(0)}% of allocatable`;
+                const line = `${name}: CPU ${cpuPct.toFixed(0)}%, memory ${memPct.toFixed(0)}% of allocatable${noMetrics.includes(name) ? ' (by requests: metrics-server has no usage for it)' : ''}`;
                 details.push(line);
                 perNode.push({ name, cpuPct: Math.round(cpuPct), memoryPct: Math.round(memPct) });
                 if (cpuPct > threshold || memPct > threshold)
                     over.push(line);
             }
-            const data = { source, threshold, nodes: perNode };
+            const data = { source, threshold, nodes: perNode, ...(noMetrics.length > 0 ? { noMetrics } : {}) };
             if (over.length) {
                 return {
                     status: 'fail',
@@ -2670,6 +2707,14 @@ const nodeCapacityCheck = {
                 return {
                     status: 'warn',
                     message: `under ${threshold}% on all ${nodes.length} nodes by requests; metrics-server is absent, so real usage is unknown`,
+                    details,
+                    data
+                };
+            }
+            if (noMetrics.length > 0) {
+                return {
+                    status: 'warn',
+                    message: `under ${threshold}% on all ${nodes.length} nodes; metrics-server has no usage for ${noMetrics.join(', ')} (not scraped yet, or its kubelet unreachable), counted by requests`,
                     details,
                     data
                 };

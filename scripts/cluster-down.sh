@@ -3,7 +3,7 @@
 #
 # Only the processes recorded in .cluster/pids/*.pid are signalled, and only
 # after /proc/PID/cmdline confirms that the pid still runs .cluster/bin/testcluster
-# with the expected subcommand. SIGTERM first, SIGKILL after a grace period.
+# with the expected subcommand (or .cluster/bin/kwok, .cluster/bin/metrics-server). SIGTERM first, SIGKILL after a grace period.
 # Then removes the pid files, the etcd data and the per-cluster credentials.
 # Keeps .cluster/bin (the build) and .cluster/logs. Idempotent.
 set -euo pipefail
@@ -17,7 +17,7 @@ stop_component() {
   [ -f "$f" ] || return 0
   pid="$(cat "$f" 2>/dev/null || true)"
   if ! pid_is_ours "$pid" "$c"; then
-    log "$c: pid file says ${pid:-nothing}, which is not a running '$BIN $c'; removing stale pid file"
+    log "$c: pid file says ${pid:-nothing}, which is not our running $c; removing stale pid file"
     rm -f "$f"
     return 0
   fi
@@ -53,14 +53,16 @@ main() {
     stop_component "${COMPONENTS[$i]}"
   done
   rm -f "$STATE/ready"
-  rm -rf "$STATE/etcd" "$PKI" "$PIDS" "$STATE/controller-manager"
+  rm -rf "$STATE/etcd" "$PKI" "$PIDS" "$STATE/controller-manager" "$STATE/kwok"
   rm -f "$STATE/tokens.csv" "$STATE/kubeconfig" "$STATE/kubeconfig-limited" \
-    "$STATE/kubeconfig-controller-manager" "$STATE/env" \
-    "$STATE/apiserver.port" "$STATE/controller-manager.port"
+    "$STATE/kubeconfig-controller-manager" "$STATE/kubeconfig-scheduler" "$STATE/kubeconfig-kwok" \
+    "$STATE/kubeconfig-metrics-server" "$STATE/env"
+  local c
+  for c in "${COMPONENTS[@]}"; do rm -f "$STATE/$c.port"; done
   local strays
   strays="$(stray_pids | tr '\n' ' ')"
   if [ -n "${strays// /}" ]; then
-    log "WARNING: processes running $BIN without a pid file were left alone: $strays"
+    log "WARNING: processes running our binaries without a pid file were left alone: $strays"
   fi
   log "cluster stopped"
 }

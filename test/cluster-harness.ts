@@ -1,7 +1,9 @@
 /**
  * The integration tests' handle on the real test cluster (test/cluster/, started by scripts/cluster-up.sh):
- * start it when absent, run the harness's kubectl, and stage situations a kubelet and scheduler would
- * produce — Ready nodes, bound Running/Ready pods, restarts — through the API's status subresources.
+ * start it when absent, run the harness's kubectl, register kwok-run nodes, wait for rollouts that the
+ * real controllers, scheduler and kwok carry out, and stop and start components for fault tests.
+ * Pod lifecycles other than "Running and Ready" are chosen with a label (STAGE_LABEL) that selects one of
+ * our kwok Stages; nothing here writes pod or node status by hand.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs'
@@ -73,165 +75,218 @@ export async function waitFor<T>(
   }
 }
 
-interface Condition {
-  type: string
-  status: string
+/** The label that selects one of our kwok Stages (test/cluster/kwok/stages.yaml) for a pod or node. */
+export const STAGE_LABEL = 'preflight.test/stage'
+/** Pod lifecycles our Stages play instead of kwok's default (Running and Ready at once). */
+export type PodStage = 'never-ready' | 'crashloop' | 'restarting' | 'image-pull-backoff'
+
+export interface NodeOptions {
+  /** `not-ready`: kwok runs the node but reports it NotReady (reason KubeletNotReady unless `reason`). */
+  stage?: 'not-ready'
   reason?: string
   message?: string
+  /** A pressure condition reported True alongside (only with `stage: 'not-ready'`). */
+  pressure?: 'MemoryPressure' | 'DiskPressure' | 'PIDPressure'
+  cpu?: string
+  memory?: string
+  /** false: metrics-server cannot scrape it (its kubelet answers 404 for /metrics/resource). */
+  scrapeable?: boolean
 }
 
-/** A Node with capacity, Ready (or not), as a kubelet would report it. */
-export function stageNode(name: string, ready = true, extraConditions: Condition[] = []): void {
-  apply(
-    JSON.stringify({
-      apiVersion: 'v1',
-      kind: 'Node',
-      metadata: { name, labels: { 'kubernetes.io/hostname': name } }
+interface NodeJson {
+  metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> }
+  spec: { taints?: Array<{ key: string; effect: string }> }
+  status?: { conditions?: Array<{ type: string; status: string }> }
+}
+
+/**
+ * Registers a Node as a kubelet would (labels, capacity, its address and kubelet port) and hands it to
+ * kwok, which runs it from then on: conditions, heartbeats (a Lease), the pods the scheduler binds to
+ * it. Resolves when kwok has reported the node, and — for a Ready node — when the node lifecycle
+ * controller has lifted the `not-ready` taint, so the scheduler can use it.
+ */
+export async function kwokNode(name: string, options: NodeOptions = {}): Promise<void> {
+  const cpu = options.cpu ?? '8'
+  const memory = options.memory ?? '32Gi'
+  const annotations: Record<string, string> = {
+    'kwok.x-k8s.io/node': 'fake',
+    // metrics-server asks kwok for this node's /metrics/resource at this path (one port serves all nodes).
+    'metrics.k8s.io/resource-metrics-path':
+      options.scrapeable === false
+        ? `/metrics/nodes/${name}/not-served`
+        : `/metrics/nodes/${name}/metrics/resource`,
+    ...(options.reason ? { 'preflight.test/reason': options.reason } : {}),
+    ...(options.message ? { 'preflight.test/message': options.message } : {}),
+    ...(options.pressure ? { 'preflight.test/pressure': options.pressure } : {})
+  }
+  const labels: Record<string, string> = {
+    'kubernetes.io/hostname': name,
+    'kubernetes.io/os': 'linux',
+    'kubernetes.io/arch': 'amd64',
+    type: 'kwok',
+    ...(options.stage ? { [STAGE_LABEL]: options.stage } : {})
+  }
+  // The cluster outlives test runs: a node of an earlier run is kept if it is the same kind of node.
+  const existing = kubectl(['get', 'node', name, '--ignore-not-found', '-o', 'json']).trim()
+  const was = existing === '' ? undefined : (JSON.parse(existing) as NodeJson).metadata
+  const same =
+    was !== undefined &&
+    (was.labels?.[STAGE_LABEL] ?? '') === (labels[STAGE_LABEL] ?? '') &&
+    JSON.stringify(
+      Object.entries(was.annotations ?? {})
+        .filter(([k]) => k in annotations || k.startsWith('preflight.test/'))
+        .sort()
+    ) === JSON.stringify(Object.entries(annotations).sort())
+  if (was !== undefined && !same) kubectl(['delete', 'node', name, '--wait=true'])
+  if (!same) {
+    // Created with its status, as a kubelet registers itself (the API server keeps status on create).
+    kubectl(['create', '-f', '-'], {
+      input: JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Node',
+        metadata: { name, labels, annotations },
+        status: {
+          capacity: { cpu, memory, pods: '110' },
+          allocatable: { cpu, memory, pods: '110' },
+          addresses: [
+            { type: 'InternalIP', address: '127.0.0.1' },
+            { type: 'Hostname', address: name }
+          ],
+          daemonEndpoints: { kubeletEndpoint: { Port: Number(clusterEnv('CLUSTER_KWOK_PORT')) } },
+          nodeInfo: {
+            kubeletVersion: clusterEnv('CLUSTER_K8S_VERSION'),
+            kubeProxyVersion: '',
+            operatingSystem: 'linux',
+            architecture: 'amd64',
+            containerRuntimeVersion: `kwok://${clusterEnv('CLUSTER_KWOK_VERSION')}`,
+            kernelVersion: '',
+            osImage: 'kwok',
+            machineID: '',
+            systemUUID: '',
+            bootID: ''
+          }
+        }
+      })
     })
-  )
-  // No kubelet: nothing else would remove the not-ready taint the API server adds to new nodes.
-  try {
-    kubectl(['taint', 'nodes', name, 'node.kubernetes.io/not-ready:NoSchedule-'])
-  } catch {
-    // Not tainted (any more): nothing to remove.
   }
-  const now = new Date().toISOString()
-  const status = {
-    capacity: { cpu: '8', memory: '32Gi', pods: '110' },
-    allocatable: { cpu: '8', memory: '32Gi', pods: '110' },
-    conditions: [
-      {
-        type: 'Ready',
-        status: ready ? 'True' : 'False',
-        reason: ready ? 'KubeletReady' : 'KubeletNotReady',
-        message: ready ? 'kubelet is posting ready status' : 'container runtime network not ready',
-        lastHeartbeatTime: now,
-        lastTransitionTime: now
-      },
-      ...extraConditions.map(c => ({ ...c, lastHeartbeatTime: now, lastTransitionTime: now }))
-    ]
-  }
-  kubectl(['patch', 'node', name, '--subresource=status', '--type=merge', '-p', JSON.stringify({ status })])
+  const wantReady = options.stage !== 'not-ready'
+  await waitFor(`kwok to run node ${name}${wantReady ? ' and its not-ready taint to be lifted' : ''}`, () => {
+    const node = kubectlJson<NodeJson>(['get', 'node', name])
+    const ready = node.status?.conditions?.find(c => c.type === 'Ready')?.status
+    if (!wantReady) return ready === 'False'
+    const tainted = (node.spec.taints ?? []).some(t => t.key === 'node.kubernetes.io/not-ready')
+    return ready === 'True' && !tainted
+  })
 }
 
 interface PodJson {
   metadata: {
     name: string
     namespace: string
+    labels?: Record<string, string>
     deletionTimestamp?: string
     ownerReferences?: Array<{ name: string }>
   }
   spec: { nodeName?: string; containers: Array<{ name: string; image: string }> }
-  status?: { phase?: string; conditions?: Condition[] }
-}
-
-/** Marks a pod Running and Ready as a kubelet would, with the given restart count. */
-export function stagePodRunning(pod: PodJson, restartCount = 0, lastRestartAt?: string): void {
-  const now = new Date().toISOString()
-  const conditions = ['Initialized', 'PodScheduled', 'ContainersReady', 'Ready'].map(type => ({
-    type,
-    status: 'True',
-    lastTransitionTime: now
-  }))
-  const containerStatuses = pod.spec.containers.map(c => ({
-    name: c.name,
-    image: c.image,
-    imageID: `${c.image}@sha256:${'0'.repeat(64)}`,
-    containerID: `containerd://${pod.metadata.name}-${c.name}`,
-    ready: true,
-    started: true,
-    restartCount,
-    state: { running: { startedAt: now } },
-    ...(lastRestartAt
-      ? {
-          lastState: {
-            terminated: { exitCode: 1, reason: 'Error', startedAt: lastRestartAt, finishedAt: lastRestartAt }
-          }
-        }
-      : {})
-  }))
-  kubectl([
-    'patch',
-    'pod',
-    pod.metadata.name,
-    '-n',
-    pod.metadata.namespace,
-    '--subresource=status',
-    '--type=merge',
-    '-p',
-    JSON.stringify({
-      status: { phase: 'Running', conditions, containerStatuses, podIP: '10.244.0.10', startTime: now }
-    })
-  ])
-}
-
-/** Binds a Pending pod to a node (what the scheduler would do). */
-export function bindPod(pod: PodJson, node: string): void {
-  // Bindings are created through the pod's binding subresource (kubectl apply cannot post them).
-  const { name, namespace } = pod.metadata
-  kubectl(['create', '--raw', `/api/v1/namespaces/${namespace}/pods/${name}/binding`, '-f', '-'], {
-    input: JSON.stringify({
-      apiVersion: 'v1',
-      kind: 'Binding',
-      metadata: { name, namespace },
-      target: { apiVersion: 'v1', kind: 'Node', name: node }
-    })
-  })
+  status?: {
+    phase?: string
+    conditions?: Array<{ type: string; status: string }>
+    containerStatuses?: Array<{ name: string; restartCount: number; state?: Record<string, unknown> }>
+  }
 }
 
 export function pods(namespace: string): PodJson[] {
   return kubectlJson<{ items: PodJson[] }>(['get', 'pods', '-n', namespace]).items
 }
 
-/**
- * Plays scheduler and kubelet until every Deployment in `namespace` is fully rolled out: pods of the
- * current ReplicaSets are bound and made Running/Ready; pods of old ones, stuck Terminating without a
- * kubelet, are removed.
- */
-export async function settleDeployments(namespace: string, node: string): Promise<void> {
-  await waitFor(
-    `deployments in ${namespace} to be available`,
-    () => {
-      const deployments = kubectlJson<{
-        items: Array<{
-          metadata: { name: string; generation: number }
-          spec: { replicas: number }
-          status: {
-            observedGeneration?: number
-            updatedReplicas?: number
-            availableReplicas?: number
-            replicas?: number
-          }
-        }>
-      }>(['get', 'deployments', '-n', namespace]).items
-      for (const pod of pods(namespace)) {
-        if (pod.metadata.deletionTimestamp) {
-          kubectl([
-            'delete',
-            'pod',
-            pod.metadata.name,
-            '-n',
-            namespace,
-            '--grace-period=0',
-            '--force',
-            '--ignore-not-found'
-          ])
-          continue
-        }
-        if (!pod.spec.nodeName) bindPod(pod, node)
-        const ready = pod.status?.conditions?.some(c => c.type === 'Ready' && c.status === 'True')
-        if (!ready || !pod.spec.nodeName) stagePodRunning({ ...pod, spec: { ...pod.spec, nodeName: node } })
-      }
-      return deployments.every(
-        d =>
-          d.status.observedGeneration === d.metadata.generation &&
-          d.status.updatedReplicas === d.spec.replicas &&
-          d.status.availableReplicas === d.spec.replicas &&
-          d.status.replicas === d.spec.replicas
-      )
-    },
-    90_000
+interface DeploymentJson {
+  metadata: { name: string; generation: number }
+  spec: { replicas: number }
+  status: {
+    observedGeneration?: number
+    updatedReplicas?: number
+    availableReplicas?: number
+    replicas?: number
+  }
+}
+
+/** What `kubectl rollout status` waits for: the new ReplicaSet complete and available, no old pods left. */
+export function rolledOut(d: DeploymentJson): boolean {
+  return (
+    d.status.observedGeneration === d.metadata.generation &&
+    d.status.updatedReplicas === d.spec.replicas &&
+    d.status.availableReplicas === d.spec.replicas &&
+    d.status.replicas === d.spec.replicas
   )
+}
+
+/**
+ * Resolves when every Deployment in `namespace` is rolled out. Nothing is staged: the deployment and
+ * replicaset controllers create the pods, the scheduler binds them, kwok runs them (and deletes the old
+ * ones once the controllers scale them down).
+ */
+export async function waitForRollouts(namespace: string, timeoutMs = 90_000): Promise<void> {
+  await waitFor(
+    `the Deployments in ${namespace} to be rolled out`,
+    () =>
+      kubectlJson<{ items: DeploymentJson[] }>(['get', 'deployments', '-n', namespace]).items.every(
+        rolledOut
+      ),
+    timeoutMs
+  )
+}
+
+/** A value of .cluster/env (written by cluster-up.sh). */
+export function clusterEnv(key: string): string {
+  const env = readFileSync(join(CLUSTER_DIR, 'env'), 'utf8')
+  const value = new RegExp(`^${key}=(.*)$`, 'm').exec(env)?.[1]
+  if (value === undefined)
+    throw new Error(`.cluster/env has no ${key}: run npm run cluster:down and cluster:up`)
+  return value
+}
+
+/** Node usage as metrics-server serves it through the aggregator (undefined until it has two scrapes). */
+export function nodeMetrics(name: string): { cpu: string; memory: string } | undefined {
+  try {
+    const m = JSON.parse(kubectl(['get', '--raw', `/apis/metrics.k8s.io/v1beta1/nodes/${name}`])) as {
+      usage: { cpu: string; memory: string }
+    }
+    return m.usage
+  } catch {
+    return undefined
+  }
+}
+
+const componentPid = (component: string): number =>
+  Number(readFileSync(join(CLUSTER_DIR, 'pids', `${component}.pid`), 'utf8').trim())
+
+/**
+ * Stops metrics-server (SIGTERM), runs `during`, and starts it again as it was, whatever `during` did.
+ * Resolves once the restarted one answers /livez (its node metrics return after two scrapes, ~20 s).
+ */
+export async function withoutMetricsServer<T>(during: () => Promise<T>): Promise<T> {
+  const pid = componentPid('metrics-server')
+  const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)
+  process.kill(pid, 'SIGTERM')
+  await waitFor('metrics-server to exit', () => !isAlive(pid), 15_000)
+  try {
+    return await during()
+  } finally {
+    const log = openSync(join(CLUSTER_DIR, 'logs', 'metrics-server.log'), 'a')
+    const child = spawn(argv[0], argv.slice(1), { detached: true, stdio: ['ignore', log, log] })
+    child.unref()
+    closeSync(log)
+    writeFileSync(join(CLUSTER_DIR, 'pids', 'metrics-server.pid'), `${child.pid}\n`)
+    const port = readFileSync(join(CLUSTER_DIR, 'metrics-server.port'), 'utf8').trim()
+    const ca = join(CLUSTER_DIR, 'pki', 'ca.crt')
+    await waitFor(
+      'the restarted metrics-server to answer /livez',
+      () =>
+        spawnSync('curl', ['-fsS', '--max-time', '2', '--cacert', ca, `https://127.0.0.1:${port}/livez`])
+          .status === 0,
+      30_000
+    )
+  }
 }
 
 /** Alive and not a zombie (a killed child of ours stays in /proc as Z until it is reaped). */

@@ -1,7 +1,28 @@
 import type { Check, CheckOutcome } from '../types.js'
+import type { KubeObjectJson } from '../kube/types.js'
 import { CLUSTER_SECTION, explainApiError, usableCluster } from './cluster-common.js'
 
-/** "kubectl get deployments -n vapora": each expected Deployment exists and is Available. */
+/** What `kubectl rollout status` would still be waiting for, or undefined when the rollout is complete. */
+export function rolloutInProgress(d: KubeObjectJson): string | undefined {
+  const want = d.spec?.replicas ?? 1
+  const s = d.status ?? {}
+  const updated = s.updatedReplicas ?? 0
+  const progressing = (s.conditions ?? []).find((c: { type: string }) => c.type === 'Progressing')
+  if ((s.observedGeneration ?? 0) < (d.metadata?.generation ?? 0))
+    return 'the controller has not seen the latest spec yet'
+  if (progressing?.reason === 'ProgressDeadlineExceeded')
+    return `stalled (${progressing.message ?? 'progress deadline exceeded'})`
+  if (updated < want) return `${updated} of ${want} new replicas updated`
+  if ((s.replicas ?? 0) > updated) return `${(s.replicas ?? 0) - updated} old replicas pending termination`
+  if ((s.availableReplicas ?? 0) < updated)
+    return `${s.availableReplicas ?? 0} of ${updated} updated replicas available`
+  return undefined
+}
+
+/**
+ * "kubectl get deployments -n vapora": each expected Deployment exists, is Available, and is not in the
+ * middle of a rollout (deploying over one replaces a rollout whose outcome nobody has seen yet).
+ */
 export const deploymentsAvailableCheck: Check = {
   id: 'deployments-available',
   title: 'Verify current deployments are available',
@@ -15,6 +36,7 @@ export const deploymentsAvailableCheck: Check = {
       const deployments = await cluster.session.deployments(namespace)
       const details: string[] = []
       const unavailable: string[] = []
+      const rollingOut: string[] = []
       const absent: string[] = []
       for (const name of ctx.options.deployments) {
         const d = deployments.find(x => x.metadata?.name === name)
@@ -29,13 +51,24 @@ export const deploymentsAvailableCheck: Check = {
         const line = `${name}: ${available}/${want} available${condition ? ` (Available=${condition.status}${condition.reason ? `, ${condition.reason}` : ''})` : ''}`
         details.push(line)
         if (available < want || condition?.status === 'False') unavailable.push(line)
+        const rollout = rolloutInProgress(d)
+        if (rollout) {
+          rollingOut.push(`${name}: ${rollout}`)
+          details.push(`${name}: rollout in progress: ${rollout}`)
+        }
       }
-      if (unavailable.length) {
+      if (unavailable.length || rollingOut.length) {
+        const said = [
+          ...(unavailable.length ? [`not available: ${unavailable.join('; ')}`] : []),
+          ...(rollingOut.length ? [`a rollout is in progress: ${rollingOut.join('; ')}`] : [])
+        ]
         return {
           status: 'fail',
-          message: `not available: ${unavailable.join('; ')}`,
+          message: said.join('; '),
           details,
-          hint: 'Deploying over an unhealthy Deployment hides the cause: fix or roll back the current state first.'
+          hint: rollingOut.length
+            ? `Let the rollout finish (kubectl rollout status deployment/${rollingOut[0].split(':')[0]} -n ${namespace}) or roll it back first: deploying over it replaces a rollout whose outcome is not known yet.`
+            : 'Deploying over an unhealthy Deployment hides the cause: fix or roll back the current state first.'
         }
       }
       if (absent.length === ctx.options.deployments.length) {

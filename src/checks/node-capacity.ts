@@ -45,7 +45,9 @@ function requestsByNode(pods: KubeObjectJson[]): Map<string, { cpu: number; memo
 
 /**
  * "kubectl top nodes (not near capacity)": usage from metrics.k8s.io when a metrics server serves it;
- * otherwise requested vs allocatable, with a warning that the numbers are requests, not usage.
+ * otherwise requested vs allocatable, with a warning that the numbers are requests, not usage. A node
+ * metrics-server has no usage for (not scraped yet, or its kubelet unreachable) is counted by requests
+ * too, and named — never taken as idle.
  */
 export const nodeCapacityCheck: Check = {
   id: 'node-capacity',
@@ -68,8 +70,12 @@ export const nodeCapacityCheck: Check = {
             memory: parseQuantity(m.usage?.memory)
           })
         }
-      } else {
-        for (const [node, total] of requestsByNode(await session.pods())) usage.set(node, total)
+      }
+      const noMetrics = metrics ? nodes.map(n => n.metadata!.name!).filter(name => !usage.has(name)) : []
+      if (!metrics || noMetrics.length > 0) {
+        const requests = requestsByNode(await session.pods())
+        for (const name of metrics ? noMetrics : nodes.map(n => n.metadata!.name!))
+          usage.set(name, requests.get(name) ?? { cpu: 0, memory: 0 })
       }
       const details: string[] = []
       const over: string[] = []
@@ -81,12 +87,12 @@ export const nodeCapacityCheck: Check = {
         const used = usage.get(name) ?? { cpu: 0, memory: 0 }
         const cpuPct = cpu ? (100 * used.cpu) / cpu : 0
         const memPct = memory ? (100 * used.memory) / memory : 0
-        const line = `${name}: CPU ${cpuPct.toFixed(0)}%, memory ${memPct.toFixed(0)}% of allocatable`
+        const line = `${name}: CPU ${cpuPct.toFixed(0)}%, memory ${memPct.toFixed(0)}% of allocatable${noMetrics.includes(name) ? ' (by requests: metrics-server has no usage for it)' : ''}`
         details.push(line)
         perNode.push({ name, cpuPct: Math.round(cpuPct), memoryPct: Math.round(memPct) })
         if (cpuPct > threshold || memPct > threshold) over.push(line)
       }
-      const data = { source, threshold, nodes: perNode }
+      const data = { source, threshold, nodes: perNode, ...(noMetrics.length > 0 ? { noMetrics } : {}) }
       if (over.length) {
         return {
           status: 'fail',
@@ -100,6 +106,14 @@ export const nodeCapacityCheck: Check = {
         return {
           status: 'warn',
           message: `under ${threshold}% on all ${nodes.length} nodes by requests; metrics-server is absent, so real usage is unknown`,
+          details,
+          data
+        }
+      }
+      if (noMetrics.length > 0) {
+        return {
+          status: 'warn',
+          message: `under ${threshold}% on all ${nodes.length} nodes; metrics-server has no usage for ${noMetrics.join(', ')} (not scraped yet, or its kubelet unreachable), counted by requests`,
           details,
           data
         }

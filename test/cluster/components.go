@@ -19,6 +19,7 @@ import (
 	kubectlutil "k8s.io/kubectl/pkg/cmd/util"
 	apiserverapp "k8s.io/kubernetes/cmd/kube-apiserver/app"
 	controllermanagerapp "k8s.io/kubernetes/cmd/kube-controller-manager/app"
+	schedulerapp "k8s.io/kubernetes/cmd/kube-scheduler/app"
 )
 
 // runAPIServer starts the embedded etcd (unless --embedded-etcd=false) and then
@@ -46,6 +47,14 @@ func runAPIServer(args []string) int {
 
 func runControllerManager(args []string) int {
 	command := controllermanagerapp.NewControllerManagerCommand()
+	command.SetArgs(args)
+	return cli.Run(command)
+}
+
+// runScheduler runs the upstream kube-scheduler with its default profile (the
+// in-tree plugins), as cmd/kube-scheduler/scheduler.go does.
+func runScheduler(args []string) int {
+	command := schedulerapp.NewSchedulerCommand()
 	command.SetArgs(args)
 	return cli.Run(command)
 }

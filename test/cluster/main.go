@@ -4,12 +4,13 @@
 //
 //	testcluster apiserver [embedded-etcd flags] [kube-apiserver flags]
 //	testcluster controller-manager [kube-controller-manager flags]
+//	testcluster scheduler [kube-scheduler flags]
 //	testcluster kubectl [kubectl args]
 //	testcluster version
 //
 // The subcommand is taken from the basename of argv[0] when the binary is
 // invoked through a symlink (kube-apiserver, kube-controller-manager,
-// kubectl), and from argv[1] otherwise.
+// kube-scheduler, kubectl), and from argv[1] otherwise.
 //
 // Nothing here re-implements Kubernetes behaviour: each subcommand runs the
 // cobra command of the corresponding upstream program
@@ -35,6 +36,7 @@ type subcommand struct {
 var subcommands = map[string]subcommand{
 	"apiserver":          {runAPIServer, "kube-apiserver with an embedded etcd on 127.0.0.1"},
 	"controller-manager": {runControllerManager, "kube-controller-manager"},
+	"scheduler":          {runScheduler, "kube-scheduler"},
 	"kubectl":            {runKubectl, "kubectl"},
 	"version":            {runVersion, "print the Kubernetes version compiled in"},
 }
@@ -43,6 +45,7 @@ var subcommands = map[string]subcommand{
 var aliases = map[string]string{
 	"kube-apiserver":          "apiserver",
 	"kube-controller-manager": "controller-manager",
+	"kube-scheduler":          "scheduler",
 }
 
 func lookup(name string) (string, bool) {
@@ -55,7 +58,7 @@ func lookup(name string) (string, bool) {
 
 func usage() {
 	fmt.Fprintf(os.Stderr, "usage: %s <subcommand> [args...]\n\nsubcommands:\n", filepath.Base(os.Args[0]))
-	for _, n := range []string{"apiserver", "controller-manager", "kubectl", "version"} {
+	for _, n := range []string{"apiserver", "controller-manager", "scheduler", "kubectl", "version"} {
 		fmt.Fprintf(os.Stderr, "  %-20s %s\n", n, subcommands[n].summary)
 	}
 }

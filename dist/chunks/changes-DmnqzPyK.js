@@ -1,0 +1,179 @@
+import { createGitHubClient } from './octokit-BGOIB1bS.js';
+import './index-BEC-dUQ2.js';
+import 'fs';
+import 'os';
+import 'http';
+import 'https';
+import './index-BaCry1Ql.js';
+import 'net';
+import 'tls';
+import 'events';
+import 'assert';
+import 'util';
+import 'node:assert';
+import 'node:net';
+import 'node:http';
+import 'node:stream';
+import 'node:buffer';
+import 'node:util';
+import 'node:querystring';
+import 'node:events';
+import 'node:diagnostics_channel';
+import './markdown-CW_4RBtX.js';
+import 'node:fs';
+import 'node:path';
+import 'node:perf_hooks';
+import 'node:os';
+import 'process';
+import 'buffer';
+import 'node:zlib';
+import 'path';
+import 'zlib';
+import 'crypto';
+import 'node:https';
+import 'node:child_process';
+import 'node:tls';
+import 'node:worker_threads';
+import 'node:util/types';
+import 'node:crypto';
+import 'node:sqlite';
+import 'node:stream/web';
+import 'node:async_hooks';
+import 'node:url';
+import 'node:console';
+import 'node:fs/promises';
+import 'node:timers';
+import 'node:dns';
+import 'vm';
+import 'stream';
+import 'tty';
+import 'dns';
+import 'url';
+import 'string_decoder';
+
+/**
+ * What the change checks ask GitHub (REST only, paginated): the default branch, how two commits compare,
+ * the tags on a commit, and whether a commit arrived through a merged, approved pull request. Each answer
+ * is fetched once per run (both change checks share one reader).
+ */
+const firstLine = (message) => message.split('\n')[0].trim();
+/** Reviews decide as GitHub does: each reviewer's latest verdict counts; a pending change request blocks. */
+function reviewVerdict(reviews) {
+    const latest = new Map();
+    for (const review of reviews) {
+        if (!['APPROVED', 'CHANGES_REQUESTED', 'DISMISSED'].includes(review.state))
+            continue;
+        latest.set(review.user?.login ?? '(deleted user)', review.state);
+    }
+    const requested = [...latest].filter(([, state]) => state === 'CHANGES_REQUESTED').map(([who]) => who);
+    if (requested.length > 0)
+        return { approved: false, problem: `changes requested by ${requested.join(', ')}` };
+    if ([...latest.values()].includes('APPROVED'))
+        return { approved: true };
+    return { approved: false, problem: 'merged without an approving review' };
+}
+class ChangeReader {
+    github;
+    owner;
+    repo;
+    defaultBranchPromise;
+    pullVerdicts = new Map();
+    constructor(options) {
+        this.github = createGitHubClient(options.token, {
+            baseUrl: options.apiUrl,
+            requestTimeoutMs: options.requestTimeoutMs
+        });
+        [this.owner, this.repo] = options.repository.split('/');
+    }
+    defaultBranch() {
+        this.defaultBranchPromise ??= this.github.rest.repos
+            .get({ owner: this.owner, repo: this.repo })
+            .then(({ data }) => data.default_branch);
+        return this.defaultBranchPromise;
+    }
+    /** `base...head` as GitHub compares them (merge base), with up to `limit` of head's new commits. */
+    async compare(base, head, limit) {
+        const perPage = 100;
+        const commits = [];
+        let first;
+        for (let page = 1;; page++) {
+            const { data } = await this.github.rest.repos.compareCommitsWithBasehead({
+                owner: this.owner,
+                repo: this.repo,
+                basehead: `${base}...${head}`,
+                per_page: perPage,
+                page
+            });
+            first ??= data;
+            for (const c of data.commits) {
+                if (commits.length >= limit)
+                    break;
+                commits.push({
+                    sha: c.sha,
+                    title: firstLine(c.commit.message),
+                    author: c.author?.login ?? c.commit.author?.name ?? 'unknown',
+                    url: c.html_url
+                });
+            }
+            if (data.commits.length < perPage || commits.length >= limit)
+                break;
+        }
+        return {
+            status: first.status,
+            aheadBy: first.ahead_by,
+            behindBy: first.behind_by,
+            commits,
+            complete: commits.length >= first.total_commits
+        };
+    }
+    /** Tag names pointing at `sha`; the listing stops after 1,000 tags (a bound on the time spent). */
+    async tagsAt(sha) {
+        const found = [];
+        let seen = 0;
+        for await (const { data } of this.github.paginate.iterator(this.github.rest.repos.listTags, {
+            owner: this.owner,
+            repo: this.repo,
+            per_page: 100
+        })) {
+            for (const tag of data)
+                if (tag.commit.sha === sha)
+                    found.push(tag.name);
+            seen += data.length;
+            if (seen >= 1000)
+                break;
+        }
+        return found;
+    }
+    /** How `sha` reached `branch`: a merged pull request into it (approved or not), or a direct push. */
+    async provenance(sha, branch) {
+        const pulls = await this.github.paginate(this.github.rest.repos.listPullRequestsAssociatedWithCommit, {
+            owner: this.owner,
+            repo: this.repo,
+            commit_sha: sha,
+            per_page: 100
+        });
+        const merged = pulls.filter(p => p.merged_at && p.base.ref === branch);
+        if (merged.length === 0)
+            return { kind: 'direct' };
+        const verdicts = await Promise.all(merged.map(p => this.pullVerdict(p.number, p.html_url)));
+        const approved = verdicts.find(v => v.approved);
+        return approved ? { kind: 'reviewed', pull: approved } : { kind: 'unapproved', pull: verdicts[0] };
+    }
+    pullVerdict(number, url) {
+        let verdict = this.pullVerdicts.get(number);
+        if (!verdict) {
+            verdict = this.github
+                .paginate(this.github.rest.pulls.listReviews, {
+                owner: this.owner,
+                repo: this.repo,
+                pull_number: number,
+                per_page: 100
+            })
+                .then(reviews => ({ number, url, ...reviewVerdict(reviews) }));
+            this.pullVerdicts.set(number, verdict);
+        }
+        return verdict;
+    }
+}
+
+export { ChangeReader };
