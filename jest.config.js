@@ -7,5 +7,7 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
   },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+  // The test cluster's etcd keeps .snap files: they are not jest snapshots.
+  modulePathIgnorePatterns: ['<rootDir>/.cluster/'],
   testTimeout: 60000
 }
