@@ -6,9 +6,9 @@
  * With metrics-server stopped the check falls back to requests vs allocatable and says so.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { runPreflight } from '../src/engine.js'
+import { runPreflight } from '../src/core/engine.js'
 import { parseQuantity } from '../src/checks/node-capacity.js'
-import type { CheckResult, Report } from '../src/types.js'
+import type { CheckResult, Report } from '../src/core/types.js'
 import {
   ADMIN_KUBECONFIG,
   apply,

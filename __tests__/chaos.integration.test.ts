@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { runPreflight, type RunHooks } from '../src/engine.js'
-import { isBlocking } from '../src/policy.js'
-import type { Report } from '../src/types.js'
+import { runPreflight, type RunHooks } from '../src/core/engine.js'
+import { isBlocking } from '../src/core/policy.js'
+import type { Report } from '../src/core/types.js'
 import {
   ADMIN_KUBECONFIG,
   apiserverArgv,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CHECKLIST, checklistItems } from '../src/checklist/model.js'
 import { checklistStatus } from '../src/checklist/state.js'
-import { renderChecklist, ITEM_MARKER_PREFIX } from '../src/checklist/render.js'
+import { renderChecklist, ITEM_MARKER_PREFIX } from '../src/report/checklist.js'
 import { REPO_ROOT } from '../test/fixtures.js'
 import { allChecksPass, reportWith } from '../test/reports.js'
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { nextLastGo, readLastGo, renderCommitsSince, renderLastGo } from '../src/report/commit-list.js'
 import { renderIssueBody } from '../src/report/issue-body.js'
 import { reportWith } from '../test/reports.js'
-import type { Report } from '../src/types.js'
+import type { Report } from '../src/core/types.js'
 
 const A = 'a'.repeat(40)
 const B = 'b'.repeat(40)

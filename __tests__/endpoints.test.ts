@@ -10,15 +10,15 @@ import type { AddressInfo } from 'node:net'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { resolveOptions, type PreflightInput } from '../src/options.js'
-import { readActionInputs } from '../src/inputs.js'
-import { main as cliMain } from '../src/cli.js'
-import { UsageError } from '../src/errors.js'
+import { resolveOptions, type PreflightInput } from '../src/core/options.js'
+import { readActionInputs } from '../src/action/inputs.js'
+import { main as cliMain } from '../src/cli/main.js'
+import { UsageError } from '../src/core/errors.js'
 import type { EndpointSummary } from '../src/net/http-probe.js'
 import { healthEndpointCheck } from '../src/checks/health-endpoint.js'
 import { apiEndpointsCheck } from '../src/checks/api-endpoints.js'
 import { tlsExpiryCheck } from '../src/checks/tls-expiry.js'
-import type { Check, CheckOutcome } from '../src/types.js'
+import type { Check, CheckOutcome } from '../src/core/types.js'
 import { EXAMPLE_BUNDLE, cleanupTempDirs, tempDir } from '../test/fixtures.js'
 import { makeTestCertificates, type TestCertificates } from '../test/tls-certs.js'
 
@@ -443,7 +443,7 @@ describe('the probe bounds: probe-timeout per probe, endpoint-budget per endpoin
 
 describe('the baseline', () => {
   it('records each endpoint’s p50/p95/p99 and errors before the deploy, and shows them in the report', async () => {
-    const { runPreflight } = await import('../src/engine.js')
+    const { runPreflight } = await import('../src/core/engine.js')
     const { renderMarkdown } = await import('../src/report/markdown.js')
     const report = await runPreflight(
       {

@@ -2,11 +2,11 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { cpSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import AdmZip from 'adm-zip'
-import { runPreflight } from '../src/engine.js'
+import { runPreflight } from '../src/core/engine.js'
 import { renderJson } from '../src/report/json.js'
 import { expectValidReport } from '../test/report-schema.js'
 import { ALL_CHECKS } from '../src/checks/index.js'
-import type { Report } from '../src/types.js'
+import type { Report } from '../src/core/types.js'
 import {
   BROKEN,
   EXAMPLE_BUNDLE,

@@ -15,7 +15,7 @@ import {
   type GitHubEmulator
 } from '../test/github/emulator.js'
 import { reportWith } from '../test/reports.js'
-import { readTicks } from '../src/checklist/merge.js'
+import { readTicks } from '../src/report/ticks.js'
 import { checklistItems } from '../src/checklist/model.js'
 import { issueKeyMarker } from '../src/report/issue-body.js'
 import {
@@ -27,7 +27,7 @@ import {
 } from '../src/github/issue-lock.js'
 import { createGitHubClient } from '../src/github/octokit.js'
 import { recordVerification } from '../src/github/verify-issue.js'
-import type { VerifyReport } from '../src/types.js'
+import type { VerifyReport } from '../src/core/types.js'
 
 const REPO = 'vapora/app'
 const TOKEN = 'ghs_faultsTestToken00000000000000000001'

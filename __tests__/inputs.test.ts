@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { readActionInputs } from '../src/inputs.js'
+import { readActionInputs } from '../src/action/inputs.js'
 import { readRunContext } from '../src/github/context.js'
 import { readActionYaml } from '../test/action-runner.js'
 

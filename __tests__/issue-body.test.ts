@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { checklistItems } from '../src/checklist/model.js'
-import { readTicks } from '../src/checklist/merge.js'
+import { readTicks } from '../src/report/ticks.js'
 import { ISSUE_BODY_LIMIT, issueKeyMarker, renderIssueBody } from '../src/report/issue-body.js'
-import type { Report } from '../src/types.js'
+import type { Report } from '../src/core/types.js'
 import { allChecksPass, reportOf, reportWith } from '../test/reports.js'
 
 const manual = checklistItems().filter(i => !i.automated)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { expandBraces, parsePatternList, splitList } from '../src/list-syntax.js'
+import { expandBraces, parsePatternList, splitList } from '../src/core/list-syntax.js'
 
 describe('list inputs', () => {
   it('splits on commas and newlines, trimming and dropping blanks and comments', () => {

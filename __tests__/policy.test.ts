@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { decide, isBlocking } from '../src/policy.js'
-import type { CheckResult, SkipReason, Status } from '../src/types.js'
+import { decide, isBlocking } from '../src/core/policy.js'
+import type { CheckResult, SkipReason, Status } from '../src/core/types.js'
 
 function result(id: string, status: Status, skipReason?: SkipReason): CheckResult {
   const partial = { status, skipReason }

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { BundleError } from '../src/errors.js'
+import { BundleError } from '../src/core/errors.js'
 import { DEFAULT_BUNDLE_LIMITS } from '../src/bundle/limits.js'
 import { entryPathSegments, extractZipSafely } from '../src/bundle/safe-unzip.js'
 import { buildZip, type RawEntry } from '../test/zip-writer.js'

@@ -1,15 +1,15 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { INPUT, OUTPUT } from '../src/constants.js'
+import { INPUT, OUTPUT } from '../src/action/names.js'
 import {
   DEFAULT_CONFIGMAP,
   DEFAULT_DEPLOYMENTS,
   DEFAULT_EXPECTED_FILES_PATTERN,
   DEFAULT_NAMESPACE
-} from '../src/defaults.js'
-import { TOOL_VERSION } from '../src/version.js'
-import { DEFAULT_ENDPOINT_BUDGET, DEFAULT_PROBE_TIMEOUT } from '../src/options.js'
+} from '../src/core/defaults.js'
+import { TOOL_VERSION } from '../src/core/version.js'
+import { DEFAULT_ENDPOINT_BUDGET, DEFAULT_PROBE_TIMEOUT } from '../src/core/options.js'
 import { readActionYaml } from '../test/action-runner.js'
 import { REPO_ROOT } from '../test/fixtures.js'
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from '@jest/globals'
 import { LATENCY_SLACK_MS, compareWithBaseline } from '../src/checks/verify-endpoints.js'
 import { applyVerification, verifyComment } from '../src/report/verify-body.js'
 import { RECORD_LIMIT, readRecord, recordOf, renderRecord } from '../src/report/preflight-record.js'
-import { runVerify, type VerifyReport } from '../src/verify.js'
+import { runVerify, type VerifyReport } from '../src/core/verify.js'
 import { EXAMPLE_BUNDLE } from '../test/fixtures.js'
-import type { Baseline } from '../src/types.js'
+import type { Baseline } from '../src/core/types.js'
 import { reportWith } from '../test/reports.js'
 
 const endpoint = (p99Ms: number, errors = 0) => ({

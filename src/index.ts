@@ -7,10 +7,10 @@
  * if (report.decision !== 'go') console.log(renderMarkdown(report))
  * ```
  */
-export { runPreflight, amendReport, type RunHooks } from './engine.js'
-export { runVerify, VERIFY_CHECKS, type VerifyReport, type Verification } from './verify.js'
-export { resolveOptions, type PreflightInput, type PreflightOptions } from './options.js'
-export { decide, isBlocking } from './policy.js'
+export { runPreflight, amendReport, type RunHooks } from './core/engine.js'
+export { runVerify, VERIFY_CHECKS, type VerifyReport, type Verification } from './core/verify.js'
+export { resolveOptions, type PreflightInput, type PreflightOptions } from './core/options.js'
+export { decide, isBlocking } from './core/policy.js'
 export { renderMarkdown, renderResultsTable } from './report/markdown.js'
 export { renderJson } from './report/json.js'
 export { CHECKLIST, checklistItems, type ChecklistItem, type LocatedItem } from './checklist/model.js'
@@ -22,8 +22,8 @@ export {
   type MergedChecklist,
   type OverriddenTick
 } from './checklist/state.js'
-export { renderChecklist, ITEM_MARKER_PREFIX } from './checklist/render.js'
-export { readTicks } from './checklist/merge.js'
+export { renderChecklist, ITEM_MARKER_PREFIX } from './report/checklist.js'
+export { readTicks } from './report/ticks.js'
 export { renderIssueBody, issueKeyMarker, ISSUE_BODY_LIMIT, type IssueBody } from './report/issue-body.js'
 export { downloadArtifactBundle, type ArtifactSpec, type ArtifactOrigin } from './github/artifact.js'
 export {
@@ -33,6 +33,6 @@ export {
 } from './github/tracking-issue.js'
 export { ALL_CHECKS } from './checks/index.js'
 export { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from './bundle/limits.js'
-export { BundleError, UsageError } from './errors.js'
-export { TOOL_NAME, TOOL_VERSION } from './version.js'
-export type * from './types.js'
+export { BundleError, UsageError } from './core/errors.js'
+export { TOOL_NAME, TOOL_VERSION } from './core/version.js'
+export type * from './core/types.js'

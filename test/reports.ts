@@ -1,8 +1,14 @@
 /** Hand-made reports for unit tests of the pure report and checklist code. */
 import { checklistItems } from '../src/checklist/model.js'
 import { checklistState, checklistStatus } from '../src/checklist/state.js'
-import { decide, isBlocking } from '../src/policy.js'
-import { REPORT_VERSION, type CheckResult, type Report, type RunMode, type Status } from '../src/types.js'
+import { decide, isBlocking } from '../src/core/policy.js'
+import {
+  REPORT_VERSION,
+  type CheckResult,
+  type Report,
+  type RunMode,
+  type Status
+} from '../src/core/types.js'
 
 /** A report whose results have these statuses (messages "<id> said <status>"), decided by the policy. */
 export function reportWith(

@@ -4,7 +4,7 @@ import { failActionBeforeStart, nodeTooOld } from './node-guard.js'
 const problem = nodeTooOld()
 if (problem) failActionBeforeStart(problem)
 // A chunk that does not load (a broken checkout of the action, a missing file) is a no-go that says so.
-const { run } = await import('../main.js').catch((error: unknown) =>
+const { run } = await import('../action/main.js').catch((error: unknown) =>
   failActionBeforeStart(
     `could not load its code (${error instanceof Error ? error.message : String(error)}); re-run the job, or pin the action to a release tag`
   )

@@ -7,7 +7,7 @@ const fail = (problem: string): never => {
 }
 const problem = nodeTooOld()
 if (problem) fail(problem)
-const { main } = await import('../cli.js').catch((error: unknown) =>
+const { main } = await import('../cli/main.js').catch((error: unknown) =>
   fail(`could not load its code (${error instanceof Error ? error.message : String(error)}); reinstall it`)
 )
 const code = await main(process.argv.slice(2))

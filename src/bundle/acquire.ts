@@ -5,7 +5,7 @@
 import { lstatSync, readdirSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { tmpdir } from 'node:os'
-import { BundleError } from '../errors.js'
+import { BundleError } from '../core/errors.js'
 import { Bundle } from './bundle.js'
 import type { BundleLimits } from './limits.js'
 import { extractZipSafely } from './safe-unzip.js'

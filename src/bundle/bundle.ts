@@ -4,7 +4,7 @@
  */
 import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import type { BundleSource, Finding } from '../types.js'
+import type { BundleSource, Finding } from '../core/types.js'
 import { emptyParse, formatOf, parseText, type ParsedFile } from './parse.js'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })

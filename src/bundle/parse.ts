@@ -4,7 +4,7 @@
  */
 import { parseAllDocuments, YAMLError } from 'yaml'
 import { parse as parseToml, TomlError } from 'smol-toml'
-import type { Finding } from '../types.js'
+import type { Finding } from '../core/types.js'
 import { lineColumnAt, scanJson } from './json-scan.js'
 import { createLocator, type Format, type KeyPath, type Located } from './locate.js'
 

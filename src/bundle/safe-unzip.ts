@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, readFileSync, writeFileSync }
 import { join, sep } from 'node:path'
 import { tmpdir } from 'node:os'
 import AdmZip from 'adm-zip'
-import { BundleError, describeError } from '../errors.js'
+import { BundleError, describeError } from '../core/errors.js'
 import { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from './limits.js'
 
 const S_IFMT = 0o170000

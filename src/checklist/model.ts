@@ -6,7 +6,7 @@
  * ids of the checks that verify it; otherwise it is *manual* and only a person can tick it.
  * `optional` marks items the seed qualifies with "if applicable", "if safe", "if available"…
  */
-import type { RunMode } from '../types.js'
+import type { RunMode } from '../core/types.js'
 
 export interface ChecklistItem {
   key: string

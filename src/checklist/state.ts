@@ -10,7 +10,7 @@ import type {
   Report,
   RunMode,
   SkipReason
-} from '../types.js'
+} from '../core/types.js'
 import { checklistItems, type LocatedItem } from './model.js'
 
 export type ItemState = ChecklistItemState['state']

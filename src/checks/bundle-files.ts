@@ -1,4 +1,4 @@
-import type { Check, CheckOutcome } from '../types.js'
+import type { Check, CheckOutcome } from '../core/types.js'
 import { SECTION } from './sections.js'
 
 /** Suggests the likely intended file for a missing one (case or .yml/.yaml mix-ups). */

@@ -1,4 +1,4 @@
-import type { Check, CheckOutcome } from '../types.js'
+import type { Check, CheckOutcome } from '../core/types.js'
 import { formatOf } from '../bundle/parse.js'
 import { SECTION } from './sections.js'
 import { where } from './finding.js'

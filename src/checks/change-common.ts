@@ -4,9 +4,9 @@
  */
 import type { ArtifactOrigin } from '../github/artifact.js'
 import type { ChangeReader } from '../github/changes.js'
-import { describeError } from '../errors.js'
-import type { ChangeSpec } from '../options.js'
-import type { CheckOutcome } from '../types.js'
+import { describeError } from '../core/errors.js'
+import type { ChangeSpec } from '../core/options.js'
+import type { CheckOutcome } from '../core/types.js'
 
 export interface ChangeTarget {
   repository: string

@@ -1,4 +1,4 @@
-import type { Check, CheckOutcome } from '../types.js'
+import type { Check, CheckOutcome } from '../core/types.js'
 import { CLUSTER_SECTION, explainApiError } from './cluster-common.js'
 
 /** "kubectl cluster-info": the API server answers, and which version it runs. */

@@ -1,10 +1,10 @@
 /** What the cluster checks share: getting a usable session, the bundle's manifests, error wording. */
-import { CONFIGMAP_FILE, DEPLOYMENT_FILE } from '../defaults.js'
-import { describeError } from '../errors.js'
+import { CONFIGMAP_FILE, DEPLOYMENT_FILE } from '../core/defaults.js'
+import { describeError } from '../core/errors.js'
 import { KubeApiError } from '../kube/client.js'
 import type { ClusterSession } from '../kube/session.js'
-import type { KubeObjectJson } from '../kube/types.js'
-import type { CheckContext, CheckOutcome } from '../types.js'
+import type { KubeObjectJson } from '../core/kube-object.js'
+import type { CheckContext, CheckOutcome } from '../core/types.js'
 import { kubeObjectsIn } from './kube-objects.js'
 
 export const CLUSTER_SECTION = {

@@ -1,6 +1,6 @@
-import type { Check, CheckContext, CheckOutcome, Finding } from '../types.js'
+import type { Check, CheckContext, CheckOutcome, Finding } from '../core/types.js'
 import { positionOf } from '../bundle/parse.js'
-import { COMPOSE_FILE } from '../defaults.js'
+import { COMPOSE_FILE } from '../core/defaults.js'
 import { SECTION } from './sections.js'
 import { isMap } from './is-map.js'
 import { where } from './finding.js'

@@ -1,7 +1,7 @@
-import type { Check, CheckContext, CheckOutcome, Finding } from '../types.js'
+import type { Check, CheckContext, CheckOutcome, Finding } from '../core/types.js'
 import type { Bundle } from '../bundle/bundle.js'
 import { formatOf, type Format } from '../bundle/parse.js'
-import { COMPOSE_FILE, CONFIGMAP_FILE, DEPLOYMENT_FILE } from '../defaults.js'
+import { COMPOSE_FILE, CONFIGMAP_FILE, DEPLOYMENT_FILE } from '../core/defaults.js'
 import { diffPaths, formatPath, normalise, showValue, valueAt, type Normalised } from './data-diff.js'
 import { SECTION } from './sections.js'
 

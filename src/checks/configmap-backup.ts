@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
-import type { Check, CheckOutcome } from '../types.js'
-import { cleanObject } from '../kube/clean.js'
+import type { Check, CheckOutcome } from '../core/types.js'
+import { cleanObject } from './clean-object.js'
 import { CLUSTER_SECTION, explainApiError, usableCluster } from './cluster-common.js'
 
 /**

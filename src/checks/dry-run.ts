@@ -1,4 +1,4 @@
-import type { Check, CheckOutcome, Finding } from '../types.js'
+import type { Check, CheckOutcome, Finding } from '../core/types.js'
 import {
   CLUSTER_SECTION,
   explainApiError,

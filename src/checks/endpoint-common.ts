@@ -1,7 +1,7 @@
 /** What the health and API checks share: probe each URL, judge status and latency, describe it. */
 import { formatSeconds, probe, summarise, type EndpointSummary } from '../net/http-probe.js'
-import type { CheckOutcome } from '../types.js'
-import type { PreflightOptions } from '../options.js'
+import type { CheckOutcome } from '../core/types.js'
+import type { PreflightOptions } from '../core/options.js'
 
 export const ENDPOINT_SECTION = '4 Hours Before Deployment › Health Baseline'
 

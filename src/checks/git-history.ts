@@ -5,9 +5,9 @@
  * says to reschedule on "unexpected changes in code/configs", so a flagged commit blocks by default; a
  * policy can make it a warning.
  */
-import type { Check, CheckOutcome } from '../types.js'
+import type { Check, CheckOutcome } from '../core/types.js'
 import type { Provenance } from '../github/changes.js'
-import { mapLimited } from '../concurrency.js'
+import { mapLimited } from '../core/concurrency.js'
 import { SECTION } from './sections.js'
 import { NO_TARGET, githubProblem, short } from './change-common.js'
 

@@ -3,7 +3,7 @@
  * tag on it (an older release, deliberately). A commit behind the head without a tag, or one that never
  * reached the default branch, blocks.
  */
-import type { Check, CheckOutcome } from '../types.js'
+import type { Check, CheckOutcome } from '../core/types.js'
 import { SECTION } from './sections.js'
 import { NO_TARGET, githubProblem, short, type ChangeTarget } from './change-common.js'
 

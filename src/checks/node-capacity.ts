@@ -1,5 +1,5 @@
-import type { Check, CheckOutcome } from '../types.js'
-import type { KubeObjectJson } from '../kube/types.js'
+import type { Check, CheckOutcome } from '../core/types.js'
+import type { KubeObjectJson } from '../core/kube-object.js'
 import { CLUSTER_SECTION, explainApiError, usableCluster } from './cluster-common.js'
 
 /** Kubernetes quantities: CPU in cores (`250m`, `2`), memory in bytes (`512Mi`, `1G`). */

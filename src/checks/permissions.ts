@@ -1,4 +1,4 @@
-import type { Check, CheckOutcome } from '../types.js'
+import type { Check, CheckOutcome } from '../core/types.js'
 import { splitApiVersion } from '../kube/session.js'
 import { CLUSTER_SECTION, explainApiError, manifestDocs, usableCluster } from './cluster-common.js'
 

@@ -1,4 +1,4 @@
-import type { Check, CheckOutcome } from '../types.js'
+import type { Check, CheckOutcome } from '../core/types.js'
 import { CLUSTER_SECTION, explainApiError, usableCluster } from './cluster-common.js'
 
 export interface EventJson {

@@ -1,5 +1,5 @@
-import type { Check, CheckOutcome } from '../types.js'
-import { rolloutHistory, type RolloutHistory } from '../kube/rollout.js'
+import type { Check, CheckOutcome } from '../core/types.js'
+import { rolloutHistory, type RolloutHistory } from './rollout.js'
 import { CLUSTER_SECTION, explainApiError, usableCluster } from './cluster-common.js'
 
 /**

@@ -4,9 +4,9 @@
  * the preflight record they compare with.
  */
 import type { KubeClient } from '../kube/client.js'
-import type { KubeObjectJson } from '../kube/types.js'
-import { REVISION_ANNOTATION } from '../kube/rollout.js'
-import type { CheckContext, CheckOutcome } from '../types.js'
+import type { KubeObjectJson } from '../core/kube-object.js'
+import { REVISION_ANNOTATION } from './rollout.js'
+import type { CheckContext, CheckOutcome } from '../core/types.js'
 import { manifestDocs } from './cluster-common.js'
 
 export const VERIFY_SECTION = 'Success Criteria Verification'

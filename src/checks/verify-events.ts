@@ -1,5 +1,5 @@
 /** No Warning events in the namespace since the deploy started (FailedScheduling, BackOff, Unhealthy…). */
-import type { Check, CheckOutcome } from '../types.js'
+import type { Check, CheckOutcome } from '../core/types.js'
 import { explainApiError, usableCluster } from './cluster-common.js'
 import { lastSeen, type EventJson } from './recent-events.js'
 import { PREFLIGHT_RECORD, VERIFY_SECTION } from './verify-common.js'

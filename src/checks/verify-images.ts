@@ -3,7 +3,7 @@
  * — in its template, and in every pod of its current ReplicaSet, whose containers report the image and
  * the image ID the node pulled.
  */
-import type { Check, CheckOutcome } from '../types.js'
+import type { Check, CheckOutcome } from '../core/types.js'
 import { explainApiError, usableCluster } from './cluster-common.js'
 import {
   VERIFY_SECTION,

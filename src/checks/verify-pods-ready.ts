@@ -4,8 +4,8 @@
  * spec, every replica is updated, ready and available, and no old replica is left — or `ready-timeout`
  * passes. The moment it happened is the deploy's end time.
  */
-import type { KubeObjectJson } from '../kube/types.js'
-import type { Check, CheckOutcome } from '../types.js'
+import type { KubeObjectJson } from '../core/kube-object.js'
+import type { Check, CheckOutcome } from '../core/types.js'
 import { explainApiError, usableCluster } from './cluster-common.js'
 import { VERIFY_SECTION, bundleDeployments, isReady, livePods } from './verify-common.js'
 

@@ -2,7 +2,7 @@
  * "No pod restarts (restart counts not increasing)": every pod of the namespace against the restart
  * count the preflight recorded (a pod created by the deploy started from 0).
  */
-import type { Check, CheckOutcome } from '../types.js'
+import type { Check, CheckOutcome } from '../core/types.js'
 import { explainApiError, usableCluster } from './cluster-common.js'
 import { VERIFY_SECTION, livePods, needRecord } from './verify-common.js'
 

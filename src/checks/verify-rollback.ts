@@ -5,8 +5,8 @@
  * the number, tells. A Deployment whose highest revision did not move was not deployed at all (the image
  * check names it).
  */
-import type { Check, CheckOutcome } from '../types.js'
-import { REVISION_ANNOTATION } from '../kube/rollout.js'
+import type { Check, CheckOutcome } from '../core/types.js'
+import { REVISION_ANNOTATION } from './rollout.js'
 import { explainApiError, usableCluster } from './cluster-common.js'
 import {
   VERIFY_SECTION,

@@ -1,5 +1,5 @@
-import type { Check, CheckOutcome } from '../types.js'
-import type { KubeObjectJson } from '../kube/types.js'
+import type { Check, CheckOutcome } from '../core/types.js'
+import type { KubeObjectJson } from '../core/kube-object.js'
 import { manifestDocs, objectLabel, usableCluster } from './cluster-common.js'
 
 interface Container {

@@ -5,8 +5,8 @@
  */
 import { mkdtempSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { CheckOutcome } from '../types.js'
-import { describeError } from '../errors.js'
+import type { CheckOutcome } from '../core/types.js'
+import { describeError } from '../core/errors.js'
 import { createGitHubClient, explainGitHubError, type GitHubClient } from './octokit.js'
 import { release, watch, type Recording } from './artifact-attempts.js'
 import {

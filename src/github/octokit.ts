@@ -6,7 +6,7 @@
 import { GitHub, getOctokitOptions } from '@actions/github/lib/utils'
 import { retry } from '@octokit/plugin-retry'
 import type { Octokit } from '@octokit/core'
-import { describeError } from '../errors.js'
+import { describeError } from '../core/errors.js'
 
 export type GitHubClient = InstanceType<typeof GitHub>
 

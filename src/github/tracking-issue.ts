@@ -5,11 +5,11 @@
  * Two runs at once must not create two issues: see issue-lock.ts. Every write survives a blip without
  * being resent as it was: see attemptWrite in octokit.ts.
  */
-import type { CheckResult, Report } from '../types.js'
-import { amendReport } from '../engine.js'
+import type { CheckResult, Report } from '../core/types.js'
+import { amendReport } from '../core/engine.js'
 import { checklistStatus, mergeTicks, type ItemStatus } from '../checklist/state.js'
-import { readTicks } from '../checklist/merge.js'
-import { describeError } from '../errors.js'
+import { readTicks } from '../report/ticks.js'
+import { describeError } from '../core/errors.js'
 import { issueKeyMarker, renderIssueBody, type IssueBody } from '../report/issue-body.js'
 import {
   NO_RESEND,
@@ -21,7 +21,7 @@ import {
 } from './octokit.js'
 import { createOnce, type IssueLike } from './issue-lock.js'
 import { readLastGo } from '../report/commit-list.js'
-import type { LastGo } from '../options.js'
+import type { LastGo } from '../core/options.js'
 
 export interface TrackingIssueOptions {
   token: string

@@ -3,7 +3,7 @@
  * deploy job or a person rolling back can fetch it after this job's RUNNER_TEMP is gone.
  */
 import { basename, dirname } from 'node:path'
-import { describeError } from '../errors.js'
+import { describeError } from '../core/errors.js'
 
 export interface KitUpload {
   ok: boolean

@@ -7,7 +7,7 @@
 import { readRecord, type PreflightRecord } from '../report/preflight-record.js'
 import { issueKeyMarker } from '../report/issue-body.js'
 import { applyVerification, verifyComment } from '../report/verify-body.js'
-import type { VerifyReport } from '../types.js'
+import type { VerifyReport } from '../core/types.js'
 import { createGitHubClient, explainGitHubError } from './octokit.js'
 import {
   TargetError,

@@ -9,7 +9,7 @@ import { homedir, tmpdir } from 'node:os'
 import { delimiter, dirname, join, resolve } from 'node:path'
 import { KubeConfig } from '@kubernetes/client-node'
 import { parse } from 'yaml'
-import { UsageError, describeError } from '../errors.js'
+import { UsageError, describeError } from '../core/errors.js'
 import type { ExecPluginSource } from './exec-credential.js'
 
 /** How the caller named the kubeconfig. */

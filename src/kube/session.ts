@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { UsageError, describeError } from '../errors.js'
+import { UsageError, describeError } from '../core/errors.js'
 import {
   DEFAULT_CLIENT_OPTIONS,
   KubeApiError,
@@ -15,7 +15,7 @@ import {
 } from './client.js'
 import { loadKubeConfig, type KubeconfigSource } from './config.js'
 import { ExecCredentials } from './exec-credential.js'
-import type { KubeList, KubeObjectJson } from './types.js'
+import type { KubeList, KubeObjectJson } from '../core/kube-object.js'
 
 export interface ApiResource {
   name: string

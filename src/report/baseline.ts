@@ -3,7 +3,7 @@
  * from the checks that measured them (endpoint latency and errors, pod restarts, node usage).
  */
 import type { EndpointSummary } from '../net/http-probe.js'
-import type { Baseline, CheckOutcome, CheckResult } from '../types.js'
+import type { Baseline, CheckOutcome, CheckResult } from '../core/types.js'
 import { code, codeCell, inline } from './markdown-escape.js'
 
 /**

@@ -3,8 +3,8 @@
  * commits since then (from the git-history result), flagged commits marked.
  */
 import type { ChangeCommit } from '../checks/git-history.js'
-import type { LastGo } from '../options.js'
-import type { Report } from '../types.js'
+import type { LastGo } from '../core/options.js'
+import type { Report } from '../core/types.js'
 import { inline } from './markdown-escape.js'
 
 const LAST_GO =

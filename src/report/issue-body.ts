@@ -4,9 +4,9 @@
  * dropping the least important sections first, with a visible note and a link to the full report.
  */
 import { checklistState, checklistStatus, mergeTicks, type MergedChecklist } from '../checklist/state.js'
-import { renderChecklist } from '../checklist/render.js'
-import { readTicks } from '../checklist/merge.js'
-import type { Report } from '../types.js'
+import { renderChecklist } from './checklist.js'
+import { readTicks } from './ticks.js'
+import type { Report } from '../core/types.js'
 import { blocks, code, inline, prose } from './markdown-escape.js'
 import { renderBaseline } from './baseline.js'
 import { recordOf, renderRecord } from './preflight-record.js'

@@ -3,7 +3,7 @@
  * version. Keys are stable and always present: absent means `null`. `readJsonReport` reads one back (the
  * CLI's `--preflight-report`), accepting version 1 too for the fields verify needs.
  */
-import type { Baseline, BundleSource, CheckResult, Finding, Report, Verification } from '../types.js'
+import type { Baseline, BundleSource, CheckResult, Finding, Report, Verification } from '../core/types.js'
 
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value)
 

@@ -5,9 +5,9 @@
  * block such as `</details>` swallow whatever follows it up to the next one.
  */
 import { checklistStatus } from '../checklist/state.js'
-import { renderChecklist } from '../checklist/render.js'
+import { renderChecklist } from './checklist.js'
 import { where } from '../checks/finding.js'
-import type { CheckResult, Report, RollbackKit, RootCause, Status } from '../types.js'
+import type { CheckResult, Report, RollbackKit, RootCause, Status } from '../core/types.js'
 import { blocks, cell, code, inline, prose } from './markdown-escape.js'
 import { renderBaseline } from './baseline.js'
 import { renderCommitsSince } from './commit-list.js'

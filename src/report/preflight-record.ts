@@ -4,7 +4,7 @@
  * Kept as base64 JSON in a hidden marker (no `-->` can end the comment early), read only from the tool's
  * part of the body.
  */
-import type { Baseline, Decision, Report } from '../types.js'
+import type { Baseline, Decision, Report } from '../core/types.js'
 
 export interface PreflightRecord {
   v: 1

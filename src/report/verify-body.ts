@@ -4,9 +4,9 @@
  * post-deployment record and sign-off in their own section of the tool's part of the body.
  */
 import { checklistItems } from '../checklist/model.js'
-import { renderItem } from '../checklist/render.js'
+import { renderItem } from './checklist.js'
 import { itemStatus } from '../checklist/state.js'
-import type { VerifyReport } from '../types.js'
+import type { VerifyReport } from '../core/types.js'
 import { code, codeCell, inline } from './markdown-escape.js'
 import { msText, p99Text } from './baseline.js'
 

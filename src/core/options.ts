@@ -5,7 +5,7 @@
 import { tmpdir } from 'node:os'
 import { isAbsolute } from 'node:path'
 import { UsageError } from './errors.js'
-import { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from './bundle/limits.js'
+import { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from '../bundle/limits.js'
 import {
   DEFAULT_CONFIGMAP,
   DEFAULT_DEPLOYMENTS,
@@ -13,13 +13,13 @@ import {
   DEFAULT_NAMESPACE
 } from './defaults.js'
 import { parsePatternList, splitList } from './list-syntax.js'
-import type { KubeconfigSource } from './kube/config.js'
-import { parseDuration } from './checks/cluster-common.js'
-import type { ArtifactSpec } from './github/artifact.js'
+import type { KubeconfigSource } from '../kube/config.js'
+import { parseDuration } from '../checks/cluster-common.js'
+import type { ArtifactSpec } from '../github/artifact.js'
 import { loadPolicy, type Policy } from './policy-file.js'
-import type { PreflightRecord } from './report/preflight-record.js'
-import { ALL_CHECKS } from './checks/index.js'
-import { checklistItems } from './checklist/model.js'
+import type { PreflightRecord } from '../report/preflight-record.js'
+import { ALL_CHECKS } from '../checks/index.js'
+import { checklistItems } from '../checklist/model.js'
 
 /** A validated, complete set of options. */
 export interface PreflightOptions {

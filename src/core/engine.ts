@@ -5,20 +5,20 @@
 import { rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { acquireBundle } from './bundle/acquire.js'
+import { acquireBundle } from '../bundle/acquire.js'
 import { mapLimited } from './concurrency.js'
-import { changeTarget } from './checks/change-common.js'
-import type { Bundle } from './bundle/bundle.js'
-import { ALL_CHECKS } from './checks/index.js'
-import { SECTION } from './checks/sections.js'
+import { changeTarget } from '../checks/change-common.js'
+import type { Bundle } from '../bundle/bundle.js'
+import { ALL_CHECKS } from '../checks/index.js'
+import { SECTION } from '../checks/sections.js'
 import { BundleError, describeError } from './errors.js'
 import { resolveOptions, type PreflightInput, type PreflightOptions } from './options.js'
 import { decide, isBlocking } from './policy.js'
-import { baselineOutcome, collectBaseline } from './report/baseline.js'
+import { baselineOutcome, collectBaseline } from '../report/baseline.js'
 import { ruleFor, type CheckRule } from './policy-file.js'
-import { openCluster } from './kube/session.js'
-import type { ArtifactOrigin } from './github/artifact.js'
-import { checklistState, checklistStatus, type ItemStatus } from './checklist/state.js'
+import { openCluster } from '../kube/session.js'
+import type { ArtifactOrigin } from '../github/artifact.js'
+import { checklistState, checklistStatus, type ItemStatus } from '../checklist/state.js'
 import {
   REPORT_VERSION,
   type Check,
@@ -199,7 +199,7 @@ async function fetchArtifact(options: PreflightOptions): Promise<Fetched | undef
   if (!options.artifact) return undefined
   const started = performance.now()
   try {
-    const { downloadArtifactBundle } = await import('./github/artifact.js')
+    const { downloadArtifactBundle } = await import('../github/artifact.js')
     const download = await withDeadline(
       downloadArtifactBundle(options.artifact, options.workDir),
       options.downloadTimeoutMs,

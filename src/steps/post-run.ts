@@ -7,14 +7,14 @@
 import { existsSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { SECTION } from '../checks/sections.js'
-import { amendReport, finish } from '../engine.js'
+import { amendReport, finish } from '../core/engine.js'
 import type { OverriddenTick } from '../checklist/state.js'
 import { plainItemText } from '../checklist/model.js'
 import { untickedManualItems } from '../checklist/manual-gate.js'
 import type { ItemStatus } from '../checklist/state.js'
-import type { GitHubInputs } from '../inputs.js'
-import type { CheckOutcome, CheckResult, Report } from '../types.js'
-import type { RunContext } from './context.js'
+import type { GitHubInputs } from '../action/inputs.js'
+import type { CheckOutcome, CheckResult, Report } from '../core/types.js'
+import type { RunContext } from '../github/context.js'
 
 async function timed(
   check: { id: string; title: string; section: string },
@@ -54,7 +54,7 @@ export async function saveRollbackKit(
     }
     const backup = report.rollback?.configMapBackupPath
     const files = [reportPath, ...(backup && existsSync(backup) ? [backup] : [])]
-    const { kitArtifactName, uploadRollbackKit } = await import('./upload.js')
+    const { kitArtifactName, uploadRollbackKit } = await import('../github/upload.js')
     const upload = await uploadRollbackKit(kitArtifactName(inputs.issueKey), files)
     return upload.ok
       ? {
@@ -113,7 +113,7 @@ export async function recordInTrackingIssue(
       }
     }
     const provisional = finish(TRACKING_ISSUE, { status: 'pass', message: 'tracked in this issue' }, 0)
-    const { updateTrackingIssue } = await import('./tracking-issue.js')
+    const { updateTrackingIssue } = await import('../github/tracking-issue.js')
     const outcome = await updateTrackingIssue(amendReport(report, [provisional]), {
       token: inputs.token,
       apiUrl: context.apiUrl,
@@ -208,7 +208,7 @@ export async function announceInSlack(
 ): Promise<CheckResult | undefined> {
   if (!inputs.slackWebhookUrl) return undefined
   return timed(SLACK, async () => {
-    const { postToSlack, slackText } = await import('./slack.js')
+    const { postToSlack, slackText } = await import('../github/slack.js')
     const posted = await postToSlack(
       inputs.slackWebhookUrl!,
       slackText(report, inputs.environment, { runUrl: context.runUrl, issueUrl })

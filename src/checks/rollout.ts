@@ -2,7 +2,7 @@
  * Rollout history computed the way kubectl does it: the ReplicaSets whose controller owner is the
  * Deployment, each carrying its revision in the `deployment.kubernetes.io/revision` annotation.
  */
-import type { KubeObjectJson } from './types.js'
+import type { KubeObjectJson } from '../core/kube-object.js'
 
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision'
 export const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause'

@@ -2,11 +2,11 @@
  * The one place that reads action inputs. It turns raw strings into a `PreflightInput`; validation
  * proper happens in `resolveOptions`, shared with the CLI and library.
  */
-import { UsageError } from './errors.js'
-import { INPUT } from './constants.js'
-import type { ChangeSpec, PreflightInput } from './options.js'
-import type { RunContext } from './github/context.js'
-import { splitList } from './list-syntax.js'
+import { UsageError } from '../core/errors.js'
+import { INPUT } from './names.js'
+import type { ChangeSpec, PreflightInput } from '../core/options.js'
+import type { RunContext } from '../github/context.js'
+import { splitList } from '../core/list-syntax.js'
 
 /** Reads one input as the runner passes it (`core.getInput` semantics: '' when unset). */
 export type InputReader = (name: string) => string

@@ -7,26 +7,26 @@ import * as core from '@actions/core'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, isAbsolute } from 'node:path'
-import { OUTPUT } from './constants.js'
-import { amendReport, finish, reportOfFailure, runPreflight, withChecklist } from './engine.js'
-import { UsageError, describeError } from './errors.js'
+import { OUTPUT } from './names.js'
+import { amendReport, finish, reportOfFailure, runPreflight, withChecklist } from '../core/engine.js'
+import { UsageError, describeError } from '../core/errors.js'
 import { readActionInputs, type ActionInputs, type GitHubInputs } from './inputs.js'
-import type { ChangeSpec } from './options.js'
-import { readRunContext, type RunContext } from './github/context.js'
+import type { ChangeSpec } from '../core/options.js'
+import { readRunContext, type RunContext } from '../github/context.js'
 import {
   announceInSlack,
   manualItemsGate,
   recordInTrackingIssue,
   saveRollbackKit
-} from './github/post-run.js'
-import { decodeKubeconfig, kubeconfigSecrets } from './kube/config.js'
-import { progressLine } from './report/progress.js'
-import { renderJson } from './report/json.js'
-import { renderMarkdown } from './report/markdown.js'
-import { inline, prose } from './report/markdown-escape.js'
-import { plainItemText } from './checklist/model.js'
-import type { OverriddenTick } from './checklist/state.js'
-import type { Report, RunMode } from './types.js'
+} from '../steps/post-run.js'
+import { decodeKubeconfig, kubeconfigSecrets } from '../kube/config.js'
+import { progressLine } from '../report/progress.js'
+import { renderJson } from '../report/json.js'
+import { renderMarkdown } from '../report/markdown.js'
+import { inline, prose } from '../report/markdown-escape.js'
+import { plainItemText } from '../checklist/model.js'
+import type { OverriddenTick } from '../checklist/state.js'
+import type { Report, RunMode } from '../core/types.js'
 
 /** GitHub shows only the first few annotations per step; more would only bury the first. */
 const MAX_ANNOTATIONS = 50
@@ -133,7 +133,7 @@ async function withLastGo(
   context: RunContext
 ): Promise<ChangeSpec | undefined> {
   if (!changes?.token || !inputs.trackingIssue || !context.repository) return changes
-  const { findLastGo } = await import('./github/tracking-issue.js')
+  const { findLastGo } = await import('../github/tracking-issue.js')
   const found = await findLastGo({
     token: changes.token,
     apiUrl: context.apiUrl,
@@ -164,14 +164,14 @@ async function verifyMode(inputs: ActionInputs, context: RunContext): Promise<vo
           runMarker: context.runId ? `${context.runId}/${context.runAttempt ?? 1}/verify` : undefined
         }
       : undefined
-  const { readPreflightRecord, recordVerification } = await import('./github/verify-issue.js')
+  const { readPreflightRecord, recordVerification } = await import('../github/verify-issue.js')
   const found = target
     ? await readPreflightRecord(target)
     : {
         problem:
           'no tracking issue to read the preflight record from (tracking-issue: false, or not in a GitHub job)'
       }
-  const { runVerify } = await import('./verify.js')
+  const { runVerify } = await import('../core/verify.js')
   let report = await runVerify(
     {
       ...inputs.preflight,
@@ -222,7 +222,7 @@ async function verifyMode(inputs: ActionInputs, context: RunContext): Promise<vo
   core.setOutput(OUTPUT.reportPath, reportPath)
   core.setOutput(OUTPUT.issueUrl, issueUrl ?? '')
   annotate(report)
-  const { renderVerification } = await import('./report/verify-body.js')
+  const { renderVerification } = await import('../report/verify-body.js')
   await core.summary
     .addRaw(
       `${renderMarkdown(report)}\n\n${renderVerification(report, { runUrl: context.runUrl, actor: process.env.GITHUB_ACTOR })}\n`,

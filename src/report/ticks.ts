@@ -2,8 +2,8 @@
  * Reads the ticks already in a tracking issue, so that a new run can merge them (see `mergeTicks` in
  * state.ts): people's ticks on manual items are kept, the tool's own ticks are re-checked.
  */
-import { ITEM_MARKER_PREFIX, TICKED_BY_PREFLIGHT } from './render.js'
-import type { PreviousTick } from './state.js'
+import { ITEM_MARKER_PREFIX, TICKED_BY_PREFLIGHT } from './checklist.js'
+import type { PreviousTick } from '../checklist/state.js'
 
 // A task-list line as people leave it: any bullet or number, inside a quote or indented, the marker
 // anywhere after the box and text after it ("done by @bob").

@@ -13,23 +13,23 @@ import {
 } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { parseArgs, styleText } from 'node:util'
-import { runPreflight, type RunHooks } from './engine.js'
-import type { ArtifactSpec } from './github/artifact.js'
-import type { ChangeSpec, PreflightInput } from './options.js'
-import type { CheckResult, Report, VerifyReport } from './types.js'
-import { recordOf, type PreflightRecord } from './report/preflight-record.js'
-import { UsageError, describeError } from './errors.js'
-import { readJsonReport, renderJson } from './report/json.js'
-import { renderMarkdown } from './report/markdown.js'
-import { LiveProgress, progressLine } from './report/progress.js'
-import { renderText, type Paint } from './report/text.js'
+import { runPreflight, type RunHooks } from '../core/engine.js'
+import type { ArtifactSpec } from '../github/artifact.js'
+import type { ChangeSpec, PreflightInput } from '../core/options.js'
+import type { CheckResult, Report, VerifyReport } from '../core/types.js'
+import { recordOf, type PreflightRecord } from '../report/preflight-record.js'
+import { UsageError, describeError } from '../core/errors.js'
+import { readJsonReport, renderJson } from '../report/json.js'
+import { renderMarkdown } from '../report/markdown.js'
+import { LiveProgress, progressLine } from '../report/progress.js'
+import { renderText, type Paint } from '../report/text.js'
 import {
   DEFAULT_CONFIGMAP,
   DEFAULT_DEPLOYMENTS,
   DEFAULT_EXPECTED_FILES_PATTERN,
   DEFAULT_NAMESPACE
-} from './defaults.js'
-import { TOOL_NAME, TOOL_VERSION } from './version.js'
+} from '../core/defaults.js'
+import { TOOL_NAME, TOOL_VERSION } from '../core/version.js'
 
 export const EXIT = { go: 0, noGo: 1, error: 2 } as const
 
@@ -371,7 +371,7 @@ async function render(report: Report, format: Format, flags: Flags, io: CliIO): 
   }
   const verification =
     flags.verify && 'verification' in report
-      ? `\n${(await import('./report/verify-body.js')).renderVerification(report as VerifyReport, {})}\n`
+      ? `\n${(await import('../report/verify-body.js')).renderVerification(report as VerifyReport, {})}\n`
       : ''
   return `${renderMarkdown(report)}\n${verification}`
 }
@@ -432,7 +432,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     stopProgress = progress.stop
     const report = await (
       verify
-        ? (await import('./verify.js')).runVerify({ ...input, verify }, progress.hooks)
+        ? (await import('../core/verify.js')).runVerify({ ...input, verify }, progress.hooks)
         : runPreflight(input, progress.hooks)
     ).finally(() => {
       progress.stop()

@@ -1,5 +1,5 @@
 /** Strips server-managed fields so an object can be kept as a backup and re-applied as it was. */
-import type { KubeObjectJson } from './types.js'
+import type { KubeObjectJson } from '../core/kube-object.js'
 
 const SERVER_METADATA = [
   'managedFields',

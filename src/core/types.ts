@@ -2,11 +2,11 @@
  * The shared vocabulary of the engine: what a check is, what it returns, and what a run reports.
  * Nothing here does I/O.
  */
-import type { Bundle } from './bundle/bundle.js'
-import type { ClusterSession } from './kube/session.js'
-import type { ArtifactOrigin } from './github/artifact.js'
+import type { Bundle } from '../bundle/bundle.js'
+import type { ClusterSession } from '../kube/session.js'
+import type { ArtifactOrigin } from '../github/artifact.js'
 import type { PreflightOptions } from './options.js'
-import type { ChangeTarget } from './checks/change-common.js'
+import type { ChangeTarget } from '../checks/change-common.js'
 
 /** What a check found. `skip` and `error` mean "not verified": the policy decides whether that blocks. */
 export type Status = 'pass' | 'warn' | 'fail' | 'skip' | 'error'

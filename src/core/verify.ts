@@ -4,14 +4,14 @@
  * (start, end, duration, rollback, metrics before/after). Same engine, other checks: the bundle is read
  * and verified the same way, and the report has the same shape with a `verification` section.
  */
-import { clusterAccessCheck } from './checks/cluster-access.js'
-import { verifyEventsCheck } from './checks/verify-events.js'
-import { compareWithBaseline, verifyApiCheck, verifyHealthCheck } from './checks/verify-endpoints.js'
-import { verifyImagesCheck } from './checks/verify-images.js'
-import { verifyPodsReadyCheck } from './checks/verify-pods-ready.js'
-import { verifyRestartsCheck } from './checks/verify-restarts.js'
-import { verifyRollbackCheck } from './checks/verify-rollback.js'
-import { VERIFY_SECTION } from './checks/verify-common.js'
+import { clusterAccessCheck } from '../checks/cluster-access.js'
+import { verifyEventsCheck } from '../checks/verify-events.js'
+import { compareWithBaseline, verifyApiCheck, verifyHealthCheck } from '../checks/verify-endpoints.js'
+import { verifyImagesCheck } from '../checks/verify-images.js'
+import { verifyPodsReadyCheck } from '../checks/verify-pods-ready.js'
+import { verifyRestartsCheck } from '../checks/verify-restarts.js'
+import { verifyRollbackCheck } from '../checks/verify-rollback.js'
+import { VERIFY_SECTION } from '../checks/verify-common.js'
 import { amendReport, finish, runPreflight, type RunHooks } from './engine.js'
 import { resolveOptions, type PreflightInput } from './options.js'
 import { UsageError } from './errors.js'

@@ -4,10 +4,10 @@
  * Items this tool checks are marked 🤖, items only people can tick 👤; the items of the other phase
  * (after the deploy, in a preflight) are folded away.
  */
-import { CHECKLIST } from './model.js'
-import { isPeoplesItem, type ItemStatus } from './state.js'
-import { blocks, code, inline, prose } from '../report/markdown-escape.js'
-import type { ChecklistState, RunMode } from '../types.js'
+import { CHECKLIST } from '../checklist/model.js'
+import { isPeoplesItem, type ItemStatus } from '../checklist/state.js'
+import { blocks, code, inline, prose } from './markdown-escape.js'
+import type { ChecklistState, RunMode } from '../core/types.js'
 
 export const ITEM_MARKER_PREFIX = 'vapora-preflight:item='
 /** Marks a tick this tool made (so a later run can tell it from a person's tick). */
