@@ -5,8 +5,10 @@
  * usage-from-annotation), so a pod can use far more than it requests — which only real usage shows.
  * With metrics-server stopped the check falls back to requests vs allocatable and says so.
  */
+import { readData } from '../src/core/check-data.js'
+import { NODE_CAPACITY_DATA } from '../src/checks/node-capacity.js'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { runPreflight } from '../src/core/engine.js'
+import { runPreflight } from '../src/preflight.js'
 import { parseQuantity } from '../src/checks/node-capacity.js'
 import type { CheckResult, Report } from '../src/core/types.js'
 import {
@@ -97,9 +99,7 @@ describe('node-capacity on the living cluster', () => {
     // The numbers are metrics-server's: what it served moments before, as a share of allocatable.
     const cpuPct = Math.round((100 * parseQuantity(served.cpu)) / NODE_CPU)
     const memoryPct = Math.round((100 * parseQuantity(served.memory)) / NODE_MEMORY)
-    const node = (result.data!.nodes as Array<{ name: string; cpuPct: number; memoryPct: number }>).find(
-      n => n.name === NODE
-    )!
+    const node = readData([result], NODE_CAPACITY_DATA)!.nodes.find(n => n.name === NODE)!
     expect(Math.abs(node.cpuPct - cpuPct)).toBeLessThanOrEqual(1)
     expect(node.memoryPct).toBe(memoryPct)
     expect(memoryPct).toBe(25) // 8 GiB of the load pod (+ 1 MiB per other container) of 32 GiB

@@ -4,12 +4,16 @@
  * validation and rollout history come from the real server; a NotReady node and a restarting pod are
  * kwok Stages chosen by a label. The tests share one cluster and run in order; each restores what it changes.
  */
+import { readData } from '../src/core/check-data.js'
+import { ROLLOUT_HISTORY_DATA } from '../src/checks/rollout-history.js'
+import { WHAT_CHANGES_DATA } from '../src/checks/what-changes.js'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse, stringify } from 'yaml'
 import { execFileSync } from 'node:child_process'
-import { runPreflight, type RunHooks } from '../src/core/engine.js'
+import { type RunHooks } from '../src/core/engine.js'
+import { runPreflight } from '../src/preflight.js'
 import { renderMarkdown } from '../src/report/markdown.js'
 import { reportJson } from '../src/report/json.js'
 import { renderText } from '../src/report/text.js'
@@ -163,10 +167,7 @@ describe('a healthy staged cluster', () => {
     })
     const live = kubectl(['rollout', 'history', 'deployment/vapora-backend', '-n', NS])
     expect(live).toMatch(/^3\s/m)
-    const histories = result(report, 'rollout-history').data!.histories as Array<{
-      deployment: string
-      revisions: Array<{ revision: number; images: string[] }>
-    }>
+    const histories = readData(report.results, ROLLOUT_HISTORY_DATA)!.histories
     const backend = histories.find(h => h.deployment === 'vapora-backend')!
     expect(backend.revisions.map(r => [r.revision, r.images[0].split(':').pop()])).toEqual([
       [1, '1.4.0'],
@@ -204,7 +205,7 @@ describe('a healthy staged cluster', () => {
   })
 
   it('says what is changing: images, and the ConfigMap key that differs', () => {
-    const changes = result(report, 'what-changes').data!.changes as Record<string, string[]>
+    const changes = readData(report.results, WHAT_CHANGES_DATA)!.changes
     expect(changes['Deployment/vapora-backend'].join()).toMatch(
       /image ghcr\.io\/[\w./-]+:1\.4\.1-hotfix1 → ghcr\.io\/[\w./-]+:1\.4\.2/
     )

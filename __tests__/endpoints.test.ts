@@ -3,6 +3,8 @@
  * 3 days, expired, wrong host) and an HTTP health endpoint that wants a bearer token, with routes that
  * misbehave the way real services do (a body that never ends, trickles, is cut off or is huge).
  */
+import { readData } from '../src/core/check-data.js'
+import { ENDPOINTS_DATA } from '../src/checks/endpoint-common.js'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import http from 'node:http'
 import https from 'node:https'
@@ -18,7 +20,8 @@ import type { EndpointSummary } from '../src/net/http-probe.js'
 import { healthEndpointCheck } from '../src/checks/health-endpoint.js'
 import { apiEndpointsCheck } from '../src/checks/api-endpoints.js'
 import { tlsExpiryCheck } from '../src/checks/tls-expiry.js'
-import type { Check, CheckOutcome } from '../src/core/types.js'
+import type { CheckOutcome } from '../src/core/types.js'
+import type { Check } from '../src/core/check.js'
 import { EXAMPLE_BUNDLE, cleanupTempDirs, tempDir } from '../test/fixtures.js'
 import { makeTestCertificates, type TestCertificates } from '../test/tls-certs.js'
 
@@ -243,7 +246,7 @@ describe('the health and API checks', () => {
 
 /** The check's data for its one endpoint. */
 const endpointOf = (outcome: CheckOutcome): EndpointSummary =>
-  (outcome.data as { endpoints: EndpointSummary[] }).endpoints[0]
+  readData([{ id: 'health-endpoint', data: outcome.data }], ENDPOINTS_DATA[0])!.endpoints[0]
 
 /** Runs the health check on `path` of the local peer (with the token) and measures how long it took. */
 async function timed(path: string, input: Partial<PreflightInput>) {
@@ -443,7 +446,7 @@ describe('the probe bounds: probe-timeout per probe, endpoint-budget per endpoin
 
 describe('the baseline', () => {
   it('records each endpoint’s p50/p95/p99 and errors before the deploy, and shows them in the report', async () => {
-    const { runPreflight } = await import('../src/core/engine.js')
+    const { runPreflight } = await import('../src/preflight.js')
     const { renderMarkdown } = await import('../src/report/markdown.js')
     const report = await runPreflight(
       {

@@ -13,10 +13,11 @@ import type { TLSSocket } from 'node:tls'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
 import { clusterAccessCheck } from '../src/checks/cluster-access.js'
-import { runPreflight } from '../src/core/engine.js'
+import { runPreflight } from '../src/preflight.js'
 import { resolveOptions } from '../src/core/options.js'
 import { openCluster, type ClusterSession } from '../src/kube/session.js'
-import type { CheckContext } from '../src/core/types.js'
+import type { ClusterReader } from '../src/core/check.js'
+import type { CheckContext } from '../src/core/check.js'
 import { EXAMPLE_BUNDLE, cleanupTempDirs, tempDir } from '../test/fixtures.js'
 import { makeTestCertificates } from '../test/tls-certs.js'
 
@@ -91,18 +92,18 @@ async function open(
 ) {
   const opened = await openCluster({ kind: 'path', path: file }, undefined, { attempts: 1, ...options })
   if (!opened.ok) throw new Error(`openCluster: ${opened.message}`)
-  closers.push(() => opened.session.close())
+  closers.push(() => opened.close())
   return opened
 }
 
 /** The cluster-access check's result for a session, as the engine would report it. */
-function clusterAccess(session: ClusterSession) {
+function clusterAccess(session: ClusterReader) {
   const ctx: CheckContext = { options: resolveOptions({ bundlePath: EXAMPLE_BUNDLE }), cluster: session }
   return clusterAccessCheck.run(ctx)
 }
 
 /** The error message of a session's first request. */
-const failure = (session: ClusterSession): Promise<string> =>
+const failure = (session: ClusterReader): Promise<string> =>
   session.version().then(
     () => 'no error',
     (error: Error) => error.message
@@ -139,7 +140,7 @@ describe('a kubeconfig exec credential plugin', () => {
     const plugin = script(join(dir, 'token.sh'), printing(credential({ token })))
     const opened = await open(kubeconfig(dir, server.url, { command: plugin }))
     expect(opened.secrets).toContain(token)
-    const result = await clusterAccess(opened.session)
+    const result = await clusterAccess(opened.reader)
     expect(result.status).toBe('pass')
     expect(server.authorizations).toEqual([`Bearer ${token}`])
   })
@@ -179,7 +180,7 @@ describe('a kubeconfig exec credential plugin', () => {
     const openMs = Date.now() - started
     expect(openMs).toBeGreaterThanOrEqual(500)
     expect(openMs).toBeLessThan(1500)
-    const result = await clusterAccess(opened.session)
+    const result = await clusterAccess(opened.reader)
     expect(result.status).toBe('error')
     expect(result.message).toContain(
       "the kubeconfig's exec credential plugin `./hang.sh` did not answer within 0.5 s (user ci-bot) and was stopped"
@@ -189,10 +190,8 @@ describe('a kubeconfig exec credential plugin', () => {
     for (const pid of pids) expect(await gone(pid, 1000)).toBe(true)
     // Nothing was sent, and later requests fail at once with the same cause instead of running it again.
     const again = Date.now()
-    expect(await failure(opened.session)).toBe(await failure(opened.session))
-    expect(await opened.session.nodes().catch((e: Error) => e.message)).toMatch(
-      /did not answer within 0\.5 s/
-    )
+    expect(await failure(opened.reader)).toBe(await failure(opened.reader))
+    expect(await opened.reader.nodes().catch((e: Error) => e.message)).toMatch(/did not answer within 0\.5 s/)
     expect(Date.now() - again).toBeLessThan(100)
     expect(readFileSync(join(dir, 'runs'), 'utf8')).toBe('run\n')
     expect(server.authorizations).toEqual([])
@@ -213,7 +212,7 @@ describe('a kubeconfig exec credential plugin', () => {
     expect(elapsed).toBeGreaterThanOrEqual(1300)
     expect(elapsed).toBeLessThan(2500)
     expect(await gone(Number(readFileSync(join(dir, 'plugin.pid'), 'utf8')), 500)).toBe(true)
-    expect(await failure(opened.session)).toMatch(
+    expect(await failure(opened.reader)).toMatch(
       /`\.\/stubborn\.sh` did not answer within 0\.3 s \(user ci-bot\)/
     )
   })
@@ -241,7 +240,7 @@ describe('a kubeconfig exec credential plugin', () => {
     })
     const opened = await open(file)
     expect(opened.secrets).toContain(envSecret)
-    const message = await failure(opened.session)
+    const message = await failure(opened.reader)
     expect(message).toMatch(
       /^the kubeconfig's exec credential plugin `\.\/fail\.sh` failed with exit code 1 \(user ci-bot\): …/
     )
@@ -297,7 +296,7 @@ describe('a kubeconfig exec credential plugin', () => {
     const server = await apiServer()
     script(join(dir, 'bad.sh'), output ? printing(output) : '#!/bin/sh\nexit 0\n')
     const opened = await open(kubeconfig(dir, server.url, { command: './bad.sh' }))
-    const result = await clusterAccess(opened.session)
+    const result = await clusterAccess(opened.reader)
     expect(result.status).toBe('error')
     expect(result.message).toMatch(expected)
     expect(result.message).toMatch(/\(user ci-bot\)/)
@@ -316,7 +315,7 @@ describe('a kubeconfig exec credential plugin', () => {
     const opened = await open(
       kubeconfig(dir, server.url, { command: './login.sh', interactiveMode: 'Always' })
     )
-    const result = await clusterAccess(opened.session)
+    const result = await clusterAccess(opened.reader)
     expect(result.status).toBe('error')
     expect(result.message).toContain(
       "the kubeconfig's exec credential plugin `./login.sh` (user ci-bot) has interactiveMode: Always, but preflight never runs a plugin interactively"
@@ -353,7 +352,7 @@ describe('a kubeconfig exec credential plugin', () => {
         `#!/bin/sh\ntouch "${dir}/ran"\n${printing(credential({ token: 'x-token-123' }))}`
       )
       const opened = await open(kubeconfig(dir, server.url, { command: './token.sh', ...change }))
-      expect(await failure(opened.session)).toMatch(expected)
+      expect(await failure(opened.reader)).toMatch(expected)
       expect(existsSync(join(dir, 'ran'))).toBe(false)
     }
   )
@@ -365,7 +364,7 @@ describe('a kubeconfig exec credential plugin', () => {
     const file = kubeconfig(dir, server.url, { command: 'bin/token.sh' })
     expect(process.cwd()).not.toBe(dir)
     const opened = await open(file)
-    expect((await clusterAccess(opened.session)).status).toBe('pass')
+    expect((await clusterAccess(opened.reader)).status).toBe('pass')
     expect(server.authorizations).toEqual(['Bearer relative-token-4c2f'])
   })
 
@@ -373,7 +372,7 @@ describe('a kubeconfig exec credential plugin', () => {
     const dir = tempDir('exec-')
     const server = await apiServer()
     const relative = await open(kubeconfig(dir, server.url, { command: './nowhere/get-token' }))
-    expect(await failure(relative.session)).toBe(
+    expect(await failure(relative.reader)).toBe(
       `the kubeconfig's exec credential plugin \`./nowhere/get-token\` was not found at ${join(dir, 'nowhere', 'get-token')} (user ci-bot).`
     )
     const bare = await open(
@@ -382,7 +381,7 @@ describe('a kubeconfig exec credential plugin', () => {
         installHint: 'Install it with:\n  brew install vapora-auth'
       })
     )
-    expect(await failure(bare.session)).toBe(
+    expect(await failure(bare.reader)).toBe(
       "the kubeconfig's exec credential plugin `vapora-no-such-plugin` was not found on PATH (user ci-bot). Install it with: brew install vapora-auth"
     )
   })
@@ -407,7 +406,7 @@ describe('a kubeconfig exec credential plugin', () => {
     const without = await open(
       kubeconfig(dir, server.url, { ...exec, env: [...exec.env, { name: 'PHASE', value: 'a' }] }, cluster)
     )
-    expect((await clusterAccess(without.session)).status).toBe('pass')
+    expect((await clusterAccess(without.reader)).status).toBe('pass')
     expect(readFileSync(join(dir, 'args'), 'utf8')).toBe('token\n--cluster\nprod eu\n')
     expect(readFileSync(join(dir, 'env'), 'utf8')).toBe('vapora')
     expect(JSON.parse(readFileSync(join(dir, 'info-a.json'), 'utf8'))).toEqual({
@@ -423,7 +422,7 @@ describe('a kubeconfig exec credential plugin', () => {
         cluster
       )
     )
-    expect((await clusterAccess(withInfo.session)).status).toBe('pass')
+    expect((await clusterAccess(withInfo.reader)).status).toBe('pass')
     expect(JSON.parse(readFileSync(join(dir, 'info-b.json'), 'utf8'))).toEqual({
       apiVersion: V1BETA1,
       kind: 'ExecCredential',
@@ -452,10 +451,13 @@ describe('a kubeconfig exec credential plugin', () => {
       onSecrets: secrets => later.push(secrets)
     })
     expect(opened.secrets).toEqual(['rotating-token-1'])
-    await opened.session.client.get('/version')
-    await opened.session.client.get('/version')
+    await (opened.reader as ClusterSession).client.get('/version')
+    await (opened.reader as ClusterSession).client.get('/version')
     await new Promise(resolve => setTimeout(resolve, 1200))
-    await Promise.all([opened.session.client.get('/version'), opened.session.client.get('/version')])
+    await Promise.all([
+      (opened.reader as ClusterSession).client.get('/version'),
+      (opened.reader as ClusterSession).client.get('/version')
+    ])
     expect(server.authorizations).toEqual([
       'Bearer rotating-token-1',
       'Bearer rotating-token-1',
@@ -502,9 +504,9 @@ describe('a kubeconfig exec credential plugin', () => {
     expect(opened.secrets).toContain(certs.expiresSoon.key)
     // Each line of the PEM key too: log lines are masked one at a time.
     expect(opened.secrets).toContain(certs.expiresSoon.key.split('\n')[1])
-    await opened.session.client.get('/version')
+    await (opened.reader as ClusterSession).client.get('/version')
     await new Promise(resolve => setTimeout(resolve, 1200))
-    await opened.session.client.get('/version')
+    await (opened.reader as ClusterSession).client.get('/version')
     const serialOf = (pem: string) => new X509Certificate(pem).serialNumber
     expect(serials).toEqual([serialOf(certs.expiresSoon.cert), serialOf(certs.wrongHost.cert)])
   })

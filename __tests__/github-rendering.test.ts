@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { runPreflight } from '../src/core/engine.js'
+import { runPreflight } from '../src/preflight.js'
 import { checklistItems, plainItemText } from '../src/checklist/model.js'
 import { checklistStatus, isPeoplesItem } from '../src/checklist/state.js'
 import { renderMarkdown } from '../src/report/markdown.js'

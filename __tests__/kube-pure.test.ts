@@ -6,7 +6,7 @@ import { rolloutHistory } from '../src/checks/rollout.js'
 import { cleanObject } from '../src/checks/clean-object.js'
 import { decodeKubeconfig, kubeconfigSecrets, loadKubeConfig } from '../src/kube/config.js'
 import { parseQuantity } from '../src/checks/node-capacity.js'
-import { parseDuration } from '../src/checks/cluster-common.js'
+import { parseDuration } from '../src/core/duration.js'
 import type { KubeObjectJson } from '../src/core/kube-object.js'
 import { cleanupTempDirs, tempDir } from '../test/fixtures.js'
 

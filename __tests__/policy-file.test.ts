@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { cpSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { runPreflight } from '../src/core/engine.js'
+import { runPreflight } from '../src/preflight.js'
 import { resolveOptions } from '../src/core/options.js'
 import { checklistStatus } from '../src/checklist/state.js'
 import { untickedManualItems } from '../src/checklist/manual-gate.js'
@@ -94,7 +94,7 @@ describe('the policy file', () => {
     ],
     [
       'checks:\n  composer: warning\n',
-      /policy .*preflight-policy\.yml:2:3: unknown check "composer"; known: bundle-files,/
+      /policy .*preflight-policy\.yml:2:3: unknown check "composer"; known: api-endpoints, baseline, bundle-files,/
     ],
     [
       'checks:\n  compose: maybe\n',

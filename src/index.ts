@@ -7,8 +7,9 @@
  * if (report.decision !== 'go') console.log(renderMarkdown(report))
  * ```
  */
-export { runPreflight, amendReport, type RunHooks } from './core/engine.js'
-export { runVerify, VERIFY_CHECKS, type VerifyReport, type Verification } from './core/verify.js'
+export { runPreflight, runVerify } from './preflight.js'
+export { amendReport, type RunHooks } from './core/engine.js'
+export { VERIFY_CHECKS, type VerifyReport, type Verification } from './core/verify.js'
 export { resolveOptions, type PreflightInput, type PreflightOptions } from './core/options.js'
 export { decide, isBlocking } from './core/policy.js'
 export { renderMarkdown, renderResultsTable } from './report/markdown.js'

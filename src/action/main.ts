@@ -8,7 +8,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, isAbsolute } from 'node:path'
 import { OUTPUT } from './names.js'
-import { amendReport, finish, reportOfFailure, runPreflight, withChecklist } from '../core/engine.js'
+import { amendReport, finish, reportOfFailure, withChecklist } from '../core/engine.js'
+import { runPreflight } from '../preflight.js'
 import { UsageError, describeError } from '../core/errors.js'
 import { readActionInputs, type ActionInputs, type GitHubInputs } from './inputs.js'
 import type { ChangeSpec } from '../core/options.js'
@@ -171,7 +172,7 @@ async function verifyMode(inputs: ActionInputs, context: RunContext): Promise<vo
         problem:
           'no tracking issue to read the preflight record from (tracking-issue: false, or not in a GitHub job)'
       }
-  const { runVerify } = await import('../core/verify.js')
+  const { runVerify } = await import('../preflight.js')
   let report = await runVerify(
     {
       ...inputs.preflight,

@@ -1,4 +1,4 @@
-import type { Check } from '../core/types.js'
+import type { Check } from '../core/check.js'
 import { ENDPOINT_SECTION, checkEndpoints } from './endpoint-common.js'
 
 /** "API endpoints respond to test requests": each of `api-urls`, expected 200. */

@@ -1,4 +1,5 @@
-import type { Check, CheckOutcome } from '../core/types.js'
+import type { CheckOutcome } from '../core/types.js'
+import type { Check } from '../core/check.js'
 import { SECTION } from './sections.js'
 
 /** Suggests the likely intended file for a missing one (case or .yml/.yaml mix-ups). */

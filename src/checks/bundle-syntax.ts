@@ -1,7 +1,8 @@
-import type { Check, CheckOutcome } from '../core/types.js'
+import type { CheckOutcome } from '../core/types.js'
+import type { Check } from '../core/check.js'
 import { formatOf } from '../bundle/parse.js'
 import { SECTION } from './sections.js'
-import { where } from './finding.js'
+import { where } from '../core/finding.js'
 
 /** Every YAML, JSON and TOML file in the bundle parses, with each error located by file, line and column. */
 export const bundleSyntaxCheck: Check = {

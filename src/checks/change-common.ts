@@ -2,26 +2,18 @@
  * What the two change checks share: which commit of which repository is deployed, and one lazily created
  * GitHub reader (the client is loaded only when a change check runs).
  */
-import type { ArtifactOrigin } from '../github/artifact.js'
-import type { ChangeReader } from '../github/changes.js'
-import { describeError } from '../core/errors.js'
+import type { ChangePermission, ChangeReader, ChangeTarget } from '../core/check.js'
+import type { ArtifactOrigin } from '../core/types.js'
 import type { ChangeSpec } from '../core/options.js'
 import type { CheckOutcome } from '../core/types.js'
 
-export interface ChangeTarget {
-  repository: string
-  commit: string
-  /** Where the commit came from, for messages. */
-  source: string
-  spec: ChangeSpec
-  reader(): Promise<ChangeReader>
-}
+export type { ChangeTarget }
 
 /** The commit deployed: the user's, else the bundle's build run's, else this run's. */
 export function changeTarget(
   spec: ChangeSpec | undefined,
   origin: ArtifactOrigin | undefined,
-  requestTimeoutMs: number
+  openReader: (spec: ChangeSpec, repository: string) => Promise<ChangeReader>
 ): ChangeTarget | { problem: string } | undefined {
   if (!spec) return undefined
   if (!spec.token) {
@@ -49,16 +41,8 @@ export function changeTarget(
   return {
     ...chosen,
     spec,
-    reader: () =>
-      (reader ??= import('../github/changes.js').then(
-        ({ ChangeReader }) =>
-          new ChangeReader({
-            token: spec.token,
-            apiUrl: spec.apiUrl,
-            repository: chosen.repository,
-            requestTimeoutMs
-          })
-      ))
+    // Opened on first use: a run whose change checks do not get that far never loads the GitHub client.
+    reader: () => (reader ??= openReader(spec, chosen.repository))
   }
 }
 
@@ -68,21 +52,12 @@ export const NO_TARGET =
 
 export const short = (sha: string): string => sha.slice(0, 7)
 
-/** A GitHub failure as an `error` outcome naming the permission to grant. */
-export async function githubProblem(
+/** A failure of the change history's reader as an `error` outcome naming the permission to grant. */
+export function changeProblem(
+  reader: ChangeReader,
   error: unknown,
   doing: string,
-  needs: 'contents: read' | 'pull-requests: read'
-): Promise<CheckOutcome> {
-  const status = (error as { status?: number }).status
-  // Loaded here, not at the top: the GitHub client is not part of a run that never calls GitHub.
-  const { explainGitHubError } = await import('../github/octokit.js')
-  return {
-    status: 'error',
-    message: status ? explainGitHubError(error, doing, needs) : `${doing}: ${describeError(error)}`,
-    hint:
-      status === 403 || status === 401
-        ? 'Give the job `permissions: contents: read, pull-requests: read` (the token reads commits and pull requests), or set check-changes: false.'
-        : undefined
-  }
+  needs: ChangePermission
+): CheckOutcome {
+  return { status: 'error', ...reader.explain(error, doing, needs) }
 }

@@ -1,5 +1,14 @@
-import type { Check, CheckOutcome } from '../core/types.js'
+import { dataKey } from '../core/check-data.js'
+import type { CheckOutcome } from '../core/types.js'
+import type { Check } from '../core/check.js'
 import { CLUSTER_SECTION, explainApiError } from './cluster-common.js'
+
+/** What cluster-access leaves: the server and the version it runs. */
+export interface ClusterAccessData {
+  server: string
+  version: string
+}
+export const CLUSTER_ACCESS_DATA = dataKey<ClusterAccessData>('cluster-access')
 
 /** "kubectl cluster-info": the API server answers, and which version it runs. */
 export const clusterAccessCheck: Check = {
@@ -20,8 +29,8 @@ export const clusterAccessCheck: Check = {
       const version = await ctx.cluster.version()
       return {
         status: 'pass',
-        message: `API server ${ctx.cluster.client.serverUrl} answers (Kubernetes ${version.gitVersion})`,
-        data: { server: ctx.cluster.client.serverUrl, version: version.gitVersion }
+        message: `API server ${ctx.cluster.server} answers (Kubernetes ${version.gitVersion})`,
+        data: { server: ctx.cluster.server, version: version.gitVersion } satisfies ClusterAccessData
       }
     } catch (error) {
       return {

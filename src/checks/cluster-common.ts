@@ -1,10 +1,10 @@
 /** What the cluster checks share: getting a usable session, the bundle's manifests, error wording. */
 import { CONFIGMAP_FILE, DEPLOYMENT_FILE } from '../core/defaults.js'
 import { describeError } from '../core/errors.js'
-import { KubeApiError } from '../kube/client.js'
-import type { ClusterSession } from '../kube/session.js'
 import type { KubeObjectJson } from '../core/kube-object.js'
-import type { CheckContext, CheckOutcome } from '../core/types.js'
+import type { CheckOutcome } from '../core/types.js'
+import { isClusterError, type ClusterReader } from '../core/check.js'
+import type { CheckContext } from '../core/check.js'
 import { kubeObjectsIn } from './kube-objects.js'
 
 export const CLUSTER_SECTION = {
@@ -16,8 +16,8 @@ export const CLUSTER_SECTION = {
 
 /** An API error as one line: the server's message, with who/what when the server said so. */
 export function explainApiError(error: unknown): string {
-  if (error instanceof KubeApiError) {
-    if (error.unreachable) return error.message
+  if (isClusterError(error)) {
+    if (error.unreachable || error.status === undefined) return error.message
     return `${error.message} (HTTP ${error.status}${error.kubeStatus?.reason ? ` ${error.kubeStatus.reason}` : ''})`
   }
   return describeError(error)
@@ -29,7 +29,7 @@ export function explainApiError(error: unknown): string {
  */
 export async function usableCluster(
   ctx: CheckContext
-): Promise<{ session: ClusterSession } | { outcome: CheckOutcome }> {
+): Promise<{ session: ClusterReader } | { outcome: CheckOutcome }> {
   if (!ctx.cluster) {
     // cluster-access reports the cause (and how to fix it) once; this check only says it did not run.
     return {
@@ -97,11 +97,3 @@ export function manifestDocs(ctx: CheckContext): {
 }
 
 export const objectLabel = (doc: KubeObjectJson): string => `${doc.kind}/${doc.metadata?.name}`
-
-/** Parses durations like 90s, 30m, 1h, 2h30m, 1d. */
-export function parseDuration(text: string): number | undefined {
-  const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }
-  const parts = [...text.trim().matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)]
-  if (parts.length === 0 || parts.map(p => p[0]).join('') !== text.trim()) return undefined
-  return parts.reduce((sum, p) => sum + Number(p[1]) * units[p[2]], 0)
-}

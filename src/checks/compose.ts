@@ -1,9 +1,10 @@
-import type { Check, CheckContext, CheckOutcome, Finding } from '../core/types.js'
+import type { CheckOutcome, Finding } from '../core/types.js'
+import type { Check, CheckContext } from '../core/check.js'
 import { positionOf } from '../bundle/parse.js'
 import { COMPOSE_FILE } from '../core/defaults.js'
 import { SECTION } from './sections.js'
 import { isMap } from './is-map.js'
-import { where } from './finding.js'
+import { where } from '../core/finding.js'
 
 const NO_IMAGE_HINT = 'Give every service an `image:` (or a `build:` context).'
 

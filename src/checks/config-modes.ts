@@ -1,5 +1,6 @@
-import type { Check, CheckContext, CheckOutcome, Finding } from '../core/types.js'
-import type { Bundle } from '../bundle/bundle.js'
+import type { CheckOutcome, Finding } from '../core/types.js'
+import type { Check, CheckContext } from '../core/check.js'
+import type { BundleReader } from '../core/check.js'
 import { formatOf, type Format } from '../bundle/parse.js'
 import { COMPOSE_FILE, CONFIGMAP_FILE, DEPLOYMENT_FILE } from '../core/defaults.js'
 import { diffPaths, formatPath, normalise, showValue, valueAt, type Normalised } from './data-diff.js'
@@ -53,7 +54,7 @@ interface ModeDrift {
   findings: Finding[]
 }
 
-function compareMode(stem: string, bundle: Bundle, files: string[]): ModeDrift | undefined {
+function compareMode(stem: string, bundle: BundleReader, files: string[]): ModeDrift | undefined {
   const members: Member[] = files.map(file => ({
     file,
     format: formatOf(file)!,

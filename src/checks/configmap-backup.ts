@@ -1,8 +1,10 @@
+import { dataKey } from '../core/check-data.js'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
-import type { Check, CheckOutcome } from '../core/types.js'
+import type { CheckOutcome } from '../core/types.js'
+import type { Check } from '../core/check.js'
 import { cleanObject } from './clean-object.js'
 import { CLUSTER_SECTION, explainApiError, usableCluster } from './cluster-common.js'
 
@@ -10,6 +12,13 @@ import { CLUSTER_SECTION, explainApiError, usableCluster } from './cluster-commo
  * "Create backup of current ConfigMap": the live ConfigMap as clean YAML (no server-managed fields), so
  * `kubectl apply -f` of the file restores it. Absent on a first deploy: a warning, not a failure.
  */
+/** What configmap-backup leaves: where the clean YAML backup was written, and how many keys it holds. */
+export interface ConfigMapBackupData {
+  path: string
+  keys: number
+}
+export const CONFIGMAP_BACKUP_DATA = dataKey<ConfigMapBackupData>('configmap-backup')
+
 export const configMapBackupCheck: Check = {
   id: 'configmap-backup',
   title: 'Create backup of current ConfigMap',
@@ -36,7 +45,7 @@ export const configMapBackupCheck: Check = {
         status: 'pass',
         message: `ConfigMap ${configMap} (${keys} keys) backed up to ${path}`,
         details: [`restore with: kubectl apply -f ${path}`],
-        data: { path, keys }
+        data: { path, keys } satisfies ConfigMapBackupData
       }
     } catch (error) {
       return { status: 'error', message: `cannot back up ConfigMap ${configMap}: ${explainApiError(error)}` }

@@ -1,4 +1,5 @@
-import type { Check, CheckOutcome } from '../core/types.js'
+import type { CheckOutcome } from '../core/types.js'
+import type { Check } from '../core/check.js'
 import type { KubeObjectJson } from '../core/kube-object.js'
 import { CLUSTER_SECTION, explainApiError, usableCluster } from './cluster-common.js'
 

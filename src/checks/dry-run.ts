@@ -1,4 +1,5 @@
-import type { Check, CheckOutcome, Finding } from '../core/types.js'
+import type { CheckOutcome, Finding } from '../core/types.js'
+import type { Check } from '../core/check.js'
 import {
   CLUSTER_SECTION,
   explainApiError,

@@ -1,4 +1,5 @@
 /** What the health and API checks share: probe each URL, judge status and latency, describe it. */
+import { dataKey } from '../core/check-data.js'
 import { formatSeconds, probe, summarise, type EndpointSummary } from '../net/http-probe.js'
 import type { CheckOutcome } from '../core/types.js'
 import type { PreflightOptions } from '../core/options.js'
@@ -14,6 +15,15 @@ function problemList(s: EndpointSummary): string {
  * `…/health: 5/5 OK in 0.031 s of its 30 s budget, p50 2 ms, p95 4 ms`. What failed is in the message,
  * which lists every failing endpoint with its problems; a detail line does not repeat them.
  */
+/** What the endpoint checks leave: each endpoint's probes summarised (latency, errors, time spent). */
+export interface EndpointsData {
+  endpoints: EndpointSummary[]
+}
+/** The endpoint checks, preflight and verify mode alike: the baseline reads them all. */
+export const ENDPOINTS_DATA = ['health-endpoint', 'api-endpoints', 'verify-health', 'verify-api'].map(id =>
+  dataKey<EndpointsData>(id)
+)
+
 function describe(s: EndpointSummary): string {
   const latency = Number.isNaN(s.p50Ms) ? 'no complete answer' : `p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms`
   const spent = `in ${formatSeconds(s.spentMs)} of its ${formatSeconds(s.budgetMs)} budget`
@@ -70,7 +80,7 @@ export async function checkEndpoints(
       ? []
       : summaries.filter(s => !Number.isNaN(s.p95Ms) && s.p95Ms > options.latencyThresholdMs!)
   const details = summaries.map(describe)
-  const data = { endpoints: summaries }
+  const data: EndpointsData = { endpoints: summaries }
   if (failing.length > 0) {
     const failed = failing.reduce((n, s) => n + s.errors, 0)
     const probes = summaries.reduce((n, s) => n + s.count, 0)

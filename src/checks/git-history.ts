@@ -5,14 +5,31 @@
  * says to reschedule on "unexpected changes in code/configs", so a flagged commit blocks by default; a
  * policy can make it a warning.
  */
-import type { Check, CheckOutcome } from '../core/types.js'
-import type { Provenance } from '../github/changes.js'
+import { dataKey } from '../core/check-data.js'
+import type { CheckOutcome } from '../core/types.js'
+import type { Check } from '../core/check.js'
+import type { Provenance } from '../core/check.js'
 import { mapLimited } from '../core/concurrency.js'
 import { SECTION } from './sections.js'
-import { NO_TARGET, githubProblem, short } from './change-common.js'
+import { NO_TARGET, changeProblem, short } from './change-common.js'
 
 /** More commits than this since the last go are not verified one by one (and block: review them by hand). */
 export const MAX_COMMITS = 250
+
+/** What git-history leaves: the commits since the last go, each with its pull request and flag. */
+export interface GitHistoryData {
+  repository: string
+  /** The last go's commit. */
+  base: string
+  head: string
+  lastGoAt?: string
+  commits: ChangeCommit[]
+  /** All the commits since the last go (more than `commits` holds when over MAX_COMMITS). */
+  total: number
+  status?: string
+  behindBy?: number
+}
+export const GIT_HISTORY_DATA = dataKey<GitHistoryData>('git-history')
 
 /** One commit as the report and the tracking issue list it. */
 export interface ChangeCommit {
@@ -69,7 +86,7 @@ export const gitHistoryCheck: Check = {
       return {
         status: 'pass',
         message: `no new commits since ${since}`,
-        data: { ...base, commits: [], total: 0 }
+        data: { ...base, commits: [], total: 0 } satisfies GitHistoryData
       }
     }
     const reader = await target.reader()
@@ -86,7 +103,8 @@ export const gitHistoryCheck: Check = {
           hint: 'Compare the two commits by hand; if the history is as intended, close the tracking issue so the next run starts a fresh record.'
         }
       }
-      return githubProblem(
+      return changeProblem(
+        reader,
         error,
         `comparing ${short(lastGo.sha)}...${short(target.commit)} in ${target.repository}`,
         'contents: read'
@@ -120,14 +138,15 @@ export const gitHistoryCheck: Check = {
         }
       })
     } catch (error) {
-      return githubProblem(
+      return changeProblem(
+        reader,
         error,
         `reading the pull requests of the commits since ${since}`,
         'pull-requests: read'
       )
     }
     const flagged = commits.filter(c => c.flag)
-    const data = { ...base, commits, total: compared.aheadBy, status: compared.status }
+    const data: GitHistoryData = { ...base, commits, total: compared.aheadBy, status: compared.status }
     const details = commits.map(line)
     const problems: string[] = []
     if (compared.status === 'diverged') {

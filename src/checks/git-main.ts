@@ -3,9 +3,21 @@
  * tag on it (an older release, deliberately). A commit behind the head without a tag, or one that never
  * reached the default branch, blocks.
  */
-import type { Check, CheckOutcome } from '../core/types.js'
+import { dataKey } from '../core/check-data.js'
+import type { CheckOutcome } from '../core/types.js'
+import type { Check } from '../core/check.js'
 import { SECTION } from './sections.js'
-import { NO_TARGET, githubProblem, short, type ChangeTarget } from './change-common.js'
+import { NO_TARGET, changeProblem, short, type ChangeTarget } from './change-common.js'
+
+/** What git-main leaves: the deployed commit, how it compares with the default branch, its tags. */
+export interface GitMainData {
+  repository: string
+  commit: string
+  defaultBranch: string
+  status: string
+  tags?: string[]
+}
+export const GIT_MAIN_DATA = dataKey<GitMainData>('git-main')
 
 /** The tag named by the run's ref when the run is for that very commit; else undefined. */
 function refTag(target: ChangeTarget): string | undefined {
@@ -28,7 +40,7 @@ export const gitMainCheck: Check = {
     try {
       branch = await reader.defaultBranch()
       const compared = await reader.compare(branch, target.commit, 0)
-      const data = {
+      const data: GitMainData = {
         repository: target.repository,
         commit: target.commit,
         defaultBranch: branch,
@@ -43,7 +55,7 @@ export const gitMainCheck: Check = {
           return {
             status: 'pass',
             message: `${sha} is tag ${tags.join(', ')} on ${branch} (${branch} has ${compared.behindBy} newer commit(s))`,
-            data: { ...data, tags }
+            data: { ...data, tags } satisfies GitMainData
           }
         }
         return {
@@ -67,7 +79,12 @@ export const gitMainCheck: Check = {
           hint: `Check the commit input and the repository; ${target.source} gave ${target.commit}.`
         }
       }
-      return githubProblem(error, `comparing ${sha} with ${branch} of ${target.repository}`, 'contents: read')
+      return changeProblem(
+        reader,
+        error,
+        `comparing ${sha} with ${branch} of ${target.repository}`,
+        'contents: read'
+      )
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { Check } from '../core/types.js'
+import type { Check } from '../core/check.js'
 import { ENDPOINT_SECTION, checkEndpoints } from './endpoint-common.js'
 
 /** "Verify health endpoints respond (200 OK)", probed `probe-count` times with p50/p95 latency. */

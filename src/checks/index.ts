@@ -1,4 +1,4 @@
-import type { Check } from '../core/types.js'
+import type { Check } from '../core/check.js'
 import { bundleFilesCheck } from './bundle-files.js'
 import { bundleSyntaxCheck } from './bundle-syntax.js'
 import { clusterAccessCheck } from './cluster-access.js'

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process'
-import type { Check, CheckOutcome } from '../core/types.js'
+import type { CheckOutcome } from '../core/types.js'
+import type { Check } from '../core/check.js'
 import { CLUSTER_SECTION, usableCluster } from './cluster-common.js'
 
 /** Detects the kubectl client on PATH (`kubectl version --client -o json`), the one the deploy job will use. */

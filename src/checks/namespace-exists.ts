@@ -1,4 +1,5 @@
-import type { Check, CheckOutcome } from '../core/types.js'
+import type { CheckOutcome } from '../core/types.js'
+import type { Check } from '../core/check.js'
 import { CLUSTER_SECTION, explainApiError, manifestDocs, usableCluster } from './cluster-common.js'
 
 /** "kubectl get namespace vapora": the target namespace exists (or this bundle creates it). */

@@ -1,4 +1,6 @@
-import type { Check, CheckOutcome } from '../core/types.js'
+import { dataKey } from '../core/check-data.js'
+import type { CheckOutcome } from '../core/types.js'
+import type { Check } from '../core/check.js'
 import type { KubeObjectJson } from '../core/kube-object.js'
 import { CLUSTER_SECTION, explainApiError, usableCluster } from './cluster-common.js'
 
@@ -49,6 +51,16 @@ function requestsByNode(pods: KubeObjectJson[]): Map<string, { cpu: number; memo
  * metrics-server has no usage for (not scraped yet, or its kubelet unreachable) is counted by requests
  * too, and named — never taken as idle.
  */
+/** What node-capacity leaves: each node's CPU and memory share, and where usage came from. */
+export interface NodeCapacityData {
+  source: string
+  threshold: number
+  nodes: Array<{ name: string; cpuPct: number; memoryPct: number }>
+  /** Nodes metrics-server served no usage for (counted by their requests). */
+  noMetrics?: string[]
+}
+export const NODE_CAPACITY_DATA = dataKey<NodeCapacityData>('node-capacity')
+
 export const nodeCapacityCheck: Check = {
   id: 'node-capacity',
   title: 'Check current resource usage (not near capacity)',
@@ -92,7 +104,12 @@ export const nodeCapacityCheck: Check = {
         perNode.push({ name, cpuPct: Math.round(cpuPct), memoryPct: Math.round(memPct) })
         if (cpuPct > threshold || memPct > threshold) over.push(line)
       }
-      const data = { source, threshold, nodes: perNode, ...(noMetrics.length > 0 ? { noMetrics } : {}) }
+      const data: NodeCapacityData = {
+        source,
+        threshold,
+        nodes: perNode,
+        ...(noMetrics.length > 0 ? { noMetrics } : {})
+      }
       if (over.length) {
         return {
           status: 'fail',

@@ -1,5 +1,6 @@
-import type { Check, CheckOutcome } from '../core/types.js'
-import { splitApiVersion } from '../kube/session.js'
+import type { CheckOutcome } from '../core/types.js'
+import type { Check } from '../core/check.js'
+import { splitApiVersion } from '../core/kube-object.js'
 import { CLUSTER_SECTION, explainApiError, manifestDocs, usableCluster } from './cluster-common.js'
 
 interface Need {

@@ -1,4 +1,6 @@
-import type { Check, CheckOutcome } from '../core/types.js'
+import { dataKey } from '../core/check-data.js'
+import type { CheckOutcome } from '../core/types.js'
+import type { Check } from '../core/check.js'
 import { CLUSTER_SECTION, explainApiError, usableCluster } from './cluster-common.js'
 
 interface ContainerStatus {
@@ -13,6 +15,13 @@ interface ContainerStatus {
  * "kubectl get pods -n vapora (all Running)": every pod Running and Ready. A container in CrashLoopBackOff,
  * or one that restarted within the events window, blocks; older restarts are only counted.
  */
+/** What pods-running leaves: restart counts, in total and per pod (the baseline verify compares with). */
+export interface PodsRunningData {
+  restarts: number
+  restartsByPod: Record<string, number>
+}
+export const PODS_RUNNING_DATA = dataKey<PodsRunningData>('pods-running')
+
 export const podsRunningCheck: Check = {
   id: 'pods-running',
   title: 'Check pod status: all Running and Ready, no rising restarts',
@@ -67,7 +76,7 @@ export const podsRunningCheck: Check = {
           status: 'fail',
           message: [...new Set(problems)].join('; '),
           details,
-          data: { restarts, restartsByPod },
+          data: { restarts, restartsByPod } satisfies PodsRunningData satisfies PodsRunningData,
           hint: 'Check the pod logs and events (kubectl describe pod); a crashing workload should be fixed or rolled back before deploying over it.'
         }
       }

@@ -1,4 +1,6 @@
-import type { Check, CheckOutcome } from '../core/types.js'
+import { dataKey } from '../core/check-data.js'
+import type { CheckOutcome } from '../core/types.js'
+import type { Check } from '../core/check.js'
 import { rolloutHistory, type RolloutHistory } from './rollout.js'
 import { CLUSTER_SECTION, explainApiError, usableCluster } from './cluster-common.js'
 
@@ -6,6 +8,14 @@ import { CLUSTER_SECTION, explainApiError, usableCluster } from './cluster-commo
  * "Document current deployment revisions": each Deployment's history as kubectl computes it, the highest
  * revision, the image of each revision, and the exact undo command that returns to what runs now.
  */
+/** What rollout-history leaves: each Deployment's highest revision, its history and undo command. */
+export interface RolloutHistoryData {
+  revisions: Record<string, number>
+  histories: RolloutHistory[]
+  undoCommands: string[]
+}
+export const ROLLOUT_HISTORY_DATA = dataKey<RolloutHistoryData>('rollout-history')
+
 export const rolloutHistoryCheck: Check = {
   id: 'rollout-history',
   title: 'Document current deployment revisions (kubectl rollout history)',
@@ -40,7 +50,7 @@ export const rolloutHistoryCheck: Check = {
       ])
       for (const name of absent)
         details.push(`${name}: not deployed yet (first deploy: nothing to roll back to)`)
-      const data = {
+      const data: RolloutHistoryData = {
         revisions,
         histories,
         undoCommands: histories.flatMap(h => (h.undoCommand ? [h.undoCommand] : []))

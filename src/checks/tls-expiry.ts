@@ -4,7 +4,8 @@
  * the runner does not trust is reported as a warning (a private CA is common for internal endpoints).
  */
 import tls from 'node:tls'
-import type { Check, CheckOutcome } from '../core/types.js'
+import type { CheckOutcome } from '../core/types.js'
+import type { Check } from '../core/check.js'
 import { ENDPOINT_SECTION } from './endpoint-common.js'
 
 const DAY_MS = 86_400_000

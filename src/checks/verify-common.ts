@@ -3,10 +3,10 @@
  * images, fresh reads of the live objects (never the session's cache: things move during a rollout), and
  * the preflight record they compare with.
  */
-import type { KubeClient } from '../kube/client.js'
 import type { KubeObjectJson } from '../core/kube-object.js'
 import { REVISION_ANNOTATION } from './rollout.js'
-import type { CheckContext, CheckOutcome } from '../core/types.js'
+import type { CheckOutcome } from '../core/types.js'
+import type { CheckContext, ClusterReader } from '../core/check.js'
 import { manifestDocs } from './cluster-common.js'
 
 export const VERIFY_SECTION = 'Success Criteria Verification'
@@ -34,22 +34,12 @@ export function bundleDeployments(ctx: CheckContext): BundleDeployment[] {
     }))
 }
 
-/** A fresh list of the namespace's objects (never the session's cache: things move during a rollout). */
-async function liveList(
-  client: KubeClient,
-  ctx: CheckContext,
-  api: string,
-  resource: string
-): Promise<KubeObjectJson[]> {
-  const path = `${api}/namespaces/${encodeURIComponent(ctx.options.namespace)}/${resource}`
-  return (await client.get<{ items: KubeObjectJson[] }>(path)).items
-}
-
-export const liveDeployments = (client: KubeClient, ctx: CheckContext) =>
-  liveList(client, ctx, '/apis/apps/v1', 'deployments')
-export const liveReplicaSets = (client: KubeClient, ctx: CheckContext) =>
-  liveList(client, ctx, '/apis/apps/v1', 'replicasets')
-export const livePods = (client: KubeClient, ctx: CheckContext) => liveList(client, ctx, '/api/v1', 'pods')
+export const liveDeployments = (cluster: ClusterReader, ctx: CheckContext) =>
+  cluster.fresh('deployments', ctx.options.namespace)
+export const liveReplicaSets = (cluster: ClusterReader, ctx: CheckContext) =>
+  cluster.fresh('replicasets', ctx.options.namespace)
+export const livePods = (cluster: ClusterReader, ctx: CheckContext) =>
+  cluster.fresh('pods', ctx.options.namespace)
 
 /** The ReplicaSet a Deployment runs now: owned by it, with the Deployment's own revision. */
 export function currentReplicaSet(

@@ -2,7 +2,8 @@
  * After the deploy: the health and API endpoints answer 200 again (the same probes as the preflight's),
  * and their latency and errors compare with the baseline the preflight recorded.
  */
-import type { Baseline, Check, CheckOutcome } from '../core/types.js'
+import type { Baseline, CheckOutcome } from '../core/types.js'
+import type { Check } from '../core/check.js'
 import { apiEndpointsCheck } from './api-endpoints.js'
 import { healthEndpointCheck } from './health-endpoint.js'
 import { VERIFY_SECTION } from './verify-common.js'

@@ -1,5 +1,6 @@
 /** No Warning events in the namespace since the deploy started (FailedScheduling, BackOff, Unhealthy…). */
-import type { Check, CheckOutcome } from '../core/types.js'
+import type { CheckOutcome } from '../core/types.js'
+import type { Check } from '../core/check.js'
 import { explainApiError, usableCluster } from './cluster-common.js'
 import { lastSeen, type EventJson } from './recent-events.js'
 import { PREFLIGHT_RECORD, VERIFY_SECTION } from './verify-common.js'
@@ -23,11 +24,7 @@ export const verifyEventsCheck: Check = {
       }
     }
     try {
-      const events = (
-        await cluster.session.client.get<{ items: EventJson[] }>(
-          `/api/v1/namespaces/${encodeURIComponent(ctx.options.namespace)}/events`
-        )
-      ).items
+      const events = (await cluster.session.fresh('events', ctx.options.namespace)) as EventJson[]
       const warnings = events.filter(e => e.type === 'Warning' && lastSeen(e) >= since.getTime())
       const lines = warnings.map(
         e =>

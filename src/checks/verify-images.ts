@@ -3,7 +3,8 @@
  * — in its template, and in every pod of its current ReplicaSet, whose containers report the image and
  * the image ID the node pulled.
  */
-import type { Check, CheckOutcome } from '../core/types.js'
+import type { CheckOutcome } from '../core/types.js'
+import type { Check } from '../core/check.js'
 import { explainApiError, usableCluster } from './cluster-common.js'
 import {
   VERIFY_SECTION,
@@ -32,7 +33,7 @@ export const verifyImagesCheck: Check = {
   async run(ctx): Promise<CheckOutcome> {
     const cluster = await usableCluster(ctx)
     if ('outcome' in cluster) return cluster.outcome
-    const client = cluster.session.client
+    const client = cluster.session
     try {
       const [deployments, replicaSets, pods] = await Promise.all([
         liveDeployments(client, ctx),

@@ -4,8 +4,10 @@
  * spec, every replica is updated, ready and available, and no old replica is left — or `ready-timeout`
  * passes. The moment it happened is the deploy's end time.
  */
+import { dataKey } from '../core/check-data.js'
 import type { KubeObjectJson } from '../core/kube-object.js'
-import type { Check, CheckOutcome } from '../core/types.js'
+import type { CheckOutcome } from '../core/types.js'
+import type { Check } from '../core/check.js'
 import { explainApiError, usableCluster } from './cluster-common.js'
 import { VERIFY_SECTION, bundleDeployments, isReady, livePods } from './verify-common.js'
 
@@ -30,6 +32,12 @@ function progress(d: KubeObjectJson | undefined, name: string): string {
 
 const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`
 
+/** What verify-pods-ready leaves: when every pod was Ready. */
+export interface VerifyPodsReadyData {
+  readyAt: string
+}
+export const VERIFY_PODS_READY_DATA = dataKey<VerifyPodsReadyData>('verify-pods-ready')
+
 export const verifyPodsReadyCheck: Check = {
   id: 'verify-pods-ready',
   title: 'All pods reach "Ready" state within the ready timeout',
@@ -44,8 +52,8 @@ export const verifyPodsReadyCheck: Check = {
     const started = Date.now()
     const byName = (objects: KubeObjectJson[]) => new Map(objects.map(o => [o.metadata?.name ?? '', o]))
     try {
-      const watched = await cluster.session.client.watchUntil<KubeObjectJson>(
-        `/apis/apps/v1/namespaces/${encodeURIComponent(ctx.options.namespace)}/deployments`,
+      const watched = await cluster.session.watchDeployments(
+        ctx.options.namespace,
         objects => {
           const live = byName(objects)
           return wanted.every(name => rolledOut(live.get(name)))
@@ -60,10 +68,10 @@ export const verifyPodsReadyCheck: Check = {
           status: 'pass',
           message: `${wanted.length} Deployment(s) rolled out, every pod Ready (${seconds(Date.now() - started)} after the verify started)`,
           details,
-          data: { readyAt: readyAt.toISOString() }
+          data: { readyAt: readyAt.toISOString() } satisfies VerifyPodsReadyData
         }
       }
-      const notReady = (await livePods(cluster.session.client, ctx))
+      const notReady = (await livePods(cluster.session, ctx))
         .filter(p => !isReady(p))
         .map(p => `${p.metadata?.name} (${p.status?.phase ?? 'Unknown'})`)
       const late = wanted.filter(name => !rolledOut(live.get(name)))

@@ -2,9 +2,18 @@
  * "No pod restarts (restart counts not increasing)": every pod of the namespace against the restart
  * count the preflight recorded (a pod created by the deploy started from 0).
  */
-import type { Check, CheckOutcome } from '../core/types.js'
+import { dataKey } from '../core/check-data.js'
+import type { CheckOutcome } from '../core/types.js'
+import type { Check } from '../core/check.js'
 import { explainApiError, usableCluster } from './cluster-common.js'
 import { VERIFY_SECTION, livePods, needRecord } from './verify-common.js'
+
+/** What verify-restarts leaves: restart counts now, per pod and in total. */
+export interface VerifyRestartsData {
+  podRestarts: Record<string, number>
+  total: number
+}
+export const VERIFY_RESTARTS_DATA = dataKey<VerifyRestartsData>('verify-restarts')
 
 export const verifyRestartsCheck: Check = {
   id: 'verify-restarts',
@@ -20,7 +29,7 @@ export const verifyRestartsCheck: Check = {
     try {
       const now: Record<string, number> = {}
       const rising: string[] = []
-      for (const pod of await livePods(cluster.session.client, ctx)) {
+      for (const pod of await livePods(cluster.session, ctx)) {
         const name = pod.metadata?.name ?? ''
         if (pod.status?.phase === 'Succeeded') continue
         const count = ((pod.status?.containerStatuses ?? []) as Array<{ restartCount?: number }>).reduce(
@@ -38,7 +47,7 @@ export const verifyRestartsCheck: Check = {
           message: `restarts rose since the preflight: ${rising.join(', ')}`,
           details: rising,
           hint: 'A restarting pod after a deploy usually means a config or image problem: read its logs (kubectl logs --previous) and roll back if it keeps restarting.',
-          data: { podRestarts: now, total }
+          data: { podRestarts: now, total } satisfies VerifyRestartsData satisfies VerifyRestartsData
         }
       }
       return {

@@ -5,7 +5,9 @@
  * the number, tells. A Deployment whose highest revision did not move was not deployed at all (the image
  * check names it).
  */
-import type { Check, CheckOutcome } from '../core/types.js'
+import { dataKey } from '../core/check-data.js'
+import type { CheckOutcome } from '../core/types.js'
+import type { Check } from '../core/check.js'
 import { REVISION_ANNOTATION } from './rollout.js'
 import { explainApiError, usableCluster } from './cluster-common.js'
 import {
@@ -16,6 +18,13 @@ import {
   liveReplicaSets,
   needRecord
 } from './verify-common.js'
+
+/** What verify-rollback leaves: whether a template from before the deploy runs again, and the revisions. */
+export interface VerifyRollbackData {
+  rollbackDetected: boolean
+  revisions: Record<string, number>
+}
+export const VERIFY_ROLLBACK_DATA = dataKey<VerifyRollbackData>('verify-rollback')
 
 export const verifyRollbackCheck: Check = {
   id: 'verify-rollback',
@@ -29,7 +38,7 @@ export const verifyRollbackCheck: Check = {
     if ('outcome' in cluster) return cluster.outcome
     const record = ctx.options.verify!.record!
     try {
-      const client = cluster.session.client
+      const client = cluster.session
       const [deployments, replicaSets] = await Promise.all([
         liveDeployments(client, ctx),
         liveReplicaSets(client, ctx)
@@ -55,13 +64,13 @@ export const verifyRollbackCheck: Check = {
           status: 'fail',
           message: `rollback detected: ${rolledBack.join('; ')}`,
           details: rolledBack,
-          data: { rollbackDetected: true, revisions }
+          data: { rollbackDetected: true, revisions } satisfies VerifyRollbackData
         }
       }
       return {
         status: 'pass',
         message: 'no Deployment went back to a template from before the deploy',
-        data: { rollbackDetected: false, revisions }
+        data: { rollbackDetected: false, revisions } satisfies VerifyRollbackData
       }
     } catch (error) {
       return { status: 'error', message: `cannot read the rollout state: ${explainApiError(error)}` }

@@ -1,4 +1,6 @@
-import type { Check, CheckOutcome } from '../core/types.js'
+import { dataKey } from '../core/check-data.js'
+import type { CheckOutcome } from '../core/types.js'
+import type { Check } from '../core/check.js'
 import type { KubeObjectJson } from '../core/kube-object.js'
 import { manifestDocs, objectLabel, usableCluster } from './cluster-common.js'
 
@@ -61,6 +63,12 @@ function configMapChanges(live: KubeObjectJson, next: KubeObjectJson): string[] 
   return changes
 }
 
+/** What what-changes leaves: per object label, the changes a reviewer reads. */
+export interface WhatChangesData {
+  changes: Record<string, string[]>
+}
+export const WHAT_CHANGES_DATA = dataKey<WhatChangesData>('what-changes')
+
 /** "Document: what's changing": per object, live vs the server's dry-run result, as a reviewer reads it. */
 export const whatChangesCheck: Check = {
   id: 'what-changes',
@@ -103,7 +111,7 @@ export const whatChangesCheck: Check = {
       status: notComputed.length ? 'warn' : 'pass',
       message: `${changed} of ${Object.keys(changes).length + notComputed.length} objects change${notComputed.length ? `; ${notComputed.length} not computed` : ''}`,
       details,
-      data: { changes }
+      data: { changes } satisfies WhatChangesData
     }
   }
 }

@@ -13,7 +13,8 @@ import {
 } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { parseArgs, styleText } from 'node:util'
-import { runPreflight, type RunHooks } from '../core/engine.js'
+import { type RunHooks } from '../core/engine.js'
+import { runPreflight } from '../preflight.js'
 import type { ArtifactSpec } from '../github/artifact.js'
 import type { ChangeSpec, PreflightInput } from '../core/options.js'
 import type { CheckResult, Report, VerifyReport } from '../core/types.js'
@@ -432,7 +433,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     stopProgress = progress.stop
     const report = await (
       verify
-        ? (await import('../core/verify.js')).runVerify({ ...input, verify }, progress.hooks)
+        ? (await import('../preflight.js')).runVerify({ ...input, verify }, progress.hooks)
         : runPreflight(input, progress.hooks)
     ).finally(() => {
       progress.stop()

@@ -7,28 +7,31 @@ import { dirname } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { acquireBundle } from '../bundle/acquire.js'
 import { mapLimited } from './concurrency.js'
+import { readData } from './check-data.js'
+import { CLUSTER_ACCESS_DATA } from '../checks/cluster-access.js'
+import { CONFIGMAP_BACKUP_DATA } from '../checks/configmap-backup.js'
+import { ROLLOUT_HISTORY_DATA } from '../checks/rollout-history.js'
 import { changeTarget } from '../checks/change-common.js'
 import type { Bundle } from '../bundle/bundle.js'
+import type { ChangeSpec } from './options.js'
 import { ALL_CHECKS } from '../checks/index.js'
 import { SECTION } from '../checks/sections.js'
 import { BundleError, describeError } from './errors.js'
-import { resolveOptions, type PreflightInput, type PreflightOptions } from './options.js'
+import type { PreflightOptions } from './options.js'
 import { decide, isBlocking } from './policy.js'
-import { baselineOutcome, collectBaseline } from '../report/baseline.js'
+import { baselineOutcome, collectBaseline } from '../checks/baseline.js'
 import { ruleFor, type CheckRule } from './policy-file.js'
-import { openCluster } from '../kube/session.js'
-import type { ArtifactOrigin } from '../github/artifact.js'
 import { checklistState, checklistStatus, type ItemStatus } from '../checklist/state.js'
 import {
   REPORT_VERSION,
-  type Check,
-  type CheckContext,
+  type ArtifactOrigin,
   type CheckOutcome,
   type CheckResult,
   type Report,
   type RollbackKit,
   type RunMode
 } from './types.js'
+import type { ChangeReader, Check, CheckContext, ClusterConnection } from './check.js'
 import { TOOL_NAME, TOOL_VERSION } from './version.js'
 import { DEFAULT_NAMESPACE } from './defaults.js'
 
@@ -47,6 +50,30 @@ export interface RunHooks {
   baselineResult?: boolean
   /** The phase the report is for (verify mode passes `verify`); default `preflight`. */
   mode?: RunMode
+}
+
+/** A bundle downloaded for the run (the GitHub artifact): its outcome is the `artifact-download` result. */
+export interface FetchedBundle {
+  outcome: CheckOutcome
+  /** The downloaded zip (in a temp dir of its own, removed after the run); absent when it failed. */
+  zipPath?: string
+  origin?: ArtifactOrigin
+}
+
+/**
+ * Where a run's evidence comes from. The engine imports no adapter: the composition root (src/preflight.ts)
+ * wires Kubernetes and GitHub in, tests wire memory in. A source the run does not need is never called.
+ */
+export interface RunSources {
+  /** Downloads the bundle named by `options.artifact` (not called when it is a path). */
+  fetchBundle?: (options: PreflightOptions) => Promise<FetchedBundle>
+  /** Opens the cluster (not called offline); `onSecrets` receives credentials refreshed mid-run. */
+  openCluster?: (
+    options: PreflightOptions,
+    onSecrets?: (secrets: string[]) => void
+  ) => Promise<ClusterConnection>
+  /** The change history's reader for a repository (opened on the change checks' first use). */
+  openChanges?: (spec: ChangeSpec, repository: string) => Promise<ChangeReader>
 }
 
 // GitHub is not out of scope offline: like the download and the tracking issue, the change checks still run.
@@ -194,19 +221,19 @@ async function withDeadline<T>(work: Promise<T>, ms: number, message: string): P
   }
 }
 
-/** Downloads the artifact (only when asked to); the GitHub code is loaded only then. */
-async function fetchArtifact(options: PreflightOptions): Promise<Fetched | undefined> {
+/** Downloads the artifact (only when asked to), bounded from outside by `downloadTimeoutMs`. */
+async function fetchArtifact(options: PreflightOptions, sources: RunSources): Promise<Fetched | undefined> {
   if (!options.artifact) return undefined
   const started = performance.now()
   try {
-    const { downloadArtifactBundle } = await import('../github/artifact.js')
+    if (!sources.fetchBundle) throw new Error('no artifact download is wired into this run')
     const download = await withDeadline(
-      downloadArtifactBundle(options.artifact, options.workDir),
+      sources.fetchBundle(options),
       options.downloadTimeoutMs,
       `the artifact download did not finish within ${Math.round(options.downloadTimeoutMs / 1000)} s`
     )
     const result = finish(DOWNLOAD_CHECK, download.outcome, performance.now() - started)
-    return download.ok ? { result, zipPath: download.zipPath, origin: download.origin } : { result }
+    return download.zipPath ? { result, zipPath: download.zipPath, origin: download.origin } : { result }
   } catch (error) {
     const outcome: CheckOutcome = {
       status: 'error',
@@ -263,14 +290,17 @@ function openBundle(
 }
 
 /**
- * Runs a preflight and returns its report. Throws only `UsageError` (invalid options); everything that
- * goes wrong with the bundle or a check is a result in the report, and the decision is then `no-go`.
+ * Runs the checks on resolved options with the given sources and returns the report. Never throws for
+ * what goes wrong with the bundle, the cluster or a check: each is a result, and the decision is then no-go.
  */
-export async function runPreflight(input: PreflightInput, hooks: RunHooks = {}): Promise<Report> {
-  const options = resolveOptions(input)
+export async function runChecks(
+  options: PreflightOptions,
+  sources: RunSources,
+  hooks: RunHooks = {}
+): Promise<Report> {
   const startedAt = new Date()
   const t0 = performance.now()
-  const fetched = await fetchArtifact(options)
+  const fetched = await fetchArtifact(options, sources)
   if (fetched) hooks.onResult?.(fetched.result)
   const opened = openBundle(options, fetched)
   hooks.onResult?.(opened.result)
@@ -278,21 +308,23 @@ export async function runPreflight(input: PreflightInput, hooks: RunHooks = {}):
   const ctx: CheckContext = {
     options,
     bundle: opened.bundle,
-    changes: changeTarget(options.changes, fetched?.origin, options.requestTimeoutMs)
+    changes: changeTarget(options.changes, fetched?.origin, (spec, repository) =>
+      sources.openChanges
+        ? sources.openChanges(spec, repository)
+        : Promise.reject(new Error('no change history reader is wired into this run'))
+    )
   }
+  let connection: ClusterConnection | undefined
   try {
     if (!options.offline) {
-      const cluster = await openCluster(options.kubeconfig, options.context, {
-        timeoutMs: options.requestTimeoutMs,
-        execTimeoutMs: options.execTimeoutMs,
-        // A credential an exec plugin refreshes mid-run is masked like the first one.
-        onSecrets: hooks.onSecrets
-      })
-      if (cluster.ok) {
-        hooks.onSecrets?.(cluster.secrets)
-        ctx.cluster = cluster.session
+      connection = sources.openCluster
+        ? await sources.openCluster(options, hooks.onSecrets)
+        : { ok: false, reason: 'not-configured', message: 'no cluster is wired into this run' }
+      if (connection.ok) {
+        hooks.onSecrets?.(connection.secrets)
+        ctx.cluster = connection.reader
       } else {
-        ctx.clusterProblem = cluster.message
+        ctx.clusterProblem = connection.message
       }
     }
     const checks = hooks.checks ?? ALL_CHECKS
@@ -304,7 +336,7 @@ export async function runPreflight(input: PreflightInput, hooks: RunHooks = {}):
       hooks.onResult?.(result)
       return result
     })
-    const lost = ctx.cluster?.client.lost
+    const lost = connection?.ok ? connection.lost() : undefined
     const results = lost ? attributeLostServer(lost, ran, checks, endedAt) : ran
     if (lost) hooks.onResult?.(results.at(-1)!)
     const baseline = collectBaseline(results, options.latencyThresholdMs)
@@ -333,7 +365,7 @@ export async function runPreflight(input: PreflightInput, hooks: RunHooks = {}):
       finishedAt: new Date().toISOString(),
       durationMs: Math.round(totalMs),
       namespace: options.namespace,
-      cluster: ctx.cluster ? { server: ctx.cluster.client.serverUrl, version: versionOf(all) } : undefined,
+      cluster: ctx.cluster ? { server: ctx.cluster.server, version: versionOf(all) } : undefined,
       rollback: rollbackKit(all),
       baseline,
       bundle: opened.bundle
@@ -363,23 +395,23 @@ export async function runPreflight(input: PreflightInput, hooks: RunHooks = {}):
   } finally {
     opened.bundle?.cleanup()
     if (fetched?.zipPath) rmSync(dirname(fetched.zipPath), { recursive: true, force: true })
-    ctx.cluster?.close()
+    if (connection?.ok) connection.close()
   }
 }
 
 function versionOf(results: CheckResult[]): string | undefined {
-  return results.find(r => r.id === 'cluster-access')?.data?.version as string | undefined
+  return readData(results, CLUSTER_ACCESS_DATA)?.version
 }
 
 /** Gathers the rollback kit from the rollout-history and configmap-backup results. */
 function rollbackKit(results: CheckResult[]): RollbackKit | undefined {
-  const history = results.find(r => r.id === 'rollout-history')?.data
-  const backup = results.find(r => r.id === 'configmap-backup')?.data
+  const history = readData(results, ROLLOUT_HISTORY_DATA)
+  const backup = readData(results, CONFIGMAP_BACKUP_DATA)
   if (!history && !backup) return undefined
   return {
-    revisions: (history?.revisions as Record<string, number> | undefined) ?? {},
-    undoCommands: (history?.undoCommands as string[] | undefined) ?? [],
-    configMapBackupPath: backup?.path as string | undefined
+    revisions: history?.revisions ?? {},
+    undoCommands: history?.undoCommands ?? [],
+    configMapBackupPath: backup?.path
   }
 }
 

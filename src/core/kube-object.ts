@@ -26,3 +26,11 @@ export interface KubeObjectJson {
 export interface KubeList {
   items: KubeObjectJson[]
 }
+
+/** Splits `apps/v1` into group and version (`v1` → core group ''). */
+export function splitApiVersion(apiVersion: string): { group: string; version: string } {
+  const slash = apiVersion.indexOf('/')
+  return slash < 0
+    ? { group: '', version: apiVersion }
+    : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) }
+}

@@ -13,13 +13,30 @@ import {
   DEFAULT_NAMESPACE
 } from './defaults.js'
 import { parsePatternList, splitList } from './list-syntax.js'
-import type { KubeconfigSource } from '../kube/config.js'
-import { parseDuration } from '../checks/cluster-common.js'
-import type { ArtifactSpec } from '../github/artifact.js'
+import { parseDuration } from './duration.js'
 import { loadPolicy, type Policy } from './policy-file.js'
-import type { PreflightRecord } from '../report/preflight-record.js'
-import { ALL_CHECKS } from '../checks/index.js'
+import type { PreflightRecord } from './types.js'
 import { checklistItems } from '../checklist/model.js'
+
+/** Which kubeconfig to use: content given as an input, a file, or the defaults (KUBECONFIG, ~/.kube/config, in-cluster). */
+export type KubeconfigSource =
+  { kind: 'content'; content: string } | { kind: 'path'; path: string } | { kind: 'default' }
+
+/** The GitHub Actions artifact to download the bundle from. */
+export interface ArtifactSpec {
+  name: string
+  /** The workflow run that uploaded it; undefined = this run (through the Actions runtime). */
+  runId?: number
+  /** owner/name; undefined = this repository. */
+  repository?: string
+  /** Needs `actions: read` on `repository` for another run. */
+  token?: string
+  /** The run's context: REST base URL, web URL, this repository and run. */
+  apiUrl: string
+  serverUrl: string
+  currentRepository?: string
+  currentRunId?: number
+}
 
 /** A validated, complete set of options. */
 export interface PreflightOptions {
@@ -437,12 +454,28 @@ function checkChanges(spec: ChangeSpec | undefined): ChangeSpec | undefined {
   return { ...spec, commit, runCommit }
 }
 
+/** Results of the preflight's items that a policy may not change (see below). */
+const NOT_POLICY_MATTERS: ReadonlySet<string> = new Set([
+  'bundle-unpack',
+  'artifact-download',
+  'tracking-issue',
+  'slack-webhook',
+  'decision'
+])
+
 /**
- * Ids a policy may name: the checks, and `baseline` (the engine records it after them; only `off` changes
+ * Ids a policy may name: the checks the preflight's items name (a test holds them to the registry), and `baseline` (the engine records it after them; only `off` changes
  * it, since it never fails). The bundle download and unpack, the tracking issue and the kit upload are not
  * policy matters: without a bundle nothing is verified, and the GitHub steps have their own inputs.
  */
-const POLICY_IDS = [...ALL_CHECKS.map(check => check.id), 'baseline']
+export const POLICY_IDS: readonly string[] = [
+  ...new Set(
+    checklistItems()
+      .filter(item => item.phase === 'preflight')
+      .flatMap(item => item.checks ?? [])
+      .filter(id => !NOT_POLICY_MATTERS.has(id))
+  )
+].sort()
 
 /** Validates and completes `input`. Throws `UsageError` with a message that says how to fix it. */
 export function resolveOptions(given: PreflightInput): PreflightOptions {

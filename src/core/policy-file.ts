@@ -21,7 +21,7 @@
 import { readFileSync } from 'node:fs'
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml'
 import { UsageError, describeError } from './errors.js'
-import { parseDuration } from '../checks/cluster-common.js'
+import { parseDuration } from './duration.js'
 
 export type Severity = 'blocking' | 'warning' | 'off'
 

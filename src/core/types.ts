@@ -1,12 +1,8 @@
 /**
- * The shared vocabulary of the engine: what a check is, what it returns, and what a run reports.
+ * The shared vocabulary of the engine: what a check returns, and what a run reports (the check itself
+ * and the readers it sees the world through are in check.ts).
  * Nothing here does I/O.
  */
-import type { Bundle } from '../bundle/bundle.js'
-import type { ClusterSession } from '../kube/session.js'
-import type { ArtifactOrigin } from '../github/artifact.js'
-import type { PreflightOptions } from './options.js'
-import type { ChangeTarget } from '../checks/change-common.js'
 
 /** What a check found. `skip` and `error` mean "not verified": the policy decides whether that blocks. */
 export type Status = 'pass' | 'warn' | 'fail' | 'skip' | 'error'
@@ -51,7 +47,7 @@ export interface CheckOutcome {
    */
   blockedBy?: string
   /** Structured data for reports and later runs (e.g. revisions); must never hold secrets. */
-  data?: Record<string, unknown>
+  data?: object
 }
 
 /** A check's outcome as reported: identity, timing and the policy's verdict added. */
@@ -66,32 +62,6 @@ export interface CheckResult extends CheckOutcome {
   line?: number
   column?: number
   durationMs: number
-}
-
-/** Everything a check may read. Parsing is shared: `bundle.parsed(name)` parses each file once. */
-export interface CheckContext {
-  options: PreflightOptions
-  /** Undefined when the bundle could not be acquired; checks that need it are then not run. */
-  bundle?: Bundle
-  /** The cluster, when one is configured and the run is not offline. */
-  cluster?: ClusterSession
-  /** Why there is no cluster session (no kubeconfig, invalid kubeconfig…). */
-  clusterProblem?: string
-  /** The deployed commit the change checks look at; undefined when they do not apply. */
-  changes?: ChangeTarget | { problem: string }
-}
-
-/** One verification step. Implementations live one per file in src/checks/. */
-export interface Check {
-  /** Stable, kebab-case; used in outputs, reports and the checklist mapping. */
-  id: string
-  /** The wording a person recognises from the checklist. */
-  title: string
-  section: string
-  needs: Need[]
-  /** Optional: returns a reason when the check does not apply to this run (reported as a harmless skip). */
-  notApplicable?(ctx: CheckContext): string | undefined
-  run(ctx: CheckContext): Promise<CheckOutcome>
 }
 
 export type Decision = 'go' | 'no-go'
@@ -135,6 +105,22 @@ export interface Verdict {
   counts: StatusCounts
   /** `bundle-only` when cluster/network checks were declared out of scope (offline). */
   scope: 'full' | 'bundle-only'
+}
+
+/** The GitHub Actions artifact a bundle was downloaded from. */
+export interface ArtifactOrigin {
+  name: string
+  artifactId: number
+  repository: string
+  runId: number
+  /** The artifact's page, e.g. https://github.com/o/r/actions/runs/7/artifacts/42: run and id in one link. */
+  url: string
+  runUrl: string
+  sizeBytes?: number
+  /** `sha256:<hex>` as GitHub published it, when it did. */
+  digest?: string
+  /** The commit the uploading run built (what is deployed), when GitHub said. */
+  headSha?: string
 }
 
 /** Where the bundle came from, for the report and (later) the tracking issue. */
@@ -259,4 +245,22 @@ export interface Verification {
 /** A report of verify mode: the same shape, with the record. */
 export interface VerifyReport extends Report {
   verification: Verification
+}
+
+/**
+ * What a preflight leaves in the tracking issue for the verify run after the deploy (see
+ * report/preflight-record.ts, which writes and reads it).
+ */
+export interface PreflightRecord {
+  v: 1
+  finishedAt: string
+  decision: Decision
+  namespace: string
+  /** Deployment → highest revision before the deploy. */
+  revisions: Record<string, number>
+  /** Deployment → the ReplicaSets (templates) that existed before the deploy. */
+  replicaSets: Record<string, string[]>
+  undoCommands: string[]
+  baseline?: Baseline
+  runUrl?: string
 }

@@ -8,14 +8,16 @@ import { clusterAccessCheck } from '../checks/cluster-access.js'
 import { verifyEventsCheck } from '../checks/verify-events.js'
 import { compareWithBaseline, verifyApiCheck, verifyHealthCheck } from '../checks/verify-endpoints.js'
 import { verifyImagesCheck } from '../checks/verify-images.js'
-import { verifyPodsReadyCheck } from '../checks/verify-pods-ready.js'
-import { verifyRestartsCheck } from '../checks/verify-restarts.js'
-import { verifyRollbackCheck } from '../checks/verify-rollback.js'
+import { VERIFY_PODS_READY_DATA, verifyPodsReadyCheck } from '../checks/verify-pods-ready.js'
+import { VERIFY_RESTARTS_DATA, verifyRestartsCheck } from '../checks/verify-restarts.js'
+import { VERIFY_ROLLBACK_DATA, verifyRollbackCheck } from '../checks/verify-rollback.js'
 import { VERIFY_SECTION } from '../checks/verify-common.js'
-import { amendReport, finish, runPreflight, type RunHooks } from './engine.js'
-import { resolveOptions, type PreflightInput } from './options.js'
+import { amendReport, finish, runChecks, type RunHooks, type RunSources } from './engine.js'
+import type { PreflightOptions } from './options.js'
+import { readData } from './check-data.js'
 import { UsageError } from './errors.js'
-import type { Check, VerifyReport } from './types.js'
+import type { VerifyReport } from './types.js'
+import type { Check } from './check.js'
 
 export type { Verification, VerifyReport } from './types.js'
 
@@ -41,19 +43,30 @@ const METRICS_CHECK = {
   section: VERIFY_SECTION
 }
 
-export async function runVerify(input: PreflightInput, hooks: RunHooks = {}): Promise<VerifyReport> {
-  const options = resolveOptions({ ...input, verify: input.verify ?? {} })
+/**
+ * Verify mode on resolved options (with `verify` set) and the run's sources: the success criteria, then
+ * the post-deployment record. Throws `UsageError` for an offline run (it would verify a deploy unseen).
+ */
+export async function runVerifyChecks(
+  options: PreflightOptions,
+  sources: RunSources,
+  hooks: RunHooks = {}
+): Promise<VerifyReport> {
   if (options.offline) {
     // Offline, every cluster check is out of scope and would not block: a deploy "verified" unseen.
     throw new UsageError(
       'offline: verify mode checks the live cluster; remove offline: true (and pass a kubeconfig).'
     )
   }
-  const verify = options.verify!
-  const report = await runPreflight(
-    { ...input, verify: input.verify ?? {} },
-    { ...hooks, checks: hooks.checks ?? VERIFY_CHECKS, concurrency: 1, baselineResult: false, mode: 'verify' }
-  )
+  const verify = options.verify
+  if (!verify) throw new UsageError('verify: the options are not those of verify mode (no verify settings).')
+  const report = await runChecks(options, sources, {
+    ...hooks,
+    checks: hooks.checks ?? VERIFY_CHECKS,
+    concurrency: 1,
+    baselineResult: false,
+    mode: 'verify'
+  })
   const recordCheck = {
     id: 'verify-record',
     title: 'Record the deployment (start, end, duration, rollback, metrics)',
@@ -66,12 +79,11 @@ export async function runVerify(input: PreflightInput, hooks: RunHooks = {}): Pr
   )
   hooks.onResult?.(metrics)
   const amended = amendReport(report, [metrics])
-  const data = (id: string) => amended.results.find(r => r.id === id)?.data
-  const readyAt = data('verify-pods-ready')?.readyAt as string | undefined
+  const readyAt = readData(amended.results, VERIFY_PODS_READY_DATA)?.readyAt
   const endedAt = readyAt ?? amended.finishedAt
   const startedAt = verify.deployStartedAt?.toISOString()
   const durationMs = startedAt ? Math.max(0, Date.parse(endedAt) - Date.parse(startedAt)) : undefined
-  const rollbackDetected = data('verify-rollback')?.rollbackDetected === true
+  const rollbackDetected = readData(amended.results, VERIFY_ROLLBACK_DATA)?.rollbackDetected === true
   // The post-deployment record's items are ticked when the numbers are known (they are in the issue).
   const record = finish(
     recordCheck,
@@ -99,7 +111,7 @@ export async function runVerify(input: PreflightInput, hooks: RunHooks = {}): Pr
       durationMs,
       before: verify.record?.baseline,
       after: report.baseline,
-      podRestarts: data('verify-restarts')?.total as number | undefined,
+      podRestarts: readData(amended.results, VERIFY_RESTARTS_DATA)?.total,
       undoCommands: verify.record?.undoCommands ?? [],
       preflightRunUrl: verify.record?.runUrl
     }

@@ -3,38 +3,18 @@
  * the tags on a commit, and whether a commit arrived through a merged, approved pull request. Each answer
  * is fetched once per run (both change checks share one reader).
  */
-import { createGitHubClient, type GitHubClient } from './octokit.js'
+import type {
+  ChangePermission,
+  ChangeReader as ChangeHistory,
+  CommitSummary,
+  Comparison,
+  Provenance,
+  PullVerdict
+} from '../core/check.js'
+import { describeError } from '../core/errors.js'
+import { createGitHubClient, explainGitHubError, type GitHubClient } from './octokit.js'
 
-export interface CommitSummary {
-  sha: string
-  /** First line of the message. */
-  title: string
-  /** GitHub login when the author is linked to an account, else the git author name. */
-  author: string
-  url: string
-}
-
-export interface Comparison {
-  status: 'identical' | 'ahead' | 'behind' | 'diverged'
-  aheadBy: number
-  behindBy: number
-  /** Commits in head and not in base, oldest first; at most `limit` of them. */
-  commits: CommitSummary[]
-  /** Whether `commits` holds all of them. */
-  complete: boolean
-}
-
-export interface PullVerdict {
-  number: number
-  url: string
-  approved: boolean
-  /** Why not approved, e.g. "changes requested by alice". */
-  problem?: string
-}
-
-/** What a person would say about how a commit reached the default branch. */
-export type Provenance =
-  { kind: 'reviewed'; pull: PullVerdict } | { kind: 'unapproved'; pull: PullVerdict } | { kind: 'direct' }
+export type { CommitSummary, Comparison, PullVerdict, Provenance }
 
 const firstLine = (message: string): string => message.split('\n')[0].trim()
 
@@ -55,7 +35,7 @@ function reviewVerdict(reviews: Array<{ state: string; user?: { login: string } 
   return { approved: false, problem: 'merged without an approving review' }
 }
 
-export class ChangeReader {
+export class ChangeReader implements ChangeHistory {
   private readonly github: GitHubClient
   private readonly owner: string
   private readonly repo: string
@@ -68,6 +48,18 @@ export class ChangeReader {
       requestTimeoutMs: options.requestTimeoutMs
     })
     ;[this.owner, this.repo] = options.repository.split('/')
+  }
+
+  /** One line naming the permission to grant (401/403), GitHub's answer, or the network error. */
+  explain(error: unknown, doing: string, needs: ChangePermission): { message: string; hint?: string } {
+    const status = (error as { status?: number }).status
+    return {
+      message: status ? explainGitHubError(error, doing, needs) : `${doing}: ${describeError(error)}`,
+      hint:
+        status === 403 || status === 401
+          ? 'Give the job `permissions: contents: read, pull-requests: read` (the token reads commits and pull requests), or set check-changes: false.'
+          : undefined
+    }
   }
 
   defaultBranch(): Promise<string> {

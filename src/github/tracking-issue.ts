@@ -5,8 +5,7 @@
  * Two runs at once must not create two issues: see issue-lock.ts. Every write survives a blip without
  * being resent as it was: see attemptWrite in octokit.ts.
  */
-import type { CheckResult, Report } from '../core/types.js'
-import { amendReport } from '../core/engine.js'
+import type { Report } from '../core/types.js'
 import { checklistStatus, mergeTicks, type ItemStatus } from '../checklist/state.js'
 import { readTicks } from '../report/ticks.js'
 import { describeError } from '../core/errors.js'
@@ -39,8 +38,11 @@ export interface TrackingIssueOptions {
   fullReportUrl?: string
   /** How long a run waits for another run's lock before taking it over. */
   lockTimeoutMs?: number
-  /** Results computed from the merged ticks (the manual-item gate), shown in the body's decision. */
-  resultsFromTicks?: (statuses: ItemStatus[]) => CheckResult[]
+  /**
+   * The report as the body should show it once people's ticks are merged (the manual-item gate decides
+   * from them); default: the report as given.
+   */
+  reportWithTicks?: (statuses: ItemStatus[]) => Report
 }
 
 export interface TrackingIssueOutcome {
@@ -254,9 +256,8 @@ export async function updateTrackingIssue(
   const render = (previousBody?: string): IssueBody => {
     // Results that depend on the ticks (the manual-item gate) are added before the decision is shown.
     const merged = mergeTicks(checklistStatus(report), previousBody ? readTicks(previousBody) : new Map())
-    const extra = options.resultsFromTicks?.(merged.statuses) ?? []
     return renderIssueBody({
-      report: extra.length > 0 ? amendReport(report, extra) : report,
+      report: options.reportWithTicks?.(merged.statuses) ?? report,
       key: options.key,
       environment: options.environment,
       runUrl: options.runUrl,

@@ -4,6 +4,7 @@
  * in-cluster). Also collects every secret in it so adapters can mask them, and what it takes to run the
  * current user's exec credential plugin (see exec-credential.ts).
  */
+import type { KubeconfigSource } from '../core/options.js'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { homedir, tmpdir } from 'node:os'
 import { delimiter, dirname, join, resolve } from 'node:path'
@@ -13,8 +14,7 @@ import { UsageError, describeError } from '../core/errors.js'
 import type { ExecPluginSource } from './exec-credential.js'
 
 /** How the caller named the kubeconfig. */
-export type KubeconfigSource =
-  { kind: 'content'; content: string } | { kind: 'path'; path: string } | { kind: 'default' }
+export type { KubeconfigSource }
 
 /** Decodes kubeconfig content given as raw YAML or base64; throws a UsageError that says what to pass. */
 export function decodeKubeconfig(content: string): string {

@@ -16,56 +16,30 @@ import {
 import { loadKubeConfig, type KubeconfigSource } from './config.js'
 import { ExecCredentials } from './exec-credential.js'
 import type { KubeList, KubeObjectJson } from '../core/kube-object.js'
-
-export interface ApiResource {
-  name: string
-  namespaced: boolean
-  kind: string
-  verbs: string[]
-}
-
-export interface ServerVersion {
-  major: string
-  minor: string
-  gitVersion: string
-  platform?: string
-}
-
-export interface DryRunOutcome {
-  ok: boolean
-  /** False when nothing was sent (the server does not serve the kind): there is no HTTP status then. */
-  sent: boolean
-  /** How the document was changed before it was sent: its namespace set to the target. */
-  namespaceSet?: { from?: string; to: string }
-  status?: number
-  /** The object as the server would store it (ok only). */
-  result?: KubeObjectJson
-  /** The server's own error message (not ok only). */
-  message?: string
-  reason?: string
-  warnings: string[]
-}
+import type {
+  ApiResource,
+  ClusterConnection,
+  ClusterReader,
+  DryRunOutcome,
+  ServerVersion
+} from '../core/check.js'
 
 export const FIELD_MANAGER = 'vapora-preflight'
-
-/** Splits `apps/v1` into group and version (`v1` → core group ''). */
-export function splitApiVersion(apiVersion: string): { group: string; version: string } {
-  const slash = apiVersion.indexOf('/')
-  return slash < 0
-    ? { group: '', version: apiVersion }
-    : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) }
-}
 
 const basePath = (apiVersion: string): string =>
   apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`
 
-export class ClusterSession {
+export class ClusterSession implements ClusterReader {
   private readonly memo = new Map<string, Promise<unknown>>()
 
   constructor(
     readonly client: KubeClient,
     readonly origin: string
   ) {}
+
+  get server(): string {
+    return this.client.serverUrl
+  }
 
   private once<T>(key: string, load: () => Promise<T>): Promise<T> {
     let promise = this.memo.get(key) as Promise<T> | undefined
@@ -257,6 +231,28 @@ export class ClusterSession {
     })
   }
 
+  /** Reads of things that move during a rollout: never the memo. */
+  async fresh(
+    kind: 'deployments' | 'replicasets' | 'pods' | 'events',
+    namespace: string
+  ): Promise<KubeObjectJson[]> {
+    const api = kind === 'pods' || kind === 'events' ? '/api/v1' : '/apis/apps/v1'
+    return (await this.client.get<KubeList>(`${api}/namespaces/${encodeURIComponent(namespace)}/${kind}`))
+      .items
+  }
+
+  watchDeployments(
+    namespace: string,
+    isDone: (deployments: KubeObjectJson[]) => boolean,
+    deadline: number
+  ): Promise<{ done: boolean; objects: KubeObjectJson[] }> {
+    return this.client.watchUntil<KubeObjectJson>(
+      `/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/deployments`,
+      isDone,
+      deadline
+    )
+  }
+
   close(): void {
     this.client.close()
   }
@@ -271,9 +267,7 @@ function noDefaultKubeconfig(): boolean {
   )
 }
 
-export type OpenedCluster =
-  | { ok: true; session: ClusterSession; secrets: string[] }
-  | { ok: false; reason: 'not-configured' | 'invalid'; message: string }
+export type OpenedCluster = ClusterConnection
 
 /**
  * Loads the kubeconfig and builds a session; never contacts the server (the checks do). When the current
@@ -303,10 +297,13 @@ export async function openCluster(
         })
       : undefined
     const client = await KubeClient.create(loaded.kubeConfig, clientOptions, credentials)
+    const session = new ClusterSession(client, loaded.origin)
     return {
       ok: true,
-      session: new ClusterSession(client, loaded.origin),
-      secrets: [...loaded.secrets, ...(credentials?.secrets ?? [])]
+      reader: session,
+      secrets: [...loaded.secrets, ...(credentials?.secrets ?? [])],
+      lost: () => client.lost,
+      close: () => session.close()
     }
   } catch (error) {
     // A kubeconfig the user gave that cannot be used is an input error: say so, do not report a cluster state.

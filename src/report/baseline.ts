@@ -1,9 +1,5 @@
-/**
- * "Record current metrics before deployment": the numbers the post-deploy comparison needs, gathered
- * from the checks that measured them (endpoint latency and errors, pod restarts, node usage).
- */
-import type { EndpointSummary } from '../net/http-probe.js'
-import type { Baseline, CheckOutcome, CheckResult } from '../core/types.js'
+/** The baseline as the reports show it (gathered by checks/baseline.ts): latency, errors, restarts, usage. */
+import type { Baseline } from '../core/types.js'
 import { code, codeCell, inline } from './markdown-escape.js'
 
 /**
@@ -20,51 +16,6 @@ export function msText(ms: number | undefined): string {
 /** The p99 as a person should read it: a number of ms, or "—" when the probes are too few for one. */
 export function p99Text(endpoint: { p99Ms?: number; probes: number }): string {
   return endpoint.probes >= MIN_PROBES_FOR_P99 ? msText(endpoint.p99Ms) : '—'
-}
-
-export function collectBaseline(
-  results: readonly CheckResult[],
-  latencyThresholdMs?: number
-): Baseline | undefined {
-  const data = (id: string): Record<string, unknown> | undefined => results.find(r => r.id === id)?.data
-  const endpoints = ['health-endpoint', 'api-endpoints', 'verify-health', 'verify-api'].flatMap(
-    id => (data(id)?.endpoints as EndpointSummary[] | undefined) ?? []
-  )
-  const pods = data('pods-running')
-  const nodes = data('node-capacity')
-  const baseline: Baseline = {
-    endpoints: endpoints.map(e => ({
-      url: e.url,
-      p50Ms: e.p50Ms,
-      p95Ms: e.p95Ms,
-      p99Ms: e.p99Ms,
-      errors: e.errors,
-      probes: e.count
-    })),
-    podRestarts: pods?.restartsByPod as Record<string, number> | undefined,
-    nodes: nodes?.nodes as Baseline['nodes'],
-    nodeUsageSource: nodes?.source as string | undefined,
-    latencyThresholdMs
-  }
-  const empty = baseline.endpoints.length === 0 && !baseline.podRestarts && !baseline.nodes
-  return empty ? undefined : baseline
-}
-
-/** The `baseline` result: recorded, or nothing to record (offline, or no endpoints and no cluster). */
-export function baselineOutcome(baseline: Baseline | undefined): CheckOutcome {
-  if (!baseline) {
-    return {
-      status: 'skip',
-      skipReason: 'not-applicable',
-      message: 'not applicable: nothing measured (no endpoint probed, no cluster read)'
-    }
-  }
-  const parts = [
-    baseline.endpoints.length ? `${baseline.endpoints.length} endpoint(s)` : '',
-    baseline.podRestarts ? `restarts of ${Object.keys(baseline.podRestarts).length} pod(s)` : '',
-    baseline.nodes ? `usage of ${baseline.nodes.length} node(s)` : ''
-  ].filter(Boolean)
-  return { status: 'pass', message: `recorded ${parts.join(', ')}` }
 }
 
 export function renderBaseline(baseline: Baseline): string {

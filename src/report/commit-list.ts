@@ -2,7 +2,9 @@
  * The tracking issue's record of the last go (a hidden marker the next run reads) and its list of the
  * commits since then (from the git-history result), flagged commits marked.
  */
-import type { ChangeCommit } from '../checks/git-history.js'
+import { GIT_HISTORY_DATA } from '../checks/git-history.js'
+import { GIT_MAIN_DATA } from '../checks/git-main.js'
+import { readData } from '../core/check-data.js'
 import type { LastGo } from '../core/options.js'
 import type { Report } from '../core/types.js'
 import { inline } from './markdown-escape.js'
@@ -30,10 +32,10 @@ export function nextLastGo(
   keyMarker?: string
 ): LastGo | undefined {
   // git-main knows the commit whenever it compared; git-history too (git-main may be off by policy).
-  const main = report.results.find(r => r.id === 'git-main')?.data
-  const history = report.results.find(r => r.id === 'git-history')?.data
-  const commit = (main?.commit ?? history?.head) as string | undefined
-  const repository = (main?.repository ?? history?.repository) as string | undefined
+  const main = readData(report.results, GIT_MAIN_DATA)
+  const history = readData(report.results, GIT_HISTORY_DATA)
+  const commit = main?.commit ?? history?.head
+  const repository = main?.repository ?? history?.repository
   if (report.decision === 'go' && commit && repository) {
     return { sha: commit, repository, at: report.finishedAt, runUrl }
   }
@@ -57,10 +59,10 @@ export function renderLastGo(lastGo: LastGo | undefined): string {
 const LISTED = 50
 
 export function renderCommitsSince(report: Report): string {
-  const history = report.results.find(r => r.id === 'git-history')
-  const commits = (history?.data?.commits as ChangeCommit[] | undefined) ?? []
+  const history = readData(report.results, GIT_HISTORY_DATA)
+  const commits = history?.commits ?? []
   if (!history || commits.length === 0) return ''
-  const base = String(history.data?.base ?? '').slice(0, 7)
+  const base = history.base.slice(0, 7)
   const flagged = commits.filter(c => c.flag)
   // Flagged commits first, so a long list never hides one.
   const shown = [...flagged, ...commits.filter(c => !c.flag)].slice(0, LISTED)
@@ -69,7 +71,7 @@ export function renderCommitsSince(report: Report): string {
     const flag = c.flag ? ` — ⚠️ **${inline(c.flag)}**` : ''
     return `- [\`${c.sha.slice(0, 7)}\`](${c.url}) ${inline(c.title, 120)} — ${inline(c.author)}${pull}${flag}`
   })
-  const total = Number(history.data?.total ?? commits.length)
+  const total = history.total || commits.length
   const more = total > shown.length ? [`- … and ${total - shown.length} more (see the run's report)`] : []
   return [
     `### Commits since the last go (\`${base}\`)`,

@@ -6,12 +6,14 @@
  */
 import { checklistStatus } from '../checklist/state.js'
 import { renderChecklist } from './checklist.js'
-import { where } from '../checks/finding.js'
+import { where } from '../core/finding.js'
 import type { CheckResult, Report, RollbackKit, RootCause, Status } from '../core/types.js'
 import { blocks, cell, code, inline, prose } from './markdown-escape.js'
 import { renderBaseline } from './baseline.js'
 import { renderCommitsSince } from './commit-list.js'
 import { foldResults, type Folded } from './fold.js'
+import { readData } from '../core/check-data.js'
+import { WHAT_CHANGES_DATA } from '../checks/what-changes.js'
 
 export const STATUS_ICON: Record<Status, string> = {
   pass: '✅ pass',
@@ -146,8 +148,9 @@ export function renderWarnings(report: Report): string {
 
 /** What the dry-run says will change, object by object (env values are never shown). */
 export function renderChanges(report: Report): string {
-  const changes = report.results.find(r => r.id === 'what-changes' && r.status !== 'skip')?.data?.changes as
-    Record<string, string[]> | undefined
+  const changes = report.results.some(r => r.id === 'what-changes' && r.status !== 'skip')
+    ? readData(report.results, WHAT_CHANGES_DATA)?.changes
+    : undefined
   if (!changes || Object.keys(changes).length === 0) return ''
   return blocks(
     "### What's changing",

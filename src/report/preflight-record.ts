@@ -4,33 +4,17 @@
  * Kept as base64 JSON in a hidden marker (no `-->` can end the comment early), read only from the tool's
  * part of the body.
  */
-import type { Baseline, Decision, Report } from '../core/types.js'
+import { ROLLOUT_HISTORY_DATA } from '../checks/rollout-history.js'
+import { readData } from '../core/check-data.js'
+import type { PreflightRecord, Report } from '../core/types.js'
 
-export interface PreflightRecord {
-  v: 1
-  finishedAt: string
-  decision: Decision
-  namespace: string
-  /** Deployment → highest revision before the deploy. */
-  revisions: Record<string, number>
-  /** Deployment → the ReplicaSets (templates) that existed before the deploy. */
-  replicaSets: Record<string, string[]>
-  undoCommands: string[]
-  baseline?: Baseline
-  runUrl?: string
-}
+export type { PreflightRecord }
 
 const PREFIX = 'vapora-preflight:record='
 const MARKER = /<!-- vapora-preflight:record=([A-Za-z0-9+/=]+) -->/
 
-interface HistoryData {
-  deployment: string
-  revisions: Array<{ replicaSet: string }>
-}
-
 export function recordOf(report: Report, runUrl?: string): PreflightRecord {
-  const histories = (report.results.find(r => r.id === 'rollout-history')?.data?.histories ??
-    []) as HistoryData[]
+  const histories = readData(report.results, ROLLOUT_HISTORY_DATA)?.histories ?? []
   return {
     v: 1,
     finishedAt: report.finishedAt,

@@ -7,7 +7,7 @@
 import { stripVTControlCharacters } from 'node:util'
 import wrapAnsi from 'wrap-ansi'
 import { CHECKLIST, plainItemText } from '../checklist/model.js'
-import { where } from '../checks/finding.js'
+import { where } from '../core/finding.js'
 import type { CheckResult, Finding, Report, RootCause, VerifyReport } from '../core/types.js'
 import { formatDuration } from './verify-body.js'
 import { foldResults } from './fold.js'

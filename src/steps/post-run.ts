@@ -5,6 +5,7 @@
  * adapter logs and masks.
  */
 import { existsSync } from 'node:fs'
+import { dataKey, readData } from '../core/check-data.js'
 import { performance } from 'node:perf_hooks'
 import { SECTION } from '../checks/sections.js'
 import { amendReport, finish } from '../core/engine.js'
@@ -24,6 +25,13 @@ async function timed(
   const outcome = await step()
   return finish(check, outcome, performance.now() - started)
 }
+
+/** What the kit upload leaves: the artifact it made. */
+interface KitUploadData {
+  artifactId?: number
+  name?: string
+}
+const KIT_UPLOAD_DATA = dataKey<KitUploadData>('rollback-kit-upload')
 
 const KIT_UPLOAD = {
   id: 'rollback-kit-upload',
@@ -60,7 +68,7 @@ export async function saveRollbackKit(
       ? {
           status: 'pass',
           message: upload.message,
-          data: { artifactId: upload.artifactId, name: upload.name }
+          data: { artifactId: upload.artifactId, name: upload.name } satisfies KitUploadData
         }
       : {
           // Not blocking: the deploy is no less safe, and the revisions and undo commands are in the summary
@@ -70,7 +78,7 @@ export async function saveRollbackKit(
           hint: 'The ConfigMap backup exists only in this job (output configmap-backup-path): copy it before the job ends, or re-run.'
         }
   })
-  const id = result.data?.artifactId as number | undefined
+  const id = readData([result], KIT_UPLOAD_DATA)?.artifactId
   return {
     result,
     url:
@@ -124,8 +132,8 @@ export async function recordInTrackingIssue(
       issueNumber: inputs.issueNumber,
       runUrl: context.runUrl,
       runMarker: context.runId ? `${context.runId}/${context.runAttempt ?? 1}` : undefined,
-      resultsFromTicks: inputs.requireManual
-        ? statuses => [manualItemsGate(report, inputs, { statuses, url: undefined })!]
+      reportWithTicks: inputs.requireManual
+        ? statuses => amendReport(report, [manualItemsGate(report, inputs, { statuses, url: undefined })!])
         : undefined,
       fullReportUrl: context.runUrl
     })
