@@ -366,6 +366,7 @@ describe('bad bundle paths and contents never crash', () => {
           {
             id: 'boom',
             title: 'Boom',
+            item: '',
             section: '',
             needs: ['bundle'],
             run: async () => {

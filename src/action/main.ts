@@ -11,6 +11,7 @@ import { OUTPUT } from './names.js'
 import { amendReport, finish, reportOfFailure, withChecklist } from '../core/engine.js'
 import { runPreflight } from '../preflight.js'
 import { UsageError, describeError } from '../core/errors.js'
+import { ACTION, INPUTS, SIGN_OFF } from '../core/results.js'
 import { readActionInputs, type ActionInputs, type GitHubInputs } from './inputs.js'
 import type { ChangeSpec } from '../core/options.js'
 import { readRunContext, type RunContext } from '../github/context.js'
@@ -196,11 +197,7 @@ async function verifyMode(inputs: ActionInputs, context: RunContext): Promise<vo
     })
     issueUrl = outcome.url
     const result = finish(
-      {
-        id: 'tracking-issue',
-        title: 'Record the deployment and sign-off in the tracking issue',
-        section: 'Post-Deployment Documentation'
-      },
+      SIGN_OFF,
       outcome.ok
         ? { status: 'pass', message: outcome.message }
         : { status: 'fail', message: outcome.message },
@@ -332,14 +329,12 @@ async function failClosed(error: unknown, started: Date): Promise<void> {
   const report = reportOfFailure(
     usage
       ? {
-          id: 'inputs',
-          title: 'Read and validate the inputs',
+          result: INPUTS,
           message: `invalid input: ${describeError(error)}`,
           hint: 'Fix the input (or the policy file) named above, then re-run the job.'
         }
       : {
-          id: 'action',
-          title: 'Run the action',
+          result: ACTION,
           message: `the action failed unexpectedly: ${describeError(error)}`,
           hint: 'This is a bug in vapora-preflight; please report it with this job log.'
         },

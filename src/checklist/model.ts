@@ -19,6 +19,11 @@ export interface ChecklistItem {
 
 export interface ChecklistGroup {
   title: string
+  /**
+   * The seed's heading above the group, when it has one ("Environment Verification" holds Staging and
+   * Production): what results of the group's checks report under, the same cluster being both.
+   */
+  area?: string
   optional?: boolean
   items: ChecklistItem[]
 }
@@ -121,6 +126,7 @@ export const CHECKLIST: readonly ChecklistSection[] = [
     groups: [
       {
         title: 'Staging Environment',
+        area: 'Environment Verification',
         items: [
           {
             key: 'staging-cluster-access',
@@ -151,6 +157,7 @@ export const CHECKLIST: readonly ChecklistSection[] = [
       },
       {
         title: 'Production Environment (if applicable)',
+        area: 'Environment Verification',
         optional: true,
         items: [
           {
@@ -451,7 +458,7 @@ export const CHECKLIST: readonly ChecklistSection[] = [
           {
             key: 'success-no-restarts',
             text: 'No pod restarts: `kubectl get pods -n vapora --watch` (restart counts not increasing)',
-            checks: ['verify-restarts']
+            checks: ['verify-restarts', 'verify-events']
           },
           { key: 'success-no-error-logs', text: 'No error logs in first 2 minutes' },
           { key: 'success-health-200', text: 'Health endpoints respond (200 OK)', checks: ['verify-health'] },
@@ -483,7 +490,11 @@ export const CHECKLIST: readonly ChecklistSection[] = [
           { key: 'post-end-time', text: 'Deployment end time (UTC)', checks: ['verify-record'] },
           { key: 'post-duration', text: 'Total duration', checks: ['verify-record'] },
           { key: 'post-issues', text: 'Any issues encountered and resolution' },
-          { key: 'post-rollback', text: 'Rollback performed (Y/N)', checks: ['verify-record'] },
+          {
+            key: 'post-rollback',
+            text: 'Rollback performed (Y/N)',
+            checks: ['verify-record', 'verify-rollback']
+          },
           {
             key: 'post-metrics',
             text: 'Metrics before/after (CPU, memory, latency, errors)',
@@ -528,4 +539,33 @@ export function checklistItems(): LocatedItem[] {
       }))
     )
   )
+}
+
+/**
+ * Where a result reports in a run's summary: under a checklist item (by key) or a whole section (by key),
+ * as "Section › Group", the group's `area` standing for it when it has one, and the section's title alone
+ * when it has one group. Throws for a key the checklist does not have: a misspelled home fails at load.
+ */
+export function reportSectionOf(home: string): string {
+  for (const section of CHECKLIST) {
+    if (section.key === home) return section.title
+    for (const group of section.groups) {
+      if (group.items.some(item => item.key === home)) {
+        return section.groups.length > 1 ? `${section.title} › ${group.area ?? group.title}` : section.title
+      }
+    }
+  }
+  throw new Error(`the checklist has no item or section with the key "${home}"`)
+}
+
+/** The keys of the items that name a check (or result) id, in document order. */
+export function itemsNaming(id: string): string[] {
+  return CHECKLIST.flatMap(s => s.groups.flatMap(g => g.items.filter(i => i.checks?.includes(id)))).map(
+    i => i.key
+  )
+}
+
+/** Every check or result id some item names, once each, in document order. */
+export function namedIds(): string[] {
+  return [...new Set(CHECKLIST.flatMap(s => s.groups.flatMap(g => g.items.flatMap(i => i.checks ?? []))))]
 }

@@ -11,6 +11,7 @@ import type {
   RunMode,
   SkipReason
 } from '../core/types.js'
+import { DECISION } from '../core/results.js'
 import { checklistItems, type LocatedItem } from './model.js'
 
 export type ItemState = ChecklistItemState['state']
@@ -42,18 +43,13 @@ export type ReportForChecklist = Pick<Report, 'results' | 'decision' | 'failedCh
   mode?: RunMode
 }
 
-/** The verdict itself verifies "No critical issues found during testing". */
-const DECISION_PSEUDO_CHECK = 'decision'
-
 function resultsFor(item: LocatedItem, report: ReportForChecklist): CheckResult[] {
   const byId = new Map(report.results.map(r => [r.id, r]))
   return (item.checks ?? []).flatMap(id => {
-    if (id === DECISION_PSEUDO_CHECK) {
+    if (id === DECISION.id) {
       const go = report.decision === 'go'
       const decision: CheckResult = {
-        id,
-        title: 'Go/no-go decision',
-        section: '',
+        ...DECISION,
         status: go ? 'pass' : 'fail',
         blocking: !go,
         message: go ? 'no blocking issue found' : `no-go: ${report.failedChecks.join(', ')}`,

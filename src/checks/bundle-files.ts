@@ -1,6 +1,5 @@
 import type { CheckOutcome } from '../core/types.js'
-import type { Check } from '../core/check.js'
-import { SECTION } from './sections.js'
+import { defineCheck } from '../core/check.js'
 
 /** Suggests the likely intended file for a missing one (case or .yml/.yaml mix-ups). */
 function nearMiss(missing: string, present: readonly string[]): string | undefined {
@@ -12,10 +11,10 @@ const MISSING_HINT =
   'Check the CI job that builds deployment-artifacts, or adjust expected-files if the contract changed.'
 
 /** The expected-files contract: every expected file present; extra files are reported, not blocking. */
-export const bundleFilesCheck: Check = {
+export const bundleFilesCheck = defineCheck({
   id: 'bundle-files',
   title: 'Verify artifact contents',
-  section: SECTION.artifacts,
+  item: 'verify-artifact-contents',
   needs: ['bundle'],
   async run({ options, bundle }): Promise<CheckOutcome> {
     const files = bundle!.files
@@ -60,4 +59,4 @@ export const bundleFilesCheck: Check = {
       data: { missing, extra }
     }
   }
-}
+})

@@ -1,14 +1,13 @@
 import type { CheckOutcome } from '../core/types.js'
-import type { Check } from '../core/check.js'
+import { defineCheck } from '../core/check.js'
 import { formatOf } from '../bundle/parse.js'
-import { SECTION } from './sections.js'
 import { where } from '../core/finding.js'
 
 /** Every YAML, JSON and TOML file in the bundle parses, with each error located by file, line and column. */
-export const bundleSyntaxCheck: Check = {
+export const bundleSyntaxCheck = defineCheck({
   id: 'bundle-syntax',
   title: 'Validate manifest and config syntax (YAML, JSON, TOML)',
-  section: SECTION.artifacts,
+  item: 'validate-manifest-syntax',
   needs: ['bundle'],
   async run({ bundle }): Promise<CheckOutcome> {
     const parseable = bundle!.files.filter(file => formatOf(file) !== undefined)
@@ -39,4 +38,4 @@ export const bundleSyntaxCheck: Check = {
     }
     return { status: 'pass', message: `${parseable.length} YAML/JSON/TOML files parse without errors` }
   }
-}
+})

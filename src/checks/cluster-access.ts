@@ -1,7 +1,7 @@
 import { dataKey } from '../core/check-data.js'
 import type { CheckOutcome } from '../core/types.js'
-import type { Check } from '../core/check.js'
-import { CLUSTER_SECTION, explainApiError } from './cluster-common.js'
+import { defineCheck } from '../core/check.js'
+import { explainApiError } from './cluster-common.js'
 
 /** What cluster-access leaves: the server and the version it runs. */
 export interface ClusterAccessData {
@@ -11,10 +11,10 @@ export interface ClusterAccessData {
 export const CLUSTER_ACCESS_DATA = dataKey<ClusterAccessData>('cluster-access')
 
 /** "kubectl cluster-info": the API server answers, and which version it runs. */
-export const clusterAccessCheck: Check = {
+export const clusterAccessCheck = defineCheck({
   id: 'cluster-access',
   title: 'Access the Kubernetes cluster (kubectl cluster-info)',
-  section: CLUSTER_SECTION.access,
+  item: 'kubeconfig-valid',
   needs: ['cluster'],
   async run(ctx): Promise<CheckOutcome> {
     if (!ctx.cluster) {
@@ -40,4 +40,4 @@ export const clusterAccessCheck: Check = {
       }
     }
   }
-}
+})

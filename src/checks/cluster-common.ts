@@ -7,13 +7,6 @@ import { isClusterError, type ClusterReader } from '../core/check.js'
 import type { CheckContext } from '../core/check.js'
 import { kubeObjectsIn } from './kube-objects.js'
 
-export const CLUSTER_SECTION = {
-  environment: '4 Hours Before Deployment › Environment Verification',
-  staging: '2 Hours Before Deployment › Test in Staging',
-  rollback: '2 Hours Before Deployment › Rollback Plan Verification',
-  access: '1 Hour Before Deployment › Access Verification'
-} as const
-
 /** An API error as one line: the server's message, with who/what when the server said so. */
 export function explainApiError(error: unknown): string {
   if (isClusterError(error)) {

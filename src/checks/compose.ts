@@ -1,18 +1,17 @@
 import type { CheckOutcome, Finding } from '../core/types.js'
-import type { Check, CheckContext } from '../core/check.js'
+import { defineCheck, type CheckContext } from '../core/check.js'
 import { positionOf } from '../bundle/parse.js'
 import { COMPOSE_FILE } from '../core/defaults.js'
-import { SECTION } from './sections.js'
 import { isMap } from './is-map.js'
 import { where } from '../core/finding.js'
 
 const NO_IMAGE_HINT = 'Give every service an `image:` (or a `build:` context).'
 
 /** docker-compose.yml: a non-empty `services` map whose every service names an image, a build or a base. */
-export const composeCheck: Check = {
+export const composeCheck = defineCheck({
   id: 'compose',
   title: 'docker-compose.yml defines runnable services',
-  section: SECTION.artifacts,
+  item: 'review-artifact-generation',
   needs: ['bundle'],
   notApplicable({ options, bundle }: CheckContext) {
     return options.expectedFiles.includes(COMPOSE_FILE) || bundle?.has(COMPOSE_FILE)
@@ -93,4 +92,4 @@ export const composeCheck: Check = {
       message: `${count} services, each with an image or build (${Object.keys(services).join(', ')})`
     }
   }
-}
+})

@@ -1,10 +1,8 @@
 import type { CheckOutcome, Finding } from '../core/types.js'
-import type { Check, CheckContext } from '../core/check.js'
-import type { BundleReader } from '../core/check.js'
+import { defineCheck, type BundleReader, type CheckContext } from '../core/check.js'
 import { formatOf, type Format } from '../bundle/parse.js'
 import { COMPOSE_FILE, CONFIGMAP_FILE, DEPLOYMENT_FILE } from '../core/defaults.js'
 import { diffPaths, formatPath, normalise, showValue, valueAt, type Normalised } from './data-diff.js'
-import { SECTION } from './sections.js'
 
 const NOT_CONFIG = new Set([CONFIGMAP_FILE, DEPLOYMENT_FILE, COMPOSE_FILE])
 const FORMAT_ORDER: Format[] = ['toml', 'yaml', 'json']
@@ -112,10 +110,10 @@ function compareMode(stem: string, bundle: BundleReader, files: string[]): ModeD
  * Any difference is a blocking failure listing the differing key paths and (redacted) values, naming the
  * format that disagrees with the other two and pointing at its line.
  */
-export const configModesCheck: Check = {
+export const configModesCheck = defineCheck({
   id: 'config-modes',
   title: 'Verify all 3 modes validate (TOML = YAML = JSON for each mode)',
-  section: SECTION.codeReview,
+  item: 'all-modes-validate',
   needs: ['bundle'],
   notApplicable({ options }: CheckContext) {
     return modeGroups(options.expectedFiles).size === 0
@@ -184,4 +182,4 @@ export const configModesCheck: Check = {
       details
     }
   }
-}
+})

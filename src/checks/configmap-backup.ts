@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
 import type { CheckOutcome } from '../core/types.js'
-import type { Check } from '../core/check.js'
+import { defineCheck } from '../core/check.js'
 import { cleanObject } from './clean-object.js'
-import { CLUSTER_SECTION, explainApiError, usableCluster } from './cluster-common.js'
+import { explainApiError, usableCluster } from './cluster-common.js'
 
 /**
  * "Create backup of current ConfigMap": the live ConfigMap as clean YAML (no server-managed fields), so
@@ -19,10 +19,10 @@ export interface ConfigMapBackupData {
 }
 export const CONFIGMAP_BACKUP_DATA = dataKey<ConfigMapBackupData>('configmap-backup')
 
-export const configMapBackupCheck: Check = {
+export const configMapBackupCheck = defineCheck({
   id: 'configmap-backup',
   title: 'Create backup of current ConfigMap',
-  section: CLUSTER_SECTION.rollback,
+  item: 'configmap-backup',
   needs: ['cluster'],
   async run(ctx): Promise<CheckOutcome> {
     const cluster = await usableCluster(ctx)
@@ -51,4 +51,4 @@ export const configMapBackupCheck: Check = {
       return { status: 'error', message: `cannot back up ConfigMap ${configMap}: ${explainApiError(error)}` }
     }
   }
-}
+})

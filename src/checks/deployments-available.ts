@@ -1,7 +1,7 @@
 import type { CheckOutcome } from '../core/types.js'
-import type { Check } from '../core/check.js'
+import { defineCheck } from '../core/check.js'
 import type { KubeObjectJson } from '../core/kube-object.js'
-import { CLUSTER_SECTION, explainApiError, usableCluster } from './cluster-common.js'
+import { explainApiError, usableCluster } from './cluster-common.js'
 
 /** What `kubectl rollout status` would still be waiting for, or undefined when the rollout is complete. */
 export function rolloutInProgress(d: KubeObjectJson): string | undefined {
@@ -24,10 +24,10 @@ export function rolloutInProgress(d: KubeObjectJson): string | undefined {
  * "kubectl get deployments -n vapora": each expected Deployment exists, is Available, and is not in the
  * middle of a rollout (deploying over one replaces a rollout whose outcome nobody has seen yet).
  */
-export const deploymentsAvailableCheck: Check = {
+export const deploymentsAvailableCheck = defineCheck({
   id: 'deployments-available',
   title: 'Verify current deployments are available',
-  section: CLUSTER_SECTION.environment,
+  item: 'staging-deployments',
   needs: ['cluster'],
   async run(ctx): Promise<CheckOutcome> {
     const cluster = await usableCluster(ctx)
@@ -93,4 +93,4 @@ export const deploymentsAvailableCheck: Check = {
       }
     }
   }
-}
+})

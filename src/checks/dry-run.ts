@@ -1,12 +1,6 @@
 import type { CheckOutcome, Finding } from '../core/types.js'
-import type { Check } from '../core/check.js'
-import {
-  CLUSTER_SECTION,
-  explainApiError,
-  manifestDocs,
-  objectLabel,
-  usableCluster
-} from './cluster-common.js'
+import { defineCheck } from '../core/check.js'
+import { explainApiError, manifestDocs, objectLabel, usableCluster } from './cluster-common.js'
 
 /**
  * "kubectl apply --dry-run=server": every document of configmap.yaml and deployment.yaml goes through a
@@ -14,10 +8,10 @@ import {
  * field changes and admission rejections come back with the server's own message; warnings are kept.
  * The result says what was sent: a namespace set to the target, and every document left out, with why.
  */
-export const dryRunCheck: Check = {
+export const dryRunCheck = defineCheck({
   id: 'dry-run',
   title: 'Perform dry-run deployment (server-side, strict field validation)',
-  section: CLUSTER_SECTION.staging,
+  item: 'server-dry-run',
   needs: ['cluster', 'bundle'],
   async run(ctx): Promise<CheckOutcome> {
     const cluster = await usableCluster(ctx)
@@ -160,4 +154,4 @@ export const dryRunCheck: Check = {
       details
     }
   }
-}
+})

@@ -4,8 +4,6 @@ import { formatSeconds, probe, summarise, type EndpointSummary } from '../net/ht
 import type { CheckOutcome } from '../core/types.js'
 import type { PreflightOptions } from '../core/options.js'
 
-export const ENDPOINT_SECTION = '4 Hours Before Deployment › Health Baseline'
-
 /** `2 HTTP 503; 1 no complete answer within 10 s (…)`: each problem with how many probes had it. */
 function problemList(s: EndpointSummary): string {
   return s.problems.map(p => `${p.probes} ${p.problem}`).join('; ')

@@ -7,10 +7,9 @@
  */
 import { dataKey } from '../core/check-data.js'
 import type { CheckOutcome } from '../core/types.js'
-import type { Check } from '../core/check.js'
+import { defineCheck } from '../core/check.js'
 import type { Provenance } from '../core/check.js'
 import { mapLimited } from '../core/concurrency.js'
-import { SECTION } from './sections.js'
 import { NO_TARGET, changeProblem, short } from './change-common.js'
 
 /** More commits than this since the last go are not verified one by one (and block: review them by hand). */
@@ -51,10 +50,10 @@ function flagOf(provenance: Provenance): string | undefined {
 const line = (c: ChangeCommit): string =>
   `${short(c.sha)} ${c.title} — ${c.author}${c.pull ? ` · #${c.pull.number}` : ''}${c.flag ? ` ⚠️ ${c.flag}` : ''}`
 
-export const gitHistoryCheck: Check = {
+export const gitHistoryCheck = defineCheck({
   id: 'git-history',
   title: 'Check git log for unexpected commits',
-  section: SECTION.codeReview,
+  item: 'changes-merged-reviewed',
   needs: ['github'],
   notApplicable: ctx => {
     if (!ctx.changes) return NO_TARGET
@@ -184,4 +183,4 @@ export const gitHistoryCheck: Check = {
       data
     }
   }
-}
+})

@@ -5,8 +5,7 @@
  */
 import { dataKey } from '../core/check-data.js'
 import type { CheckOutcome } from '../core/types.js'
-import type { Check } from '../core/check.js'
-import { SECTION } from './sections.js'
+import { defineCheck } from '../core/check.js'
 import { NO_TARGET, changeProblem, short, type ChangeTarget } from './change-common.js'
 
 /** What git-main leaves: the deployed commit, how it compares with the default branch, its tags. */
@@ -25,10 +24,10 @@ function refTag(target: ChangeTarget): string | undefined {
   return tag && target.commit === target.spec.runCommit ? tag : undefined
 }
 
-export const gitMainCheck: Check = {
+export const gitMainCheck = defineCheck({
   id: 'git-main',
   title: 'Confirm main branch has latest changes',
-  section: SECTION.codeReview,
+  item: 'main-has-latest',
   needs: ['github'],
   notApplicable: ctx => (ctx.changes ? undefined : NO_TARGET),
   async run(ctx): Promise<CheckOutcome> {
@@ -87,4 +86,4 @@ export const gitMainCheck: Check = {
       )
     }
   }
-}
+})

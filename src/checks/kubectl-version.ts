@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import type { CheckOutcome } from '../core/types.js'
-import type { Check } from '../core/check.js'
-import { CLUSTER_SECTION, usableCluster } from './cluster-common.js'
+import { defineCheck } from '../core/check.js'
+import { usableCluster } from './cluster-common.js'
 
 /** Detects the kubectl client on PATH (`kubectl version --client -o json`), the one the deploy job will use. */
 function detectKubectl(): Promise<string | undefined> {
@@ -23,10 +23,10 @@ function minorOf(version: string): { major: number; minor: number } | undefined 
 }
 
 /** "Verify kubectl version compatibility": the client within one minor version of the server. */
-export const kubectlVersionCheck: Check = {
+export const kubectlVersionCheck = defineCheck({
   id: 'kubectl-version',
   title: 'Verify kubectl version compatibility (within 1 minor version)',
-  section: CLUSTER_SECTION.access,
+  item: 'kubectl-version-skew',
   needs: ['cluster'],
   async run(ctx): Promise<CheckOutcome> {
     const cluster = await usableCluster(ctx)
@@ -60,4 +60,4 @@ export const kubectlVersionCheck: Check = {
       data: { client, server }
     }
   }
-}
+})

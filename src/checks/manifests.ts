@@ -1,12 +1,11 @@
 import type { CheckOutcome, Finding } from '../core/types.js'
-import type { Check, CheckContext } from '../core/check.js'
+import { defineCheck, type CheckContext } from '../core/check.js'
 import { positionOf, type ParsedFile } from '../bundle/parse.js'
 import { where } from '../core/finding.js'
 import { CONFIGMAP_FILE, DEPLOYMENT_FILE } from '../core/defaults.js'
 import { formatPath } from './data-diff.js'
 import { kubeObjectsIn, type KubeObject } from './kube-objects.js'
 import { yaml11Booleans } from './yaml-booleans.js'
-import { SECTION } from './sections.js'
 import { isMap } from './is-map.js'
 
 const MANIFEST_FILES = [CONFIGMAP_FILE, DEPLOYMENT_FILE]
@@ -97,10 +96,10 @@ function checkConfigMap(obj: KubeObject, problem: ObjectReport): void {
  * and the mistakes the server would reject (selector not matching the template, non-string ConfigMap
  * values) are caught before any cluster is involved.
  */
-export const manifestsCheck: Check = {
+export const manifestsCheck = defineCheck({
   id: 'manifests',
   title: 'Manifests are sane (objects, names, namespaces)',
-  section: SECTION.artifacts,
+  item: 'validate-manifest-syntax',
   needs: ['bundle'],
   notApplicable({ options, bundle }: CheckContext) {
     const relevant = MANIFEST_FILES.filter(f => options.expectedFiles.includes(f) || bundle?.has(f))
@@ -252,4 +251,4 @@ export const manifestsCheck: Check = {
       message: `${summary} in namespace ${options.namespace}; all expected objects present`
     }
   }
-}
+})

@@ -1,12 +1,12 @@
 import type { CheckOutcome } from '../core/types.js'
-import type { Check } from '../core/check.js'
-import { CLUSTER_SECTION, explainApiError, manifestDocs, usableCluster } from './cluster-common.js'
+import { defineCheck } from '../core/check.js'
+import { explainApiError, manifestDocs, usableCluster } from './cluster-common.js'
 
 /** "kubectl get namespace vapora": the target namespace exists (or this bundle creates it). */
-export const namespaceExistsCheck: Check = {
+export const namespaceExistsCheck = defineCheck({
   id: 'namespace-exists',
   title: 'Check namespace exists',
-  section: CLUSTER_SECTION.environment,
+  item: 'staging-namespace-exists',
   needs: ['cluster'],
   async run(ctx): Promise<CheckOutcome> {
     const cluster = await usableCluster(ctx)
@@ -37,4 +37,4 @@ export const namespaceExistsCheck: Check = {
       return { status: 'error', message: `cannot read namespace ${namespace}: ${explainApiError(error)}` }
     }
   }
-}
+})

@@ -1,8 +1,8 @@
 import { dataKey } from '../core/check-data.js'
 import type { CheckOutcome } from '../core/types.js'
-import type { Check } from '../core/check.js'
+import { defineCheck } from '../core/check.js'
 import type { KubeObjectJson } from '../core/kube-object.js'
-import { CLUSTER_SECTION, explainApiError, usableCluster } from './cluster-common.js'
+import { explainApiError, usableCluster } from './cluster-common.js'
 
 /** Kubernetes quantities: CPU in cores (`250m`, `2`), memory in bytes (`512Mi`, `1G`). */
 export function parseQuantity(text: string | number | undefined): number {
@@ -61,10 +61,10 @@ export interface NodeCapacityData {
 }
 export const NODE_CAPACITY_DATA = dataKey<NodeCapacityData>('node-capacity')
 
-export const nodeCapacityCheck: Check = {
+export const nodeCapacityCheck = defineCheck({
   id: 'node-capacity',
   title: 'Check current resource usage (not near capacity)',
-  section: CLUSTER_SECTION.environment,
+  item: 'production-capacity',
   needs: ['cluster'],
   async run(ctx): Promise<CheckOutcome> {
     const cluster = await usableCluster(ctx)
@@ -145,4 +145,4 @@ export const nodeCapacityCheck: Check = {
       return { status: 'error', message: `cannot read node capacity: ${explainApiError(error)}` }
     }
   }
-}
+})

@@ -1,14 +1,14 @@
 import type { CheckOutcome } from '../core/types.js'
-import type { Check } from '../core/check.js'
-import { CLUSTER_SECTION, explainApiError, usableCluster } from './cluster-common.js'
+import { defineCheck } from '../core/check.js'
+import { explainApiError, usableCluster } from './cluster-common.js'
 
 const PRESSURE = ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable']
 
 /** "kubectl get nodes (all Ready)": every node Ready, pressure conditions named, cordons noted. */
-export const nodesReadyCheck: Check = {
+export const nodesReadyCheck = defineCheck({
   id: 'nodes-ready',
   title: 'Verify cluster is healthy: all nodes Ready',
-  section: CLUSTER_SECTION.environment,
+  item: 'staging-nodes-ready',
   needs: ['cluster'],
   async run(ctx): Promise<CheckOutcome> {
     const cluster = await usableCluster(ctx)
@@ -50,4 +50,4 @@ export const nodesReadyCheck: Check = {
       return { status: 'error', message: `cannot list nodes: ${explainApiError(error)}` }
     }
   }
-}
+})

@@ -1,7 +1,7 @@
 import type { CheckOutcome } from '../core/types.js'
-import type { Check } from '../core/check.js'
+import { defineCheck } from '../core/check.js'
 import { splitApiVersion } from '../core/kube-object.js'
-import { CLUSTER_SECTION, explainApiError, manifestDocs, usableCluster } from './cluster-common.js'
+import { explainApiError, manifestDocs, usableCluster } from './cluster-common.js'
 
 interface Need {
   verb: string
@@ -17,10 +17,10 @@ const APPLY_VERBS = ['get', 'create', 'patch', 'update']
  * "kubectl auth can-i": a SelfSubjectAccessReview for every verb and resource the deploy needs, derived from
  * the bundle's kinds (apply = get/create/patch/update), plus `patch deployments` for `kubectl rollout undo`.
  */
-export const permissionsCheck: Check = {
+export const permissionsCheck = defineCheck({
   id: 'permissions',
   title: 'Test write access to the cluster (kubectl auth can-i)',
-  section: CLUSTER_SECTION.access,
+  item: 'write-access',
   needs: ['cluster', 'bundle'],
   async run(ctx): Promise<CheckOutcome> {
     const cluster = await usableCluster(ctx)
@@ -98,4 +98,4 @@ export const permissionsCheck: Check = {
       details
     }
   }
-}
+})

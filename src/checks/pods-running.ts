@@ -1,7 +1,7 @@
 import { dataKey } from '../core/check-data.js'
 import type { CheckOutcome } from '../core/types.js'
-import type { Check } from '../core/check.js'
-import { CLUSTER_SECTION, explainApiError, usableCluster } from './cluster-common.js'
+import { defineCheck } from '../core/check.js'
+import { explainApiError, usableCluster } from './cluster-common.js'
 
 interface ContainerStatus {
   name: string
@@ -22,10 +22,10 @@ export interface PodsRunningData {
 }
 export const PODS_RUNNING_DATA = dataKey<PodsRunningData>('pods-running')
 
-export const podsRunningCheck: Check = {
+export const podsRunningCheck = defineCheck({
   id: 'pods-running',
   title: 'Check pod status: all Running and Ready, no rising restarts',
-  section: CLUSTER_SECTION.environment,
+  item: 'production-pods-running',
   needs: ['cluster'],
   async run(ctx): Promise<CheckOutcome> {
     const cluster = await usableCluster(ctx)
@@ -90,4 +90,4 @@ export const podsRunningCheck: Check = {
       return { status: 'error', message: `cannot list pods in ${namespace}: ${explainApiError(error)}` }
     }
   }
-}
+})

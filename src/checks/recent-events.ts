@@ -1,6 +1,6 @@
 import type { CheckOutcome } from '../core/types.js'
-import type { Check } from '../core/check.js'
-import { CLUSTER_SECTION, explainApiError, usableCluster } from './cluster-common.js'
+import { defineCheck } from '../core/check.js'
+import { explainApiError, usableCluster } from './cluster-common.js'
 
 export interface EventJson {
   type?: string
@@ -25,10 +25,10 @@ export function lastSeen(event: EventJson): number {
 }
 
 /** "Verify recent events": Warning events in the window, grouped by reason and object. Reported, not blocking. */
-export const recentEventsCheck: Check = {
+export const recentEventsCheck = defineCheck({
   id: 'recent-events',
   title: 'Verify recent events (no Warning events in the window)',
-  section: CLUSTER_SECTION.environment,
+  item: 'production-recent-events',
   needs: ['cluster'],
   async run(ctx): Promise<CheckOutcome> {
     const cluster = await usableCluster(ctx)
@@ -59,4 +59,4 @@ export const recentEventsCheck: Check = {
       return { status: 'error', message: `cannot list events in ${namespace}: ${explainApiError(error)}` }
     }
   }
-}
+})

@@ -1,8 +1,8 @@
 import { dataKey } from '../core/check-data.js'
 import type { CheckOutcome } from '../core/types.js'
-import type { Check } from '../core/check.js'
+import { defineCheck } from '../core/check.js'
 import { rolloutHistory, type RolloutHistory } from './rollout.js'
-import { CLUSTER_SECTION, explainApiError, usableCluster } from './cluster-common.js'
+import { explainApiError, usableCluster } from './cluster-common.js'
 
 /**
  * "Document current deployment revisions": each Deployment's history as kubectl computes it, the highest
@@ -16,10 +16,10 @@ export interface RolloutHistoryData {
 }
 export const ROLLOUT_HISTORY_DATA = dataKey<RolloutHistoryData>('rollout-history')
 
-export const rolloutHistoryCheck: Check = {
+export const rolloutHistoryCheck = defineCheck({
   id: 'rollout-history',
   title: 'Document current deployment revisions (kubectl rollout history)',
-  section: CLUSTER_SECTION.rollback,
+  item: 'record-revisions',
   needs: ['cluster'],
   async run(ctx): Promise<CheckOutcome> {
     const cluster = await usableCluster(ctx)
@@ -78,4 +78,4 @@ export const rolloutHistoryCheck: Check = {
       return { status: 'error', message: `cannot read rollout history: ${explainApiError(error)}` }
     }
   }
-}
+})

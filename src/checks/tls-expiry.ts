@@ -5,8 +5,7 @@
  */
 import tls from 'node:tls'
 import type { CheckOutcome } from '../core/types.js'
-import type { Check } from '../core/check.js'
-import { ENDPOINT_SECTION } from './endpoint-common.js'
+import { defineCheck } from '../core/check.js'
 
 const DAY_MS = 86_400_000
 
@@ -46,10 +45,10 @@ const name = (entity: tls.Certificate | undefined): string => {
   return value === undefined ? '?' : [value].flat().join(', ')
 }
 
-export const tlsExpiryCheck: Check = {
+export const tlsExpiryCheck = defineCheck({
   id: 'tls-expiry',
   title: 'Check certificate expiry',
-  section: ENDPOINT_SECTION,
+  item: 'tls-certificate-expiry',
   needs: ['network'],
   notApplicable: ctx => (ctx.options.tlsEndpoint ? undefined : 'no tls-endpoint given'),
   async run(ctx): Promise<CheckOutcome> {
@@ -113,4 +112,4 @@ export const tlsExpiryCheck: Check = {
       data
     }
   }
-}
+})

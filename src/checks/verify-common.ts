@@ -9,8 +9,6 @@ import type { CheckOutcome } from '../core/types.js'
 import type { CheckContext, ClusterReader } from '../core/check.js'
 import { manifestDocs } from './cluster-common.js'
 
-export const VERIFY_SECTION = 'Success Criteria Verification'
-
 /** The prerequisite (no check of its own) that the comparisons need: what the preflight recorded. */
 export const PREFLIGHT_RECORD = 'preflight-record'
 

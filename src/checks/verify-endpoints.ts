@@ -3,24 +3,23 @@
  * and their latency and errors compare with the baseline the preflight recorded.
  */
 import type { Baseline, CheckOutcome } from '../core/types.js'
-import type { Check } from '../core/check.js'
+import { defineCheck } from '../core/check.js'
 import { apiEndpointsCheck } from './api-endpoints.js'
 import { healthEndpointCheck } from './health-endpoint.js'
-import { VERIFY_SECTION } from './verify-common.js'
 
-export const verifyHealthCheck: Check = {
+export const verifyHealthCheck = defineCheck({
   ...healthEndpointCheck,
   id: 'verify-health',
   title: 'Health endpoints respond (200 OK)',
-  section: VERIFY_SECTION
-}
+  item: 'success-health-200'
+})
 
-export const verifyApiCheck: Check = {
+export const verifyApiCheck = defineCheck({
   ...apiEndpointsCheck,
   id: 'verify-api',
   title: 'API endpoints respond to test requests',
-  section: VERIFY_SECTION
-}
+  item: 'success-api-respond'
+})
 
 /**
  * Jitter allowance added to `factor × before`: a 2 ms baseline must not fail at 5 ms. Latency that

@@ -1,14 +1,14 @@
 /** No Warning events in the namespace since the deploy started (FailedScheduling, BackOff, Unhealthy…). */
 import type { CheckOutcome } from '../core/types.js'
-import type { Check } from '../core/check.js'
+import { defineCheck } from '../core/check.js'
 import { explainApiError, usableCluster } from './cluster-common.js'
 import { lastSeen, type EventJson } from './recent-events.js'
-import { PREFLIGHT_RECORD, VERIFY_SECTION } from './verify-common.js'
+import { PREFLIGHT_RECORD } from './verify-common.js'
 
-export const verifyEventsCheck: Check = {
+export const verifyEventsCheck = defineCheck({
   id: 'verify-events',
   title: 'No Warning events since the deploy started',
-  section: VERIFY_SECTION,
+  item: 'success-no-restarts',
   needs: ['cluster'],
   async run(ctx): Promise<CheckOutcome> {
     const cluster = await usableCluster(ctx)
@@ -43,4 +43,4 @@ export const verifyEventsCheck: Check = {
       return { status: 'error', message: `cannot read events: ${explainApiError(error)}` }
     }
   }
-}
+})

@@ -4,10 +4,9 @@
  * the image ID the node pulled.
  */
 import type { CheckOutcome } from '../core/types.js'
-import type { Check } from '../core/check.js'
+import { defineCheck } from '../core/check.js'
 import { explainApiError, usableCluster } from './cluster-common.js'
 import {
-  VERIFY_SECTION,
   bundleDeployments,
   currentReplicaSet,
   liveDeployments,
@@ -25,10 +24,10 @@ interface ContainerStatus {
 /** Registries report `docker.io/library/x:1` for `x:1`: compare without the implied prefixes. */
 const normalise = (image: string): string => image.replace(/^docker\.io\/(library\/)?/, '')
 
-export const verifyImagesCheck: Check = {
+export const verifyImagesCheck = defineCheck({
   id: 'verify-images',
   title: 'All deployments have updated image IDs',
-  section: VERIFY_SECTION,
+  item: 'success-images-updated',
   needs: ['bundle', 'cluster'],
   async run(ctx): Promise<CheckOutcome> {
     const cluster = await usableCluster(ctx)
@@ -99,4 +98,4 @@ export const verifyImagesCheck: Check = {
       return { status: 'error', message: `cannot read the Deployments: ${explainApiError(error)}` }
     }
   }
-}
+})

@@ -7,9 +7,9 @@
 import { dataKey } from '../core/check-data.js'
 import type { KubeObjectJson } from '../core/kube-object.js'
 import type { CheckOutcome } from '../core/types.js'
-import type { Check } from '../core/check.js'
+import { defineCheck } from '../core/check.js'
 import { explainApiError, usableCluster } from './cluster-common.js'
-import { VERIFY_SECTION, bundleDeployments, isReady, livePods } from './verify-common.js'
+import { bundleDeployments, isReady, livePods } from './verify-common.js'
 
 function rolledOut(d: KubeObjectJson | undefined): boolean {
   if (!d) return false
@@ -38,10 +38,10 @@ export interface VerifyPodsReadyData {
 }
 export const VERIFY_PODS_READY_DATA = dataKey<VerifyPodsReadyData>('verify-pods-ready')
 
-export const verifyPodsReadyCheck: Check = {
+export const verifyPodsReadyCheck = defineCheck({
   id: 'verify-pods-ready',
   title: 'All pods reach "Ready" state within the ready timeout',
-  section: VERIFY_SECTION,
+  item: 'success-pods-ready',
   needs: ['bundle', 'cluster'],
   async run(ctx): Promise<CheckOutcome> {
     const cluster = await usableCluster(ctx)
@@ -85,4 +85,4 @@ export const verifyPodsReadyCheck: Check = {
       return { status: 'error', message: `cannot watch the Deployments: ${explainApiError(error)}` }
     }
   }
-}
+})

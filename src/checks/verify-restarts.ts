@@ -4,9 +4,9 @@
  */
 import { dataKey } from '../core/check-data.js'
 import type { CheckOutcome } from '../core/types.js'
-import type { Check } from '../core/check.js'
+import { defineCheck } from '../core/check.js'
 import { explainApiError, usableCluster } from './cluster-common.js'
-import { VERIFY_SECTION, livePods, needRecord } from './verify-common.js'
+import { livePods, needRecord } from './verify-common.js'
 
 /** What verify-restarts leaves: restart counts now, per pod and in total. */
 export interface VerifyRestartsData {
@@ -15,10 +15,10 @@ export interface VerifyRestartsData {
 }
 export const VERIFY_RESTARTS_DATA = dataKey<VerifyRestartsData>('verify-restarts')
 
-export const verifyRestartsCheck: Check = {
+export const verifyRestartsCheck = defineCheck({
   id: 'verify-restarts',
   title: 'No pod restarts (restart counts not increasing)',
-  section: VERIFY_SECTION,
+  item: 'success-no-restarts',
   needs: ['cluster'],
   async run(ctx): Promise<CheckOutcome> {
     const missing = needRecord(ctx)
@@ -59,4 +59,4 @@ export const verifyRestartsCheck: Check = {
       return { status: 'error', message: `cannot read the pods: ${explainApiError(error)}` }
     }
   }
-}
+})

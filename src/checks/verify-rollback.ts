@@ -7,11 +7,10 @@
  */
 import { dataKey } from '../core/check-data.js'
 import type { CheckOutcome } from '../core/types.js'
-import type { Check } from '../core/check.js'
+import { defineCheck } from '../core/check.js'
 import { REVISION_ANNOTATION } from './rollout.js'
 import { explainApiError, usableCluster } from './cluster-common.js'
 import {
-  VERIFY_SECTION,
   bundleDeployments,
   currentReplicaSet,
   liveDeployments,
@@ -26,10 +25,10 @@ export interface VerifyRollbackData {
 }
 export const VERIFY_ROLLBACK_DATA = dataKey<VerifyRollbackData>('verify-rollback')
 
-export const verifyRollbackCheck: Check = {
+export const verifyRollbackCheck = defineCheck({
   id: 'verify-rollback',
   title: 'No rollback performed',
-  section: VERIFY_SECTION,
+  item: 'post-rollback',
   needs: ['bundle', 'cluster'],
   async run(ctx): Promise<CheckOutcome> {
     const missing = needRecord(ctx)
@@ -76,4 +75,4 @@ export const verifyRollbackCheck: Check = {
       return { status: 'error', message: `cannot read the rollout state: ${explainApiError(error)}` }
     }
   }
-}
+})

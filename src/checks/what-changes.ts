@@ -1,6 +1,6 @@
 import { dataKey } from '../core/check-data.js'
 import type { CheckOutcome } from '../core/types.js'
-import type { Check } from '../core/check.js'
+import { defineCheck } from '../core/check.js'
 import type { KubeObjectJson } from '../core/kube-object.js'
 import { manifestDocs, objectLabel, usableCluster } from './cluster-common.js'
 
@@ -70,10 +70,10 @@ export interface WhatChangesData {
 export const WHAT_CHANGES_DATA = dataKey<WhatChangesData>('what-changes')
 
 /** "Document: what's changing": per object, live vs the server's dry-run result, as a reviewer reads it. */
-export const whatChangesCheck: Check = {
+export const whatChangesCheck = defineCheck({
   id: 'what-changes',
   title: "Document: what's changing (configs, manifests, versions)",
-  section: '24 Hours Before Deployment › Change Documentation',
+  item: 'document-what-changes',
   needs: ['cluster', 'bundle'],
   async run(ctx): Promise<CheckOutcome> {
     const cluster = await usableCluster(ctx)
@@ -114,4 +114,4 @@ export const whatChangesCheck: Check = {
       data: { changes } satisfies WhatChangesData
     }
   }
-}
+})

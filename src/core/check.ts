@@ -8,6 +8,7 @@ import type { ParsedFile } from '../bundle/parse.js'
 import type { ChangeSpec, PreflightOptions } from './options.js'
 import type { KubeObjectJson } from './kube-object.js'
 import type { CheckOutcome, Need } from './types.js'
+import { itemsNaming, reportSectionOf } from '../checklist/model.js'
 
 /** The bundle as checks read it: file names, texts, and each YAML/JSON/TOML file parsed once. */
 export interface BundleReader {
@@ -196,15 +197,36 @@ export interface CheckContext {
   changes?: ChangeTarget | { problem: string }
 }
 
-/** One verification step. Implementations live one per file in src/checks/. */
+/** One verification step. Implementations live one per file in src/checks/, declared with `defineCheck`. */
 export interface Check {
   /** Stable, kebab-case; used in outputs, reports and the checklist mapping. */
   id: string
   /** The wording a person recognises from the checklist. */
   title: string
+  /** The key of its home item in the checklist model: one that names this check, and where it reports. */
+  item: string
+  /** The checklist section it reports under, derived from its item (see `reportSectionOf`). */
   section: string
   needs: Need[]
   /** Optional: returns a reason when the check does not apply to this run (reported as a harmless skip). */
   notApplicable?(ctx: CheckContext): string | undefined
   run(ctx: CheckContext): Promise<CheckOutcome>
+}
+
+/** A check as its file declares it: everything but the section, which its item gives. */
+export type CheckDefinition = Omit<Check, 'section'>
+
+/**
+ * A check placed by the checklist model: its home item must name it, and its section is that item's.
+ * One place (the model) says where a check belongs; a misplaced check fails when its module loads.
+ */
+export function defineCheck(definition: CheckDefinition): Check {
+  const naming = itemsNaming(definition.id)
+  if (!naming.includes(definition.item)) {
+    throw new Error(
+      `check ${definition.id}: its item "${definition.item}" does not name it in the checklist model` +
+        (naming.length > 0 ? ` (the items that do: ${naming.join(', ')})` : ' (no item does: add it to one)')
+    )
+  }
+  return { ...definition, section: reportSectionOf(definition.item) }
 }

@@ -15,7 +15,7 @@ import { changeTarget } from '../checks/change-common.js'
 import type { Bundle } from '../bundle/bundle.js'
 import type { ChangeSpec } from './options.js'
 import { ALL_CHECKS } from '../checks/index.js'
-import { SECTION } from '../checks/sections.js'
+import { API_SERVER, ARTIFACT_DOWNLOAD, BASELINE, BUNDLE_UNPACK, type ResultSpec } from './results.js'
 import { BundleError, describeError } from './errors.js'
 import type { PreflightOptions } from './options.js'
 import { decide, isBlocking } from './policy.js'
@@ -157,22 +157,10 @@ async function runOne(check: Check, ctx: CheckContext): Promise<CheckResult> {
   return finish(check, outcome, performance.now() - started)
 }
 
-const DOWNLOAD_CHECK = {
-  id: 'artifact-download',
-  title: 'Download the deployment-artifacts bundle and verify its digest',
-  section: SECTION.artifacts
-}
-
 interface Fetched {
   result: CheckResult
   zipPath?: string
   origin?: ArtifactOrigin
-}
-
-const API_SERVER_CHECK = {
-  id: 'api-server',
-  title: 'The API server keeps answering during the run',
-  section: '1 Hour Before Deployment › Access Verification'
 }
 
 /**
@@ -189,11 +177,11 @@ function attributeLostServer(
   const needsCluster = new Set(checks.filter(c => c.needs.includes('cluster')).map(c => c.id))
   const blamed = results.map(r =>
     r.blocking && !r.blockedBy && needsCluster.has(r.id) && (endedAt.get(r.id) ?? 0) >= lost.at
-      ? { ...r, blockedBy: API_SERVER_CHECK.id }
+      ? { ...r, blockedBy: API_SERVER.id }
       : r
   )
   const cause = finish(
-    API_SERVER_CHECK,
+    API_SERVER,
     {
       status: 'error',
       message: `the API server stopped answering during the run: ${lost.message}`,
@@ -232,27 +220,15 @@ async function fetchArtifact(options: PreflightOptions, sources: RunSources): Pr
       options.downloadTimeoutMs,
       `the artifact download did not finish within ${Math.round(options.downloadTimeoutMs / 1000)} s`
     )
-    const result = finish(DOWNLOAD_CHECK, download.outcome, performance.now() - started)
+    const result = finish(ARTIFACT_DOWNLOAD, download.outcome, performance.now() - started)
     return download.zipPath ? { result, zipPath: download.zipPath, origin: download.origin } : { result }
   } catch (error) {
     const outcome: CheckOutcome = {
       status: 'error',
       message: `could not download the artifact: ${describeError(error)}`
     }
-    return { result: finish(DOWNLOAD_CHECK, outcome, performance.now() - started) }
+    return { result: finish(ARTIFACT_DOWNLOAD, outcome, performance.now() - started) }
   }
-}
-
-const BASELINE_CHECK = {
-  id: 'baseline',
-  title: 'Record current metrics before deployment',
-  section: '4 Hours Before Deployment › Health Baseline'
-}
-
-const UNPACK_CHECK = {
-  id: 'bundle-unpack',
-  title: 'Download artifacts and unpack them safely',
-  section: SECTION.artifacts
 }
 
 function openBundle(
@@ -268,13 +244,13 @@ function openBundle(
       blockedBy: 'artifact-download',
       message: 'not run: the artifact could not be downloaded'
     }
-    return { result: finish(UNPACK_CHECK, outcome, 0) }
+    return { result: finish(BUNDLE_UNPACK, outcome, 0) }
   }
   try {
     const bundle = acquireBundle(path, options.expectedFiles, options.limits, options.workDir)
     const how = bundle.source.kind === 'zip' ? 'unpacked safely from zip' : 'read from directory'
     const outcome: CheckOutcome = { status: 'pass', message: `${bundle.files.length} files ${how}` }
-    return { bundle, result: finish(UNPACK_CHECK, outcome, performance.now() - started) }
+    return { bundle, result: finish(BUNDLE_UNPACK, outcome, performance.now() - started) }
   } catch (error) {
     const outcome: CheckOutcome =
       error instanceof BundleError
@@ -285,7 +261,7 @@ function openBundle(
             details: error.entry ? [`offending entry: ${error.entry}`] : undefined
           }
         : { status: 'error', message: `could not open the bundle: ${describeError(error)}` }
-    return { result: finish(UNPACK_CHECK, outcome, performance.now() - started) }
+    return { result: finish(BUNDLE_UNPACK, outcome, performance.now() - started) }
   }
 }
 
@@ -345,7 +321,7 @@ export async function runChecks(
         ? []
         : [
             finish(
-              BASELINE_CHECK,
+              BASELINE,
               withPolicy(ruleFor(options.policy, 'baseline', options.environment), baselineOutcome(baseline)),
               0
             )
@@ -430,8 +406,8 @@ export function amendReport<R extends Report>(report: R, extra: readonly CheckRe
 
 /** What could not run: the inputs (invalid), or the adapter itself (a crash, a module that failed to load). */
 export interface RunFailure {
-  id: 'inputs' | 'action'
-  title: string
+  /** `INPUTS` or `ACTION` (src/core/results.ts). */
+  result: ResultSpec
   message: string
   hint?: string
 }
@@ -447,11 +423,7 @@ export function reportOfFailure(
   const mode = context.mode ?? 'preflight'
   const now = new Date()
   const started = context.startedAt ?? now
-  const result = finish(
-    { ...failure, section: '' },
-    { status: 'error', message: failure.message, hint: failure.hint },
-    0
-  )
+  const result = finish(failure.result, { status: 'error', message: failure.message, hint: failure.hint }, 0)
   const verdict = decide([result], { offline: false })
   const durationMs = Math.max(0, now.getTime() - started.getTime())
   return {

@@ -17,6 +17,7 @@ import { parseDuration } from './duration.js'
 import { loadPolicy, type Policy } from './policy-file.js'
 import type { PreflightRecord } from './types.js'
 import { checklistItems } from '../checklist/model.js'
+import { ARTIFACT_DOWNLOAD, BUNDLE_UNPACK, DECISION, SLACK_WEBHOOK, TRACKING_ISSUE } from './results.js'
 
 /** Which kubeconfig to use: content given as an input, a file, or the defaults (KUBECONFIG, ~/.kube/config, in-cluster). */
 export type KubeconfigSource =
@@ -455,17 +456,13 @@ function checkChanges(spec: ChangeSpec | undefined): ChangeSpec | undefined {
 }
 
 /** Results of the preflight's items that a policy may not change (see below). */
-const NOT_POLICY_MATTERS: ReadonlySet<string> = new Set([
-  'bundle-unpack',
-  'artifact-download',
-  'tracking-issue',
-  'slack-webhook',
-  'decision'
-])
+const NOT_POLICY_MATTERS: ReadonlySet<string> = new Set(
+  [BUNDLE_UNPACK, ARTIFACT_DOWNLOAD, TRACKING_ISSUE, SLACK_WEBHOOK, DECISION].map(r => r.id)
+)
 
 /**
- * Ids a policy may name: the checks the preflight's items name (a test holds them to the registry), and `baseline` (the engine records it after them; only `off` changes
- * it, since it never fails). The bundle download and unpack, the tracking issue and the kit upload are not
+ * Ids a policy may name: the checks the preflight's items name (a test holds them to the registry), and
+ * `baseline` (the engine records it after them; only `off` changes it, since it never fails). The bundle download and unpack, the tracking issue and the kit upload are not
  * policy matters: without a bundle nothing is verified, and the GitHub steps have their own inputs.
  */
 export const POLICY_IDS: readonly string[] = [

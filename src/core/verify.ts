@@ -11,7 +11,7 @@ import { verifyImagesCheck } from '../checks/verify-images.js'
 import { VERIFY_PODS_READY_DATA, verifyPodsReadyCheck } from '../checks/verify-pods-ready.js'
 import { VERIFY_RESTARTS_DATA, verifyRestartsCheck } from '../checks/verify-restarts.js'
 import { VERIFY_ROLLBACK_DATA, verifyRollbackCheck } from '../checks/verify-rollback.js'
-import { VERIFY_SECTION } from '../checks/verify-common.js'
+import { VERIFY_METRICS, VERIFY_RECORD } from './results.js'
 import { amendReport, finish, runChecks, type RunHooks, type RunSources } from './engine.js'
 import type { PreflightOptions } from './options.js'
 import { readData } from './check-data.js'
@@ -37,12 +37,6 @@ export const VERIFY_CHECKS: readonly Check[] = [
   verifyApiCheck
 ]
 
-const METRICS_CHECK = {
-  id: 'verify-metrics',
-  title: 'Metrics show normal resource usage',
-  section: VERIFY_SECTION
-}
-
 /**
  * Verify mode on resolved options (with `verify` set) and the run's sources: the success criteria, then
  * the post-deployment record. Throws `UsageError` for an offline run (it would verify a deploy unseen).
@@ -67,13 +61,8 @@ export async function runVerifyChecks(
     baselineResult: false,
     mode: 'verify'
   })
-  const recordCheck = {
-    id: 'verify-record',
-    title: 'Record the deployment (start, end, duration, rollback, metrics)',
-    section: 'Post-Deployment Documentation'
-  }
   const metrics = finish(
-    METRICS_CHECK,
+    VERIFY_METRICS,
     compareWithBaseline(verify.record?.baseline, report.baseline, verify.latencyFactor),
     0
   )
@@ -86,7 +75,7 @@ export async function runVerifyChecks(
   const rollbackDetected = readData(amended.results, VERIFY_ROLLBACK_DATA)?.rollbackDetected === true
   // The post-deployment record's items are ticked when the numbers are known (they are in the issue).
   const record = finish(
-    recordCheck,
+    VERIFY_RECORD,
     startedAt
       ? {
           status: 'pass',

@@ -7,7 +7,13 @@
 import { existsSync } from 'node:fs'
 import { dataKey, readData } from '../core/check-data.js'
 import { performance } from 'node:perf_hooks'
-import { SECTION } from '../checks/sections.js'
+import {
+  MANUAL_ITEMS,
+  ROLLBACK_KIT_UPLOAD,
+  SLACK_WEBHOOK,
+  TRACKING_ISSUE,
+  type ResultSpec
+} from '../core/results.js'
 import { amendReport, finish } from '../core/engine.js'
 import type { OverriddenTick } from '../checklist/state.js'
 import { plainItemText } from '../checklist/model.js'
@@ -17,10 +23,7 @@ import type { GitHubInputs } from '../action/inputs.js'
 import type { CheckOutcome, CheckResult, Report } from '../core/types.js'
 import type { RunContext } from '../github/context.js'
 
-async function timed(
-  check: { id: string; title: string; section: string },
-  step: () => Promise<CheckOutcome>
-): Promise<CheckResult> {
+async function timed(check: ResultSpec, step: () => Promise<CheckOutcome>): Promise<CheckResult> {
   const started = performance.now()
   const outcome = await step()
   return finish(check, outcome, performance.now() - started)
@@ -33,17 +36,6 @@ interface KitUploadData {
 }
 const KIT_UPLOAD_DATA = dataKey<KitUploadData>('rollback-kit-upload')
 
-const KIT_UPLOAD = {
-  id: 'rollback-kit-upload',
-  title: 'Keep the rollback kit (report and ConfigMap backup) as an artifact',
-  section: SECTION.rollbackPlan
-}
-const TRACKING_ISSUE = {
-  id: 'tracking-issue',
-  title: 'Create GitHub issue or ticket tracking the deployment',
-  section: SECTION.changeDocs
-}
-
 /** Uploads the report and the ConfigMap backup, when asked to and the runtime allows it. */
 export async function saveRollbackKit(
   report: Report,
@@ -52,7 +44,7 @@ export async function saveRollbackKit(
   context: RunContext
 ): Promise<{ result?: CheckResult; url?: string }> {
   if (!inputs.uploadRollbackKit) return {}
-  const result = await timed(KIT_UPLOAD, async () => {
+  const result = await timed(ROLLBACK_KIT_UPLOAD, async () => {
     if (!context.hasActionsRuntime) {
       return {
         status: 'skip',
@@ -155,12 +147,6 @@ export async function recordInTrackingIssue(
   return { result, number, url, overridden, statuses }
 }
 
-const MANUAL_ITEMS = {
-  id: 'manual-items',
-  title: 'Every required manual item of the tracking issue is ticked',
-  section: SECTION.finalChecks
-}
-
 /**
  * The manual-item gate: with `require-manual`, no-go until people ticked every required manual item
  * (read from the issue as this run merged it). Re-running the job after ticking turns it go.
@@ -176,7 +162,7 @@ export function manualItemsGate(
       MANUAL_ITEMS,
       {
         status: 'fail',
-        blockedBy: 'tracking-issue',
+        blockedBy: TRACKING_ISSUE.id,
         message: 'require-manual needs the tracking issue, and there is none for this run',
         hint: 'Keep tracking-issue: true (and its permissions), or set require-manual: false.'
       },
@@ -201,12 +187,6 @@ export function manualItemsGate(
   return finish(MANUAL_ITEMS, outcome, 0)
 }
 
-const SLACK = {
-  id: 'slack-webhook',
-  title: 'Verify Slack webhook is working (test send message)',
-  section: SECTION.communication
-}
-
 /** Posts the final decision to Slack when a webhook is given; a failure warns (the gate stands). */
 export async function announceInSlack(
   report: Report,
@@ -215,7 +195,7 @@ export async function announceInSlack(
   issueUrl: string | undefined
 ): Promise<CheckResult | undefined> {
   if (!inputs.slackWebhookUrl) return undefined
-  return timed(SLACK, async () => {
+  return timed(SLACK_WEBHOOK, async () => {
     const { postToSlack, slackText } = await import('../github/slack.js')
     const posted = await postToSlack(
       inputs.slackWebhookUrl!,
