@@ -34,7 +34,7 @@ describe('action inputs', () => {
       currentRepository: 'vapora/app',
       currentRunId: 42
     })
-    expect(inputs.github).toMatchObject({
+    expect(inputs.steps).toMatchObject({
       trackingIssue: true,
       environment: 'staging',
       issueKey: 'staging',
@@ -69,8 +69,8 @@ describe('action inputs', () => {
 
   it('take "#12" as issue 12, and the key from issue-key over the environment', () => {
     const inputs = read({ 'issue-number': '#12', 'issue-key': 'prod-eu', environment: 'production' })
-    expect(inputs.github.issueNumber).toBe(12)
-    expect(inputs.github.issueKey).toBe('prod-eu')
+    expect(inputs.steps.issueNumber).toBe(12)
+    expect(inputs.steps.issueKey).toBe('prod-eu')
   })
 
   it('change checks: on by default, on the repository the bundle comes from, off with check-changes: false', () => {
@@ -88,7 +88,8 @@ describe('action inputs', () => {
     expect(read({}).mode).toBe('preflight')
     expect(read({ mode: 'verify', 'close-on-success': 'true' })).toMatchObject({
       mode: 'verify',
-      verify: { readyTimeout: '5m', latencyFactor: '2', closeOnSuccess: true }
+      verify: { readyTimeout: '5m', latencyFactor: '2' },
+      steps: { closeOnSuccess: true }
     })
     expect(() => read({ mode: 'deploy' })).toThrow(/mode: "deploy" is not a mode; use preflight .* or verify/)
   })

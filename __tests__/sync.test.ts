@@ -2,32 +2,61 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { INPUT, OUTPUT } from '../src/action/names.js'
-import {
-  DEFAULT_CONFIGMAP,
-  DEFAULT_DEPLOYMENTS,
-  DEFAULT_EXPECTED_FILES_PATTERN,
-  DEFAULT_NAMESPACE
-} from '../src/core/defaults.js'
+import { OPTIONS, actionInputs, cliFlags, defaultOf, type OptionSpec } from '../src/core/option-table.js'
+import { HELP } from '../src/cli/main.js'
 import { TOOL_VERSION } from '../src/core/version.js'
-import { DEFAULT_ENDPOINT_BUDGET, DEFAULT_PROBE_TIMEOUT } from '../src/core/options.js'
 import { readActionYaml } from '../test/action-runner.js'
 import { REPO_ROOT } from '../test/fixtures.js'
 
-describe('names and defaults stay in sync', () => {
+describe('every option is declared once, in the option table', () => {
   const action = readActionYaml()
 
-  it('action.yml declares exactly the inputs and outputs the code reads and writes', () => {
-    expect(Object.keys(action.inputs).sort()).toEqual(Object.values(INPUT).sort())
+  it('action.yml declares exactly the inputs of the table, and the outputs the code writes', () => {
+    expect(Object.keys(action.inputs).sort()).toEqual(
+      actionInputs()
+        .map(spec => spec.name)
+        .sort()
+    )
+    expect(Object.values(INPUT).sort()).toEqual(Object.keys(action.inputs).sort())
     expect(Object.keys(action.outputs).sort()).toEqual(Object.values(OUTPUT).sort())
   })
 
-  it('action.yml defaults are the library defaults', () => {
-    expect(action.inputs.namespace.default).toBe(DEFAULT_NAMESPACE)
-    expect(action.inputs.configmap.default).toBe(DEFAULT_CONFIGMAP)
-    expect(action.inputs.deployments.default).toBe(DEFAULT_DEPLOYMENTS.join(', '))
-    expect(action.inputs['expected-files'].default).toBe(DEFAULT_EXPECTED_FILES_PATTERN)
-    expect(action.inputs['probe-timeout'].default).toBe(DEFAULT_PROBE_TIMEOUT)
-    expect(action.inputs['endpoint-budget'].default).toBe(DEFAULT_ENDPOINT_BUDGET)
+  it('action.yml gives every input the table’s default, and none where the table has none', () => {
+    for (const spec of actionInputs()) {
+      expect({ input: spec.name, default: action.inputs[spec.name].default }).toEqual({
+        input: spec.name,
+        default: spec.default
+      })
+    }
+  })
+
+  it('the CLI --help lists every flag, in its group, with the CLI’s default', () => {
+    const helpLines = HELP.split('\n')
+    for (const { key, flag, spec } of cliFlags()) {
+      const line = helpLines.findIndex(l => new RegExp(`^  --${flag}( |$)`).test(l))
+      expect({ flag, listed: line >= 0 }).toEqual({ flag, listed: true })
+      const group = helpLines
+        .slice(0, line)
+        .reverse()
+        .find(l => /^\S/.test(l))
+      expect({ flag, group }).toEqual({ flag, group: spec.group })
+      const fallback = defaultOf(key, 'cli')
+      if (fallback !== undefined && spec.type !== 'boolean') {
+        const entry = helpLines
+          .slice(line, line + 4)
+          .join(' ')
+          .replace(/\s+/g, ' ')
+        expect(entry).toContain(`(default: ${fallback})`)
+      }
+    }
+  })
+
+  it('a secret is never a flag: it comes from the environment (flags show in ps)', () => {
+    const secrets = (Object.values(OPTIONS) as OptionSpec[]).filter(spec => spec.secret)
+    expect(secrets.map(s => s.name).sort()).toEqual(
+      ['github-token', 'health-token', 'kubeconfig', 'slack-webhook-url'].sort()
+    )
+    for (const spec of secrets) expect(spec.flag).toBe(false)
   })
 
   it('runs on node24 from dist/index.js', () => {
@@ -76,6 +105,23 @@ describe('the README documents the action', () => {
     expect([...rows.keys()].sort()).toEqual(Object.keys(action.inputs).sort())
     for (const [name, spec] of Object.entries(action.inputs)) {
       expect(rows.get(name)![0]).toBe(spec.default ?? (spec.required ? '(required)' : '(none)'))
+    }
+  })
+
+  it('lists every CLI flag with its default and the input it stands for, and no other', () => {
+    const rows = tableRows('Flags')
+    const flags = cliFlags()
+    expect([...rows.keys()].sort()).toEqual(
+      flags.map(({ flag, spec }) => `--${flag}${spec.arg ? ` ${spec.arg}` : ''}`).sort()
+    )
+    for (const { key, flag, spec } of flags) {
+      const [fallback, input] = rows.get(`--${flag}${spec.arg ? ` ${spec.arg}` : ''}`)!
+      const expected = defaultOf(key, 'cli')
+      expect({ flag, fallback }).toEqual({
+        flag,
+        fallback: expected === undefined || spec.type === 'boolean' ? '(none)' : expected
+      })
+      expect({ flag, input }).toEqual({ flag, input: spec.input === false ? '(CLI only)' : spec.name })
     }
   })
 

@@ -400,6 +400,76 @@ describe('verify mode on the real cluster', () => {
     expect(run.stdout).toMatch(/verify-restarts +\[blocks\] not run: no open tracking issue for "production"/)
   })
 
+  it('the whole cycle from the CLI alone (another CI): preflight into the tracking issue, verify from it, sign-off', async () => {
+    const key = 'cli-cycle'
+    const cli = (args: string[]) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>(resolve => {
+        const child = spawn(
+          process.execPath,
+          [join(REPO_ROOT, 'dist', 'cli.js'), ...args, '--namespace', NS, '--kubeconfig', ADMIN_KUBECONFIG],
+          {
+            // Another CI: no GITHUB_* but the API; the repository and the run's page are flags.
+            env: { PATH: process.env.PATH ?? '', GITHUB_API_URL: github.url, GITHUB_TOKEN: TOKEN }
+          }
+        )
+        let stdout = ''
+        let stderr = ''
+        child.stdout.on('data', d => (stdout += d))
+        child.stderr.on('data', d => (stderr += d))
+        child.on('close', code => resolve({ code, stdout, stderr }))
+      })
+    const gate = [
+      '--repository',
+      REPO,
+      '--tracking-issue',
+      '--environment',
+      key,
+      '--run-url',
+      'https://ci.example/7'
+    ]
+    // A settled namespace first: the earlier tests left restarting pods and their Warning events.
+    deploy(bundle(`5.9.${process.pid}`))
+    await waitForRollouts(NS)
+    kubectl(['delete', 'events', '--all', '-n', NS])
+    // Tags of this process only: a living test cluster keeps the ReplicaSets of earlier runs.
+    const next = bundle(`6.0.${process.pid}`)
+    const before = await cli([
+      '--bundle',
+      next,
+      ...gate,
+      '--kubectl-version',
+      serverVersion,
+      '--format',
+      'json'
+    ])
+    expect({ code: before.code, failed: JSON.parse(before.stdout).failedChecks }).toEqual({
+      code: 0,
+      failed: []
+    })
+    const issue = () => github.issues(REPO).find(i => (i.body ?? '').includes(issueKeyMarker(key)))!
+    const record = readRecord(issue().body ?? '', issueKeyMarker(key))!
+    expect(record.revisions['vapora-backend']).toBe(revisionOf('vapora-backend'))
+    deploy(next)
+    // No --preflight-report: the record comes from the issue, as in the action.
+    const after = await cli([
+      '--verify',
+      '--bundle',
+      next,
+      ...gate,
+      '--close-on-success',
+      '--ready-timeout',
+      '90s'
+    ])
+    expect(after.stderr).toMatch(/✓ verify-pods-ready /)
+    expect(after.stderr).toMatch(/sign-off +recorded in #\d+, closed/)
+    expect(after.code).toBe(0)
+    expect(issue().state).toBe('closed')
+    expect(issue().body).toContain('### ✅ Deployment verified')
+    expect(issue().body).toContain('https://ci.example/7')
+    for (const text of [before.stdout, before.stderr, after.stdout, after.stderr, issue().body ?? ''])
+      expect(text).not.toContain(TOKEN)
+  }, 150_000)
+
   it('no exchange broke the OpenAPI description, and no secret was printed', () => {
     expect(github.violations()).toEqual([])
     for (const run of runs) {

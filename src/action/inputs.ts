@@ -1,12 +1,20 @@
 /**
- * The one place that reads action inputs. It turns raw strings into a `PreflightInput`; validation
- * proper happens in `resolveOptions`, shared with the CLI and library.
+ * The one place that reads action inputs, by the names of the option table (core/option-table.ts). It
+ * turns the runner's strings into a `PreflightInput` and the steps' input; validation proper happens in
+ * `resolveOptions` and `resolveStepSettings`, shared with the CLI and library.
  */
 import { UsageError } from '../core/errors.js'
 import { INPUT } from './names.js'
-import type { ChangeSpec, PreflightInput } from '../core/options.js'
+import { OPTIONS, isActionInput, type OptionKey } from '../core/option-table.js'
+import {
+  fieldOf,
+  resolveStepSettings,
+  type ChangeSpec,
+  type PlainInput,
+  type PreflightInput,
+  type StepSettings
+} from '../core/options.js'
 import type { RunContext } from '../github/context.js'
-import { splitList } from '../core/list-syntax.js'
 
 /** Reads one input as the runner passes it (`core.getInput` semantics: '' when unset). */
 export type InputReader = (name: string) => string
@@ -26,34 +34,15 @@ function optional(read: InputReader, name: string): string | undefined {
   return raw === '' ? undefined : raw
 }
 
-/** What the action does on GitHub besides the preflight itself. */
-export interface GitHubInputs {
-  /** Empty only when nothing needs it (a bundle-path run with tracking-issue and upload off). */
-  token?: string
-  trackingIssue: boolean
-  environment: string
-  issueLabels: string[]
-  issueNumber?: number
-  /** Identifies the tracking issue (hidden marker); defaults to the environment. */
-  issueKey: string
-  uploadRollbackKit: boolean
-  /** No-go until people ticked every required manual item of the tracking issue. */
-  requireManual: boolean
-  /** A Slack incoming webhook (a secret) that receives the decision. */
-  slackWebhookUrl?: string
-}
-
 export interface ActionInputs {
   preflight: PreflightInput
-  github: GitHubInputs
+  /** What the steps after the checks do: the tracking issue, the manual gate, the kit, Slack. */
+  steps: StepSettings
   /** `preflight` (before the deploy) or `verify` (after it). */
   mode: 'preflight' | 'verify'
   /** Verify mode only. */
-  verify: { readyTimeout?: string; latencyFactor?: string; deployStartedAt?: string; closeOnSuccess: boolean }
+  verify: { readyTimeout?: string; latencyFactor?: string; deployStartedAt?: string }
 }
-
-// The key lives in an HTML comment and in label filters: no '>' (would end the comment), no newline.
-const ISSUE_KEY = /^[A-Za-z0-9][A-Za-z0-9 ._/:@-]{0,99}$/
 
 function positiveInteger(read: InputReader, name: string, example: string): number | undefined {
   const raw = optional(read, name)
@@ -65,64 +54,38 @@ function positiveInteger(read: InputReader, name: string, example: string): numb
   return value
 }
 
-function slackWebhook(raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined
-  let url: URL | undefined
-  try {
-    url = new URL(raw)
-  } catch {
-    url = undefined
-  }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    // The value is a secret: say what is wrong without repeating it.
-    throw new UsageError(
-      `${INPUT.slackWebhookUrl}: not a URL; pass the incoming webhook, e.g. https://hooks.slack.com/services/….`
-    )
-  }
-  return raw
-}
-
-function readGitHubInputs(read: InputReader): GitHubInputs {
-  const environment = optional(read, INPUT.environment) ?? 'staging'
-  if (/[\r\n]/.test(environment) || environment.length > 255) {
-    throw new UsageError(`${INPUT.environment}: must be one line of at most 255 characters.`)
-  }
-  const issueKey = optional(read, INPUT.issueKey) ?? environment
-  if (!ISSUE_KEY.test(issueKey)) {
-    throw new UsageError(
-      `${INPUT.issueKey}: "${issueKey}" cannot identify an issue (it defaults to the environment). Use letters, digits, spaces and . _ / : @ - (at most 100 characters), e.g. staging or prod-eu.`
-    )
-  }
-  const issueLabels = splitList(optional(read, INPUT.issueLabels) ?? 'deployment,preflight')
-  for (const label of issueLabels) {
-    if (label.length > 50)
-      throw new UsageError(`${INPUT.issueLabels}: "${label}" is longer than GitHub's 50 characters.`)
-  }
-  if (issueLabels.length === 0) {
-    throw new UsageError(
-      `${INPUT.issueLabels}: empty. The tracking issue is found by its labels; give at least one, e.g. deployment,preflight.`
-    )
-  }
-  return {
+function readStepSettings(read: InputReader): StepSettings {
+  return resolveStepSettings({
     token: optional(read, INPUT.githubToken),
     trackingIssue: booleanInput(read, INPUT.trackingIssue),
-    environment,
-    issueLabels,
-    issueNumber: positiveInteger(read, INPUT.issueNumber, 'give the number of an open issue, e.g. 42'),
-    issueKey,
+    environment: optional(read, INPUT.environment),
+    issueLabels: optional(read, INPUT.issueLabels),
+    issueNumber: optional(read, INPUT.issueNumber),
+    issueKey: optional(read, INPUT.issueKey),
     uploadRollbackKit: booleanInput(read, INPUT.uploadRollbackKit),
     requireManual: booleanInput(read, INPUT.requireManual),
-    slackWebhookUrl: slackWebhook(optional(read, INPUT.slackWebhookUrl))
+    slackWebhookUrl: optional(read, INPUT.slackWebhookUrl),
+    closeOnSuccess: booleanInput(read, INPUT.closeOnSuccess)
+  })
+}
+
+/** Every input that fills a `PreflightInput` field as it is (namespace, probe-count, policy…). */
+function plainInputs(read: InputReader): PlainInput {
+  const plain: Record<string, string | undefined> = {}
+  for (const key of Object.keys(OPTIONS) as OptionKey[]) {
+    const field = fieldOf(key)
+    if (field && isActionInput(key)) plain[field] = optional(read, OPTIONS[key].name)
   }
+  return plain
 }
 
 /**
  * The change checks' inputs, when they apply: on by default in a GitHub job with a token. The last go is
- * filled in later, from the tracking issue (see main.ts).
+ * filled in later, from the tracking issue (see steps/tracking-issue.ts).
  */
 function changeSpec(
   read: InputReader,
-  github: GitHubInputs,
+  steps: StepSettings,
   context: RunContext | undefined,
   bundleRepository: string | undefined
 ): ChangeSpec | undefined {
@@ -130,13 +93,13 @@ function changeSpec(
   if (!booleanInput(read, INPUT.checkChanges) || !context?.repository) return undefined
   return {
     // Empty: the change checks report it (fail closed) rather than the whole run refusing to start.
-    token: github.token ?? '',
+    token: steps.token ?? '',
     apiUrl: context.apiUrl,
     repository: bundleRepository ?? context.repository,
     commit,
     runCommit: context.sha,
     ref: context.ref,
-    noRecordReason: github.trackingIssue
+    noRecordReason: steps.trackingIssue
       ? undefined
       : `${INPUT.trackingIssue} is false, so no go is recorded to compare with`
   }
@@ -148,7 +111,7 @@ function changeSpec(
  */
 export function readActionInputs(read: InputReader, context?: RunContext): ActionInputs {
   const bundlePath = optional(read, INPUT.bundlePath)
-  const github = readGitHubInputs(read)
+  const steps = readStepSettings(read)
   const runId = positiveInteger(
     read,
     INPUT.runId,
@@ -158,29 +121,29 @@ export function readActionInputs(read: InputReader, context?: RunContext): Actio
   if (repository !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(repository)) {
     throw new UsageError(`${INPUT.repository}: "${repository}" is not owner/name, e.g. vapora/app.`)
   }
-  const artifactName = optional(read, INPUT.artifactName) ?? 'deployment-artifacts'
+  const artifactName = optional(read, INPUT.artifactName) ?? OPTIONS.artifactName.default
   const otherRepository = repository !== undefined && repository !== context?.repository
   if (!bundlePath && otherRepository && runId === undefined) {
     throw new UsageError(
       `${INPUT.runId}: empty, but ${INPUT.repository} is ${repository}. Downloading from another repository needs the run that built the bundle there.`
     )
   }
-  const mode = (optional(read, INPUT.mode) ?? 'preflight').toLowerCase()
+  const mode = (optional(read, INPUT.mode) ?? OPTIONS.mode.default).toLowerCase()
   if (mode !== 'preflight' && mode !== 'verify') {
     throw new UsageError(
       `${INPUT.mode}: "${mode}" is not a mode; use preflight (before the deploy) or verify (after it).`
     )
   }
   return {
-    github,
+    steps,
     mode,
     verify: {
       readyTimeout: optional(read, INPUT.readyTimeout),
       latencyFactor: optional(read, INPUT.latencyFactor),
-      deployStartedAt: optional(read, INPUT.deployStartedAt),
-      closeOnSuccess: booleanInput(read, INPUT.closeOnSuccess)
+      deployStartedAt: optional(read, INPUT.deployStartedAt)
     },
     preflight: {
+      ...plainInputs(read),
       bundlePath,
       artifact: bundlePath
         ? undefined
@@ -188,36 +151,16 @@ export function readActionInputs(read: InputReader, context?: RunContext): Actio
             name: artifactName,
             runId,
             repository,
-            token: github.token,
+            token: steps.token,
             apiUrl: context?.apiUrl ?? 'https://api.github.com',
             serverUrl: context?.serverUrl ?? 'https://github.com',
             currentRepository: context?.repository,
             currentRunId: context?.runId
           },
-      expectedFiles: optional(read, INPUT.expectedFiles),
-      namespace: optional(read, INPUT.namespace),
-      deployments: optional(read, INPUT.deployments),
-      configMap: optional(read, INPUT.configMap),
       offline: booleanInput(read, INPUT.offline),
-      kubeconfig: optional(read, INPUT.kubeconfig),
-      context: optional(read, INPUT.context),
-      kubectlVersion: optional(read, INPUT.kubectlVersion),
-      eventsWindow: optional(read, INPUT.eventsWindow),
-      capacityThreshold: optional(read, INPUT.capacityThreshold),
-      healthUrl: optional(read, INPUT.healthUrl),
-      healthToken: optional(read, INPUT.healthToken),
-      apiUrls: optional(read, INPUT.apiUrls),
-      tlsEndpoint: optional(read, INPUT.tlsEndpoint),
-      tlsCa: optional(read, INPUT.tlsCa),
-      certMinDays: optional(read, INPUT.certMinDays),
-      probeCount: optional(read, INPUT.probeCount),
-      probeTimeout: optional(read, INPUT.probeTimeout),
-      endpointBudget: optional(read, INPUT.endpointBudget),
-      latencyThresholdMs: optional(read, INPUT.latencyThresholdMs),
-      policy: optional(read, INPUT.policy),
-      environment: github.environment,
+      environment: steps.environment,
       // The repository input names where the bundle is downloaded from: only then is its code what is deployed.
-      changes: changeSpec(read, github, context, bundlePath ? undefined : repository)
+      changes: changeSpec(read, steps, context, bundlePath ? undefined : repository)
     }
   }
 }

@@ -8,27 +8,28 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, isAbsolute } from 'node:path'
 import { OUTPUT } from './names.js'
-import { amendReport, finish, reportOfFailure, withChecklist } from '../core/engine.js'
+import { reportOfFailure } from '../core/engine.js'
 import { runPreflight } from '../preflight.js'
 import { UsageError, describeError } from '../core/errors.js'
-import { ACTION, INPUTS, SIGN_OFF } from '../core/results.js'
-import { readActionInputs, type ActionInputs, type GitHubInputs } from './inputs.js'
-import type { ChangeSpec } from '../core/options.js'
+import { ACTION, INPUTS } from '../core/results.js'
+import { readActionInputs, type ActionInputs } from './inputs.js'
 import { readRunContext, type RunContext } from '../github/context.js'
 import {
-  announceInSlack,
-  manualItemsGate,
-  recordInTrackingIssue,
-  saveRollbackKit
-} from '../steps/post-run.js'
+  PREFLIGHT_STEPS,
+  VERIFY_STEPS,
+  preflightRecordFromIssue,
+  runSteps,
+  withLastGo,
+  type StepContext,
+  type StepFacts
+} from '../steps/index.js'
 import { decodeKubeconfig, kubeconfigSecrets } from '../kube/config.js'
 import { progressLine } from '../report/progress.js'
 import { renderJson } from '../report/json.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { inline, prose } from '../report/markdown-escape.js'
 import { plainItemText } from '../checklist/model.js'
-import type { OverriddenTick } from '../checklist/state.js'
-import type { Report, RunMode } from '../core/types.js'
+import type { CheckResult, Report, RunMode } from '../core/types.js'
 
 /** GitHub shows only the first few annotations per step; more would only bury the first. */
 const MAX_ANNOTATIONS = 50
@@ -96,16 +97,14 @@ function writeReport(report: Report): string {
 }
 
 /** The summary's lines on what was done on GitHub: the tracking issue, removed hand ticks, the kit. */
-function githubNote(
-  issue: { number?: number; url?: string; overridden?: OverriddenTick[] },
-  kit: { url?: string }
-): string {
+function githubNote(facts: StepFacts): string {
+  const { issue, kitUrl } = facts
   const lines: string[] = []
   if (issue.url) lines.push(`Tracking issue: [#${issue.number}](${issue.url})`)
   for (const o of issue.overridden ?? []) {
     lines.push(`- ⚠️ tick removed from "${prose(o.text)}": ticked by hand, but ${inline(o.reason, 300)}`)
   }
-  if (kit.url) lines.push('', `Rollback kit (report and ConfigMap backup): [artifact](${kit.url})`)
+  if (kitUrl) lines.push('', `Rollback kit (report and ConfigMap backup): [artifact](${kitUrl})`)
   return lines.length > 0 ? `\n\n${lines.join('\n')}\n` : ''
 }
 
@@ -128,23 +127,21 @@ function failureMessage(prefix: string, report: Report): string {
   return `${prefix} ${report.reasons.map(reasonText).join(' · ')} (blocking: ${report.failedChecks.join(', ') || 'none'})`
 }
 
-/** The change checks need the last go, which the tracking issue records: read it before the checks run. */
-async function withLastGo(
-  changes: ChangeSpec | undefined,
-  inputs: GitHubInputs,
-  context: RunContext
-): Promise<ChangeSpec | undefined> {
-  if (!changes?.token || !inputs.trackingIssue || !context.repository) return changes
-  const { findLastGo } = await import('../github/tracking-issue.js')
-  const found = await findLastGo({
-    token: changes.token,
-    apiUrl: context.apiUrl,
-    repository: context.repository,
-    key: inputs.issueKey,
-    labels: inputs.issueLabels,
-    issueNumber: inputs.issueNumber
-  })
-  return { ...changes, lastGo: found.lastGo, lastGoProblem: found.problem }
+/** The steps' view of this job: its settings, the run, and where the report is kept. */
+function stepContext(inputs: ActionInputs, context: RunContext): StepContext {
+  return {
+    settings: inputs.steps,
+    run: context,
+    runMarker: context.runId ? `${context.runId}/${context.runAttempt ?? 1}` : undefined,
+    actor: process.env.GITHUB_ACTOR,
+    writeReport
+  }
+}
+
+/** Each step's result in the log as it ends; a warning (kit not kept, Slack down) as an annotation too. */
+function logStep(result: CheckResult): void {
+  core.info(progressLine(result))
+  if (result.status === 'warn') core.warning(`${result.message} ${result.hint ?? ''}`.trim())
 }
 
 /**
@@ -153,28 +150,10 @@ async function withLastGo(
  * the job and prints the rollback commands.
  */
 async function verifyMode(inputs: ActionInputs, context: RunContext): Promise<void> {
-  const target =
-    inputs.github.trackingIssue && context.repository && inputs.github.token
-      ? {
-          token: inputs.github.token,
-          apiUrl: context.apiUrl,
-          repository: context.repository,
-          key: inputs.github.issueKey,
-          labels: inputs.github.issueLabels,
-          issueNumber: inputs.github.issueNumber,
-          runUrl: context.runUrl,
-          runMarker: context.runId ? `${context.runId}/${context.runAttempt ?? 1}/verify` : undefined
-        }
-      : undefined
-  const { readPreflightRecord, recordVerification } = await import('../github/verify-issue.js')
-  const found = target
-    ? await readPreflightRecord(target)
-    : {
-        problem:
-          'no tracking issue to read the preflight record from (tracking-issue: false, or not in a GitHub job)'
-      }
+  const steps = stepContext(inputs, context)
+  const found = await preflightRecordFromIssue(steps)
   const { runVerify } = await import('../preflight.js')
-  let report = await runVerify(
+  const checked = await runVerify(
     {
       ...inputs.preflight,
       changes: undefined,
@@ -187,27 +166,8 @@ async function verifyMode(inputs: ActionInputs, context: RunContext): Promise<vo
       onSecrets: secrets => secrets.forEach(s => core.setSecret(s))
     }
   )
-  let issueUrl: string | undefined
-  if (target) {
-    const started = Date.now()
-    const outcome = await recordVerification(report, {
-      ...target,
-      closeOnSuccess: inputs.verify.closeOnSuccess,
-      actor: process.env.GITHUB_ACTOR
-    })
-    issueUrl = outcome.url
-    const result = finish(
-      SIGN_OFF,
-      outcome.ok
-        ? { status: 'pass', message: outcome.message }
-        : { status: 'fail', message: outcome.message },
-      Date.now() - started
-    )
-    core.info(progressLine(result))
-    const verification = report.verification
-    report = { ...amendReport(report, [result]), verification }
-    report.verification.verified = report.decision === 'go'
-  }
+  const { report, facts } = await runSteps(checked, VERIFY_STEPS, steps, logStep)
+  const issueUrl = facts.issue.url
   const reportPath = writeReport(report)
   const v = report.verification
   core.setOutput(OUTPUT.decision, report.decision)
@@ -240,50 +200,27 @@ export async function run(): Promise<void> {
   try {
     const context = readRunContext()
     const inputs = readActionInputs(name => core.getInput(name), context)
-    if (inputs.github.token) core.setSecret(inputs.github.token)
+    if (inputs.steps.token) core.setSecret(inputs.steps.token)
     if (inputs.preflight.healthToken) core.setSecret(inputs.preflight.healthToken)
-    if (inputs.github.slackWebhookUrl) core.setSecret(inputs.github.slackWebhookUrl)
+    if (inputs.steps.slackWebhookUrl) core.setSecret(inputs.steps.slackWebhookUrl)
     maskKubeconfig(inputs.preflight.kubeconfig)
     if (inputs.mode === 'verify') return await verifyMode(inputs, context)
-    const changes = await withLastGo(inputs.preflight.changes, inputs.github, context)
-    let report = await runPreflight(
+    const steps = stepContext(inputs, context)
+    const changes = await withLastGo(inputs.preflight.changes, steps)
+    const checked = await runPreflight(
       { ...inputs.preflight, changes, workDir: process.env.RUNNER_TEMP || undefined, artifactsDir: kitDir() },
       {
         onResult: result => core.info(progressLine(result)),
         onSecrets: secrets => secrets.forEach(s => core.setSecret(s))
       }
     )
-    // The issue first, so that the kit uploaded next holds the final report (only its own upload result
-    // is missing from it); the issue links the run, whose page lists the kit.
-    const issue = await recordInTrackingIssue(report, inputs.github, context)
-    if (issue.result) core.info(progressLine(issue.result))
-    for (const o of issue.overridden ?? []) {
+    const { report, facts } = await runSteps(checked, PREFLIGHT_STEPS, steps, logStep)
+    for (const o of facts.issue.overridden ?? []) {
       core.warning(
         `Tracking issue: "${o.text}" was ticked by hand but its check fails (${o.reason}); tick removed.`
       )
     }
-    if (issue.result) report = amendReport(report, [issue.result])
-    // People's ticks as the issue holds them: the report, the summary and the kit then agree with it.
-    if (issue.statuses) report = withChecklist(report, issue.statuses)
-    const gate = manualItemsGate(report, inputs.github, issue)
-    if (gate) {
-      core.info(progressLine(gate))
-      report = amendReport(report, [gate])
-    }
     const reportPath = writeReport(report)
-    const kit = await saveRollbackKit(report, reportPath, inputs.github, context)
-    if (kit.result) {
-      core.info(progressLine(kit.result))
-      if (kit.result.status === 'warn') core.warning(`${kit.result.message} ${kit.result.hint ?? ''}`.trim())
-      report = amendReport(report, [kit.result])
-    }
-    const slack = await announceInSlack(report, inputs.github, context, issue.url)
-    if (slack) {
-      core.info(progressLine(slack))
-      if (slack.status === 'warn') core.warning(slack.message)
-      report = amendReport(report, [slack])
-    }
-    writeReport(report)
     core.setOutput(OUTPUT.decision, report.decision)
     core.setOutput(OUTPUT.failedChecks, report.failedChecks.join(','))
     core.setOutput(OUTPUT.warnings, report.warnings.map(w => w.check).join(','))
@@ -291,11 +228,11 @@ export async function run(): Promise<void> {
     core.setOutput(OUTPUT.reportPath, reportPath)
     core.setOutput(OUTPUT.revisions, JSON.stringify(report.rollback?.revisions ?? {}))
     core.setOutput(OUTPUT.configMapBackupPath, report.rollback?.configMapBackupPath ?? '')
-    core.setOutput(OUTPUT.issueNumber, issue.number ? String(issue.number) : '')
-    core.setOutput(OUTPUT.issueUrl, issue.url ?? '')
+    core.setOutput(OUTPUT.issueNumber, facts.issue.number ? String(facts.issue.number) : '')
+    core.setOutput(OUTPUT.issueUrl, facts.issue.url ?? '')
     core.setOutput(OUTPUT.bundleSource, report.bundle?.origin?.url ?? report.bundle?.path ?? '')
     annotate(report)
-    await core.summary.addRaw(renderMarkdown(report) + githubNote(issue, kit), true).write()
+    await core.summary.addRaw(renderMarkdown(report) + githubNote(facts), true).write()
     if (report.decision === 'go') {
       core.info(
         `Preflight decision: go${report.scope === 'bundle-only' ? ' (bundle only: offline run)' : ''}`

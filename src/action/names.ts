@@ -1,47 +1,8 @@
-/** Action input and output names: the one place they are spelled (action.yml must agree; a test checks). */
-export const INPUT = {
-  bundlePath: 'bundle-path',
-  expectedFiles: 'expected-files',
-  namespace: 'namespace',
-  deployments: 'deployments',
-  configMap: 'configmap',
-  offline: 'offline',
-  kubeconfig: 'kubeconfig',
-  context: 'context',
-  kubectlVersion: 'kubectl-version',
-  eventsWindow: 'events-window',
-  capacityThreshold: 'capacity-threshold',
-  artifactName: 'artifact-name',
-  runId: 'run-id',
-  repository: 'repository',
-  githubToken: 'github-token',
-  trackingIssue: 'tracking-issue',
-  environment: 'environment',
-  issueLabels: 'issue-labels',
-  issueNumber: 'issue-number',
-  issueKey: 'issue-key',
-  uploadRollbackKit: 'upload-rollback-kit',
-  healthUrl: 'health-url',
-  healthToken: 'health-token',
-  apiUrls: 'api-urls',
-  tlsEndpoint: 'tls-endpoint',
-  tlsCa: 'tls-ca',
-  certMinDays: 'cert-min-days',
-  probeCount: 'probe-count',
-  probeTimeout: 'probe-timeout',
-  endpointBudget: 'endpoint-budget',
-  latencyThresholdMs: 'latency-threshold-ms',
-  policy: 'policy',
-  requireManual: 'require-manual',
-  slackWebhookUrl: 'slack-webhook-url',
-  checkChanges: 'check-changes',
-  commit: 'commit',
-  mode: 'mode',
-  readyTimeout: 'ready-timeout',
-  closeOnSuccess: 'close-on-success',
-  latencyFactor: 'latency-factor',
-  deployStartedAt: 'deploy-started-at'
-} as const
+/**
+ * The action's input names (from the option table) and its output names, the one place each is spelled:
+ * action.yml must agree (a test checks).
+ */
+export { INPUT } from '../core/option-table.js'
 
 export const OUTPUT = {
   decision: 'decision',

@@ -13,10 +13,20 @@ import {
 } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { parseArgs, styleText } from 'node:util'
+import { randomUUID } from 'node:crypto'
+import { tmpdir } from 'node:os'
 import { type RunHooks } from '../core/engine.js'
 import { runPreflight } from '../preflight.js'
-import type { ArtifactSpec } from '../github/artifact.js'
-import type { ChangeSpec, PreflightInput } from '../core/options.js'
+import { OPTIONS, cliFlags, type OptionKey } from '../core/option-table.js'
+import {
+  fieldOf,
+  resolveStepSettings,
+  type ArtifactSpec,
+  type ChangeSpec,
+  type PlainInput,
+  type PreflightInput,
+  type StepSettings
+} from '../core/options.js'
 import type { CheckResult, Report, VerifyReport } from '../core/types.js'
 import { recordOf, type PreflightRecord } from '../report/preflight-record.js'
 import { UsageError, describeError } from '../core/errors.js'
@@ -24,92 +34,21 @@ import { readJsonReport, renderJson } from '../report/json.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { LiveProgress, progressLine } from '../report/progress.js'
 import { renderText, type Paint } from '../report/text.js'
-import {
-  DEFAULT_CONFIGMAP,
-  DEFAULT_DEPLOYMENTS,
-  DEFAULT_EXPECTED_FILES_PATTERN,
-  DEFAULT_NAMESPACE
-} from '../core/defaults.js'
 import { TOOL_NAME, TOOL_VERSION } from '../core/version.js'
+import { readRunContext, type RunContext } from '../github/context.js'
+import {
+  PREFLIGHT_STEPS,
+  VERIFY_STEPS,
+  preflightRecordFromIssue,
+  runSteps,
+  withLastGo,
+  type StepContext
+} from '../steps/index.js'
+import { helpText, parseArgsOptions } from './help.js'
 
 export const EXIT = { go: 0, noGo: 1, error: 2 } as const
 
-export const HELP = `Usage: ${TOOL_NAME} --bundle PATH [options]
-       ${TOOL_NAME} --artifact NAME --run-id N --repository OWNER/NAME [options]
-       ${TOOL_NAME} --verify --bundle PATH --preflight-report FILE [options]
-
-Verifies a Vapora deployment bundle and the cluster it deploys to, and prints a go/no-go report
-(the same checks as the GitHub Action vapora/preflight-action).
-
-Bundle
-  --bundle PATH             deployment-artifacts .zip or a directory holding its files
-  --artifact NAME           or download the GitHub Actions artifact NAME (e.g. deployment-artifacts)
-  --run-id N                ... uploaded by workflow run N
-  --repository O/R          ... of repository O/R (token from GITHUB_TOKEN, needs actions: read)
-  --expected-files LIST     files the bundle must hold; commas/newlines, braces expand (default:
-                            ${DEFAULT_EXPECTED_FILES_PATTERN.replace(', vapora-', ',\n                            vapora-')})
-  --deployments LIST        Deployments deployment.yaml must hold
-                            (default: ${DEFAULT_DEPLOYMENTS.join(',')})
-  --configmap NAME          ConfigMap configmap.yaml must hold (default: ${DEFAULT_CONFIGMAP})
-  --offline                 bundle checks only: cluster and network checks are out of scope
-                            (the decision then says it covers the bundle only)
-
-Cluster
-  --kubeconfig PATH         kubeconfig file (default: KUBECONFIG, ~/.kube/config, in-cluster)
-  --context NAME            kubeconfig context (default: its current context)
-  --namespace NS            target namespace (default: ${DEFAULT_NAMESPACE})
-  --kubectl-version V       the kubectl the deploy uses, for the skew check (default: on PATH)
-  --events-window D         how far back Warning events and restarts count (default: 1h)
-  --capacity-threshold P    node CPU/memory share that counts as near capacity (default: 85%)
-  --artifacts-dir DIR       where the rollback kit (ConfigMap backup) goes (default: a temp dir)
-
-Endpoints
-  --health-url URL          probe this health endpoint (token from VAPORA_HEALTH_TOKEN)
-  --api-urls LIST           API endpoints that must answer 200 (relative to --health-url)
-  --probe-count N           probes per endpoint (default: 5)
-  --probe-timeout D         per probe: status and whole body within D, else failed (default: 10s)
-  --endpoint-budget D       per endpoint: all its probes within D, the rest not sent (default: 30s)
-  --latency-threshold-ms N  a p95 above this blocks (default: measured, not judged)
-  --tls-endpoint H:P        check this endpoint's certificate (default port 443)
-  --tls-ca FILE             extra CA certificate (PEM) trusted for --tls-endpoint
-  --cert-min-days N         fewer days left on the certificate blocks (default: 14)
-
-Change checks
-  --commit SHA              the deployed commit of --repository: head of the default branch or a
-                            tag on it (token from GITHUB_TOKEN: contents and pull-requests: read)
-  --since SHA               ... and every commit since SHA (the last go) came through an approved PR
-
-Verify mode (after the deploy)
-  --verify                  success criteria instead of the preflight (exit 0 verified)
-  --preflight-report FILE   the preflight's JSON report to compare with (its --format json output,
-                            or the kit's report.json): baseline, revisions, undo commands
-  --ready-timeout D         how long pods may take to become Ready (default: 5m)
-  --latency-factor N        p99 may be N × the baseline's, plus 25 ms (default: 2)
-
-Output
-  --format FORMAT           text (default on a terminal), markdown (default otherwise) or json
-  --output FILE             write the report to FILE instead of stdout
-  --quiet                   no progress on stderr
-  --version                 print the version
-  --help                    print this help
-
-Environment
-  KUBECONFIG                kubeconfig files, when --kubeconfig is not given
-  GITHUB_TOKEN, GH_TOKEN    token for --artifact and --commit (never a flag: flags show in ps)
-  GITHUB_API_URL            GitHub Enterprise API, e.g. https://ghe.example.com/api/v3
-  GITHUB_SERVER_URL         GitHub Enterprise web address, e.g. https://ghe.example.com
-  VAPORA_HEALTH_TOKEN       bearer token for --health-url and --api-urls (masked, never printed)
-  NO_COLOR, FORCE_COLOR     turn colours off / on (default: on when stdout is a terminal)
-
-Examples
-  ${TOOL_NAME} --bundle deployment-artifacts.zip --offline
-  KUBECONFIG=~/.kube/staging ${TOOL_NAME} --bundle ./deployment-artifacts --namespace vapora
-  GITHUB_TOKEN=… ${TOOL_NAME} --artifact deployment-artifacts --run-id 123 \\
-      --repository vapora/app
-  ${TOOL_NAME} --bundle artifacts.zip --format json --output preflight.json
-  ${TOOL_NAME} --verify --bundle artifacts.zip --preflight-report preflight.json
-
-Exit codes: 0 go (verify: verified), 1 no-go (not verified), 2 could not run (usage or crash).`
+export const HELP = helpText()
 
 export interface CliIO {
   stdout: (text: string) => void
@@ -135,103 +74,118 @@ const processIO: CliIO = {
   paint: (style, text) => styleText(style, text, { stream: process.stdout })
 }
 
-function parse(argv: string[]) {
+/** The flags as given: every flag of the option table, by its name. */
+type Flags = Readonly<Record<string, string | boolean | undefined>>
+
+function parse(argv: string[]): Flags {
   try {
-    return parseArgs({
+    const { values } = parseArgs({
       args: argv,
       strict: true,
       allowPositionals: false,
-      options: {
-        bundle: { type: 'string' },
-        artifact: { type: 'string' },
-        'run-id': { type: 'string' },
-        repository: { type: 'string' },
-        commit: { type: 'string' },
-        since: { type: 'string' },
-        verify: { type: 'boolean', default: false },
-        'preflight-report': { type: 'string' },
-        'ready-timeout': { type: 'string' },
-        'latency-factor': { type: 'string' },
-        offline: { type: 'boolean', default: false },
-        format: { type: 'string' },
-        output: { type: 'string' },
-        namespace: { type: 'string' },
-        'expected-files': { type: 'string' },
-        deployments: { type: 'string' },
-        configmap: { type: 'string' },
-        kubeconfig: { type: 'string' },
-        context: { type: 'string' },
-        'kubectl-version': { type: 'string' },
-        'events-window': { type: 'string' },
-        'capacity-threshold': { type: 'string' },
-        'artifacts-dir': { type: 'string' },
-        'health-url': { type: 'string' },
-        'api-urls': { type: 'string' },
-        'tls-endpoint': { type: 'string' },
-        'tls-ca': { type: 'string' },
-        'cert-min-days': { type: 'string' },
-        'probe-count': { type: 'string' },
-        'probe-timeout': { type: 'string' },
-        'endpoint-budget': { type: 'string' },
-        'latency-threshold-ms': { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        version: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false }
-      }
-    }).values
+      options: parseArgsOptions()
+    })
+    return values as Flags
   } catch (error) {
     throw new UsageError(describeError(error))
   }
 }
 
-type Flags = ReturnType<typeof parse>
+/** A string flag's value (undefined when not given). */
+function text(flags: Flags, key: OptionKey): string | undefined {
+  const value = flags[flagName(key)]
+  return typeof value === 'string' ? value : undefined
+}
+
+/** A switch's value (false when not given). */
+function on(flags: Flags, key: OptionKey): boolean {
+  return flags[flagName(key)] === true
+}
+
+function flagName(key: OptionKey): string {
+  const found = cliFlags().find(f => f.key === key)
+  if (!found) throw new Error(`${key} is not a CLI flag`)
+  return found.flag
+}
+
+/** The first set environment variable an option names (its secrets: tokens, the webhook). */
+function fromEnv(key: OptionKey): string | undefined {
+  const spec = OPTIONS[key]
+  if (!('env' in spec)) return undefined
+  return spec.env.map(name => process.env[name]).find(value => value !== undefined && value !== '')
+}
+
+/** Every flag (or variable) that fills a `PreflightInput` field as it is. */
+function plainInput(flags: Flags): PlainInput {
+  const plain: Record<string, string | undefined> = {}
+  for (const key of Object.keys(OPTIONS) as OptionKey[]) {
+    const field = fieldOf(key)
+    if (!field) continue
+    const spec = OPTIONS[key]
+    plain[field] = 'flag' in spec && spec.flag === false ? fromEnv(key) : text(flags, key)
+  }
+  return plain
+}
+
+const githubToken = (): string | undefined => fromEnv('githubToken')
 
 /** The artifact to download, from --artifact/--run-id/--repository and the environment's token. */
-function artifactSpec(flags: Flags): ArtifactSpec | undefined {
-  if (!flags.artifact && !flags['run-id'] && (!flags.repository || flags.commit)) return undefined
-  if (!flags.artifact || !flags['run-id'] || !flags.repository) {
+function artifactSpec(flags: Flags, run: RunContext): ArtifactSpec | undefined {
+  const [given, runId, repository] = [
+    text(flags, 'artifactName'),
+    text(flags, 'runId'),
+    text(flags, 'repository')
+  ]
+  if (!given && !runId) return undefined
+  if (!runId || !repository) {
     throw new UsageError(
-      '--artifact, --run-id and --repository go together: name the artifact, the workflow run that uploaded it and its repository.'
+      '--artifact goes with --run-id and --repository: the workflow run that uploaded it and its repository.'
     )
   }
-  const runId = Number(flags['run-id'])
+  const artifact = given ?? OPTIONS.artifactName.default
   return {
-    name: flags.artifact,
-    runId,
-    repository: flags.repository,
-    token: process.env.GITHUB_TOKEN || process.env.GH_TOKEN || undefined,
-    apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
-    serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com'
+    name: artifact,
+    runId: Number(runId),
+    repository,
+    token: githubToken(),
+    apiUrl: run.apiUrl,
+    serverUrl: run.serverUrl
   }
 }
 
-/** The change checks: --commit on --repository, with --since as the last go. */
-function changeSpec(flags: Flags): ChangeSpec | undefined {
-  if (!flags.commit) {
-    if (flags.since)
+/**
+ * The change checks: --commit on --repository. The last go to list commits from is --since, or, with
+ * --tracking-issue, the one the issue recorded (read before the checks, as the action does).
+ */
+function changeSpec(flags: Flags, run: RunContext, settings: StepSettings): ChangeSpec | undefined {
+  const commit = text(flags, 'commit')
+  const sinceFlag = text(flags, 'since')
+  if (!commit) {
+    if (sinceFlag)
       throw new UsageError('--since needs --commit (and --repository): the commits between them are checked.')
     return undefined
   }
-  if (!flags.repository)
+  const repository = text(flags, 'repository')
+  if (!repository)
     throw new UsageError('--commit needs --repository OWNER/NAME: the repository the commit is in.')
-  const since = flags.since?.trim().toLowerCase()
+  const since = sinceFlag?.trim().toLowerCase()
   if (since !== undefined && !/^[0-9a-f]{40}$/.test(since)) {
-    throw new UsageError(`--since: "${flags.since}" is not a full commit sha (40 hex digits).`)
+    throw new UsageError(`--since: "${sinceFlag}" is not a full commit sha (40 hex digits).`)
   }
   return {
-    token: process.env.GITHUB_TOKEN || process.env.GH_TOKEN || '',
-    apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
-    repository: flags.repository,
-    commit: flags.commit,
-    lastGo: since ? { sha: since, repository: flags.repository } : undefined,
-    noRecordReason: 'no --since given (the last go to compare with)'
+    token: githubToken() ?? '',
+    apiUrl: run.apiUrl,
+    repository,
+    commit,
+    lastGo: since ? { sha: since, repository } : undefined,
+    noRecordReason: settings.trackingIssue ? undefined : 'no --since given (the last go to compare with)'
   }
 }
 
-/** --verify's inputs; the record comes from the preflight's JSON report. */
-function verifyInput(flags: Flags): NonNullable<PreflightInput['verify']> {
-  const path = flags['preflight-report']
-  let record: PreflightRecord | undefined
+/** --verify's inputs; the record comes from the preflight's JSON report, or from the tracking issue. */
+async function verifyInput(flags: Flags, steps: StepContext): Promise<NonNullable<PreflightInput['verify']>> {
+  const path = text(flags, 'preflightReport')
+  let found: { record?: PreflightRecord; problem?: string }
   if (path) {
     let report: Report
     try {
@@ -241,15 +195,69 @@ function verifyInput(flags: Flags): NonNullable<PreflightInput['verify']> {
         `--preflight-report: cannot read "${path}" as a preflight JSON report (${describeError(error)}); pass the --format json output of the preflight.`
       )
     }
-    record = recordOf(report)
+    found = { record: recordOf(report) }
+  } else if (steps.settings.trackingIssue) {
+    found = await preflightRecordFromIssue(steps)
+  } else {
+    found = {
+      problem:
+        'no --preflight-report given (the preflight JSON report to compare with), and no --tracking-issue'
+    }
   }
   return {
-    record,
-    recordProblem: record
-      ? undefined
-      : 'no --preflight-report given (the preflight JSON report to compare with)',
-    readyTimeout: flags['ready-timeout'],
-    latencyFactor: flags['latency-factor']
+    record: found.record,
+    recordProblem: found.record ? undefined : found.problem,
+    readyTimeout: text(flags, 'readyTimeout'),
+    latencyFactor: text(flags, 'latencyFactor'),
+    deployStartedAt: text(flags, 'deployStartedAt')
+  }
+}
+
+/**
+ * Where the CLI runs: GitHub's variables when it runs in an Actions job, --repository and --run-url
+ * otherwise (another CI), so the tracking issue is the same one the action keeps.
+ */
+function runContext(flags: Flags): RunContext {
+  const run = readRunContext()
+  const runUrl = text(flags, 'runUrl')
+  if (runUrl !== undefined && !/^https?:\/\/\S+$/.test(runUrl)) {
+    throw new UsageError(`--run-url: "${runUrl}" is not an http(s) URL; pass this CI run's page.`)
+  }
+  return {
+    ...run,
+    repository: text(flags, 'repository') ?? run.repository,
+    runUrl: runUrl ?? run.runUrl,
+    // The kit upload is the action's: the CLI keeps the report where --output or --artifacts-dir say.
+    hasActionsRuntime: false
+  }
+}
+
+/** What the steps after the checks do from the CLI: the tracking issue, the manual gate and Slack on request. */
+function stepContext(flags: Flags, environment: string | undefined): StepContext {
+  const settings = resolveStepSettings({
+    token: githubToken(),
+    trackingIssue: on(flags, 'trackingIssue'),
+    environment,
+    issueLabels: text(flags, 'issueLabels'),
+    issueNumber: text(flags, 'issueNumber'),
+    issueKey: text(flags, 'issueKey'),
+    uploadRollbackKit: false,
+    requireManual: on(flags, 'requireManual'),
+    slackWebhookUrl: fromEnv('slackWebhookUrl'),
+    closeOnSuccess: on(flags, 'closeOnSuccess')
+  })
+  const run = runContext(flags)
+  return {
+    settings,
+    run,
+    // In an Actions job, the job's run (a re-run finds its comment); elsewhere, this invocation.
+    runMarker: run.runId ? `${run.runId}/${run.runAttempt ?? 1}` : `cli-${randomUUID()}`,
+    actor: process.env.GITHUB_ACTOR,
+    writeReport: report => {
+      const path = join(tmpdir(), `${TOOL_NAME}-${process.pid}-report.json`)
+      writeFileSync(path, renderJson(report))
+      return path
+    }
   }
 }
 
@@ -341,7 +349,7 @@ function checkOutputPath(path: string): void {
 type Format = 'text' | 'markdown' | 'json'
 
 function formatOf(flags: Flags, io: CliIO): Format {
-  const format = flags.format ?? (io.stdoutTTY && !flags.output ? 'text' : 'markdown')
+  const format = text(flags, 'format') ?? (io.stdoutTTY && !text(flags, 'output') ? 'text' : 'markdown')
   if (format !== 'text' && format !== 'markdown' && format !== 'json') {
     throw new UsageError(`--format: "${format}" is not supported; use text, markdown or json.`)
   }
@@ -350,7 +358,7 @@ function formatOf(flags: Flags, io: CliIO): Format {
 
 /** Progress on stderr: one line in place on a terminal, one plain line per check otherwise. */
 function progressHooks(flags: Flags, io: CliIO): { hooks: RunHooks; stop: () => void } {
-  if (flags.quiet) return { hooks: {}, stop: () => undefined }
+  if (on(flags, 'quiet')) return { hooks: {}, stop: () => undefined }
   if (io.stderrTTY) {
     const live = new LiveProgress({ write: text => io.stderr(text), columns: io.columns })
     return {
@@ -368,13 +376,21 @@ async function render(report: Report, format: Format, flags: Flags, io: CliIO): 
   if (format === 'json') return renderJson(report)
   if (format === 'text') {
     // A file never gets colours; stdout gets them as io.paint decides (TTY, NO_COLOR, FORCE_COLOR).
-    return renderText(report, { paint: flags.output ? undefined : io.paint, width: io.columns ?? 100 })
+    return renderText(report, {
+      paint: text(flags, 'output') ? undefined : io.paint,
+      width: io.columns ?? 100
+    })
   }
   const verification =
-    flags.verify && 'verification' in report
+    'verification' in report
       ? `\n${(await import('../report/verify-body.js')).renderVerification(report as VerifyReport, {})}\n`
       : ''
   return `${renderMarkdown(report)}\n${verification}`
+}
+
+/** Each step's result as progress, like a check's (the report holds it too). */
+function stepProgress(flags: Flags, io: CliIO): (result: CheckResult) => void {
+  return on(flags, 'quiet') ? () => undefined : result => io.stderr(`${progressLine(result)}\n`)
 }
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. Never throws. */
@@ -382,68 +398,66 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   let stopProgress = (): void => undefined
   try {
     const flags = parse(argv)
-    if (flags.help) {
+    if (on(flags, 'help')) {
       io.stdout(`${HELP}\n`)
       return EXIT.go
     }
-    if (flags.version) {
+    if (on(flags, 'version')) {
       io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`)
       return EXIT.go
     }
     const format = formatOf(flags, io)
-    const artifact = artifactSpec(flags)
-    if (!flags.bundle && !artifact) {
+    const plain = plainInput(flags)
+    const steps = stepContext(flags, plain.environment)
+    const artifact = artifactSpec(flags, steps.run)
+    const bundle = text(flags, 'bundlePath')
+    const output = text(flags, 'output')
+    if (!bundle && !artifact) {
       throw new UsageError(
         '--bundle is required (the deployment-artifacts .zip or its directory), or --artifact with --run-id and --repository.'
       )
     }
-    if (flags.bundle) checkBundlePath(flags.bundle)
-    if (flags.output) checkOutputPath(flags.output)
+    if (bundle) checkBundlePath(bundle)
+    if (output) checkOutputPath(output)
+    const verifying = on(flags, 'verify')
+    const tlsCaFile = text(flags, 'tlsCaFile')
+    const input: PreflightInput = {
+      ...plain,
+      bundlePath: bundle,
+      artifact: bundle ? undefined : artifact,
+      offline: on(flags, 'offline'),
+      tlsCa: tlsCaFile ? readTlsCa(tlsCaFile) : undefined,
+      environment: steps.settings.environment,
+      changes: verifying ? undefined : await withLastGo(changeSpec(flags, steps.run, steps.settings), steps)
+    }
+    const verify = verifying ? await verifyInput(flags, steps) : undefined
     // @actions/artifact logs through @actions/core, i.e. to stdout, where the report goes: send its lines
     // to stderr while the download runs.
-    const restoreStdout = artifact && !flags.output && io === processIO ? stdoutToStderr() : undefined
-    const input: PreflightInput = {
-      bundlePath: flags.bundle,
-      artifact: flags.bundle ? undefined : artifact,
-      offline: flags.offline,
-      namespace: flags.namespace,
-      expectedFiles: flags['expected-files'],
-      deployments: flags.deployments,
-      configMap: flags.configmap,
-      kubeconfigPath: flags.kubeconfig,
-      context: flags.context,
-      kubectlVersion: flags['kubectl-version'],
-      eventsWindow: flags['events-window'],
-      capacityThreshold: flags['capacity-threshold'],
-      artifactsDir: flags['artifacts-dir'],
-      healthUrl: flags['health-url'],
-      healthToken: process.env.VAPORA_HEALTH_TOKEN || undefined,
-      apiUrls: flags['api-urls'],
-      tlsEndpoint: flags['tls-endpoint'],
-      tlsCa: flags['tls-ca'] ? readTlsCa(flags['tls-ca']) : undefined,
-      certMinDays: flags['cert-min-days'],
-      probeCount: flags['probe-count'],
-      probeTimeout: flags['probe-timeout'],
-      endpointBudget: flags['endpoint-budget'],
-      latencyThresholdMs: flags['latency-threshold-ms'],
-      changes: flags.verify ? undefined : changeSpec(flags)
-    }
-    const verify = flags.verify ? verifyInput(flags) : undefined
+    const restoreStdout = artifact && !output && io === processIO ? stdoutToStderr() : undefined
     const progress = progressHooks(flags, io)
     stopProgress = progress.stop
-    const report = await (
-      verify
-        ? (await import('../preflight.js')).runVerify({ ...input, verify }, progress.hooks)
-        : runPreflight(input, progress.hooks)
-    ).finally(() => {
+    const onStep = stepProgress(flags, io)
+    const done = (): void => {
       progress.stop()
       restoreStdout?.()
-    })
+    }
+    const report = verify
+      ? await (
+          await import('../preflight.js')
+        )
+          .runVerify({ ...input, verify }, progress.hooks)
+          .finally(done)
+          .then(checked => runSteps(checked, VERIFY_STEPS, steps, onStep))
+          .then(ran => ran.report)
+      : await runPreflight(input, progress.hooks)
+          .finally(done)
+          .then(checked => runSteps(checked, PREFLIGHT_STEPS, steps, onStep))
+          .then(ran => ran.report)
     const rendered = await render(report, format, flags, io)
-    if (flags.output) writeFileSync(flags.output, rendered)
+    if (output) writeFileSync(output, rendered)
     else io.stdout(rendered)
     // The text report ends with the verdict; any other output gets it on stderr, for the person watching.
-    if (!flags.quiet && (format !== 'text' || flags.output)) {
+    if (!on(flags, 'quiet') && (format !== 'text' || output)) {
       const scope = report.scope === 'bundle-only' ? ' (bundle only: offline run)' : ''
       const cause = report.reasons[0]
       const why = cause ? ` — ${cause.check ? `${cause.check}: ` : ''}${cause.message}` : ''

@@ -1,10 +1,13 @@
-/** The Vapora defaults, in one place. Every adapter (action, CLI, library) falls back to these. */
+/**
+ * The Vapora names, in one place: the option table (option-table.ts) gives them as defaults, the checks
+ * know the bundle's files by them.
+ */
 
 export const DEFAULT_NAMESPACE = 'vapora'
 export const DEFAULT_DEPLOYMENTS: readonly string[] = ['vapora-backend', 'vapora-agents', 'vapora-llm-router']
 export const DEFAULT_CONFIGMAP = 'vapora-config'
-export const MODES: readonly string[] = ['solo', 'multiuser', 'enterprise']
-export const CONFIG_FORMATS: readonly string[] = ['toml', 'yaml', 'json']
+/** The artifact the earlier CI job uploads the bundle as. */
+export const DEFAULT_ARTIFACT_NAME = 'deployment-artifacts'
 
 /** The seed checklist's "Should contain" list, as a pattern list (braces expand). */
 export const DEFAULT_EXPECTED_FILES_PATTERN =

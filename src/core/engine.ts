@@ -29,7 +29,8 @@ import {
   type CheckResult,
   type Report,
   type RollbackKit,
-  type RunMode
+  type RunMode,
+  type VerifyReport
 } from './types.js'
 import type { ChangeReader, Check, CheckContext, ClusterConnection } from './check.js'
 import { TOOL_NAME, TOOL_VERSION } from './version.js'
@@ -401,7 +402,13 @@ export function amendReport<R extends Report>(report: R, extra: readonly CheckRe
   const verdict = decide(results, { offline: report.scope === 'bundle-only' })
   // People's ticks already known (from the tracking issue) are kept; the tool's own are derived again.
   const statuses = checklistStatus({ ...verdict, results, mode: report.mode, checklist: report.checklist })
-  return { ...report, ...verdict, results, checklist: checklistState(statuses, report.mode) }
+  const amended = { ...report, ...verdict, results, checklist: checklistState(statuses, report.mode) }
+  // A verify report is verified exactly when it is go: a step that fails after the checks un-verifies it.
+  if ('verification' in report) {
+    const verification = (report as Report & Pick<VerifyReport, 'verification'>).verification
+    return { ...amended, verification: { ...verification, verified: verdict.decision === 'go' } }
+  }
+  return amended
 }
 
 /** What could not run: the inputs (invalid), or the adapter itself (a crash, a module that failed to load). */

@@ -6,12 +6,7 @@ import { tmpdir } from 'node:os'
 import { isAbsolute } from 'node:path'
 import { UsageError } from './errors.js'
 import { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from '../bundle/limits.js'
-import {
-  DEFAULT_CONFIGMAP,
-  DEFAULT_DEPLOYMENTS,
-  DEFAULT_EXPECTED_FILES_PATTERN,
-  DEFAULT_NAMESPACE
-} from './defaults.js'
+import { OPTIONS, type OptionKey } from './option-table.js'
 import { parsePatternList, splitList } from './list-syntax.js'
 import { parseDuration } from './duration.js'
 import { loadPolicy, type Policy } from './policy-file.js'
@@ -212,6 +207,18 @@ export interface PreflightInput {
   }
 }
 
+/** The `PreflightInput` fields that options fill as they are, as the string the adapter read. */
+type PlainField = Extract<(typeof OPTIONS)[OptionKey], { field: string }>['field']
+
+/** The plain part of `PreflightInput`; compiles only while every `field` of the table names one of its own. */
+export type PlainInput = Pick<PreflightInput, PlainField>
+
+/** The `PreflightInput` field an option fills as it is, if any. */
+export function fieldOf(key: OptionKey): PlainField | undefined {
+  const spec = OPTIONS[key]
+  return 'field' in spec ? spec.field : undefined
+}
+
 // Kubernetes name rules (k8s.io/apimachinery validation): namespaces are DNS-1123 labels,
 // Deployments and ConfigMaps DNS-1123 subdomains.
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/
@@ -310,10 +317,10 @@ function positiveNumber(
   return value
 }
 
-/** `probe-timeout` when not given: per probe, as the kubelet's `timeoutSeconds`. */
-export const DEFAULT_PROBE_TIMEOUT = '10s'
-/** `endpoint-budget` when not given: a hung endpoint costs this, not `probe-count` × `probe-timeout`. */
-export const DEFAULT_ENDPOINT_BUDGET = '30s'
+// `probe-timeout` defaults to the kubelet's `timeoutSeconds`; `endpoint-budget` bounds a hung endpoint's
+// cost (not `probe-count` × `probe-timeout`).
+const DEFAULT_PROBE_TIMEOUT = OPTIONS.probeTimeout.default
+const DEFAULT_ENDPOINT_BUDGET = OPTIONS.endpointBudget.default
 const MAX_PROBE_TIMEOUT = { ms: 120_000, text: '2m' }
 const MAX_ENDPOINT_BUDGET = { ms: 3_600_000, text: '1h' }
 
@@ -369,7 +376,7 @@ function probeBounds(input: PreflightInput, policy: Policy | undefined) {
 function endpointOptions(input: PreflightInput, policy: Policy | undefined) {
   const healthUrl = input.healthUrl?.trim() ? httpUrl('health-url', input.healthUrl.trim()) : undefined
   const apiUrls = asList(input.apiUrls, [], false).map(raw => httpUrl('api-urls', raw, healthUrl))
-  const probeCount = positiveNumber('probe-count', input.probeCount, 5, '5')!
+  const probeCount = positiveNumber('probe-count', input.probeCount, Number(OPTIONS.probeCount.default), '5')!
   if (!Number.isInteger(probeCount) || probeCount > 100)
     throw new UsageError(`probe-count: "${input.probeCount}" must be a whole number from 1 to 100.`)
   return {
@@ -378,7 +385,12 @@ function endpointOptions(input: PreflightInput, policy: Policy | undefined) {
     apiUrls,
     tlsEndpoint: tlsEndpoint(input.tlsEndpoint),
     tlsCa: tlsCa(input.tlsCa),
-    certMinDays: positiveNumber('cert-min-days', input.certMinDays, 14, '14')!,
+    certMinDays: positiveNumber(
+      'cert-min-days',
+      input.certMinDays,
+      Number(OPTIONS.certMinDays.default),
+      '14'
+    )!,
     probeCount,
     ...probeBounds(input, policy),
     latencyThresholdMs: positiveNumber('latency-threshold-ms', input.latencyThresholdMs, undefined, '500')
@@ -411,13 +423,18 @@ function tlsEndpoint(raw: string | undefined): { host: string; port: number } | 
 
 function verifyOptions(input: PreflightInput['verify']): VerifyOptions | undefined {
   if (!input) return undefined
-  const readyTimeoutMs = parseDuration(input.readyTimeout?.trim() || '5m')
+  const readyTimeoutMs = parseDuration(input.readyTimeout?.trim() || OPTIONS.readyTimeout.default)
   if (readyTimeoutMs === undefined || readyTimeoutMs <= 0 || readyTimeoutMs > 3_600_000) {
     throw new UsageError(
       `ready-timeout: "${input.readyTimeout}" is not a duration up to 1h; write e.g. 5m or 90s.`
     )
   }
-  const latencyFactor = positiveNumber('latency-factor', input.latencyFactor, 2, '2')!
+  const latencyFactor = positiveNumber(
+    'latency-factor',
+    input.latencyFactor,
+    Number(OPTIONS.latencyFactor.default),
+    '2'
+  )!
   let deployStartedAt: Date | undefined
   if (input.deployStartedAt?.trim()) {
     deployStartedAt = new Date(input.deployStartedAt.trim())
@@ -453,6 +470,111 @@ function checkChanges(spec: ChangeSpec | undefined): ChangeSpec | undefined {
   }
   const runCommit = spec.runCommit && FULL_SHA.test(spec.runCommit) ? spec.runCommit : undefined
   return { ...spec, commit, runCommit }
+}
+
+/** What the steps after the checks do (tracking issue, manual gate, rollback kit, Slack, sign-off). */
+export interface StepSettings {
+  /** Empty only when nothing needs it (a bundle-path run with the tracking issue and the upload off). */
+  token?: string
+  trackingIssue: boolean
+  environment: string
+  issueLabels: string[]
+  issueNumber?: number
+  /** Identifies the tracking issue (hidden marker); defaults to the environment. */
+  issueKey: string
+  uploadRollbackKit: boolean
+  /** No-go until people ticked every required manual item of the tracking issue. */
+  requireManual: boolean
+  /** A Slack incoming webhook (a secret) that receives the decision. */
+  slackWebhookUrl?: string
+  /** Verify mode: close the tracking issue when the deploy is verified. */
+  closeOnSuccess: boolean
+}
+
+/** The steps' settings as an adapter read them: switches as booleans, the rest as the text given. */
+export interface StepInput {
+  token?: string
+  trackingIssue?: boolean
+  environment?: string
+  issueLabels?: string
+  issueNumber?: string
+  issueKey?: string
+  uploadRollbackKit?: boolean
+  requireManual?: boolean
+  slackWebhookUrl?: string
+  closeOnSuccess?: boolean
+}
+
+// The key lives in an HTML comment and in label filters: no '>' (would end the comment), no newline.
+const ISSUE_KEY = /^[A-Za-z0-9][A-Za-z0-9 ._/:@-]{0,99}$/
+
+function checkEnvironment(raw: string | undefined): string {
+  const environment = raw?.trim() || OPTIONS.environment.default
+  if (/[\r\n]/.test(environment) || environment.length > 255) {
+    throw new UsageError(`${OPTIONS.environment.name}: must be one line of at most 255 characters.`)
+  }
+  return environment
+}
+
+function slackWebhook(raw: string | undefined): string | undefined {
+  if (!raw?.trim()) return undefined
+  let url: URL | undefined
+  try {
+    url = new URL(raw.trim())
+  } catch {
+    url = undefined
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    // The value is a secret: say what is wrong without repeating it.
+    throw new UsageError(
+      `${OPTIONS.slackWebhookUrl.name}: not a URL; pass the incoming webhook, e.g. https://hooks.slack.com/services/….`
+    )
+  }
+  return raw.trim()
+}
+
+function issueNumber(raw: string | undefined): number | undefined {
+  if (!raw?.trim()) return undefined
+  const value = Number(raw.trim().replace(/^#/, ''))
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new UsageError(
+      `${OPTIONS.issueNumber.name}: "${raw}" is not a positive whole number; give the number of an open issue, e.g. 42.`
+    )
+  }
+  return value
+}
+
+/** Validates and completes the steps' settings. Throws `UsageError` with a message that says how to fix it. */
+export function resolveStepSettings(input: StepInput): StepSettings {
+  const environment = checkEnvironment(input.environment)
+  const issueKey = input.issueKey?.trim() || environment
+  if (!ISSUE_KEY.test(issueKey)) {
+    throw new UsageError(
+      `${OPTIONS.issueKey.name}: "${issueKey}" cannot identify an issue (it defaults to the environment). Use letters, digits, spaces and . _ / : @ - (at most 100 characters), e.g. staging or prod-eu.`
+    )
+  }
+  const issueLabels = splitList(input.issueLabels?.trim() || OPTIONS.issueLabels.default)
+  for (const label of issueLabels) {
+    if (label.length > 50)
+      throw new UsageError(`${OPTIONS.issueLabels.name}: "${label}" is longer than GitHub's 50 characters.`)
+  }
+  if (issueLabels.length === 0) {
+    throw new UsageError(
+      `${OPTIONS.issueLabels.name}: empty. The tracking issue is found by its labels; give at least one, e.g. ${OPTIONS.issueLabels.default}.`
+    )
+  }
+  return {
+    token: input.token?.trim() || undefined,
+    trackingIssue: input.trackingIssue ?? false,
+    environment,
+    issueLabels,
+    issueNumber: issueNumber(input.issueNumber),
+    issueKey,
+    uploadRollbackKit: input.uploadRollbackKit ?? false,
+    requireManual: input.requireManual ?? false,
+    slackWebhookUrl: slackWebhook(input.slackWebhookUrl),
+    closeOnSuccess: input.closeOnSuccess ?? false
+  }
 }
 
 /** Results of the preflight's items that a policy may not change (see below). */
@@ -494,24 +616,32 @@ export function resolveOptions(given: PreflightInput): PreflightOptions {
     )
   }
   const artifact = bundlePath === '' ? checkArtifact(input.artifact!) : undefined
-  const namespace = checkName('namespace', (input.namespace ?? '').trim() || DEFAULT_NAMESPACE, 'label')
-  const deployments = asList(input.deployments, DEFAULT_DEPLOYMENTS, false).map(name =>
+  const namespace = checkName(
+    'namespace',
+    (input.namespace ?? '').trim() || OPTIONS.namespace.default,
+    'label'
+  )
+  const deployments = asList(input.deployments, splitList(OPTIONS.deployments.default), false).map(name =>
     checkName('deployments', name, 'subdomain')
   )
-  const configMap = checkName('configmap', (input.configMap ?? '').trim() || DEFAULT_CONFIGMAP, 'subdomain')
+  const configMap = checkName(
+    'configmap',
+    (input.configMap ?? '').trim() || OPTIONS.configMap.default,
+    'subdomain'
+  )
   const expectedFiles = asList(
     input.expectedFiles,
-    parsePatternList(DEFAULT_EXPECTED_FILES_PATTERN),
+    parsePatternList(OPTIONS.expectedFiles.default),
     true
   ).map(file => checkRelativePath('expected-files', file))
-  const eventsWindowMs = parseDuration(input.eventsWindow?.trim() || '1h')
+  const eventsWindowMs = parseDuration(input.eventsWindow?.trim() || OPTIONS.eventsWindow.default)
   if (eventsWindowMs === undefined || eventsWindowMs <= 0) {
     throw new UsageError(
       `events-window: "${input.eventsWindow}" is not a duration; write e.g. 1h, 30m or 90s.`
     )
   }
   const threshold = Number(
-    String(input.capacityThreshold ?? '85')
+    String(input.capacityThreshold ?? OPTIONS.capacityThreshold.default)
       .trim()
       .replace(/%$/, '')
   )
@@ -547,7 +677,7 @@ export function resolveOptions(given: PreflightInput): PreflightOptions {
     downloadTimeoutMs: input.downloadTimeoutMs ?? 300_000,
     ...endpointOptions(input, policy),
     policy,
-    environment: input.environment?.trim() || 'staging',
+    environment: checkEnvironment(input.environment),
     changes: checkChanges(input.changes),
     verify: verifyOptions(input.verify),
     bundlePath,
