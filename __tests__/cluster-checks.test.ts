@@ -5,13 +5,17 @@
  * the real API server answers stays the integration tests' business (cluster.integration.test.ts).
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { join } from 'node:path'
 import { CLUSTER_ACCESS_DATA, clusterAccessCheck } from '../src/checks/cluster-access.js'
 import { ALL_CHECKS } from '../src/checks/index.js'
 import { kubectlVersionCheck } from '../src/checks/kubectl-version.js'
 import { permissionsCheck } from '../src/checks/permissions.js'
 import { whatChangesCheck } from '../src/checks/what-changes.js'
+import type { ClusterConnection } from '../src/core/check.js'
+import { runChecks } from '../src/core/engine.js'
+import { resolveOptions } from '../src/core/options.js'
 import { isBlocking } from '../src/core/policy.js'
-import { bundleWith, cleanupTempDirs, tempDir } from '../test/fixtures.js'
+import { bundleWith, cleanupTempDirs, EXAMPLE_BUNDLE, tempDir } from '../test/fixtures.js'
 import {
   apiError,
   bundleCreatingNamespace,
@@ -312,4 +316,38 @@ describe('every cluster check, when the cluster cannot be used', () => {
       expect(outcome.message).toContain(unreachable().message)
     }
   )
+})
+
+describe('a preflight over the in-memory cluster', () => {
+  const connect = (cluster: InMemoryCluster) => async (): Promise<ClusterConnection> => ({
+    ok: true,
+    reader: cluster,
+    secrets: [],
+    lost: () => undefined,
+    close: () => {}
+  })
+
+  it('is go on a healthy cluster, with the rollback kit and the baseline from the cluster checks', async () => {
+    const { cluster } = vaporaCluster()
+    const artifactsDir = tempDir()
+    const options = resolveOptions({ bundlePath: EXAMPLE_BUNDLE, kubectlVersion: 'v1.35.0', artifactsDir })
+    const report = await runChecks(options, { openCluster: connect(cluster) })
+    expect(report.failedChecks).toEqual([])
+    expect(report.decision).toBe('go')
+    expect(report.cluster).toEqual({ server: SERVER, version: 'v1.35.2' })
+    expect(report.rollback).toEqual({
+      revisions: { 'vapora-backend': 2, 'vapora-agents': 2, 'vapora-llm-router': 2 },
+      undoCommands: [
+        'kubectl rollout undo deployment/vapora-backend -n vapora --to-revision=2',
+        'kubectl rollout undo deployment/vapora-agents -n vapora --to-revision=2',
+        'kubectl rollout undo deployment/vapora-llm-router -n vapora --to-revision=2'
+      ],
+      configMapBackupPath: join(artifactsDir, 'vapora-config-backup.yaml')
+    })
+    expect(Object.keys(report.baseline?.podRestarts ?? {})).toHaveLength(5)
+    expect(report.baseline?.nodeUsageSource).toBe('metrics.k8s.io usage')
+    for (const check of CLUSTER_CHECKS) {
+      expect(report.results.find(r => r.id === check.id)?.status).toBe('pass')
+    }
+  })
 })
