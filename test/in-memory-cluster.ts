@@ -144,8 +144,10 @@ export class InMemoryCluster implements ClusterReader {
     return this
   }
 
+  /** Deletes a stored object (a mistyped name throws, rather than leave the test testing nothing). */
   remove(kind: string, name: string, namespace = NAMESPACE): this {
-    this.objects.delete(keyOf(kind, name, CLUSTER_SCOPED.has(kind) ? undefined : namespace))
+    const key = keyOf(kind, name, CLUSTER_SCOPED.has(kind) ? undefined : namespace)
+    if (!this.objects.delete(key)) throw new Error(`InMemoryCluster.remove: no ${key}`)
     this.changed()
     return this
   }
