@@ -114,6 +114,20 @@ describe('dry-run', () => {
     )
   })
 
+  it('says how a rejected document was sent, and a rejection without a reason', async () => {
+    const { cluster } = vaporaCluster()
+    cluster.rejectDryRun('ConfigMap', 'vapora-config', {
+      status: 400,
+      message: 'the body of the request was in an unknown format'
+    })
+    const bundlePath = bundleWith({ 'configmap.yaml': withoutNamespace })
+    const outcome = await runCheck(dryRunCheck, cluster, { bundlePath })
+    expect(outcome.status).toBe('fail')
+    expect(outcome.details?.[0]).toBe(
+      'configmap.yaml:1 ConfigMap/vapora-config: REJECTED (HTTP 400) (sent with metadata.namespace set to "vapora"): the body of the request was in an unknown format'
+    )
+  })
+
   it('fails for a kind the server does not serve, which is not sent', async () => {
     const { cluster } = vaporaCluster()
     const widget = 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: vapora\n'

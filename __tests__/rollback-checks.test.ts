@@ -145,6 +145,25 @@ describe('configmap-backup', () => {
     expect(statSync(path).mode & 0o777).toBe(0o600)
   })
 
+  it('leaves no annotations at all when kubectl’s last-applied configuration was the only one', async () => {
+    const { cluster } = vaporaCluster()
+    cluster.update(
+      'ConfigMap',
+      'vapora-config',
+      cm => void delete cm.metadata!.annotations!['vapora.io/owner']
+    )
+    const dir = tempDir()
+    const outcome = await runCheck(configMapBackupCheck, cluster, { artifactsDir: dir })
+    const backup = parse(
+      readFileSync(dataOf(configMapBackupCheck, outcome, CONFIGMAP_BACKUP_DATA)!.path, 'utf8')
+    )
+    expect(backup.metadata).toEqual({
+      name: 'vapora-config',
+      namespace: 'vapora',
+      labels: { 'app.kubernetes.io/part-of': 'vapora' }
+    })
+  })
+
   it('writes to a fresh temp dir when no artifacts dir is given', async () => {
     const { cluster } = vaporaCluster()
     const outcome = await runCheck(configMapBackupCheck, cluster)
