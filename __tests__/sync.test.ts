@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { INPUT, OUTPUT } from '../src/action/names.js'
 import { OPTIONS, actionInputs, cliFlags, defaultOf, type OptionSpec } from '../src/core/option-table.js'
-import { HELP } from '../src/cli/main.js'
+import { helpText } from '../src/cli/help.js'
 import { TOOL_VERSION } from '../src/core/version.js'
 import { readActionYaml } from '../test/action-runner.js'
 import { REPO_ROOT } from '../test/fixtures.js'
@@ -31,7 +31,7 @@ describe('every option is declared once, in the option table', () => {
   })
 
   it('the CLI --help lists every flag, in its group, with the CLI’s default', () => {
-    const helpLines = HELP.split('\n')
+    const helpLines = helpText().split('\n')
     for (const { key, flag, spec } of cliFlags()) {
       const line = helpLines.findIndex(l => new RegExp(`^  --${flag}( |$)`).test(l))
       expect({ flag, listed: line >= 0 }).toEqual({ flag, listed: true })
@@ -70,19 +70,48 @@ describe('every option is declared once, in the option table', () => {
 })
 
 describe('the library entry (dist/lib.js)', () => {
-  it('runs nothing on import and exposes runPreflight', async () => {
+  it('exports the library API only: the run, the renderers, the record, the error, the version', async () => {
+    const lib = await import(join(REPO_ROOT, 'dist', 'lib.js'))
+    expect(Object.keys(lib).sort()).toEqual(
+      [
+        'TOOL_NAME',
+        'TOOL_VERSION',
+        'UsageError',
+        'readJsonReport',
+        'recordOf',
+        'renderJson',
+        'renderMarkdown',
+        'renderText',
+        'runPreflight',
+        'runVerify'
+      ].sort()
+    )
+  })
+
+  it('runs nothing on import, and the README’s example (examples/library.mjs) runs as documented', async () => {
     const { spawnSync } = await import('node:child_process')
-    const script = `
-      const lib = await import(${JSON.stringify(join(REPO_ROOT, 'dist', 'lib.js'))});
-      const report = await lib.runPreflight({ bundlePath: ${JSON.stringify(join(REPO_ROOT, 'examples', 'bundle'))}, offline: true });
-      process.stdout.write(typeof lib.runPreflight + ' ' + report.decision);`
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-      encoding: 'utf8',
-      cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH, GITHUB_OUTPUT: '/nonexistent/should-not-be-written' }
-    })
-    expect(run.stderr).toBe('')
-    expect(run.stdout).toBe('function go')
+    const imported = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', `await import(${JSON.stringify(join(REPO_ROOT, 'dist', 'lib.js'))})`],
+      {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, GITHUB_OUTPUT: '/nonexistent/should-not-be-written' }
+      }
+    )
+    expect(imported.stderr + imported.stdout).toBe('')
+    const example = (...args: string[]) =>
+      spawnSync(process.execPath, [join(REPO_ROOT, 'examples', 'library.mjs'), ...args], {
+        encoding: 'utf8',
+        cwd: REPO_ROOT,
+        env: { PATH: process.env.PATH }
+      })
+    const go = example()
+    expect(go.status).toBe(0)
+    expect(go.stdout).toMatch(/✓ GO \(bundle only: offline run\)/)
+    expect(go.stdout).toMatch(/^decision: go, blocking: none$/m)
+    const noGo = example(join(REPO_ROOT, 'examples', 'broken', 'missing-file'))
+    expect(noGo.status).toBe(1)
+    expect(noGo.stdout).toMatch(/^decision: no-go, blocking: bundle-files, config-modes$/m)
   })
 })
 

@@ -23,7 +23,7 @@ import {
   type StepContext,
   type StepFacts
 } from '../steps/index.js'
-import { decodeKubeconfig, kubeconfigSecrets } from '../kube/config.js'
+import { decodeKubeconfig, kubeconfigSecrets } from '../kube/kubeconfig-text.js'
 import { progressLine } from '../report/progress.js'
 import { renderJson } from '../report/json.js'
 import { renderMarkdown } from '../report/markdown.js'

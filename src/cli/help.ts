@@ -1,8 +1,7 @@
 /**
- * The CLI's `--help` and its flags for `parseArgs`, generated from the option table: a flag added there is
- * parsed and documented here, with its default, in its group.
+ * The CLI's `--help`, generated from the option table: a flag added there is parsed (flags.ts) and
+ * documented here, with its default, in its group.
  */
-import type { ParseArgsConfig } from 'node:util'
 import wrapAnsi from 'wrap-ansi'
 import { OPTIONS, cliFlags, defaultOf, type OptionGroup } from '../core/option-table.js'
 import { TOOL_NAME } from '../core/version.js'
@@ -11,18 +10,6 @@ import { TOOL_NAME } from '../core/version.js'
 const WIDTH = 100
 /** Where a flag's description starts. */
 const COLUMN = 28
-
-/** The flags as `parseArgs` takes them: switches are booleans, everything else a string. */
-export function parseArgsOptions(): NonNullable<ParseArgsConfig['options']> {
-  return Object.fromEntries(
-    cliFlags().map(({ flag, spec }) => [
-      flag,
-      spec.type === 'boolean'
-        ? { type: 'boolean' as const, ...(flag === 'help' ? { short: 'h' } : {}) }
-        : { type: 'string' as const }
-    ])
-  )
-}
 
 /** `  --flag ARG   what it does (default: x)`, wrapped at 100 columns under its description. */
 function entry(left: string, text: string): string {
