@@ -12,8 +12,10 @@ import type { KubeObjectJson } from '../src/core/kube-object.js'
 import { isBlocking } from '../src/core/policy.js'
 import { bundleWith, cleanupTempDirs, EXAMPLE_BUNDLE } from '../test/fixtures.js'
 import {
+  apiError,
   bundleCreatingNamespace,
   dataOf,
+  DEPLOYER,
   forbidden,
   InMemoryCluster,
   namespace,
@@ -420,16 +422,38 @@ describe('what-changes', () => {
     )
   })
 
-  // BUG (what-changes.ts): `live(...).catch(() => undefined)` takes a live object it could not read (403,
-  // 500, a server gone) for one that does not exist, and tells the reviewer it "will be created".
-  it.failing('never calls an object it could not read a new object', async () => {
+  // A live object it could not read (403, 500, a server gone) is not one that does not exist yet.
+  it('never calls an object it could not read a new object', async () => {
     const cluster = liveBundle()
     cluster.failAlways(
       'live',
       forbidden({ verb: 'get', resource: 'configmaps', name: 'vapora-config', namespace: 'vapora' })
     )
     const outcome = await runCheck(whatChangesCheck, cluster)
-    expect(outcome.status).not.toBe('pass')
+    expect(outcome.status).toBe('error')
     expect(JSON.stringify(outcome)).not.toContain('new object (will be created)')
+    expect(outcome.message).toBe(
+      `4 of 4 objects not compared with the cluster: ConfigMap/vapora-config: configmaps "vapora-config" is forbidden: User "${DEPLOYER}" cannot get resource "configmaps" in API group "" in the namespace "vapora" (HTTP 403 Forbidden)`
+    )
+    expect(outcome.hint).toContain('Grant the deploy identity get on these objects')
+  })
+
+  it('is an error naming the object it could not read, and still lists what it compared', async () => {
+    const cluster = liveBundle()
+    cluster.failNext('live', apiError(500, 'InternalError', 'etcdserver: request timed out'))
+    const outcome = await runCheck(whatChangesCheck, cluster)
+    expect(outcome.status).toBe('error')
+    expect(outcome.message).toBe(
+      '1 of 4 objects not compared with the cluster: ConfigMap/vapora-config: etcdserver: request timed out (HTTP 500 InternalError)'
+    )
+    expect(outcome.details).toEqual([
+      'Deployment/vapora-backend: no change',
+      'Deployment/vapora-agents: no change',
+      'Deployment/vapora-llm-router: no change',
+      'ConfigMap/vapora-config: not read: etcdserver: request timed out (HTTP 500 InternalError)'
+    ])
+    expect(dataOf(whatChangesCheck, outcome, WHAT_CHANGES_DATA)?.changes).not.toHaveProperty(
+      'ConfigMap/vapora-config'
+    )
   })
 })
