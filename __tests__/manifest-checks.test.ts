@@ -252,15 +252,39 @@ describe('dry-run', () => {
     expect(outcome.message).not.toMatch(/^5 of 5 documents sent/)
   })
 
-  // BUG (dry-run.ts): "in the target namespace" is taken as "not a Namespace", so a cluster-scoped object
-  // (a ClusterRole) is held back for want of a namespace it does not live in, and goes unvalidated.
-  it.failing('sends a cluster-scoped object even while the namespace does not exist yet', async () => {
+  // Discovery says what lives in a namespace: a cluster-scoped object is not held back for one.
+  it('sends a cluster-scoped object even while the namespace does not exist yet', async () => {
     const role =
       'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: vapora-reader\nrules: []\n---\n'
     const cluster = new InMemoryCluster()
     const bundlePath = bundleWith({ 'configmap.yaml': text => NAMESPACE_DOC + role + text })
     const outcome = await runCheck(dryRunCheck, cluster, { bundlePath })
     expect(outcome.details?.[1]).toBe('configmap.yaml:6 ClusterRole/vapora-reader: accepted')
+    expect(cluster.callsOf('dryRunApply').map(c => (c.args[0] as KubeObjectJson).kind)).toEqual([
+      'Namespace',
+      'ClusterRole'
+    ])
+  })
+
+  it('fails for a kind the server does not serve even while the namespace does not exist yet', async () => {
+    const widget = 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: vapora\n'
+    const outcome = await runCheck(dryRunCheck, new InMemoryCluster(), {
+      bundlePath: bundleWith({ 'configmap.yaml': text => NAMESPACE_DOC + text + `---\n${widget}` })
+    })
+    expect(outcome.status).toBe('fail')
+    expect(outcome.message).toBe(
+      '1 of 6 objects rejected or not sent: Widget/w: not sent: the server does not serve Widget in example.com/v1 (is the API version or CRD right?)'
+    )
+  })
+
+  it('fails naming the server’s problem when discovery fails while the namespace does not exist yet', async () => {
+    const cluster = new InMemoryCluster()
+    cluster.failAlways('resourceFor', unreachable())
+    const outcome = await runCheck(dryRunCheck, cluster, { bundlePath: bundleCreatingNamespace() })
+    expect(isBlocking(outcome)).toBe(true)
+    expect(outcome.message).toBe(
+      `5 of 5 objects rejected or not sent: Namespace/vapora: dry-run failed: ${unreachable().message}`
+    )
   })
 
   it('fails with the server’s NotFound when the namespace is absent and nothing creates it', async () => {

@@ -1,5 +1,6 @@
 import type { CheckOutcome, Finding } from '../core/types.js'
-import { defineCheck } from '../core/check.js'
+import { defineCheck, type ClusterReader } from '../core/check.js'
+import type { KubeObjectJson } from '../core/kube-object.js'
 import { explainApiError, manifestDocs, objectLabel, usableCluster } from './cluster-common.js'
 
 /**
@@ -52,14 +53,14 @@ export const dryRunCheck = defineCheck({
     await Promise.all(
       docs.map(async ({ file, line, doc }, i) => {
         const label = objectLabel(doc)
-        const inTargetNamespace = doc.kind !== 'Namespace'
-        if (!namespaceExists && createdByBundle && inTargetNamespace) {
-          warned++
-          details[i] =
-            `${file}:${line} ${label}: not sent — namespace ${namespace} does not exist yet (this bundle creates it)`
-          return
-        }
         try {
+          if (!namespaceExists && createdByBundle && (await livesInNamespace(session, doc))) {
+            // The server would refuse it for want of the namespace the same apply creates: nothing to learn.
+            warned++
+            details[i] =
+              `${file}:${line} ${label}: not sent — namespace ${namespace} does not exist yet (this bundle creates it)`
+            return
+          }
           const outcome = await session.dryRunApply(doc, namespace)
           const set = outcome.namespaceSet
           const sentAs = set
@@ -155,3 +156,12 @@ export const dryRunCheck = defineCheck({
     }
   }
 })
+
+/**
+ * Whether the document's kind is namespaced, as discovery says: a cluster-scoped object (a Namespace, a
+ * ClusterRole) does not wait for the namespace. A kind the server does not serve is sent, and reported so.
+ */
+async function livesInNamespace(session: ClusterReader, doc: KubeObjectJson): Promise<boolean> {
+  const resource = await session.resourceFor(doc.apiVersion ?? '', doc.kind ?? '')
+  return resource?.namespaced === true
+}
