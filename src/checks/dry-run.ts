@@ -50,13 +50,14 @@ export const dryRunCheck = defineCheck({
     let accepted = 0
     let rewritten = 0
     let namespaceAdded = 0
+    let heldBack = 0
     await Promise.all(
       docs.map(async ({ file, line, doc }, i) => {
         const label = objectLabel(doc)
         try {
           if (!namespaceExists && createdByBundle && (await livesInNamespace(session, doc))) {
             // The server would refuse it for want of the namespace the same apply creates: nothing to learn.
-            warned++
+            heldBack++
             details[i] =
               `${file}:${line} ${label}: not sent — namespace ${namespace} does not exist yet (this bundle creates it)`
             return
@@ -116,7 +117,13 @@ export const dryRunCheck = defineCheck({
     )
     details.push(...notSent)
     const total = docs.length + leftOut.length
-    const sentLine = `${docs.length} of ${total} documents sent`
+    // What went to the server (or was tried: a kind it does not serve, a request it did not answer).
+    const sent = docs.length - heldBack
+    const sentLine = `${sent} of ${total} documents sent`
+    const heldBackNote =
+      heldBack > 0
+        ? `; ${heldBack} held back until namespace ${namespace} exists (this bundle creates it)`
+        : ''
     const leftOutNote = notSent.length > 0 ? `; ${notSent.length} not sent (${notSent[0]})` : ''
     const rewriteNote =
       rewritten > 0 ? `; ${rewritten} with metadata.namespace rewritten to ${namespace}` : ''
@@ -124,7 +131,7 @@ export const dryRunCheck = defineCheck({
       const errors = findings.filter(f => f.severity === 'error')
       return {
         status: 'fail',
-        message: `${failed} of ${docs.length} objects rejected or not sent: ${errors[0]?.message ?? details.at(-1)}`,
+        message: `${failed} of ${sent} objects rejected or not sent: ${errors[0]?.message ?? details.at(-1)}${heldBackNote}`,
         details,
         findings,
         hint: 'The messages above are the API server’s own. Fix the manifest (unknown fields and immutable fields such as spec.selector are common causes).'
@@ -136,15 +143,15 @@ export const dryRunCheck = defineCheck({
       return {
         status: 'fail',
         blockedBy: 'bundle-syntax',
-        message: `${unreadable.join(', ')} not sent (does not parse); ${sentLine}, ${accepted} accepted`,
+        message: `${unreadable.join(', ')} not sent (does not parse); ${sentLine}, ${accepted} accepted${heldBackNote}`,
         details,
         findings
       }
     }
-    if (warned > 0 || notSent.length > 0 || rewritten > 0) {
+    if (warned > 0 || heldBack > 0 || notSent.length > 0 || rewritten > 0) {
       return {
         status: 'warn',
-        message: `${sentLine}, ${accepted} accepted${warned ? `; ${warned} with warnings or not sent` : ''}${rewriteNote}${leftOutNote}`,
+        message: `${sentLine}, ${accepted} accepted${warned ? `; ${warned} with server warnings` : ''}${heldBackNote}${rewriteNote}${leftOutNote}`,
         details,
         findings
       }
