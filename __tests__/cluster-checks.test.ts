@@ -306,16 +306,18 @@ describe('every cluster check, when the cluster cannot be used', () => {
     }
   )
 
-  // BUG (what-changes.ts): both reads end in `.catch(() => undefined)`, so a server that stopped answering
-  // reads as "4 not computed", a warning that neither blocks nor says why.
-  it.failing(
-    'what-changes is an error naming the server’s problem when the server stops answering',
-    async () => {
-      const outcome = await runCheck(whatChangesCheck, goneAfterVersion())
-      expect(outcome.status).toBe('error')
-      expect(outcome.message).toContain(unreachable().message)
-    }
-  )
+  // Its reads used to end in `.catch(() => undefined)`: a server gone read as a warning, "4 not computed".
+  it('what-changes is an error naming the server’s problem when the server stops answering', async () => {
+    const cluster = goneAfterVersion()
+    const outcome = await runCheck(whatChangesCheck, cluster)
+    expect(outcome).toMatchObject({
+      status: 'error',
+      message: `4 of 4 objects not compared with the cluster: ${unreachable().message}`,
+      hint: expect.stringContaining('that this runner can reach it')
+    })
+    // The server did not answer for the first object: it is not asked about the other three.
+    expect(cluster.callsOf('dryRunApply')).toHaveLength(1)
+  })
 })
 
 describe('a preflight over the in-memory cluster', () => {

@@ -1,5 +1,6 @@
 import type { CheckOutcome, Finding } from '../core/types.js'
-import { defineCheck } from '../core/check.js'
+import { defineCheck, type ClusterReader } from '../core/check.js'
+import type { KubeObjectJson } from '../core/kube-object.js'
 import { explainApiError, manifestDocs, objectLabel, usableCluster } from './cluster-common.js'
 
 /**
@@ -49,17 +50,18 @@ export const dryRunCheck = defineCheck({
     let accepted = 0
     let rewritten = 0
     let namespaceAdded = 0
+    let heldBack = 0
     await Promise.all(
       docs.map(async ({ file, line, doc }, i) => {
         const label = objectLabel(doc)
-        const inTargetNamespace = doc.kind !== 'Namespace'
-        if (!namespaceExists && createdByBundle && inTargetNamespace) {
-          warned++
-          details[i] =
-            `${file}:${line} ${label}: not sent — namespace ${namespace} does not exist yet (this bundle creates it)`
-          return
-        }
         try {
+          if (!namespaceExists && createdByBundle && (await livesInNamespace(session, doc))) {
+            // The server would refuse it for want of the namespace the same apply creates: nothing to learn.
+            heldBack++
+            details[i] =
+              `${file}:${line} ${label}: not sent — namespace ${namespace} does not exist yet (this bundle creates it)`
+            return
+          }
           const outcome = await session.dryRunApply(doc, namespace)
           const set = outcome.namespaceSet
           const sentAs = set
@@ -115,7 +117,13 @@ export const dryRunCheck = defineCheck({
     )
     details.push(...notSent)
     const total = docs.length + leftOut.length
-    const sentLine = `${docs.length} of ${total} documents sent`
+    // What went to the server (or was tried: a kind it does not serve, a request it did not answer).
+    const sent = docs.length - heldBack
+    const sentLine = `${sent} of ${total} documents sent`
+    const heldBackNote =
+      heldBack > 0
+        ? `; ${heldBack} held back until namespace ${namespace} exists (this bundle creates it)`
+        : ''
     const leftOutNote = notSent.length > 0 ? `; ${notSent.length} not sent (${notSent[0]})` : ''
     const rewriteNote =
       rewritten > 0 ? `; ${rewritten} with metadata.namespace rewritten to ${namespace}` : ''
@@ -123,7 +131,7 @@ export const dryRunCheck = defineCheck({
       const errors = findings.filter(f => f.severity === 'error')
       return {
         status: 'fail',
-        message: `${failed} of ${docs.length} objects rejected or not sent: ${errors[0]?.message ?? details.at(-1)}`,
+        message: `${failed} of ${sent} objects rejected or not sent: ${errors[0]?.message ?? details.at(-1)}${heldBackNote}`,
         details,
         findings,
         hint: 'The messages above are the API server’s own. Fix the manifest (unknown fields and immutable fields such as spec.selector are common causes).'
@@ -135,15 +143,15 @@ export const dryRunCheck = defineCheck({
       return {
         status: 'fail',
         blockedBy: 'bundle-syntax',
-        message: `${unreadable.join(', ')} not sent (does not parse); ${sentLine}, ${accepted} accepted`,
+        message: `${unreadable.join(', ')} not sent (does not parse); ${sentLine}, ${accepted} accepted${heldBackNote}`,
         details,
         findings
       }
     }
-    if (warned > 0 || notSent.length > 0 || rewritten > 0) {
+    if (warned > 0 || heldBack > 0 || notSent.length > 0 || rewritten > 0) {
       return {
         status: 'warn',
-        message: `${sentLine}, ${accepted} accepted${warned ? `; ${warned} with warnings or not sent` : ''}${rewriteNote}${leftOutNote}`,
+        message: `${sentLine}, ${accepted} accepted${warned ? `; ${warned} with server warnings` : ''}${heldBackNote}${rewriteNote}${leftOutNote}`,
         details,
         findings
       }
@@ -155,3 +163,12 @@ export const dryRunCheck = defineCheck({
     }
   }
 })
+
+/**
+ * Whether the document's kind is namespaced, as discovery says: a cluster-scoped object (a Namespace, a
+ * ClusterRole) does not wait for the namespace. A kind the server does not serve is sent, and reported so.
+ */
+async function livesInNamespace(session: ClusterReader, doc: KubeObjectJson): Promise<boolean> {
+  const resource = await session.resourceFor(doc.apiVersion ?? '', doc.kind ?? '')
+  return resource?.namespaced === true
+}

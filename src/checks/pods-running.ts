@@ -38,9 +38,10 @@ export const podsRunningCheck = defineCheck({
       const details: string[] = []
       let restarts = 0
       const restartsByPod: Record<string, number> = {}
-      for (const pod of pods) {
+      // A completed pod (a Job's) has done its work: it is neither judged nor counted.
+      const judged = pods.filter(pod => pod.status?.phase !== 'Succeeded')
+      for (const pod of judged) {
         const name = pod.metadata?.name
-        if (pod.status?.phase === 'Succeeded') continue
         const statuses: ContainerStatus[] = pod.status?.containerStatuses ?? []
         const podRestarts = statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0)
         restarts += podRestarts
@@ -71,18 +72,25 @@ export const podsRunningCheck = defineCheck({
         }
       }
       if (pods.length === 0) return { status: 'pass', message: `no pods in ${namespace} yet` }
+      if (judged.length === 0) {
+        return {
+          status: 'pass',
+          message: `no pods to judge in ${namespace}: ${pods.length} completed, none running`,
+          data: { restarts, restartsByPod } satisfies PodsRunningData
+        }
+      }
       if (problems.length) {
         return {
           status: 'fail',
           message: [...new Set(problems)].join('; '),
           details,
-          data: { restarts, restartsByPod } satisfies PodsRunningData satisfies PodsRunningData,
+          data: { restarts, restartsByPod } satisfies PodsRunningData,
           hint: 'Check the pod logs and events (kubectl describe pod); a crashing workload should be fixed or rolled back before deploying over it.'
         }
       }
       return {
         status: 'pass',
-        message: `${pods.length} pods Running and Ready (${restarts} restarts in total, none recent)`,
+        message: `${judged.length} pods Running and Ready (${restarts} restarts in total, none recent)`,
         details,
         data: { restarts, restartsByPod }
       }

@@ -1,8 +1,8 @@
 import { dataKey } from '../core/check-data.js'
 import type { CheckOutcome } from '../core/types.js'
-import { defineCheck } from '../core/check.js'
+import { defineCheck, isClusterError, type DryRunOutcome } from '../core/check.js'
 import type { KubeObjectJson } from '../core/kube-object.js'
-import { manifestDocs, objectLabel, usableCluster } from './cluster-common.js'
+import { explainApiError, manifestDocs, objectLabel, usableCluster } from './cluster-common.js'
 
 interface Container {
   name: string
@@ -63,6 +63,47 @@ function configMapChanges(live: KubeObjectJson, next: KubeObjectJson): string[] 
   return changes
 }
 
+/** An object whose live state or dry-run result could not be read, and the reader's error. */
+interface NotRead {
+  label: string
+  error: unknown
+}
+
+/**
+ * The outcome when objects could not be read: an error (fail closed), never "new object" nor a warning,
+ * since nothing is known of what the deploy changes in them. The first cause is named, and how to fix it.
+ */
+function notReadOutcome(
+  notRead: NotRead[],
+  unasked: string[],
+  total: number,
+  computed: { details: string[]; changes: Record<string, string[]> }
+): CheckOutcome {
+  const isServerGone = (error: unknown) => isClusterError(error) && error.unreachable === true
+  // A server gone is the root cause of every read after it; otherwise the first failure is named.
+  const first = notRead.find(({ error }) => isServerGone(error)) ?? notRead[0]
+  const serverGone = isServerGone(first.error)
+  const denied = notRead.some(({ error }) => isClusterError(error) && error.status === 403)
+  const details = [
+    ...computed.details,
+    ...notRead.map(({ label, error }) => `${label}: not read: ${explainApiError(error)}`)
+  ]
+  if (unasked.length) details.push(`not read (the server stopped answering): ${unasked.join(', ')}`)
+  // A server gone is the cause whatever the object; a denial or a server error is about one object.
+  const cause = `${serverGone ? '' : `${first.label}: `}${explainApiError(first.error)}`
+  return {
+    status: 'error',
+    message: `${notRead.length + unasked.length} of ${total} objects not compared with the cluster: ${cause}`,
+    details,
+    data: { changes: computed.changes } satisfies WhatChangesData,
+    hint: serverGone
+      ? 'Check that the API server is up and that this runner can reach it, then run the preflight again.'
+      : denied
+        ? 'Grant the deploy identity get on these objects (a Role/RoleBinding in the namespace), or use the right kubeconfig.'
+        : 'The message above is the API server’s own: run the preflight again once the server answers these reads.'
+  }
+}
+
 /** What what-changes leaves: per object label, the changes a reviewer reads. */
 export interface WhatChangesData {
   changes: Record<string, string[]>
@@ -82,11 +123,28 @@ export const whatChangesCheck = defineCheck({
     const namespace = ctx.options.namespace
     const changes: Record<string, string[]> = {}
     const notComputed: string[] = []
-    for (const { doc } of manifestDocs(ctx).docs) {
+    const notRead: NotRead[] = []
+    let unasked: string[] = []
+    const { docs } = manifestDocs(ctx)
+    for (const [index, { doc }] of docs.entries()) {
       const label = objectLabel(doc)
-      const outcome = await session.dryRunApply(doc, namespace).catch(() => undefined)
-      const live = await session.live(doc, namespace).catch(() => undefined)
-      if (!outcome?.ok || !outcome.result) {
+      let outcome: DryRunOutcome
+      let live: KubeObjectJson | undefined
+      try {
+        outcome = await session.dryRunApply(doc, namespace)
+        // A live object that cannot be read (403, 500, a server gone) throws: it is never taken for one
+        // that does not exist yet. It is read only when there is a dry-run result to compare it with.
+        live = outcome.ok && outcome.result ? await session.live(doc, namespace) : undefined
+      } catch (error) {
+        notRead.push({ label, error })
+        if (isClusterError(error) && error.unreachable) {
+          // A server that did not answer for this object will not answer for the next: stop asking.
+          unasked = docs.slice(index + 1).map(d => objectLabel(d.doc))
+          break
+        }
+        continue
+      }
+      if (!outcome.ok || !outcome.result) {
         notComputed.push(label)
         continue
       }
@@ -106,6 +164,7 @@ export const whatChangesCheck = defineCheck({
     }
     const details = Object.entries(changes).map(([label, list]) => `${label}: ${list.join('; ')}`)
     if (notComputed.length) details.push(`not computed (dry-run failed): ${notComputed.join(', ')}`)
+    if (notRead.length) return notReadOutcome(notRead, unasked, docs.length, { details, changes })
     const changed = Object.values(changes).filter(list => list[0] !== 'no change').length
     return {
       status: notComputed.length ? 'warn' : 'pass',
