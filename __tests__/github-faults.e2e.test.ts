@@ -127,20 +127,7 @@ function expectWeathered(run: Run, key: string, allowed: string[] = []): void {
   expect(github.violations(firstExchange)).toEqual(allowed)
 }
 
-/** A person ticks `id` through the REST API, as the web UI does (CRLF line ends). */
-async function tickByHand(number: number, id: string): Promise<void> {
-  const issue = github.issues(REPO).find(i => i.number === number)!
-  const body = (issue.body ?? '')
-    .split('\n')
-    .map(line => (line.includes(`item=${id} `) ? line.replace('- [ ]', '- [x]') : line))
-    .join('\r\n')
-  const response = await fetch(`${github.url}/repos/${REPO}/issues/${number}`, {
-    method: 'PATCH',
-    headers: { authorization: `token ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ body })
-  })
-  expect(response.status).toBe(200)
-}
+const tickByHand = (number: number, id: string): Promise<void> => github.tickByHand(REPO, number, id, TOKEN)
 
 /** Resolves once the emulator has answered a request that a knob failed on `path` (the run now waits). */
 async function injectedOn(method: string, path: RegExp): Promise<void> {

@@ -104,20 +104,8 @@ function trackingIssues(key: string): ReturnType<GitHubEmulator['issues']> {
   return github.issues(REPO).filter(i => (i.body ?? '').includes(issueKeyMarker(key)))
 }
 
-/** A person ticks `id` in the issue, through the REST API, as the web UI does (CRLF line ends). */
-async function tickByHand(number: number, id: string): Promise<void> {
-  const issue = github.issues(REPO).find(i => i.number === number)!
-  const body = (issue.body ?? '')
-    .split('\n')
-    .map(line => (line.includes(`item=${id} `) ? line.replace('- [ ]', '- [x]') : line))
-    .join('\r\n')
-  const response = await fetch(`${github.url}/repos/${REPO}/issues/${number}`, {
-    method: 'PATCH',
-    headers: { authorization: `token ${JOB_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ body })
-  })
-  expect(response.status).toBe(200)
-}
+const tickByHand = (number: number, id: string): Promise<void> =>
+  github.tickByHand(REPO, number, id, JOB_TOKEN)
 
 const manual = checklistItems().filter(i => !i.automated)
 

@@ -176,6 +176,25 @@ class Emulator implements GitHubEmulator {
     }))
   }
 
+  /**
+   * A person ticks checklist item `itemId` in issue `number` through the REST API, as the web UI does
+   * (CRLF line ends): the request is validated like any other. Throws when GitHub refuses it.
+   */
+  async tickByHand(repo: string, number: number, itemId: string, token: string): Promise<void> {
+    const issue = this.issues(repo).find(i => i.number === number)
+    if (!issue) throw new Error(`${repo} has no issue #${number}`)
+    const body = (issue.body ?? '')
+      .split('\n')
+      .map(line => (line.includes(`item=${itemId} `) ? line.replace('- [ ]', '- [x]') : line))
+      .join('\r\n')
+    const response = await fetch(`${this.url}/repos/${repo}/issues/${number}`, {
+      method: 'PATCH',
+      headers: { authorization: `token ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ body })
+    })
+    if (response.status !== 200) throw new Error(`ticking ${itemId} in #${number}: HTTP ${response.status}`)
+  }
+
   labels(repo: string): string[] {
     return [...this.state.requireRepo(repo).labels.values()].map(l => l.name)
   }

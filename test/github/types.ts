@@ -141,6 +141,8 @@ export interface GitHubEmulator {
   /** Every issue and pull request of the repository, by number. */
   issues(repo: string): IssueView[]
   comments(repo: string, issueNumber: number): CommentView[]
+  /** A person ticks a checklist item of an issue through the REST API (CRLF line ends, as the web UI). */
+  tickByHand(repo: string, number: number, itemId: string, token: string): Promise<void>
   labels(repo: string): string[]
   uploadedArtifacts(runId: number): UploadedArtifact[]
   failNext(knob: FailureKnob): void
