@@ -1,21 +1,22 @@
 import { readFileSync, rmSync, statSync, mkdtempSync, mkdirSync, writeFileSync, readdirSync, lstatSync, existsSync } from 'node:fs';
-import { join, sep, relative, isAbsolute, resolve, dirname, delimiter } from 'node:path';
+import { join, sep, relative, dirname, isAbsolute, resolve, delimiter } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { tmpdir, homedir } from 'node:os';
-import { LineCounter, parseAllDocuments, isAlias, isMap as isMap$1, isPair, isScalar, isSeq, stringify, parse as parse$1, parseDocument } from 'yaml';
+import { LineCounter, parseAllDocuments, isAlias, isMap as isMap$1, isPair, isScalar, isSeq, stringify, parseDocument, parse as parse$1 } from 'yaml';
 import { parse, TomlError } from 'smol-toml';
 import { inflateRawSync, crc32 } from 'node:zlib';
 import AdmZip from 'adm-zip';
+import { execFile, spawn } from 'node:child_process';
 import http from 'node:http';
 import https from 'node:https';
-import { spawn, execFile } from 'node:child_process';
-import { KubeConfig } from '@kubernetes/client-node';
 import tls from 'node:tls';
+import { stripVTControlCharacters } from 'node:util';
+import wrapAnsi from 'wrap-ansi';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import diagnostics from 'node:diagnostics_channel';
 import { statfs } from 'node:fs/promises';
-import { createHash, randomUUID } from 'node:crypto';
-import { GitHub, getOctokitOptions } from '@actions/github/lib/utils';
+import { KubeConfig } from '@kubernetes/client-node';
+import { getOctokitOptions, GitHub } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 
 /**
@@ -1067,3909 +1068,18 @@ async function mapLimited(items, limit, work) {
     return results;
 }
 
-/** The commit deployed: the user's, else the bundle's build run's, else this run's. */
-function changeTarget(spec, origin, requestTimeoutMs) {
-    if (!spec)
-        return undefined;
-    if (!spec.token) {
-        return {
-            problem: 'github-token is empty: the commits and pull requests cannot be read. Keep its default (${{ github.token }}) with `permissions: contents: read, pull-requests: read`, or set check-changes: false.'
-        };
-    }
-    const built = origin?.headSha
-        ? {
-            repository: origin.repository,
-            commit: origin.headSha,
-            source: `the run that built the bundle (${origin.runUrl})`
-        }
-        : undefined;
-    const chosen = spec.commit
-        ? { repository: spec.repository, commit: spec.commit, source: 'the commit input' }
-        : (built ??
-            (spec.runCommit
-                ? { repository: spec.repository, commit: spec.runCommit, source: "this run's commit (GITHUB_SHA)" }
-                : undefined));
-    // Outside Actions (GITHUB_SHA unset) with no commit given: nothing names the deployed code.
-    if (!chosen)
-        return undefined;
-    let reader;
-    return {
-        ...chosen,
-        spec,
-        reader: () => (reader ??= Promise.resolve().then(function () { return changes; }).then(({ ChangeReader }) => new ChangeReader({
-            token: spec.token,
-            apiUrl: spec.apiUrl,
-            repository: chosen.repository,
-            requestTimeoutMs
-        })))
-    };
-}
-/** Why the change checks do not apply when there is no target. */
-const NO_TARGET = 'no commit to check (check-changes is off, or no --commit and --repository outside GitHub Actions)';
-const short = (sha) => sha.slice(0, 7);
-/** A GitHub failure as an `error` outcome naming the permission to grant. */
-async function githubProblem(error, doing, needs) {
-    const status = error.status;
-    // Loaded here, not at the top: the GitHub client is not part of a run that never calls GitHub.
-    const { explainGitHubError } = await Promise.resolve().then(function () { return octokit; });
-    return {
-        status: 'error',
-        message: status ? explainGitHubError(error, doing, needs) : `${doing}: ${describeError(error)}`,
-        hint: status === 403 || status === 401
-            ? 'Give the job `permissions: contents: read, pull-requests: read` (the token reads commits and pull requests), or set check-changes: false.'
-            : undefined
-    };
-}
-
-/** Checklist section names that checks report under (the seed's headings). */
-const SECTION = {
-    artifacts: '2 Hours Before Deployment › Artifact Preparation',
-    codeReview: '24 Hours Before Deployment › Code Review & Validation'};
-
-/** Suggests the likely intended file for a missing one (case or .yml/.yaml mix-ups). */
-function nearMiss(missing, present) {
-    const canonical = (name) => name.toLowerCase().replace(/\.yml$/, '.yaml');
-    return present.find(file => file !== missing && canonical(file) === canonical(missing));
-}
-const MISSING_HINT = 'Check the CI job that builds deployment-artifacts, or adjust expected-files if the contract changed.';
-/** The expected-files contract: every expected file present; extra files are reported, not blocking. */
-const bundleFilesCheck = {
-    id: 'bundle-files',
-    title: 'Verify artifact contents',
-    section: SECTION.artifacts,
-    needs: ['bundle'],
-    async run({ options, bundle }) {
-        const files = bundle.files;
-        const missing = options.expectedFiles.filter(file => !files.includes(file));
-        const extra = files.filter(file => !options.expectedFiles.includes(file));
-        if (missing.length > 0) {
-            return {
-                status: 'fail',
-                message: `missing ${missing.length} of ${options.expectedFiles.length} expected files: ${missing.join(', ')}`,
-                details: missing.map(file => {
-                    const similar = nearMiss(file, files);
-                    return similar ? `${file}: missing (found "${similar}" — names are exact)` : `${file}: missing`;
-                }),
-                // A missing file has no line to point at: the annotation names the file itself.
-                findings: missing.map(file => {
-                    const similar = nearMiss(file, files);
-                    return {
-                        severity: 'error',
-                        file,
-                        line: 1,
-                        column: 1,
-                        message: `expected file ${file} is missing from the bundle${similar ? ` (found "${similar}": names are exact)` : ''}`,
-                        hint: similar ? `Rename ${similar} to ${file} in the job that builds the bundle.` : MISSING_HINT
-                    };
-                }),
-                hint: MISSING_HINT,
-                data: { missing, extra }
-            };
-        }
-        if (extra.length > 0) {
-            return {
-                status: 'warn',
-                message: `all ${options.expectedFiles.length} expected files present; ${extra.length} unexpected: ${extra.join(', ')}`,
-                details: extra.map(file => `${file}: not in expected-files`),
-                hint: 'Unexpected files are not deployed by this gate; remove them from the bundle or add them to expected-files.',
-                data: { missing, extra }
-            };
-        }
-        return {
-            status: 'pass',
-            message: `all ${options.expectedFiles.length} expected files present`,
-            data: { missing, extra }
-        };
-    }
-};
-
-/** `file:line:col` of a finding, as far as it is known (editors and terminals link this form). */
-function where(finding) {
-    return [finding.file, finding.line, finding.column].filter(part => part !== undefined).join(':');
-}
-
-/** Every YAML, JSON and TOML file in the bundle parses, with each error located by file, line and column. */
-const bundleSyntaxCheck = {
-    id: 'bundle-syntax',
-    title: 'Validate manifest and config syntax (YAML, JSON, TOML)',
-    section: SECTION.artifacts,
-    needs: ['bundle'],
-    async run({ bundle }) {
-        const parseable = bundle.files.filter(file => formatOf(file) !== undefined);
-        if (parseable.length === 0) {
-            return { status: 'fail', message: 'the bundle holds no YAML, JSON or TOML file to validate' };
-        }
-        const parsed = parseable.map(file => bundle.parsed(file));
-        const errors = parsed.flatMap(p => p.errors);
-        const warnings = parsed.flatMap(p => p.warnings);
-        const badFiles = parsed.filter(p => p.errors.length > 0).map(p => p.file);
-        const findings = [...errors, ...warnings];
-        if (errors.length > 0) {
-            return {
-                status: 'fail',
-                message: `${errors.length === 1 ? '1 syntax error' : `${errors.length} syntax errors`} in ${badFiles.join(', ')}: ${where(errors[0])} ${errors[0].message}${errors.length > 1 ? ' …' : ''}`,
-                details: findings.map(f => `${where(f)} ${f.severity}: ${f.message}`),
-                findings,
-                hint: 'Fix the file in the generator (or its template) and rebuild the bundle; every position above is 1-based.'
-            };
-        }
-        if (warnings.length > 0) {
-            return {
-                status: 'warn',
-                message: `${parseable.length} files parse; ${warnings.length} warning(s)`,
-                details: warnings.map(f => `${where(f)} warning: ${f.message}`),
-                findings
-            };
-        }
-        return { status: 'pass', message: `${parseable.length} YAML/JSON/TOML files parse without errors` };
-    }
-};
-
-/** The Vapora defaults, in one place. Every adapter (action, CLI, library) falls back to these. */
-const DEFAULT_NAMESPACE = 'vapora';
-const DEFAULT_DEPLOYMENTS = ['vapora-backend', 'vapora-agents', 'vapora-llm-router'];
-const DEFAULT_CONFIGMAP = 'vapora-config';
-/** The seed checklist's "Should contain" list, as a pattern list (braces expand). */
-const DEFAULT_EXPECTED_FILES_PATTERN = 'configmap.yaml, deployment.yaml, docker-compose.yml, vapora-{solo,multiuser,enterprise}.{toml,yaml,json}';
-/** Bundle files with these roles, by name. */
-const CONFIGMAP_FILE = 'configmap.yaml';
-const DEPLOYMENT_FILE = 'deployment.yaml';
-const COMPOSE_FILE = 'docker-compose.yml';
-
 /**
- * Runs a command the way an exec credential plugin must be run by a gate: asynchronously, with no terminal,
- * bounded in time and output, and stopped with everything it started when it overruns.
+ * Typed check data. A check that leaves data for others (the engine's rollback kit, the baseline, the
+ * reports, verify mode) declares its type and a key in its own file; readers use the key, never a check id
+ * and a cast of their own.
  */
-/** Between SIGTERM and SIGKILL for a process that overran its time. */
-const KILL_GRACE_MS = 1_000;
-const MAX_STDOUT_BYTES = 1 << 20;
-/**
- * Runs a command in its own process group with no standard input. When it overruns `timeoutMs` (or floods
- * stdout) the whole group gets SIGTERM, then SIGKILL after a grace period, so nothing it started survives it.
- * Settles once the process is gone (after a stop, as soon as the leader has exited); never rejects.
- */
-function runProcessGroup(command, args, env, timeoutMs) {
-    return new Promise(settle => {
-        const posix = process.platform !== 'win32';
-        let child;
-        try {
-            child = spawn(command, args, {
-                env,
-                stdio: ['ignore', 'pipe', 'pipe'],
-                detached: posix,
-                windowsHide: true
-            });
-        }
-        catch (error) {
-            // e.g. a NUL byte in an argument.
-            return settle({ kind: 'not-started', error: error });
-        }
-        const stdout = [];
-        let stdoutBytes = 0;
-        let stderr = '';
-        let stopped;
-        let graceTimer;
-        let done = false;
-        const signalGroup = (signal) => {
-            try {
-                if (posix && child.pid)
-                    process.kill(-child.pid, signal);
-                else
-                    child.kill(signal);
-            }
-            catch {
-                // Already gone.
-            }
-        };
-        const stop = (why) => {
-            if (stopped || done)
-                return;
-            stopped = why;
-            signalGroup('SIGTERM');
-            graceTimer = setTimeout(() => signalGroup('SIGKILL'), KILL_GRACE_MS);
-        };
-        const finish = (outcome) => {
-            if (done)
-                return;
-            done = true;
-            clearTimeout(timer);
-            clearTimeout(graceTimer);
-            settle(outcome);
-        };
-        // setTimeout fires at once for more than 2^31-1 ms.
-        const timer = setTimeout(() => stop('timed-out'), Math.min(timeoutMs, 2 ** 31 - 1));
-        child.stdout.on('data', (chunk) => {
-            stdoutBytes += chunk.length;
-            if (stdoutBytes > MAX_STDOUT_BYTES)
-                return stop('too-much-output');
-            stdout.push(chunk);
-        });
-        child.stderr.setEncoding('utf8');
-        child.stderr.on('data', (chunk) => {
-            stderr = (stderr + chunk).slice(-65536);
-        });
-        child.on('error', error => {
-            // Not started (ENOENT, EACCES): no process to wait for. Errors after a start end in 'close' anyway.
-            if (child.pid === undefined)
-                finish({ kind: 'not-started', error });
-        });
-        child.on('exit', () => {
-            if (!stopped)
-                return;
-            // The leader is gone; whatever it started in its group goes too, without a grace period.
-            signalGroup('SIGKILL');
-            finish({ kind: stopped, stderr });
-        });
-        child.on('close', (code, signal) => {
-            if (stopped)
-                return finish({ kind: stopped, stderr });
-            finish({ kind: 'exited', code, signal, stdout: Buffer.concat(stdout).toString('utf8'), stderr });
-        });
-    });
-}
-
-/**
- * Kubeconfig `exec` credential plugins (client.authentication.k8s.io/v1 and v1beta1), run by us instead of
- * by client-node: asynchronously, with a timeout, never interactively. client-node 2.0.1 waits for a plugin
- * without any limit, so a plugin stuck on a login prompt or a dead network would hang the gate. The
- * credential a plugin prints replaces its `exec` stanza in the in-memory KubeConfig — client-node only ever
- * sees a token or a client certificate — and is obtained again, the same way, when it expires.
- */
-/** How long a plugin may take to print its credential. client-go has no limit; a gate must not hang. */
-const DEFAULT_EXEC_TIMEOUT_MS = 30_000;
-/** A credential this close to its expirationTimestamp is obtained again before a request. */
-const EXPIRY_MARGIN_MS = 5_000;
-const STDERR_SHOWN_CHARS = 400;
-const API_VERSIONS = ['client.authentication.k8s.io/v1', 'client.authentication.k8s.io/v1beta1'];
-const EXEC_EXTENSION = 'client.authentication.k8s.io/exec';
-/** The plugin could not give a credential; the message says which plugin, for which user, and what to do. */
-class ExecCredentialError extends Error {
-    name = 'ExecCredentialError';
-}
-const oneLine = (text, max, separator = ' | ') => {
-    const flat = text
-        // eslint-disable-next-line no-control-regex -- ESC starts the colour and cursor codes removed here
-        .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
-        .split(/\r?\n/)
-        .map(line => line.trim())
-        .filter(Boolean)
-        .join(separator);
-    return flat.length > max ? `…${flat.slice(flat.length - max + 1)}` : flat;
-};
-const seconds$2 = (ms) => `${ms / 1000} s`;
-/** A kind or apiVersion, quoted only when it looks like one: what a plugin printed may be a credential. */
-const shown = (value) => {
-    if (value === undefined)
-        return '(none)';
-    const looksRight = typeof value === 'string' &&
-        (/^[A-Za-z]{1,40}$/.test(value) || /^([a-z0-9-]+\.)*[a-z0-9-]+\/v\d+((alpha|beta)\d+)?$/.test(value));
-    return looksRight ? `"${value}"` : '(not shown)';
-};
-function pluginConfig(source) {
-    const exec = (typeof source.exec === 'object' && source.exec !== null ? source.exec : {});
-    const command = typeof exec.command === 'string' ? exec.command.trim() : '';
-    const named = command
-        ? `the kubeconfig's exec credential plugin \`${command}\` (user ${source.user})`
-        : `the kubeconfig's exec credential plugin of user ${source.user}`;
-    const invalid = (what) => new ExecCredentialError(`${named} ${what}`);
-    if (!command)
-        throw invalid('has no command (users[].user.exec.command).');
-    if (typeof exec.apiVersion !== 'string' || !exec.apiVersion) {
-        throw invalid(`has no apiVersion: set users[].user.exec.apiVersion to ${API_VERSIONS.join(' or ')}.`);
-    }
-    if (!API_VERSIONS.includes(exec.apiVersion)) {
-        throw invalid(`has apiVersion ${shown(exec.apiVersion)}, which is not supported: use ${API_VERSIONS.join(' or ')}.`);
-    }
-    const mode = exec.interactiveMode ?? 'IfAvailable';
-    if (mode === 'Always') {
-        throw invalid('has interactiveMode: Always, but preflight never runs a plugin interactively (its standard input is not a terminal). Use a credential that works unattended, with interactiveMode: Never or IfAvailable.');
-    }
-    if (mode !== 'Never' && mode !== 'IfAvailable') {
-        throw invalid(`has interactiveMode ${shown(mode)}: use Never, IfAvailable or Always.`);
-    }
-    if (exec.args != null && !Array.isArray(exec.args))
-        throw invalid('has args that are not a list.');
-    const args = (exec.args ?? []).map(String);
-    const env = {};
-    if (exec.env != null && !Array.isArray(exec.env))
-        throw invalid('has env that is not a list of {name, value}.');
-    for (const entry of exec.env ?? []) {
-        const { name, value } = (entry ?? {});
-        if (typeof name !== 'string' || !name)
-            throw invalid('has an env entry without a name.');
-        env[name] = value == null ? '' : String(value);
-    }
-    // As client-go does: a path with a slash is relative to the kubeconfig's directory; a bare name is looked up on PATH.
-    const hasSlash = command.includes('/') || command.includes(sep);
-    return {
-        command,
-        path: hasSlash && !isAbsolute(command) ? resolve(source.baseDir, command) : command,
-        args,
-        env,
-        apiVersion: exec.apiVersion,
-        provideClusterInfo: exec.provideClusterInfo === true,
-        installHint: typeof exec.installHint === 'string' ? oneLine(exec.installHint, 300, ' ') : undefined
-    };
-}
-/** The ExecCredential client-go passes in KUBERNETES_EXEC_INFO: never interactive, the cluster when asked for. */
-function execInfo(source, config) {
-    const spec = { interactive: false };
-    if (config.provideClusterInfo) {
-        const raw = source.cluster;
-        let caData = raw['certificate-authority-data'];
-        if (!caData && source.caFile) {
-            try {
-                caData = readFileSync(source.caFile).toString('base64');
-            }
-            catch (error) {
-                throw new ExecCredentialError(`the kubeconfig's exec credential plugin \`${config.command}\` (user ${source.user}) asks for the cluster's details, but its certificate-authority ${source.caFile} cannot be read (${error.code ?? error}).`);
-            }
-        }
-        const extensions = Array.isArray(raw.extensions) ? raw.extensions : [];
-        const cluster = {
-            server: raw.server,
-            'tls-server-name': raw['tls-server-name'],
-            'insecure-skip-tls-verify': raw['insecure-skip-tls-verify'] === true ? true : undefined,
-            'certificate-authority-data': caData,
-            'proxy-url': raw['proxy-url'],
-            'disable-compression': raw['disable-compression'] === true ? true : undefined,
-            config: extensions.find(e => e?.name === EXEC_EXTENSION)?.extension
-        };
-        spec.cluster = Object.fromEntries(Object.entries(cluster).filter(([, value]) => value !== undefined));
-    }
-    return JSON.stringify({ apiVersion: config.apiVersion, kind: 'ExecCredential', spec });
-}
-/** Strings that look like credentials, and the known secrets, replaced before a plugin's stderr is shown. */
-function redact(text, secrets) {
-    let out = text;
-    for (const secret of secrets)
-        if (secret.length >= 6)
-            out = out.split(secret).join('***');
-    return out
-        .replace(/\b(bearer\s+)[^\s"']+/gi, '$1***')
-        .replace(/\beyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*/g, '***')
-        .replace(/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g, '***');
-}
-/** Turns what the plugin printed into a credential, or says exactly what is wrong without quoting it. */
-function parseCredential(stdout, config, named) {
-    const invalid = (what) => new ExecCredentialError(`${named} ${what}; it must print an ExecCredential (${config.apiVersion}) on stdout.`);
-    if (!stdout.trim())
-        throw invalid('exited 0 but printed nothing');
-    let doc;
-    try {
-        doc = JSON.parse(stdout);
-    }
-    catch {
-        // JSON.parse quotes the text it failed on, which may hold a credential: say only how much there was.
-        throw invalid(`printed something that is not JSON (${Buffer.byteLength(stdout)} bytes, not shown: it may hold a credential)`);
-    }
-    if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
-        throw invalid('printed JSON that is not an object');
-    const { kind, apiVersion, status } = doc;
-    if (kind !== 'ExecCredential')
-        throw invalid(`printed kind ${shown(kind)}, not ExecCredential`);
-    if (apiVersion !== config.apiVersion) {
-        throw invalid(`printed apiVersion ${shown(apiVersion)}, but the kubeconfig asks for ${config.apiVersion}`);
-    }
-    if (typeof status !== 'object' || status === null)
-        throw invalid('printed an ExecCredential without a status');
-    const { token, clientCertificateData, clientKeyData, expirationTimestamp } = status;
-    const text = (value) => typeof value === 'string' && value ? value : undefined;
-    const credential = {
-        token: text(token),
-        clientCertificateData: text(clientCertificateData),
-        clientKeyData: text(clientKeyData)
-    };
-    if (!credential.clientCertificateData !== !credential.clientKeyData) {
-        throw invalid('returned a client certificate without its key, or a key without its certificate');
-    }
-    if (!credential.token && !credential.clientCertificateData) {
-        throw invalid('returned neither status.token nor status.clientCertificateData and status.clientKeyData');
-    }
-    if (expirationTimestamp != null) {
-        const expiresAt = typeof expirationTimestamp === 'string' ? Date.parse(expirationTimestamp) : NaN;
-        if (Number.isNaN(expiresAt))
-            throw invalid('returned a status.expirationTimestamp that is not an RFC 3339 time');
-        credential.expiresAt = expiresAt;
-    }
-    return credential;
-}
-/** Every string of a credential to mask: the values, and each line of a PEM (log lines are masked one by one). */
-function credentialSecrets(credential) {
-    const values = [credential.token, credential.clientKeyData, credential.clientCertificateData].filter((value) => !!value && value.length >= 6);
-    const lines = values.flatMap(value => value.includes('\n')
-        ? value
-            .split(/\r?\n/)
-            .map(line => line.trim())
-            .filter(line => line.length >= 16 && !line.startsWith('-----'))
-        : []);
-    return [...new Set([...values, ...lines])];
-}
-/**
- * Runs the plugin once and returns its credential. Throws an ExecCredentialError that names the plugin and
- * the user: a timeout, a plugin that cannot start or exits non-zero (with its stderr, bounded and with
- * credentials removed), output that is not an ExecCredential of the configured apiVersion, interactiveMode
- * Always. What the plugin prints on stdout is never quoted.
- */
-async function runExecPlugin(source, options) {
-    const config = pluginConfig(source);
-    const named = `the kubeconfig's exec credential plugin \`${config.command}\``;
-    const who = `(user ${source.user})`;
-    const env = { ...process.env, ...config.env, KUBERNETES_EXEC_INFO: execInfo(source, config) };
-    const outcome = await runProcessGroup(config.path, config.args, env, options.timeoutMs);
-    const known = [...(options.knownSecrets ?? [])];
-    const said = (stderr) => oneLine(redact(stderr, known), STDERR_SHOWN_CHARS);
-    switch (outcome.kind) {
-        case 'not-started': {
-            const { code, message } = outcome.error;
-            if (code === 'ENOENT') {
-                const where = config.path === config.command ? 'on PATH' : `at ${config.path}`;
-                throw new ExecCredentialError(`${named} was not found ${where} ${who}.${config.installHint ? ` ${config.installHint}` : ''}`);
-            }
-            if (code === 'EACCES') {
-                throw new ExecCredentialError(`${named} cannot be run ${who}: permission denied (is ${config.path} executable?).`);
-            }
-            throw new ExecCredentialError(`${named} could not be started ${who}: ${message}.`);
-        }
-        case 'timed-out': {
-            const stderr = said(outcome.stderr);
-            throw new ExecCredentialError(`${named} did not answer within ${seconds$2(options.timeoutMs)} ${who} and was stopped. It must print its credential unattended (no login prompt, no browser): check that it can reach what it needs from here, or give it longer (execTimeoutMs).${stderr ? ` Its stderr: ${stderr}` : ''}`);
-        }
-        case 'too-much-output':
-            throw new ExecCredentialError(`${named} printed more than ${MAX_STDOUT_BYTES / 2 ** 20} MiB ${who} and was stopped.`);
-        case 'exited': {
-            if (outcome.code !== 0) {
-                // A credential it printed before failing must not reach the message through its stderr either.
-                try {
-                    known.push(...credentialSecrets(parseCredential(outcome.stdout, config, named)));
-                }
-                catch {
-                    // Not a credential: nothing more to hide.
-                }
-                const stderr = said(outcome.stderr);
-                const how = outcome.signal
-                    ? `was killed by ${outcome.signal}`
-                    : `failed with exit code ${outcome.code}`;
-                throw new ExecCredentialError(`${named} ${how} ${who}${stderr ? `: ${stderr}` : ', with nothing on stderr.'}`);
-            }
-            return parseCredential(outcome.stdout, config, `${named} ${who}`);
-        }
-    }
-}
-/**
- * The current user's credential from its exec plugin, for one run. From construction on, the user in the
- * KubeConfig has no `exec` (client-node would run it without a time limit); each credential obtained is put in
- * its place. The first failure is final: a plugin that hung once costs the run one timeout, not one per request.
- */
-class ExecCredentials {
-    kubeConfig;
-    source;
-    options;
-    userIndex;
-    original;
-    credential;
-    failure;
-    pending;
-    prepared = false;
-    /** Every secret the plugin has returned in this run. */
-    secrets = [];
-    constructor(kubeConfig, source, options) {
-        this.kubeConfig = kubeConfig;
-        this.source = source;
-        this.options = options;
-        const users = kubeConfig.getUsers();
-        this.userIndex = users.findIndex(user => user.name === source.user);
-        this.original = users[this.userIndex];
-        this.install(undefined);
-    }
-    /** Obtains the first credential (its secrets are then in `secrets`); never throws: a failure waits for `current()`. */
-    async prepare() {
-        await this.current().catch(() => undefined);
-        this.prepared = true;
-    }
-    /** A credential valid for at least a few seconds more, obtained again when needed (one plugin run at a time). */
-    async current() {
-        if (this.failure)
-            throw this.failure;
-        const credential = this.credential;
-        if (credential &&
-            (credential.expiresAt === undefined || Date.now() < credential.expiresAt - EXPIRY_MARGIN_MS)) {
-            return credential;
-        }
-        this.pending ??= this.obtain().finally(() => (this.pending = undefined));
-        return this.pending;
-    }
-    async obtain() {
-        try {
-            const credential = await runExecPlugin(this.source, {
-                timeoutMs: this.options.timeoutMs,
-                knownSecrets: [...(this.options.knownSecrets ?? []), ...this.secrets]
-            });
-            const fresh = credentialSecrets(credential).filter(secret => !this.secrets.includes(secret));
-            this.secrets.push(...fresh);
-            // Masked before anything can use (and so print) it.
-            if (this.prepared && fresh.length)
-                this.options.onSecrets?.(fresh);
-            this.credential = credential;
-            this.install(credential);
-            return credential;
-        }
-        catch (error) {
-            this.failure = error instanceof Error ? error : new ExecCredentialError(String(error));
-            this.install(undefined);
-            throw this.failure;
-        }
-    }
-    /** Puts the user back into the KubeConfig without its plugin, with the credential when there is one. */
-    install(credential) {
-        const { exec: _exec, authProvider: _authProvider, ...user } = this.original;
-        const certificate = credential?.clientCertificateData
-            ? {
-                certData: Buffer.from(credential.clientCertificateData).toString('base64'),
-                certFile: undefined,
-                keyData: Buffer.from(credential.clientKeyData).toString('base64'),
-                keyFile: undefined
-            }
-            : {};
-        this.kubeConfig.getUsers()[this.userIndex] = {
-            ...user,
-            token: credential?.token ?? user.token,
-            ...certificate
-        };
-    }
-}
-
-/**
- * A small raw client for the Kubernetes API. Authentication and TLS come from @kubernetes/client-node's
- * KubeConfig (certificates, tokens, in-cluster); exec credential plugins are run by ExecCredentials, with a
- * timeout, and their credential handed to the KubeConfig. Requests are sent as raw JSON over one
- * kept-alive connection pool, because client-node's typed models silently drop unknown fields — and a
- * dry-run of a manifest with a typo must reach the server with the typo.
- *
- * Every request has a timeout; transient failures (network errors, 429, 502-504) are retried with backoff
- * within a bounded budget; everything else fails at once with the server's own message.
- */
-class KubeApiError extends Error {
-    status;
-    kubeStatus;
-    name = 'KubeApiError';
-    constructor(message, status, kubeStatus, options) {
-        super(message, options);
-        this.status = status;
-        this.kubeStatus = kubeStatus;
-    }
-    /** True when the server could not be reached or did not answer in time. */
-    get unreachable() {
-        return this.status === undefined;
-    }
-}
-const DEFAULT_CLIENT_OPTIONS = {
-    timeoutMs: 10_000,
-    attempts: 3,
-    backoffMs: 250,
-    concurrency: 8,
-    execTimeoutMs: DEFAULT_EXEC_TIMEOUT_MS
-};
-const TRANSIENT_STATUS = new Set([429, 502, 503, 504]);
-const TRANSIENT_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'EAI_AGAIN',
-    'ECONNABORTED',
-    'UND_ERR_SOCKET'
-]);
-const sleep$2 = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-/** Parses `Warning: 299 - "message"` headers into their messages. */
-function parseWarnings(header) {
-    const values = header === undefined ? [] : Array.isArray(header) ? header : [header];
-    return values.flatMap(value => [...value.matchAll(/\d{3} \S+ "((?:[^"\\]|\\.)*)"/g)].map(m => m[1].replace(/\\"/g, '"')));
-}
-/** Certificate and key as comparable text (client-node gives Buffers). */
-const identity = (options) => [options.cert, options.key]
-    .map(v => (v === undefined ? '' : Buffer.isBuffer(v) ? v.toString('base64') : String(v)))
-    .join('|');
-class KubeClient {
-    kubeConfig;
-    tls;
-    options;
-    credentials;
-    server;
-    agent;
-    /** Agents replaced when the client certificate changed (a refreshed exec credential); closed with the client. */
-    retired = [];
-    tlsIdentity;
-    inFlight = 0;
-    waiting = [];
-    /** Set once a request found the server unreachable after all retries: later requests fail at once. */
-    down;
-    downAt;
-    /** When and why the server stopped answering during this run (after retries); undefined while it answers. */
-    get lost() {
-        return this.down && this.downAt !== undefined
-            ? { at: this.downAt, message: this.down.message }
-            : undefined;
-    }
-    constructor(kubeConfig, tls, options, credentials) {
-        this.kubeConfig = kubeConfig;
-        this.tls = tls;
-        this.options = options;
-        this.credentials = credentials;
-        const cluster = kubeConfig.getCurrentCluster();
-        this.server = new URL(cluster.server);
-        this.tlsIdentity = identity(tls);
-        this.agent = this.newAgent(tls);
-    }
-    newAgent(tls) {
-        const agentOptions = { keepAlive: true, maxSockets: this.options.concurrency };
-        return this.server.protocol === 'http:'
-            ? new http.Agent(agentOptions)
-            : new https.Agent({ ...agentOptions, ...tls });
-    }
-    /**
-     * Builds a client for the KubeConfig's current context. With `credentials` (the current user's exec
-     * plugin), the plugin runs first, within its timeout; if it fails, the first request throws its error.
-     */
-    static async create(kubeConfig, options = {}, credentials) {
-        await credentials?.prepare();
-        const applied = {};
-        await kubeConfig.applyToHTTPSOptions(applied);
-        const { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername } = applied;
-        return new KubeClient(kubeConfig, { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername }, { ...DEFAULT_CLIENT_OPTIONS, ...options }, credentials);
-    }
-    /** The API server URL (no credentials). */
-    get serverUrl() {
-        return this.server.origin + this.server.pathname.replace(/\/$/, '');
-    }
-    async acquire() {
-        if (this.inFlight < this.options.concurrency) {
-            this.inFlight++;
-            return;
-        }
-        await new Promise(resolve => this.waiting.push(resolve));
-    }
-    release() {
-        const next = this.waiting.shift();
-        if (next)
-            next();
-        else
-            this.inFlight--;
-    }
-    /** Fresh auth headers for each request: exec plugins and OIDC tokens expire. */
-    async authHeaders() {
-        // Throws the plugin's error (a timeout, a failure) when there is no credential to send.
-        await this.credentials?.current();
-        const opts = {};
-        await this.kubeConfig.applyToHTTPSOptions(opts);
-        if (this.server.protocol === 'https:' && identity(opts) !== this.tlsIdentity) {
-            // A new client certificate (a refreshed exec credential): new connections present it.
-            this.retired.push(this.agent);
-            this.agent = this.newAgent({ ...this.tls, cert: opts.cert, key: opts.key });
-            this.tlsIdentity = identity(opts);
-        }
-        const headers = {};
-        for (const [name, value] of Object.entries(opts.headers ?? {}))
-            headers[name] = String(value);
-        if (opts.auth)
-            headers.Authorization = `Basic ${Buffer.from(opts.auth).toString('base64')}`;
-        return headers;
-    }
-    attempt(req, headers) {
-        const url = new URL(this.server.pathname.replace(/\/$/, '') + req.path, this.server);
-        for (const [name, value] of Object.entries(req.query ?? {})) {
-            if (value !== undefined)
-                url.searchParams.set(name, String(value));
-        }
-        const payload = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body));
-        const transport = url.protocol === 'http:' ? http : https;
-        return new Promise((resolve, reject) => {
-            const request = transport.request(url, {
-                method: req.method,
-                agent: this.agent,
-                headers: {
-                    ...headers,
-                    Accept: 'application/json',
-                    'User-Agent': 'vapora-preflight',
-                    ...(payload
-                        ? { 'Content-Type': req.contentType ?? 'application/json', 'Content-Length': payload.length }
-                        : {})
-                },
-                timeout: this.options.timeoutMs
-            }, response => {
-                const chunks = [];
-                response.on('data', chunk => chunks.push(chunk));
-                response.on('error', reject);
-                response.on('end', () => {
-                    const text = Buffer.concat(chunks).toString('utf8');
-                    let body = text;
-                    try {
-                        body = text ? JSON.parse(text) : undefined;
-                    }
-                    catch {
-                        // Not JSON (a proxy's HTML error page, say): keep the text for the message.
-                    }
-                    const status = response.statusCode ?? 0;
-                    const warnings = parseWarnings(response.headers.warning);
-                    if (status >= 200 && status < 300)
-                        return resolve({ status, body: body, warnings });
-                    const kubeStatus = typeof body === 'object' && body !== null ? body : undefined;
-                    const message = kubeStatus?.message ??
-                        (typeof body === 'string' && body ? body.slice(0, 300) : `HTTP ${status}`);
-                    const error = new KubeApiError(message, status, kubeStatus);
-                    error.retryAfter =
-                        Number(response.headers['retry-after']) || undefined;
-                    reject(error);
-                });
-            });
-            request.on('timeout', () => {
-                request.destroy(Object.assign(new Error(`no answer within ${this.options.timeoutMs} ms`), { code: 'ETIMEDOUT' }));
-            });
-            request.on('error', error => {
-                const code = error.code ?? '';
-                const what = /CERT|SSL|TLS|SIGNATURE|ALTNAME/.test(code)
-                    ? `the API server at ${this.serverUrl} failed TLS verification (check the kubeconfig's certificate-authority)`
-                    : `cannot reach the API server at ${this.serverUrl}`;
-                reject(new KubeApiError(`${what}: ${code} ${error.message}`.replace('  ', ' '), undefined, undefined, {
-                    cause: error
-                }));
-            });
-            request.end(payload);
-        });
-    }
-    /** Sends a request, retrying transient failures. Throws `KubeApiError` with the server's message. */
-    async request(req) {
-        await this.acquire();
-        try {
-            // A dead server would otherwise cost every remaining call its full timeout and retries.
-            if (this.down)
-                throw new KubeApiError(`the API server stopped answering: ${this.down.message}`, undefined);
-            let lastError;
-            for (let attempt = 1; attempt <= this.options.attempts; attempt++) {
-                try {
-                    return await this.attempt(req, await this.authHeaders());
-                }
-                catch (error) {
-                    lastError = error;
-                    if (!(error instanceof KubeApiError) || attempt === this.options.attempts)
-                        break;
-                    const code = (error.cause?.code ?? '');
-                    const transient = error.status === undefined ? TRANSIENT_CODES.has(code) : TRANSIENT_STATUS.has(error.status);
-                    if (!transient)
-                        break;
-                    const retryAfterMs = (error.retryAfter ?? 0) * 1000;
-                    await sleep$2(Math.min(Math.max(retryAfterMs, this.options.backoffMs * 2 ** (attempt - 1)), 5000));
-                }
-            }
-            if (lastError instanceof KubeApiError && lastError.unreachable && !this.down) {
-                this.down = lastError;
-                this.downAt = Date.now();
-            }
-            throw lastError;
-        }
-        finally {
-            this.release();
-        }
-    }
-    async get(path, query) {
-        return (await this.request({ method: 'GET', path, query })).body;
-    }
-    /** GET that answers undefined for 404 instead of throwing. */
-    async getOptional(path, query) {
-        try {
-            return await this.get(path, query);
-        }
-        catch (error) {
-            if (error instanceof KubeApiError && error.status === 404)
-                return undefined;
-            throw error;
-        }
-    }
-    /**
-     * Lists `path`, then watches it (`watch=1` from the list's resourceVersion), calling `isDone` with the
-     * current objects after the list and after every event, until it returns true or `deadline` (epoch ms)
-     * passes. A watch the server ends (its timeoutSeconds, or 410 Gone) is resumed with a fresh list.
-     * Returns the last objects seen and whether `isDone` was satisfied.
-     */
-    async watchUntil(path, isDone, deadline) {
-        let objects = [];
-        while (Date.now() < deadline) {
-            const list = await this.get(path);
-            objects = list.items;
-            if (isDone(objects))
-                return { done: true, objects };
-            const byName = new Map(objects.map(o => [o.metadata?.name ?? '', o]));
-            const outcome = await this.streamWatch(path, list.metadata?.resourceVersion, deadline, (type, object) => {
-                const name = object.metadata?.name ?? '';
-                if (type === 'DELETED')
-                    byName.delete(name);
-                else if (type === 'ADDED' || type === 'MODIFIED')
-                    byName.set(name, object);
-                objects = [...byName.values()];
-                return isDone(objects);
-            });
-            if (outcome === 'done')
-                return { done: true, objects };
-            // The server ended the watch (its timeout, or 410 Gone): list again, but never in a tight loop.
-            await sleep$2(Math.min(1000, Math.max(0, deadline - Date.now())));
-        }
-        return { done: false, objects };
-    }
-    /** One watch request: resolves 'done', or 'ended' when the server or the deadline closes it. */
-    async streamWatch(path, resourceVersion, deadline, onEvent) {
-        const remainingS = Math.max(1, Math.ceil((deadline - Date.now()) / 1000));
-        const url = new URL(this.server.pathname.replace(/\/$/, '') + path, this.server);
-        url.searchParams.set('watch', '1');
-        url.searchParams.set('allowWatchBookmarks', 'false');
-        url.searchParams.set('timeoutSeconds', String(Math.min(remainingS, 300)));
-        if (resourceVersion)
-            url.searchParams.set('resourceVersion', resourceVersion);
-        const headers = await this.authHeaders();
-        const transport = url.protocol === 'http:' ? http : https;
-        return new Promise((resolve, reject) => {
-            let settled = false;
-            const finish = (outcome) => {
-                if (settled)
-                    return;
-                settled = true;
-                clearTimeout(timer);
-                request.destroy();
-                resolve(outcome);
-            };
-            // Our own deadline: the server's timeoutSeconds is a hint, and a silent connection must not hang us.
-            const timer = setTimeout(() => finish('ended'), Math.max(0, deadline - Date.now()) + 50);
-            const request = transport.request(url, {
-                method: 'GET',
-                agent: this.agent,
-                headers: { ...headers, Accept: 'application/json', 'User-Agent': 'vapora-preflight' }
-            }, response => {
-                const status = response.statusCode ?? 0;
-                if (status >= 300) {
-                    // e.g. 403: allowed to list but not to watch. Re-listing would loop until the deadline.
-                    response.resume();
-                    if (settled)
-                        return;
-                    settled = true;
-                    clearTimeout(timer);
-                    request.destroy();
-                    return reject(new KubeApiError(`watching ${path}: HTTP ${status}`, status));
-                }
-                let buffered = '';
-                response.on('data', (chunk) => {
-                    buffered += chunk.toString('utf8');
-                    let newline;
-                    while ((newline = buffered.indexOf('\n')) >= 0) {
-                        const line = buffered.slice(0, newline).trim();
-                        buffered = buffered.slice(newline + 1);
-                        if (!line)
-                            continue;
-                        let event;
-                        try {
-                            event = JSON.parse(line);
-                        }
-                        catch {
-                            continue;
-                        }
-                        // ERROR carries a Status (e.g. 410 Gone: the resourceVersion is too old): list again.
-                        if (event.type === 'ERROR' || !event.object)
-                            return finish('ended');
-                        if (onEvent(event.type ?? '', event.object))
-                            return finish('done');
-                    }
-                });
-                response.on('end', () => finish('ended'));
-                response.on('error', () => finish('ended'));
-            });
-            request.on('error', error => {
-                if (settled)
-                    return;
-                settled = true;
-                clearTimeout(timer);
-                reject(new KubeApiError(`watching ${path}: ${error.message}`, undefined, undefined, { cause: error }));
-            });
-            request.end();
-        });
-    }
-    /** Closes kept-alive connections so the process can exit. */
-    close() {
-        this.agent.destroy();
-        this.retired.forEach(agent => agent.destroy());
-    }
-}
-
-/** True for a plain mapping (not null, not an array): the shape of a YAML/JSON object. */
-const isMap = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Reads Kubernetes objects out of parsed manifest files, reporting documents that are not objects. */
-/** Built-in cluster-scoped kinds a deployment bundle might carry. */
-const CLUSTER_SCOPED = new Set([
-    'Namespace',
-    'ClusterRole',
-    'ClusterRoleBinding',
-    'CustomResourceDefinition',
-    'PersistentVolume',
-    'StorageClass',
-    'PriorityClass',
-    'IngressClass',
-    'MutatingWebhookConfiguration',
-    'ValidatingWebhookConfiguration'
-]);
-/**
- * Every object in the file's documents (a `kind: List` contributes its items). Documents missing
- * apiVersion, kind or metadata.name become error findings instead of objects.
- */
-function kubeObjectsIn(parsed) {
-    const objects = [];
-    const problems = [];
-    const visit = (value, doc, path, label) => {
-        const problem = (text, at = []) => {
-            problems.push({
-                severity: 'error',
-                ...positionOf(parsed, [...path, ...at], doc),
-                message: `${label}: ${text}`,
-                label,
-                problem: text
-            });
-        };
-        if (!isMap(value))
-            return problem('is not a Kubernetes object (expected a mapping)');
-        const { apiVersion, kind, metadata } = value;
-        if (kind === 'List' && Array.isArray(value.items)) {
-            value.items.forEach((item, i) => visit(item, doc, [...path, 'items', i], `${label} item ${i + 1}`));
-            return;
-        }
-        const missing = [
-            typeof apiVersion === 'string' && apiVersion ? undefined : 'apiVersion',
-            typeof kind === 'string' && kind ? undefined : 'kind',
-            isMap(metadata) && typeof metadata.name === 'string' && metadata.name ? undefined : 'metadata.name'
-        ].filter(Boolean);
-        if (missing.length > 0) {
-            // generateName cannot go through a server-side apply (it needs a name): say why, not just "missing".
-            const generated = isMap(metadata) && typeof metadata.generateName === 'string' && !metadata.name;
-            return problem(generated
-                ? 'uses metadata.generateName; a server-side apply needs metadata.name (kubectl apply refuses it too)'
-                : `missing ${missing.join(', ')}`, generated ? ['metadata', 'generateName'] : []);
-        }
-        const meta = metadata;
-        const namespace = meta.namespace;
-        if (namespace !== undefined && typeof namespace !== 'string')
-            return problem('metadata.namespace is not a string', ['metadata', 'namespace']);
-        objects.push({
-            apiVersion: apiVersion,
-            kind: kind,
-            name: meta.name,
-            namespace: namespace === '' ? undefined : namespace,
-            clusterScoped: CLUSTER_SCOPED.has(kind),
-            file: parsed.file,
-            line: doc.line,
-            index: doc.index,
-            path,
-            raw: value
-        });
-    };
-    for (const doc of parsed.documents)
-        visit(doc.value, doc, [], `document ${doc.index + 1}`);
-    return { objects, problems };
-}
-
-/** What the cluster checks share: getting a usable session, the bundle's manifests, error wording. */
-const CLUSTER_SECTION = {
-    environment: '4 Hours Before Deployment › Environment Verification',
-    staging: '2 Hours Before Deployment › Test in Staging',
-    rollback: '2 Hours Before Deployment › Rollback Plan Verification',
-    access: '1 Hour Before Deployment › Access Verification'
-};
-/** An API error as one line: the server's message, with who/what when the server said so. */
-function explainApiError(error) {
-    if (error instanceof KubeApiError) {
-        if (error.unreachable)
-            return error.message;
-        return `${error.message} (HTTP ${error.status}${error.kubeStatus?.reason ? ` ${error.kubeStatus.reason}` : ''})`;
-    }
-    return describeError(error);
-}
-/**
- * The session when the cluster is configured and answered `/version`; otherwise the outcome the check
- * should report (a blocking skip: the cluster was not verified). `cluster-access` reports the cause once.
- */
-async function usableCluster(ctx) {
-    if (!ctx.cluster) {
-        // cluster-access reports the cause (and how to fix it) once; this check only says it did not run.
-        return {
-            outcome: {
-                status: 'skip',
-                skipReason: 'not-configured',
-                blockedBy: 'cluster-access',
-                message: `not run: ${ctx.clusterProblem ?? 'no cluster configured'}`
-            }
-        };
-    }
-    try {
-        await ctx.cluster.version();
-        return { session: ctx.cluster };
-    }
-    catch {
-        return {
-            outcome: {
-                status: 'skip',
-                skipReason: 'prerequisite-failed',
-                blockedBy: 'cluster-access',
-                message: 'not run: the cluster could not be used (see cluster-access)'
-            }
-        };
-    }
-}
-/**
- * Every Kubernetes object in configmap.yaml and deployment.yaml that parsed, in file order, with the
- * files that did not parse and the documents left out for not being usable objects.
- */
-function manifestDocs(ctx) {
-    const docs = [];
-    const unreadable = [];
-    const leftOut = [];
-    for (const file of [CONFIGMAP_FILE, DEPLOYMENT_FILE]) {
-        if (!ctx.bundle?.has(file))
-            continue;
-        const parsed = ctx.bundle.parsed(file);
-        if (parsed.errors.length > 0) {
-            unreadable.push(file);
-            continue;
-        }
-        const { objects, problems } = kubeObjectsIn(parsed);
-        for (const obj of objects)
-            docs.push({ file, line: obj.line, doc: obj.raw });
-        for (const p of problems)
-            leftOut.push({ file, line: p.line, label: p.label, why: p.problem });
-    }
-    return { docs, unreadable, leftOut };
-}
-const objectLabel = (doc) => `${doc.kind}/${doc.metadata?.name}`;
-/** Parses durations like 90s, 30m, 1h, 2h30m, 1d. */
-function parseDuration(text) {
-    const units = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-    const parts = [...text.trim().matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
-    if (parts.length === 0 || parts.map(p => p[0]).join('') !== text.trim())
-        return undefined;
-    return parts.reduce((sum, p) => sum + Number(p[1]) * units[p[2]], 0);
-}
-
-/** "kubectl cluster-info": the API server answers, and which version it runs. */
-const clusterAccessCheck = {
-    id: 'cluster-access',
-    title: 'Access the Kubernetes cluster (kubectl cluster-info)',
-    section: CLUSTER_SECTION.access,
-    needs: ['cluster'],
-    async run(ctx) {
-        if (!ctx.cluster) {
-            return {
-                status: 'skip',
-                skipReason: 'not-configured',
-                message: ctx.clusterProblem ?? 'no cluster configured',
-                hint: 'Pass a kubeconfig (action input kubeconfig, CLI --kubeconfig or KUBECONFIG), or run offline to gate on the bundle only.'
-            };
-        }
-        try {
-            const version = await ctx.cluster.version();
-            return {
-                status: 'pass',
-                message: `API server ${ctx.cluster.client.serverUrl} answers (Kubernetes ${version.gitVersion})`,
-                data: { server: ctx.cluster.client.serverUrl, version: version.gitVersion }
-            };
-        }
-        catch (error) {
-            return {
-                status: 'error',
-                message: `cannot use the cluster from ${ctx.cluster.origin}: ${explainApiError(error)}`,
-                hint: 'Check that the kubeconfig points at the right server, that its credentials are current, and that this runner can reach it.'
-            };
-        }
-    }
-};
-
-const SERVER_METADATA = [
-    'managedFields',
-    'resourceVersion',
-    'uid',
-    'creationTimestamp',
-    'generation',
-    'selfLink'
-];
-const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
-function cleanObject(object) {
-    const { status: _status, ...rest } = object;
-    const metadata = { ...(object.metadata ?? {}) };
-    for (const field of SERVER_METADATA)
-        delete metadata[field];
-    if (metadata.annotations) {
-        const { [LAST_APPLIED]: _lastApplied, ...annotations } = metadata.annotations;
-        if (Object.keys(annotations).length > 0)
-            metadata.annotations = annotations;
-        else
-            delete metadata.annotations;
-    }
-    return { ...rest, metadata };
-}
-
-/**
- * "Create backup of current ConfigMap": the live ConfigMap as clean YAML (no server-managed fields), so
- * `kubectl apply -f` of the file restores it. Absent on a first deploy: a warning, not a failure.
- */
-const configMapBackupCheck = {
-    id: 'configmap-backup',
-    title: 'Create backup of current ConfigMap',
-    section: CLUSTER_SECTION.rollback,
-    needs: ['cluster'],
-    async run(ctx) {
-        const cluster = await usableCluster(ctx);
-        if ('outcome' in cluster)
-            return cluster.outcome;
-        const { namespace, configMap } = ctx.options;
-        try {
-            const live = await cluster.session.configMap(namespace, configMap);
-            if (!live) {
-                return {
-                    status: 'warn',
-                    message: `ConfigMap ${configMap} does not exist in ${namespace} yet (first deploy): nothing to back up`
-                };
-            }
-            const dir = ctx.options.artifactsDir ?? mkdtempSync(join(tmpdir(), 'vapora-preflight-'));
-            mkdirSync(dir, { recursive: true });
-            const path = join(dir, `${configMap}-backup.yaml`);
-            writeFileSync(path, stringify(cleanObject(live)), { mode: 0o600 });
-            const keys = Object.keys((live.data ?? {})).length;
-            return {
-                status: 'pass',
-                message: `ConfigMap ${configMap} (${keys} keys) backed up to ${path}`,
-                details: [`restore with: kubectl apply -f ${path}`],
-                data: { path, keys }
-            };
-        }
-        catch (error) {
-            return { status: 'error', message: `cannot back up ConfigMap ${configMap}: ${explainApiError(error)}` };
-        }
-    }
-};
-
-/** What `kubectl rollout status` would still be waiting for, or undefined when the rollout is complete. */
-function rolloutInProgress(d) {
-    const want = d.spec?.replicas ?? 1;
-    const s = d.status ?? {};
-    const updated = s.updatedReplicas ?? 0;
-    const progressing = (s.conditions ?? []).find((c) => c.type === 'Progressing');
-    if ((s.observedGeneration ?? 0) < (d.metadata?.generation ?? 0))
-        return 'the controller has not seen the latest spec yet';
-    if (progressing?.reason === 'ProgressDeadlineExceeded')
-        return `stalled (${progressing.message ?? 'progress deadline exceeded'})`;
-    if (updated < want)
-        return `${updated} of ${want} new replicas updated`;
-    if ((s.replicas ?? 0) > updated)
-        return `${(s.replicas ?? 0) - updated} old replicas pending termination`;
-    if ((s.availableReplicas ?? 0) < updated)
-        return `${s.availableReplicas ?? 0} of ${updated} updated replicas available`;
-    return undefined;
-}
-/**
- * "kubectl get deployments -n vapora": each expected Deployment exists, is Available, and is not in the
- * middle of a rollout (deploying over one replaces a rollout whose outcome nobody has seen yet).
- */
-const deploymentsAvailableCheck = {
-    id: 'deployments-available',
-    title: 'Verify current deployments are available',
-    section: CLUSTER_SECTION.environment,
-    needs: ['cluster'],
-    async run(ctx) {
-        const cluster = await usableCluster(ctx);
-        if ('outcome' in cluster)
-            return cluster.outcome;
-        const namespace = ctx.options.namespace;
-        try {
-            const deployments = await cluster.session.deployments(namespace);
-            const details = [];
-            const unavailable = [];
-            const rollingOut = [];
-            const absent = [];
-            for (const name of ctx.options.deployments) {
-                const d = deployments.find(x => x.metadata?.name === name);
-                if (!d) {
-                    absent.push(name);
-                    details.push(`${name}: not deployed yet`);
-                    continue;
-                }
-                const want = d.spec?.replicas ?? 1;
-                const available = d.status?.availableReplicas ?? 0;
-                const condition = (d.status?.conditions ?? []).find((c) => c.type === 'Available');
-                const line = `${name}: ${available}/${want} available${condition ? ` (Available=${condition.status}${condition.reason ? `, ${condition.reason}` : ''})` : ''}`;
-                details.push(line);
-                if (available < want || condition?.status === 'False')
-                    unavailable.push(line);
-                const rollout = rolloutInProgress(d);
-                if (rollout) {
-                    rollingOut.push(`${name}: ${rollout}`);
-                    details.push(`${name}: rollout in progress: ${rollout}`);
-                }
-            }
-            if (unavailable.length || rollingOut.length) {
-                const said = [
-                    ...(unavailable.length ? [`not available: ${unavailable.join('; ')}`] : []),
-                    ...(rollingOut.length ? [`a rollout is in progress: ${rollingOut.join('; ')}`] : [])
-                ];
-                return {
-                    status: 'fail',
-                    message: said.join('; '),
-                    details,
-                    hint: rollingOut.length
-                        ? `Let the rollout finish (kubectl rollout status deployment/${rollingOut[0].split(':')[0]} -n ${namespace}) or roll it back first: deploying over it replaces a rollout whose outcome is not known yet.`
-                        : 'Deploying over an unhealthy Deployment hides the cause: fix or roll back the current state first.'
-                };
-            }
-            if (absent.length === ctx.options.deployments.length) {
-                return {
-                    status: 'warn',
-                    message: `none of the deployments exists yet in ${namespace} (first deploy)`,
-                    details
-                };
-            }
-            if (absent.length)
-                return { status: 'warn', message: `available; not deployed yet: ${absent.join(', ')}`, details };
-            return {
-                status: 'pass',
-                message: `all ${ctx.options.deployments.length} deployments available`,
-                details
-            };
-        }
-        catch (error) {
-            return {
-                status: 'error',
-                message: `cannot list deployments in ${namespace}: ${explainApiError(error)}`
-            };
-        }
-    }
-};
-
-/**
- * "kubectl apply --dry-run=server": every document of configmap.yaml and deployment.yaml goes through a
- * server-side apply with dryRun=All and strict field validation. Unknown fields, wrong types, immutable
- * field changes and admission rejections come back with the server's own message; warnings are kept.
- * The result says what was sent: a namespace set to the target, and every document left out, with why.
- */
-const dryRunCheck = {
-    id: 'dry-run',
-    title: 'Perform dry-run deployment (server-side, strict field validation)',
-    section: CLUSTER_SECTION.staging,
-    needs: ['cluster', 'bundle'],
-    async run(ctx) {
-        const cluster = await usableCluster(ctx);
-        if ('outcome' in cluster)
-            return cluster.outcome;
-        const { session } = cluster;
-        const { docs, unreadable, leftOut } = manifestDocs(ctx);
-        const notSent = [
-            ...unreadable.map(file => `${file}: not sent: it does not parse (see bundle-syntax)`),
-            ...leftOut.map(d => `${d.file}:${d.line} ${d.label}: not sent: ${d.why} (see manifests)`)
-        ];
-        if (docs.length === 0) {
-            return unreadable.length > 0 && leftOut.length === 0
-                ? {
-                    status: 'skip',
-                    skipReason: 'prerequisite-failed',
-                    blockedBy: 'bundle-syntax',
-                    message: `not run: ${unreadable.join(', ')} did not parse`,
-                    details: notSent
-                }
-                : { status: 'fail', message: 'no manifest to dry-run', details: notSent };
-        }
-        const namespace = ctx.options.namespace;
-        let namespaceExists;
-        try {
-            namespaceExists = (await session.namespace(namespace)) !== undefined;
-        }
-        catch (error) {
-            return { status: 'error', message: `cannot read namespace ${namespace}: ${explainApiError(error)}` };
-        }
-        const createdByBundle = docs.some(d => d.doc.kind === 'Namespace' && d.doc.metadata?.name === namespace);
-        const findings = [];
-        const details = [];
-        let failed = 0;
-        let warned = 0;
-        let accepted = 0;
-        let rewritten = 0;
-        let namespaceAdded = 0;
-        await Promise.all(docs.map(async ({ file, line, doc }, i) => {
-            const label = objectLabel(doc);
-            const inTargetNamespace = doc.kind !== 'Namespace';
-            if (!namespaceExists && createdByBundle && inTargetNamespace) {
-                warned++;
-                details[i] =
-                    `${file}:${line} ${label}: not sent — namespace ${namespace} does not exist yet (this bundle creates it)`;
-                return;
-            }
-            try {
-                const outcome = await session.dryRunApply(doc, namespace);
-                const set = outcome.namespaceSet;
-                const sentAs = set
-                    ? set.from
-                        ? ` (sent with metadata.namespace rewritten from "${set.from}" to "${set.to}")`
-                        : ` (sent with metadata.namespace set to "${set.to}")`
-                    : '';
-                if (set?.from)
-                    rewritten++;
-                else if (set)
-                    namespaceAdded++;
-                if (outcome.ok) {
-                    accepted++;
-                    const willCreate = doc.kind === 'Namespace' && !namespaceExists ? ' (will be created)' : '';
-                    details[i] =
-                        `${file}:${line} ${label}: accepted${willCreate}${sentAs}${outcome.warnings.length ? `; server warnings: ${outcome.warnings.join(' | ')}` : ''}`;
-                    if (outcome.warnings.length) {
-                        warned++;
-                        for (const warning of outcome.warnings)
-                            findings.push({ severity: 'warning', file, line, message: `${label}: ${warning}` });
-                    }
-                    return;
-                }
-                failed++;
-                if (!outcome.sent) {
-                    details[i] = `${file}:${line} ${label}: not sent: ${outcome.message}`;
-                    findings.push({
-                        severity: 'error',
-                        file,
-                        line,
-                        message: `${label}: not sent: ${outcome.message}`,
-                        hint: 'Use an apiVersion the server serves (kubectl api-resources lists them), or install the CRD first.'
-                    });
-                    return;
-                }
-                details[i] =
-                    `${file}:${line} ${label}: REJECTED (HTTP ${outcome.status}${outcome.reason ? ` ${outcome.reason}` : ''})${sentAs}: ${outcome.message}`;
-                findings.push({
-                    severity: 'error',
-                    file,
-                    line,
-                    message: `${label}: server rejected the dry-run: ${outcome.message}`
-                });
-            }
-            catch (error) {
-                failed++;
-                details[i] = `${file}:${line} ${label}: not checked: ${explainApiError(error)}`;
-                findings.push({
-                    severity: 'error',
-                    file,
-                    line,
-                    message: `${label}: dry-run failed: ${explainApiError(error)}`
-                });
-            }
-        }));
-        details.push(...notSent);
-        const total = docs.length + leftOut.length;
-        const sentLine = `${docs.length} of ${total} documents sent`;
-        const leftOutNote = notSent.length > 0 ? `; ${notSent.length} not sent (${notSent[0]})` : '';
-        const rewriteNote = rewritten > 0 ? `; ${rewritten} with metadata.namespace rewritten to ${namespace}` : '';
-        if (failed > 0) {
-            const errors = findings.filter(f => f.severity === 'error');
-            return {
-                status: 'fail',
-                message: `${failed} of ${docs.length} objects rejected or not sent: ${errors[0]?.message ?? details.at(-1)}`,
-                details,
-                findings,
-                hint: 'The messages above are the API server’s own. Fix the manifest (unknown fields and immutable fields such as spec.selector are common causes).'
-            };
-        }
-        if (unreadable.length > 0) {
-            // What was sent passed, but a whole file was not sent: not verified, so it blocks (fail closed),
-            // and its cause is the syntax error.
-            return {
-                status: 'fail',
-                blockedBy: 'bundle-syntax',
-                message: `${unreadable.join(', ')} not sent (does not parse); ${sentLine}, ${accepted} accepted`,
-                details,
-                findings
-            };
-        }
-        if (warned > 0 || notSent.length > 0 || rewritten > 0) {
-            return {
-                status: 'warn',
-                message: `${sentLine}, ${accepted} accepted${warned ? `; ${warned} with warnings or not sent` : ''}${rewriteNote}${leftOutNote}`,
-                details,
-                findings
-            };
-        }
-        return {
-            status: 'pass',
-            message: `all ${docs.length} objects accepted by the server (dry-run, strict validation)${namespaceAdded ? `; metadata.namespace set to ${namespace} on the ${namespaceAdded} that had none` : ''}`,
-            details
-        };
-    }
-};
-
-/** Detects the kubectl client on PATH (`kubectl version --client -o json`), the one the deploy job will use. */
-function detectKubectl() {
-    return new Promise(resolve => {
-        execFile('kubectl', ['version', '--client', '-o', 'json'], { timeout: 5000 }, (error, stdout) => {
-            if (error)
-                return resolve(undefined);
-            try {
-                resolve(JSON.parse(stdout).clientVersion?.gitVersion);
-            }
-            catch {
-                resolve(undefined);
-            }
-        });
-    });
-}
-function minorOf(version) {
-    const match = /^v?(\d+)\.(\d+)/.exec(version);
-    return match ? { major: Number(match[1]), minor: Number(match[2]) } : undefined;
-}
-/** "Verify kubectl version compatibility": the client within one minor version of the server. */
-const kubectlVersionCheck = {
-    id: 'kubectl-version',
-    title: 'Verify kubectl version compatibility (within 1 minor version)',
-    section: CLUSTER_SECTION.access,
-    needs: ['cluster'],
-    async run(ctx) {
-        const cluster = await usableCluster(ctx);
-        if ('outcome' in cluster)
-            return cluster.outcome;
-        const client = ctx.options.kubectlVersion ?? (await detectKubectl());
-        if (!client) {
-            return {
-                status: 'skip',
-                skipReason: 'not-applicable',
-                message: 'no kubectl on PATH and no kubectl-version given: skew not checked',
-                hint: 'Set kubectl-version to the kubectl your deploy job uses.'
-            };
-        }
-        const server = (await cluster.session.version()).gitVersion;
-        const c = minorOf(client);
-        const s = minorOf(server);
-        if (!c || !s)
-            return { status: 'error', message: `cannot compare versions "${client}" and "${server}"` };
-        const skew = c.minor - s.minor;
-        const source = ctx.options.kubectlVersion ? 'kubectl-version' : 'kubectl on PATH';
-        if (c.major !== s.major || Math.abs(skew) > 1) {
-            return {
-                status: 'fail',
-                message: `kubectl ${client} (${source}) is ${Math.abs(skew)} minor versions ${skew > 0 ? 'newer' : 'older'} than the server ${server}; supported skew is ±1`,
-                hint: `Use kubectl v${s.major}.${s.minor}.x (±1 minor) in the deploy job.`,
-                data: { client, server }
-            };
-        }
-        return {
-            status: 'pass',
-            message: `kubectl ${client} (${source}) vs server ${server}: within ±1 minor`,
-            data: { client, server }
-        };
-    }
-};
-
-/** "kubectl get namespace vapora": the target namespace exists (or this bundle creates it). */
-const namespaceExistsCheck = {
-    id: 'namespace-exists',
-    title: 'Check namespace exists',
-    section: CLUSTER_SECTION.environment,
-    needs: ['cluster'],
-    async run(ctx) {
-        const cluster = await usableCluster(ctx);
-        if ('outcome' in cluster)
-            return cluster.outcome;
-        const namespace = ctx.options.namespace;
-        try {
-            const found = await cluster.session.namespace(namespace);
-            if (found) {
-                const phase = found.status?.phase;
-                if (phase === 'Terminating')
-                    return { status: 'fail', message: `namespace ${namespace} is being deleted (Terminating)` };
-                return { status: 'pass', message: `namespace ${namespace} exists (${phase ?? 'Active'})` };
-            }
-            const created = manifestDocs(ctx).docs.some(d => d.doc.kind === 'Namespace' && d.doc.metadata?.name === namespace);
-            if (created)
-                return {
-                    status: 'warn',
-                    message: `namespace ${namespace} does not exist yet; this bundle creates it`
-                };
-            return {
-                status: 'fail',
-                message: `namespace ${namespace} does not exist`,
-                hint: `Create it (kubectl create namespace ${namespace}) or set the namespace input to the right one.`
-            };
-        }
-        catch (error) {
-            return { status: 'error', message: `cannot read namespace ${namespace}: ${explainApiError(error)}` };
-        }
-    }
-};
-
-/** Kubernetes quantities: CPU in cores (`250m`, `2`), memory in bytes (`512Mi`, `1G`). */
-function parseQuantity(text) {
-    if (text === undefined)
-        return 0;
-    if (typeof text === 'number')
-        return text;
-    const match = /^([0-9.]+)([a-zA-Z]*)$/.exec(text.trim());
-    if (!match)
-        return 0;
-    const value = Number(match[1]);
-    const factor = {
-        '': 1,
-        n: 1e-9,
-        u: 1e-6,
-        m: 1e-3,
-        k: 1e3,
-        M: 1e6,
-        G: 1e9,
-        T: 1e12,
-        P: 1e15,
-        Ki: 2 ** 10,
-        Mi: 2 ** 20,
-        Gi: 2 ** 30,
-        Ti: 2 ** 40,
-        Pi: 2 ** 50
-    };
-    return value * (factor[match[2]] ?? 1);
-}
-function requestsByNode(pods) {
-    const totals = new Map();
-    for (const pod of pods) {
-        const node = pod.spec?.nodeName;
-        if (!node || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed')
-            continue;
-        const total = totals.get(node) ?? { cpu: 0, memory: 0 };
-        for (const c of pod.spec?.containers ?? []) {
-            total.cpu += parseQuantity(c.resources?.requests?.cpu);
-            total.memory += parseQuantity(c.resources?.requests?.memory);
-        }
-        totals.set(node, total);
-    }
-    return totals;
-}
-/**
- * "kubectl top nodes (not near capacity)": usage from metrics.k8s.io when a metrics server serves it;
- * otherwise requested vs allocatable, with a warning that the numbers are requests, not usage. A node
- * metrics-server has no usage for (not scraped yet, or its kubelet unreachable) is counted by requests
- * too, and named — never taken as idle.
- */
-const nodeCapacityCheck = {
-    id: 'node-capacity',
-    title: 'Check current resource usage (not near capacity)',
-    section: CLUSTER_SECTION.environment,
-    needs: ['cluster'],
-    async run(ctx) {
-        const cluster = await usableCluster(ctx);
-        if ('outcome' in cluster)
-            return cluster.outcome;
-        const { session } = cluster;
-        const threshold = ctx.options.capacityThreshold;
-        try {
-            const [nodes, metrics] = await Promise.all([session.nodes(), session.nodeMetrics()]);
-            const usage = new Map();
-            const source = metrics ? 'metrics.k8s.io usage' : 'requests (metrics-server is absent)';
-            if (metrics) {
-                for (const m of metrics) {
-                    usage.set(m.metadata.name, {
-                        cpu: parseQuantity(m.usage?.cpu),
-                        memory: parseQuantity(m.usage?.memory)
-                    });
-                }
-            }
-            const noMetrics = metrics ? nodes.map(n => n.metadata.name).filter(name => !usage.has(name)) : [];
-            if (!metrics || noMetrics.length > 0) {
-                const requests = requestsByNode(await session.pods());
-                for (const name of metrics ? noMetrics : nodes.map(n => n.metadata.name))
-                    usage.set(name, requests.get(name) ?? { cpu: 0, memory: 0 });
-            }
-            const details = [];
-            const over = [];
-            const perNode = [];
-            for (const node of nodes) {
-                const name = node.metadata.name;
-                const cpu = parseQuantity(node.status?.allocatable?.cpu);
-                const memory = parseQuantity(node.status?.allocatable?.memory);
-                const used = usage.get(name) ?? { cpu: 0, memory: 0 };
-                const cpuPct = cpu ? (100 * used.cpu) / cpu : 0;
-                const memPct = memory ? (100 * used.memory) / memory : 0;
-                const line = `${name}: CPU ${cpuPct.toFixed(0)}%, memory ${memPct.toFixed(0)}% of allocatable${noMetrics.includes(name) ? ' (by requests: metrics-server has no usage for it)' : ''}`;
-                details.push(line);
-                perNode.push({ name, cpuPct: Math.round(cpuPct), memoryPct: Math.round(memPct) });
-                if (cpuPct > threshold || memPct > threshold)
-                    over.push(line);
-            }
-            const data = { source, threshold, nodes: perNode, ...(noMetrics.length > 0 ? { noMetrics } : {}) };
-            if (over.length) {
-                return {
-                    status: 'fail',
-                    message: `near capacity (over ${threshold}%, ${source}): ${over.join('; ')}`,
-                    details,
-                    data,
-                    hint: 'Free or add capacity first: a rolling update needs room for the surge pods.'
-                };
-            }
-            if (!metrics) {
-                return {
-                    status: 'warn',
-                    message: `under ${threshold}% on all ${nodes.length} nodes by requests; metrics-server is absent, so real usage is unknown`,
-                    details,
-                    data
-                };
-            }
-            if (noMetrics.length > 0) {
-                return {
-                    status: 'warn',
-                    message: `under ${threshold}% on all ${nodes.length} nodes; metrics-server has no usage for ${noMetrics.join(', ')} (not scraped yet, or its kubelet unreachable), counted by requests`,
-                    details,
-                    data
-                };
-            }
-            return {
-                status: 'pass',
-                message: `all ${nodes.length} nodes under ${threshold}% (${source})`,
-                details,
-                data
-            };
-        }
-        catch (error) {
-            return { status: 'error', message: `cannot read node capacity: ${explainApiError(error)}` };
-        }
-    }
-};
-
-const PRESSURE = ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable'];
-/** "kubectl get nodes (all Ready)": every node Ready, pressure conditions named, cordons noted. */
-const nodesReadyCheck = {
-    id: 'nodes-ready',
-    title: 'Verify cluster is healthy: all nodes Ready',
-    section: CLUSTER_SECTION.environment,
-    needs: ['cluster'],
-    async run(ctx) {
-        const cluster = await usableCluster(ctx);
-        if ('outcome' in cluster)
-            return cluster.outcome;
-        try {
-            const nodes = await cluster.session.nodes();
-            if (nodes.length === 0)
-                return { status: 'fail', message: 'the cluster has no nodes: nothing could run the pods' };
-            const problems = [];
-            const warnings = [];
-            for (const node of nodes) {
-                const name = node.metadata?.name;
-                const conditions = node.status?.conditions ?? [];
-                const ready = conditions.find(c => c.type === 'Ready');
-                if (ready?.status !== 'True') {
-                    problems.push(`${name} is NotReady${ready?.reason ? ` (${ready.reason}${ready.message ? `: ${ready.message}` : ''})` : ' (no Ready condition)'}`);
-                }
-                for (const c of conditions.filter(c => PRESSURE.includes(c.type) && c.status === 'True')) {
-                    problems.push(`${name} has ${c.type}${c.message ? ` (${c.message})` : ''}`);
-                }
-                if (node.spec?.unschedulable)
-                    warnings.push(`${name} is cordoned (unschedulable)`);
-            }
-            const details = [...problems, ...warnings];
-            if (problems.length) {
-                return {
-                    status: 'fail',
-                    message: problems.join('; '),
-                    details,
-                    hint: 'Wait for the nodes to recover, or drain and replace them, before deploying.'
-                };
-            }
-            if (warnings.length)
-                return { status: 'warn', message: `${nodes.length} nodes Ready; ${warnings.join('; ')}`, details };
-            return { status: 'pass', message: `all ${nodes.length} nodes Ready, no pressure conditions` };
-        }
-        catch (error) {
-            return { status: 'error', message: `cannot list nodes: ${explainApiError(error)}` };
-        }
-    }
-};
-
-/**
- * Loads the KubeConfig: from content given as an input (raw YAML or base64, written 0600 to a temp file
- * that is removed afterwards), from a path, or client-node's defaults (KUBECONFIG, ~/.kube/config,
- * in-cluster). Also collects every secret in it so adapters can mask them, and what it takes to run the
- * current user's exec credential plugin (see exec-credential.ts).
- */
-/** Decodes kubeconfig content given as raw YAML or base64; throws a UsageError that says what to pass. */
-function decodeKubeconfig(content) {
-    const trimmed = content.trim();
-    const looksLikeYaml = (text) => /(^|\n)\s*(clusters|apiVersion|contexts)\s*:/.test(text);
-    if (looksLikeYaml(trimmed))
-        return trimmed;
-    if (/^[A-Za-z0-9+/=\s_-]+$/.test(trimmed)) {
-        const decoded = Buffer.from(trimmed, 'base64').toString('utf8');
-        if (looksLikeYaml(decoded))
-            return decoded;
-    }
-    if (!trimmed.includes('\n') && existsSync(trimmed)) {
-        throw new UsageError('kubeconfig: this looks like a file path. Pass the file content (or its base64), not its path.');
-    }
-    throw new UsageError('kubeconfig: not a kubeconfig in YAML or base64 (no "clusters:" found). Pass the file content, e.g. ${{ secrets.KUBECONFIG }}.');
-}
-const SECRET_NAME = /token|key|password|certificate-data|secret/i;
-function secretsIn(doc) {
-    const secrets = new Set();
-    const add = (value) => {
-        if (typeof value === 'string' && value.length >= 6)
-            secrets.add(value);
-    };
-    for (const entry of Array.isArray(doc?.users) ? doc.users : []) {
-        const user = entry?.user ?? {};
-        for (const [key, value] of Object.entries(user))
-            if (SECRET_NAME.test(key))
-                add(value);
-        // An exec plugin's env often carries one (AWS_SECRET_ACCESS_KEY, a vault token).
-        const env = user.exec?.env;
-        for (const variable of Array.isArray(env) ? env : []) {
-            const { name, value } = (variable ?? {});
-            if (typeof name === 'string' && SECRET_NAME.test(name))
-                add(value);
-        }
-    }
-    return [...secrets];
-}
-function readDocuments(files) {
-    return files.flatMap(file => {
-        try {
-            return [{ dir: dirname(resolve(file)), doc: parse$1(readFileSync(file, 'utf8')) }];
-        }
-        catch {
-            return []; // client-node read it; a YAML dialect difference must not stop the run here
-        }
-    });
-}
-/** The files client-node's loadFromDefault reads, in its order (the first to name a user or cluster wins). */
-function defaultFiles() {
-    if (process.env.KUBECONFIG)
-        return process.env.KUBECONFIG.split(delimiter).filter(Boolean);
-    const file = join(homedir(), '.kube', 'config');
-    return existsSync(file) ? [file] : [];
-}
-/** The current user's exec plugin with what running it needs, or undefined when it has none. */
-function execPluginOf(kubeConfig, documents) {
-    const user = kubeConfig.getCurrentUser();
-    // client-node also takes an exec stanza from an auth-provider's config; client-go knows only users[].user.exec.
-    const exec = user?.exec ?? user?.authProvider?.config?.exec;
-    if (!user || !exec)
-        return undefined;
-    const cluster = kubeConfig.getCurrentCluster();
-    const userDocument = documents.find(d => d.doc?.users?.some(u => u?.name === user.name));
-    const rawCluster = documents
-        .map(d => d.doc?.clusters?.find(c => c?.name === cluster?.name)?.cluster)
-        .find(Boolean);
-    return {
-        user: user.name,
-        exec,
-        baseDir: userDocument?.dir ?? process.cwd(),
-        cluster: { ...rawCluster, server: cluster?.server },
-        caFile: cluster?.caFile
-    };
-}
-/** Loads and validates a KubeConfig; `context` switches the current context. */
-function loadKubeConfig(source, context) {
-    const kubeConfig = new KubeConfig();
-    let origin;
-    let documents = [];
-    try {
-        if (source.kind === 'content') {
-            const text = decodeKubeconfig(source.content);
-            let doc = null;
-            try {
-                doc = parse$1(text);
-            }
-            catch {
-                // client-node reports it below, without quoting the content.
-            }
-            // There is no kubeconfig file: a relative plugin command is taken from the working directory.
-            documents = [{ dir: process.cwd(), doc }];
-            // Written 0600 and removed at once: client-node resolves relative paths and exec plugins from a file.
-            const dir = mkdtempSync(join(tmpdir(), 'vapora-kubeconfig-'));
-            try {
-                const file = join(dir, 'config');
-                writeFileSync(file, text, { mode: 0o600 });
-                kubeConfig.loadFromFile(file);
-            }
-            finally {
-                rmSync(dir, { recursive: true, force: true });
-            }
-            origin = 'the kubeconfig input';
-        }
-        else if (source.kind === 'path') {
-            if (!existsSync(source.path))
-                throw new UsageError(`kubeconfig: file "${source.path}" does not exist.`);
-            kubeConfig.loadFromFile(source.path);
-            origin = source.path;
-            documents = readDocuments([source.path]);
-        }
-        else {
-            kubeConfig.loadFromDefault();
-            documents = readDocuments(defaultFiles());
-            origin = process.env.KUBECONFIG ? `KUBECONFIG (${process.env.KUBECONFIG})` : 'the default kubeconfig';
-        }
-    }
-    catch (error) {
-        if (error instanceof UsageError)
-            throw error;
-        // Only the first line: YAML errors go on to quote the file around the error, which may hold a token.
-        throw new UsageError(`kubeconfig: cannot load it from ${source.kind === 'content' ? 'the kubeconfig input' : 'its file'} (${describeError(error).split('\n')[0]}).`);
-    }
-    if (context) {
-        const names = kubeConfig.getContexts().map(c => c.name);
-        if (!names.includes(context)) {
-            throw new UsageError(`context: "${context}" is not in ${origin}; available: ${names.join(', ') || '(none)'}.`);
-        }
-        kubeConfig.setCurrentContext(context);
-    }
-    const cluster = kubeConfig.getCurrentCluster();
-    if (!cluster || !cluster.server) {
-        throw new UsageError(`kubeconfig: ${origin} has no current context with a cluster server. Set current-context or the context input.`);
-    }
-    const secrets = [...new Set(documents.flatMap(d => secretsIn(d.doc)))];
-    return { kubeConfig, secrets, origin, exec: execPluginOf(kubeConfig, documents) };
-}
-
-/**
- * One run's view of the cluster: the few API calls the checks need, each made at most once per run
- * (memoised), so checks running concurrently share reads. Checks call these; they never build paths.
- */
-const FIELD_MANAGER = 'vapora-preflight';
-/** Splits `apps/v1` into group and version (`v1` → core group ''). */
-function splitApiVersion(apiVersion) {
-    const slash = apiVersion.indexOf('/');
-    return slash < 0
-        ? { group: '', version: apiVersion }
-        : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
-}
-const basePath = (apiVersion) => apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
-class ClusterSession {
-    client;
-    origin;
-    memo = new Map();
-    constructor(client, origin) {
-        this.client = client;
-        this.origin = origin;
-    }
-    once(key, load) {
-        let promise = this.memo.get(key);
-        if (!promise) {
-            promise = load();
-            this.memo.set(key, promise);
-        }
-        return promise;
-    }
-    version() {
-        return this.once('version', () => this.client.get('/version'));
-    }
-    /** The resources of one group/version (discovery), e.g. to map kind Deployment → `deployments`. */
-    resources(apiVersion) {
-        return this.once(`discovery:${apiVersion}`, async () => {
-            const list = await this.client.getOptional(basePath(apiVersion));
-            return (list?.resources ?? []).filter(r => !r.name.includes('/'));
-        });
-    }
-    async resourceFor(apiVersion, kind) {
-        return (await this.resources(apiVersion)).find(r => r.kind === kind);
-    }
-    /** The API path of an object (collection path when `name` is omitted). */
-    async pathFor(apiVersion, kind, namespace, name) {
-        const resource = await this.resourceFor(apiVersion, kind);
-        if (!resource)
-            return undefined;
-        const ns = resource.namespaced ? `/namespaces/${encodeURIComponent(namespace ?? 'default')}` : '';
-        return `${basePath(apiVersion)}${ns}/${resource.name}${name ? `/${encodeURIComponent(name)}` : ''}`;
-    }
-    namespace(name) {
-        return this.once(`ns:${name}`, () => this.client.getOptional(`/api/v1/namespaces/${encodeURIComponent(name)}`));
-    }
-    nodes() {
-        return this.once('nodes', async () => (await this.client.get('/api/v1/nodes')).items);
-    }
-    deployments(namespace) {
-        return this.once(`deployments:${namespace}`, async () => (await this.client.get(`/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/deployments`)).items);
-    }
-    replicaSets(namespace) {
-        return this.once(`replicasets:${namespace}`, async () => (await this.client.get(`/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/replicasets`)).items);
-    }
-    pods(namespace) {
-        const path = namespace ? `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods` : '/api/v1/pods';
-        return this.once(`pods:${namespace ?? '*'}`, async () => (await this.client.get(path)).items);
-    }
-    events(namespace) {
-        return this.once(`events:${namespace}`, async () => (await this.client.get(`/api/v1/namespaces/${encodeURIComponent(namespace)}/events`)).items);
-    }
-    configMap(namespace, name) {
-        return this.once(`cm:${namespace}/${name}`, () => this.client.getOptional(`/api/v1/namespaces/${encodeURIComponent(namespace)}/configmaps/${encodeURIComponent(name)}`));
-    }
-    /** Node metrics from metrics.k8s.io, or undefined when no metrics server serves them. */
-    nodeMetrics() {
-        return this.once('node-metrics', async () => {
-            try {
-                return (await this.client.get('/apis/metrics.k8s.io/v1beta1/nodes')).items;
-            }
-            catch (error) {
-                if (error instanceof KubeApiError && (error.status === 404 || error.status === 503))
-                    return undefined;
-                throw error;
-            }
-        });
-    }
-    /** The live object a manifest document would change, or undefined when it does not exist yet. */
-    live(doc, namespace) {
-        const key = `live:${doc.apiVersion}/${doc.kind}/${namespace}/${doc.metadata?.name}`;
-        return this.once(key, async () => {
-            const path = await this.pathFor(doc.apiVersion, doc.kind, namespace, doc.metadata.name);
-            return path ? this.client.getOptional(path) : undefined;
-        });
-    }
-    /**
-     * Server-side apply with dryRun=All and strict field validation: the server validates and defaults the
-     * object exactly as a real apply would, and stores nothing. The raw document is sent, unknown fields and all.
-     */
-    dryRunApply(doc, namespace) {
-        const key = `dry-run:${doc.apiVersion}/${doc.kind}/${namespace}/${doc.metadata?.name}`;
-        return this.once(key, async () => {
-            const path = await this.pathFor(doc.apiVersion, doc.kind, namespace, doc.metadata.name);
-            if (!path) {
-                return {
-                    ok: false,
-                    sent: false,
-                    message: `the server does not serve ${doc.kind} in ${doc.apiVersion} (is the API version or CRD right?)`,
-                    warnings: []
-                };
-            }
-            const resource = (await this.resourceFor(doc.apiVersion, doc.kind));
-            const body = resource.namespaced ? { ...doc, metadata: { ...doc.metadata, namespace } } : doc;
-            const given = doc.metadata?.namespace || undefined;
-            const namespaceSet = resource.namespaced && given !== namespace ? { from: given, to: namespace } : undefined;
-            try {
-                const response = await this.client.request({
-                    method: 'PATCH',
-                    path,
-                    query: { dryRun: 'All', fieldManager: FIELD_MANAGER, fieldValidation: 'Strict', force: true },
-                    body,
-                    contentType: 'application/apply-patch+yaml'
-                });
-                return {
-                    ok: true,
-                    sent: true,
-                    namespaceSet,
-                    status: response.status,
-                    result: response.body,
-                    warnings: response.warnings
-                };
-            }
-            catch (error) {
-                if (error instanceof KubeApiError && !error.unreachable) {
-                    return {
-                        ok: false,
-                        sent: true,
-                        namespaceSet,
-                        status: error.status,
-                        message: error.message,
-                        reason: error.kubeStatus?.reason,
-                        warnings: []
-                    };
-                }
-                throw error;
-            }
-        });
-    }
-    /** Asks the server whether the current user may do `verb` on a resource (SelfSubjectAccessReview). */
-    canI(attributes) {
-        const key = `can-i:${attributes.verb}:${attributes.group}/${attributes.resource}:${attributes.namespace ?? ''}`;
-        return this.once(key, async () => {
-            const response = await this.client.request({
-                method: 'POST',
-                path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
-                body: {
-                    apiVersion: 'authorization.k8s.io/v1',
-                    kind: 'SelfSubjectAccessReview',
-                    spec: { resourceAttributes: attributes }
-                }
-            });
-            return { allowed: response.body.status?.allowed === true, reason: response.body.status?.reason };
-        });
-    }
-    close() {
-        this.client.close();
-    }
-}
-/** True when client-node's defaults would find nothing and fall back to a made-up localhost cluster. */
-function noDefaultKubeconfig() {
-    return (!process.env.KUBECONFIG &&
-        !existsSync(join(homedir(), '.kube', 'config')) &&
-        !process.env.KUBERNETES_SERVICE_HOST);
-}
-/**
- * Loads the kubeconfig and builds a session; never contacts the server (the checks do). When the current
- * user has an exec credential plugin, it runs here (within `clientOptions.execTimeoutMs`), so that its
- * credential is among `secrets` before anything is logged; if it fails, the session's first request (the
- * cluster-access check) reports why. Credentials it gives later in the run go to `clientOptions.onSecrets`.
- */
-async function openCluster(source, context, clientOptions = {}) {
-    if (source.kind === 'default' && noDefaultKubeconfig()) {
-        return {
-            ok: false,
-            reason: 'not-configured',
-            message: 'no kubeconfig (KUBECONFIG is not set, ~/.kube/config does not exist, not in a pod)'
-        };
-    }
-    try {
-        const loaded = loadKubeConfig(source, context);
-        const credentials = loaded.exec
-            ? new ExecCredentials(loaded.kubeConfig, loaded.exec, {
-                timeoutMs: clientOptions.execTimeoutMs ?? DEFAULT_CLIENT_OPTIONS.execTimeoutMs,
-                knownSecrets: loaded.secrets,
-                onSecrets: clientOptions.onSecrets
-            })
-            : undefined;
-        const client = await KubeClient.create(loaded.kubeConfig, clientOptions, credentials);
-        return {
-            ok: true,
-            session: new ClusterSession(client, loaded.origin),
-            secrets: [...loaded.secrets, ...(credentials?.secrets ?? [])]
-        };
-    }
-    catch (error) {
-        // A kubeconfig the user gave that cannot be used is an input error: say so, do not report a cluster state.
-        if (error instanceof UsageError)
-            throw error;
-        return { ok: false, reason: 'invalid', message: describeError(error) };
-    }
-}
-
-const APPLY_VERBS = ['get', 'create', 'patch', 'update'];
-/**
- * "kubectl auth can-i": a SelfSubjectAccessReview for every verb and resource the deploy needs, derived from
- * the bundle's kinds (apply = get/create/patch/update), plus `patch deployments` for `kubectl rollout undo`.
- */
-const permissionsCheck = {
-    id: 'permissions',
-    title: 'Test write access to the cluster (kubectl auth can-i)',
-    section: CLUSTER_SECTION.access,
-    needs: ['cluster', 'bundle'],
-    async run(ctx) {
-        const cluster = await usableCluster(ctx);
-        if ('outcome' in cluster)
-            return cluster.outcome;
-        const { session } = cluster;
-        const namespace = ctx.options.namespace;
-        const needs = new Map();
-        const add = (need) => needs.set(`${need.verb} ${need.group}/${need.resource} ${need.namespace ?? ''}`, need);
-        const unknownKinds = [];
-        for (const { doc } of manifestDocs(ctx).docs) {
-            let resource;
-            try {
-                resource = await session.resourceFor(doc.apiVersion, doc.kind);
-            }
-            catch (error) {
-                // The server could not say what it serves: nothing is known about the permissions, none is denied.
-                return { status: 'error', message: `cannot ask the server what it serves: ${explainApiError(error)}` };
-            }
-            if (!resource) {
-                unknownKinds.push(`${doc.kind} (${doc.apiVersion})`);
-                continue;
-            }
-            const { group } = splitApiVersion(doc.apiVersion);
-            for (const verb of APPLY_VERBS) {
-                add({
-                    verb,
-                    group,
-                    resource: resource.name,
-                    namespace: resource.namespaced ? namespace : undefined,
-                    why: `apply ${doc.kind}`
-                });
-            }
-        }
-        add({ verb: 'patch', group: 'apps', resource: 'deployments', namespace, why: 'kubectl rollout undo' });
-        const checked = await Promise.all([...needs.values()].map(async (need) => {
-            try {
-                const answer = await session.canI(need);
-                return { need, allowed: answer.allowed };
-            }
-            catch (error) {
-                return { need, allowed: false, error: explainApiError(error) };
-            }
-        }));
-        const label = (n) => `${n.verb} ${n.resource}${n.group ? `.${n.group}` : ''}${n.namespace ? ` in namespace ${n.namespace}` : ' (cluster-wide)'}`;
-        const unasked = checked.filter(c => c.error);
-        const missing = checked.filter(c => !c.allowed && !c.error);
-        const details = checked.map(c => `${c.allowed ? 'yes' : 'NO '}  ${label(c.need)} — for ${c.need.why}${c.error ? ` (${c.error})` : ''}`);
-        if (unknownKinds.length)
-            details.push(`not checked (the server does not serve them): ${unknownKinds.join(', ')}`);
-        if (unasked.length > 0) {
-            // An unanswered question is not a "no": say the server did not answer, not that a verb is denied.
-            return {
-                status: 'error',
-                message: `could not ask the server about ${unasked.length} of ${checked.length} permissions: ${unasked[0].error}${missing.length ? `; denied: ${missing.map(m => label(m.need)).join('; ')}` : ''}`,
-                details
-            };
-        }
-        if (missing.length > 0) {
-            return {
-                status: 'fail',
-                message: `the deploy identity cannot: ${missing.map(m => label(m.need)).join('; ')}`,
-                details,
-                hint: 'Grant these verbs to the deploy identity (a Role/RoleBinding in the namespace), or use the right kubeconfig.',
-                data: { missing: missing.map(m => label(m.need)) }
-            };
-        }
-        return {
-            status: 'pass',
-            message: `all ${checked.length} permissions the deploy and a rollback need are granted`,
-            details
-        };
-    }
-};
-
-/**
- * "kubectl get pods -n vapora (all Running)": every pod Running and Ready. A container in CrashLoopBackOff,
- * or one that restarted within the events window, blocks; older restarts are only counted.
- */
-const podsRunningCheck = {
-    id: 'pods-running',
-    title: 'Check pod status: all Running and Ready, no rising restarts',
-    section: CLUSTER_SECTION.environment,
-    needs: ['cluster'],
-    async run(ctx) {
-        const cluster = await usableCluster(ctx);
-        if ('outcome' in cluster)
-            return cluster.outcome;
-        const namespace = ctx.options.namespace;
-        const since = Date.now() - ctx.options.eventsWindowMs;
-        try {
-            const pods = await cluster.session.pods(namespace);
-            const problems = [];
-            const details = [];
-            let restarts = 0;
-            const restartsByPod = {};
-            for (const pod of pods) {
-                const name = pod.metadata?.name;
-                if (pod.status?.phase === 'Succeeded')
-                    continue;
-                const statuses = pod.status?.containerStatuses ?? [];
-                const podRestarts = statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0);
-                restarts += podRestarts;
-                if (name)
-                    restartsByPod[name] = podRestarts;
-                const ready = (pod.status?.conditions ?? []).find((c) => c.type === 'Ready')?.status === 'True';
-                details.push(`${name}: ${pod.status?.phase ?? 'Unknown'}, ${ready ? 'Ready' : 'not Ready'}, ${podRestarts} restarts`);
-                if (pod.status?.phase !== 'Running')
-                    problems.push(`${name} is ${pod.status?.phase ?? 'Unknown'}`);
-                else if (!ready)
-                    problems.push(`${name} is not Ready`);
-                for (const s of statuses) {
-                    const waiting = s.state?.waiting?.reason;
-                    if (waiting === 'CrashLoopBackOff' ||
-                        waiting === 'ImagePullBackOff' ||
-                        waiting === 'ErrImagePull') {
-                        problems.push(`${name}/${s.name} is in ${waiting} (${s.restartCount ?? 0} restarts)`);
-                        continue;
-                    }
-                    const finished = Date.parse(s.lastState?.terminated?.finishedAt ?? '');
-                    if ((s.restartCount ?? 0) > 0 && finished >= since) {
-                        problems.push(`${name}/${s.name} restarted ${s.restartCount} times, last at ${s.lastState.terminated.finishedAt} (${s.lastState?.terminated?.reason ?? 'exited'}): restarts are rising`);
-                    }
-                }
-            }
-            if (pods.length === 0)
-                return { status: 'pass', message: `no pods in ${namespace} yet` };
-            if (problems.length) {
-                return {
-                    status: 'fail',
-                    message: [...new Set(problems)].join('; '),
-                    details,
-                    data: { restarts, restartsByPod },
-                    hint: 'Check the pod logs and events (kubectl describe pod); a crashing workload should be fixed or rolled back before deploying over it.'
-                };
-            }
-            return {
-                status: 'pass',
-                message: `${pods.length} pods Running and Ready (${restarts} restarts in total, none recent)`,
-                details,
-                data: { restarts, restartsByPod }
-            };
-        }
-        catch (error) {
-            return { status: 'error', message: `cannot list pods in ${namespace}: ${explainApiError(error)}` };
-        }
-    }
-};
-
-function lastSeen(event) {
-    return Date.parse(event.series?.lastObservedTime ??
-        event.lastTimestamp ??
-        event.eventTime ??
-        event.metadata?.creationTimestamp ??
-        '');
-}
-/** "Verify recent events": Warning events in the window, grouped by reason and object. Reported, not blocking. */
-const recentEventsCheck = {
-    id: 'recent-events',
-    title: 'Verify recent events (no Warning events in the window)',
-    section: CLUSTER_SECTION.environment,
-    needs: ['cluster'],
-    async run(ctx) {
-        const cluster = await usableCluster(ctx);
-        if ('outcome' in cluster)
-            return cluster.outcome;
-        const namespace = ctx.options.namespace;
-        const since = Date.now() - ctx.options.eventsWindowMs;
-        try {
-            const events = (await cluster.session.events(namespace));
-            const warnings = events.filter(e => e.type === 'Warning' && lastSeen(e) >= since);
-            const minutes = Math.round(ctx.options.eventsWindowMs / 60_000);
-            if (warnings.length === 0)
-                return { status: 'pass', message: `no Warning events in ${namespace} in the last ${minutes} min` };
-            const grouped = new Map();
-            for (const e of warnings) {
-                const key = `${e.reason ?? 'Unknown'} ${e.involvedObject?.kind ?? ''}/${e.involvedObject?.name ?? ''}`;
-                const entry = grouped.get(key) ?? { count: 0, message: e.message };
-                entry.count += e.series?.count ?? e.count ?? 1;
-                grouped.set(key, entry);
-            }
-            const details = [...grouped].map(([key, v]) => `${key} ×${v.count}${v.message ? `: ${v.message}` : ''}`);
-            return {
-                status: 'warn',
-                message: `${grouped.size} kinds of Warning events in the last ${minutes} min: ${[...grouped.keys()].slice(0, 3).join(', ')}${grouped.size > 3 ? ', …' : ''}`,
-                details,
-                data: { warnings: details }
-            };
-        }
-        catch (error) {
-            return { status: 'error', message: `cannot list events in ${namespace}: ${explainApiError(error)}` };
-        }
-    }
-};
-
-const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
-const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause';
-function images(podTemplate) {
-    const containers = podTemplate?.spec?.containers ?? [];
-    return containers.map(c => c.image ?? '(none)');
-}
-/** Builds the history of `deployment` from the namespace's ReplicaSets. */
-function rolloutHistory(deployment, replicaSets) {
-    const name = deployment.metadata.name;
-    const namespace = deployment.metadata.namespace;
-    const uid = deployment.metadata?.uid;
-    const owned = replicaSets.filter(rs => (rs.metadata?.ownerReferences ?? []).some(ref => ref.controller === true && ref.uid === uid));
-    const revisions = owned
-        .map(rs => ({
-        revision: Number(rs.metadata?.annotations?.[REVISION_ANNOTATION]),
-        replicaSet: rs.metadata.name,
-        images: images(rs.spec?.template),
-        changeCause: rs.metadata?.annotations?.[CHANGE_CAUSE_ANNOTATION],
-        createdAt: rs.metadata?.creationTimestamp
-    }))
-        .filter(r => Number.isInteger(r.revision) && r.revision > 0)
-        .sort((a, b) => a.revision - b.revision);
-    const current = Number(deployment.metadata?.annotations?.[REVISION_ANNOTATION]);
-    const highestRevision = revisions.at(-1)?.revision;
-    return {
-        deployment: name,
-        namespace,
-        revisions,
-        currentRevision: Number.isInteger(current) && current > 0 ? current : undefined,
-        highestRevision,
-        undoCommand: highestRevision === undefined
-            ? undefined
-            : `kubectl rollout undo deployment/${name} -n ${namespace} --to-revision=${highestRevision}`
-    };
-}
-
-/**
- * "Document current deployment revisions": each Deployment's history as kubectl computes it, the highest
- * revision, the image of each revision, and the exact undo command that returns to what runs now.
- */
-const rolloutHistoryCheck = {
-    id: 'rollout-history',
-    title: 'Document current deployment revisions (kubectl rollout history)',
-    section: CLUSTER_SECTION.rollback,
-    needs: ['cluster'],
-    async run(ctx) {
-        const cluster = await usableCluster(ctx);
-        if ('outcome' in cluster)
-            return cluster.outcome;
-        const { session } = cluster;
-        const namespace = ctx.options.namespace;
-        try {
-            const [deployments, replicaSets] = await Promise.all([
-                session.deployments(namespace),
-                session.replicaSets(namespace)
-            ]);
-            const histories = [];
-            const absent = [];
-            for (const name of ctx.options.deployments) {
-                const deployment = deployments.find(d => d.metadata?.name === name);
-                if (!deployment)
-                    absent.push(name);
-                else
-                    histories.push(rolloutHistory(deployment, replicaSets));
-            }
-            const revisions = Object.fromEntries(histories.filter(h => h.highestRevision !== undefined).map(h => [h.deployment, h.highestRevision]));
-            const details = histories.flatMap(h => [
-                `${h.deployment}: revision ${h.highestRevision ?? '(none)'}${h.currentRevision !== undefined && h.currentRevision !== h.highestRevision ? ` (running revision ${h.currentRevision})` : ''}`,
-                ...h.revisions.map(r => `  ${r.revision}: ${r.images.join(', ')}${r.changeCause ? ` — ${r.changeCause}` : ''}`),
-                ...(h.undoCommand ? [`  rollback: ${h.undoCommand}`] : [])
-            ]);
-            for (const name of absent)
-                details.push(`${name}: not deployed yet (first deploy: nothing to roll back to)`);
-            const data = {
-                revisions,
-                histories,
-                undoCommands: histories.flatMap(h => (h.undoCommand ? [h.undoCommand] : []))
-            };
-            const summary = histories.map(h => `${h.deployment} rev ${h.highestRevision ?? '-'}`).join(', ');
-            if (histories.length === 0) {
-                return {
-                    status: 'warn',
-                    message: `no deployment exists yet in ${namespace}: first deploy, nothing to roll back to`,
-                    details,
-                    data
-                };
-            }
-            const noHistory = histories.filter(h => h.highestRevision === undefined).map(h => h.deployment);
-            if (absent.length || noHistory.length) {
-                return {
-                    status: 'warn',
-                    message: `${summary}${absent.length ? `; not deployed yet: ${absent.join(', ')}` : ''}${noHistory.length ? `; no revisions recorded: ${noHistory.join(', ')}` : ''}`,
-                    details,
-                    data
-                };
-            }
-            return { status: 'pass', message: summary, details, data };
-        }
-        catch (error) {
-            return { status: 'error', message: `cannot read rollout history: ${explainApiError(error)}` };
-        }
-    }
-};
-
-const containersOf = (obj) => obj?.spec?.template?.spec?.containers ?? [];
-function envValue(e) {
-    return e.valueFrom !== undefined ? `from ${JSON.stringify(e.valueFrom)}` : (e.value ?? '');
-}
-/**
- * What a reviewer needs from a Deployment change: replicas, images, env. Env values are not shown: they
- * end up in the job summary and the tracking issue, and a value such as DATABASE_URL may hold a password.
- */
-function deploymentChanges(live, next) {
-    const changes = [];
-    if (live.spec?.replicas !== next.spec?.replicas)
-        changes.push(`replicas ${live.spec?.replicas} → ${next.spec?.replicas}`);
-    const before = new Map(containersOf(live).map(c => [c.name, c]));
-    for (const container of containersOf(next)) {
-        const old = before.get(container.name);
-        if (!old) {
-            changes.push(`container ${container.name} added (${container.image})`);
-            continue;
-        }
-        before.delete(container.name);
-        if (old.image !== container.image)
-            changes.push(`${container.name} image ${old.image} → ${container.image}`);
-        const oldEnv = new Map((old.env ?? []).map(e => [e.name, envValue(e)]));
-        for (const e of container.env ?? []) {
-            const value = envValue(e);
-            if (!oldEnv.has(e.name))
-                changes.push(`${container.name} env ${e.name} added`);
-            else if (oldEnv.get(e.name) !== value) {
-                changes.push(`${container.name} env ${e.name} changed`);
-            }
-            oldEnv.delete(e.name);
-        }
-        for (const name of oldEnv.keys())
-            changes.push(`${container.name} env ${name} removed`);
-    }
-    for (const name of before.keys())
-        changes.push(`container ${name} removed`);
-    return changes;
-}
-/** ConfigMap keys added, removed or changed (values are not shown: they may be sensitive). */
-function configMapChanges(live, next) {
-    const a = (live.data ?? {});
-    const b = (next.data ?? {});
-    const changes = [];
-    for (const key of Object.keys(b)) {
-        if (!(key in a))
-            changes.push(`key ${key} added`);
-        else if (a[key] !== b[key])
-            changes.push(`key ${key} changed`);
-    }
-    for (const key of Object.keys(a))
-        if (!(key in b))
-            changes.push(`key ${key} removed`);
-    return changes;
-}
-/** "Document: what's changing": per object, live vs the server's dry-run result, as a reviewer reads it. */
-const whatChangesCheck = {
-    id: 'what-changes',
-    title: "Document: what's changing (configs, manifests, versions)",
-    section: '24 Hours Before Deployment › Change Documentation',
-    needs: ['cluster', 'bundle'],
-    async run(ctx) {
-        const cluster = await usableCluster(ctx);
-        if ('outcome' in cluster)
-            return cluster.outcome;
-        const { session } = cluster;
-        const namespace = ctx.options.namespace;
-        const changes = {};
-        const notComputed = [];
-        for (const { doc } of manifestDocs(ctx).docs) {
-            const label = objectLabel(doc);
-            const outcome = await session.dryRunApply(doc, namespace).catch(() => undefined);
-            const live = await session.live(doc, namespace).catch(() => undefined);
-            if (!outcome?.ok || !outcome.result) {
-                notComputed.push(label);
-                continue;
-            }
-            if (!live) {
-                changes[label] = ['new object (will be created)'];
-                continue;
-            }
-            const list = doc.kind === 'Deployment'
-                ? deploymentChanges(live, outcome.result)
-                : doc.kind === 'ConfigMap'
-                    ? configMapChanges(live, outcome.result)
-                    : JSON.stringify(live.spec) !== JSON.stringify(outcome.result.spec)
-                        ? ['spec changes']
-                        : [];
-            changes[label] = list.length ? list : ['no change'];
-        }
-        const details = Object.entries(changes).map(([label, list]) => `${label}: ${list.join('; ')}`);
-        if (notComputed.length)
-            details.push(`not computed (dry-run failed): ${notComputed.join(', ')}`);
-        const changed = Object.values(changes).filter(list => list[0] !== 'no change').length;
-        return {
-            status: notComputed.length ? 'warn' : 'pass',
-            message: `${changed} of ${Object.keys(changes).length + notComputed.length} objects change${notComputed.length ? `; ${notComputed.length} not computed` : ''}`,
-            details,
-            data: { changes }
-        };
-    }
-};
-
-const NO_IMAGE_HINT = 'Give every service an `image:` (or a `build:` context).';
-/** docker-compose.yml: a non-empty `services` map whose every service names an image, a build or a base. */
-const composeCheck = {
-    id: 'compose',
-    title: 'docker-compose.yml defines runnable services',
-    section: SECTION.artifacts,
-    needs: ['bundle'],
-    notApplicable({ options, bundle }) {
-        return options.expectedFiles.includes(COMPOSE_FILE) || bundle?.has(COMPOSE_FILE)
-            ? undefined
-            : `the bundle has no ${COMPOSE_FILE}`;
-    },
-    async run({ bundle }) {
-        if (!bundle.has(COMPOSE_FILE)) {
-            return {
-                status: 'skip',
-                skipReason: 'prerequisite-failed',
-                blockedBy: 'bundle-files',
-                message: `not run: ${COMPOSE_FILE} is missing`
-            };
-        }
-        const parsed = bundle.parsed(COMPOSE_FILE);
-        if (parsed.errors.length > 0) {
-            return {
-                status: 'skip',
-                skipReason: 'prerequisite-failed',
-                blockedBy: 'bundle-syntax',
-                message: `not run: ${COMPOSE_FILE} does not parse`
-            };
-        }
-        const doc = parsed.documents[0];
-        const services = isMap(doc?.value) ? doc.value.services : undefined;
-        if (!isMap(services) || Object.keys(services).length === 0) {
-            const at = positionOf(parsed, services === undefined ? [] : ['services'], doc);
-            return {
-                status: 'fail',
-                message: `${COMPOSE_FILE} has no "services" map`,
-                findings: [{ severity: 'error', ...at, message: 'no top-level "services" map' }],
-                hint: 'A compose file needs `services:` with at least one service.'
-            };
-        }
-        const findings = [];
-        for (const [name, service] of Object.entries(services)) {
-            const at = positionOf(parsed, ['services', name], doc);
-            if (!isMap(service)) {
-                findings.push({ severity: 'error', ...at, message: `service "${name}" is not a mapping` });
-                continue;
-            }
-            const image = service.image;
-            const hasImage = typeof image === 'string' && image.trim() !== '';
-            const hasBuild = typeof service.build === 'string' || isMap(service.build);
-            if (!hasImage && !hasBuild && service.extends === undefined) {
-                findings.push({
-                    severity: 'error',
-                    ...at,
-                    message: `service "${name}" has neither "image" nor "build"`,
-                    hint: NO_IMAGE_HINT
-                });
-            }
-            else if (hasImage && /:latest$/.test(image)) {
-                findings.push({
-                    severity: 'warning',
-                    ...positionOf(parsed, ['services', name, 'image'], doc),
-                    message: `service "${name}" uses ${image}: pin a version`,
-                    hint: 'Pin the image to a version tag or digest, so that the deploy is reproducible.'
-                });
-            }
-        }
-        const errors = findings.filter(f => f.severity === 'error');
-        const details = findings.map(f => `${where(f)} ${f.severity}: ${f.message}`);
-        const count = Object.keys(services).length;
-        if (errors.length > 0) {
-            return {
-                status: 'fail',
-                message: errors.map(f => f.message).join('; '),
-                details,
-                findings,
-                hint: NO_IMAGE_HINT
-            };
-        }
-        if (findings.length > 0)
-            return { status: 'warn', message: `${count} services; ${findings[0].message}`, details, findings };
-        return {
-            status: 'pass',
-            message: `${count} services, each with an image or build (${Object.keys(services).join(', ')})`
-        };
-    }
-};
-
-/**
- * Compares the same configuration written in several formats. Values are first brought to a common
- * model: TOML has no null, so null/absent are the same; TOML dates become their ISO text; numbers compare
- * by value (TOML 8001 and JSON 8001.0 are the same number).
- */
-function normalise$1(value) {
-    if (value === null || value === undefined)
-        return null;
-    if (value instanceof Date)
-        return Number.isNaN(value.getTime()) ? String(value) : value.toISOString();
-    if (typeof value === 'bigint')
-        return Number(value);
-    if (typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string')
-        return value;
-    if (Array.isArray(value))
-        return value.map(normalise$1);
-    if (typeof value === 'object') {
-        const out = {};
-        for (const key of Object.keys(value).sort()) {
-            const item = normalise$1(value[key]);
-            if (item !== null)
-                out[key] = item;
-        }
-        return out;
-    }
-    return String(value);
-}
-/** Renders a key path the way people write it: `llm_router.providers[1].model`, `labels["a.b"]`. */
-function formatPath(path) {
-    return path
-        .map((part, i) => {
-        if (typeof part === 'number')
-            return `[${part}]`;
-        if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(part))
-            return i === 0 ? part : `.${part}`;
-        return `[${JSON.stringify(part)}]`;
-    })
-        .join('');
-}
-const kindOf = (value) => value === undefined ? 'absent' : Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
-/**
- * Key paths at which `a` and `b` differ (a missing key counts). Arrays compare element by element,
- * because order matters to the application (e.g. a fallback chain).
- */
-function diffPaths(a, b, path = [], out = []) {
-    const ka = kindOf(a);
-    const kb = kindOf(b);
-    if (ka !== kb) {
-        out.push(path);
-    }
-    else if (ka === 'array') {
-        const xa = a;
-        const xb = b;
-        for (let i = 0; i < Math.max(xa.length, xb.length); i++)
-            diffPaths(xa[i], xb[i], [...path, i], out);
-    }
-    else if (ka === 'object') {
-        const oa = a;
-        const ob = b;
-        for (const key of [...new Set([...Object.keys(oa), ...Object.keys(ob)])].sort()) {
-            diffPaths(oa[key], ob[key], [...path, key], out);
-        }
-    }
-    else if (!Object.is(a, b)) {
-        out.push(path);
-    }
-    return out;
-}
-/** The value at a path, or undefined. */
-function valueAt(value, path) {
-    let current = value;
-    for (const part of path) {
-        if (current === null || current === undefined || typeof current !== 'object')
-            return undefined;
-        current = current[part];
-    }
-    return current;
-}
-/** Key names whose values must never be printed (they may hold credentials). */
-const SECRET_KEY = /(pass(word|wd)?|secret|token|api[-_]?key|private[-_]?key|credential|auth[-_]?key)/i;
-/** A short, safe rendering of a value for a diff line: secrets redacted, long values cut. */
-function showValue(path, value) {
-    if (value === undefined)
-        return '(absent)';
-    if (path.some(part => typeof part === 'string' && SECRET_KEY.test(part)))
-        return '(redacted)';
-    // A URL may carry credentials (postgres://user:password@host) under an innocent key such as `url`.
-    const text = JSON.stringify(value).replace(/(\w+:\/\/)[^/@\s"]+@/g, '$1***@');
-    return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-}
-
-const NOT_CONFIG = new Set([CONFIGMAP_FILE, DEPLOYMENT_FILE, COMPOSE_FILE]);
-const FORMAT_ORDER = ['toml', 'yaml', 'json'];
-const MAX_PATHS_SHOWN = 25;
-const HINT = 'The TOML, YAML and JSON of a mode must be generated from one source; regenerate the bundle.';
-/** Groups config files by name without extension: `vapora-solo` → its .toml/.yaml/.json files. */
-function modeGroups(files) {
-    const groups = new Map();
-    for (const file of files) {
-        if (NOT_CONFIG.has(file) || !formatOf(file))
-            continue;
-        const stem = file.replace(/\.(toml|ya?ml|json)$/i, '');
-        groups.set(stem, [...(groups.get(stem) ?? []), file]);
-    }
-    for (const [stem, members] of groups)
-        if (members.length < 2)
-            groups.delete(stem);
-    return groups;
-}
-function byFormatOrder(a, b) {
-    return FORMAT_ORDER.indexOf(formatOf(a)) - FORMAT_ORDER.indexOf(formatOf(b));
-}
-/** The members whose value at `path` differs from a majority of the others (none when there is no majority). */
-function outliers(members, path) {
-    const groups = new Map();
-    for (const m of members) {
-        const key = JSON.stringify(valueAt(m.value, path) ?? null);
-        groups.set(key, [...(groups.get(key) ?? []), m]);
-    }
-    const largest = Math.max(...[...groups.values()].map(g => g.length));
-    if (largest * 2 <= members.length)
-        return [];
-    return members.filter(m => groups.get(JSON.stringify(valueAt(m.value, path) ?? null)).length < largest);
-}
-function compareMode(stem, bundle, files) {
-    const members = files.map(file => ({
-        file,
-        format: formatOf(file),
-        value: normalise$1(bundle.parsed(file).documents[0]?.value)
-    }));
-    const byPath = new Map();
-    for (const other of members.slice(1)) {
-        for (const path of diffPaths(members[0].value, other.value))
-            byPath.set(formatPath(path), path);
-    }
-    if (byPath.size === 0)
-        return undefined;
-    const paths = [...byPath.values()];
-    const oddOnes = paths.map(path => outliers(members, path));
-    const single = oddOnes.every(o => o.length === 1 && o[0].format === oddOnes[0][0]?.format);
-    const odd = single ? oddOnes[0][0].format : undefined;
-    const details = [
-        odd
-            ? `${stem}: the ${odd} differs from the ${members
-                .filter(m => m.format !== odd)
-                .map(m => m.format)
-                .join(' and ')} at ${paths.length} key path(s)`
-            : `${stem}: ${members.map(m => m.format).join(', ')} differ at ${paths.length} key path(s)`
-    ];
-    const findings = [];
-    paths.slice(0, MAX_PATHS_SHOWN).forEach((path, i) => {
-        const shown = formatPath(path) || '(document root)';
-        const values = members.map(m => {
-            const at = bundle.parsed(m.file).locate(path);
-            const line = at?.exact ? ` (line ${at.line})` : at ? ' (absent)' : '';
-            return `${m.format}=${showValue(path, valueAt(m.value, path))}${at?.exact ? line : ''}`;
-        });
-        details.push(`  ${shown}: ${values.join(', ')}`);
-        // Annotate where the fix goes: the format that disagrees, or every format when there is no majority.
-        const blamed = oddOnes[i].length > 0 ? oddOnes[i] : members;
-        for (const m of blamed) {
-            const at = bundle.parsed(m.file).locate(path);
-            const others = members
-                .filter(o => o !== m)
-                .map(o => `${o.format} ${showValue(path, valueAt(o.value, path))}`);
-            findings.push({
-                severity: 'error',
-                file: m.file,
-                line: at?.line ?? 1,
-                column: at?.column ?? 1,
-                message: `${stem}: ${shown} is ${showValue(path, valueAt(m.value, path))} here but ${others.join(', ')}`,
-                hint: HINT
-            });
-        }
-    });
-    if (paths.length > MAX_PATHS_SHOWN)
-        details.push(`  … and ${paths.length - MAX_PATHS_SHOWN} more`);
-    return { stem, paths, odd, details, findings };
-}
-/**
- * "All 3 modes validate": for each mode, the TOML, YAML and JSON files must describe the same data.
- * Any difference is a blocking failure listing the differing key paths and (redacted) values, naming the
- * format that disagrees with the other two and pointing at its line.
- */
-const configModesCheck = {
-    id: 'config-modes',
-    title: 'Verify all 3 modes validate (TOML = YAML = JSON for each mode)',
-    section: SECTION.codeReview,
-    needs: ['bundle'],
-    notApplicable({ options }) {
-        return modeGroups(options.expectedFiles).size === 0
-            ? 'expected-files lists no config written in several formats'
-            : undefined;
-    },
-    async run({ options, bundle }) {
-        const expected = modeGroups(options.expectedFiles);
-        const present = modeGroups(bundle.files);
-        const stems = [...new Set([...expected.keys(), ...present.keys()])].sort();
-        const details = [];
-        const drifts = [];
-        const uncompared = [];
-        for (const stem of stems) {
-            const files = (present.get(stem) ?? []).sort(byFormatOrder);
-            const missing = (expected.get(stem) ?? []).filter(f => !bundle.has(f));
-            const unparsed = files.filter(f => bundle.parsed(f).errors.length > 0);
-            if (missing.length > 0 || unparsed.length > 0 || files.length < 2) {
-                const why = [...missing.map(f => `${f} missing`), ...unparsed.map(f => `${f} does not parse`)];
-                const text = why.join(', ') || 'fewer than two formats present';
-                uncompared.push({ stem, why: text, blockedBy: missing.length > 0 ? 'bundle-files' : 'bundle-syntax' });
-                details.push(`${stem}: cannot compare: ${text}`);
-                continue;
-            }
-            const drift = compareMode(stem, bundle, files);
-            if (drift) {
-                drifts.push(drift);
-                details.push(...drift.details);
-            }
-            else {
-                details.push(`${stem}: ${files.map(f => formatOf(f)).join(' = ')} ✓`);
-            }
-        }
-        const cannot = uncompared.map(u => `cannot compare ${u.stem}: ${u.why}`);
-        if (drifts.length === 0 && uncompared.length > 0) {
-            // Only files that are missing or do not parse: those checks said so; this one did not get to run.
-            return {
-                status: 'skip',
-                skipReason: 'prerequisite-failed',
-                blockedBy: uncompared[0].blockedBy,
-                message: `not run: ${cannot.join('; ')}`,
-                details
-            };
-        }
-        if (drifts.length > 0) {
-            const summary = drifts
-                .map(d => {
-                const paths = d.paths.map(p => formatPath(p) || '(document root)');
-                const shown = `${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', …' : ''}`;
-                return d.odd ? `${d.stem}: the ${d.odd} differs at ${shown}` : `${d.stem} differs at ${shown}`;
-            })
-                .join('; ');
-            return {
-                status: 'fail',
-                message: `formats disagree: ${[summary, ...cannot].join('; ')}`,
-                details,
-                findings: drifts.flatMap(d => d.findings),
-                hint: HINT,
-                data: { differing: Object.fromEntries(drifts.map(d => [d.stem, d.paths.map(p => formatPath(p))])) }
-            };
-        }
-        return {
-            status: 'pass',
-            message: `${stems.length} modes agree across formats (${stems.join(', ')})`,
-            details
-        };
-    }
-};
-
-/**
- * kubectl reads manifests as YAML 1.1 (sigs.k8s.io/yaml on go-yaml v2), where unquoted yes/no/on/off/y/n
- * are booleans; YAML 1.2 (what we parse with) reads them as strings. The same manifest can therefore say
- * `ENABLED: "yes"` to us and `ENABLED: true` to the server. This finds every such value.
- */
-const isContainer = (value) => typeof value === 'object' && value !== null;
-function walk(a, b, path, out) {
-    if (typeof a === 'string' && typeof b === 'boolean')
-        return out(path, a, b);
-    if (!isContainer(a) || !isContainer(b))
-        return;
-    for (const key of Object.keys(a)) {
-        const index = Array.isArray(a) ? Number(key) : key;
-        walk(a[key], b[key], [...path, index], out);
-    }
-}
-function yaml11Booleans(text, documents) {
-    const readings = [];
-    // Timestamps are left out of the 1.1 schema: go-yaml v2 keeps them as strings for untyped fields.
-    const legacy = parseAllDocuments(text, {
-        version: '1.1',
-        customTags: tags => tags.filter(tag => typeof tag === 'string' || tag.tag !== 'tag:yaml.org,2002:timestamp')
-    });
-    if (!Array.isArray(legacy))
-        return readings;
-    for (const doc of documents) {
-        const old = legacy[doc.index];
-        if (!old || old.errors.length > 0)
-            continue;
-        let value;
-        try {
-            value = old.toJS({ maxAliasCount: 100 });
-        }
-        catch {
-            continue;
-        }
-        walk(doc.value, value, [], (path, text, kubectlValue) => readings.push({ index: doc.index, path, text, kubectlValue }));
-    }
-    return readings;
-}
-
-const MANIFEST_FILES = [CONFIGMAP_FILE, DEPLOYMENT_FILE];
-const MANIFEST_HINT = 'Fix the manifest generator; names and namespace come from the namespace/deployments/configmap options.';
-/** API versions the server no longer serves (removed in Kubernetes 1.16). */
-const REMOVED_DEPLOYMENT_APIS = new Set(['extensions/v1beta1', 'apps/v1beta1', 'apps/v1beta2']);
-function checkDeployment(obj, problem, warn) {
-    if (REMOVED_DEPLOYMENT_APIS.has(obj.apiVersion)) {
-        problem(`uses apiVersion ${obj.apiVersion}, which the server no longer serves: use apps/v1`, [
-            'apiVersion'
-        ]);
-    }
-    const spec = isMap(obj.raw.spec) ? obj.raw.spec : undefined;
-    const template = spec && isMap(spec.template) ? spec.template : undefined;
-    const matchLabels = spec && isMap(spec.selector) && isMap(spec.selector.matchLabels) ? spec.selector.matchLabels : {};
-    const templateLabels = template && isMap(template.metadata) && isMap(template.metadata.labels) ? template.metadata.labels : {};
-    if (!spec || !isMap(spec.selector))
-        problem('has no spec.selector', ['spec', 'selector']);
-    for (const [key, value] of Object.entries(matchLabels)) {
-        if (templateLabels[key] !== value) {
-            problem(`spec.selector.matchLabels ${key}=${String(value)} is not among spec.template.metadata.labels`, ['spec', 'selector', 'matchLabels', key], 'The selector must match the pod template labels; note that a Deployment selector cannot change once created.');
-        }
-    }
-    const podSpec = template && isMap(template.spec) ? template.spec : undefined;
-    const containers = podSpec && Array.isArray(podSpec.containers) ? podSpec.containers : [];
-    const containersPath = ['spec', 'template', 'spec', 'containers'];
-    if (containers.length === 0)
-        problem('has no containers in spec.template.spec.containers', containersPath);
-    const names = new Set();
-    containers.forEach((container, i) => {
-        const at = [...containersPath, i];
-        if (!isMap(container))
-            return problem(`container #${i + 1} is not a mapping`, at);
-        const name = typeof container.name === 'string' ? container.name : '';
-        if (!name)
-            problem(`container #${i + 1} has no name`, at);
-        if (names.has(name))
-            problem(`container name "${name}" is used twice`, [...at, 'name']);
-        names.add(name);
-        const image = container.image;
-        if (typeof image !== 'string' || image.trim() === '')
-            return problem(`container "${name}" has no image`, [...at, 'image']);
-        const lastSegment = image.split('/').pop() ?? '';
-        if (!image.includes('@') && (!lastSegment.includes(':') || lastSegment.endsWith(':latest'))) {
-            warn(`container "${name}" image ${image} is not pinned to a version: a rollback could not restore it`, [...at, 'image'], 'Pin the image to a version tag or a digest (image@sha256:…).');
-        }
-    });
-}
-function checkConfigMap(obj, problem) {
-    for (const field of ['data', 'binaryData']) {
-        const data = obj.raw[field];
-        if (data === undefined || data === null)
-            continue;
-        if (!isMap(data)) {
-            problem(`${field} must be a mapping of keys to strings`, [field]);
-            continue;
-        }
-        for (const [key, value] of Object.entries(data)) {
-            if (typeof value !== 'string') {
-                problem(`${field}.${key} is a ${Array.isArray(value) ? 'list' : typeof value}; ConfigMap values must be strings (quote it)`, [field, key]);
-            }
-            else if (field === 'binaryData' && !/^[A-Za-z0-9+/]*={0,2}$/.test(value.replace(/\s/g, ''))) {
-                problem(`binaryData.${key} is not base64`, [field, key]);
-            }
-        }
-    }
-}
-/**
- * Manifest sanity, offline: every document is a Kubernetes object with apiVersion, kind and
- * metadata.name; the expected Deployments and ConfigMap are there; namespaces agree with the target;
- * and the mistakes the server would reject (selector not matching the template, non-string ConfigMap
- * values) are caught before any cluster is involved.
- */
-const manifestsCheck = {
-    id: 'manifests',
-    title: 'Manifests are sane (objects, names, namespaces)',
-    section: SECTION.artifacts,
-    needs: ['bundle'],
-    notApplicable({ options, bundle }) {
-        const relevant = MANIFEST_FILES.filter(f => options.expectedFiles.includes(f) || bundle?.has(f));
-        return relevant.length === 0 ? 'the bundle has no configmap.yaml or deployment.yaml' : undefined;
-    },
-    async run({ options, bundle }) {
-        const findings = [];
-        const unreadable = [];
-        const objects = [];
-        const parsedFiles = new Map();
-        for (const file of MANIFEST_FILES) {
-            if (!bundle.has(file)) {
-                if (options.expectedFiles.includes(file))
-                    unreadable.push({ file, why: 'missing' });
-                continue;
-            }
-            const parsed = bundle.parsed(file);
-            if (parsed.errors.length > 0) {
-                unreadable.push({ file, why: 'syntax errors' });
-                continue;
-            }
-            parsedFiles.set(file, parsed);
-            const { objects: found, problems } = kubeObjectsIn(parsed);
-            objects.push(...found);
-            findings.push(...problems.map(({ severity, file, line, column, message }) => ({
-                severity,
-                file,
-                line,
-                column,
-                message
-            })));
-            for (const reading of yaml11Booleans(bundle.text(file), parsed.documents)) {
-                const doc = parsed.documents.find(d => d.index === reading.index);
-                const kind = doc?.value?.kind;
-                // A ConfigMap value that kubectl turns into a boolean is rejected by the server; elsewhere it is
-                // a silent change of meaning that deserves a look.
-                const inConfigMapData = kind === 'ConfigMap' && (reading.path[0] === 'data' || reading.path[0] === 'binaryData');
-                findings.push({
-                    severity: inConfigMapData ? 'error' : 'warning',
-                    ...positionOf(parsed, reading.path, doc),
-                    message: `document ${reading.index + 1}: ${formatPath(reading.path)}: ${reading.text} is the string "${reading.text}" in YAML 1.2 but the boolean ${reading.kubectlValue} to kubectl (YAML 1.1)`,
-                    hint: `Quote it ("${reading.text}") so that kubectl and the server read the same value.`
-                });
-            }
-        }
-        const seen = new Map();
-        for (const obj of objects) {
-            const parsed = parsedFiles.get(obj.file);
-            const add = (severity) => (message, path = [], hint) => {
-                findings.push({
-                    severity,
-                    ...positionOf(parsed, [...obj.path, ...path], obj),
-                    message: `${obj.kind} ${obj.name}: ${message}`,
-                    hint
-                });
-            };
-            const problem = add('error');
-            const warn = add('warning');
-            if (obj.namespace !== undefined && obj.namespace !== options.namespace && !obj.clusterScoped) {
-                problem(`metadata.namespace is "${obj.namespace}" but the target namespace is "${options.namespace}"`, ['metadata', 'namespace'], `Set metadata.namespace to ${options.namespace} (or leave it out), or set the namespace input to the namespace you deploy to.`);
-            }
-            if (obj.kind === 'Namespace' && obj.name !== options.namespace) {
-                problem(`the bundle creates namespace "${obj.name}" but the target namespace is "${options.namespace}"`, ['metadata', 'name']);
-            }
-            const identity = `${obj.apiVersion.split('/')[0]}/${obj.kind}/${obj.namespace ?? options.namespace}/${obj.name}`;
-            const first = seen.get(identity);
-            if (first)
-                problem(`defined twice (first at ${first.file}:${first.line})`, ['metadata', 'name']);
-            seen.set(identity, obj);
-            if (obj.kind === 'Deployment')
-                checkDeployment(obj, problem, warn);
-            if (obj.kind === 'ConfigMap')
-                checkConfigMap(obj, problem);
-        }
-        // A missing object has no node to point at: the annotation goes on the file, naming the object.
-        const missingObject = (file, kind, name) => ({
-            severity: 'error',
-            file,
-            line: 1,
-            column: 1,
-            message: `${kind} ${name} is not in ${file}`,
-            hint: `Add the ${kind} ${name} to ${file}, or set the ${kind === 'Deployment' ? 'deployments' : 'configmap'} input to the names the bundle uses.`
-        });
-        const inFile = (file, kind) => new Set(objects.filter(o => o.file === file && o.kind === kind).map(o => o.name));
-        if (parsedFiles.has(DEPLOYMENT_FILE)) {
-            const deployments = inFile(DEPLOYMENT_FILE, 'Deployment');
-            for (const name of options.deployments.filter(n => !deployments.has(n))) {
-                findings.push(missingObject(DEPLOYMENT_FILE, 'Deployment', name));
-            }
-        }
-        if (parsedFiles.has(CONFIGMAP_FILE) && !inFile(CONFIGMAP_FILE, 'ConfigMap').has(options.configMap)) {
-            findings.push(missingObject(CONFIGMAP_FILE, 'ConfigMap', options.configMap));
-        }
-        const errors = findings.filter(f => f.severity === 'error');
-        const details = findings.map(f => `${where(f)} ${f.severity}: ${f.message}`);
-        if (unreadable.length > 0) {
-            const list = unreadable.map(u => `${u.file} (${u.why})`).join(', ');
-            // Nothing else wrong: the check did not run because of the file's own problem, reported elsewhere.
-            if (errors.length === 0) {
-                return {
-                    status: 'skip',
-                    skipReason: 'prerequisite-failed',
-                    blockedBy: unreadable[0].why === 'missing' ? 'bundle-files' : 'bundle-syntax',
-                    message: `not checked: ${list}`,
-                    details,
-                    findings
-                };
-            }
-            return {
-                status: 'fail',
-                message: `${errors.length} manifest problem(s): ${errors[0].message}${errors.length > 1 ? ' …' : ''}; not checked: ${list}`,
-                details,
-                findings,
-                hint: MANIFEST_HINT
-            };
-        }
-        const summary = `${objects.length} objects (${[...new Set(objects.map(o => o.kind))].join(', ')})`;
-        if (errors.length > 0) {
-            return {
-                status: 'fail',
-                message: `${errors.length} manifest problem(s): ${errors[0].message}${errors.length > 1 ? ' …' : ''}`,
-                details,
-                findings,
-                hint: MANIFEST_HINT
-            };
-        }
-        if (findings.length > 0) {
-            return {
-                status: 'warn',
-                message: `${summary}; ${findings.length} warning(s): ${findings[0].message}`,
-                details,
-                findings
-            };
-        }
-        return {
-            status: 'pass',
-            message: `${summary} in namespace ${options.namespace}; all expected objects present`
-        };
-    }
-};
-
-/**
- * Probes an HTTP(S) endpoint a few times and measures each answer. A probe is an answer only when its
- * status line, headers and whole body arrive within the probe timeout (as the kubelet's HTTP probe, whose
- * client timeout covers reading the body); all the probes of one endpoint share one budget, and a probe
- * the budget has no time left for is not sent. Redirects are never followed (a bearer token must not
- * travel to wherever a Location points), bodies are read and discarded, and error messages name the URL
- * without its query or credentials, never the token.
- */
-/**
- * How much of a body is read before the answer counts as complete. A health endpoint with a huge body is
- * not hung, and an API list of a few hundred KiB is still read whole, so its latency is the real one; the
- * kubelet reads 10 KiB and treats more as a non-fatal truncation, the same idea.
- */
-const MAX_BODY_BYTES = 1024 * 1024;
-/** The URL as safe to show: no user info, no query string (either may carry a secret). */
-function displayUrl(url) {
-    return `${url.protocol}//${url.host}${url.pathname}`;
-}
-/** A duration as people read it in a message: `0.031 s`, `2.5 s`, `30 s`. */
-function formatSeconds(ms) {
-    const s = ms / 1000;
-    return `${Number(s.toFixed(s >= 10 ? 1 : s >= 1 ? 2 : 3))} s`;
-}
-const round = (ms) => Math.round(ms * 10) / 10;
-/**
- * One probe, given up after `limitMs` (`within` says which bound that is, for the message). A fresh
- * connection each time, as the kubelet's prober: every probe measures the same thing, and no socket
- * outlives the probe.
- */
-function probeOnce(url, token, limitMs, within) {
-    const client = url.protocol === 'https:' ? https : http;
-    const started = performance.now();
-    const elapsed = () => round(performance.now() - started);
-    return new Promise(resolve => {
-        let status;
-        let done = false;
-        const finish = (sample) => {
-            if (done)
-                return;
-            done = true;
-            clearTimeout(deadline);
-            request.destroy();
-            resolve(sample);
-        };
-        const cutOff = (cause) => status === undefined
-            ? { complete: false, ms: elapsed(), error: cause }
-            : {
-                status,
-                complete: false,
-                ms: elapsed(),
-                error: `answer cut off (status ${status} received, body incomplete: ${cause})`
-            };
-        const request = client.get(url, {
-            agent: false,
-            headers: {
-                'user-agent': 'vapora-preflight',
-                accept: 'application/json, */*',
-                ...(token ? { authorization: `Bearer ${token}` } : {})
-            }
-        }, response => {
-            status = response.statusCode;
-            let bytes = 0;
-            response.on('data', (chunk) => {
-                bytes += chunk.length;
-                if (bytes >= MAX_BODY_BYTES)
-                    finish({ status, complete: true, ms: elapsed() });
-            });
-            response.on('end', () => finish({ status, complete: true, ms: elapsed() }));
-            response.on('error', error => finish(cutOff(error.message)));
-            // A body cut off mid-way can end in 'close' without 'end' or 'error'.
-            response.on('close', () => finish(cutOff('connection closed')));
-        });
-        // One deadline for the whole probe: a socket timeout only measures silence, and a server trickling
-        // its body a byte at a time would never trip it.
-        const deadline = setTimeout(() => {
-            const got = status === undefined ? 'no status received' : `status ${status} received, body unfinished`;
-            finish({ status, complete: false, ms: elapsed(), error: `no complete answer ${within} (${got})` });
-        }, limitMs);
-        // Node's network errors carry the host and port, never the request headers.
-        request.on('error', error => finish(cutOff(error.message)));
-    });
-}
-/**
- * Probes `url` `count` times, one after the other (latency is what is measured, not throughput), each
- * probe within `timeoutMs` and all of them within `budgetMs`: a probe gets the time the budget has left
- * when that is less than its timeout, and once the budget is spent the remaining probes are not sent.
- */
-async function probe(url, options) {
-    const started = performance.now();
-    const budget = formatSeconds(options.budgetMs);
-    const samples = [];
-    for (let i = 0; i < options.count; i++) {
-        // Whole ms, rounded up: the first probe of a budget equal to the timeout gets the whole timeout.
-        const left = Math.ceil(options.budgetMs - (performance.now() - started));
-        if (left <= 0) {
-            const error = `not sent: the endpoint's ${budget} budget was spent`;
-            samples.push({ complete: false, ms: 0, error, notSent: true });
-        }
-        else if (left < options.timeoutMs) {
-            const within = `within the ${formatSeconds(left)} left of the endpoint's ${budget} budget`;
-            samples.push(await probeOnce(url, options.token, left, within));
-        }
-        else {
-            const within = `within ${formatSeconds(options.timeoutMs)}`;
-            samples.push(await probeOnce(url, options.token, options.timeoutMs, within));
-        }
-    }
-    return { samples, spentMs: round(performance.now() - started) };
-}
-/** The p-th percentile (nearest rank) of `values`. */
-function percentile(values, p) {
-    if (values.length === 0)
-        return NaN;
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-function problemOf(sample, expected) {
-    if (!sample.complete)
-        return sample.error;
-    if (sample.status === expected)
-        return undefined;
-    const redirect = sample.status >= 300 && sample.status < 400 ? ' (redirect, not followed)' : '';
-    return `HTTP ${sample.status}${redirect}`;
-}
-function summarise(url, run, expected, bounds) {
-    const { samples } = run;
-    const statuses = {};
-    const problems = new Map();
-    let notSent = 0;
-    for (const s of samples) {
-        if (s.notSent)
-            notSent++;
-        const key = s.complete ? String(s.status) : s.notSent ? 'not sent' : 'no complete answer';
-        statuses[key] = (statuses[key] ?? 0) + 1;
-        const problem = problemOf(s, expected);
-        if (problem)
-            problems.set(problem, (problems.get(problem) ?? 0) + 1);
-    }
-    const answered = samples.filter(s => s.complete).map(s => s.ms);
-    const ok = samples.filter(s => s.complete && s.status === expected).length;
-    return {
-        url: displayUrl(url),
-        ok,
-        count: samples.length,
-        p50Ms: percentile(answered, 50),
-        p95Ms: percentile(answered, 95),
-        p99Ms: percentile(answered, 99),
-        errors: samples.length - ok,
-        statuses,
-        // In the order they first happened: a hang comes before the probes it left no time for.
-        problems: [...problems].map(([problem, probes]) => ({ problem, probes })),
-        notSent,
-        spentMs: run.spentMs,
-        budgetMs: bounds.budgetMs,
-        probeTimeoutMs: bounds.probeTimeoutMs
-    };
-}
-
-/** What the health and API checks share: probe each URL, judge status and latency, describe it. */
-const ENDPOINT_SECTION = '4 Hours Before Deployment › Health Baseline';
-/** `2 HTTP 503; 1 no complete answer within 10 s (…)`: each problem with how many probes had it. */
-function problemList(s) {
-    return s.problems.map(p => `${p.probes} ${p.problem}`).join('; ');
-}
-/**
- * `…/health: 5/5 OK in 0.031 s of its 30 s budget, p50 2 ms, p95 4 ms`. What failed is in the message,
- * which lists every failing endpoint with its problems; a detail line does not repeat them.
- */
-function describe(s) {
-    const latency = Number.isNaN(s.p50Ms) ? 'no complete answer' : `p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms`;
-    const spent = `in ${formatSeconds(s.spentMs)} of its ${formatSeconds(s.budgetMs)} budget`;
-    return `${s.url}: ${s.ok}/${s.count} OK ${spent}, ${latency}`;
-}
-/** How to fix what failed, the most specific cause first. */
-function hintFor$1(failing) {
-    const statuses = failing.flatMap(s => Object.keys(s.statuses));
-    const hints = [];
-    if (statuses.includes('401') || statuses.includes('403'))
-        hints.push('The endpoint refused the credentials: check health-token.');
-    if (statuses.includes('no complete answer')) {
-        const timeout = formatSeconds(failing[0].probeTimeoutMs);
-        hints.push(`A probe counts only when its status and whole body arrive within probe-timeout (${timeout}): check the service is not hung or overloaded; raise probe-timeout only if it is slow by design.`);
-    }
-    if (failing.some(s => s.notSent > 0)) {
-        const budget = formatSeconds(failing[0].budgetMs);
-        hints.push(`The probes used up endpoint-budget (${budget}) before all were sent: fix what makes them slow, or raise endpoint-budget (or lower probe-count).`);
-    }
-    return hints.length > 0
-        ? hints.join(' ')
-        : 'Check the service is up and the URL is right; a redirect is reported, not followed.';
-}
-/**
- * Probes every URL `probeCount` times (one URL after another, so the latency measured is the service's,
- * not ours), each probe within `probeTimeoutMs` and each URL's probes within `endpointBudgetMs`. Blocks
- * when any probe did not answer 200 in time (or was not sent), or when a p95 is over the latency threshold.
- */
-async function checkEndpoints(urls, options, what) {
-    const bounds = { probeTimeoutMs: options.probeTimeoutMs, budgetMs: options.endpointBudgetMs };
-    const summaries = [];
-    for (const url of urls) {
-        const run = await probe(url, {
-            token: options.healthToken,
-            timeoutMs: bounds.probeTimeoutMs,
-            budgetMs: bounds.budgetMs,
-            count: options.probeCount
-        });
-        summaries.push(summarise(url, run, 200, bounds));
-    }
-    const failing = summaries.filter(s => s.errors > 0);
-    const slow = options.latencyThresholdMs === undefined
-        ? []
-        : summaries.filter(s => !Number.isNaN(s.p95Ms) && s.p95Ms > options.latencyThresholdMs);
-    const details = summaries.map(describe);
-    const data = { endpoints: summaries };
-    if (failing.length > 0) {
-        const failed = failing.reduce((n, s) => n + s.errors, 0);
-        const probes = summaries.reduce((n, s) => n + s.count, 0);
-        const where = failing.map(s => `${s.url} (${problemList(s)})`).join(', ');
-        return {
-            status: 'fail',
-            message: `${what}: ${failed} of ${probes} probes failed at ${where}`,
-            details,
-            data,
-            hint: hintFor$1(failing)
-        };
-    }
-    if (slow.length > 0) {
-        return {
-            status: 'fail',
-            message: `${what}: p95 latency over ${options.latencyThresholdMs} ms at ${slow.map(s => `${s.url} (${s.p95Ms} ms)`).join(', ')}`,
-            details,
-            data
-        };
-    }
-    return { status: 'pass', message: `${what}: ${details.join('; ')}`, details, data };
-}
-
-/** "Verify health endpoints respond (200 OK)", probed `probe-count` times with p50/p95 latency. */
-const healthEndpointCheck = {
-    id: 'health-endpoint',
-    title: 'Verify health endpoints respond (200 OK)',
-    section: ENDPOINT_SECTION,
-    needs: ['network'],
-    notApplicable: ctx => (ctx.options.healthUrl ? undefined : 'no health-url given'),
-    run: ctx => checkEndpoints([ctx.options.healthUrl], ctx.options, 'health endpoint')
-};
-
-/** "API endpoints respond to test requests": each of `api-urls`, expected 200. */
-const apiEndpointsCheck = {
-    id: 'api-endpoints',
-    title: 'Verify API endpoints respond to test requests',
-    section: ENDPOINT_SECTION,
-    needs: ['network'],
-    notApplicable: ctx => (ctx.options.apiUrls.length > 0 ? undefined : 'no api-urls given'),
-    run: ctx => checkEndpoints(ctx.options.apiUrls, ctx.options, `${ctx.options.apiUrls.length} API endpoint(s)`)
-};
-
-/**
- * "Check certificate expiry": a live TLS handshake with SNI, then the leaf certificate's subject, issuer,
- * host match (SAN) and days left. Expired, wrong host or fewer days than `cert-min-days` block; a chain
- * the runner does not trust is reported as a warning (a private CA is common for internal endpoints).
- */
-const DAY_MS = 86_400_000;
-function handshake(host, port, timeoutMs, extraCa) {
-    return new Promise((resolve, reject) => {
-        // rejectUnauthorized: false so that an untrusted chain still shows us the certificate; trust is
-        // judged below from socket.authorized.
-        const socket = tls.connect({
-            host,
-            port,
-            servername: host,
-            rejectUnauthorized: false,
-            timeout: timeoutMs,
-            ...(extraCa ? { ca: [...tls.rootCertificates, extraCa] } : {})
-        });
-        socket.once('secureConnect', () => {
-            const cert = socket.getPeerCertificate(false);
-            const chainError = socket.authorized
-                ? undefined
-                : String(socket.authorizationError ?? 'untrusted chain');
-            socket.end();
-            if (!cert || Object.keys(cert).length === 0)
-                reject(new Error('the server sent no certificate'));
-            else
-                resolve({ cert, chainError });
-        });
-        socket.once('timeout', () => socket.destroy(new Error(`no TLS handshake within ${timeoutMs} ms`)));
-        socket.once('error', reject);
-    });
-}
-const name = (entity) => {
-    const value = entity ? (entity.CN ?? entity.O) : undefined;
-    return value === undefined ? '?' : [value].flat().join(', ');
-};
-const tlsExpiryCheck = {
-    id: 'tls-expiry',
-    title: 'Check certificate expiry',
-    section: ENDPOINT_SECTION,
-    needs: ['network'],
-    notApplicable: ctx => (ctx.options.tlsEndpoint ? undefined : 'no tls-endpoint given'),
-    async run(ctx) {
-        const { host, port } = ctx.options.tlsEndpoint;
-        const where = `${host}:${port}`;
-        let result;
-        try {
-            result = await handshake(host, port, ctx.options.requestTimeoutMs, ctx.options.tlsCa);
-        }
-        catch (error) {
-            return {
-                status: 'fail',
-                message: `${where}: no TLS handshake (${error.message})`,
-                hint: 'Check tls-endpoint (host:port) and that the port speaks TLS.'
-            };
-        }
-        const { cert, chainError } = result;
-        const expires = Date.parse(cert.valid_to);
-        const days = Math.floor((expires - Date.now()) / DAY_MS);
-        const identity = tls.checkServerIdentity(host, cert);
-        const details = [
-            `subject: ${name(cert.subject)}`,
-            `issuer: ${name(cert.issuer)}`,
-            `names: ${cert.subjectaltname ?? '(no subjectAltName)'}`,
-            `valid ${cert.valid_from} → ${cert.valid_to} (${days} days left)`,
-            ...(chainError ? [`chain: ${chainError}`] : [])
-        ];
-        const data = {
-            host,
-            port,
-            daysLeft: days,
-            validTo: new Date(expires).toISOString(),
-            issuer: name(cert.issuer)
-        };
-        const problems = [];
-        if (expires <= Date.now())
-            problems.push(`the certificate expired on ${new Date(expires).toISOString()}`);
-        else if (days < ctx.options.certMinDays)
-            problems.push(`the certificate expires in ${days} days (< cert-min-days ${ctx.options.certMinDays})`);
-        if (identity)
-            problems.push(`it is not valid for ${host} (${identity.message})`);
-        if (problems.length > 0) {
-            return {
-                status: 'fail',
-                message: `${where}: ${problems.join('; ')}`,
-                details,
-                data,
-                hint: 'Renew or fix the certificate before deploying (cert-manager: kubectl get certificate -A).'
-            };
-        }
-        if (chainError) {
-            return {
-                status: 'warn',
-                message: `${where}: valid for ${host}, ${days} days left, but the chain is not trusted here (${chainError})`,
-                details,
-                data,
-                hint: 'For a private CA, pass its certificate as tls-ca; otherwise the server is missing intermediates.'
-            };
-        }
-        return {
-            status: 'pass',
-            message: `${where}: valid for ${host}, ${days} days left (issuer ${name(cert.issuer)})`,
-            details,
-            data
-        };
-    }
-};
-
-/** The tag named by the run's ref when the run is for that very commit; else undefined. */
-function refTag(target) {
-    const tag = /^refs\/tags\/(.+)$/.exec(target.spec.ref ?? '')?.[1];
-    return tag && target.commit === target.spec.runCommit ? tag : undefined;
-}
-const gitMainCheck = {
-    id: 'git-main',
-    title: 'Confirm main branch has latest changes',
-    section: SECTION.codeReview,
-    needs: ['github'],
-    notApplicable: ctx => (ctx.changes ? undefined : NO_TARGET),
-    async run(ctx) {
-        const target = ctx.changes;
-        if ('problem' in target)
-            return { status: 'error', message: target.problem };
-        const reader = await target.reader();
-        const sha = short(target.commit);
-        let branch = 'the default branch';
-        try {
-            branch = await reader.defaultBranch();
-            const compared = await reader.compare(branch, target.commit, 0);
-            const data = {
-                repository: target.repository,
-                commit: target.commit,
-                defaultBranch: branch,
-                status: compared.status
-            };
-            if (compared.status === 'identical') {
-                return { status: 'pass', message: `${sha} is the head of ${branch} (${target.source})`, data };
-            }
-            if (compared.status === 'behind') {
-                const tags = refTag(target) ? [refTag(target)] : await reader.tagsAt(target.commit);
-                if (tags.length > 0) {
-                    return {
-                        status: 'pass',
-                        message: `${sha} is tag ${tags.join(', ')} on ${branch} (${branch} has ${compared.behindBy} newer commit(s))`,
-                        data: { ...data, tags }
-                    };
-                }
-                return {
-                    status: 'fail',
-                    message: `${sha} is ${compared.behindBy} commit(s) behind the head of ${branch}: ${branch} has changes this deploy lacks (${target.source})`,
-                    hint: `Deploy the head of ${branch} (re-run the bundle build on it), or tag ${sha} if deploying an older release is intended.`,
-                    data
-                };
-            }
-            return {
-                status: 'fail',
-                message: `${sha} is not on ${branch}: ${compared.aheadBy} commit(s) of it were never merged into ${branch} (${target.source})`,
-                hint: `Merge the change into ${branch} through a pull request, build the bundle from ${branch}, then deploy that.`,
-                data
-            };
-        }
-        catch (error) {
-            if (error.status === 404) {
-                return {
-                    status: 'fail',
-                    message: `commit ${sha} is not in ${target.repository} (or ${branch} is not found): nothing proves what is deployed was ever pushed`,
-                    hint: `Check the commit input and the repository; ${target.source} gave ${target.commit}.`
-                };
-            }
-            return githubProblem(error, `comparing ${sha} with ${branch} of ${target.repository}`, 'contents: read');
-        }
-    }
-};
-
-/** More commits than this since the last go are not verified one by one (and block: review them by hand). */
-const MAX_COMMITS = 250;
-function flagOf(provenance) {
-    if (provenance.kind === 'reviewed')
-        return undefined;
-    if (provenance.kind === 'direct')
-        return 'not from a merged pull request (pushed directly?)';
-    return `PR #${provenance.pull.number} ${provenance.pull.problem ?? 'not approved'}`;
-}
-const line = (c) => `${short(c.sha)} ${c.title} — ${c.author}${c.pull ? ` · #${c.pull.number}` : ''}${c.flag ? ` ⚠️ ${c.flag}` : ''}`;
-const gitHistoryCheck = {
-    id: 'git-history',
-    title: 'Check git log for unexpected commits',
-    section: SECTION.codeReview,
-    needs: ['github'],
-    notApplicable: ctx => {
-        if (!ctx.changes)
-            return NO_TARGET;
-        if ('problem' in ctx.changes)
-            return undefined;
-        const spec = ctx.changes.spec;
-        if (spec.lastGoProblem)
-            return undefined;
-        if (!spec.lastGo) {
-            return `${spec.noRecordReason ?? 'no earlier go is recorded in the tracking issue'}; commits are listed from the next run on, against this run's commit`;
-        }
-        if (spec.lastGo.repository.toLowerCase() !== ctx.changes.repository.toLowerCase()) {
-            return `the last go deployed ${spec.lastGo.repository}, this run deploys ${ctx.changes.repository}: no history in common`;
-        }
-        return undefined;
-    },
-    async run(ctx) {
-        const target = ctx.changes;
-        if ('problem' in target)
-            return { status: 'error', message: target.problem };
-        if (target.spec.lastGoProblem) {
-            return {
-                status: 'error',
-                message: `could not read the last go from the tracking issue: ${target.spec.lastGoProblem}`,
-                hint: 'Give the job `permissions: issues: read` (write for the tracking issue itself).'
-            };
-        }
-        const lastGo = target.spec.lastGo;
-        const base = { repository: target.repository, base: lastGo.sha, head: target.commit, lastGoAt: lastGo.at };
-        const since = `the last go (${short(lastGo.sha)}${lastGo.at ? `, ${lastGo.at}` : ''})`;
-        if (lastGo.sha === target.commit) {
-            return {
-                status: 'pass',
-                message: `no new commits since ${since}`,
-                data: { ...base, commits: [], total: 0 }
-            };
-        }
-        const reader = await target.reader();
-        let compared;
-        let branch;
-        try {
-            branch = await reader.defaultBranch();
-            compared = await reader.compare(lastGo.sha, target.commit, MAX_COMMITS);
-        }
-        catch (error) {
-            if (error.status === 404) {
-                return {
-                    status: 'fail',
-                    message: `${short(lastGo.sha)} (the last go) or ${short(target.commit)} is not in ${target.repository}: the history was rewritten, or the record is wrong`,
-                    hint: 'Compare the two commits by hand; if the history is as intended, close the tracking issue so the next run starts a fresh record.'
-                };
-            }
-            return githubProblem(error, `comparing ${short(lastGo.sha)}...${short(target.commit)} in ${target.repository}`, 'contents: read');
-        }
-        if (compared.status === 'identical') {
-            return {
-                status: 'pass',
-                message: `no new commits since ${since}`,
-                data: { ...base, commits: [], total: 0 }
-            };
-        }
-        if (compared.status === 'behind') {
-            return {
-                status: 'warn',
-                message: `${short(target.commit)} is ${compared.behindBy} commit(s) older than ${since}: this deploys older code (a rollback?)`,
-                data: { ...base, commits: [], total: 0, behindBy: compared.behindBy }
-            };
-        }
-        let commits;
-        try {
-            commits = await mapLimited(compared.commits, 8, async (c) => {
-                const provenance = await reader.provenance(c.sha, branch);
-                return {
-                    ...c,
-                    pull: provenance.kind === 'direct'
-                        ? undefined
-                        : { number: provenance.pull.number, url: provenance.pull.url },
-                    flag: flagOf(provenance)
-                };
-            });
-        }
-        catch (error) {
-            return githubProblem(error, `reading the pull requests of the commits since ${since}`, 'pull-requests: read');
-        }
-        const flagged = commits.filter(c => c.flag);
-        const data = { ...base, commits, total: compared.aheadBy, status: compared.status };
-        const details = commits.map(line);
-        const problems = [];
-        if (compared.status === 'diverged') {
-            problems.push(`${short(lastGo.sha)} (the last go) is not an ancestor of ${short(target.commit)}: ${compared.behindBy} commit(s) deployed then are gone (history rewritten, or a branch other than ${branch})`);
-        }
-        if (flagged.length > 0) {
-            problems.push(`${flagged.length} of ${commits.length} commit(s) since ${since} did not arrive through a merged, approved pull request: ${flagged
-                .slice(0, 3)
-                .map(c => `${short(c.sha)} "${c.title}" (${c.flag})`)
-                .join(', ')}${flagged.length > 3 ? ', …' : ''}`);
-        }
-        if (!compared.complete) {
-            problems.push(`${compared.aheadBy} commits since ${since}: only the first ${commits.length} were verified`);
-        }
-        if (problems.length > 0) {
-            return {
-                status: 'fail',
-                message: problems.join('; '),
-                details,
-                hint: 'Look at each flagged commit: revert what was not intended, or have its change reviewed. When it is accepted, a policy can make git-history a warning for this run.',
-                data
-            };
-        }
-        const pulls = [...new Set(commits.map(c => c.pull.number))].sort((a, b) => a - b);
-        return {
-            status: 'pass',
-            message: `${commits.length} commit(s) since ${since}, all through merged, approved pull requests (${pulls.map(n => `#${n}`).join(', ')})`,
-            details,
-            data
-        };
-    }
-};
-
-/** Every check, in report order. `bundle-unpack` is reported by the engine itself, before these. */
-const ALL_CHECKS = [
-    bundleFilesCheck,
-    bundleSyntaxCheck,
-    manifestsCheck,
-    configModesCheck,
-    composeCheck,
-    clusterAccessCheck,
-    kubectlVersionCheck,
-    permissionsCheck,
-    nodesReadyCheck,
-    namespaceExistsCheck,
-    deploymentsAvailableCheck,
-    podsRunningCheck,
-    recentEventsCheck,
-    nodeCapacityCheck,
-    dryRunCheck,
-    whatChangesCheck,
-    rolloutHistoryCheck,
-    configMapBackupCheck,
-    healthEndpointCheck,
-    apiEndpointsCheck,
-    tlsExpiryCheck,
-    gitMainCheck,
-    gitHistoryCheck
-];
-
-/**
- * The list syntax shared by action inputs and CLI flags: items separated by newlines or commas,
- * with shell-style braces expanding (`vapora-{solo,enterprise}.{toml,json}` → 4 names).
- */
-/** Splits on newlines and on commas outside braces; trims; drops empty items and `#` comments. */
-function splitList(raw) {
-    const items = [];
-    let depth = 0;
-    let current = '';
-    for (const ch of raw) {
-        if (ch === '{')
-            depth++;
-        if (ch === '}')
-            depth = Math.max(0, depth - 1);
-        if (ch === '\n' || (ch === ',' && depth === 0)) {
-            items.push(current);
-            current = '';
-            continue;
-        }
-        current += ch;
-    }
-    items.push(current);
-    return items.map(item => item.replace(/#.*$/, '').trim()).filter(item => item !== '');
-}
-/** Expands the first `{a,b}` group recursively. Unbalanced braces are left as written. */
-function expandBraces(pattern) {
-    const open = pattern.indexOf('{');
-    if (open < 0)
-        return [pattern];
-    let depth = 0;
-    for (let i = open; i < pattern.length; i++) {
-        if (pattern[i] === '{')
-            depth++;
-        if (pattern[i] === '}' && --depth === 0) {
-            const inner = pattern.slice(open + 1, i);
-            const alternatives = splitTopLevelCommas(inner);
-            const head = pattern.slice(0, open);
-            const tail = pattern.slice(i + 1);
-            return alternatives.flatMap(alt => expandBraces(head + alt + tail));
-        }
-    }
-    return [pattern];
-}
-function splitTopLevelCommas(inner) {
-    const parts = [];
-    let depth = 0;
-    let current = '';
-    for (const ch of inner) {
-        if (ch === '{')
-            depth++;
-        if (ch === '}')
-            depth--;
-        if (ch === ',' && depth === 0) {
-            parts.push(current);
-            current = '';
-            continue;
-        }
-        current += ch;
-    }
-    parts.push(current);
-    return parts.map(p => p.trim());
-}
-/** `splitList` then `expandBraces` on each item, duplicates removed, order kept. */
-function parsePatternList(raw) {
-    return [...new Set(splitList(raw).flatMap(expandBraces))];
-}
-
-/**
- * The policy file (`policy` input): a team's own go/no-go rules on top of the default one. It can make a
- * check blocking, a warning or off, limit a check to some environments, and set thresholds:
- *
- * ```yaml
- * checks:
- *   recent-events: blocking          # a Warning event now blocks
- *   node-capacity: warning           # reported, never blocks
- *   tls-expiry: { severity: blocking, environments: [production] }   # off elsewhere
- * thresholds:
- *   cert-min-days: 30
- *   capacity-threshold: 90%
- *   latency-threshold-ms: 800
- *   probe-timeout: 5s                # per probe: status and whole body
- *   endpoint-budget: 20s             # per endpoint: all its probes
- * ```
- *
- * An invalid file is an input error naming the file, line and column: the run is then no-go, never
- * quietly run with the default policy.
- */
-const SEVERITIES = ['blocking', 'warning', 'off'];
-const THRESHOLDS = {
-    'cert-min-days': 'certMinDays',
-    'capacity-threshold': 'capacityThreshold',
-    'latency-threshold-ms': 'latencyThresholdMs',
-    'probe-count': 'probeCount',
-    'events-window': 'eventsWindow',
-    'probe-timeout': 'probeTimeout',
-    'endpoint-budget': 'endpointBudget'
-};
-const DURATIONS = new Set([
-    'eventsWindow',
-    'probeTimeout',
-    'endpointBudget'
-]);
-const isDuration = (field) => DURATIONS.has(field);
-/** Reads and validates the policy at `path`. `knownChecks` are the ids a rule may name. */
-function loadPolicy(path, knownChecks, knownItems = []) {
-    let text;
-    try {
-        text = readFileSync(path, 'utf8');
-    }
-    catch (error) {
-        throw new UsageError(`policy: cannot read "${path}" (${describeError(error)}); the path is relative to the workspace.`);
-    }
-    const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-    const at = (node) => {
-        const offset = node?.range?.[0] ?? 0;
-        const { line, col } = lines.linePos(offset);
-        return `${path}:${line}:${col}`;
-    };
-    const fail = (node, message) => {
-        throw new UsageError(`policy ${at(node)}: ${message}`);
-    };
-    if (doc.errors.length > 0) {
-        const error = doc.errors[0];
-        const { line, col } = lines.linePos(error.pos[0]);
-        throw new UsageError(`policy ${path}:${line}:${col}: not valid YAML (${error.message.split('\n')[0]}).`);
-    }
-    const policy = { path, checks: new Map(), optionalItems: new Set(), thresholds: {} };
-    const root = doc.contents;
-    if (root === null)
-        return policy;
-    if (!isMap$1(root))
-        return fail(root, 'expected a map with `checks:` and/or `thresholds:`.');
-    for (const pair of root.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : '';
-        const value = pair.value;
-        if (key === 'version')
-            continue;
-        if (key === 'checks') {
-            if (!isMap$1(value))
-                fail(value, '`checks:` must map check ids to blocking, warning or off.');
-            for (const rule of value.items) {
-                const id = isScalar(rule.key) ? String(rule.key.value) : '';
-                if (!knownChecks.includes(id)) {
-                    fail(rule.key, `unknown check "${id}"; known: ${knownChecks.join(', ')}.`);
-                }
-                policy.checks.set(id, parseRule(rule.value, at, fail));
-            }
-        }
-        else if (key === 'optional-items') {
-            if (!isSeq(value))
-                fail(value, '`optional-items:` must be a list of checklist item keys, e.g. [t-1h.status-page-maintenance].');
-            for (const item of value.items) {
-                const id = isScalar(item) ? String(item.value) : '';
-                if (!knownItems.includes(id))
-                    fail(item, `unknown checklist item "${id}"; item keys look like t-1h.status-page-maintenance (see the issue's HTML comments).`);
-                policy.optionalItems.add(id);
-            }
-        }
-        else if (key === 'thresholds') {
-            if (!isMap$1(value))
-                fail(value, '`thresholds:` must be a map, e.g. cert-min-days: 30.');
-            for (const item of value.items) {
-                const name = isScalar(item.key) ? String(item.key.value) : '';
-                const field = THRESHOLDS[name];
-                if (!field)
-                    fail(item.key, `unknown threshold "${name}"; known: ${Object.keys(THRESHOLDS).join(', ')}.`);
-                const raw = isScalar(item.value) ? item.value.value : undefined;
-                if (typeof raw !== 'number' && typeof raw !== 'string')
-                    fail(item.value, `${name} must be a number.`);
-                if (field === 'capacityThreshold')
-                    policy.thresholds[field] = String(raw);
-                else if (isDuration(field)) {
-                    const ms = parseDuration(String(raw));
-                    if (ms === undefined || ms <= 0)
-                        fail(item.value, `${name} must be a positive duration, e.g. 30s or 5m (got ${String(raw)}).`);
-                    policy.thresholds[field] = String(raw);
-                }
-                else {
-                    const n = Number(raw);
-                    if (!Number.isFinite(n) || n <= 0)
-                        fail(item.value, `${name} must be a positive number (got ${String(raw)}).`);
-                    policy.thresholds[field] = n;
-                }
-            }
-        }
-        else {
-            fail(pair.key, `unknown key "${key}"; a policy has checks:, thresholds: and optional-items:.`);
-        }
-    }
-    return policy;
-}
-function parseRule(node, at, fail) {
-    const severityOf = (value) => {
-        const raw = isScalar(value) ? String(value.value) : '';
-        if (!SEVERITIES.includes(raw))
-            fail(value, `"${raw}" is not a severity; use blocking, warning or off.`);
-        return raw;
-    };
-    if (isScalar(node))
-        return { severity: severityOf(node), where: at(node) };
-    if (!isMap$1(node))
-        return fail(node, 'a rule is blocking, warning, off, or { severity, environments }.');
-    let severity = 'blocking';
-    let environments;
-    for (const pair of node.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : '';
-        if (key === 'severity')
-            severity = severityOf(pair.value);
-        else if (key === 'environments') {
-            if (!isSeq(pair.value))
-                fail(pair.value, 'environments must be a list, e.g. [production].');
-            environments = pair.value.items.map(item => String(isScalar(item) ? item.value : ''));
-        }
-        else
-            fail(pair.key, `unknown rule key "${key}"; use severity and environments.`);
-    }
-    return { severity, environments, where: at(node) };
-}
-/** The rule in force for `checkId` in `environment`: a rule limited to other environments means off. */
-function ruleFor(policy, checkId, environment) {
-    const rule = policy?.checks.get(checkId);
-    if (!rule)
-        return undefined;
-    if (rule.environments && !rule.environments.includes(environment)) {
-        return { severity: 'off', where: `${rule.where} (only in ${rule.environments.join(', ')})` };
-    }
-    return rule;
+function dataKey(id) {
+    return { id };
+}
+/** The data the check `key` names left among `results`, typed, or undefined when it left none. */
+function readData(results, key) {
+    // The one cast of check data: the key's declaration beside the check ties the id to its type.
+    return results.find(r => r.id === key.id)?.data;
 }
 
 const CHECKLIST = [
@@ -5062,6 +1172,7 @@ const CHECKLIST = [
         groups: [
             {
                 title: 'Staging Environment',
+                area: 'Environment Verification',
                 items: [
                     {
                         key: 'staging-cluster-access',
@@ -5092,6 +1203,7 @@ const CHECKLIST = [
             },
             {
                 title: 'Production Environment (if applicable)',
+                area: 'Environment Verification',
                 optional: true,
                 items: [
                     {
@@ -5392,7 +1504,7 @@ const CHECKLIST = [
                     {
                         key: 'success-no-restarts',
                         text: 'No pod restarts: `kubectl get pods -n vapora --watch` (restart counts not increasing)',
-                        checks: ['verify-restarts']
+                        checks: ['verify-restarts', 'verify-events']
                     },
                     { key: 'success-no-error-logs', text: 'No error logs in first 2 minutes' },
                     { key: 'success-health-200', text: 'Health endpoints respond (200 OK)', checks: ['verify-health'] },
@@ -5424,7 +1536,11 @@ const CHECKLIST = [
                     { key: 'post-end-time', text: 'Deployment end time (UTC)', checks: ['verify-record'] },
                     { key: 'post-duration', text: 'Total duration', checks: ['verify-record'] },
                     { key: 'post-issues', text: 'Any issues encountered and resolution' },
-                    { key: 'post-rollback', text: 'Rollback performed (Y/N)', checks: ['verify-record'] },
+                    {
+                        key: 'post-rollback',
+                        text: 'Rollback performed (Y/N)',
+                        checks: ['verify-record', 'verify-rollback']
+                    },
                     {
                         key: 'post-metrics',
                         text: 'Metrics before/after (CPU, memory, latency, errors)',
@@ -5437,6 +1553,10 @@ const CHECKLIST = [
         ]
     }
 ];
+/** An item's text without Markdown: for messages, logs and the terminal. */
+function plainItemText(text) {
+    return text.replace(/`([^`]*)`/g, '$1');
+}
 /** All items in document order, with their full ids. */
 function checklistItems() {
     return CHECKLIST.flatMap(section => section.groups.flatMap(group => group.items.map(item => ({
@@ -5449,266 +1569,2747 @@ function checklistItems() {
         phase: section.phase ?? 'preflight'
     }))));
 }
+/**
+ * Where a result reports in a run's summary: under a checklist item (by key) or a whole section (by key),
+ * as "Section › Group", the group's `area` standing for it when it has one, and the section's title alone
+ * when it has one group. Throws for a key the checklist does not have: a misspelled home fails at load.
+ */
+function reportSectionOf(home) {
+    for (const section of CHECKLIST) {
+        if (section.key === home)
+            return section.title;
+        for (const group of section.groups) {
+            if (group.items.some(item => item.key === home)) {
+                return section.groups.length > 1 ? `${section.title} › ${group.area ?? group.title}` : section.title;
+            }
+        }
+    }
+    throw new Error(`the checklist has no item or section with the key "${home}"`);
+}
+/** The keys of the items that name a check (or result) id, in document order. */
+function itemsNaming(id) {
+    return CHECKLIST.flatMap(s => s.groups.flatMap(g => g.items.filter(i => i.checks?.includes(id)))).map(i => i.key);
+}
+
+/** Whether `error` is what a cluster reader throws. */
+function isClusterError(error) {
+    return error instanceof Error && ('unreachable' in error || 'status' in error);
+}
+/**
+ * A check placed by the checklist model: its home item must name it, and its section is that item's.
+ * One place (the model) says where a check belongs; a misplaced check fails when its module loads.
+ */
+function defineCheck(definition) {
+    const naming = itemsNaming(definition.id);
+    if (!naming.includes(definition.item)) {
+        throw new Error(`check ${definition.id}: its item "${definition.item}" does not name it in the checklist model` +
+            (naming.length > 0 ? ` (the items that do: ${naming.join(', ')})` : ' (no item does: add it to one)'));
+    }
+    return { ...definition, section: reportSectionOf(definition.item) };
+}
 
 /**
- * The typed options of a preflight run and the one place they are validated. The action (inputs.ts),
- * the CLI (cli.ts) and library callers all build a `PreflightInput` and call `resolveOptions`.
+ * The Vapora names, in one place: the option table (option-table.ts) gives them as defaults, the checks
+ * know the bundle's files by them.
  */
-// Kubernetes name rules (k8s.io/apimachinery validation): namespaces are DNS-1123 labels,
-// Deployments and ConfigMaps DNS-1123 subdomains.
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-function checkName(option, value, rule) {
-    const max = rule === 'label' ? 63 : 253;
-    const pattern = rule === 'label' ? DNS1123_LABEL : DNS1123_SUBDOMAIN;
-    if (!pattern.test(value) || value.length > max) {
-        throw new UsageError(`${option}: "${value}" is not a valid Kubernetes name (lower-case letters, digits and '-'${rule === 'subdomain' ? " or '.'" : ''}, at most ${max} characters, starting and ending with a letter or digit).`);
-    }
-    return value;
-}
-function asList(value, fallback, expand) {
-    if (value === undefined)
-        return [...fallback];
-    const raw = Array.isArray(value) ? value.join('\n') : value;
-    const items = expand ? parsePatternList(raw) : [...new Set(splitList(raw))];
-    return items.length > 0 ? items : [...fallback];
-}
-function checkRelativePath(option, file) {
-    if (isAbsolute(file) || /^[A-Za-z]:/.test(file) || file.split(/[/\\]/).includes('..')) {
-        throw new UsageError(`${option}: "${file}" must be a path relative to the bundle root, without "..".`);
-    }
-    if (/[{}]/.test(file)) {
-        throw new UsageError(`${option}: "${file}" has an unbalanced brace; write e.g. vapora-{solo,enterprise}.toml.`);
-    }
-    return file.replace(/\\/g, '/').replace(/^\.\//, '');
-}
-function checkLimits(limits) {
-    const merged = { ...DEFAULT_BUNDLE_LIMITS, ...limits };
-    for (const [key, value] of Object.entries(merged)) {
-        if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-            throw new UsageError(`limits.${key}: must be a positive number (got ${String(value)}).`);
+const DEFAULT_NAMESPACE = 'vapora';
+const DEFAULT_DEPLOYMENTS = ['vapora-backend', 'vapora-agents', 'vapora-llm-router'];
+const DEFAULT_CONFIGMAP = 'vapora-config';
+/** The artifact the earlier CI job uploads the bundle as. */
+const DEFAULT_ARTIFACT_NAME = 'deployment-artifacts';
+/** The seed checklist's "Should contain" list, as a pattern list (braces expand). */
+const DEFAULT_EXPECTED_FILES_PATTERN = 'configmap.yaml, deployment.yaml, docker-compose.yml, vapora-{solo,multiuser,enterprise}.{toml,yaml,json}';
+/** Bundle files with these roles, by name. */
+const CONFIGMAP_FILE = 'configmap.yaml';
+const DEPLOYMENT_FILE = 'deployment.yaml';
+const COMPOSE_FILE = 'docker-compose.yml';
+
+/** True for a plain mapping (not null, not an array): the shape of a YAML/JSON object. */
+const isMap = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Reads Kubernetes objects out of parsed manifest files, reporting documents that are not objects. */
+/** Built-in cluster-scoped kinds a deployment bundle might carry. */
+const CLUSTER_SCOPED = new Set([
+    'Namespace',
+    'ClusterRole',
+    'ClusterRoleBinding',
+    'CustomResourceDefinition',
+    'PersistentVolume',
+    'StorageClass',
+    'PriorityClass',
+    'IngressClass',
+    'MutatingWebhookConfiguration',
+    'ValidatingWebhookConfiguration'
+]);
+/**
+ * Every object in the file's documents (a `kind: List` contributes its items). Documents missing
+ * apiVersion, kind or metadata.name become error findings instead of objects.
+ */
+function kubeObjectsIn(parsed) {
+    const objects = [];
+    const problems = [];
+    const visit = (value, doc, path, label) => {
+        const problem = (text, at = []) => {
+            problems.push({
+                severity: 'error',
+                ...positionOf(parsed, [...path, ...at], doc),
+                message: `${label}: ${text}`,
+                label,
+                problem: text
+            });
+        };
+        if (!isMap(value))
+            return problem('is not a Kubernetes object (expected a mapping)');
+        const { apiVersion, kind, metadata } = value;
+        if (kind === 'List' && Array.isArray(value.items)) {
+            value.items.forEach((item, i) => visit(item, doc, [...path, 'items', i], `${label} item ${i + 1}`));
+            return;
         }
-    }
-    return merged;
-}
-function checkArtifact(spec) {
-    const name = spec.name?.trim();
-    if (!name || /[\\/":<>|*?\r\n]/.test(name)) {
-        throw new UsageError(`artifact-name: "${spec.name ?? ''}" is not an artifact name; use the name given to actions/upload-artifact, e.g. deployment-artifacts.`);
-    }
-    if (spec.runId !== undefined && (!Number.isSafeInteger(spec.runId) || spec.runId <= 0)) {
-        throw new UsageError(`run-id: "${spec.runId}" is not a workflow run id; use the number in the run URL (…/actions/runs/<run-id>).`);
-    }
-    if (spec.repository !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(spec.repository)) {
-        throw new UsageError(`repository: "${spec.repository}" is not owner/name, e.g. vapora/app.`);
-    }
-    return { ...spec, name };
-}
-function httpUrl(option, raw, base) {
-    let url;
-    try {
-        url = new URL(raw, base);
-    }
-    catch {
-        throw new UsageError(`${option}: "${raw}" is not a URL${base ? '' : ' (a relative path needs health-url to resolve against)'}; write e.g. http://vapora-backend.vapora:8001/health.`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new UsageError(`${option}: "${raw}" must be an http:// or https:// URL.`);
-    }
-    if (url.username || url.password) {
-        throw new UsageError(`${option}: put credentials in health-token, not in the URL (they would be logged).`);
-    }
-    return url;
-}
-function positiveNumber(option, raw, fallback, example) {
-    if (raw === undefined || String(raw).trim() === '')
-        return fallback;
-    const value = Number(String(raw).trim());
-    if (!Number.isFinite(value) || value <= 0)
-        throw new UsageError(`${option}: "${raw}" must be a positive number, e.g. ${example}.`);
-    return value;
-}
-/** `probe-timeout` when not given: per probe, as the kubelet's `timeoutSeconds`. */
-const DEFAULT_PROBE_TIMEOUT = '10s';
-/** `endpoint-budget` when not given: a hung endpoint costs this, not `probe-count` × `probe-timeout`. */
-const DEFAULT_ENDPOINT_BUDGET = '30s';
-const MAX_PROBE_TIMEOUT = { ms: 120_000, text: '2m' };
-const MAX_ENDPOINT_BUDGET = { ms: 3_600_000, text: '1h' };
-/** A positive duration up to `max`; `from` says where a value set in the policy file came from. */
-function boundedDuration(option, raw, fallback, max, from, examples) {
-    const ms = parseDuration(raw?.trim() || fallback);
-    if (ms === undefined || ms <= 0 || ms > max.ms) {
-        throw new UsageError(`${option}: "${raw}"${from} is not a positive duration up to ${max.text}; write e.g. ${examples}.`);
-    }
-    return ms;
-}
-/** The probe bounds: each probe within `probe-timeout`, each endpoint's probes within `endpoint-budget`. */
-function probeBounds(input, policy) {
-    const from = (set) => (set === undefined ? '' : ` (policy ${policy.path})`);
-    const timeoutFrom = from(policy?.thresholds.probeTimeout);
-    const budgetFrom = from(policy?.thresholds.endpointBudget);
-    const probeTimeoutMs = boundedDuration('probe-timeout', input.probeTimeout, DEFAULT_PROBE_TIMEOUT, MAX_PROBE_TIMEOUT, timeoutFrom, '10s or 1500ms');
-    const endpointBudgetMs = boundedDuration('endpoint-budget', input.endpointBudget, DEFAULT_ENDPOINT_BUDGET, MAX_ENDPOINT_BUDGET, budgetFrom, '30s or 2m');
-    if (probeTimeoutMs > endpointBudgetMs) {
-        const timeout = input.probeTimeout?.trim() || DEFAULT_PROBE_TIMEOUT;
-        const budget = input.endpointBudget?.trim() || DEFAULT_ENDPOINT_BUDGET;
-        throw new UsageError(`probe-timeout: ${timeout}${timeoutFrom} is longer than endpoint-budget ${budget}${budgetFrom}, which all the probes of an endpoint share. Lower probe-timeout to at most ${budget}, or raise endpoint-budget to at least ${timeout}.`);
-    }
-    return { probeTimeoutMs, endpointBudgetMs };
-}
-function endpointOptions(input, policy) {
-    const healthUrl = input.healthUrl?.trim() ? httpUrl('health-url', input.healthUrl.trim()) : undefined;
-    const apiUrls = asList(input.apiUrls, [], false).map(raw => httpUrl('api-urls', raw, healthUrl));
-    const probeCount = positiveNumber('probe-count', input.probeCount, 5, '5');
-    if (!Number.isInteger(probeCount) || probeCount > 100)
-        throw new UsageError(`probe-count: "${input.probeCount}" must be a whole number from 1 to 100.`);
-    return {
-        healthUrl,
-        healthToken: input.healthToken?.trim() || undefined,
-        apiUrls,
-        tlsEndpoint: tlsEndpoint(input.tlsEndpoint),
-        tlsCa: tlsCa(input.tlsCa),
-        certMinDays: positiveNumber('cert-min-days', input.certMinDays, 14, '14'),
-        probeCount,
-        ...probeBounds(input, policy),
-        latencyThresholdMs: positiveNumber('latency-threshold-ms', input.latencyThresholdMs, undefined, '500')
-    };
-}
-function tlsCa(raw) {
-    if (!raw?.trim())
-        return undefined;
-    if (!raw.includes('-----BEGIN CERTIFICATE-----')) {
-        throw new UsageError('tls-ca: not a PEM certificate; pass the CA certificate itself (-----BEGIN CERTIFICATE----- …).');
-    }
-    return raw.trim();
-}
-function tlsEndpoint(raw) {
-    const text = raw
-        ?.trim()
-        .replace(/^https:\/\//, '')
-        .replace(/\/.*$/, '');
-    if (!text)
-        return undefined;
-    const match = /^(\[[^\]]+\]|[^:]+)(?::(\d{1,5}))?$/.exec(text);
-    const port = Number(match?.[2] ?? 443);
-    if (!match || port < 1 || port > 65535) {
-        throw new UsageError(`tls-endpoint: "${raw}" is not host:port; write e.g. vapora.example.com:443.`);
-    }
-    return { host: match[1].replace(/^\[|\]$/g, ''), port };
-}
-function verifyOptions(input) {
-    if (!input)
-        return undefined;
-    const readyTimeoutMs = parseDuration(input.readyTimeout?.trim() || '5m');
-    if (readyTimeoutMs === undefined || readyTimeoutMs <= 0 || readyTimeoutMs > 3_600_000) {
-        throw new UsageError(`ready-timeout: "${input.readyTimeout}" is not a duration up to 1h; write e.g. 5m or 90s.`);
-    }
-    const latencyFactor = positiveNumber('latency-factor', input.latencyFactor, 2, '2');
-    let deployStartedAt;
-    if (input.deployStartedAt?.trim()) {
-        deployStartedAt = new Date(input.deployStartedAt.trim());
-        if (Number.isNaN(deployStartedAt.getTime())) {
-            throw new UsageError(`deploy-started-at: "${input.deployStartedAt}" is not a time; write ISO 8601, e.g. 2026-11-28T14:05:00Z.`);
+        const missing = [
+            typeof apiVersion === 'string' && apiVersion ? undefined : 'apiVersion',
+            typeof kind === 'string' && kind ? undefined : 'kind',
+            isMap(metadata) && typeof metadata.name === 'string' && metadata.name ? undefined : 'metadata.name'
+        ].filter(Boolean);
+        if (missing.length > 0) {
+            // generateName cannot go through a server-side apply (it needs a name): say why, not just "missing".
+            const generated = isMap(metadata) && typeof metadata.generateName === 'string' && !metadata.name;
+            return problem(generated
+                ? 'uses metadata.generateName; a server-side apply needs metadata.name (kubectl apply refuses it too)'
+                : `missing ${missing.join(', ')}`, generated ? ['metadata', 'generateName'] : []);
         }
-    }
-    else if (input.record) {
-        deployStartedAt = new Date(input.record.finishedAt);
-    }
-    return {
-        record: input.record,
-        recordProblem: input.recordProblem,
-        readyTimeoutMs,
-        latencyFactor,
-        deployStartedAt
+        const meta = metadata;
+        const namespace = meta.namespace;
+        if (namespace !== undefined && typeof namespace !== 'string')
+            return problem('metadata.namespace is not a string', ['metadata', 'namespace']);
+        objects.push({
+            apiVersion: apiVersion,
+            kind: kind,
+            name: meta.name,
+            namespace: namespace === '' ? undefined : namespace,
+            clusterScoped: CLUSTER_SCOPED.has(kind),
+            file: parsed.file,
+            line: doc.line,
+            index: doc.index,
+            path,
+            raw: value
+        });
     };
+    for (const doc of parsed.documents)
+        visit(doc.value, doc, [], `document ${doc.index + 1}`);
+    return { objects, problems };
 }
-const FULL_SHA = /^[0-9a-f]{40}$/;
-function checkChanges(spec) {
-    if (!spec)
-        return undefined;
-    if (!/^[\w.-]+\/[\w.-]+$/.test(spec.repository)) {
-        throw new UsageError(`repository: "${spec.repository}" is not owner/name, e.g. vapora/app.`);
+
+/** What the cluster checks share: getting a usable session, the bundle's manifests, error wording. */
+/** An API error as one line: the server's message, with who/what when the server said so. */
+function explainApiError(error) {
+    if (isClusterError(error)) {
+        if (error.unreachable || error.status === undefined)
+            return error.message;
+        return `${error.message} (HTTP ${error.status}${error.kubeStatus?.reason ? ` ${error.kubeStatus.reason}` : ''})`;
     }
-    const commit = spec.commit?.trim().toLowerCase() || undefined;
-    if (commit && !FULL_SHA.test(commit)) {
-        throw new UsageError(`commit: "${spec.commit}" is not a full commit sha (40 hex digits); pass e.g. \${{ github.sha }} or the output of git rev-parse HEAD.`);
-    }
-    const runCommit = spec.runCommit && FULL_SHA.test(spec.runCommit) ? spec.runCommit : undefined;
-    return { ...spec, commit, runCommit };
+    return describeError(error);
 }
 /**
- * Ids a policy may name: the checks, and `baseline` (the engine records it after them; only `off` changes
- * it, since it never fails). The bundle download and unpack, the tracking issue and the kit upload are not
- * policy matters: without a bundle nothing is verified, and the GitHub steps have their own inputs.
+ * The session when the cluster is configured and answered `/version`; otherwise the outcome the check
+ * should report (a blocking skip: the cluster was not verified). `cluster-access` reports the cause once.
  */
-const POLICY_IDS = [...ALL_CHECKS.map(check => check.id), 'baseline'];
-/** Validates and completes `input`. Throws `UsageError` with a message that says how to fix it. */
-function resolveOptions(given) {
-    const policy = given.policy?.trim()
-        ? loadPolicy(given.policy.trim(), POLICY_IDS, checklistItems().map(item => item.id))
-        : undefined;
-    const thresholds = Object.fromEntries(Object.entries(policy?.thresholds ?? {}).filter(([, value]) => value !== undefined));
-    const input = { ...given, ...thresholds };
-    const bundlePath = typeof input.bundlePath === 'string' ? input.bundlePath.trim() : '';
-    if (bundlePath === '' && !input.artifact) {
-        throw new UsageError('bundle: no bundle given. Pass the path of the deployment-artifacts .zip or of a directory holding its files, or the artifact to download.');
+async function usableCluster(ctx) {
+    if (!ctx.cluster) {
+        // cluster-access reports the cause (and how to fix it) once; this check only says it did not run.
+        return {
+            outcome: {
+                status: 'skip',
+                skipReason: 'not-configured',
+                blockedBy: 'cluster-access',
+                message: `not run: ${ctx.clusterProblem ?? 'no cluster configured'}`
+            }
+        };
     }
-    const artifact = bundlePath === '' ? checkArtifact(input.artifact) : undefined;
-    const namespace = checkName('namespace', (input.namespace ?? '').trim() || DEFAULT_NAMESPACE, 'label');
-    const deployments = asList(input.deployments, DEFAULT_DEPLOYMENTS, false).map(name => checkName('deployments', name, 'subdomain'));
-    const configMap = checkName('configmap', (input.configMap ?? '').trim() || DEFAULT_CONFIGMAP, 'subdomain');
-    const expectedFiles = asList(input.expectedFiles, parsePatternList(DEFAULT_EXPECTED_FILES_PATTERN), true).map(file => checkRelativePath('expected-files', file));
-    const eventsWindowMs = parseDuration(input.eventsWindow?.trim() || '1h');
-    if (eventsWindowMs === undefined || eventsWindowMs <= 0) {
-        throw new UsageError(`events-window: "${input.eventsWindow}" is not a duration; write e.g. 1h, 30m or 90s.`);
+    try {
+        await ctx.cluster.version();
+        return { session: ctx.cluster };
     }
-    const threshold = Number(String(input.capacityThreshold ?? '85')
-        .trim()
-        .replace(/%$/, ''));
-    if (!Number.isFinite(threshold) || threshold <= 0 || threshold > 100) {
-        throw new UsageError(`capacity-threshold: "${input.capacityThreshold}" must be a percentage between 1 and 100, e.g. 85%.`);
+    catch {
+        return {
+            outcome: {
+                status: 'skip',
+                skipReason: 'prerequisite-failed',
+                blockedBy: 'cluster-access',
+                message: 'not run: the cluster could not be used (see cluster-access)'
+            }
+        };
     }
-    const kubectlVersion = input.kubectlVersion?.trim() || undefined;
-    if (kubectlVersion && !/^v?\d+\.\d+(\.\d+)?([-+].*)?$/.test(kubectlVersion)) {
-        throw new UsageError(`kubectl-version: "${kubectlVersion}" is not a version; write e.g. v1.35.2.`);
+}
+/**
+ * Every Kubernetes object in configmap.yaml and deployment.yaml that parsed, in file order, with the
+ * files that did not parse and the documents left out for not being usable objects.
+ */
+function manifestDocs(ctx) {
+    const docs = [];
+    const unreadable = [];
+    const leftOut = [];
+    for (const file of [CONFIGMAP_FILE, DEPLOYMENT_FILE]) {
+        if (!ctx.bundle?.has(file))
+            continue;
+        const parsed = ctx.bundle.parsed(file);
+        if (parsed.errors.length > 0) {
+            unreadable.push(file);
+            continue;
+        }
+        const { objects, problems } = kubeObjectsIn(parsed);
+        for (const obj of objects)
+            docs.push({ file, line: obj.line, doc: obj.raw });
+        for (const p of problems)
+            leftOut.push({ file, line: p.line, label: p.label, why: p.problem });
     }
-    const kubeconfig = input.kubeconfig?.trim()
-        ? { kind: 'content', content: input.kubeconfig }
-        : input.kubeconfigPath?.trim()
-            ? { kind: 'path', path: input.kubeconfigPath.trim() }
-            : { kind: 'default' };
-    const timeout = input.requestTimeoutMs ?? 10_000;
-    if (!Number.isFinite(timeout) || timeout <= 0)
-        throw new UsageError('requestTimeoutMs: must be a positive number.');
-    const execTimeout = input.execTimeoutMs ?? 30_000;
-    if (!Number.isFinite(execTimeout) || execTimeout <= 0)
-        throw new UsageError('execTimeoutMs: must be a positive number of milliseconds, e.g. 30000.');
+    return { docs, unreadable, leftOut };
+}
+const objectLabel = (doc) => `${doc.kind}/${doc.metadata?.name}`;
+
+const CLUSTER_ACCESS_DATA = dataKey('cluster-access');
+/** "kubectl cluster-info": the API server answers, and which version it runs. */
+const clusterAccessCheck = defineCheck({
+    id: 'cluster-access',
+    title: 'Access the Kubernetes cluster (kubectl cluster-info)',
+    item: 'kubeconfig-valid',
+    needs: ['cluster'],
+    async run(ctx) {
+        if (!ctx.cluster) {
+            return {
+                status: 'skip',
+                skipReason: 'not-configured',
+                message: ctx.clusterProblem ?? 'no cluster configured',
+                hint: 'Pass a kubeconfig (action input kubeconfig, CLI --kubeconfig or KUBECONFIG), or run offline to gate on the bundle only.'
+            };
+        }
+        try {
+            const version = await ctx.cluster.version();
+            return {
+                status: 'pass',
+                message: `API server ${ctx.cluster.server} answers (Kubernetes ${version.gitVersion})`,
+                data: { server: ctx.cluster.server, version: version.gitVersion }
+            };
+        }
+        catch (error) {
+            return {
+                status: 'error',
+                message: `cannot use the cluster from ${ctx.cluster.origin}: ${explainApiError(error)}`,
+                hint: 'Check that the kubeconfig points at the right server, that its credentials are current, and that this runner can reach it.'
+            };
+        }
+    }
+});
+
+const SERVER_METADATA = [
+    'managedFields',
+    'resourceVersion',
+    'uid',
+    'creationTimestamp',
+    'generation',
+    'selfLink'
+];
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+function cleanObject(object) {
+    const { status: _status, ...rest } = object;
+    const metadata = { ...(object.metadata ?? {}) };
+    for (const field of SERVER_METADATA)
+        delete metadata[field];
+    if (metadata.annotations) {
+        const { [LAST_APPLIED]: _lastApplied, ...annotations } = metadata.annotations;
+        if (Object.keys(annotations).length > 0)
+            metadata.annotations = annotations;
+        else
+            delete metadata.annotations;
+    }
+    return { ...rest, metadata };
+}
+
+const CONFIGMAP_BACKUP_DATA = dataKey('configmap-backup');
+const configMapBackupCheck = defineCheck({
+    id: 'configmap-backup',
+    title: 'Create backup of current ConfigMap',
+    item: 'configmap-backup',
+    needs: ['cluster'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const { namespace, configMap } = ctx.options;
+        try {
+            const live = await cluster.session.configMap(namespace, configMap);
+            if (!live) {
+                return {
+                    status: 'warn',
+                    message: `ConfigMap ${configMap} does not exist in ${namespace} yet (first deploy): nothing to back up`
+                };
+            }
+            const dir = ctx.options.artifactsDir ?? mkdtempSync(join(tmpdir(), 'vapora-preflight-'));
+            mkdirSync(dir, { recursive: true });
+            const path = join(dir, `${configMap}-backup.yaml`);
+            writeFileSync(path, stringify(cleanObject(live)), { mode: 0o600 });
+            const keys = Object.keys((live.data ?? {})).length;
+            return {
+                status: 'pass',
+                message: `ConfigMap ${configMap} (${keys} keys) backed up to ${path}`,
+                details: [`restore with: kubectl apply -f ${path}`],
+                data: { path, keys }
+            };
+        }
+        catch (error) {
+            return { status: 'error', message: `cannot back up ConfigMap ${configMap}: ${explainApiError(error)}` };
+        }
+    }
+});
+
+const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
+const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause';
+function images(podTemplate) {
+    const containers = podTemplate?.spec?.containers ?? [];
+    return containers.map(c => c.image ?? '(none)');
+}
+/** Builds the history of `deployment` from the namespace's ReplicaSets. */
+function rolloutHistory(deployment, replicaSets) {
+    const name = deployment.metadata.name;
+    const namespace = deployment.metadata.namespace;
+    const uid = deployment.metadata?.uid;
+    const owned = replicaSets.filter(rs => (rs.metadata?.ownerReferences ?? []).some(ref => ref.controller === true && ref.uid === uid));
+    const revisions = owned
+        .map(rs => ({
+        revision: Number(rs.metadata?.annotations?.[REVISION_ANNOTATION]),
+        replicaSet: rs.metadata.name,
+        images: images(rs.spec?.template),
+        changeCause: rs.metadata?.annotations?.[CHANGE_CAUSE_ANNOTATION],
+        createdAt: rs.metadata?.creationTimestamp
+    }))
+        .filter(r => Number.isInteger(r.revision) && r.revision > 0)
+        .sort((a, b) => a.revision - b.revision);
+    const current = Number(deployment.metadata?.annotations?.[REVISION_ANNOTATION]);
+    const highestRevision = revisions.at(-1)?.revision;
     return {
-        kubeconfig,
-        context: input.context?.trim() || undefined,
-        kubectlVersion,
-        eventsWindowMs,
-        capacityThreshold: threshold,
-        artifactsDir: input.artifactsDir?.trim() || undefined,
-        requestTimeoutMs: timeout,
-        execTimeoutMs: execTimeout,
-        downloadTimeoutMs: input.downloadTimeoutMs ?? 300_000,
-        ...endpointOptions(input, policy),
-        policy,
-        environment: input.environment?.trim() || 'staging',
-        changes: checkChanges(input.changes),
-        verify: verifyOptions(input.verify),
-        bundlePath,
-        artifact,
-        expectedFiles,
+        deployment: name,
         namespace,
-        deployments,
-        configMap,
-        offline: input.offline ?? false,
-        limits: checkLimits(input.limits),
-        workDir: input.workDir ?? tmpdir()
+        revisions,
+        currentRevision: Number.isInteger(current) && current > 0 ? current : undefined,
+        highestRevision,
+        undoCommand: highestRevision === undefined
+            ? undefined
+            : `kubectl rollout undo deployment/${name} -n ${namespace} --to-revision=${highestRevision}`
     };
 }
+
+const ROLLOUT_HISTORY_DATA = dataKey('rollout-history');
+const rolloutHistoryCheck = defineCheck({
+    id: 'rollout-history',
+    title: 'Document current deployment revisions (kubectl rollout history)',
+    item: 'record-revisions',
+    needs: ['cluster'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const { session } = cluster;
+        const namespace = ctx.options.namespace;
+        try {
+            const [deployments, replicaSets] = await Promise.all([
+                session.deployments(namespace),
+                session.replicaSets(namespace)
+            ]);
+            const histories = [];
+            const absent = [];
+            for (const name of ctx.options.deployments) {
+                const deployment = deployments.find(d => d.metadata?.name === name);
+                if (!deployment)
+                    absent.push(name);
+                else
+                    histories.push(rolloutHistory(deployment, replicaSets));
+            }
+            const revisions = Object.fromEntries(histories.filter(h => h.highestRevision !== undefined).map(h => [h.deployment, h.highestRevision]));
+            const details = histories.flatMap(h => [
+                `${h.deployment}: revision ${h.highestRevision ?? '(none)'}${h.currentRevision !== undefined && h.currentRevision !== h.highestRevision ? ` (running revision ${h.currentRevision})` : ''}`,
+                ...h.revisions.map(r => `  ${r.revision}: ${r.images.join(', ')}${r.changeCause ? ` — ${r.changeCause}` : ''}`),
+                ...(h.undoCommand ? [`  rollback: ${h.undoCommand}`] : [])
+            ]);
+            for (const name of absent)
+                details.push(`${name}: not deployed yet (first deploy: nothing to roll back to)`);
+            const data = {
+                revisions,
+                histories,
+                undoCommands: histories.flatMap(h => (h.undoCommand ? [h.undoCommand] : []))
+            };
+            const summary = histories.map(h => `${h.deployment} rev ${h.highestRevision ?? '-'}`).join(', ');
+            if (histories.length === 0) {
+                return {
+                    status: 'warn',
+                    message: `no deployment exists yet in ${namespace}: first deploy, nothing to roll back to`,
+                    details,
+                    data
+                };
+            }
+            const noHistory = histories.filter(h => h.highestRevision === undefined).map(h => h.deployment);
+            if (absent.length || noHistory.length) {
+                return {
+                    status: 'warn',
+                    message: `${summary}${absent.length ? `; not deployed yet: ${absent.join(', ')}` : ''}${noHistory.length ? `; no revisions recorded: ${noHistory.join(', ')}` : ''}`,
+                    details,
+                    data
+                };
+            }
+            return { status: 'pass', message: summary, details, data };
+        }
+        catch (error) {
+            return { status: 'error', message: `cannot read rollout history: ${explainApiError(error)}` };
+        }
+    }
+});
+
+/** The commit deployed: the user's, else the bundle's build run's, else this run's. */
+function changeTarget(spec, origin, openReader) {
+    if (!spec)
+        return undefined;
+    if (!spec.token) {
+        return {
+            problem: 'github-token is empty: the commits and pull requests cannot be read. Keep its default (${{ github.token }}) with `permissions: contents: read, pull-requests: read`, or set check-changes: false.'
+        };
+    }
+    const built = origin?.headSha
+        ? {
+            repository: origin.repository,
+            commit: origin.headSha,
+            source: `the run that built the bundle (${origin.runUrl})`
+        }
+        : undefined;
+    const chosen = spec.commit
+        ? { repository: spec.repository, commit: spec.commit, source: 'the commit input' }
+        : (built ??
+            (spec.runCommit
+                ? { repository: spec.repository, commit: spec.runCommit, source: "this run's commit (GITHUB_SHA)" }
+                : undefined));
+    // Outside Actions (GITHUB_SHA unset) with no commit given: nothing names the deployed code.
+    if (!chosen)
+        return undefined;
+    let reader;
+    return {
+        ...chosen,
+        spec,
+        // Opened on first use: a run whose change checks do not get that far never loads the GitHub client.
+        reader: () => (reader ??= openReader(spec, chosen.repository))
+    };
+}
+/** Why the change checks do not apply when there is no target. */
+const NO_TARGET = 'no commit to check (check-changes is off, or no --commit and --repository outside GitHub Actions)';
+const short = (sha) => sha.slice(0, 7);
+/** A failure of the change history's reader as an `error` outcome naming the permission to grant. */
+function changeProblem(reader, error, doing, needs) {
+    return { status: 'error', ...reader.explain(error, doing, needs) };
+}
+
+/** Suggests the likely intended file for a missing one (case or .yml/.yaml mix-ups). */
+function nearMiss(missing, present) {
+    const canonical = (name) => name.toLowerCase().replace(/\.yml$/, '.yaml');
+    return present.find(file => file !== missing && canonical(file) === canonical(missing));
+}
+const MISSING_HINT = 'Check the CI job that builds deployment-artifacts, or adjust expected-files if the contract changed.';
+/** The expected-files contract: every expected file present; extra files are reported, not blocking. */
+const bundleFilesCheck = defineCheck({
+    id: 'bundle-files',
+    title: 'Verify artifact contents',
+    item: 'verify-artifact-contents',
+    needs: ['bundle'],
+    async run({ options, bundle }) {
+        const files = bundle.files;
+        const missing = options.expectedFiles.filter(file => !files.includes(file));
+        const extra = files.filter(file => !options.expectedFiles.includes(file));
+        if (missing.length > 0) {
+            return {
+                status: 'fail',
+                message: `missing ${missing.length} of ${options.expectedFiles.length} expected files: ${missing.join(', ')}`,
+                details: missing.map(file => {
+                    const similar = nearMiss(file, files);
+                    return similar ? `${file}: missing (found "${similar}" — names are exact)` : `${file}: missing`;
+                }),
+                // A missing file has no line to point at: the annotation names the file itself.
+                findings: missing.map(file => {
+                    const similar = nearMiss(file, files);
+                    return {
+                        severity: 'error',
+                        file,
+                        line: 1,
+                        column: 1,
+                        message: `expected file ${file} is missing from the bundle${similar ? ` (found "${similar}": names are exact)` : ''}`,
+                        hint: similar ? `Rename ${similar} to ${file} in the job that builds the bundle.` : MISSING_HINT
+                    };
+                }),
+                hint: MISSING_HINT,
+                data: { missing, extra }
+            };
+        }
+        if (extra.length > 0) {
+            return {
+                status: 'warn',
+                message: `all ${options.expectedFiles.length} expected files present; ${extra.length} unexpected: ${extra.join(', ')}`,
+                details: extra.map(file => `${file}: not in expected-files`),
+                hint: 'Unexpected files are not deployed by this gate; remove them from the bundle or add them to expected-files.',
+                data: { missing, extra }
+            };
+        }
+        return {
+            status: 'pass',
+            message: `all ${options.expectedFiles.length} expected files present`,
+            data: { missing, extra }
+        };
+    }
+});
+
+/** `file:line:col` of a finding, as far as it is known (editors and terminals link this form). */
+function where(finding) {
+    return [finding.file, finding.line, finding.column].filter(part => part !== undefined).join(':');
+}
+
+/** Every YAML, JSON and TOML file in the bundle parses, with each error located by file, line and column. */
+const bundleSyntaxCheck = defineCheck({
+    id: 'bundle-syntax',
+    title: 'Validate manifest and config syntax (YAML, JSON, TOML)',
+    item: 'validate-manifest-syntax',
+    needs: ['bundle'],
+    async run({ bundle }) {
+        const parseable = bundle.files.filter(file => formatOf(file) !== undefined);
+        if (parseable.length === 0) {
+            return { status: 'fail', message: 'the bundle holds no YAML, JSON or TOML file to validate' };
+        }
+        const parsed = parseable.map(file => bundle.parsed(file));
+        const errors = parsed.flatMap(p => p.errors);
+        const warnings = parsed.flatMap(p => p.warnings);
+        const badFiles = parsed.filter(p => p.errors.length > 0).map(p => p.file);
+        const findings = [...errors, ...warnings];
+        if (errors.length > 0) {
+            return {
+                status: 'fail',
+                message: `${errors.length === 1 ? '1 syntax error' : `${errors.length} syntax errors`} in ${badFiles.join(', ')}: ${where(errors[0])} ${errors[0].message}${errors.length > 1 ? ' …' : ''}`,
+                details: findings.map(f => `${where(f)} ${f.severity}: ${f.message}`),
+                findings,
+                hint: 'Fix the file in the generator (or its template) and rebuild the bundle; every position above is 1-based.'
+            };
+        }
+        if (warnings.length > 0) {
+            return {
+                status: 'warn',
+                message: `${parseable.length} files parse; ${warnings.length} warning(s)`,
+                details: warnings.map(f => `${where(f)} warning: ${f.message}`),
+                findings
+            };
+        }
+        return { status: 'pass', message: `${parseable.length} YAML/JSON/TOML files parse without errors` };
+    }
+});
+
+/** What `kubectl rollout status` would still be waiting for, or undefined when the rollout is complete. */
+function rolloutInProgress(d) {
+    const want = d.spec?.replicas ?? 1;
+    const s = d.status ?? {};
+    const updated = s.updatedReplicas ?? 0;
+    const progressing = (s.conditions ?? []).find((c) => c.type === 'Progressing');
+    if ((s.observedGeneration ?? 0) < (d.metadata?.generation ?? 0))
+        return 'the controller has not seen the latest spec yet';
+    if (progressing?.reason === 'ProgressDeadlineExceeded')
+        return `stalled (${progressing.message ?? 'progress deadline exceeded'})`;
+    if (updated < want)
+        return `${updated} of ${want} new replicas updated`;
+    if ((s.replicas ?? 0) > updated)
+        return `${(s.replicas ?? 0) - updated} old replicas pending termination`;
+    if ((s.availableReplicas ?? 0) < updated)
+        return `${s.availableReplicas ?? 0} of ${updated} updated replicas available`;
+    return undefined;
+}
+/**
+ * "kubectl get deployments -n vapora": each expected Deployment exists, is Available, and is not in the
+ * middle of a rollout (deploying over one replaces a rollout whose outcome nobody has seen yet).
+ */
+const deploymentsAvailableCheck = defineCheck({
+    id: 'deployments-available',
+    title: 'Verify current deployments are available',
+    item: 'staging-deployments',
+    needs: ['cluster'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const namespace = ctx.options.namespace;
+        try {
+            const deployments = await cluster.session.deployments(namespace);
+            const details = [];
+            const unavailable = [];
+            const rollingOut = [];
+            const absent = [];
+            for (const name of ctx.options.deployments) {
+                const d = deployments.find(x => x.metadata?.name === name);
+                if (!d) {
+                    absent.push(name);
+                    details.push(`${name}: not deployed yet`);
+                    continue;
+                }
+                const want = d.spec?.replicas ?? 1;
+                const available = d.status?.availableReplicas ?? 0;
+                const condition = (d.status?.conditions ?? []).find((c) => c.type === 'Available');
+                const line = `${name}: ${available}/${want} available${condition ? ` (Available=${condition.status}${condition.reason ? `, ${condition.reason}` : ''})` : ''}`;
+                details.push(line);
+                if (available < want || condition?.status === 'False')
+                    unavailable.push(line);
+                const rollout = rolloutInProgress(d);
+                if (rollout) {
+                    rollingOut.push(`${name}: ${rollout}`);
+                    details.push(`${name}: rollout in progress: ${rollout}`);
+                }
+            }
+            if (unavailable.length || rollingOut.length) {
+                const said = [
+                    ...(unavailable.length ? [`not available: ${unavailable.join('; ')}`] : []),
+                    ...(rollingOut.length ? [`a rollout is in progress: ${rollingOut.join('; ')}`] : [])
+                ];
+                return {
+                    status: 'fail',
+                    message: said.join('; '),
+                    details,
+                    hint: rollingOut.length
+                        ? `Let the rollout finish (kubectl rollout status deployment/${rollingOut[0].split(':')[0]} -n ${namespace}) or roll it back first: deploying over it replaces a rollout whose outcome is not known yet.`
+                        : 'Deploying over an unhealthy Deployment hides the cause: fix or roll back the current state first.'
+                };
+            }
+            if (absent.length === ctx.options.deployments.length) {
+                return {
+                    status: 'warn',
+                    message: `none of the deployments exists yet in ${namespace} (first deploy)`,
+                    details
+                };
+            }
+            if (absent.length)
+                return { status: 'warn', message: `available; not deployed yet: ${absent.join(', ')}`, details };
+            return {
+                status: 'pass',
+                message: `all ${ctx.options.deployments.length} deployments available`,
+                details
+            };
+        }
+        catch (error) {
+            return {
+                status: 'error',
+                message: `cannot list deployments in ${namespace}: ${explainApiError(error)}`
+            };
+        }
+    }
+});
+
+/**
+ * "kubectl apply --dry-run=server": every document of configmap.yaml and deployment.yaml goes through a
+ * server-side apply with dryRun=All and strict field validation. Unknown fields, wrong types, immutable
+ * field changes and admission rejections come back with the server's own message; warnings are kept.
+ * The result says what was sent: a namespace set to the target, and every document left out, with why.
+ */
+const dryRunCheck = defineCheck({
+    id: 'dry-run',
+    title: 'Perform dry-run deployment (server-side, strict field validation)',
+    item: 'server-dry-run',
+    needs: ['cluster', 'bundle'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const { session } = cluster;
+        const { docs, unreadable, leftOut } = manifestDocs(ctx);
+        const notSent = [
+            ...unreadable.map(file => `${file}: not sent: it does not parse (see bundle-syntax)`),
+            ...leftOut.map(d => `${d.file}:${d.line} ${d.label}: not sent: ${d.why} (see manifests)`)
+        ];
+        if (docs.length === 0) {
+            return unreadable.length > 0 && leftOut.length === 0
+                ? {
+                    status: 'skip',
+                    skipReason: 'prerequisite-failed',
+                    blockedBy: 'bundle-syntax',
+                    message: `not run: ${unreadable.join(', ')} did not parse`,
+                    details: notSent
+                }
+                : { status: 'fail', message: 'no manifest to dry-run', details: notSent };
+        }
+        const namespace = ctx.options.namespace;
+        let namespaceExists;
+        try {
+            namespaceExists = (await session.namespace(namespace)) !== undefined;
+        }
+        catch (error) {
+            return { status: 'error', message: `cannot read namespace ${namespace}: ${explainApiError(error)}` };
+        }
+        const createdByBundle = docs.some(d => d.doc.kind === 'Namespace' && d.doc.metadata?.name === namespace);
+        const findings = [];
+        const details = [];
+        let failed = 0;
+        let warned = 0;
+        let accepted = 0;
+        let rewritten = 0;
+        let namespaceAdded = 0;
+        let heldBack = 0;
+        await Promise.all(docs.map(async ({ file, line, doc }, i) => {
+            const label = objectLabel(doc);
+            try {
+                if (!namespaceExists && createdByBundle && (await livesInNamespace(session, doc))) {
+                    // The server would refuse it for want of the namespace the same apply creates: nothing to learn.
+                    heldBack++;
+                    details[i] =
+                        `${file}:${line} ${label}: not sent — namespace ${namespace} does not exist yet (this bundle creates it)`;
+                    return;
+                }
+                const outcome = await session.dryRunApply(doc, namespace);
+                const set = outcome.namespaceSet;
+                const sentAs = set
+                    ? set.from
+                        ? ` (sent with metadata.namespace rewritten from "${set.from}" to "${set.to}")`
+                        : ` (sent with metadata.namespace set to "${set.to}")`
+                    : '';
+                if (set?.from)
+                    rewritten++;
+                else if (set)
+                    namespaceAdded++;
+                if (outcome.ok) {
+                    accepted++;
+                    const willCreate = doc.kind === 'Namespace' && !namespaceExists ? ' (will be created)' : '';
+                    details[i] =
+                        `${file}:${line} ${label}: accepted${willCreate}${sentAs}${outcome.warnings.length ? `; server warnings: ${outcome.warnings.join(' | ')}` : ''}`;
+                    if (outcome.warnings.length) {
+                        warned++;
+                        for (const warning of outcome.warnings)
+                            findings.push({ severity: 'warning', file, line, message: `${label}: ${warning}` });
+                    }
+                    return;
+                }
+                failed++;
+                if (!outcome.sent) {
+                    details[i] = `${file}:${line} ${label}: not sent: ${outcome.message}`;
+                    findings.push({
+                        severity: 'error',
+                        file,
+                        line,
+                        message: `${label}: not sent: ${outcome.message}`,
+                        hint: 'Use an apiVersion the server serves (kubectl api-resources lists them), or install the CRD first.'
+                    });
+                    return;
+                }
+                details[i] =
+                    `${file}:${line} ${label}: REJECTED (HTTP ${outcome.status}${outcome.reason ? ` ${outcome.reason}` : ''})${sentAs}: ${outcome.message}`;
+                findings.push({
+                    severity: 'error',
+                    file,
+                    line,
+                    message: `${label}: server rejected the dry-run: ${outcome.message}`
+                });
+            }
+            catch (error) {
+                failed++;
+                details[i] = `${file}:${line} ${label}: not checked: ${explainApiError(error)}`;
+                findings.push({
+                    severity: 'error',
+                    file,
+                    line,
+                    message: `${label}: dry-run failed: ${explainApiError(error)}`
+                });
+            }
+        }));
+        details.push(...notSent);
+        const total = docs.length + leftOut.length;
+        // What went to the server (or was tried: a kind it does not serve, a request it did not answer).
+        const sent = docs.length - heldBack;
+        const sentLine = `${sent} of ${total} documents sent`;
+        const heldBackNote = heldBack > 0
+            ? `; ${heldBack} held back until namespace ${namespace} exists (this bundle creates it)`
+            : '';
+        const leftOutNote = notSent.length > 0 ? `; ${notSent.length} not sent (${notSent[0]})` : '';
+        const rewriteNote = rewritten > 0 ? `; ${rewritten} with metadata.namespace rewritten to ${namespace}` : '';
+        if (failed > 0) {
+            const errors = findings.filter(f => f.severity === 'error');
+            return {
+                status: 'fail',
+                message: `${failed} of ${sent} objects rejected or not sent: ${errors[0]?.message ?? details.at(-1)}${heldBackNote}`,
+                details,
+                findings,
+                hint: 'The messages above are the API server’s own. Fix the manifest (unknown fields and immutable fields such as spec.selector are common causes).'
+            };
+        }
+        if (unreadable.length > 0) {
+            // What was sent passed, but a whole file was not sent: not verified, so it blocks (fail closed),
+            // and its cause is the syntax error.
+            return {
+                status: 'fail',
+                blockedBy: 'bundle-syntax',
+                message: `${unreadable.join(', ')} not sent (does not parse); ${sentLine}, ${accepted} accepted${heldBackNote}`,
+                details,
+                findings
+            };
+        }
+        if (warned > 0 || heldBack > 0 || notSent.length > 0 || rewritten > 0) {
+            return {
+                status: 'warn',
+                message: `${sentLine}, ${accepted} accepted${warned ? `; ${warned} with server warnings` : ''}${heldBackNote}${rewriteNote}${leftOutNote}`,
+                details,
+                findings
+            };
+        }
+        return {
+            status: 'pass',
+            message: `all ${docs.length} objects accepted by the server (dry-run, strict validation)${namespaceAdded ? `; metadata.namespace set to ${namespace} on the ${namespaceAdded} that had none` : ''}`,
+            details
+        };
+    }
+});
+/**
+ * Whether the document's kind is namespaced, as discovery says: a cluster-scoped object (a Namespace, a
+ * ClusterRole) does not wait for the namespace. A kind the server does not serve is sent, and reported so.
+ */
+async function livesInNamespace(session, doc) {
+    const resource = await session.resourceFor(doc.apiVersion ?? '', doc.kind ?? '');
+    return resource?.namespaced === true;
+}
+
+/** Detects the kubectl client on PATH (`kubectl version --client -o json`), the one the deploy job will use. */
+function detectKubectl() {
+    return new Promise(resolve => {
+        execFile('kubectl', ['version', '--client', '-o', 'json'], { timeout: 5000 }, (error, stdout) => {
+            if (error)
+                return resolve(undefined);
+            try {
+                resolve(JSON.parse(stdout).clientVersion?.gitVersion);
+            }
+            catch {
+                resolve(undefined);
+            }
+        });
+    });
+}
+function minorOf(version) {
+    const match = /^v?(\d+)\.(\d+)/.exec(version);
+    return match ? { major: Number(match[1]), minor: Number(match[2]) } : undefined;
+}
+/** "Verify kubectl version compatibility": the client within one minor version of the server. */
+const kubectlVersionCheck = defineCheck({
+    id: 'kubectl-version',
+    title: 'Verify kubectl version compatibility (within 1 minor version)',
+    item: 'kubectl-version-skew',
+    needs: ['cluster'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const client = ctx.options.kubectlVersion ?? (await detectKubectl());
+        if (!client) {
+            return {
+                status: 'skip',
+                skipReason: 'not-applicable',
+                message: 'no kubectl on PATH and no kubectl-version given: skew not checked',
+                hint: 'Set kubectl-version to the kubectl your deploy job uses.'
+            };
+        }
+        const server = (await cluster.session.version()).gitVersion;
+        const c = minorOf(client);
+        const s = minorOf(server);
+        if (!c || !s)
+            return { status: 'error', message: `cannot compare versions "${client}" and "${server}"` };
+        const skew = c.minor - s.minor;
+        const source = ctx.options.kubectlVersion ? 'kubectl-version' : 'kubectl on PATH';
+        if (c.major !== s.major || Math.abs(skew) > 1) {
+            return {
+                status: 'fail',
+                message: `kubectl ${client} (${source}) is ${Math.abs(skew)} minor versions ${skew > 0 ? 'newer' : 'older'} than the server ${server}; supported skew is ±1`,
+                hint: `Use kubectl v${s.major}.${s.minor}.x (±1 minor) in the deploy job.`,
+                data: { client, server }
+            };
+        }
+        return {
+            status: 'pass',
+            message: `kubectl ${client} (${source}) vs server ${server}: within ±1 minor`,
+            data: { client, server }
+        };
+    }
+});
+
+/** "kubectl get namespace vapora": the target namespace exists (or this bundle creates it). */
+const namespaceExistsCheck = defineCheck({
+    id: 'namespace-exists',
+    title: 'Check namespace exists',
+    item: 'staging-namespace-exists',
+    needs: ['cluster'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const namespace = ctx.options.namespace;
+        try {
+            const found = await cluster.session.namespace(namespace);
+            if (found) {
+                const phase = found.status?.phase;
+                if (phase === 'Terminating')
+                    return { status: 'fail', message: `namespace ${namespace} is being deleted (Terminating)` };
+                return { status: 'pass', message: `namespace ${namespace} exists (${phase ?? 'Active'})` };
+            }
+            const created = manifestDocs(ctx).docs.some(d => d.doc.kind === 'Namespace' && d.doc.metadata?.name === namespace);
+            if (created)
+                return {
+                    status: 'warn',
+                    message: `namespace ${namespace} does not exist yet; this bundle creates it`
+                };
+            return {
+                status: 'fail',
+                message: `namespace ${namespace} does not exist`,
+                hint: `Create it (kubectl create namespace ${namespace}) or set the namespace input to the right one.`
+            };
+        }
+        catch (error) {
+            return { status: 'error', message: `cannot read namespace ${namespace}: ${explainApiError(error)}` };
+        }
+    }
+});
+
+/** Kubernetes quantities: CPU in cores (`250m`, `2`), memory in bytes (`512Mi`, `1G`). */
+function parseQuantity(text) {
+    if (text === undefined)
+        return 0;
+    if (typeof text === 'number')
+        return text;
+    const match = /^([0-9.]+)([a-zA-Z]*)$/.exec(text.trim());
+    if (!match)
+        return 0;
+    const value = Number(match[1]);
+    const factor = {
+        '': 1,
+        n: 1e-9,
+        u: 1e-6,
+        m: 1e-3,
+        k: 1e3,
+        M: 1e6,
+        G: 1e9,
+        T: 1e12,
+        P: 1e15,
+        Ki: 2 ** 10,
+        Mi: 2 ** 20,
+        Gi: 2 ** 30,
+        Ti: 2 ** 40,
+        Pi: 2 ** 50
+    };
+    return value * (factor[match[2]] ?? 1);
+}
+function requestsByNode(pods) {
+    const totals = new Map();
+    for (const pod of pods) {
+        const node = pod.spec?.nodeName;
+        if (!node || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed')
+            continue;
+        const total = totals.get(node) ?? { cpu: 0, memory: 0 };
+        for (const c of pod.spec?.containers ?? []) {
+            total.cpu += parseQuantity(c.resources?.requests?.cpu);
+            total.memory += parseQuantity(c.resources?.requests?.memory);
+        }
+        totals.set(node, total);
+    }
+    return totals;
+}
+const NODE_CAPACITY_DATA = dataKey('node-capacity');
+const nodeCapacityCheck = defineCheck({
+    id: 'node-capacity',
+    title: 'Check current resource usage (not near capacity)',
+    item: 'production-capacity',
+    needs: ['cluster'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const { session } = cluster;
+        const threshold = ctx.options.capacityThreshold;
+        try {
+            const [nodes, metrics] = await Promise.all([session.nodes(), session.nodeMetrics()]);
+            const usage = new Map();
+            const source = metrics ? 'metrics.k8s.io usage' : 'requests (metrics-server is absent)';
+            if (metrics) {
+                for (const m of metrics) {
+                    usage.set(m.metadata.name, {
+                        cpu: parseQuantity(m.usage?.cpu),
+                        memory: parseQuantity(m.usage?.memory)
+                    });
+                }
+            }
+            const noMetrics = metrics ? nodes.map(n => n.metadata.name).filter(name => !usage.has(name)) : [];
+            if (!metrics || noMetrics.length > 0) {
+                const requests = requestsByNode(await session.pods());
+                for (const name of metrics ? noMetrics : nodes.map(n => n.metadata.name))
+                    usage.set(name, requests.get(name) ?? { cpu: 0, memory: 0 });
+            }
+            const details = [];
+            const over = [];
+            const perNode = [];
+            for (const node of nodes) {
+                const name = node.metadata.name;
+                const cpu = parseQuantity(node.status?.allocatable?.cpu);
+                const memory = parseQuantity(node.status?.allocatable?.memory);
+                const used = usage.get(name) ?? { cpu: 0, memory: 0 };
+                const cpuPct = cpu ? (100 * used.cpu) / cpu : 0;
+                const memPct = memory ? (100 * used.memory) / memory : 0;
+                const line = `${name}: CPU ${cpuPct.toFixed(0)}%, memory ${memPct.toFixed(0)}% of allocatable${noMetrics.includes(name) ? ' (by requests: metrics-server has no usage for it)' : ''}`;
+                details.push(line);
+                perNode.push({ name, cpuPct: Math.round(cpuPct), memoryPct: Math.round(memPct) });
+                if (cpuPct > threshold || memPct > threshold)
+                    over.push(line);
+            }
+            const data = {
+                source,
+                threshold,
+                nodes: perNode,
+                ...(noMetrics.length > 0 ? { noMetrics } : {})
+            };
+            if (over.length) {
+                return {
+                    status: 'fail',
+                    message: `near capacity (over ${threshold}%, ${source}): ${over.join('; ')}`,
+                    details,
+                    data,
+                    hint: 'Free or add capacity first: a rolling update needs room for the surge pods.'
+                };
+            }
+            if (!metrics) {
+                return {
+                    status: 'warn',
+                    message: `under ${threshold}% on all ${nodes.length} nodes by requests; metrics-server is absent, so real usage is unknown`,
+                    details,
+                    data
+                };
+            }
+            if (noMetrics.length > 0) {
+                return {
+                    status: 'warn',
+                    message: `under ${threshold}% on all ${nodes.length} nodes; metrics-server has no usage for ${noMetrics.join(', ')} (not scraped yet, or its kubelet unreachable), counted by requests`,
+                    details,
+                    data
+                };
+            }
+            return {
+                status: 'pass',
+                message: `all ${nodes.length} nodes under ${threshold}% (${source})`,
+                details,
+                data
+            };
+        }
+        catch (error) {
+            return { status: 'error', message: `cannot read node capacity: ${explainApiError(error)}` };
+        }
+    }
+});
+
+const PRESSURE = ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable'];
+/** "kubectl get nodes (all Ready)": every node Ready, pressure conditions named, cordons noted. */
+const nodesReadyCheck = defineCheck({
+    id: 'nodes-ready',
+    title: 'Verify cluster is healthy: all nodes Ready',
+    item: 'staging-nodes-ready',
+    needs: ['cluster'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        try {
+            const nodes = await cluster.session.nodes();
+            if (nodes.length === 0)
+                return { status: 'fail', message: 'the cluster has no nodes: nothing could run the pods' };
+            const problems = [];
+            const warnings = [];
+            for (const node of nodes) {
+                const name = node.metadata?.name;
+                const conditions = node.status?.conditions ?? [];
+                const ready = conditions.find(c => c.type === 'Ready');
+                if (ready?.status !== 'True') {
+                    problems.push(`${name} is NotReady${ready?.reason ? ` (${ready.reason}${ready.message ? `: ${ready.message}` : ''})` : ' (no Ready condition)'}`);
+                }
+                for (const c of conditions.filter(c => PRESSURE.includes(c.type) && c.status === 'True')) {
+                    problems.push(`${name} has ${c.type}${c.message ? ` (${c.message})` : ''}`);
+                }
+                if (node.spec?.unschedulable)
+                    warnings.push(`${name} is cordoned (unschedulable)`);
+            }
+            const details = [...problems, ...warnings];
+            if (problems.length) {
+                return {
+                    status: 'fail',
+                    message: problems.join('; '),
+                    details,
+                    hint: 'Wait for the nodes to recover, or drain and replace them, before deploying.'
+                };
+            }
+            if (warnings.length)
+                return { status: 'warn', message: `${nodes.length} nodes Ready; ${warnings.join('; ')}`, details };
+            return { status: 'pass', message: `all ${nodes.length} nodes Ready, no pressure conditions` };
+        }
+        catch (error) {
+            return { status: 'error', message: `cannot list nodes: ${explainApiError(error)}` };
+        }
+    }
+});
+
+/** Splits `apps/v1` into group and version (`v1` → core group ''). */
+function splitApiVersion(apiVersion) {
+    const slash = apiVersion.indexOf('/');
+    return slash < 0
+        ? { group: '', version: apiVersion }
+        : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
+}
+
+const APPLY_VERBS = ['get', 'create', 'patch', 'update'];
+/**
+ * "kubectl auth can-i": a SelfSubjectAccessReview for every verb and resource the deploy needs, derived from
+ * the bundle's kinds (apply = get/create/patch/update), plus `patch deployments` for `kubectl rollout undo`.
+ */
+const permissionsCheck = defineCheck({
+    id: 'permissions',
+    title: 'Test write access to the cluster (kubectl auth can-i)',
+    item: 'write-access',
+    needs: ['cluster', 'bundle'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const { session } = cluster;
+        const namespace = ctx.options.namespace;
+        const needs = new Map();
+        const add = (need) => needs.set(`${need.verb} ${need.group}/${need.resource} ${need.namespace ?? ''}`, need);
+        const unknownKinds = [];
+        for (const { doc } of manifestDocs(ctx).docs) {
+            let resource;
+            try {
+                resource = await session.resourceFor(doc.apiVersion, doc.kind);
+            }
+            catch (error) {
+                // The server could not say what it serves: nothing is known about the permissions, none is denied.
+                return { status: 'error', message: `cannot ask the server what it serves: ${explainApiError(error)}` };
+            }
+            if (!resource) {
+                unknownKinds.push(`${doc.kind} (${doc.apiVersion})`);
+                continue;
+            }
+            const { group } = splitApiVersion(doc.apiVersion);
+            for (const verb of APPLY_VERBS) {
+                add({
+                    verb,
+                    group,
+                    resource: resource.name,
+                    namespace: resource.namespaced ? namespace : undefined,
+                    why: `apply ${doc.kind}`
+                });
+            }
+        }
+        add({ verb: 'patch', group: 'apps', resource: 'deployments', namespace, why: 'kubectl rollout undo' });
+        const checked = await Promise.all([...needs.values()].map(async (need) => {
+            try {
+                const answer = await session.canI(need);
+                return { need, allowed: answer.allowed };
+            }
+            catch (error) {
+                return { need, allowed: false, error: explainApiError(error) };
+            }
+        }));
+        const label = (n) => `${n.verb} ${n.resource}${n.group ? `.${n.group}` : ''}${n.namespace ? ` in namespace ${n.namespace}` : ' (cluster-wide)'}`;
+        const unasked = checked.filter(c => c.error);
+        const missing = checked.filter(c => !c.allowed && !c.error);
+        const details = checked.map(c => `${c.allowed ? 'yes' : 'NO '}  ${label(c.need)} — for ${c.need.why}${c.error ? ` (${c.error})` : ''}`);
+        if (unknownKinds.length)
+            details.push(`not checked (the server does not serve them): ${unknownKinds.join(', ')}`);
+        if (unasked.length > 0) {
+            // An unanswered question is not a "no": say the server did not answer, not that a verb is denied.
+            return {
+                status: 'error',
+                message: `could not ask the server about ${unasked.length} of ${checked.length} permissions: ${unasked[0].error}${missing.length ? `; denied: ${missing.map(m => label(m.need)).join('; ')}` : ''}`,
+                details
+            };
+        }
+        if (missing.length > 0) {
+            return {
+                status: 'fail',
+                message: `the deploy identity cannot: ${missing.map(m => label(m.need)).join('; ')}`,
+                details,
+                hint: 'Grant these verbs to the deploy identity (a Role/RoleBinding in the namespace), or use the right kubeconfig.',
+                data: { missing: missing.map(m => label(m.need)) }
+            };
+        }
+        return {
+            status: 'pass',
+            message: `all ${checked.length} permissions the deploy and a rollback need are granted`,
+            details
+        };
+    }
+});
+
+const PODS_RUNNING_DATA = dataKey('pods-running');
+const podsRunningCheck = defineCheck({
+    id: 'pods-running',
+    title: 'Check pod status: all Running and Ready, no rising restarts',
+    item: 'production-pods-running',
+    needs: ['cluster'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const namespace = ctx.options.namespace;
+        const since = Date.now() - ctx.options.eventsWindowMs;
+        try {
+            const pods = await cluster.session.pods(namespace);
+            const problems = [];
+            const details = [];
+            let restarts = 0;
+            const restartsByPod = {};
+            // A completed pod (a Job's) has done its work: it is neither judged nor counted.
+            const judged = pods.filter(pod => pod.status?.phase !== 'Succeeded');
+            for (const pod of judged) {
+                const name = pod.metadata?.name;
+                const statuses = pod.status?.containerStatuses ?? [];
+                const podRestarts = statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0);
+                restarts += podRestarts;
+                if (name)
+                    restartsByPod[name] = podRestarts;
+                const ready = (pod.status?.conditions ?? []).find((c) => c.type === 'Ready')?.status === 'True';
+                details.push(`${name}: ${pod.status?.phase ?? 'Unknown'}, ${ready ? 'Ready' : 'not Ready'}, ${podRestarts} restarts`);
+                if (pod.status?.phase !== 'Running')
+                    problems.push(`${name} is ${pod.status?.phase ?? 'Unknown'}`);
+                else if (!ready)
+                    problems.push(`${name} is not Ready`);
+                for (const s of statuses) {
+                    const waiting = s.state?.waiting?.reason;
+                    if (waiting === 'CrashLoopBackOff' ||
+                        waiting === 'ImagePullBackOff' ||
+                        waiting === 'ErrImagePull') {
+                        problems.push(`${name}/${s.name} is in ${waiting} (${s.restartCount ?? 0} restarts)`);
+                        continue;
+                    }
+                    const finished = Date.parse(s.lastState?.terminated?.finishedAt ?? '');
+                    if ((s.restartCount ?? 0) > 0 && finished >= since) {
+                        problems.push(`${name}/${s.name} restarted ${s.restartCount} times, last at ${s.lastState.terminated.finishedAt} (${s.lastState?.terminated?.reason ?? 'exited'}): restarts are rising`);
+                    }
+                }
+            }
+            if (pods.length === 0)
+                return { status: 'pass', message: `no pods in ${namespace} yet` };
+            if (judged.length === 0) {
+                return {
+                    status: 'pass',
+                    message: `no pods to judge in ${namespace}: ${pods.length} completed, none running`,
+                    data: { restarts, restartsByPod }
+                };
+            }
+            if (problems.length) {
+                return {
+                    status: 'fail',
+                    message: [...new Set(problems)].join('; '),
+                    details,
+                    data: { restarts, restartsByPod },
+                    hint: 'Check the pod logs and events (kubectl describe pod); a crashing workload should be fixed or rolled back before deploying over it.'
+                };
+            }
+            return {
+                status: 'pass',
+                message: `${judged.length} pods Running and Ready (${restarts} restarts in total, none recent)`,
+                details,
+                data: { restarts, restartsByPod }
+            };
+        }
+        catch (error) {
+            return { status: 'error', message: `cannot list pods in ${namespace}: ${explainApiError(error)}` };
+        }
+    }
+});
+
+function lastSeen(event) {
+    return Date.parse(event.series?.lastObservedTime ??
+        event.lastTimestamp ??
+        event.eventTime ??
+        event.metadata?.creationTimestamp ??
+        '');
+}
+/** "Verify recent events": Warning events in the window, grouped by reason and object. Reported, not blocking. */
+const recentEventsCheck = defineCheck({
+    id: 'recent-events',
+    title: 'Verify recent events (no Warning events in the window)',
+    item: 'production-recent-events',
+    needs: ['cluster'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const namespace = ctx.options.namespace;
+        const since = Date.now() - ctx.options.eventsWindowMs;
+        try {
+            const events = (await cluster.session.events(namespace));
+            const warnings = events.filter(e => e.type === 'Warning' && lastSeen(e) >= since);
+            const minutes = Math.round(ctx.options.eventsWindowMs / 60_000);
+            if (warnings.length === 0)
+                return { status: 'pass', message: `no Warning events in ${namespace} in the last ${minutes} min` };
+            const grouped = new Map();
+            for (const e of warnings) {
+                const key = `${e.reason ?? 'Unknown'} ${e.involvedObject?.kind ?? ''}/${e.involvedObject?.name ?? ''}`;
+                const entry = grouped.get(key) ?? { count: 0, message: e.message };
+                entry.count += e.series?.count ?? e.count ?? 1;
+                grouped.set(key, entry);
+            }
+            const details = [...grouped].map(([key, v]) => `${key} ×${v.count}${v.message ? `: ${v.message}` : ''}`);
+            return {
+                status: 'warn',
+                message: `${grouped.size} kinds of Warning events in the last ${minutes} min: ${[...grouped.keys()].slice(0, 3).join(', ')}${grouped.size > 3 ? ', …' : ''}`,
+                details,
+                data: { warnings: details }
+            };
+        }
+        catch (error) {
+            return { status: 'error', message: `cannot list events in ${namespace}: ${explainApiError(error)}` };
+        }
+    }
+});
+
+const containersOf = (obj) => obj?.spec?.template?.spec?.containers ?? [];
+function envValue(e) {
+    return e.valueFrom !== undefined ? `from ${JSON.stringify(e.valueFrom)}` : (e.value ?? '');
+}
+/**
+ * What a reviewer needs from a Deployment change: replicas, images, env. Env values are not shown: they
+ * end up in the job summary and the tracking issue, and a value such as DATABASE_URL may hold a password.
+ */
+function deploymentChanges(live, next) {
+    const changes = [];
+    if (live.spec?.replicas !== next.spec?.replicas)
+        changes.push(`replicas ${live.spec?.replicas} → ${next.spec?.replicas}`);
+    const before = new Map(containersOf(live).map(c => [c.name, c]));
+    for (const container of containersOf(next)) {
+        const old = before.get(container.name);
+        if (!old) {
+            changes.push(`container ${container.name} added (${container.image})`);
+            continue;
+        }
+        before.delete(container.name);
+        if (old.image !== container.image)
+            changes.push(`${container.name} image ${old.image} → ${container.image}`);
+        const oldEnv = new Map((old.env ?? []).map(e => [e.name, envValue(e)]));
+        for (const e of container.env ?? []) {
+            const value = envValue(e);
+            if (!oldEnv.has(e.name))
+                changes.push(`${container.name} env ${e.name} added`);
+            else if (oldEnv.get(e.name) !== value) {
+                changes.push(`${container.name} env ${e.name} changed`);
+            }
+            oldEnv.delete(e.name);
+        }
+        for (const name of oldEnv.keys())
+            changes.push(`${container.name} env ${name} removed`);
+    }
+    for (const name of before.keys())
+        changes.push(`container ${name} removed`);
+    return changes;
+}
+/** ConfigMap keys added, removed or changed (values are not shown: they may be sensitive). */
+function configMapChanges(live, next) {
+    const a = (live.data ?? {});
+    const b = (next.data ?? {});
+    const changes = [];
+    for (const key of Object.keys(b)) {
+        if (!(key in a))
+            changes.push(`key ${key} added`);
+        else if (a[key] !== b[key])
+            changes.push(`key ${key} changed`);
+    }
+    for (const key of Object.keys(a))
+        if (!(key in b))
+            changes.push(`key ${key} removed`);
+    return changes;
+}
+/**
+ * The outcome when objects could not be read: an error (fail closed), never "new object" nor a warning,
+ * since nothing is known of what the deploy changes in them. The first cause is named, and how to fix it.
+ */
+function notReadOutcome(notRead, unasked, total, computed) {
+    const isServerGone = (error) => isClusterError(error) && error.unreachable === true;
+    // A server gone is the root cause of every read after it; otherwise the first failure is named.
+    const first = notRead.find(({ error }) => isServerGone(error)) ?? notRead[0];
+    const serverGone = isServerGone(first.error);
+    const denied = notRead.some(({ error }) => isClusterError(error) && error.status === 403);
+    const details = [
+        ...computed.details,
+        ...notRead.map(({ label, error }) => `${label}: not read: ${explainApiError(error)}`)
+    ];
+    if (unasked.length)
+        details.push(`not read (the server stopped answering): ${unasked.join(', ')}`);
+    // A server gone is the cause whatever the object; a denial or a server error is about one object.
+    const cause = `${serverGone ? '' : `${first.label}: `}${explainApiError(first.error)}`;
+    return {
+        status: 'error',
+        message: `${notRead.length + unasked.length} of ${total} objects not compared with the cluster: ${cause}`,
+        details,
+        data: { changes: computed.changes },
+        hint: serverGone
+            ? 'Check that the API server is up and that this runner can reach it, then run the preflight again.'
+            : denied
+                ? 'Grant the deploy identity get on these objects (a Role/RoleBinding in the namespace), or use the right kubeconfig.'
+                : 'The message above is the API server’s own: run the preflight again once the server answers these reads.'
+    };
+}
+const WHAT_CHANGES_DATA = dataKey('what-changes');
+/** "Document: what's changing": per object, live vs the server's dry-run result, as a reviewer reads it. */
+const whatChangesCheck = defineCheck({
+    id: 'what-changes',
+    title: "Document: what's changing (configs, manifests, versions)",
+    item: 'document-what-changes',
+    needs: ['cluster', 'bundle'],
+    async run(ctx) {
+        const cluster = await usableCluster(ctx);
+        if ('outcome' in cluster)
+            return cluster.outcome;
+        const { session } = cluster;
+        const namespace = ctx.options.namespace;
+        const changes = {};
+        const notComputed = [];
+        const notRead = [];
+        let unasked = [];
+        const { docs } = manifestDocs(ctx);
+        for (const [index, { doc }] of docs.entries()) {
+            const label = objectLabel(doc);
+            let outcome;
+            let live;
+            try {
+                outcome = await session.dryRunApply(doc, namespace);
+                // A live object that cannot be read (403, 500, a server gone) throws: it is never taken for one
+                // that does not exist yet. It is read only when there is a dry-run result to compare it with.
+                live = outcome.ok && outcome.result ? await session.live(doc, namespace) : undefined;
+            }
+            catch (error) {
+                notRead.push({ label, error });
+                if (isClusterError(error) && error.unreachable) {
+                    // A server that did not answer for this object will not answer for the next: stop asking.
+                    unasked = docs.slice(index + 1).map(d => objectLabel(d.doc));
+                    break;
+                }
+                continue;
+            }
+            if (!outcome.ok || !outcome.result) {
+                notComputed.push(label);
+                continue;
+            }
+            if (!live) {
+                changes[label] = ['new object (will be created)'];
+                continue;
+            }
+            const list = doc.kind === 'Deployment'
+                ? deploymentChanges(live, outcome.result)
+                : doc.kind === 'ConfigMap'
+                    ? configMapChanges(live, outcome.result)
+                    : JSON.stringify(live.spec) !== JSON.stringify(outcome.result.spec)
+                        ? ['spec changes']
+                        : [];
+            changes[label] = list.length ? list : ['no change'];
+        }
+        const details = Object.entries(changes).map(([label, list]) => `${label}: ${list.join('; ')}`);
+        if (notComputed.length)
+            details.push(`not computed (dry-run failed): ${notComputed.join(', ')}`);
+        if (notRead.length)
+            return notReadOutcome(notRead, unasked, docs.length, { details, changes });
+        const changed = Object.values(changes).filter(list => list[0] !== 'no change').length;
+        return {
+            status: notComputed.length ? 'warn' : 'pass',
+            message: `${changed} of ${Object.keys(changes).length + notComputed.length} objects change${notComputed.length ? `; ${notComputed.length} not computed` : ''}`,
+            details,
+            data: { changes }
+        };
+    }
+});
+
+const NO_IMAGE_HINT = 'Give every service an `image:` (or a `build:` context).';
+/** docker-compose.yml: a non-empty `services` map whose every service names an image, a build or a base. */
+const composeCheck = defineCheck({
+    id: 'compose',
+    title: 'docker-compose.yml defines runnable services',
+    item: 'review-artifact-generation',
+    needs: ['bundle'],
+    notApplicable({ options, bundle }) {
+        return options.expectedFiles.includes(COMPOSE_FILE) || bundle?.has(COMPOSE_FILE)
+            ? undefined
+            : `the bundle has no ${COMPOSE_FILE}`;
+    },
+    async run({ bundle }) {
+        if (!bundle.has(COMPOSE_FILE)) {
+            return {
+                status: 'skip',
+                skipReason: 'prerequisite-failed',
+                blockedBy: 'bundle-files',
+                message: `not run: ${COMPOSE_FILE} is missing`
+            };
+        }
+        const parsed = bundle.parsed(COMPOSE_FILE);
+        if (parsed.errors.length > 0) {
+            return {
+                status: 'skip',
+                skipReason: 'prerequisite-failed',
+                blockedBy: 'bundle-syntax',
+                message: `not run: ${COMPOSE_FILE} does not parse`
+            };
+        }
+        const doc = parsed.documents[0];
+        const services = isMap(doc?.value) ? doc.value.services : undefined;
+        if (!isMap(services) || Object.keys(services).length === 0) {
+            const at = positionOf(parsed, services === undefined ? [] : ['services'], doc);
+            return {
+                status: 'fail',
+                message: `${COMPOSE_FILE} has no "services" map`,
+                findings: [{ severity: 'error', ...at, message: 'no top-level "services" map' }],
+                hint: 'A compose file needs `services:` with at least one service.'
+            };
+        }
+        const findings = [];
+        for (const [name, service] of Object.entries(services)) {
+            const at = positionOf(parsed, ['services', name], doc);
+            if (!isMap(service)) {
+                findings.push({ severity: 'error', ...at, message: `service "${name}" is not a mapping` });
+                continue;
+            }
+            const image = service.image;
+            const hasImage = typeof image === 'string' && image.trim() !== '';
+            const hasBuild = typeof service.build === 'string' || isMap(service.build);
+            if (!hasImage && !hasBuild && service.extends === undefined) {
+                findings.push({
+                    severity: 'error',
+                    ...at,
+                    message: `service "${name}" has neither "image" nor "build"`,
+                    hint: NO_IMAGE_HINT
+                });
+            }
+            else if (hasImage && /:latest$/.test(image)) {
+                findings.push({
+                    severity: 'warning',
+                    ...positionOf(parsed, ['services', name, 'image'], doc),
+                    message: `service "${name}" uses ${image}: pin a version`,
+                    hint: 'Pin the image to a version tag or digest, so that the deploy is reproducible.'
+                });
+            }
+        }
+        const errors = findings.filter(f => f.severity === 'error');
+        const details = findings.map(f => `${where(f)} ${f.severity}: ${f.message}`);
+        const count = Object.keys(services).length;
+        if (errors.length > 0) {
+            return {
+                status: 'fail',
+                message: errors.map(f => f.message).join('; '),
+                details,
+                findings,
+                hint: NO_IMAGE_HINT
+            };
+        }
+        if (findings.length > 0)
+            return { status: 'warn', message: `${count} services; ${findings[0].message}`, details, findings };
+        return {
+            status: 'pass',
+            message: `${count} services, each with an image or build (${Object.keys(services).join(', ')})`
+        };
+    }
+});
+
+/**
+ * Compares the same configuration written in several formats. Values are first brought to a common
+ * model: TOML has no null, so null/absent are the same; TOML dates become their ISO text; numbers compare
+ * by value (TOML 8001 and JSON 8001.0 are the same number).
+ */
+function normalise$1(value) {
+    if (value === null || value === undefined)
+        return null;
+    if (value instanceof Date)
+        return Number.isNaN(value.getTime()) ? String(value) : value.toISOString();
+    if (typeof value === 'bigint')
+        return Number(value);
+    if (typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string')
+        return value;
+    if (Array.isArray(value))
+        return value.map(normalise$1);
+    if (typeof value === 'object') {
+        const out = {};
+        for (const key of Object.keys(value).sort()) {
+            const item = normalise$1(value[key]);
+            if (item !== null)
+                out[key] = item;
+        }
+        return out;
+    }
+    return String(value);
+}
+/** Renders a key path the way people write it: `llm_router.providers[1].model`, `labels["a.b"]`. */
+function formatPath(path) {
+    return path
+        .map((part, i) => {
+        if (typeof part === 'number')
+            return `[${part}]`;
+        if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(part))
+            return i === 0 ? part : `.${part}`;
+        return `[${JSON.stringify(part)}]`;
+    })
+        .join('');
+}
+const kindOf = (value) => value === undefined ? 'absent' : Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+/**
+ * Key paths at which `a` and `b` differ (a missing key counts). Arrays compare element by element,
+ * because order matters to the application (e.g. a fallback chain).
+ */
+function diffPaths(a, b, path = [], out = []) {
+    const ka = kindOf(a);
+    const kb = kindOf(b);
+    if (ka !== kb) {
+        out.push(path);
+    }
+    else if (ka === 'array') {
+        const xa = a;
+        const xb = b;
+        for (let i = 0; i < Math.max(xa.length, xb.length); i++)
+            diffPaths(xa[i], xb[i], [...path, i], out);
+    }
+    else if (ka === 'object') {
+        const oa = a;
+        const ob = b;
+        for (const key of [...new Set([...Object.keys(oa), ...Object.keys(ob)])].sort()) {
+            diffPaths(oa[key], ob[key], [...path, key], out);
+        }
+    }
+    else if (!Object.is(a, b)) {
+        out.push(path);
+    }
+    return out;
+}
+/** The value at a path, or undefined. */
+function valueAt(value, path) {
+    let current = value;
+    for (const part of path) {
+        if (current === null || current === undefined || typeof current !== 'object')
+            return undefined;
+        current = current[part];
+    }
+    return current;
+}
+/** Key names whose values must never be printed (they may hold credentials). */
+const SECRET_KEY = /(pass(word|wd)?|secret|token|api[-_]?key|private[-_]?key|credential|auth[-_]?key)/i;
+/** A short, safe rendering of a value for a diff line: secrets redacted, long values cut. */
+function showValue(path, value) {
+    if (value === undefined)
+        return '(absent)';
+    if (path.some(part => typeof part === 'string' && SECRET_KEY.test(part)))
+        return '(redacted)';
+    // A URL may carry credentials (postgres://user:password@host) under an innocent key such as `url`.
+    const text = JSON.stringify(value).replace(/(\w+:\/\/)[^/@\s"]+@/g, '$1***@');
+    return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+const NOT_CONFIG = new Set([CONFIGMAP_FILE, DEPLOYMENT_FILE, COMPOSE_FILE]);
+const FORMAT_ORDER = ['toml', 'yaml', 'json'];
+const MAX_PATHS_SHOWN = 25;
+const HINT = 'The TOML, YAML and JSON of a mode must be generated from one source; regenerate the bundle.';
+/** Groups config files by name without extension: `vapora-solo` → its .toml/.yaml/.json files. */
+function modeGroups(files) {
+    const groups = new Map();
+    for (const file of files) {
+        if (NOT_CONFIG.has(file) || !formatOf(file))
+            continue;
+        const stem = file.replace(/\.(toml|ya?ml|json)$/i, '');
+        groups.set(stem, [...(groups.get(stem) ?? []), file]);
+    }
+    for (const [stem, members] of groups)
+        if (members.length < 2)
+            groups.delete(stem);
+    return groups;
+}
+function byFormatOrder(a, b) {
+    return FORMAT_ORDER.indexOf(formatOf(a)) - FORMAT_ORDER.indexOf(formatOf(b));
+}
+/** The members whose value at `path` differs from a majority of the others (none when there is no majority). */
+function outliers(members, path) {
+    const groups = new Map();
+    for (const m of members) {
+        const key = JSON.stringify(valueAt(m.value, path) ?? null);
+        groups.set(key, [...(groups.get(key) ?? []), m]);
+    }
+    const largest = Math.max(...[...groups.values()].map(g => g.length));
+    if (largest * 2 <= members.length)
+        return [];
+    return members.filter(m => groups.get(JSON.stringify(valueAt(m.value, path) ?? null)).length < largest);
+}
+function compareMode(stem, bundle, files) {
+    const members = files.map(file => ({
+        file,
+        format: formatOf(file),
+        value: normalise$1(bundle.parsed(file).documents[0]?.value)
+    }));
+    const byPath = new Map();
+    for (const other of members.slice(1)) {
+        for (const path of diffPaths(members[0].value, other.value))
+            byPath.set(formatPath(path), path);
+    }
+    if (byPath.size === 0)
+        return undefined;
+    const paths = [...byPath.values()];
+    const oddOnes = paths.map(path => outliers(members, path));
+    const single = oddOnes.every(o => o.length === 1 && o[0].format === oddOnes[0][0]?.format);
+    const odd = single ? oddOnes[0][0].format : undefined;
+    const details = [
+        odd
+            ? `${stem}: the ${odd} differs from the ${members
+                .filter(m => m.format !== odd)
+                .map(m => m.format)
+                .join(' and ')} at ${paths.length} key path(s)`
+            : `${stem}: ${members.map(m => m.format).join(', ')} differ at ${paths.length} key path(s)`
+    ];
+    const findings = [];
+    paths.slice(0, MAX_PATHS_SHOWN).forEach((path, i) => {
+        const shown = formatPath(path) || '(document root)';
+        const values = members.map(m => {
+            const at = bundle.parsed(m.file).locate(path);
+            const line = at?.exact ? ` (line ${at.line})` : at ? ' (absent)' : '';
+            return `${m.format}=${showValue(path, valueAt(m.value, path))}${at?.exact ? line : ''}`;
+        });
+        details.push(`  ${shown}: ${values.join(', ')}`);
+        // Annotate where the fix goes: the format that disagrees, or every format when there is no majority.
+        const blamed = oddOnes[i].length > 0 ? oddOnes[i] : members;
+        for (const m of blamed) {
+            const at = bundle.parsed(m.file).locate(path);
+            const others = members
+                .filter(o => o !== m)
+                .map(o => `${o.format} ${showValue(path, valueAt(o.value, path))}`);
+            findings.push({
+                severity: 'error',
+                file: m.file,
+                line: at?.line ?? 1,
+                column: at?.column ?? 1,
+                message: `${stem}: ${shown} is ${showValue(path, valueAt(m.value, path))} here but ${others.join(', ')}`,
+                hint: HINT
+            });
+        }
+    });
+    if (paths.length > MAX_PATHS_SHOWN)
+        details.push(`  … and ${paths.length - MAX_PATHS_SHOWN} more`);
+    return { stem, paths, odd, details, findings };
+}
+/**
+ * "All 3 modes validate": for each mode, the TOML, YAML and JSON files must describe the same data.
+ * Any difference is a blocking failure listing the differing key paths and (redacted) values, naming the
+ * format that disagrees with the other two and pointing at its line.
+ */
+const configModesCheck = defineCheck({
+    id: 'config-modes',
+    title: 'Verify all 3 modes validate (TOML = YAML = JSON for each mode)',
+    item: 'all-modes-validate',
+    needs: ['bundle'],
+    notApplicable({ options }) {
+        return modeGroups(options.expectedFiles).size === 0
+            ? 'expected-files lists no config written in several formats'
+            : undefined;
+    },
+    async run({ options, bundle }) {
+        const expected = modeGroups(options.expectedFiles);
+        const present = modeGroups(bundle.files);
+        const stems = [...new Set([...expected.keys(), ...present.keys()])].sort();
+        const details = [];
+        const drifts = [];
+        const uncompared = [];
+        for (const stem of stems) {
+            const files = (present.get(stem) ?? []).sort(byFormatOrder);
+            const missing = (expected.get(stem) ?? []).filter(f => !bundle.has(f));
+            const unparsed = files.filter(f => bundle.parsed(f).errors.length > 0);
+            if (missing.length > 0 || unparsed.length > 0 || files.length < 2) {
+                const why = [...missing.map(f => `${f} missing`), ...unparsed.map(f => `${f} does not parse`)];
+                const text = why.join(', ') || 'fewer than two formats present';
+                uncompared.push({ stem, why: text, blockedBy: missing.length > 0 ? 'bundle-files' : 'bundle-syntax' });
+                details.push(`${stem}: cannot compare: ${text}`);
+                continue;
+            }
+            const drift = compareMode(stem, bundle, files);
+            if (drift) {
+                drifts.push(drift);
+                details.push(...drift.details);
+            }
+            else {
+                details.push(`${stem}: ${files.map(f => formatOf(f)).join(' = ')} ✓`);
+            }
+        }
+        const cannot = uncompared.map(u => `cannot compare ${u.stem}: ${u.why}`);
+        if (drifts.length === 0 && uncompared.length > 0) {
+            // Only files that are missing or do not parse: those checks said so; this one did not get to run.
+            return {
+                status: 'skip',
+                skipReason: 'prerequisite-failed',
+                blockedBy: uncompared[0].blockedBy,
+                message: `not run: ${cannot.join('; ')}`,
+                details
+            };
+        }
+        if (drifts.length > 0) {
+            const summary = drifts
+                .map(d => {
+                const paths = d.paths.map(p => formatPath(p) || '(document root)');
+                const shown = `${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', …' : ''}`;
+                return d.odd ? `${d.stem}: the ${d.odd} differs at ${shown}` : `${d.stem} differs at ${shown}`;
+            })
+                .join('; ');
+            return {
+                status: 'fail',
+                message: `formats disagree: ${[summary, ...cannot].join('; ')}`,
+                details,
+                findings: drifts.flatMap(d => d.findings),
+                hint: HINT,
+                data: { differing: Object.fromEntries(drifts.map(d => [d.stem, d.paths.map(p => formatPath(p))])) }
+            };
+        }
+        return {
+            status: 'pass',
+            message: `${stems.length} modes agree across formats (${stems.join(', ')})`,
+            details
+        };
+    }
+});
+
+/**
+ * kubectl reads manifests as YAML 1.1 (sigs.k8s.io/yaml on go-yaml v2), where unquoted yes/no/on/off/y/n
+ * are booleans; YAML 1.2 (what we parse with) reads them as strings. The same manifest can therefore say
+ * `ENABLED: "yes"` to us and `ENABLED: true` to the server. This finds every such value.
+ */
+const isContainer = (value) => typeof value === 'object' && value !== null;
+function walk(a, b, path, out) {
+    if (typeof a === 'string' && typeof b === 'boolean')
+        return out(path, a, b);
+    if (!isContainer(a) || !isContainer(b))
+        return;
+    for (const key of Object.keys(a)) {
+        const index = Array.isArray(a) ? Number(key) : key;
+        walk(a[key], b[key], [...path, index], out);
+    }
+}
+function yaml11Booleans(text, documents) {
+    const readings = [];
+    // Timestamps are left out of the 1.1 schema: go-yaml v2 keeps them as strings for untyped fields.
+    const legacy = parseAllDocuments(text, {
+        version: '1.1',
+        customTags: tags => tags.filter(tag => typeof tag === 'string' || tag.tag !== 'tag:yaml.org,2002:timestamp')
+    });
+    if (!Array.isArray(legacy))
+        return readings;
+    for (const doc of documents) {
+        const old = legacy[doc.index];
+        if (!old || old.errors.length > 0)
+            continue;
+        let value;
+        try {
+            value = old.toJS({ maxAliasCount: 100 });
+        }
+        catch {
+            continue;
+        }
+        walk(doc.value, value, [], (path, text, kubectlValue) => readings.push({ index: doc.index, path, text, kubectlValue }));
+    }
+    return readings;
+}
+
+const MANIFEST_FILES = [CONFIGMAP_FILE, DEPLOYMENT_FILE];
+const MANIFEST_HINT = 'Fix the manifest generator; names and namespace come from the namespace/deployments/configmap options.';
+/** API versions the server no longer serves (removed in Kubernetes 1.16). */
+const REMOVED_DEPLOYMENT_APIS = new Set(['extensions/v1beta1', 'apps/v1beta1', 'apps/v1beta2']);
+function checkDeployment(obj, problem, warn) {
+    if (REMOVED_DEPLOYMENT_APIS.has(obj.apiVersion)) {
+        problem(`uses apiVersion ${obj.apiVersion}, which the server no longer serves: use apps/v1`, [
+            'apiVersion'
+        ]);
+    }
+    const spec = isMap(obj.raw.spec) ? obj.raw.spec : undefined;
+    const template = spec && isMap(spec.template) ? spec.template : undefined;
+    const matchLabels = spec && isMap(spec.selector) && isMap(spec.selector.matchLabels) ? spec.selector.matchLabels : {};
+    const templateLabels = template && isMap(template.metadata) && isMap(template.metadata.labels) ? template.metadata.labels : {};
+    if (!spec || !isMap(spec.selector))
+        problem('has no spec.selector', ['spec', 'selector']);
+    for (const [key, value] of Object.entries(matchLabels)) {
+        if (templateLabels[key] !== value) {
+            problem(`spec.selector.matchLabels ${key}=${String(value)} is not among spec.template.metadata.labels`, ['spec', 'selector', 'matchLabels', key], 'The selector must match the pod template labels; note that a Deployment selector cannot change once created.');
+        }
+    }
+    const podSpec = template && isMap(template.spec) ? template.spec : undefined;
+    const containers = podSpec && Array.isArray(podSpec.containers) ? podSpec.containers : [];
+    const containersPath = ['spec', 'template', 'spec', 'containers'];
+    if (containers.length === 0)
+        problem('has no containers in spec.template.spec.containers', containersPath);
+    const names = new Set();
+    containers.forEach((container, i) => {
+        const at = [...containersPath, i];
+        if (!isMap(container))
+            return problem(`container #${i + 1} is not a mapping`, at);
+        const name = typeof container.name === 'string' ? container.name : '';
+        if (!name)
+            problem(`container #${i + 1} has no name`, at);
+        if (names.has(name))
+            problem(`container name "${name}" is used twice`, [...at, 'name']);
+        names.add(name);
+        const image = container.image;
+        if (typeof image !== 'string' || image.trim() === '')
+            return problem(`container "${name}" has no image`, [...at, 'image']);
+        const lastSegment = image.split('/').pop() ?? '';
+        if (!image.includes('@') && (!lastSegment.includes(':') || lastSegment.endsWith(':latest'))) {
+            warn(`container "${name}" image ${image} is not pinned to a version: a rollback could not restore it`, [...at, 'image'], 'Pin the image to a version tag or a digest (image@sha256:…).');
+        }
+    });
+}
+function checkConfigMap(obj, problem) {
+    for (const field of ['data', 'binaryData']) {
+        const data = obj.raw[field];
+        if (data === undefined || data === null)
+            continue;
+        if (!isMap(data)) {
+            problem(`${field} must be a mapping of keys to strings`, [field]);
+            continue;
+        }
+        for (const [key, value] of Object.entries(data)) {
+            if (typeof value !== 'string') {
+                problem(`${field}.${key} is a ${Array.isArray(value) ? 'list' : typeof value}; ConfigMap values must be strings (quote it)`, [field, key]);
+            }
+            else if (field === 'binaryData' && !/^[A-Za-z0-9+/]*={0,2}$/.test(value.replace(/\s/g, ''))) {
+                problem(`binaryData.${key} is not base64`, [field, key]);
+            }
+        }
+    }
+}
+/**
+ * Manifest sanity, offline: every document is a Kubernetes object with apiVersion, kind and
+ * metadata.name; the expected Deployments and ConfigMap are there; namespaces agree with the target;
+ * and the mistakes the server would reject (selector not matching the template, non-string ConfigMap
+ * values) are caught before any cluster is involved.
+ */
+const manifestsCheck = defineCheck({
+    id: 'manifests',
+    title: 'Manifests are sane (objects, names, namespaces)',
+    item: 'validate-manifest-syntax',
+    needs: ['bundle'],
+    notApplicable({ options, bundle }) {
+        const relevant = MANIFEST_FILES.filter(f => options.expectedFiles.includes(f) || bundle?.has(f));
+        return relevant.length === 0 ? 'the bundle has no configmap.yaml or deployment.yaml' : undefined;
+    },
+    async run({ options, bundle }) {
+        const findings = [];
+        const unreadable = [];
+        const objects = [];
+        const parsedFiles = new Map();
+        for (const file of MANIFEST_FILES) {
+            if (!bundle.has(file)) {
+                if (options.expectedFiles.includes(file))
+                    unreadable.push({ file, why: 'missing' });
+                continue;
+            }
+            const parsed = bundle.parsed(file);
+            if (parsed.errors.length > 0) {
+                unreadable.push({ file, why: 'syntax errors' });
+                continue;
+            }
+            parsedFiles.set(file, parsed);
+            const { objects: found, problems } = kubeObjectsIn(parsed);
+            objects.push(...found);
+            findings.push(...problems.map(({ severity, file, line, column, message }) => ({
+                severity,
+                file,
+                line,
+                column,
+                message
+            })));
+            for (const reading of yaml11Booleans(bundle.text(file), parsed.documents)) {
+                const doc = parsed.documents.find(d => d.index === reading.index);
+                const kind = doc?.value?.kind;
+                // A ConfigMap value that kubectl turns into a boolean is rejected by the server; elsewhere it is
+                // a silent change of meaning that deserves a look.
+                const inConfigMapData = kind === 'ConfigMap' && (reading.path[0] === 'data' || reading.path[0] === 'binaryData');
+                findings.push({
+                    severity: inConfigMapData ? 'error' : 'warning',
+                    ...positionOf(parsed, reading.path, doc),
+                    message: `document ${reading.index + 1}: ${formatPath(reading.path)}: ${reading.text} is the string "${reading.text}" in YAML 1.2 but the boolean ${reading.kubectlValue} to kubectl (YAML 1.1)`,
+                    hint: `Quote it ("${reading.text}") so that kubectl and the server read the same value.`
+                });
+            }
+        }
+        const seen = new Map();
+        for (const obj of objects) {
+            const parsed = parsedFiles.get(obj.file);
+            const add = (severity) => (message, path = [], hint) => {
+                findings.push({
+                    severity,
+                    ...positionOf(parsed, [...obj.path, ...path], obj),
+                    message: `${obj.kind} ${obj.name}: ${message}`,
+                    hint
+                });
+            };
+            const problem = add('error');
+            const warn = add('warning');
+            if (obj.namespace !== undefined && obj.namespace !== options.namespace && !obj.clusterScoped) {
+                problem(`metadata.namespace is "${obj.namespace}" but the target namespace is "${options.namespace}"`, ['metadata', 'namespace'], `Set metadata.namespace to ${options.namespace} (or leave it out), or set the namespace input to the namespace you deploy to.`);
+            }
+            if (obj.kind === 'Namespace' && obj.name !== options.namespace) {
+                problem(`the bundle creates namespace "${obj.name}" but the target namespace is "${options.namespace}"`, ['metadata', 'name']);
+            }
+            const identity = `${obj.apiVersion.split('/')[0]}/${obj.kind}/${obj.namespace ?? options.namespace}/${obj.name}`;
+            const first = seen.get(identity);
+            if (first)
+                problem(`defined twice (first at ${first.file}:${first.line})`, ['metadata', 'name']);
+            seen.set(identity, obj);
+            if (obj.kind === 'Deployment')
+                checkDeployment(obj, problem, warn);
+            if (obj.kind === 'ConfigMap')
+                checkConfigMap(obj, problem);
+        }
+        // A missing object has no node to point at: the annotation goes on the file, naming the object.
+        const missingObject = (file, kind, name) => ({
+            severity: 'error',
+            file,
+            line: 1,
+            column: 1,
+            message: `${kind} ${name} is not in ${file}`,
+            hint: `Add the ${kind} ${name} to ${file}, or set the ${kind === 'Deployment' ? 'deployments' : 'configmap'} input to the names the bundle uses.`
+        });
+        const inFile = (file, kind) => new Set(objects.filter(o => o.file === file && o.kind === kind).map(o => o.name));
+        if (parsedFiles.has(DEPLOYMENT_FILE)) {
+            const deployments = inFile(DEPLOYMENT_FILE, 'Deployment');
+            for (const name of options.deployments.filter(n => !deployments.has(n))) {
+                findings.push(missingObject(DEPLOYMENT_FILE, 'Deployment', name));
+            }
+        }
+        if (parsedFiles.has(CONFIGMAP_FILE) && !inFile(CONFIGMAP_FILE, 'ConfigMap').has(options.configMap)) {
+            findings.push(missingObject(CONFIGMAP_FILE, 'ConfigMap', options.configMap));
+        }
+        const errors = findings.filter(f => f.severity === 'error');
+        const details = findings.map(f => `${where(f)} ${f.severity}: ${f.message}`);
+        if (unreadable.length > 0) {
+            const list = unreadable.map(u => `${u.file} (${u.why})`).join(', ');
+            // Nothing else wrong: the check did not run because of the file's own problem, reported elsewhere.
+            if (errors.length === 0) {
+                return {
+                    status: 'skip',
+                    skipReason: 'prerequisite-failed',
+                    blockedBy: unreadable[0].why === 'missing' ? 'bundle-files' : 'bundle-syntax',
+                    message: `not checked: ${list}`,
+                    details,
+                    findings
+                };
+            }
+            return {
+                status: 'fail',
+                message: `${errors.length} manifest problem(s): ${errors[0].message}${errors.length > 1 ? ' …' : ''}; not checked: ${list}`,
+                details,
+                findings,
+                hint: MANIFEST_HINT
+            };
+        }
+        const summary = `${objects.length} objects (${[...new Set(objects.map(o => o.kind))].join(', ')})`;
+        if (errors.length > 0) {
+            return {
+                status: 'fail',
+                message: `${errors.length} manifest problem(s): ${errors[0].message}${errors.length > 1 ? ' …' : ''}`,
+                details,
+                findings,
+                hint: MANIFEST_HINT
+            };
+        }
+        if (findings.length > 0) {
+            return {
+                status: 'warn',
+                message: `${summary}; ${findings.length} warning(s): ${findings[0].message}`,
+                details,
+                findings
+            };
+        }
+        return {
+            status: 'pass',
+            message: `${summary} in namespace ${options.namespace}; all expected objects present`
+        };
+    }
+});
+
+/**
+ * Probes an HTTP(S) endpoint a few times and measures each answer. A probe is an answer only when its
+ * status line, headers and whole body arrive within the probe timeout (as the kubelet's HTTP probe, whose
+ * client timeout covers reading the body); all the probes of one endpoint share one budget, and a probe
+ * the budget has no time left for is not sent. Redirects are never followed (a bearer token must not
+ * travel to wherever a Location points), bodies are read and discarded, and error messages name the URL
+ * without its query or credentials, never the token.
+ */
+/**
+ * How much of a body is read before the answer counts as complete. A health endpoint with a huge body is
+ * not hung, and an API list of a few hundred KiB is still read whole, so its latency is the real one; the
+ * kubelet reads 10 KiB and treats more as a non-fatal truncation, the same idea.
+ */
+const MAX_BODY_BYTES = 1024 * 1024;
+/** The URL as safe to show: no user info, no query string (either may carry a secret). */
+function displayUrl(url) {
+    return `${url.protocol}//${url.host}${url.pathname}`;
+}
+/** A duration as people read it in a message: `0.031 s`, `2.5 s`, `30 s`. */
+function formatSeconds(ms) {
+    const s = ms / 1000;
+    return `${Number(s.toFixed(s >= 10 ? 1 : s >= 1 ? 2 : 3))} s`;
+}
+const round = (ms) => Math.round(ms * 10) / 10;
+/**
+ * One probe, given up after `limitMs` (`within` says which bound that is, for the message). A fresh
+ * connection each time, as the kubelet's prober: every probe measures the same thing, and no socket
+ * outlives the probe.
+ */
+function probeOnce(url, token, limitMs, within) {
+    const client = url.protocol === 'https:' ? https : http;
+    const started = performance.now();
+    const elapsed = () => round(performance.now() - started);
+    return new Promise(resolve => {
+        let status;
+        let done = false;
+        const finish = (sample) => {
+            if (done)
+                return;
+            done = true;
+            clearTimeout(deadline);
+            request.destroy();
+            resolve(sample);
+        };
+        const cutOff = (cause) => status === undefined
+            ? { complete: false, ms: elapsed(), error: cause }
+            : {
+                status,
+                complete: false,
+                ms: elapsed(),
+                error: `answer cut off (status ${status} received, body incomplete: ${cause})`
+            };
+        const request = client.get(url, {
+            agent: false,
+            headers: {
+                'user-agent': 'vapora-preflight',
+                accept: 'application/json, */*',
+                ...(token ? { authorization: `Bearer ${token}` } : {})
+            }
+        }, response => {
+            status = response.statusCode;
+            let bytes = 0;
+            response.on('data', (chunk) => {
+                bytes += chunk.length;
+                if (bytes >= MAX_BODY_BYTES)
+                    finish({ status, complete: true, ms: elapsed() });
+            });
+            response.on('end', () => finish({ status, complete: true, ms: elapsed() }));
+            response.on('error', error => finish(cutOff(error.message)));
+            // A body cut off mid-way can end in 'close' without 'end' or 'error'.
+            response.on('close', () => finish(cutOff('connection closed')));
+        });
+        // One deadline for the whole probe: a socket timeout only measures silence, and a server trickling
+        // its body a byte at a time would never trip it.
+        const deadline = setTimeout(() => {
+            const got = status === undefined ? 'no status received' : `status ${status} received, body unfinished`;
+            finish({ status, complete: false, ms: elapsed(), error: `no complete answer ${within} (${got})` });
+        }, limitMs);
+        // Node's network errors carry the host and port, never the request headers.
+        request.on('error', error => finish(cutOff(error.message)));
+    });
+}
+/**
+ * Probes `url` `count` times, one after the other (latency is what is measured, not throughput), each
+ * probe within `timeoutMs` and all of them within `budgetMs`: a probe gets the time the budget has left
+ * when that is less than its timeout, and once the budget is spent the remaining probes are not sent.
+ */
+async function probe(url, options) {
+    const started = performance.now();
+    const budget = formatSeconds(options.budgetMs);
+    const samples = [];
+    for (let i = 0; i < options.count; i++) {
+        // Whole ms, rounded up: the first probe of a budget equal to the timeout gets the whole timeout.
+        const left = Math.ceil(options.budgetMs - (performance.now() - started));
+        if (left <= 0) {
+            const error = `not sent: the endpoint's ${budget} budget was spent`;
+            samples.push({ complete: false, ms: 0, error, notSent: true });
+        }
+        else if (left < options.timeoutMs) {
+            const within = `within the ${formatSeconds(left)} left of the endpoint's ${budget} budget`;
+            samples.push(await probeOnce(url, options.token, left, within));
+        }
+        else {
+            const within = `within ${formatSeconds(options.timeoutMs)}`;
+            samples.push(await probeOnce(url, options.token, options.timeoutMs, within));
+        }
+    }
+    return { samples, spentMs: round(performance.now() - started) };
+}
+/** The p-th percentile (nearest rank) of `values`. */
+function percentile(values, p) {
+    if (values.length === 0)
+        return NaN;
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+function problemOf(sample, expected) {
+    if (!sample.complete)
+        return sample.error;
+    if (sample.status === expected)
+        return undefined;
+    const redirect = sample.status >= 300 && sample.status < 400 ? ' (redirect, not followed)' : '';
+    return `HTTP ${sample.status}${redirect}`;
+}
+function summarise(url, run, expected, bounds) {
+    const { samples } = run;
+    const statuses = {};
+    const problems = new Map();
+    let notSent = 0;
+    for (const s of samples) {
+        if (s.notSent)
+            notSent++;
+        const key = s.complete ? String(s.status) : s.notSent ? 'not sent' : 'no complete answer';
+        statuses[key] = (statuses[key] ?? 0) + 1;
+        const problem = problemOf(s, expected);
+        if (problem)
+            problems.set(problem, (problems.get(problem) ?? 0) + 1);
+    }
+    const answered = samples.filter(s => s.complete).map(s => s.ms);
+    const ok = samples.filter(s => s.complete && s.status === expected).length;
+    return {
+        url: displayUrl(url),
+        ok,
+        count: samples.length,
+        p50Ms: percentile(answered, 50),
+        p95Ms: percentile(answered, 95),
+        p99Ms: percentile(answered, 99),
+        errors: samples.length - ok,
+        statuses,
+        // In the order they first happened: a hang comes before the probes it left no time for.
+        problems: [...problems].map(([problem, probes]) => ({ problem, probes })),
+        notSent,
+        spentMs: run.spentMs,
+        budgetMs: bounds.budgetMs,
+        probeTimeoutMs: bounds.probeTimeoutMs
+    };
+}
+
+/** What the health and API checks share: probe each URL, judge status and latency, describe it. */
+/** `2 HTTP 503; 1 no complete answer within 10 s (…)`: each problem with how many probes had it. */
+function problemList(s) {
+    return s.problems.map(p => `${p.probes} ${p.problem}`).join('; ');
+}
+/** The endpoint checks, preflight and verify mode alike: the baseline reads them all. */
+const ENDPOINTS_DATA = ['health-endpoint', 'api-endpoints', 'verify-health', 'verify-api'].map(id => dataKey(id));
+function describe(s) {
+    const latency = Number.isNaN(s.p50Ms) ? 'no complete answer' : `p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms`;
+    const spent = `in ${formatSeconds(s.spentMs)} of its ${formatSeconds(s.budgetMs)} budget`;
+    return `${s.url}: ${s.ok}/${s.count} OK ${spent}, ${latency}`;
+}
+/** How to fix what failed, the most specific cause first. */
+function hintFor$1(failing) {
+    const statuses = failing.flatMap(s => Object.keys(s.statuses));
+    const hints = [];
+    if (statuses.includes('401') || statuses.includes('403'))
+        hints.push('The endpoint refused the credentials: check health-token.');
+    if (statuses.includes('no complete answer')) {
+        const timeout = formatSeconds(failing[0].probeTimeoutMs);
+        hints.push(`A probe counts only when its status and whole body arrive within probe-timeout (${timeout}): check the service is not hung or overloaded; raise probe-timeout only if it is slow by design.`);
+    }
+    if (failing.some(s => s.notSent > 0)) {
+        const budget = formatSeconds(failing[0].budgetMs);
+        hints.push(`The probes used up endpoint-budget (${budget}) before all were sent: fix what makes them slow, or raise endpoint-budget (or lower probe-count).`);
+    }
+    return hints.length > 0
+        ? hints.join(' ')
+        : 'Check the service is up and the URL is right; a redirect is reported, not followed.';
+}
+/**
+ * Probes every URL `probeCount` times (one URL after another, so the latency measured is the service's,
+ * not ours), each probe within `probeTimeoutMs` and each URL's probes within `endpointBudgetMs`. Blocks
+ * when any probe did not answer 200 in time (or was not sent), or when a p95 is over the latency threshold.
+ */
+async function checkEndpoints(urls, options, what) {
+    const bounds = { probeTimeoutMs: options.probeTimeoutMs, budgetMs: options.endpointBudgetMs };
+    const summaries = [];
+    for (const url of urls) {
+        const run = await probe(url, {
+            token: options.healthToken,
+            timeoutMs: bounds.probeTimeoutMs,
+            budgetMs: bounds.budgetMs,
+            count: options.probeCount
+        });
+        summaries.push(summarise(url, run, 200, bounds));
+    }
+    const failing = summaries.filter(s => s.errors > 0);
+    const slow = options.latencyThresholdMs === undefined
+        ? []
+        : summaries.filter(s => !Number.isNaN(s.p95Ms) && s.p95Ms > options.latencyThresholdMs);
+    const details = summaries.map(describe);
+    const data = { endpoints: summaries };
+    if (failing.length > 0) {
+        const failed = failing.reduce((n, s) => n + s.errors, 0);
+        const probes = summaries.reduce((n, s) => n + s.count, 0);
+        const where = failing.map(s => `${s.url} (${problemList(s)})`).join(', ');
+        return {
+            status: 'fail',
+            message: `${what}: ${failed} of ${probes} probes failed at ${where}`,
+            details,
+            data,
+            hint: hintFor$1(failing)
+        };
+    }
+    if (slow.length > 0) {
+        return {
+            status: 'fail',
+            message: `${what}: p95 latency over ${options.latencyThresholdMs} ms at ${slow.map(s => `${s.url} (${s.p95Ms} ms)`).join(', ')}`,
+            details,
+            data
+        };
+    }
+    return { status: 'pass', message: `${what}: ${details.join('; ')}`, details, data };
+}
+
+/** "Verify health endpoints respond (200 OK)", probed `probe-count` times with p50/p95 latency. */
+const healthEndpointCheck = defineCheck({
+    id: 'health-endpoint',
+    title: 'Verify health endpoints respond (200 OK)',
+    item: 'services-responsive',
+    needs: ['network'],
+    notApplicable: ctx => (ctx.options.healthUrl ? undefined : 'no health-url given'),
+    run: ctx => checkEndpoints([ctx.options.healthUrl], ctx.options, 'health endpoint')
+});
+
+/** "API endpoints respond to test requests": each of `api-urls`, expected 200. */
+const apiEndpointsCheck = defineCheck({
+    id: 'api-endpoints',
+    title: 'Verify API endpoints respond to test requests',
+    item: 'services-responsive',
+    needs: ['network'],
+    notApplicable: ctx => (ctx.options.apiUrls.length > 0 ? undefined : 'no api-urls given'),
+    run: ctx => checkEndpoints(ctx.options.apiUrls, ctx.options, `${ctx.options.apiUrls.length} API endpoint(s)`)
+});
+
+/**
+ * "Check certificate expiry": a live TLS handshake with SNI, then the leaf certificate's subject, issuer,
+ * host match (SAN) and days left. Expired, wrong host or fewer days than `cert-min-days` block; a chain
+ * the runner does not trust is reported as a warning (a private CA is common for internal endpoints).
+ */
+const DAY_MS = 86_400_000;
+function handshake(host, port, timeoutMs, extraCa) {
+    return new Promise((resolve, reject) => {
+        // rejectUnauthorized: false so that an untrusted chain still shows us the certificate; trust is
+        // judged below from socket.authorized.
+        const socket = tls.connect({
+            host,
+            port,
+            servername: host,
+            rejectUnauthorized: false,
+            timeout: timeoutMs,
+            ...(extraCa ? { ca: [...tls.rootCertificates, extraCa] } : {})
+        });
+        socket.once('secureConnect', () => {
+            const cert = socket.getPeerCertificate(false);
+            const chainError = socket.authorized
+                ? undefined
+                : String(socket.authorizationError ?? 'untrusted chain');
+            socket.end();
+            if (!cert || Object.keys(cert).length === 0)
+                reject(new Error('the server sent no certificate'));
+            else
+                resolve({ cert, chainError });
+        });
+        socket.once('timeout', () => socket.destroy(new Error(`no TLS handshake within ${timeoutMs} ms`)));
+        socket.once('error', reject);
+    });
+}
+const name = (entity) => {
+    const value = entity ? (entity.CN ?? entity.O) : undefined;
+    return value === undefined ? '?' : [value].flat().join(', ');
+};
+const tlsExpiryCheck = defineCheck({
+    id: 'tls-expiry',
+    title: 'Check certificate expiry',
+    item: 'tls-certificate-expiry',
+    needs: ['network'],
+    notApplicable: ctx => (ctx.options.tlsEndpoint ? undefined : 'no tls-endpoint given'),
+    async run(ctx) {
+        const { host, port } = ctx.options.tlsEndpoint;
+        const where = `${host}:${port}`;
+        let result;
+        try {
+            result = await handshake(host, port, ctx.options.requestTimeoutMs, ctx.options.tlsCa);
+        }
+        catch (error) {
+            return {
+                status: 'fail',
+                message: `${where}: no TLS handshake (${error.message})`,
+                hint: 'Check tls-endpoint (host:port) and that the port speaks TLS.'
+            };
+        }
+        const { cert, chainError } = result;
+        const expires = Date.parse(cert.valid_to);
+        const days = Math.floor((expires - Date.now()) / DAY_MS);
+        const identity = tls.checkServerIdentity(host, cert);
+        const details = [
+            `subject: ${name(cert.subject)}`,
+            `issuer: ${name(cert.issuer)}`,
+            `names: ${cert.subjectaltname ?? '(no subjectAltName)'}`,
+            `valid ${cert.valid_from} → ${cert.valid_to} (${days} days left)`,
+            ...(chainError ? [`chain: ${chainError}`] : [])
+        ];
+        const data = {
+            host,
+            port,
+            daysLeft: days,
+            validTo: new Date(expires).toISOString(),
+            issuer: name(cert.issuer)
+        };
+        const problems = [];
+        if (expires <= Date.now())
+            problems.push(`the certificate expired on ${new Date(expires).toISOString()}`);
+        else if (days < ctx.options.certMinDays)
+            problems.push(`the certificate expires in ${days} days (< cert-min-days ${ctx.options.certMinDays})`);
+        if (identity)
+            problems.push(`it is not valid for ${host} (${identity.message})`);
+        if (problems.length > 0) {
+            return {
+                status: 'fail',
+                message: `${where}: ${problems.join('; ')}`,
+                details,
+                data,
+                hint: 'Renew or fix the certificate before deploying (cert-manager: kubectl get certificate -A).'
+            };
+        }
+        if (chainError) {
+            return {
+                status: 'warn',
+                message: `${where}: valid for ${host}, ${days} days left, but the chain is not trusted here (${chainError})`,
+                details,
+                data,
+                hint: 'For a private CA, pass its certificate as tls-ca; otherwise the server is missing intermediates.'
+            };
+        }
+        return {
+            status: 'pass',
+            message: `${where}: valid for ${host}, ${days} days left (issuer ${name(cert.issuer)})`,
+            details,
+            data
+        };
+    }
+});
+
+/**
+ * "Confirm main branch has latest changes": the deployed commit is the head of the default branch, or a
+ * tag on it (an older release, deliberately). A commit behind the head without a tag, or one that never
+ * reached the default branch, blocks.
+ */
+/** The tag named by the run's ref when the run is for that very commit; else undefined. */
+function refTag(target) {
+    const tag = /^refs\/tags\/(.+)$/.exec(target.spec.ref ?? '')?.[1];
+    return tag && target.commit === target.spec.runCommit ? tag : undefined;
+}
+const gitMainCheck = defineCheck({
+    id: 'git-main',
+    title: 'Confirm main branch has latest changes',
+    item: 'main-has-latest',
+    needs: ['github'],
+    notApplicable: ctx => (ctx.changes ? undefined : NO_TARGET),
+    async run(ctx) {
+        const target = ctx.changes;
+        if ('problem' in target)
+            return { status: 'error', message: target.problem };
+        const reader = await target.reader();
+        const sha = short(target.commit);
+        let branch = 'the default branch';
+        try {
+            branch = await reader.defaultBranch();
+            const compared = await reader.compare(branch, target.commit, 0);
+            const data = {
+                repository: target.repository,
+                commit: target.commit,
+                defaultBranch: branch,
+                status: compared.status
+            };
+            if (compared.status === 'identical') {
+                return { status: 'pass', message: `${sha} is the head of ${branch} (${target.source})`, data };
+            }
+            if (compared.status === 'behind') {
+                const tags = refTag(target) ? [refTag(target)] : await reader.tagsAt(target.commit);
+                if (tags.length > 0) {
+                    return {
+                        status: 'pass',
+                        message: `${sha} is tag ${tags.join(', ')} on ${branch} (${branch} has ${compared.behindBy} newer commit(s))`,
+                        data: { ...data, tags }
+                    };
+                }
+                return {
+                    status: 'fail',
+                    message: `${sha} is ${compared.behindBy} commit(s) behind the head of ${branch}: ${branch} has changes this deploy lacks (${target.source})`,
+                    hint: `Deploy the head of ${branch} (re-run the bundle build on it), or tag ${sha} if deploying an older release is intended.`,
+                    data
+                };
+            }
+            return {
+                status: 'fail',
+                message: `${sha} is not on ${branch}: ${compared.aheadBy} commit(s) of it were never merged into ${branch} (${target.source})`,
+                hint: `Merge the change into ${branch} through a pull request, build the bundle from ${branch}, then deploy that.`,
+                data
+            };
+        }
+        catch (error) {
+            if (error.status === 404) {
+                return {
+                    status: 'fail',
+                    message: `commit ${sha} is not in ${target.repository} (or ${branch} is not found): nothing proves what is deployed was ever pushed`,
+                    hint: `Check the commit input and the repository; ${target.source} gave ${target.commit}.`
+                };
+            }
+            return changeProblem(reader, error, `comparing ${sha} with ${branch} of ${target.repository}`, 'contents: read');
+        }
+    }
+});
+
+/**
+ * "Check git log for unexpected commits" and "All provisioning changes merged and code reviewed": every
+ * commit since the last preflight that reached go for this environment (recorded in the tracking issue)
+ * must have reached the default branch through a merged pull request with an approving review. The seed
+ * says to reschedule on "unexpected changes in code/configs", so a flagged commit blocks by default; a
+ * policy can make it a warning.
+ */
+/** More commits than this since the last go are not verified one by one (and block: review them by hand). */
+const MAX_COMMITS = 250;
+const GIT_HISTORY_DATA = dataKey('git-history');
+function flagOf(provenance) {
+    if (provenance.kind === 'reviewed')
+        return undefined;
+    if (provenance.kind === 'direct')
+        return 'not from a merged pull request (pushed directly?)';
+    return `PR #${provenance.pull.number} ${provenance.pull.problem ?? 'not approved'}`;
+}
+const line = (c) => `${short(c.sha)} ${c.title} — ${c.author}${c.pull ? ` · #${c.pull.number}` : ''}${c.flag ? ` ⚠️ ${c.flag}` : ''}`;
+const gitHistoryCheck = defineCheck({
+    id: 'git-history',
+    title: 'Check git log for unexpected commits',
+    item: 'changes-merged-reviewed',
+    needs: ['github'],
+    notApplicable: ctx => {
+        if (!ctx.changes)
+            return NO_TARGET;
+        if ('problem' in ctx.changes)
+            return undefined;
+        const spec = ctx.changes.spec;
+        if (spec.lastGoProblem)
+            return undefined;
+        if (!spec.lastGo) {
+            return `${spec.noRecordReason ?? 'no earlier go is recorded in the tracking issue'}; commits are listed from the next run on, against this run's commit`;
+        }
+        if (spec.lastGo.repository.toLowerCase() !== ctx.changes.repository.toLowerCase()) {
+            return `the last go deployed ${spec.lastGo.repository}, this run deploys ${ctx.changes.repository}: no history in common`;
+        }
+        return undefined;
+    },
+    async run(ctx) {
+        const target = ctx.changes;
+        if ('problem' in target)
+            return { status: 'error', message: target.problem };
+        if (target.spec.lastGoProblem) {
+            return {
+                status: 'error',
+                message: `could not read the last go from the tracking issue: ${target.spec.lastGoProblem}`,
+                hint: 'Give the job `permissions: issues: read` (write for the tracking issue itself).'
+            };
+        }
+        const lastGo = target.spec.lastGo;
+        const base = { repository: target.repository, base: lastGo.sha, head: target.commit, lastGoAt: lastGo.at };
+        const since = `the last go (${short(lastGo.sha)}${lastGo.at ? `, ${lastGo.at}` : ''})`;
+        if (lastGo.sha === target.commit) {
+            return {
+                status: 'pass',
+                message: `no new commits since ${since}`,
+                data: { ...base, commits: [], total: 0 }
+            };
+        }
+        const reader = await target.reader();
+        let compared;
+        let branch;
+        try {
+            branch = await reader.defaultBranch();
+            compared = await reader.compare(lastGo.sha, target.commit, MAX_COMMITS);
+        }
+        catch (error) {
+            if (error.status === 404) {
+                return {
+                    status: 'fail',
+                    message: `${short(lastGo.sha)} (the last go) or ${short(target.commit)} is not in ${target.repository}: the history was rewritten, or the record is wrong`,
+                    hint: 'Compare the two commits by hand; if the history is as intended, close the tracking issue so the next run starts a fresh record.'
+                };
+            }
+            return changeProblem(reader, error, `comparing ${short(lastGo.sha)}...${short(target.commit)} in ${target.repository}`, 'contents: read');
+        }
+        if (compared.status === 'identical') {
+            return {
+                status: 'pass',
+                message: `no new commits since ${since}`,
+                data: { ...base, commits: [], total: 0 }
+            };
+        }
+        if (compared.status === 'behind') {
+            return {
+                status: 'warn',
+                message: `${short(target.commit)} is ${compared.behindBy} commit(s) older than ${since}: this deploys older code (a rollback?)`,
+                data: { ...base, commits: [], total: 0, behindBy: compared.behindBy }
+            };
+        }
+        let commits;
+        try {
+            commits = await mapLimited(compared.commits, 8, async (c) => {
+                const provenance = await reader.provenance(c.sha, branch);
+                return {
+                    ...c,
+                    pull: provenance.kind === 'direct'
+                        ? undefined
+                        : { number: provenance.pull.number, url: provenance.pull.url },
+                    flag: flagOf(provenance)
+                };
+            });
+        }
+        catch (error) {
+            return changeProblem(reader, error, `reading the pull requests of the commits since ${since}`, 'pull-requests: read');
+        }
+        const flagged = commits.filter(c => c.flag);
+        const data = { ...base, commits, total: compared.aheadBy, status: compared.status };
+        const details = commits.map(line);
+        const problems = [];
+        if (compared.status === 'diverged') {
+            problems.push(`${short(lastGo.sha)} (the last go) is not an ancestor of ${short(target.commit)}: ${compared.behindBy} commit(s) deployed then are gone (history rewritten, or a branch other than ${branch})`);
+        }
+        if (flagged.length > 0) {
+            problems.push(`${flagged.length} of ${commits.length} commit(s) since ${since} did not arrive through a merged, approved pull request: ${flagged
+                .slice(0, 3)
+                .map(c => `${short(c.sha)} "${c.title}" (${c.flag})`)
+                .join(', ')}${flagged.length > 3 ? ', …' : ''}`);
+        }
+        if (!compared.complete) {
+            problems.push(`${compared.aheadBy} commits since ${since}: only the first ${commits.length} were verified`);
+        }
+        if (problems.length > 0) {
+            return {
+                status: 'fail',
+                message: problems.join('; '),
+                details,
+                hint: 'Look at each flagged commit: revert what was not intended, or have its change reviewed. When it is accepted, a policy can make git-history a warning for this run.',
+                data
+            };
+        }
+        const pulls = [...new Set(commits.map(c => c.pull.number))].sort((a, b) => a - b);
+        return {
+            status: 'pass',
+            message: `${commits.length} commit(s) since ${since}, all through merged, approved pull requests (${pulls.map(n => `#${n}`).join(', ')})`,
+            details,
+            data
+        };
+    }
+});
+
+/** Every check, in report order. `bundle-unpack` is reported by the engine itself, before these. */
+const ALL_CHECKS = [
+    bundleFilesCheck,
+    bundleSyntaxCheck,
+    manifestsCheck,
+    configModesCheck,
+    composeCheck,
+    clusterAccessCheck,
+    kubectlVersionCheck,
+    permissionsCheck,
+    nodesReadyCheck,
+    namespaceExistsCheck,
+    deploymentsAvailableCheck,
+    podsRunningCheck,
+    recentEventsCheck,
+    nodeCapacityCheck,
+    dryRunCheck,
+    whatChangesCheck,
+    rolloutHistoryCheck,
+    configMapBackupCheck,
+    healthEndpointCheck,
+    apiEndpointsCheck,
+    tlsExpiryCheck,
+    gitMainCheck,
+    gitHistoryCheck
+];
+
+/**
+ * The results a run reports that no check file declares: what the engine does itself (download, unpack,
+ * baseline, losing the API server), what verify mode adds (metrics, the record), the steps after the checks
+ * (tracking issue, kit upload, manual gate, Slack, sign-off) and the two ways a run cannot start. Their id,
+ * title and section live here once, the section derived from the checklist model like a check's.
+ */
+/**
+ * A result placed in the checklist: `home` is an item key (which must name the id when any item does) or a
+ * section key; absent, the result belongs to no section (the run itself: inputs, a crash).
+ */
+function defineResult(spec) {
+    if (spec.home === undefined)
+        return { id: spec.id, title: spec.title, section: '' };
+    const section = reportSectionOf(spec.home);
+    const naming = itemsNaming(spec.id);
+    if (naming.length > 0 && !naming.includes(spec.home)) {
+        throw new Error(`result ${spec.id}: its home "${spec.home}" does not name it (the items that do: ${naming.join(', ')})`);
+    }
+    return { id: spec.id, title: spec.title, section };
+}
+const ARTIFACT_DOWNLOAD = defineResult({
+    id: 'artifact-download',
+    title: 'Download the deployment-artifacts bundle and verify its digest',
+    home: 'download-artifacts'
+});
+const BUNDLE_UNPACK = defineResult({
+    id: 'bundle-unpack',
+    title: 'Download artifacts and unpack them safely',
+    home: 'verify-artifact-contents'
+});
+/** The API server answered at the start and stopped during the run: one cause, not a dozen. */
+const API_SERVER = defineResult({
+    id: 'api-server',
+    title: 'The API server keeps answering during the run',
+    home: 'kubeconfig-valid'
+});
+const BASELINE = defineResult({
+    id: 'baseline',
+    title: 'Record current metrics before deployment',
+    home: 'record-baseline-metrics'
+});
+/** The verdict itself verifies "No critical issues found during testing". */
+const DECISION = defineResult({
+    id: 'decision',
+    title: 'Go/no-go decision',
+    home: 'go-no-critical-issues'
+});
+const TRACKING_ISSUE = defineResult({
+    id: 'tracking-issue',
+    title: 'Create GitHub issue or ticket tracking the deployment',
+    home: 'tracking-issue'
+});
+defineResult({
+    id: 'rollback-kit-upload',
+    title: 'Keep the rollback kit (report and ConfigMap backup) as an artifact',
+    home: 'configmap-backup'
+});
+defineResult({
+    id: 'manual-items',
+    title: 'Every required manual item of the tracking issue is ticked',
+    home: 'go-all-items-completed'
+});
+const SLACK_WEBHOOK = defineResult({
+    id: 'slack-webhook',
+    title: 'Verify Slack webhook is working (test send message)',
+    home: 'slack-webhook'
+});
+const VERIFY_METRICS = defineResult({
+    id: 'verify-metrics',
+    title: 'Metrics show normal resource usage',
+    home: 'success-normal-usage'
+});
+const VERIFY_RECORD = defineResult({
+    id: 'verify-record',
+    title: 'Record the deployment (start, end, duration, rollback, metrics)',
+    home: 'post-start-time'
+});
+/** Verify mode's tracking-issue step: the record and the sign-off, not the preflight's issue. */
+defineResult({
+    id: 'sign-off',
+    title: 'Record the deployment and sign-off in the tracking issue',
+    home: 'post'
+});
+/** A run whose inputs (or policy file) are invalid: nothing was checked. */
+defineResult({ id: 'inputs', title: 'Read and validate the inputs' });
+/** A run that crashed, or whose code failed to load. */
+defineResult({ id: 'action', title: 'Run the action' });
 
 /** Skips that do not block: the check was declared out of scope, or has nothing to look at. */
 const HARMLESS_SKIPS = new Set(['offline', 'not-applicable']);
@@ -5769,13 +4370,13 @@ function rootCauses(results) {
     }
     return [...causes.values()];
 }
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural$1 = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** "…; 12 more checks blocked by it" — a root cause counts what it kept from running. */
 function causeMessage(cause) {
     const blocked = cause.blocks.length;
     if (blocked === 0)
         return cause.message;
-    return `${cause.message}; ${plural(blocked, cause.prerequisite ? 'check' : 'more check')} blocked by it`;
+    return `${cause.message}; ${plural$1(blocked, cause.prerequisite ? 'check' : 'more check')} blocked by it`;
 }
 function countStatuses(results) {
     const counts = { pass: 0, warn: 0, fail: 0, skip: 0, error: 0 };
@@ -5804,83 +4405,13 @@ function decide(results, options) {
 }
 
 /**
- * Text from a bundle (file names, keys, messages quoting values) ends up in Markdown that GitHub renders
- * and that later runs parse. Escaping keeps it from injecting HTML, fake item markers, code spans or table
- * cells. Our own wording (hints, checklist items) may hold `code spans`: `prose` keeps those.
+ * "Record current metrics before deployment": the numbers the post-deploy comparison needs, gathered
+ * from the checks that measured them (endpoint latency and errors, pod restarts, node usage).
  */
-/** One line: every line break GitHub honours (a lone CR too) and other control characters become spaces. */
-function flatten(text) {
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/[\s\x00-\x1f\x7f\u2028\u2029]+/g, ' ').trim();
-}
-function escapeText(text) {
-    return (text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        // No links or code spans of its own, and no @mentions or #references that would notify people or
-        // cross-link.
-        .replace(/[[\]`]/g, '\\$&')
-        .replace(/([@#])(?=[\w-])/g, '$1\u2060'));
-}
-/** Untrusted text as inline Markdown: it can never start a line, so it cannot fake a heading or a box. */
-function inline(text, max = 300) {
-    const flat = flatten(text);
-    return escapeText(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat);
-}
-/** `inline`, plus `|` escaped for table cells. */
-function cell(text, max = 200) {
-    return inline(text, max).replace(/\|/g, '\\|');
-}
-/** Any text as a code span: shown literally, whatever backticks it holds (the fence is longer). */
-function code(text) {
-    const flat = flatten(text);
-    const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map(m => m[0].length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${flat}${pad}${fence}`;
-}
-/** `code` for a table cell: a `|` would end the cell even inside a code span. */
-function codeCell(text) {
-    return code(text).replace(/\|/g, '\\|');
-}
-/** Our own wording (hints, checklist items): its `code spans` stay code, everything else is `inline`. */
-function prose(text) {
-    return flatten(text)
-        .split(/(`[^`]+`)/)
-        .map(part => (part.startsWith('`') && part.endsWith('`') && part.length > 1 ? part : escapeText(part)))
-        .join('');
-}
-/**
- * Joins Markdown blocks with one blank line between them. An HTML block (`</details>`, a comment) runs
- * to the next blank line and swallows whatever follows it: every block must end at a blank line.
- */
-function blocks(...parts) {
-    return parts
-        .filter((part) => typeof part === 'string')
-        .map(part => part.replace(/^\n+|\s+$/g, ''))
-        .filter(part => part !== '')
-        .join('\n\n');
-}
-
-/**
- * A p99 by nearest rank is the slowest probe until there are 100: below that it would only repeat the
- * maximum under another name, so it is shown as "—".
- */
-const MIN_PROBES_FOR_P99 = 100;
-/** A latency as a person should read it: ms, or "—" when no probe was answered (NaN) or none was made. */
-function msText(ms) {
-    return ms === undefined || !Number.isFinite(ms) ? '—' : `${ms} ms`;
-}
-/** The p99 as a person should read it: a number of ms, or "—" when the probes are too few for one. */
-function p99Text(endpoint) {
-    return endpoint.probes >= MIN_PROBES_FOR_P99 ? msText(endpoint.p99Ms) : '—';
-}
 function collectBaseline(results, latencyThresholdMs) {
-    const data = (id) => results.find(r => r.id === id)?.data;
-    const endpoints = ['health-endpoint', 'api-endpoints', 'verify-health', 'verify-api'].flatMap(id => data(id)?.endpoints ?? []);
-    const pods = data('pods-running');
-    const nodes = data('node-capacity');
+    const endpoints = ENDPOINTS_DATA.flatMap(key => readData(results, key)?.endpoints ?? []);
+    const pods = readData(results, PODS_RUNNING_DATA);
+    const nodes = readData(results, NODE_CAPACITY_DATA);
     const baseline = {
         endpoints: endpoints.map(e => ({
             url: e.url,
@@ -5914,41 +4445,186 @@ function baselineOutcome(baseline) {
     ].filter(Boolean);
     return { status: 'pass', message: `recorded ${parts.join(', ')}` };
 }
-function renderBaseline(baseline) {
-    const lines = ['### Baseline before deploy', ''];
-    if (baseline.endpoints.length > 0) {
-        const threshold = baseline.latencyThresholdMs;
-        const over = (e) => threshold !== undefined && e.p95Ms > threshold;
-        lines.push(threshold !== undefined
-            ? `Latency threshold: p95 ≤ ${threshold} ms (\`latency-threshold-ms\`); rows over it are marked ⚠️.`
-            : 'No latency threshold set (`latency-threshold-ms`): latency is measured, not judged.', '', '| Endpoint | p50 | p95 | p99 | Errors |', '|---|---|---|---|---|', ...baseline.endpoints.map(e => `| ${over(e) ? '⚠️ ' : ''}${codeCell(e.url)} | ${msText(e.p50Ms)} | ${over(e) ? `**${e.p95Ms} ms**` : msText(e.p95Ms)} | ${p99Text(e)} | ${e.errors}/${e.probes} |`), '');
-        if (baseline.endpoints.some(e => e.probes < MIN_PROBES_FOR_P99)) {
-            lines.push(`p99 needs at least ${MIN_PROBES_FOR_P99} probes (\`probe-count\`); with fewer it is "—".`, '');
-        }
-    }
-    if (baseline.podRestarts) {
-        const total = Object.values(baseline.podRestarts).reduce((a, b) => a + b, 0);
-        lines.push(`Pod restarts: ${total} in total across ${Object.keys(baseline.podRestarts).length} pods.`, '');
-    }
-    if (baseline.nodes) {
-        lines.push(`Node usage (${inline(baseline.nodeUsageSource ?? '')}): ${baseline.nodes
-            .map(n => `${code(n.name)} CPU ${n.cpuPct}%, memory ${n.memoryPct}%`)
-            .join('; ')}`, '');
-    }
-    return lines.join('\n');
+
+/** Parses durations like 90s, 30m, 1h, 2h30m, 1d. */
+function parseDuration(text) {
+    const units = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+    const parts = [...text.trim().matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
+    if (parts.length === 0 || parts.map(p => p[0]).join('') !== text.trim())
+        return undefined;
+    return parts.reduce((sum, p) => sum + Number(p[1]) * units[p[2]], 0);
 }
 
-/** The verdict itself verifies "No critical issues found during testing". */
-const DECISION_PSEUDO_CHECK = 'decision';
+/**
+ * The policy file (`policy` input): a team's own go/no-go rules on top of the default one. It can make a
+ * check blocking, a warning or off, limit a check to some environments, and set thresholds:
+ *
+ * ```yaml
+ * checks:
+ *   recent-events: blocking          # a Warning event now blocks
+ *   node-capacity: warning           # reported, never blocks
+ *   tls-expiry: { severity: blocking, environments: [production] }   # off elsewhere
+ * thresholds:
+ *   cert-min-days: 30
+ *   capacity-threshold: 90%
+ *   latency-threshold-ms: 800
+ *   probe-timeout: 5s                # per probe: status and whole body
+ *   endpoint-budget: 20s             # per endpoint: all its probes
+ * ```
+ *
+ * An invalid file is an input error naming the file, line and column: the run is then no-go, never
+ * quietly run with the default policy.
+ */
+const SEVERITIES = ['blocking', 'warning', 'off'];
+const THRESHOLDS = {
+    'cert-min-days': 'certMinDays',
+    'capacity-threshold': 'capacityThreshold',
+    'latency-threshold-ms': 'latencyThresholdMs',
+    'probe-count': 'probeCount',
+    'events-window': 'eventsWindow',
+    'probe-timeout': 'probeTimeout',
+    'endpoint-budget': 'endpointBudget'
+};
+const DURATIONS = new Set([
+    'eventsWindow',
+    'probeTimeout',
+    'endpointBudget'
+]);
+const isDuration = (field) => DURATIONS.has(field);
+/** Reads and validates the policy at `path`. `knownChecks` are the ids a rule may name. */
+function loadPolicy(path, knownChecks, knownItems = []) {
+    let text;
+    try {
+        text = readFileSync(path, 'utf8');
+    }
+    catch (error) {
+        throw new UsageError(`policy: cannot read "${path}" (${describeError(error)}); the path is relative to the workspace.`);
+    }
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    const at = (node) => {
+        const offset = node?.range?.[0] ?? 0;
+        const { line, col } = lines.linePos(offset);
+        return `${path}:${line}:${col}`;
+    };
+    const fail = (node, message) => {
+        throw new UsageError(`policy ${at(node)}: ${message}`);
+    };
+    if (doc.errors.length > 0) {
+        const error = doc.errors[0];
+        const { line, col } = lines.linePos(error.pos[0]);
+        throw new UsageError(`policy ${path}:${line}:${col}: not valid YAML (${error.message.split('\n')[0]}).`);
+    }
+    const policy = { path, checks: new Map(), optionalItems: new Set(), thresholds: {} };
+    const root = doc.contents;
+    if (root === null)
+        return policy;
+    if (!isMap$1(root))
+        return fail(root, 'expected a map with `checks:` and/or `thresholds:`.');
+    for (const pair of root.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : '';
+        const value = pair.value;
+        if (key === 'version')
+            continue;
+        if (key === 'checks') {
+            if (!isMap$1(value))
+                fail(value, '`checks:` must map check ids to blocking, warning or off.');
+            for (const rule of value.items) {
+                const id = isScalar(rule.key) ? String(rule.key.value) : '';
+                if (!knownChecks.includes(id)) {
+                    fail(rule.key, `unknown check "${id}"; known: ${knownChecks.join(', ')}.`);
+                }
+                policy.checks.set(id, parseRule(rule.value, at, fail));
+            }
+        }
+        else if (key === 'optional-items') {
+            if (!isSeq(value))
+                fail(value, '`optional-items:` must be a list of checklist item keys, e.g. [t-1h.status-page-maintenance].');
+            for (const item of value.items) {
+                const id = isScalar(item) ? String(item.value) : '';
+                if (!knownItems.includes(id))
+                    fail(item, `unknown checklist item "${id}"; item keys look like t-1h.status-page-maintenance (see the issue's HTML comments).`);
+                policy.optionalItems.add(id);
+            }
+        }
+        else if (key === 'thresholds') {
+            if (!isMap$1(value))
+                fail(value, '`thresholds:` must be a map, e.g. cert-min-days: 30.');
+            for (const item of value.items) {
+                const name = isScalar(item.key) ? String(item.key.value) : '';
+                const field = THRESHOLDS[name];
+                if (!field)
+                    fail(item.key, `unknown threshold "${name}"; known: ${Object.keys(THRESHOLDS).join(', ')}.`);
+                const raw = isScalar(item.value) ? item.value.value : undefined;
+                if (typeof raw !== 'number' && typeof raw !== 'string')
+                    fail(item.value, `${name} must be a number.`);
+                if (field === 'capacityThreshold')
+                    policy.thresholds[field] = String(raw);
+                else if (isDuration(field)) {
+                    const ms = parseDuration(String(raw));
+                    if (ms === undefined || ms <= 0)
+                        fail(item.value, `${name} must be a positive duration, e.g. 30s or 5m (got ${String(raw)}).`);
+                    policy.thresholds[field] = String(raw);
+                }
+                else {
+                    const n = Number(raw);
+                    if (!Number.isFinite(n) || n <= 0)
+                        fail(item.value, `${name} must be a positive number (got ${String(raw)}).`);
+                    policy.thresholds[field] = n;
+                }
+            }
+        }
+        else {
+            fail(pair.key, `unknown key "${key}"; a policy has checks:, thresholds: and optional-items:.`);
+        }
+    }
+    return policy;
+}
+function parseRule(node, at, fail) {
+    const severityOf = (value) => {
+        const raw = isScalar(value) ? String(value.value) : '';
+        if (!SEVERITIES.includes(raw))
+            fail(value, `"${raw}" is not a severity; use blocking, warning or off.`);
+        return raw;
+    };
+    if (isScalar(node))
+        return { severity: severityOf(node), where: at(node) };
+    if (!isMap$1(node))
+        return fail(node, 'a rule is blocking, warning, off, or { severity, environments }.');
+    let severity = 'blocking';
+    let environments;
+    for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : '';
+        if (key === 'severity')
+            severity = severityOf(pair.value);
+        else if (key === 'environments') {
+            if (!isSeq(pair.value))
+                fail(pair.value, 'environments must be a list, e.g. [production].');
+            environments = pair.value.items.map(item => String(isScalar(item) ? item.value : ''));
+        }
+        else
+            fail(pair.key, `unknown rule key "${key}"; use severity and environments.`);
+    }
+    return { severity, environments, where: at(node) };
+}
+/** The rule in force for `checkId` in `environment`: a rule limited to other environments means off. */
+function ruleFor(policy, checkId, environment) {
+    const rule = policy?.checks.get(checkId);
+    if (!rule)
+        return undefined;
+    if (rule.environments && !rule.environments.includes(environment)) {
+        return { severity: 'off', where: `${rule.where} (only in ${rule.environments.join(', ')})` };
+    }
+    return rule;
+}
+
 function resultsFor(item, report) {
     const byId = new Map(report.results.map(r => [r.id, r]));
     return (item.checks ?? []).flatMap(id => {
-        if (id === DECISION_PSEUDO_CHECK) {
+        if (id === DECISION.id) {
             const go = report.decision === 'go';
             const decision = {
-                id,
-                title: 'Go/no-go decision',
-                section: '',
+                ...DECISION,
                 status: go ? 'pass' : 'fail',
                 blocking: !go,
                 message: go ? 'no blocking issue found' : `no-go: ${report.failedChecks.join(', ')}`,
@@ -6066,6 +4742,11 @@ function checklistState(statuses, mode) {
     };
 }
 
+/**
+ * The shared vocabulary of the engine: what a check returns, and what a run reports (the check itself
+ * and the readers it sees the world through are in check.ts).
+ * Nothing here does I/O.
+ */
 /** The JSON report's version: 2 has `reasons`/`warnings` as `{check, message}`, `rootCauses`, `blockedBy`. */
 const REPORT_VERSION = 2;
 
@@ -6151,16 +4832,6 @@ async function runOne(check, ctx) {
     })();
     return finish(check, outcome, performance.now() - started);
 }
-const DOWNLOAD_CHECK = {
-    id: 'artifact-download',
-    title: 'Download the deployment-artifacts bundle and verify its digest',
-    section: SECTION.artifacts
-};
-const API_SERVER_CHECK = {
-    id: 'api-server',
-    title: 'The API server keeps answering during the run',
-    section: '1 Hour Before Deployment › Access Verification'
-};
 /**
  * The API server answered at the start (cluster-access) and stopped answering during the run: that is one
  * cause, not a dozen. Its own result leads; the cluster checks that ended after it failed, and block, say
@@ -6169,9 +4840,9 @@ const API_SERVER_CHECK = {
 function attributeLostServer(lost, results, checks, endedAt) {
     const needsCluster = new Set(checks.filter(c => c.needs.includes('cluster')).map(c => c.id));
     const blamed = results.map(r => r.blocking && !r.blockedBy && needsCluster.has(r.id) && (endedAt.get(r.id) ?? 0) >= lost.at
-        ? { ...r, blockedBy: API_SERVER_CHECK.id }
+        ? { ...r, blockedBy: API_SERVER.id }
         : r);
-    const cause = finish(API_SERVER_CHECK, {
+    const cause = finish(API_SERVER, {
         status: 'error',
         message: `the API server stopped answering during the run: ${lost.message}`,
         hint: 'It answered at the start (cluster-access): check its health and the network between this runner and it, then re-run the job.'
@@ -6195,35 +4866,26 @@ async function withDeadline(work, ms, message) {
         clearTimeout(timer);
     }
 }
-/** Downloads the artifact (only when asked to); the GitHub code is loaded only then. */
-async function fetchArtifact(options) {
+/** Downloads the artifact (only when asked to), bounded from outside by `downloadTimeoutMs`. */
+async function fetchArtifact(options, sources) {
     if (!options.artifact)
         return undefined;
     const started = performance.now();
     try {
-        const { downloadArtifactBundle } = await Promise.resolve().then(function () { return artifact; });
-        const download = await withDeadline(downloadArtifactBundle(options.artifact, options.workDir), options.downloadTimeoutMs, `the artifact download did not finish within ${Math.round(options.downloadTimeoutMs / 1000)} s`);
-        const result = finish(DOWNLOAD_CHECK, download.outcome, performance.now() - started);
-        return download.ok ? { result, zipPath: download.zipPath, origin: download.origin } : { result };
+        if (!sources.fetchBundle)
+            throw new Error('no artifact download is wired into this run');
+        const download = await withDeadline(sources.fetchBundle(options), options.downloadTimeoutMs, `the artifact download did not finish within ${Math.round(options.downloadTimeoutMs / 1000)} s`);
+        const result = finish(ARTIFACT_DOWNLOAD, download.outcome, performance.now() - started);
+        return download.zipPath ? { result, zipPath: download.zipPath, origin: download.origin } : { result };
     }
     catch (error) {
         const outcome = {
             status: 'error',
             message: `could not download the artifact: ${describeError(error)}`
         };
-        return { result: finish(DOWNLOAD_CHECK, outcome, performance.now() - started) };
+        return { result: finish(ARTIFACT_DOWNLOAD, outcome, performance.now() - started) };
     }
 }
-const BASELINE_CHECK = {
-    id: 'baseline',
-    title: 'Record current metrics before deployment',
-    section: '4 Hours Before Deployment › Health Baseline'
-};
-const UNPACK_CHECK = {
-    id: 'bundle-unpack',
-    title: 'Download artifacts and unpack them safely',
-    section: SECTION.artifacts
-};
 function openBundle(options, fetched) {
     const started = performance.now();
     const path = fetched ? fetched.zipPath : options.bundlePath;
@@ -6234,13 +4896,13 @@ function openBundle(options, fetched) {
             blockedBy: 'artifact-download',
             message: 'not run: the artifact could not be downloaded'
         };
-        return { result: finish(UNPACK_CHECK, outcome, 0) };
+        return { result: finish(BUNDLE_UNPACK, outcome, 0) };
     }
     try {
         const bundle = acquireBundle(path, options.expectedFiles, options.limits, options.workDir);
         const how = bundle.source.kind === 'zip' ? 'unpacked safely from zip' : 'read from directory';
         const outcome = { status: 'pass', message: `${bundle.files.length} files ${how}` };
-        return { bundle, result: finish(UNPACK_CHECK, outcome, performance.now() - started) };
+        return { bundle, result: finish(BUNDLE_UNPACK, outcome, performance.now() - started) };
     }
     catch (error) {
         const outcome = error instanceof BundleError
@@ -6251,18 +4913,17 @@ function openBundle(options, fetched) {
                 details: error.entry ? [`offending entry: ${error.entry}`] : undefined
             }
             : { status: 'error', message: `could not open the bundle: ${describeError(error)}` };
-        return { result: finish(UNPACK_CHECK, outcome, performance.now() - started) };
+        return { result: finish(BUNDLE_UNPACK, outcome, performance.now() - started) };
     }
 }
 /**
- * Runs a preflight and returns its report. Throws only `UsageError` (invalid options); everything that
- * goes wrong with the bundle or a check is a result in the report, and the decision is then `no-go`.
+ * Runs the checks on resolved options with the given sources and returns the report. Never throws for
+ * what goes wrong with the bundle, the cluster or a check: each is a result, and the decision is then no-go.
  */
-async function runPreflight(input, hooks = {}) {
-    const options = resolveOptions(input);
+async function runChecks(options, sources, hooks = {}) {
     const startedAt = new Date();
     const t0 = performance.now();
-    const fetched = await fetchArtifact(options);
+    const fetched = await fetchArtifact(options, sources);
     if (fetched)
         hooks.onResult?.(fetched.result);
     const opened = openBundle(options, fetched);
@@ -6271,22 +4932,22 @@ async function runPreflight(input, hooks = {}) {
     const ctx = {
         options,
         bundle: opened.bundle,
-        changes: changeTarget(options.changes, fetched?.origin, options.requestTimeoutMs)
+        changes: changeTarget(options.changes, fetched?.origin, (spec, repository) => sources.openChanges
+            ? sources.openChanges(spec, repository)
+            : Promise.reject(new Error('no change history reader is wired into this run')))
     };
+    let connection;
     try {
         if (!options.offline) {
-            const cluster = await openCluster(options.kubeconfig, options.context, {
-                timeoutMs: options.requestTimeoutMs,
-                execTimeoutMs: options.execTimeoutMs,
-                // A credential an exec plugin refreshes mid-run is masked like the first one.
-                onSecrets: hooks.onSecrets
-            });
-            if (cluster.ok) {
-                hooks.onSecrets?.(cluster.secrets);
-                ctx.cluster = cluster.session;
+            connection = sources.openCluster
+                ? await sources.openCluster(options, hooks.onSecrets)
+                : { ok: false, reason: 'not-configured', message: 'no cluster is wired into this run' };
+            if (connection.ok) {
+                hooks.onSecrets?.(connection.secrets);
+                ctx.cluster = connection.reader;
             }
             else {
-                ctx.clusterProblem = cluster.message;
+                ctx.clusterProblem = connection.message;
             }
         }
         const checks = hooks.checks ?? ALL_CHECKS;
@@ -6298,7 +4959,7 @@ async function runPreflight(input, hooks = {}) {
             hooks.onResult?.(result);
             return result;
         });
-        const lost = ctx.cluster?.client.lost;
+        const lost = connection?.ok ? connection.lost() : undefined;
         const results = lost ? attributeLostServer(lost, ran, checks, endedAt) : ran;
         if (lost)
             hooks.onResult?.(results.at(-1));
@@ -6306,7 +4967,7 @@ async function runPreflight(input, hooks = {}) {
         const baselineResult = hooks.baselineResult === false
             ? []
             : [
-                finish(BASELINE_CHECK, withPolicy(ruleFor(options.policy, 'baseline', options.environment), baselineOutcome(baseline)), 0)
+                finish(BASELINE, withPolicy(ruleFor(options.policy, 'baseline', options.environment), baselineOutcome(baseline)), 0)
             ];
         baselineResult.forEach(r => hooks.onResult?.(r));
         const all = [...(fetched ? [fetched.result] : []), opened.result, ...results, ...baselineResult];
@@ -6323,7 +4984,7 @@ async function runPreflight(input, hooks = {}) {
             finishedAt: new Date().toISOString(),
             durationMs: Math.round(totalMs),
             namespace: options.namespace,
-            cluster: ctx.cluster ? { server: ctx.cluster.client.serverUrl, version: versionOf(all) } : undefined,
+            cluster: ctx.cluster ? { server: ctx.cluster.server, version: versionOf(all) } : undefined,
             rollback: rollbackKit(all),
             baseline,
             bundle: opened.bundle
@@ -6355,16 +5016,17 @@ async function runPreflight(input, hooks = {}) {
         opened.bundle?.cleanup();
         if (fetched?.zipPath)
             rmSync(dirname(fetched.zipPath), { recursive: true, force: true });
-        ctx.cluster?.close();
+        if (connection?.ok)
+            connection.close();
     }
 }
 function versionOf(results) {
-    return results.find(r => r.id === 'cluster-access')?.data?.version;
+    return readData(results, CLUSTER_ACCESS_DATA)?.version;
 }
 /** Gathers the rollback kit from the rollout-history and configmap-backup results. */
 function rollbackKit(results) {
-    const history = results.find(r => r.id === 'rollout-history')?.data;
-    const backup = results.find(r => r.id === 'configmap-backup')?.data;
+    const history = readData(results, ROLLOUT_HISTORY_DATA);
+    const backup = readData(results, CONFIGMAP_BACKUP_DATA);
     if (!history && !backup)
         return undefined;
     return {
@@ -6383,10 +5045,820 @@ function amendReport(report, extra) {
     const verdict = decide(results, { offline: report.scope === 'bundle-only' });
     // People's ticks already known (from the tracking issue) are kept; the tool's own are derived again.
     const statuses = checklistStatus({ ...verdict, results, mode: report.mode, checklist: report.checklist });
-    return { ...report, ...verdict, results, checklist: checklistState(statuses, report.mode) };
+    const amended = { ...report, ...verdict, results, checklist: checklistState(statuses, report.mode) };
+    // A verify report is verified exactly when it is go: a step that fails after the checks un-verifies it.
+    if ('verification' in report) {
+        const verification = report.verification;
+        return { ...amended, verification: { ...verification, verified: verdict.decision === 'go' } };
+    }
+    return amended;
 }
 
-const VERIFY_SECTION = 'Success Criteria Verification';
+/**
+ * Every option, declared once: its action input, its CLI flag, the environment variable the CLI reads a
+ * secret from, its default (written as a user would write it, and parsed the same way), the modes it
+ * serves and its one-line help. The CLI's flags and `--help` are generated from it; the action reads its
+ * inputs by these names; a test holds action.yml and the README's tables to it.
+ */
+const VERIFY_ONLY = ['verify'];
+const PREFLIGHT_ONLY = ['preflight'];
+const OPTIONS = {
+    // Bundle
+    bundlePath: {
+        name: 'bundle-path',
+        type: 'path',
+        flag: 'bundle',
+        arg: 'PATH',
+        group: 'Bundle',
+        help: 'deployment-artifacts .zip or a directory holding its files',
+        field: 'bundlePath'
+    },
+    artifactName: {
+        name: 'artifact-name',
+        type: 'string',
+        flag: 'artifact',
+        arg: 'NAME',
+        default: DEFAULT_ARTIFACT_NAME,
+        group: 'Bundle',
+        help: 'or download the GitHub Actions artifact NAME (with run-id and repository)'
+    },
+    runId: {
+        name: 'run-id',
+        type: 'number',
+        arg: 'N',
+        group: 'Bundle',
+        help: '... uploaded by workflow run N'
+    },
+    repository: {
+        name: 'repository',
+        type: 'string',
+        arg: 'O/R',
+        group: 'Bundle',
+        help: '... of repository O/R (token from GITHUB_TOKEN: actions: read); also the --commit and tracking issue repository'
+    },
+    expectedFiles: {
+        name: 'expected-files',
+        type: 'list',
+        arg: 'LIST',
+        default: DEFAULT_EXPECTED_FILES_PATTERN,
+        group: 'Bundle',
+        help: 'files the bundle must hold; commas or newlines, braces expand',
+        field: 'expectedFiles'
+    },
+    deployments: {
+        name: 'deployments',
+        type: 'list',
+        arg: 'LIST',
+        default: DEFAULT_DEPLOYMENTS.join(', '),
+        group: 'Bundle',
+        help: 'Deployments deployment.yaml must hold',
+        field: 'deployments'
+    },
+    configMap: {
+        name: 'configmap',
+        type: 'string',
+        arg: 'NAME',
+        default: DEFAULT_CONFIGMAP,
+        group: 'Bundle',
+        help: 'ConfigMap configmap.yaml must hold',
+        field: 'configMap'
+    },
+    offline: {
+        name: 'offline',
+        type: 'boolean',
+        default: 'false',
+        group: 'Bundle',
+        help: 'bundle checks only: cluster and network checks out of scope (the decision says so)',
+        modes: PREFLIGHT_ONLY
+    },
+    // Cluster
+    kubeconfig: {
+        name: 'kubeconfig',
+        type: 'string',
+        flag: false,
+        secret: true,
+        group: 'Cluster',
+        help: 'kubeconfig content (raw YAML or base64); masked',
+        field: 'kubeconfig'
+    },
+    kubeconfigPath: {
+        name: 'kubeconfig-path',
+        type: 'path',
+        input: false,
+        flag: 'kubeconfig',
+        arg: 'PATH',
+        group: 'Cluster',
+        help: 'kubeconfig file (default: KUBECONFIG, ~/.kube/config, the in-cluster service account)',
+        field: 'kubeconfigPath'
+    },
+    context: {
+        name: 'context',
+        type: 'string',
+        arg: 'NAME',
+        group: 'Cluster',
+        help: 'kubeconfig context (default: its current context)',
+        field: 'context'
+    },
+    namespace: {
+        name: 'namespace',
+        type: 'string',
+        arg: 'NS',
+        default: DEFAULT_NAMESPACE,
+        group: 'Cluster',
+        help: 'target namespace; namespaced manifests must agree with it',
+        field: 'namespace'
+    },
+    kubectlVersion: {
+        name: 'kubectl-version',
+        type: 'string',
+        arg: 'V',
+        group: 'Cluster',
+        help: 'the kubectl the deploy uses, for the skew check (default: the one on PATH)',
+        field: 'kubectlVersion',
+        modes: PREFLIGHT_ONLY
+    },
+    eventsWindow: {
+        name: 'events-window',
+        type: 'duration',
+        arg: 'D',
+        default: '1h',
+        group: 'Cluster',
+        help: 'how far back Warning events and restarts count',
+        field: 'eventsWindow',
+        modes: PREFLIGHT_ONLY
+    },
+    capacityThreshold: {
+        name: 'capacity-threshold',
+        type: 'number',
+        arg: 'P',
+        default: '85%',
+        group: 'Cluster',
+        help: 'node CPU/memory share that counts as near capacity',
+        field: 'capacityThreshold',
+        modes: PREFLIGHT_ONLY
+    },
+    artifactsDir: {
+        name: 'artifacts-dir',
+        type: 'path',
+        input: false,
+        arg: 'DIR',
+        group: 'Cluster',
+        help: 'where the rollback kit (ConfigMap backup) is written (default: a new temp dir)',
+        field: 'artifactsDir'
+    },
+    // Endpoints
+    healthUrl: {
+        name: 'health-url',
+        type: 'url',
+        arg: 'URL',
+        group: 'Endpoints',
+        help: 'probe this health endpoint, probe-count times (token from VAPORA_HEALTH_TOKEN)',
+        field: 'healthUrl'
+    },
+    healthToken: {
+        name: 'health-token',
+        type: 'string',
+        flag: false,
+        env: ['VAPORA_HEALTH_TOKEN'],
+        secret: true,
+        group: 'Endpoints',
+        help: 'bearer token for --health-url and --api-urls; masked, never printed',
+        field: 'healthToken'
+    },
+    apiUrls: {
+        name: 'api-urls',
+        type: 'list',
+        arg: 'LIST',
+        group: 'Endpoints',
+        help: 'API endpoints that must answer 200 (relative ones to --health-url)',
+        field: 'apiUrls'
+    },
+    tlsEndpoint: {
+        name: 'tls-endpoint',
+        type: 'string',
+        arg: 'H:P',
+        group: 'Endpoints',
+        help: "check this endpoint's certificate (default port 443)",
+        field: 'tlsEndpoint',
+        modes: PREFLIGHT_ONLY
+    },
+    tlsCa: {
+        name: 'tls-ca',
+        type: 'string',
+        flag: false,
+        group: 'Endpoints',
+        help: 'extra CA certificate (PEM) trusted for tls-endpoint',
+        field: 'tlsCa',
+        modes: PREFLIGHT_ONLY
+    },
+    tlsCaFile: {
+        name: 'tls-ca-file',
+        type: 'path',
+        input: false,
+        flag: 'tls-ca',
+        arg: 'FILE',
+        group: 'Endpoints',
+        help: 'extra CA certificate (a PEM file) trusted for --tls-endpoint',
+        modes: PREFLIGHT_ONLY
+    },
+    certMinDays: {
+        name: 'cert-min-days',
+        type: 'number',
+        arg: 'N',
+        default: '14',
+        group: 'Endpoints',
+        help: 'fewer days left on the certificate blocks',
+        field: 'certMinDays',
+        modes: PREFLIGHT_ONLY
+    },
+    probeCount: {
+        name: 'probe-count',
+        type: 'number',
+        arg: 'N',
+        default: '5',
+        group: 'Endpoints',
+        help: 'probes per endpoint; the latency percentiles come from these',
+        field: 'probeCount'
+    },
+    probeTimeout: {
+        name: 'probe-timeout',
+        type: 'duration',
+        arg: 'D',
+        default: '10s',
+        group: 'Endpoints',
+        help: 'per probe: status and whole body within D, else it failed',
+        field: 'probeTimeout'
+    },
+    endpointBudget: {
+        name: 'endpoint-budget',
+        type: 'duration',
+        arg: 'D',
+        default: '30s',
+        group: 'Endpoints',
+        help: 'per endpoint: all its probes within D, the rest not sent',
+        field: 'endpointBudget'
+    },
+    latencyThresholdMs: {
+        name: 'latency-threshold-ms',
+        type: 'number',
+        arg: 'N',
+        group: 'Endpoints',
+        help: 'a p95 above N ms blocks (default: measured, not judged)',
+        field: 'latencyThresholdMs',
+        modes: PREFLIGHT_ONLY
+    },
+    // Change checks
+    checkChanges: {
+        name: 'check-changes',
+        type: 'boolean',
+        default: 'true',
+        flag: false,
+        group: 'Change checks',
+        help: 'check the deployed commit and the commits since the last go',
+        modes: PREFLIGHT_ONLY
+    },
+    commit: {
+        name: 'commit',
+        type: 'string',
+        arg: 'SHA',
+        group: 'Change checks',
+        help: 'the deployed commit of --repository: the head of its default branch or a tag on it',
+        modes: PREFLIGHT_ONLY
+    },
+    since: {
+        name: 'since',
+        type: 'string',
+        input: false,
+        arg: 'SHA',
+        group: 'Change checks',
+        help: '... and every commit since SHA (the last go) came through an approved pull request',
+        modes: PREFLIGHT_ONLY
+    },
+    // Policy, tracking issue and Slack
+    policy: {
+        name: 'policy',
+        type: 'path',
+        arg: 'FILE',
+        group: 'Policy, tracking issue and Slack',
+        help: 'policy file (YAML): checks blocking, warnings or off, thresholds, optional items',
+        field: 'policy'
+    },
+    environment: {
+        name: 'environment',
+        type: 'string',
+        arg: 'ENV',
+        default: 'staging',
+        group: 'Policy, tracking issue and Slack',
+        help: 'the environment deployed to: policy rules and the tracking issue are per environment',
+        field: 'environment'
+    },
+    requireManual: {
+        name: 'require-manual',
+        type: 'boolean',
+        default: 'false',
+        group: 'Policy, tracking issue and Slack',
+        help: 'no-go until people ticked every required manual item (needs the tracking issue)',
+        modes: PREFLIGHT_ONLY
+    },
+    githubToken: {
+        name: 'github-token',
+        type: 'string',
+        flag: false,
+        env: ['GITHUB_TOKEN', 'GH_TOKEN'],
+        default: '${{ github.token }}',
+        secret: true,
+        group: 'Policy, tracking issue and Slack',
+        help: 'token for the download from another run, the change checks and the tracking issue'
+    },
+    trackingIssue: {
+        name: 'tracking-issue',
+        type: 'boolean',
+        default: 'true',
+        cliDefault: 'false',
+        group: 'Policy, tracking issue and Slack',
+        help: 'open or update the tracking issue in --repository (token from GITHUB_TOKEN: issues: write)'
+    },
+    issueLabels: {
+        name: 'issue-labels',
+        type: 'list',
+        arg: 'LIST',
+        default: 'deployment,preflight',
+        group: 'Policy, tracking issue and Slack',
+        help: 'labels the tracking issue carries and is found by'
+    },
+    issueNumber: {
+        name: 'issue-number',
+        type: 'number',
+        arg: 'N',
+        group: 'Policy, tracking issue and Slack',
+        help: 'update this open issue instead of finding the tracking issue'
+    },
+    issueKey: {
+        name: 'issue-key',
+        type: 'string',
+        arg: 'KEY',
+        group: 'Policy, tracking issue and Slack',
+        help: 'what identifies the tracking issue (default: the environment)'
+    },
+    runUrl: {
+        name: 'run-url',
+        type: 'url',
+        input: false,
+        arg: 'URL',
+        group: 'Policy, tracking issue and Slack',
+        help: "this CI run's page, linked from the tracking issue and Slack (e.g. Woodpecker's CI_PIPELINE_URL)"
+    },
+    uploadRollbackKit: {
+        name: 'upload-rollback-kit',
+        type: 'boolean',
+        default: 'true',
+        flag: false,
+        group: 'Policy, tracking issue and Slack',
+        help: 'upload the JSON report and the ConfigMap backup as an artifact',
+        modes: PREFLIGHT_ONLY
+    },
+    slackWebhookUrl: {
+        name: 'slack-webhook-url',
+        type: 'url',
+        flag: false,
+        env: ['VAPORA_SLACK_WEBHOOK_URL'],
+        secret: true,
+        group: 'Policy, tracking issue and Slack',
+        help: 'a Slack incoming webhook that receives the decision; masked',
+        modes: PREFLIGHT_ONLY
+    },
+    // Verify mode
+    mode: {
+        name: 'mode',
+        type: 'string',
+        default: 'preflight',
+        flag: false,
+        group: 'Verify mode (after the deploy)',
+        help: 'preflight (before the deploy) or verify (after it)'
+    },
+    verify: {
+        name: 'verify',
+        type: 'boolean',
+        input: false,
+        group: 'Verify mode (after the deploy)',
+        help: 'after the deploy: the success criteria instead of the preflight (exit 0: verified)'
+    },
+    preflightReport: {
+        name: 'preflight-report',
+        type: 'path',
+        input: false,
+        arg: 'FILE',
+        group: 'Verify mode (after the deploy)',
+        help: "the preflight's JSON report to compare with (its --format json output, or the kit's report.json)",
+        modes: VERIFY_ONLY
+    },
+    readyTimeout: {
+        name: 'ready-timeout',
+        type: 'duration',
+        arg: 'D',
+        default: '5m',
+        group: 'Verify mode (after the deploy)',
+        help: 'how long every pod may take to become Ready',
+        modes: VERIFY_ONLY
+    },
+    latencyFactor: {
+        name: 'latency-factor',
+        type: 'number',
+        arg: 'N',
+        default: '2',
+        group: 'Verify mode (after the deploy)',
+        help: "p99 after the deploy may be N × the baseline's, plus 25 ms",
+        modes: VERIFY_ONLY
+    },
+    deployStartedAt: {
+        name: 'deploy-started-at',
+        type: 'string',
+        arg: 'TIME',
+        group: 'Verify mode (after the deploy)',
+        help: "when the deploy started (ISO 8601); default: the preflight's end",
+        modes: VERIFY_ONLY
+    },
+    closeOnSuccess: {
+        name: 'close-on-success',
+        type: 'boolean',
+        default: 'false',
+        group: 'Verify mode (after the deploy)',
+        help: 'close the tracking issue when the deploy is verified',
+        modes: VERIFY_ONLY
+    },
+    // Output (the CLI's)
+    format: {
+        name: 'format',
+        type: 'string',
+        input: false,
+        arg: 'F',
+        group: 'Output',
+        help: 'text (the default on a terminal), markdown (the default otherwise) or json'
+    },
+    output: {
+        name: 'output',
+        type: 'path',
+        input: false,
+        arg: 'FILE',
+        group: 'Output',
+        help: 'write the report to FILE instead of stdout'
+    },
+    quiet: { name: 'quiet', type: 'boolean', input: false, group: 'Output', help: 'no progress on stderr' },
+    version: { name: 'version', type: 'boolean', input: false, group: 'Output', help: 'print the version' },
+    help: { name: 'help', type: 'boolean', input: false, group: 'Output', help: 'print this help' }
+};
+const specs = () => Object.entries(OPTIONS);
+/** Whether an option is an action input (not one of the CLI's own). */
+function isActionInput(key) {
+    const spec = OPTIONS[key];
+    return spec.input !== false;
+}
+/** Action input names by option key (`INPUT.configMap` is `configmap`): the action reads by these. */
+Object.fromEntries(specs()
+    .filter(([key]) => isActionInput(key))
+    .map(([key, spec]) => [key, spec.name]));
+
+/**
+ * The list syntax shared by action inputs and CLI flags: items separated by newlines or commas,
+ * with shell-style braces expanding (`vapora-{solo,enterprise}.{toml,json}` → 4 names).
+ */
+/** Splits on newlines and on commas outside braces; trims; drops empty items and `#` comments. */
+function splitList(raw) {
+    const items = [];
+    let depth = 0;
+    let current = '';
+    for (const ch of raw) {
+        if (ch === '{')
+            depth++;
+        if (ch === '}')
+            depth = Math.max(0, depth - 1);
+        if (ch === '\n' || (ch === ',' && depth === 0)) {
+            items.push(current);
+            current = '';
+            continue;
+        }
+        current += ch;
+    }
+    items.push(current);
+    return items.map(item => item.replace(/#.*$/, '').trim()).filter(item => item !== '');
+}
+/** Expands the first `{a,b}` group recursively. Unbalanced braces are left as written. */
+function expandBraces(pattern) {
+    const open = pattern.indexOf('{');
+    if (open < 0)
+        return [pattern];
+    let depth = 0;
+    for (let i = open; i < pattern.length; i++) {
+        if (pattern[i] === '{')
+            depth++;
+        if (pattern[i] === '}' && --depth === 0) {
+            const inner = pattern.slice(open + 1, i);
+            const alternatives = splitTopLevelCommas(inner);
+            const head = pattern.slice(0, open);
+            const tail = pattern.slice(i + 1);
+            return alternatives.flatMap(alt => expandBraces(head + alt + tail));
+        }
+    }
+    return [pattern];
+}
+function splitTopLevelCommas(inner) {
+    const parts = [];
+    let depth = 0;
+    let current = '';
+    for (const ch of inner) {
+        if (ch === '{')
+            depth++;
+        if (ch === '}')
+            depth--;
+        if (ch === ',' && depth === 0) {
+            parts.push(current);
+            current = '';
+            continue;
+        }
+        current += ch;
+    }
+    parts.push(current);
+    return parts.map(p => p.trim());
+}
+/** `splitList` then `expandBraces` on each item, duplicates removed, order kept. */
+function parsePatternList(raw) {
+    return [...new Set(splitList(raw).flatMap(expandBraces))];
+}
+
+/**
+ * The typed options of a preflight run and the one place they are validated. The action (inputs.ts),
+ * the CLI (cli.ts) and library callers all build a `PreflightInput` and call `resolveOptions`.
+ */
+// Kubernetes name rules (k8s.io/apimachinery validation): namespaces are DNS-1123 labels,
+// Deployments and ConfigMaps DNS-1123 subdomains.
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+function checkName(option, value, rule) {
+    const max = rule === 'label' ? 63 : 253;
+    const pattern = rule === 'label' ? DNS1123_LABEL : DNS1123_SUBDOMAIN;
+    if (!pattern.test(value) || value.length > max) {
+        throw new UsageError(`${option}: "${value}" is not a valid Kubernetes name (lower-case letters, digits and '-'${rule === 'subdomain' ? " or '.'" : ''}, at most ${max} characters, starting and ending with a letter or digit).`);
+    }
+    return value;
+}
+function asList(value, fallback, expand) {
+    if (value === undefined)
+        return [...fallback];
+    const raw = Array.isArray(value) ? value.join('\n') : value;
+    const items = expand ? parsePatternList(raw) : [...new Set(splitList(raw))];
+    return items.length > 0 ? items : [...fallback];
+}
+function checkRelativePath(option, file) {
+    if (isAbsolute(file) || /^[A-Za-z]:/.test(file) || file.split(/[/\\]/).includes('..')) {
+        throw new UsageError(`${option}: "${file}" must be a path relative to the bundle root, without "..".`);
+    }
+    if (/[{}]/.test(file)) {
+        throw new UsageError(`${option}: "${file}" has an unbalanced brace; write e.g. vapora-{solo,enterprise}.toml.`);
+    }
+    return file.replace(/\\/g, '/').replace(/^\.\//, '');
+}
+function checkLimits(limits) {
+    const merged = { ...DEFAULT_BUNDLE_LIMITS, ...limits };
+    for (const [key, value] of Object.entries(merged)) {
+        if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+            throw new UsageError(`limits.${key}: must be a positive number (got ${String(value)}).`);
+        }
+    }
+    return merged;
+}
+function checkArtifact(spec) {
+    const name = spec.name?.trim();
+    if (!name || /[\\/":<>|*?\r\n]/.test(name)) {
+        throw new UsageError(`artifact-name: "${spec.name ?? ''}" is not an artifact name; use the name given to actions/upload-artifact, e.g. deployment-artifacts.`);
+    }
+    if (spec.runId !== undefined && (!Number.isSafeInteger(spec.runId) || spec.runId <= 0)) {
+        throw new UsageError(`run-id: "${spec.runId}" is not a workflow run id; use the number in the run URL (…/actions/runs/<run-id>).`);
+    }
+    if (spec.repository !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(spec.repository)) {
+        throw new UsageError(`repository: "${spec.repository}" is not owner/name, e.g. vapora/app.`);
+    }
+    return { ...spec, name };
+}
+function httpUrl(option, raw, base) {
+    let url;
+    try {
+        url = new URL(raw, base);
+    }
+    catch {
+        throw new UsageError(`${option}: "${raw}" is not a URL${base ? '' : ' (a relative path needs health-url to resolve against)'}; write e.g. http://vapora-backend.vapora:8001/health.`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new UsageError(`${option}: "${raw}" must be an http:// or https:// URL.`);
+    }
+    if (url.username || url.password) {
+        throw new UsageError(`${option}: put credentials in health-token, not in the URL (they would be logged).`);
+    }
+    return url;
+}
+function positiveNumber(option, raw, fallback, example) {
+    if (raw === undefined || String(raw).trim() === '')
+        return fallback;
+    const value = Number(String(raw).trim());
+    if (!Number.isFinite(value) || value <= 0)
+        throw new UsageError(`${option}: "${raw}" must be a positive number, e.g. ${example}.`);
+    return value;
+}
+// `probe-timeout` defaults to the kubelet's `timeoutSeconds`; `endpoint-budget` bounds a hung endpoint's
+// cost (not `probe-count` × `probe-timeout`).
+const DEFAULT_PROBE_TIMEOUT = OPTIONS.probeTimeout.default;
+const DEFAULT_ENDPOINT_BUDGET = OPTIONS.endpointBudget.default;
+const MAX_PROBE_TIMEOUT = { ms: 120_000, text: '2m' };
+const MAX_ENDPOINT_BUDGET = { ms: 3_600_000, text: '1h' };
+/** A positive duration up to `max`; `from` says where a value set in the policy file came from. */
+function boundedDuration(option, raw, fallback, max, from, examples) {
+    const ms = parseDuration(raw?.trim() || fallback);
+    if (ms === undefined || ms <= 0 || ms > max.ms) {
+        throw new UsageError(`${option}: "${raw}"${from} is not a positive duration up to ${max.text}; write e.g. ${examples}.`);
+    }
+    return ms;
+}
+/** The probe bounds: each probe within `probe-timeout`, each endpoint's probes within `endpoint-budget`. */
+function probeBounds(input, policy) {
+    const from = (set) => (set === undefined ? '' : ` (policy ${policy.path})`);
+    const timeoutFrom = from(policy?.thresholds.probeTimeout);
+    const budgetFrom = from(policy?.thresholds.endpointBudget);
+    const probeTimeoutMs = boundedDuration('probe-timeout', input.probeTimeout, DEFAULT_PROBE_TIMEOUT, MAX_PROBE_TIMEOUT, timeoutFrom, '10s or 1500ms');
+    const endpointBudgetMs = boundedDuration('endpoint-budget', input.endpointBudget, DEFAULT_ENDPOINT_BUDGET, MAX_ENDPOINT_BUDGET, budgetFrom, '30s or 2m');
+    if (probeTimeoutMs > endpointBudgetMs) {
+        const timeout = input.probeTimeout?.trim() || DEFAULT_PROBE_TIMEOUT;
+        const budget = input.endpointBudget?.trim() || DEFAULT_ENDPOINT_BUDGET;
+        throw new UsageError(`probe-timeout: ${timeout}${timeoutFrom} is longer than endpoint-budget ${budget}${budgetFrom}, which all the probes of an endpoint share. Lower probe-timeout to at most ${budget}, or raise endpoint-budget to at least ${timeout}.`);
+    }
+    return { probeTimeoutMs, endpointBudgetMs };
+}
+function endpointOptions(input, policy) {
+    const healthUrl = input.healthUrl?.trim() ? httpUrl('health-url', input.healthUrl.trim()) : undefined;
+    const apiUrls = asList(input.apiUrls, [], false).map(raw => httpUrl('api-urls', raw, healthUrl));
+    const probeCount = positiveNumber('probe-count', input.probeCount, Number(OPTIONS.probeCount.default), '5');
+    if (!Number.isInteger(probeCount) || probeCount > 100)
+        throw new UsageError(`probe-count: "${input.probeCount}" must be a whole number from 1 to 100.`);
+    return {
+        healthUrl,
+        healthToken: input.healthToken?.trim() || undefined,
+        apiUrls,
+        tlsEndpoint: tlsEndpoint(input.tlsEndpoint),
+        tlsCa: tlsCa(input.tlsCa),
+        certMinDays: positiveNumber('cert-min-days', input.certMinDays, Number(OPTIONS.certMinDays.default), '14'),
+        probeCount,
+        ...probeBounds(input, policy),
+        latencyThresholdMs: positiveNumber('latency-threshold-ms', input.latencyThresholdMs, undefined, '500')
+    };
+}
+function tlsCa(raw) {
+    if (!raw?.trim())
+        return undefined;
+    if (!raw.includes('-----BEGIN CERTIFICATE-----')) {
+        throw new UsageError('tls-ca: not a PEM certificate; pass the CA certificate itself (-----BEGIN CERTIFICATE----- …).');
+    }
+    return raw.trim();
+}
+function tlsEndpoint(raw) {
+    const text = raw
+        ?.trim()
+        .replace(/^https:\/\//, '')
+        .replace(/\/.*$/, '');
+    if (!text)
+        return undefined;
+    const match = /^(\[[^\]]+\]|[^:]+)(?::(\d{1,5}))?$/.exec(text);
+    const port = Number(match?.[2] ?? 443);
+    if (!match || port < 1 || port > 65535) {
+        throw new UsageError(`tls-endpoint: "${raw}" is not host:port; write e.g. vapora.example.com:443.`);
+    }
+    return { host: match[1].replace(/^\[|\]$/g, ''), port };
+}
+function verifyOptions(input) {
+    if (!input)
+        return undefined;
+    const readyTimeoutMs = parseDuration(input.readyTimeout?.trim() || OPTIONS.readyTimeout.default);
+    if (readyTimeoutMs === undefined || readyTimeoutMs <= 0 || readyTimeoutMs > 3_600_000) {
+        throw new UsageError(`ready-timeout: "${input.readyTimeout}" is not a duration up to 1h; write e.g. 5m or 90s.`);
+    }
+    const latencyFactor = positiveNumber('latency-factor', input.latencyFactor, Number(OPTIONS.latencyFactor.default), '2');
+    let deployStartedAt;
+    if (input.deployStartedAt?.trim()) {
+        deployStartedAt = new Date(input.deployStartedAt.trim());
+        if (Number.isNaN(deployStartedAt.getTime())) {
+            throw new UsageError(`deploy-started-at: "${input.deployStartedAt}" is not a time; write ISO 8601, e.g. 2026-11-28T14:05:00Z.`);
+        }
+    }
+    else if (input.record) {
+        deployStartedAt = new Date(input.record.finishedAt);
+    }
+    return {
+        record: input.record,
+        recordProblem: input.recordProblem,
+        readyTimeoutMs,
+        latencyFactor,
+        deployStartedAt
+    };
+}
+const FULL_SHA = /^[0-9a-f]{40}$/;
+function checkChanges(spec) {
+    if (!spec)
+        return undefined;
+    if (!/^[\w.-]+\/[\w.-]+$/.test(spec.repository)) {
+        throw new UsageError(`repository: "${spec.repository}" is not owner/name, e.g. vapora/app.`);
+    }
+    const commit = spec.commit?.trim().toLowerCase() || undefined;
+    if (commit && !FULL_SHA.test(commit)) {
+        throw new UsageError(`commit: "${spec.commit}" is not a full commit sha (40 hex digits); pass e.g. \${{ github.sha }} or the output of git rev-parse HEAD.`);
+    }
+    const runCommit = spec.runCommit && FULL_SHA.test(spec.runCommit) ? spec.runCommit : undefined;
+    return { ...spec, commit, runCommit };
+}
+function checkEnvironment(raw) {
+    const environment = raw?.trim() || OPTIONS.environment.default;
+    if (/[\r\n]/.test(environment) || environment.length > 255) {
+        throw new UsageError(`${OPTIONS.environment.name}: must be one line of at most 255 characters.`);
+    }
+    return environment;
+}
+/** Results of the preflight's items that a policy may not change (see below). */
+const NOT_POLICY_MATTERS = new Set([BUNDLE_UNPACK, ARTIFACT_DOWNLOAD, TRACKING_ISSUE, SLACK_WEBHOOK, DECISION].map(r => r.id));
+/**
+ * Ids a policy may name: the checks the preflight's items name (a test holds them to the registry), and
+ * `baseline` (the engine records it after them; only `off` changes it, since it never fails). The bundle download and unpack, the tracking issue and the kit upload are not
+ * policy matters: without a bundle nothing is verified, and the GitHub steps have their own inputs.
+ */
+const POLICY_IDS = [
+    ...new Set(checklistItems()
+        .filter(item => item.phase === 'preflight')
+        .flatMap(item => item.checks ?? [])
+        .filter(id => !NOT_POLICY_MATTERS.has(id)))
+].sort();
+/** Validates and completes `input`. Throws `UsageError` with a message that says how to fix it. */
+function resolveOptions(given) {
+    const policy = given.policy?.trim()
+        ? loadPolicy(given.policy.trim(), POLICY_IDS, checklistItems().map(item => item.id))
+        : undefined;
+    const thresholds = Object.fromEntries(Object.entries(policy?.thresholds ?? {}).filter(([, value]) => value !== undefined));
+    const input = { ...given, ...thresholds };
+    const bundlePath = typeof input.bundlePath === 'string' ? input.bundlePath.trim() : '';
+    if (bundlePath === '' && !input.artifact) {
+        throw new UsageError('bundle: no bundle given. Pass the path of the deployment-artifacts .zip or of a directory holding its files, or the artifact to download.');
+    }
+    const artifact = bundlePath === '' ? checkArtifact(input.artifact) : undefined;
+    const namespace = checkName('namespace', (input.namespace ?? '').trim() || OPTIONS.namespace.default, 'label');
+    const deployments = asList(input.deployments, splitList(OPTIONS.deployments.default), false).map(name => checkName('deployments', name, 'subdomain'));
+    const configMap = checkName('configmap', (input.configMap ?? '').trim() || OPTIONS.configMap.default, 'subdomain');
+    const expectedFiles = asList(input.expectedFiles, parsePatternList(OPTIONS.expectedFiles.default), true).map(file => checkRelativePath('expected-files', file));
+    const eventsWindowMs = parseDuration(input.eventsWindow?.trim() || OPTIONS.eventsWindow.default);
+    if (eventsWindowMs === undefined || eventsWindowMs <= 0) {
+        throw new UsageError(`events-window: "${input.eventsWindow}" is not a duration; write e.g. 1h, 30m or 90s.`);
+    }
+    const threshold = Number(String(input.capacityThreshold ?? OPTIONS.capacityThreshold.default)
+        .trim()
+        .replace(/%$/, ''));
+    if (!Number.isFinite(threshold) || threshold <= 0 || threshold > 100) {
+        throw new UsageError(`capacity-threshold: "${input.capacityThreshold}" must be a percentage between 1 and 100, e.g. 85%.`);
+    }
+    const kubectlVersion = input.kubectlVersion?.trim() || undefined;
+    if (kubectlVersion && !/^v?\d+\.\d+(\.\d+)?([-+].*)?$/.test(kubectlVersion)) {
+        throw new UsageError(`kubectl-version: "${kubectlVersion}" is not a version; write e.g. v1.35.2.`);
+    }
+    const kubeconfig = input.kubeconfig?.trim()
+        ? { kind: 'content', content: input.kubeconfig }
+        : input.kubeconfigPath?.trim()
+            ? { kind: 'path', path: input.kubeconfigPath.trim() }
+            : { kind: 'default' };
+    const timeout = input.requestTimeoutMs ?? 10_000;
+    if (!Number.isFinite(timeout) || timeout <= 0)
+        throw new UsageError('requestTimeoutMs: must be a positive number.');
+    const execTimeout = input.execTimeoutMs ?? 30_000;
+    if (!Number.isFinite(execTimeout) || execTimeout <= 0)
+        throw new UsageError('execTimeoutMs: must be a positive number of milliseconds, e.g. 30000.');
+    return {
+        kubeconfig,
+        context: input.context?.trim() || undefined,
+        kubectlVersion,
+        eventsWindowMs,
+        capacityThreshold: threshold,
+        artifactsDir: input.artifactsDir?.trim() || undefined,
+        requestTimeoutMs: timeout,
+        execTimeoutMs: execTimeout,
+        downloadTimeoutMs: input.downloadTimeoutMs ?? 300_000,
+        ...endpointOptions(input, policy),
+        policy,
+        environment: checkEnvironment(input.environment),
+        changes: checkChanges(input.changes),
+        verify: verifyOptions(input.verify),
+        bundlePath,
+        artifact,
+        expectedFiles,
+        namespace,
+        deployments,
+        configMap,
+        offline: input.offline ?? false,
+        limits: checkLimits(input.limits),
+        workDir: input.workDir ?? tmpdir()
+    };
+}
+
 /** The prerequisite (no check of its own) that the comparisons need: what the preflight recorded. */
 const PREFLIGHT_RECORD = 'preflight-record';
 function bundleDeployments(ctx) {
@@ -6400,14 +5872,9 @@ function bundleDeployments(ctx) {
         ]))
     }));
 }
-/** A fresh list of the namespace's objects (never the session's cache: things move during a rollout). */
-async function liveList(client, ctx, api, resource) {
-    const path = `${api}/namespaces/${encodeURIComponent(ctx.options.namespace)}/${resource}`;
-    return (await client.get(path)).items;
-}
-const liveDeployments = (client, ctx) => liveList(client, ctx, '/apis/apps/v1', 'deployments');
-const liveReplicaSets = (client, ctx) => liveList(client, ctx, '/apis/apps/v1', 'replicasets');
-const livePods = (client, ctx) => liveList(client, ctx, '/api/v1', 'pods');
+const liveDeployments = (cluster, ctx) => cluster.fresh('deployments', ctx.options.namespace);
+const liveReplicaSets = (cluster, ctx) => cluster.fresh('replicasets', ctx.options.namespace);
+const livePods = (cluster, ctx) => cluster.fresh('pods', ctx.options.namespace);
 /** The ReplicaSet a Deployment runs now: owned by it, with the Deployment's own revision. */
 function currentReplicaSet(deployment, replicaSets) {
     const revision = deployment.metadata?.annotations?.[REVISION_ANNOTATION];
@@ -6432,10 +5899,10 @@ function needRecord(ctx) {
     };
 }
 
-const verifyEventsCheck = {
+const verifyEventsCheck = defineCheck({
     id: 'verify-events',
     title: 'No Warning events since the deploy started',
-    section: VERIFY_SECTION,
+    item: 'success-no-restarts',
     needs: ['cluster'],
     async run(ctx) {
         const cluster = await usableCluster(ctx);
@@ -6452,7 +5919,7 @@ const verifyEventsCheck = {
             };
         }
         try {
-            const events = (await cluster.session.client.get(`/api/v1/namespaces/${encodeURIComponent(ctx.options.namespace)}/events`)).items;
+            const events = (await cluster.session.fresh('events', ctx.options.namespace));
             const warnings = events.filter(e => e.type === 'Warning' && lastSeen(e) >= since.getTime());
             const lines = warnings.map(e => `${e.reason ?? '?'} on ${e.involvedObject?.kind ?? '?'}/${e.involvedObject?.name ?? '?'}${(e.series?.count ?? e.count ?? 1) > 1 ? ` ×${e.series?.count ?? e.count}` : ''}: ${(e.message ?? '').slice(0, 200)}`);
             if (lines.length > 0) {
@@ -6469,20 +5936,20 @@ const verifyEventsCheck = {
             return { status: 'error', message: `cannot read events: ${explainApiError(error)}` };
         }
     }
-};
+});
 
-const verifyHealthCheck = {
+const verifyHealthCheck = defineCheck({
     ...healthEndpointCheck,
     id: 'verify-health',
     title: 'Health endpoints respond (200 OK)',
-    section: VERIFY_SECTION
-};
-const verifyApiCheck = {
+    item: 'success-health-200'
+});
+const verifyApiCheck = defineCheck({
     ...apiEndpointsCheck,
     id: 'verify-api',
     title: 'API endpoints respond to test requests',
-    section: VERIFY_SECTION
-};
+    item: 'success-api-respond'
+});
 /**
  * Jitter allowance added to `factor × before`: a 2 ms baseline must not fail at 5 ms. Latency that
  * matters to users is well above it.
@@ -6526,16 +5993,16 @@ function compareWithBaseline(before, after, factor) {
 
 /** Registries report `docker.io/library/x:1` for `x:1`: compare without the implied prefixes. */
 const normalise = (image) => image.replace(/^docker\.io\/(library\/)?/, '');
-const verifyImagesCheck = {
+const verifyImagesCheck = defineCheck({
     id: 'verify-images',
     title: 'All deployments have updated image IDs',
-    section: VERIFY_SECTION,
+    item: 'success-images-updated',
     needs: ['bundle', 'cluster'],
     async run(ctx) {
         const cluster = await usableCluster(ctx);
         if ('outcome' in cluster)
             return cluster.outcome;
-        const client = cluster.session.client;
+        const client = cluster.session;
         try {
             const [deployments, replicaSets, pods] = await Promise.all([
                 liveDeployments(client, ctx),
@@ -6598,8 +6065,14 @@ const verifyImagesCheck = {
             return { status: 'error', message: `cannot read the Deployments: ${explainApiError(error)}` };
         }
     }
-};
+});
 
+/**
+ * "All pods reach Ready within 5 minutes": watches the namespace's Deployments (a watch, not a polling
+ * loop) until every Deployment of the bundle has rolled out completely — the controller saw the latest
+ * spec, every replica is updated, ready and available, and no old replica is left — or `ready-timeout`
+ * passes. The moment it happened is the deploy's end time.
+ */
 function rolledOut(d) {
     if (!d)
         return false;
@@ -6617,11 +6090,12 @@ function progress(d, name) {
     const s = d.status ?? {};
     return `${name}: ${s.readyReplicas ?? 0}/${d.spec?.replicas ?? 1} ready, ${s.updatedReplicas ?? 0} updated, ${s.replicas ?? 0} total`;
 }
-const seconds$1 = (ms) => `${Math.round(ms / 100) / 10} s`;
-const verifyPodsReadyCheck = {
+const seconds$2 = (ms) => `${Math.round(ms / 100) / 10} s`;
+const VERIFY_PODS_READY_DATA = dataKey('verify-pods-ready');
+const verifyPodsReadyCheck = defineCheck({
     id: 'verify-pods-ready',
     title: 'All pods reach "Ready" state within the ready timeout',
-    section: VERIFY_SECTION,
+    item: 'success-pods-ready',
     needs: ['bundle', 'cluster'],
     async run(ctx) {
         const cluster = await usableCluster(ctx);
@@ -6634,7 +6108,7 @@ const verifyPodsReadyCheck = {
         const started = Date.now();
         const byName = (objects) => new Map(objects.map(o => [o.metadata?.name ?? '', o]));
         try {
-            const watched = await cluster.session.client.watchUntil(`/apis/apps/v1/namespaces/${encodeURIComponent(ctx.options.namespace)}/deployments`, objects => {
+            const watched = await cluster.session.watchDeployments(ctx.options.namespace, objects => {
                 const live = byName(objects);
                 return wanted.every(name => rolledOut(live.get(name)));
             }, started + timeoutMs);
@@ -6644,18 +6118,18 @@ const verifyPodsReadyCheck = {
             if (watched.done) {
                 return {
                     status: 'pass',
-                    message: `${wanted.length} Deployment(s) rolled out, every pod Ready (${seconds$1(Date.now() - started)} after the verify started)`,
+                    message: `${wanted.length} Deployment(s) rolled out, every pod Ready (${seconds$2(Date.now() - started)} after the verify started)`,
                     details,
                     data: { readyAt: readyAt.toISOString() }
                 };
             }
-            const notReady = (await livePods(cluster.session.client, ctx))
+            const notReady = (await livePods(cluster.session, ctx))
                 .filter(p => !isReady(p))
                 .map(p => `${p.metadata?.name} (${p.status?.phase ?? 'Unknown'})`);
             const late = wanted.filter(name => !rolledOut(live.get(name)));
             return {
                 status: 'fail',
-                message: `not Ready within ${seconds$1(timeoutMs)}: ${late.map(name => progress(live.get(name), name)).join('; ')}`,
+                message: `not Ready within ${seconds$2(timeoutMs)}: ${late.map(name => progress(live.get(name), name)).join('; ')}`,
                 details: [...details, ...(notReady.length > 0 ? [`pods not Ready: ${notReady.join(', ')}`] : [])],
                 hint: 'Look at the pods (kubectl describe pod, kubectl logs): CrashLoopBackOff means config or image trouble, Pending means no capacity. Roll back with the commands from the preflight kit if it does not recover.'
             };
@@ -6664,12 +6138,17 @@ const verifyPodsReadyCheck = {
             return { status: 'error', message: `cannot watch the Deployments: ${explainApiError(error)}` };
         }
     }
-};
+});
 
-const verifyRestartsCheck = {
+/**
+ * "No pod restarts (restart counts not increasing)": every pod of the namespace against the restart
+ * count the preflight recorded (a pod created by the deploy started from 0).
+ */
+const VERIFY_RESTARTS_DATA = dataKey('verify-restarts');
+const verifyRestartsCheck = defineCheck({
     id: 'verify-restarts',
     title: 'No pod restarts (restart counts not increasing)',
-    section: VERIFY_SECTION,
+    item: 'success-no-restarts',
     needs: ['cluster'],
     async run(ctx) {
         const missing = needRecord(ctx);
@@ -6682,7 +6161,7 @@ const verifyRestartsCheck = {
         try {
             const now = {};
             const rising = [];
-            for (const pod of await livePods(cluster.session.client, ctx)) {
+            for (const pod of await livePods(cluster.session, ctx)) {
                 const name = pod.metadata?.name ?? '';
                 if (pod.status?.phase === 'Succeeded')
                     continue;
@@ -6712,12 +6191,20 @@ const verifyRestartsCheck = {
             return { status: 'error', message: `cannot read the pods: ${explainApiError(error)}` };
         }
     }
-};
+});
 
-const verifyRollbackCheck = {
+/**
+ * Whether a Deployment was rolled back after the deploy: it runs a template that was already live before
+ * the preflight (one of the ReplicaSets recorded then) although a newer revision was rolled out since.
+ * `kubectl rollout undo` gives the old ReplicaSet a new, higher revision number, so the template, not
+ * the number, tells. A Deployment whose highest revision did not move was not deployed at all (the image
+ * check names it).
+ */
+const VERIFY_ROLLBACK_DATA = dataKey('verify-rollback');
+const verifyRollbackCheck = defineCheck({
     id: 'verify-rollback',
     title: 'No rollback performed',
-    section: VERIFY_SECTION,
+    item: 'post-rollback',
     needs: ['bundle', 'cluster'],
     async run(ctx) {
         const missing = needRecord(ctx);
@@ -6728,7 +6215,7 @@ const verifyRollbackCheck = {
             return cluster.outcome;
         const record = ctx.options.verify.record;
         try {
-            const client = cluster.session.client;
+            const client = cluster.session;
             const [deployments, replicaSets] = await Promise.all([
                 liveDeployments(client, ctx),
                 liveReplicaSets(client, ctx)
@@ -6766,7 +6253,7 @@ const verifyRollbackCheck = {
             return { status: 'error', message: `cannot read the rollout state: ${explainApiError(error)}` };
         }
     }
-};
+});
 
 /**
  * Verify mode, after the deploy: the seed's "Success Criteria Verification" as checks on the live
@@ -6789,35 +6276,35 @@ const VERIFY_CHECKS = [
     verifyHealthCheck,
     verifyApiCheck
 ];
-const METRICS_CHECK = {
-    id: 'verify-metrics',
-    title: 'Metrics show normal resource usage',
-    section: VERIFY_SECTION
-};
-async function runVerify(input, hooks = {}) {
-    const options = resolveOptions({ ...input, verify: input.verify ?? {} });
+/**
+ * Verify mode on resolved options (with `verify` set) and the run's sources: the success criteria, then
+ * the post-deployment record. Throws `UsageError` for an offline run (it would verify a deploy unseen).
+ */
+async function runVerifyChecks(options, sources, hooks = {}) {
     if (options.offline) {
         // Offline, every cluster check is out of scope and would not block: a deploy "verified" unseen.
         throw new UsageError('offline: verify mode checks the live cluster; remove offline: true (and pass a kubeconfig).');
     }
     const verify = options.verify;
-    const report = await runPreflight({ ...input, verify: input.verify ?? {} }, { ...hooks, checks: hooks.checks ?? VERIFY_CHECKS, concurrency: 1, baselineResult: false, mode: 'verify' });
-    const recordCheck = {
-        id: 'verify-record',
-        title: 'Record the deployment (start, end, duration, rollback, metrics)',
-        section: 'Post-Deployment Documentation'
-    };
-    const metrics = finish(METRICS_CHECK, compareWithBaseline(verify.record?.baseline, report.baseline, verify.latencyFactor), 0);
+    if (!verify)
+        throw new UsageError('verify: the options are not those of verify mode (no verify settings).');
+    const report = await runChecks(options, sources, {
+        ...hooks,
+        checks: hooks.checks ?? VERIFY_CHECKS,
+        concurrency: 1,
+        baselineResult: false,
+        mode: 'verify'
+    });
+    const metrics = finish(VERIFY_METRICS, compareWithBaseline(verify.record?.baseline, report.baseline, verify.latencyFactor), 0);
     hooks.onResult?.(metrics);
     const amended = amendReport(report, [metrics]);
-    const data = (id) => amended.results.find(r => r.id === id)?.data;
-    const readyAt = data('verify-pods-ready')?.readyAt;
+    const readyAt = readData(amended.results, VERIFY_PODS_READY_DATA)?.readyAt;
     const endedAt = readyAt ?? amended.finishedAt;
     const startedAt = verify.deployStartedAt?.toISOString();
     const durationMs = startedAt ? Math.max(0, Date.parse(endedAt) - Date.parse(startedAt)) : undefined;
-    const rollbackDetected = data('verify-rollback')?.rollbackDetected === true;
+    const rollbackDetected = readData(amended.results, VERIFY_ROLLBACK_DATA)?.rollbackDetected === true;
     // The post-deployment record's items are ticked when the numbers are known (they are in the issue).
-    const record = finish(recordCheck, startedAt
+    const record = finish(VERIFY_RECORD, startedAt
         ? {
             status: 'pass',
             message: `start ${startedAt}, end ${endedAt}, ${Math.round(durationMs / 1000)} s, rollback ${rollbackDetected ? 'yes' : 'no'}`
@@ -6839,11 +6326,112 @@ async function runVerify(input, hooks = {}) {
             durationMs,
             before: verify.record?.baseline,
             after: report.baseline,
-            podRestarts: data('verify-restarts')?.total,
+            podRestarts: readData(amended.results, VERIFY_RESTARTS_DATA)?.total,
             undoCommands: verify.record?.undoCommands ?? [],
             preflightRunUrl: verify.record?.runUrl
         }
     };
+}
+
+/**
+ * The composition root of the library: options resolved once, then the engine run with the real sources —
+ * the bundle downloaded from GitHub when it is an artifact, the cluster opened through kube/, the change
+ * history read from GitHub. The adapters (action, CLI) and library callers all come through here; the
+ * engine itself (src/core/) imports none of them. Heavy clients load only when a run needs them.
+ */
+/** The real sources: GitHub and Kubernetes, each loaded on first use. */
+const PRODUCTION_SOURCES = {
+    async fetchBundle(options) {
+        const { downloadArtifactBundle } = await Promise.resolve().then(function () { return artifact; });
+        const download = await downloadArtifactBundle(options.artifact, options.workDir);
+        return download.ok
+            ? { outcome: download.outcome, zipPath: download.zipPath, origin: download.origin }
+            : { outcome: download.outcome };
+    },
+    async openCluster(options, onSecrets) {
+        const { openCluster } = await Promise.resolve().then(function () { return session; });
+        return openCluster(options.kubeconfig, options.context, {
+            timeoutMs: options.requestTimeoutMs,
+            execTimeoutMs: options.execTimeoutMs,
+            // A credential an exec plugin refreshes mid-run is masked like the first one.
+            onSecrets
+        });
+    },
+    async openChanges(spec, repository) {
+        const { ChangeReader } = await Promise.resolve().then(function () { return changes; });
+        return new ChangeReader({ token: spec.token, apiUrl: spec.apiUrl, repository });
+    }
+};
+/**
+ * Runs a preflight and returns its report. Throws only `UsageError` (invalid options); everything that
+ * goes wrong with the bundle or a check is a result in the report, and the decision is then `no-go`.
+ */
+async function runPreflight(input, hooks = {}) {
+    return runChecks(resolveOptions(input), PRODUCTION_SOURCES, hooks);
+}
+/** Verify mode (after the deploy): the success criteria and the post-deployment record. */
+async function runVerify(input, hooks = {}) {
+    return runVerifyChecks(resolveOptions({ ...input, verify: input.verify ?? {} }), PRODUCTION_SOURCES, hooks);
+}
+
+/**
+ * Text from a bundle (file names, keys, messages quoting values) ends up in Markdown that GitHub renders
+ * and that later runs parse. Escaping keeps it from injecting HTML, fake item markers, code spans or table
+ * cells. Our own wording (hints, checklist items) may hold `code spans`: `prose` keeps those.
+ */
+/** One line: every line break GitHub honours (a lone CR too) and other control characters become spaces. */
+function flatten(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\s\x00-\x1f\x7f\u2028\u2029]+/g, ' ').trim();
+}
+function escapeText(text) {
+    return (text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        // No links or code spans of its own, and no @mentions or #references that would notify people or
+        // cross-link.
+        .replace(/[[\]`]/g, '\\$&')
+        .replace(/([@#])(?=[\w-])/g, '$1\u2060'));
+}
+/** Untrusted text as inline Markdown: it can never start a line, so it cannot fake a heading or a box. */
+function inline(text, max = 300) {
+    const flat = flatten(text);
+    return escapeText(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat);
+}
+/** `inline`, plus `|` escaped for table cells. */
+function cell(text, max = 200) {
+    return inline(text, max).replace(/\|/g, '\\|');
+}
+/** Any text as a code span: shown literally, whatever backticks it holds (the fence is longer). */
+function code(text) {
+    const flat = flatten(text);
+    const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map(m => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${flat}${pad}${fence}`;
+}
+/** `code` for a table cell: a `|` would end the cell even inside a code span. */
+function codeCell(text) {
+    return code(text).replace(/\|/g, '\\|');
+}
+/** Our own wording (hints, checklist items): its `code spans` stay code, everything else is `inline`. */
+function prose(text) {
+    return flatten(text)
+        .split(/(`[^`]+`)/)
+        .map(part => (part.startsWith('`') && part.endsWith('`') && part.length > 1 ? part : escapeText(part)))
+        .join('');
+}
+/**
+ * Joins Markdown blocks with one blank line between them. An HTML block (`</details>`, a comment) runs
+ * to the next blank line and swallows whatever follows it: every block must end at a blank line.
+ */
+function blocks(...parts) {
+    return parts
+        .filter((part) => typeof part === 'string')
+        .map(part => part.replace(/^\n+|\s+$/g, ''))
+        .filter(part => part !== '')
+        .join('\n\n');
 }
 
 /**
@@ -6897,7 +6485,7 @@ function checklistHeadline(state, mode) {
     return `**${c.ticked} of ${c.items} done ${when}** (${TOOL_MARK} ${c.tickedByTool} by this tool, ${PEOPLE_MARK} ${c.tickedByPeople} by people) · **${c.leftForPeople} left for people**${open}`;
 }
 const LEGEND = `${TOOL_MARK} checked by this tool on every run · ${PEOPLE_MARK} for people to tick (ticks in the tracking issue are kept)`;
-function renderSections(statuses, phase) {
+function renderSections$1(statuses, phase) {
     const parts = [];
     for (const section of CHECKLIST.filter(s => (s.phase ?? 'preflight') === phase)) {
         // Under the report's "### Checklist": sections one level down, groups below them.
@@ -6924,55 +6512,58 @@ function renderChecklist(statuses, options = {}) {
     const fold = other === 'verify'
         ? `After the deploy: success criteria and post-deployment record (${otherCount} items, checked by <code>mode: verify</code>)`
         : `Before the deploy: the preflight checklist (${otherCount} items)`;
-    return blocks(options.state ? checklistHeadline(options.state, mode) : undefined, LEGEND, renderSections(byId, mode), otherCount > 0 ? `<details><summary>${fold}</summary>` : undefined, otherCount > 0 ? renderSections(byId, other) : undefined, otherCount > 0 ? '</details>' : undefined);
+    return blocks(options.state ? checklistHeadline(options.state, mode) : undefined, LEGEND, renderSections$1(byId, mode), otherCount > 0 ? `<details><summary>${fold}</summary>` : undefined, otherCount > 0 ? renderSections$1(byId, other) : undefined, otherCount > 0 ? '</details>' : undefined);
 }
 
-const LAST_GO = /<!-- vapora-preflight:last-go sha=([0-9a-f]{40}) repo=([\w.-]+\/[\w.-]+)(?: at=(\S+))?(?: run=(\S+))? -->/;
 /**
- * The last go recorded in a tracking issue's body, if any. With `keyMarker`, only this tool's part of the
- * body counts (from the key marker on): a marker pasted in people's text above it is not the record.
+ * A p99 by nearest rank is the slowest probe until there are 100: below that it would only repeat the
+ * maximum under another name, so it is shown as "—".
  */
-function readLastGo(body, keyMarker) {
-    const start = keyMarker ? body.indexOf(keyMarker) : 0;
-    if (start < 0)
-        return undefined;
-    const match = LAST_GO.exec(body.slice(start));
-    if (!match)
-        return undefined;
-    return { sha: match[1], repository: match[2], at: match[3], runUrl: match[4] };
+const MIN_PROBES_FOR_P99 = 100;
+/** A latency as a person should read it: ms, or "—" when no probe was answered (NaN) or none was made. */
+function msText(ms) {
+    return ms === undefined || !Number.isFinite(ms) ? '—' : `${ms} ms`;
 }
-/** This run when it reached go and knows its commit, else the record already in the body. */
-function nextLastGo(report, previousBody, runUrl, keyMarker) {
-    // git-main knows the commit whenever it compared; git-history too (git-main may be off by policy).
-    const main = report.results.find(r => r.id === 'git-main')?.data;
-    const history = report.results.find(r => r.id === 'git-history')?.data;
-    const commit = (main?.commit ?? history?.head);
-    const repository = (main?.repository ?? history?.repository);
-    if (report.decision === 'go' && commit && repository) {
-        return { sha: commit, repository, at: report.finishedAt, runUrl };
+/** The p99 as a person should read it: a number of ms, or "—" when the probes are too few for one. */
+function p99Text(endpoint) {
+    return endpoint.probes >= MIN_PROBES_FOR_P99 ? msText(endpoint.p99Ms) : '—';
+}
+function renderBaseline(baseline) {
+    const lines = ['### Baseline before deploy', ''];
+    if (baseline.endpoints.length > 0) {
+        const threshold = baseline.latencyThresholdMs;
+        const over = (e) => threshold !== undefined && e.p95Ms > threshold;
+        lines.push(threshold !== undefined
+            ? `Latency threshold: p95 ≤ ${threshold} ms (\`latency-threshold-ms\`); rows over it are marked ⚠️.`
+            : 'No latency threshold set (`latency-threshold-ms`): latency is measured, not judged.', '', '| Endpoint | p50 | p95 | p99 | Errors |', '|---|---|---|---|---|', ...baseline.endpoints.map(e => `| ${over(e) ? '⚠️ ' : ''}${codeCell(e.url)} | ${msText(e.p50Ms)} | ${over(e) ? `**${e.p95Ms} ms**` : msText(e.p95Ms)} | ${p99Text(e)} | ${e.errors}/${e.probes} |`), '');
+        if (baseline.endpoints.some(e => e.probes < MIN_PROBES_FOR_P99)) {
+            lines.push(`p99 needs at least ${MIN_PROBES_FOR_P99} probes (\`probe-count\`); with fewer it is "—".`, '');
+        }
     }
-    return previousBody ? readLastGo(previousBody, keyMarker) : undefined;
+    if (baseline.podRestarts) {
+        const total = Object.values(baseline.podRestarts).reduce((a, b) => a + b, 0);
+        lines.push(`Pod restarts: ${total} in total across ${Object.keys(baseline.podRestarts).length} pods.`, '');
+    }
+    if (baseline.nodes) {
+        lines.push(`Node usage (${inline(baseline.nodeUsageSource ?? '')}): ${baseline.nodes
+            .map(n => `${code(n.name)} CPU ${n.cpuPct}%, memory ${n.memoryPct}%`)
+            .join('; ')}`, '');
+    }
+    return lines.join('\n');
 }
-/** The hidden marker and a visible line; empty when there is no record. */
-function renderLastGo(lastGo) {
-    if (!lastGo)
-        return '';
-    // Only characters the marker's pattern accepts: a URL or date with a space or '>' is left out.
-    const safe = (value) => value && /^[^\s>]+$/.test(value) ? value : undefined;
-    const at = safe(lastGo.at);
-    const run = safe(lastGo.runUrl);
-    const marker = `<!-- vapora-preflight:last-go sha=${lastGo.sha} repo=${lastGo.repository}${at ? ` at=${at}` : ''}${run ? ` run=${run}` : ''} -->`;
-    const visible = `Last go: \`${lastGo.sha.slice(0, 7)}\` of ${inline(lastGo.repository)}${at ? ` at ${at}` : ''}${run ? ` ([run](${run}))` : ''} — the next run lists the commits since.`;
-    return `${marker}\n${visible}\n`;
-}
+
+/**
+ * The tracking issue's record of the last go (a hidden marker the next run reads) and its list of the
+ * commits since then (from the git-history result), flagged commits marked.
+ */
 /** How many commits the issue lists (the JSON report has them all). */
 const LISTED = 50;
 function renderCommitsSince(report) {
-    const history = report.results.find(r => r.id === 'git-history');
-    const commits = history?.data?.commits ?? [];
+    const history = readData(report.results, GIT_HISTORY_DATA);
+    const commits = history?.commits ?? [];
     if (!history || commits.length === 0)
         return '';
-    const base = String(history.data?.base ?? '').slice(0, 7);
+    const base = history.base.slice(0, 7);
     const flagged = commits.filter(c => c.flag);
     // Flagged commits first, so a long list never hides one.
     const shown = [...flagged, ...commits.filter(c => !c.flag)].slice(0, LISTED);
@@ -6981,7 +6572,7 @@ function renderCommitsSince(report) {
         const flag = c.flag ? ` — ⚠️ **${inline(c.flag)}**` : '';
         return `- [\`${c.sha.slice(0, 7)}\`](${c.url}) ${inline(c.title, 120)} — ${inline(c.author)}${pull}${flag}`;
     });
-    const total = Number(history.data?.total ?? commits.length);
+    const total = history.total || commits.length;
     const more = total > shown.length ? [`- … and ${total - shown.length} more (see the run's report)`] : [];
     return [
         `### Commits since the last go (\`${base}\`)`,
@@ -7041,9 +6632,9 @@ const STATUS_ICON = {
     error: '💥 error'
 };
 /** How many located problems a root cause lists before "… N more". */
-const FINDINGS_SHOWN = 5;
+const FINDINGS_SHOWN$1 = 5;
 /** How many detail lines a check shows (the JSON report has them all). */
-const DETAILS_SHOWN = 60;
+const DETAILS_SHOWN$1 = 60;
 function renderResultsTable(results) {
     const rows = results.map(r => `| \`${r.id}\` | ${STATUS_ICON[r.status]}${r.blocking ? ' · **blocks**' : ''} | ${cell(r.message)} | ${Math.round(r.durationMs)} ms |`);
     return ['| Check | Status | Result | Time |', '|---|---|---|--:|', ...rows].join('\n');
@@ -7063,7 +6654,7 @@ function renderFolded(folded) {
     return lines.join('\n');
 }
 /** Detail lines as a list; a line indented by two spaces belongs to the line above it (one level). */
-function detailList(details, max = DETAILS_SHOWN) {
+function detailList(details, max = DETAILS_SHOWN$1) {
     const lines = details.slice(0, max).map(d => (/^\s{2,}\S/.test(d) ? `  - ${inline(d)}` : `- ${inline(d)}`));
     if (details.length > max)
         lines.push(`- … ${details.length - max} more (in the JSON report)`);
@@ -7074,7 +6665,7 @@ function renderDetails(results) {
     return blocks(...interesting.map(r => blocks(`<details${r.blocking ? ' open' : ''}><summary><code>${r.id}</code> — ${STATUS_ICON[r.status]}</summary>`, detailList(r.details ?? []), r.hint && r.status !== 'pass' ? `**How to fix:** ${prose(r.hint)}` : undefined, '</details>')));
 }
 /** Revisions to return to, the exact undo commands and the ConfigMap backup: what a rollback needs. */
-function renderRollbackKit(kit) {
+function renderRollbackKit$1(kit) {
     const revisions = Object.entries(kit.revisions);
     return blocks('### Rollback kit', revisions.length > 0
         ? [
@@ -7105,12 +6696,12 @@ function renderSource(report) {
     return `bundle ${code(bundle.path)} (${bundle.kind}${files})`;
 }
 /** One root cause: what failed, where (the first located problems), what it blocked, how to fix it. */
-function renderCause(cause, report) {
+function renderCause$1(cause, report) {
     const result = report.results.find(r => r.id === cause.check);
     const errors = (result?.findings ?? []).filter(f => f.severity === 'error' && f.file);
     const sub = [
-        ...errors.slice(0, FINDINGS_SHOWN).map(f => `  - ${code(where(f))} ${inline(f.message)}`),
-        ...(errors.length > FINDINGS_SHOWN ? [`  - … ${errors.length - FINDINGS_SHOWN} more (see details)`] : []),
+        ...errors.slice(0, FINDINGS_SHOWN$1).map(f => `  - ${code(where(f))} ${inline(f.message)}`),
+        ...(errors.length > FINDINGS_SHOWN$1 ? [`  - … ${errors.length - FINDINGS_SHOWN$1} more (see details)`] : []),
         ...(cause.blocks.length > 0
             ? [`  - ⛔ ${cause.prerequisite ? 'keeps from running' : 'also blocks'}: ${ids(cause.blocks)}`]
             : []),
@@ -7125,7 +6716,7 @@ function renderWhy(report) {
         return '';
     const other = report.reasons.filter(r => r.check === null).map(r => `- ${inline(r.message)}`);
     const title = report.rootCauses.length > 1 ? `### Why no-go: ${report.rootCauses.length} root causes` : '### Why no-go';
-    return blocks(title, [...report.rootCauses.map(c => renderCause(c, report)), ...other].join('\n'));
+    return blocks(title, [...report.rootCauses.map(c => renderCause$1(c, report)), ...other].join('\n'));
 }
 function renderWarnings(report) {
     if (report.warnings.length === 0)
@@ -7134,7 +6725,9 @@ function renderWarnings(report) {
 }
 /** What the dry-run says will change, object by object (env values are never shown). */
 function renderChanges(report) {
-    const changes = report.results.find(r => r.id === 'what-changes' && r.status !== 'skip')?.data?.changes;
+    const changes = report.results.some(r => r.id === 'what-changes' && r.status !== 'skip')
+        ? readData(report.results, WHAT_CHANGES_DATA)?.changes
+        : undefined;
     if (!changes || Object.keys(changes).length === 0)
         return '';
     return blocks("### What's changing", Object.entries(changes)
@@ -7169,7 +6762,258 @@ function renderTitle(report) {
 }
 /** The full Markdown report (the CLI's Markdown output and the job summary). */
 function renderMarkdown(report) {
-    return blocks(renderTitle(report), `Namespace \`${report.namespace}\` · ${renderSource(report)} · ${(report.durationMs / 1000).toFixed(2)} s · ${report.tool.name} ${report.tool.version} · ${report.finishedAt}`, renderScopeNote(report), renderWhy(report), renderWarnings(report), renderResults(report), renderChanges(report), renderCommitsSince(report), report.rollback ? renderRollbackKit(report.rollback) : undefined, report.baseline ? renderBaseline(report.baseline) : undefined, renderReportDetails(report), renderChecklistSection(report));
+    return blocks(renderTitle(report), `Namespace \`${report.namespace}\` · ${renderSource(report)} · ${(report.durationMs / 1000).toFixed(2)} s · ${report.tool.name} ${report.tool.version} · ${report.finishedAt}`, renderScopeNote(report), renderWhy(report), renderWarnings(report), renderResults(report), renderChanges(report), renderCommitsSince(report), report.rollback ? renderRollbackKit$1(report.rollback) : undefined, report.baseline ? renderBaseline(report.baseline) : undefined, renderReportDetails(report), renderChecklistSection(report));
+}
+
+/**
+ * The tracking issue after the deploy: the success-criteria items ticked from the verify run (only those
+ * lines change: the preflight's ticks and people's ticks elsewhere stay as they are), and the seed's
+ * post-deployment record and sign-off in their own section of the tool's part of the body.
+ */
+function formatDuration(ms) {
+    if (ms === undefined)
+        return 'unknown';
+    const s = Math.round(ms / 1000);
+    return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
+}
+
+/**
+ * The terminal report (the CLI's `--format text`), read the way `linkerd check` or `helm lint` output is:
+ * the verdict first and last; ✓ ✗ ! lines grouped by checklist section; under a ✗ the parser's or the
+ * server's own message at file:line:col and how to fix it; what did not run folded into counted lines; the
+ * root causes again at the very end, where a terminal leaves the eye. Plain text: no Markdown, no HTML.
+ */
+const noPaint = (_style, text) => text;
+/** Located problems and detail lines shown under one check (the JSON and Markdown reports have all). */
+const FINDINGS_SHOWN = 8;
+const DETAILS_SHOWN = 8;
+/** Root causes repeated at the end (each a few lines), so the last 40 lines always hold them. */
+const CAUSES_AT_END = 4;
+/** Whitespace and control characters flattened: a bundle's text cannot move the cursor or fake a line. */
+function oneLine$1(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+/g, ' ').trim();
+}
+class Writer {
+    paint;
+    width;
+    lines = [];
+    constructor(paint, width) {
+        this.paint = paint;
+        this.width = width;
+    }
+    /** One logical line, wrapped at the width; continuation lines indented by `hang` spaces. */
+    line(text = '', indent = 0, hang = indent + 2) {
+        if (text === '') {
+            this.lines.push('');
+            return;
+        }
+        // The first line has the room after `indent`, the others after `hang`: wrap them separately.
+        const first = Math.max(30, this.width - indent);
+        const next = Math.max(30, this.width - hang);
+        const pass = wrapAnsi(text, first, { hard: false, trim: true }).split('\n');
+        let head = pass[0];
+        let rest = pass.slice(1).join(' ');
+        if (stripVTControlCharacters(head).length > first) {
+            // One word longer than the line (a long path): cut it, and go on with its remainder.
+            const cut = wrapAnsi(head, first, { hard: true, trim: false }).split('\n');
+            head = cut[0];
+            rest = [cut.slice(1).join(''), rest].filter(Boolean).join(' ');
+        }
+        this.lines.push(`${' '.repeat(indent)}${head}`);
+        if (!rest)
+            return;
+        for (const part of wrapAnsi(rest, next, { hard: true, trim: true }).split('\n')) {
+            this.lines.push(`${' '.repeat(hang)}${part}`);
+        }
+    }
+}
+function mark(result, paint) {
+    if (result.blocking)
+        return paint('red', '✗');
+    if (result.status === 'warn')
+        return paint('yellow', '!');
+    if (result.status === 'pass')
+        return paint('green', '✓');
+    return paint('dim', '-');
+}
+function verdict(report, paint) {
+    return report.decision === 'go' ? paint(['green', 'bold'], '✓ GO') : paint(['red', 'bold'], '✗ NO-GO');
+}
+/** Whether a message already quotes a finding with its position (the first syntax error does). */
+const saidIn = (message, f) => message.includes(`${where(f)} ${f.message}`);
+/** file:line:col, flattened like any text from the bundle (a file name is the bundle's text too). */
+const at = (f) => oneLine$1(where(f));
+/** The check's own problems: located findings first (file:line:col, message), else its detail lines. */
+function evidence(w, result, indent) {
+    const { paint } = w;
+    const findings = (result.findings ?? []).filter(f => f.severity !== 'notice' && !saidIn(result.message, f));
+    const errorsFirst = [
+        ...findings.filter(f => f.severity === 'error'),
+        ...findings.filter(f => f.severity !== 'error')
+    ];
+    for (const f of errorsFirst.slice(0, FINDINGS_SHOWN)) {
+        const position = f.file ? `${paint('cyan', at(f))}  ` : '';
+        w.line(`${position}${oneLine$1(f.message)}`, indent, indent + 4);
+    }
+    if (errorsFirst.length > FINDINGS_SHOWN) {
+        w.line(paint('dim', `… ${errorsFirst.length - FINDINGS_SHOWN} more (--format json has them all)`), indent);
+    }
+    if (findings.length === 0 && result.blocking) {
+        const details = result.details ?? [];
+        for (const d of details.slice(0, DETAILS_SHOWN)) {
+            const nested = /^\s{2,}\S/.test(d);
+            w.line(oneLine$1(d), indent + (nested ? 2 : 0), indent + (nested ? 6 : 4));
+        }
+        if (details.length > DETAILS_SHOWN) {
+            w.line(paint('dim', `… ${details.length - DETAILS_SHOWN} more (--format json has them all)`), indent);
+        }
+    }
+    if (result.hint && (result.blocking || result.status === 'warn')) {
+        w.line(`${paint('bold', 'fix:')} ${oneLine$1(plainItemText(result.hint))}`, indent, indent + 5);
+    }
+}
+/** Where a result's section comes in the checklist (24 hours before … after the deploy). */
+function sectionOrder(section) {
+    const i = CHECKLIST.findIndex(s => section.startsWith(s.title));
+    return i < 0 ? CHECKLIST.length : i;
+}
+function renderSections(w, shown, idWidth) {
+    const sections = new Map();
+    for (const r of shown)
+        sections.set(r.section || 'Other', [...(sections.get(r.section || 'Other') ?? []), r]);
+    const ordered = [...sections].sort(([a], [b]) => sectionOrder(a) - sectionOrder(b));
+    for (const [section, results] of ordered) {
+        w.line(w.paint('bold', section));
+        for (const r of results) {
+            const blocked = r.blockedBy ? w.paint('dim', ` (blocked by ${r.blockedBy})`) : '';
+            w.line(`${mark(r, w.paint)} ${r.id.padEnd(idWidth)}  ${oneLine$1(r.message)}${blocked}`, 2, idWidth + 6);
+            if (r.blocking || r.status === 'warn')
+                evidence(w, r, 6);
+        }
+        w.line();
+    }
+}
+function renderNotRun(w, report) {
+    const folded = foldResults(report);
+    const lines = [];
+    for (const b of folded.blocked) {
+        lines.push(`${w.paint('red', '✗')} ${b.checks.length} not run because of ${b.cause} (each blocks): ${b.checks.join(', ')}`);
+    }
+    // Out of scope and not applicable: harmless, so one counted line for both.
+    const harmless = [];
+    // The offline ones are every cluster and network check: counted, not listed (the JSON report lists them).
+    if (folded.offline.length > 0)
+        harmless.push(`${folded.offline.length} cluster and network checks out of scope (offline)`);
+    const notApplicable = folded.notApplicable.reduce((n, g) => n + g.checks.length, 0);
+    if (notApplicable > 0) {
+        const groups = folded.notApplicable.map(g => `${g.checks.join(', ')}: ${oneLine$1(g.why)}`);
+        harmless.push(`${notApplicable} not applicable (${groups.join('; ')})`);
+    }
+    const count = folded.offline.length + notApplicable;
+    if (count > 0)
+        lines.push(`- ${count} not run, none blocks: ${harmless.join('; ')}`);
+    if (lines.length === 0)
+        return;
+    w.line(w.paint('bold', 'Not run'));
+    for (const line of lines)
+        w.line(line, 2, 4);
+    w.line();
+}
+function renderCause(w, cause, report) {
+    const result = report.results.find(r => r.id === cause.check);
+    const blocked = cause.blocks.length > 0
+        ? w.paint('dim', ` — blocks ${cause.blocks.length} more: ${cause.blocks.slice(0, 6).join(', ')}${cause.blocks.length > 6 ? ', …' : ''}`)
+        : '';
+    w.line(`${w.paint('red', '✗')} ${w.paint('bold', cause.check)}: ${oneLine$1(cause.message)}${blocked}`, 2, 6);
+    const located = (result?.findings ?? [])
+        .filter(f => f.severity === 'error' && f.file && !saidIn(cause.message, f))
+        .slice(0, 3);
+    for (const f of located)
+        w.line(`${w.paint('cyan', at(f))}  ${oneLine$1(f.message)}`, 6, 10);
+    if (cause.hint)
+        w.line(`${w.paint('bold', 'fix:')} ${oneLine$1(plainItemText(cause.hint))}`, 6, 11);
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** The last lines: the verdict again, with every root cause (the first few in full) and the exit code. */
+function renderEnd(w, report) {
+    const c = report.counts;
+    const scope = report.scope === 'bundle-only' ? ' (bundle only: offline run)' : '';
+    if (report.decision === 'go') {
+        const warned = c.warn > 0 ? `, ${plural(c.warn, 'warning')} (${report.warnings.map(x => x.check).join(', ')})` : '';
+        w.line(`${verdict(report, w.paint)}${scope} — ${c.pass} passed${warned}; nothing blocks · exit 0`);
+        return;
+    }
+    const causes = report.rootCauses;
+    const head = causes.length > 0
+        ? `${plural(causes.length, 'root cause')}, ${plural(report.failedChecks.length, 'check')} ${report.failedChecks.length === 1 ? 'blocks' : 'block'}`
+        : 'nothing was verified';
+    w.line(`${verdict(report, w.paint)}${scope} — ${head} · exit 1`);
+    for (const cause of causes.slice(0, CAUSES_AT_END))
+        renderCause(w, cause, report);
+    if (causes.length > CAUSES_AT_END) {
+        w.line(`… ${causes.length - CAUSES_AT_END} more: ${causes
+            .slice(CAUSES_AT_END)
+            .map(x => x.check)
+            .join(', ')}`, 2);
+    }
+    for (const reason of report.reasons.filter(r => r.check === null))
+        w.line(`✗ ${reason.message}`, 2);
+}
+/** The whole terminal report. Ends with a newline. */
+function renderText(report, options = {}) {
+    const w = new Writer(options.paint ?? noPaint, Math.max(60, options.width ?? 100));
+    const what = report.mode === 'verify' ? 'Vapora deployment verification' : 'Vapora pre-deployment preflight';
+    const source = report.bundle
+        ? report.bundle.files
+            ? `${report.bundle.origin?.url ?? report.bundle.path} (${report.bundle.kind}, ${report.bundle.files.length} files)`
+            : `${report.bundle.path} (not opened)`
+        : 'no bundle';
+    w.line(`${verdict(report, w.paint)}  ${what} · ${source}`, 0, 2);
+    const scope = report.scope === 'bundle-only'
+        ? 'offline: the decision covers the bundle only'
+        : `cluster ${report.cluster?.server ?? 'not reached'}`;
+    w.line(w.paint('dim', `namespace ${report.namespace} · ${scope} · ${(report.durationMs / 1000).toFixed(2)} s · ${report.tool.name} ${report.tool.version}`), 2, 2);
+    w.line();
+    const folded = foldResults(report);
+    const idWidth = Math.min(22, Math.max(12, ...folded.shown.map(r => r.id.length)));
+    renderSections(w, folded.shown, idWidth);
+    renderNotRun(w, report);
+    renderRollbackKit(w, report);
+    const cl = report.checklist.counts;
+    const when = report.mode === 'verify' ? 'after the deploy' : 'before the deploy';
+    w.line(`Checklist: ${cl.ticked} of ${cl.items} done ${when} · ${cl.leftForPeople} for people · ${cl.notTickedByTool} not checked by this run`);
+    w.line();
+    if ('verification' in report)
+        renderVerification(w, report);
+    renderEnd(w, report);
+    return `${w.lines.join('\n')}\n`;
+}
+/** The commands a rollback needs, where a terminal user can copy them from. */
+function renderRollbackKit(w, report) {
+    const kit = report.rollback;
+    if (!kit || (kit.undoCommands.length === 0 && !kit.configMapBackupPath))
+        return;
+    w.line(w.paint('bold', 'Rollback kit'));
+    for (const command of kit.undoCommands)
+        w.line(command, 2, 6);
+    if (kit.configMapBackupPath)
+        w.line(`ConfigMap backup: ${kit.configMapBackupPath}`, 2, 4);
+    w.line();
+}
+/** Verify mode's record: verified or not, duration, rollback, and the undo commands when not verified. */
+function renderVerification(w, report) {
+    const v = report.verification;
+    w.line(w.paint('bold', v.verified ? 'Deployment verified' : 'Deployment not verified'));
+    w.line(`start ${v.startedAt ?? 'unknown'} · end ${v.endedAt} · duration ${formatDuration(v.durationMs)} · rollback ${v.rollbackDetected ? 'detected' : 'no'} · pod restarts ${v.podRestarts ?? 'unknown'}`, 2, 4);
+    if (!v.verified && v.undoCommands.length > 0) {
+        w.line('Roll back with:', 2);
+        for (const command of v.undoCommands)
+            w.line(command, 4, 6);
+    }
+    w.line();
 }
 
 const orNull = (value) => (value === undefined ? null : value);
@@ -7291,35 +7135,34 @@ function reportJson(report) {
 function renderJson(report) {
     return `${JSON.stringify(reportJson(report), null, 2)}\n`;
 }
-
-/**
- * Reads the ticks already in a tracking issue, so that a new run can merge them (see `mergeTicks` in
- * state.ts): people's ticks on manual items are kept, the tool's own ticks are re-checked.
- */
-// A task-list line as people leave it: any bullet or number, inside a quote or indented, the marker
-// anywhere after the box and text after it ("done by @bob").
-const ITEM_LINE = new RegExp(String.raw `^\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s+\[([ xX])\]\s.*?<!--\s*` +
-    ITEM_MARKER_PREFIX.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') +
-    String.raw `([\w.-]+)(\s+` +
-    TICKED_BY_PREFLIGHT +
-    String.raw `)?\s*-->`);
-/** Reads every item's tick from an issue body (GitHub may store `\r\n` after an edit in the browser). */
-function readTicks(body) {
-    const ticks = new Map();
-    for (const line of body.split(/\r?\n/)) {
-        const match = ITEM_LINE.exec(line);
-        // The first line for a key wins: a pasted copy further down must not override the real item.
-        if (!match || ticks.has(match[2]))
-            continue;
-        ticks.set(match[2], { ticked: match[1].toLowerCase() === 'x', byPreflight: Boolean(match[3]) });
+/** Nulls back to absent, as the `Report` type has them. */
+function withoutNulls(value) {
+    if (Array.isArray(value))
+        return value.map(withoutNulls);
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value)
+            .filter(([, v]) => v !== null)
+            .map(([k, v]) => [k, withoutNulls(v)]));
     }
-    return ticks;
+    return value;
+}
+/** Reads a JSON report written by `renderJson` (version 2, or 1 from earlier releases). Throws on anything else. */
+function readJsonReport(text) {
+    const parsed = JSON.parse(text);
+    if ((parsed?.version !== 1 && parsed?.version !== 2) || !Array.isArray(parsed.results)) {
+        throw new Error('not a preflight JSON report (version 1 or 2)');
+    }
+    return withoutNulls(parsed);
 }
 
-const PREFIX = 'vapora-preflight:record=';
+/**
+ * What a preflight leaves in the tracking issue for the verify run after the deploy: when it ran, the
+ * revisions and ReplicaSets live then (to recognise a rollback), the undo commands, and the baseline.
+ * Kept as base64 JSON in a hidden marker (no `-->` can end the comment early), read only from the tool's
+ * part of the body.
+ */
 function recordOf(report, runUrl) {
-    const histories = (report.results.find(r => r.id === 'rollout-history')?.data?.histories ??
-        []);
+    const histories = readData(report.results, ROLLOUT_HISTORY_DATA)?.histories ?? [];
     return {
         v: 1,
         finishedAt: report.finishedAt,
@@ -7331,123 +7174,6 @@ function recordOf(report, runUrl) {
         baseline: report.baseline,
         runUrl
     };
-}
-/** Beyond this the record would crowd the checklist out of the 65,536-character issue body. */
-const RECORD_LIMIT = 16_000;
-function renderRecord(record) {
-    const encode = (r) => Buffer.from(JSON.stringify(r)).toString('base64');
-    let text = encode(record);
-    // Node usage is only shown, never compared: it goes first. Restarts of pods beyond the limit next
-    // (verify then counts their restarts from 0, which can only make it stricter).
-    if (text.length > RECORD_LIMIT && record.baseline) {
-        text = encode({ ...record, baseline: { ...record.baseline, nodes: undefined } });
-    }
-    if (text.length > RECORD_LIMIT && record.baseline?.podRestarts) {
-        const restarts = Object.entries(record.baseline.podRestarts).filter(([, n]) => n > 0);
-        text = encode({
-            ...record,
-            baseline: {
-                ...record.baseline,
-                nodes: undefined,
-                podRestarts: Object.fromEntries(restarts.slice(0, 300))
-            }
-        });
-    }
-    return `<!-- ${PREFIX}${text} -->`;
-}
-
-/**
- * The tracking issue's body: a hidden identity marker, the decision, the checklist (with people's ticks
- * merged in), the rollback kit, what is changing and the results. Fits GitHub's 65,536-character limit by
- * dropping the least important sections first, with a visible note and a link to the full report.
- */
-/** GitHub refuses longer issue bodies (422 "body is too long"). */
-const ISSUE_BODY_LIMIT = 65_536;
-const KEY_MARKER_PREFIX = 'vapora-preflight:key=';
-/** Ends this tool's part of the body: what people write after it (or before the key marker) is kept. */
-const END_MARKER = '<!-- vapora-preflight:end -->';
-/**
- * What of the previous body belongs to people: text before the key marker and after the end marker. An
- * issue this tool never wrote (given as issue-number) is all theirs and is kept below a rule.
- */
-function peoplesText(previousBody, key) {
-    if (!previousBody)
-        return { before: '', after: '' };
-    const start = previousBody.indexOf(issueKeyMarker(key));
-    if (start < 0)
-        return { before: '', after: `\n\n---\n\n${previousBody}` };
-    const end = previousBody.indexOf(END_MARKER, start);
-    return {
-        before: previousBody.slice(0, start),
-        after: end < 0 ? '' : previousBody.slice(end + END_MARKER.length)
-    };
-}
-/** The hidden marker that identifies the tracking issue of one key (by default, the environment). */
-function issueKeyMarker(key) {
-    return `<!-- ${KEY_MARKER_PREFIX}${key} -->`;
-}
-function renderOverridden(merged) {
-    if (merged.overridden.length === 0)
-        return '';
-    return blocks('### ⚠️ Ticks removed because the check now fails', merged.overridden
-        .map(o => `- ${prose(o.text)} — ticked by hand, but: ${inline(o.reason, 300)}`)
-        .join('\n'));
-}
-function renderIssueBody(input) {
-    const { report } = input;
-    const previous = input.previousBody ? readTicks(input.previousBody) : new Map();
-    const merged = mergeTicks(checklistStatus(report), previous);
-    const run = input.runUrl ? ` · [run](${input.runUrl})` : '';
-    const sections = [
-        {
-            name: 'header',
-            text: blocks(issueKeyMarker(input.key), `## ${renderHeadline(report)} — Vapora preflight · ${code(input.environment)}`, `Last run ${report.finishedAt}${run} · namespace \`${report.namespace}\` · ${renderSource(report)} · ${report.tool.name} ${report.tool.version}`, renderLastGo(nextLastGo(report, input.previousBody, input.runUrl, issueKeyMarker(input.key))), renderRecord(recordOf(report, input.runUrl)))
-        },
-        { name: 'scope', text: renderScopeNote(report) },
-        { name: 'why', text: renderWhy(report) },
-        { name: 'overridden', text: renderOverridden(merged) },
-        { name: 'warnings', text: renderWarnings(report), dropOrder: 4 },
-        { name: 'rollback kit', text: report.rollback ? renderRollbackKit(report.rollback) : '', dropOrder: 5 },
-        { name: "what's changing", text: renderChanges(report), dropOrder: 3 },
-        { name: 'commits since the last go', text: renderCommitsSince(report), dropOrder: 3.2 },
-        { name: 'baseline', text: report.baseline ? renderBaseline(report.baseline) : '', dropOrder: 3.5 },
-        {
-            name: 'checklist',
-            text: blocks('### Checklist', '_Tick manual items here as you do them: later runs keep your ticks. Automated items are re-checked on every run._', renderChecklist(merged.statuses, {
-                mode: report.mode,
-                state: checklistState(merged.statuses, report.mode)
-            }))
-        },
-        { name: 'results table', text: renderResults(report), dropOrder: 2 },
-        { name: 'details', text: renderReportDetails(report), dropOrder: 1 }
-    ];
-    const omitted = [];
-    const kept = peoplesText(input.previousBody, input.key);
-    const compose = () => kept.before +
-        blocks(...sections.filter(s => !omitted.includes(s.name)).map(s => s.text), omitted.length > 0 ? trimNote(omitted, input.fullReportUrl ?? input.runUrl) : undefined, END_MARKER) +
-        kept.after;
-    let body = compose();
-    const droppable = sections.filter(s => s.dropOrder !== undefined && s.text !== '');
-    droppable.sort((a, b) => a.dropOrder - b.dropOrder);
-    for (const section of droppable) {
-        if (body.length <= ISSUE_BODY_LIMIT)
-            break;
-        omitted.push(section.name);
-        body = compose();
-    }
-    if (body.length > ISSUE_BODY_LIMIT) {
-        // Only the checklist and the reasons are left and they still do not fit: cut the reasons' text, never
-        // the checklist (its ticks are people's work).
-        const why = sections.find(s => s.name === 'why');
-        why.text = blocks('### Why no-go', report.failedChecks.map(id => `- ${code(id)}`).join('\n'));
-        omitted.push('reasons text');
-        body = compose();
-    }
-    return { body, merged, omitted };
-}
-function trimNote(omitted, fullReportUrl) {
-    const where = fullReportUrl ? ` Read the full report [here](${fullReportUrl}).` : '';
-    return `> [!NOTE]\n> Trimmed to fit GitHub's ${ISSUE_BODY_LIMIT.toLocaleString('en-US')}-character limit: ${omitted.join(', ')} left out.${where}`;
 }
 
 /**
@@ -7527,12 +7253,6 @@ function createGitHubClient(token, options) {
     return client;
 }
 /**
- * For requests that must not be resent as they are: a create (GitHub may have done it before a 502, so
- * a blind retry duplicates it) and an update of a body people edit (a resend after a wait would erase
- * what they ticked meanwhile). The caller re-reads and decides instead: see attemptWrite.
- */
-const NO_RESEND = { request: { retries: 0, honourRetryAfter: false } };
-/**
  * True for failures worth trying again after re-reading: rate limits, 5xx, timeouts, network errors.
  * Not 501 (Not Implemented): a server without the route answers it every time.
  */
@@ -7553,19 +7273,6 @@ function isRateLimited(error) {
         headers['retry-after'] !== undefined ||
         /secondary rate limit/i.test(http.message ?? ''));
 }
-/** How long to wait before trying again: the server's Retry-After, else `fallbackMs`. */
-function retryDelayMs(error, fallbackMs) {
-    const header = Number(error.response?.headers?.['retry-after']);
-    return Number.isFinite(header) && header >= 0 ? header * 1000 : fallbackMs;
-}
-/** Attempts one write makes at most (a create, an update, a comment, a close). */
-const WRITE_ATTEMPTS = 3;
-/** The waits after a 5xx, a timeout or a network error that sent no Retry-After. */
-const WRITE_BACKOFF_MS = [1000, 2000];
-/** The longest Retry-After a write waits for; a longer one ends the write at once, saying so. */
-const WRITE_MAX_RETRY_AFTER_MS = 20_000;
-/** Before the look that follows the last failed attempt: time for GitHub's lists to show the write. */
-const LAST_LOOK_DELAY_MS = 1000;
 /** A write that gave up: every attempt's failure, in order, and why it stopped. */
 class WriteGaveUp extends Error {
     failures;
@@ -7595,56 +7302,6 @@ function attemptLabel(error) {
         return 'network error';
     const after = http.response?.headers?.['retry-after'];
     return http.status === 429 && after !== undefined ? `429, retry after ${after} s` : String(http.status);
-}
-const sleep$1 = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-/**
- * Attempts a write that must not be resent blindly: on a rate limit, a 5xx, a timeout or a network error
- * it waits (Retry-After up to WRITE_MAX_RETRY_AFTER_MS, else 1 s then 2 s), looks whether the write
- * happened anyway, and attempts again — WRITE_ATTEMPTS at most, never past the client's budget. A first
- * failure that is not transient is thrown as it is; any later one as a WriteGaveUp that lists them all.
- */
-async function attemptWrite(github, write) {
-    const bounds = CLIENT_BOUNDS.get(github);
-    const failures = [];
-    for (;;) {
-        try {
-            return await write.attempt();
-        }
-        catch (error) {
-            failures.push(error);
-            if (!isTransient(error)) {
-                if (failures.length === 1)
-                    throw error;
-                throw new WriteGaveUp(failures, write.followedBy);
-            }
-            const last = failures.length >= WRITE_ATTEMPTS;
-            const waitMs = last
-                ? write.look
-                    ? LAST_LOOK_DELAY_MS
-                    : 0
-                : retryDelayMs(error, WRITE_BACKOFF_MS[failures.length - 1]);
-            if (!last && waitMs > WRITE_MAX_RETRY_AFTER_MS) {
-                throw new WriteGaveUp(failures, write.followedBy, `GitHub asked to wait ${Math.round(waitMs / 1000)} s, longer than the ${WRITE_MAX_RETRY_AFTER_MS / 1000} s a write waits`);
-            }
-            if (bounds && Date.now() + waitMs >= bounds.deadline) {
-                throw new WriteGaveUp(failures, write.followedBy, `another attempt would pass the ${Math.round(bounds.budgetMs / 1000)} s allowed for GitHub calls`);
-            }
-            await sleep$1(waitMs);
-            if (write.look) {
-                let found;
-                try {
-                    found = await write.look();
-                }
-                catch (lookError) {
-                    throw new WriteGaveUp(failures, write.followedBy, `then looking failed: ${describeError(lookError)}`);
-                }
-                if (found !== undefined)
-                    return found;
-            }
-            if (last)
-                throw new WriteGaveUp(failures, write.followedBy);
-        }
-    }
 }
 /**
  * Turns an Octokit error into one line that says what failed and how to fix it. The token never
@@ -7693,21 +7350,6 @@ function explainStatus(error, needs) {
         }
     }
 }
-
-var octokit = /*#__PURE__*/Object.freeze({
-    __proto__: null,
-    BudgetSpent: BudgetSpent,
-    NO_RESEND: NO_RESEND,
-    WRITE_ATTEMPTS: WRITE_ATTEMPTS,
-    WRITE_MAX_RETRY_AFTER_MS: WRITE_MAX_RETRY_AFTER_MS,
-    WriteGaveUp: WriteGaveUp,
-    attemptLabel: attemptLabel,
-    attemptWrite: attemptWrite,
-    createGitHubClient: createGitHubClient,
-    explainGitHubError: explainGitHubError,
-    isTransient: isTransient,
-    retryDelayMs: retryDelayMs
-});
 
 /**
  * What the artifact download did on the wire, attempt by attempt (`artifact-failure.ts` words it).
@@ -7905,7 +7547,7 @@ function outcome(a) {
     const text = `${a.status}${a.statusText ? ` ${a.statusText}` : ''}`;
     return a.storageCode && a.storageCode !== a.statusText ? `${text} (${a.storageCode})` : text;
 }
-function seconds(ms) {
+function seconds$1(ms) {
     return ms < 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
 }
 /**
@@ -7917,7 +7559,7 @@ function attemptsText(tries, durationMs) {
     const last = outcomes[outcomes.length - 1];
     if (tries.length === 1)
         return { outcome: last, when: 'on its only attempt' };
-    const over = `over ${seconds(durationMs)}`;
+    const over = `over ${seconds$1(durationMs)}`;
     if (outcomes.every(o => o === last))
         return { outcome: last, when: `on every one of ${tries.length} attempts ${over}` };
     const before = new Map();
@@ -8362,541 +8004,1135 @@ var artifact = /*#__PURE__*/Object.freeze({
 });
 
 /**
- * Creating the tracking issue exactly once when several runs want it at the same moment. GitHub has no
- * conditional create, so two layers:
- *
- * 1. A lock: a label named after the key, which only one run can create (422 "already_exists" for the
- *    others). Its description says when it was taken, for how long its holder relies on it (`hold=`)
- *    and by which run attempt. The holder lists, creates if still needed and deletes the label; the
- *    others wait for the issue to appear. A lock is deleted only by its holder, or once it is provably
- *    abandoned (see `abandonment`). A label route that cannot work (403, 404, 422 of another kind, 405,
- *    501) is given up at once, a failing one (5xx, 429, timeouts) after LOCK_FAULTS failures: the lock
- *    only spares duplicates, so it never costs more than a few seconds.
- * 2. Convergence, which holds even where the lock cannot (labels unavailable, a lock abandoned by a
- *    holder that was merely slow): after creating, re-list; if several open issues carry the key,
- *    the lowest number wins and the others are closed as duplicates by the runs that created them.
+ * Runs a command the way an exec credential plugin must be run by a gate: asynchronously, with no terminal,
+ * bounded in time and output, and stopped with everything it started when it overruns.
  */
+/** Between SIGTERM and SIGKILL for a process that overran its time. */
+const KILL_GRACE_MS = 1_000;
+const MAX_STDOUT_BYTES = 1 << 20;
 /**
- * How long a holder relies on its lock, from just before taking it: it lists and creates within this,
- * blips included (three attempts 1 s and 2 s apart). A holder still creating after it (a long
- * Retry-After) does so as a run without the lock would, and convergence settles any duplicate.
+ * Runs a command in its own process group with no standard input. When it overruns `timeoutMs` (or floods
+ * stdout) the whole group gets SIGTERM, then SIGKILL after a grace period, so nothing it started survives it.
+ * Settles once the process is gone (after a stop, as soon as the leader has exited); never rejects.
  */
-const LOCK_HOLD_MS = 30_000;
-/** Allowance between two runners' clocks, when a lock's age is read from its description. */
-const LOCK_CLOCK_SKEW_MS = 30_000;
-/** Locks written without `hold=` (0.4 and earlier) were held at most this long. */
-const LEGACY_HOLD_MS = 120_000;
-/** Transient failures of the lock's own requests (take, read, clear) before going on without it. */
-const LOCK_FAULTS = 3;
-/** Each lock request's timeout: the lock is a courtesy, never worth a long wait. */
-const LOCK_REQUEST_TIMEOUT_MS = 10_000;
-/** The holder deletes its lock without reading it first while it is this far inside its hold. */
-const BLIND_RELEASE_MARGIN_MS = LOCK_REQUEST_TIMEOUT_MS;
-const LOCK_REQUEST = {
-    request: { retries: 0, honourRetryAfter: false, timeoutMs: LOCK_REQUEST_TIMEOUT_MS }
-};
-const LOCK_PREFIX = 'vapora-preflight lock ';
-/** The lock label's name: short (labels hold 50 characters) and the same for every run of one key. */
-function lockLabel(key) {
-    return `preflight-lock-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
-}
-const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-const statusOf = (error) => error.status;
-/** A lock's description as this version writes it (at most 100 characters, GitHub's limit). */
-function lockDescription(takenAt, holder) {
-    const base = `${LOCK_PREFIX}${takenAt.toISOString()} ${randomUUID().slice(0, 8)} hold=${LOCK_HOLD_MS / 1000}`;
-    const withRun = holder ? `${base} run=${holder}` : base;
-    return withRun.length <= 100 ? withRun : base;
-}
-/** Reads a lock's description; undefined when it is not one any version of this tool writes. */
-function readClaim(description) {
-    if (!description.startsWith(LOCK_PREFIX))
-        return undefined;
-    const [taken, ...rest] = description.slice(LOCK_PREFIX.length).split(' ');
-    const takenAt = Date.parse(taken);
-    if (!Number.isFinite(takenAt))
-        return undefined;
-    const hold = rest.find(t => t.startsWith('hold='));
-    const run = /^run=([^/\s]+)\/(\d+)/.exec(rest.find(t => t.startsWith('run=')) ?? '');
-    return {
-        takenAt,
-        holdMs: hold ? Number(hold.slice(5)) * 1000 || LEGACY_HOLD_MS : LEGACY_HOLD_MS,
-        run: run ? { id: run[1], attempt: Number(run[2]) } : undefined
-    };
-}
-/**
- * Why a lock seen since `firstSeenAt` (this run's clock) is provably abandoned, or undefined while its
- * holder may still rely on it:
- * - this run is a later attempt of the run that took it: GitHub re-runs only a finished run;
- * - it is older than its hold plus LOCK_CLOCK_SKEW_MS, by its own timestamp: the holder stopped relying
- *   on it, unless the two runners' clocks differ by more than that;
- * - this run has seen it, unchanged, for longer than its hold: measured on one clock only, and the hold
- *   began before the lock existed.
- * A description no version writes is abandoned only by the last rule, with the longest hold.
- */
-function abandonment(description, firstSeenAt, holder, now = Date.now()) {
-    const claim = readClaim(description);
-    const holdMs = claim?.holdMs ?? LEGACY_HOLD_MS;
-    const mine = /^([^/\s]+)\/(\d+)/.exec(holder ?? '');
-    if (claim?.run && mine && claim.run.id === mine[1] && claim.run.attempt < Number(mine[2])) {
-        return `taken by attempt ${claim.run.attempt} of this run`;
-    }
-    if (claim && now - claim.takenAt > holdMs + LOCK_CLOCK_SKEW_MS) {
-        return `taken ${Math.round((now - claim.takenAt) / 1000)} s ago, held for ${holdMs / 1000} s`;
-    }
-    if (now - firstSeenAt > holdMs)
-        return `unchanged for ${Math.round((now - firstSeenAt) / 1000)} s`;
-    return undefined;
-}
-/** One run's dealings with the lock: taking it, waiting for another's, and always releasing its own. */
-class Lock {
-    github;
-    target;
-    name;
-    /** The description of the lock this run holds, and when it sent the request that took it. */
-    mine;
-    /** Descriptions this run sent in a create that failed transiently: the label may exist, and be ours. */
-    maybeMine = new Set();
-    /** The failures of the lock's own requests in the current phase (taking, then releasing). */
-    failures = [];
-    /** Why an abandoned lock was cleared, for the run's message. */
-    cleared;
-    constructor(github, target) {
-        this.github = github;
-        this.target = target;
-        this.name = lockLabel(target.key);
-    }
-    get params() {
-        return { owner: this.target.owner, repo: this.target.repo, name: this.name };
-    }
-    /** The lock's description now, or undefined when there is no lock. */
-    async read() {
+function runProcessGroup(command, args, env, timeoutMs) {
+    return new Promise(settle => {
+        const posix = process.platform !== 'win32';
+        let child;
         try {
-            const { data } = await this.github.rest.issues.getLabel({ ...this.params, ...LOCK_REQUEST });
-            return data.description ?? '';
+            child = spawn(command, args, {
+                env,
+                stdio: ['ignore', 'pipe', 'pipe'],
+                detached: posix,
+                windowsHide: true
+            });
         }
         catch (error) {
-            if (statusOf(error) === 404)
+            // e.g. a NUL byte in an argument.
+            return settle({ kind: 'not-started', error: error });
+        }
+        const stdout = [];
+        let stdoutBytes = 0;
+        let stderr = '';
+        let stopped;
+        let graceTimer;
+        let done = false;
+        const signalGroup = (signal) => {
+            try {
+                if (posix && child.pid)
+                    process.kill(-child.pid, signal);
+                else
+                    child.kill(signal);
+            }
+            catch {
+                // Already gone.
+            }
+        };
+        const stop = (why) => {
+            if (stopped || done)
+                return;
+            stopped = why;
+            signalGroup('SIGTERM');
+            graceTimer = setTimeout(() => signalGroup('SIGKILL'), KILL_GRACE_MS);
+        };
+        const finish = (outcome) => {
+            if (done)
+                return;
+            done = true;
+            clearTimeout(timer);
+            clearTimeout(graceTimer);
+            settle(outcome);
+        };
+        // setTimeout fires at once for more than 2^31-1 ms.
+        const timer = setTimeout(() => stop('timed-out'), Math.min(timeoutMs, 2 ** 31 - 1));
+        child.stdout.on('data', (chunk) => {
+            stdoutBytes += chunk.length;
+            if (stdoutBytes > MAX_STDOUT_BYTES)
+                return stop('too-much-output');
+            stdout.push(chunk);
+        });
+        child.stderr.setEncoding('utf8');
+        child.stderr.on('data', (chunk) => {
+            stderr = (stderr + chunk).slice(-65536);
+        });
+        child.on('error', error => {
+            // Not started (ENOENT, EACCES): no process to wait for. Errors after a start end in 'close' anyway.
+            if (child.pid === undefined)
+                finish({ kind: 'not-started', error });
+        });
+        child.on('exit', () => {
+            if (!stopped)
+                return;
+            // The leader is gone; whatever it started in its group goes too, without a grace period.
+            signalGroup('SIGKILL');
+            finish({ kind: stopped, stderr });
+        });
+        child.on('close', (code, signal) => {
+            if (stopped)
+                return finish({ kind: stopped, stderr });
+            finish({ kind: 'exited', code, signal, stdout: Buffer.concat(stdout).toString('utf8'), stderr });
+        });
+    });
+}
+
+/**
+ * Kubeconfig `exec` credential plugins (client.authentication.k8s.io/v1 and v1beta1), run by us instead of
+ * by client-node: asynchronously, with a timeout, never interactively. client-node 2.0.1 waits for a plugin
+ * without any limit, so a plugin stuck on a login prompt or a dead network would hang the gate. The
+ * credential a plugin prints replaces its `exec` stanza in the in-memory KubeConfig — client-node only ever
+ * sees a token or a client certificate — and is obtained again, the same way, when it expires.
+ */
+/** How long a plugin may take to print its credential. client-go has no limit; a gate must not hang. */
+const DEFAULT_EXEC_TIMEOUT_MS = 30_000;
+/** A credential this close to its expirationTimestamp is obtained again before a request. */
+const EXPIRY_MARGIN_MS = 5_000;
+const STDERR_SHOWN_CHARS = 400;
+const API_VERSIONS = ['client.authentication.k8s.io/v1', 'client.authentication.k8s.io/v1beta1'];
+const EXEC_EXTENSION = 'client.authentication.k8s.io/exec';
+/** The plugin could not give a credential; the message says which plugin, for which user, and what to do. */
+class ExecCredentialError extends Error {
+    name = 'ExecCredentialError';
+}
+const oneLine = (text, max, separator = ' | ') => {
+    const flat = text
+        // eslint-disable-next-line no-control-regex -- ESC starts the colour and cursor codes removed here
+        .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
+        .split(/\r?\n/)
+        .map(line => line.trim())
+        .filter(Boolean)
+        .join(separator);
+    return flat.length > max ? `…${flat.slice(flat.length - max + 1)}` : flat;
+};
+const seconds = (ms) => `${ms / 1000} s`;
+/** A kind or apiVersion, quoted only when it looks like one: what a plugin printed may be a credential. */
+const shown = (value) => {
+    if (value === undefined)
+        return '(none)';
+    const looksRight = typeof value === 'string' &&
+        (/^[A-Za-z]{1,40}$/.test(value) || /^([a-z0-9-]+\.)*[a-z0-9-]+\/v\d+((alpha|beta)\d+)?$/.test(value));
+    return looksRight ? `"${value}"` : '(not shown)';
+};
+function pluginConfig(source) {
+    const exec = (typeof source.exec === 'object' && source.exec !== null ? source.exec : {});
+    const command = typeof exec.command === 'string' ? exec.command.trim() : '';
+    const named = command
+        ? `the kubeconfig's exec credential plugin \`${command}\` (user ${source.user})`
+        : `the kubeconfig's exec credential plugin of user ${source.user}`;
+    const invalid = (what) => new ExecCredentialError(`${named} ${what}`);
+    if (!command)
+        throw invalid('has no command (users[].user.exec.command).');
+    if (typeof exec.apiVersion !== 'string' || !exec.apiVersion) {
+        throw invalid(`has no apiVersion: set users[].user.exec.apiVersion to ${API_VERSIONS.join(' or ')}.`);
+    }
+    if (!API_VERSIONS.includes(exec.apiVersion)) {
+        throw invalid(`has apiVersion ${shown(exec.apiVersion)}, which is not supported: use ${API_VERSIONS.join(' or ')}.`);
+    }
+    const mode = exec.interactiveMode ?? 'IfAvailable';
+    if (mode === 'Always') {
+        throw invalid('has interactiveMode: Always, but preflight never runs a plugin interactively (its standard input is not a terminal). Use a credential that works unattended, with interactiveMode: Never or IfAvailable.');
+    }
+    if (mode !== 'Never' && mode !== 'IfAvailable') {
+        throw invalid(`has interactiveMode ${shown(mode)}: use Never, IfAvailable or Always.`);
+    }
+    if (exec.args != null && !Array.isArray(exec.args))
+        throw invalid('has args that are not a list.');
+    const args = (exec.args ?? []).map(String);
+    const env = {};
+    if (exec.env != null && !Array.isArray(exec.env))
+        throw invalid('has env that is not a list of {name, value}.');
+    for (const entry of exec.env ?? []) {
+        const { name, value } = (entry ?? {});
+        if (typeof name !== 'string' || !name)
+            throw invalid('has an env entry without a name.');
+        env[name] = value == null ? '' : String(value);
+    }
+    // As client-go does: a path with a slash is relative to the kubeconfig's directory; a bare name is looked up on PATH.
+    const hasSlash = command.includes('/') || command.includes(sep);
+    return {
+        command,
+        path: hasSlash && !isAbsolute(command) ? resolve(source.baseDir, command) : command,
+        args,
+        env,
+        apiVersion: exec.apiVersion,
+        provideClusterInfo: exec.provideClusterInfo === true,
+        installHint: typeof exec.installHint === 'string' ? oneLine(exec.installHint, 300, ' ') : undefined
+    };
+}
+/** The ExecCredential client-go passes in KUBERNETES_EXEC_INFO: never interactive, the cluster when asked for. */
+function execInfo(source, config) {
+    const spec = { interactive: false };
+    if (config.provideClusterInfo) {
+        const raw = source.cluster;
+        let caData = raw['certificate-authority-data'];
+        if (!caData && source.caFile) {
+            try {
+                caData = readFileSync(source.caFile).toString('base64');
+            }
+            catch (error) {
+                throw new ExecCredentialError(`the kubeconfig's exec credential plugin \`${config.command}\` (user ${source.user}) asks for the cluster's details, but its certificate-authority ${source.caFile} cannot be read (${error.code ?? error}).`);
+            }
+        }
+        const extensions = Array.isArray(raw.extensions) ? raw.extensions : [];
+        const cluster = {
+            server: raw.server,
+            'tls-server-name': raw['tls-server-name'],
+            'insecure-skip-tls-verify': raw['insecure-skip-tls-verify'] === true ? true : undefined,
+            'certificate-authority-data': caData,
+            'proxy-url': raw['proxy-url'],
+            'disable-compression': raw['disable-compression'] === true ? true : undefined,
+            config: extensions.find(e => e?.name === EXEC_EXTENSION)?.extension
+        };
+        spec.cluster = Object.fromEntries(Object.entries(cluster).filter(([, value]) => value !== undefined));
+    }
+    return JSON.stringify({ apiVersion: config.apiVersion, kind: 'ExecCredential', spec });
+}
+/** Strings that look like credentials, and the known secrets, replaced before a plugin's stderr is shown. */
+function redact(text, secrets) {
+    let out = text;
+    for (const secret of secrets)
+        if (secret.length >= 6)
+            out = out.split(secret).join('***');
+    return out
+        .replace(/\b(bearer\s+)[^\s"']+/gi, '$1***')
+        .replace(/\beyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*/g, '***')
+        .replace(/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g, '***');
+}
+/** Turns what the plugin printed into a credential, or says exactly what is wrong without quoting it. */
+function parseCredential(stdout, config, named) {
+    const invalid = (what) => new ExecCredentialError(`${named} ${what}; it must print an ExecCredential (${config.apiVersion}) on stdout.`);
+    if (!stdout.trim())
+        throw invalid('exited 0 but printed nothing');
+    let doc;
+    try {
+        doc = JSON.parse(stdout);
+    }
+    catch {
+        // JSON.parse quotes the text it failed on, which may hold a credential: say only how much there was.
+        throw invalid(`printed something that is not JSON (${Buffer.byteLength(stdout)} bytes, not shown: it may hold a credential)`);
+    }
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+        throw invalid('printed JSON that is not an object');
+    const { kind, apiVersion, status } = doc;
+    if (kind !== 'ExecCredential')
+        throw invalid(`printed kind ${shown(kind)}, not ExecCredential`);
+    if (apiVersion !== config.apiVersion) {
+        throw invalid(`printed apiVersion ${shown(apiVersion)}, but the kubeconfig asks for ${config.apiVersion}`);
+    }
+    if (typeof status !== 'object' || status === null)
+        throw invalid('printed an ExecCredential without a status');
+    const { token, clientCertificateData, clientKeyData, expirationTimestamp } = status;
+    const text = (value) => typeof value === 'string' && value ? value : undefined;
+    const credential = {
+        token: text(token),
+        clientCertificateData: text(clientCertificateData),
+        clientKeyData: text(clientKeyData)
+    };
+    if (!credential.clientCertificateData !== !credential.clientKeyData) {
+        throw invalid('returned a client certificate without its key, or a key without its certificate');
+    }
+    if (!credential.token && !credential.clientCertificateData) {
+        throw invalid('returned neither status.token nor status.clientCertificateData and status.clientKeyData');
+    }
+    if (expirationTimestamp != null) {
+        const expiresAt = typeof expirationTimestamp === 'string' ? Date.parse(expirationTimestamp) : NaN;
+        if (Number.isNaN(expiresAt))
+            throw invalid('returned a status.expirationTimestamp that is not an RFC 3339 time');
+        credential.expiresAt = expiresAt;
+    }
+    return credential;
+}
+/** Every string of a credential to mask: the values, and each line of a PEM (log lines are masked one by one). */
+function credentialSecrets(credential) {
+    const values = [credential.token, credential.clientKeyData, credential.clientCertificateData].filter((value) => !!value && value.length >= 6);
+    const lines = values.flatMap(value => value.includes('\n')
+        ? value
+            .split(/\r?\n/)
+            .map(line => line.trim())
+            .filter(line => line.length >= 16 && !line.startsWith('-----'))
+        : []);
+    return [...new Set([...values, ...lines])];
+}
+/**
+ * Runs the plugin once and returns its credential. Throws an ExecCredentialError that names the plugin and
+ * the user: a timeout, a plugin that cannot start or exits non-zero (with its stderr, bounded and with
+ * credentials removed), output that is not an ExecCredential of the configured apiVersion, interactiveMode
+ * Always. What the plugin prints on stdout is never quoted.
+ */
+async function runExecPlugin(source, options) {
+    const config = pluginConfig(source);
+    const named = `the kubeconfig's exec credential plugin \`${config.command}\``;
+    const who = `(user ${source.user})`;
+    const env = { ...process.env, ...config.env, KUBERNETES_EXEC_INFO: execInfo(source, config) };
+    const outcome = await runProcessGroup(config.path, config.args, env, options.timeoutMs);
+    const known = [...(options.knownSecrets ?? [])];
+    const said = (stderr) => oneLine(redact(stderr, known), STDERR_SHOWN_CHARS);
+    switch (outcome.kind) {
+        case 'not-started': {
+            const { code, message } = outcome.error;
+            if (code === 'ENOENT') {
+                const where = config.path === config.command ? 'on PATH' : `at ${config.path}`;
+                throw new ExecCredentialError(`${named} was not found ${where} ${who}.${config.installHint ? ` ${config.installHint}` : ''}`);
+            }
+            if (code === 'EACCES') {
+                throw new ExecCredentialError(`${named} cannot be run ${who}: permission denied (is ${config.path} executable?).`);
+            }
+            throw new ExecCredentialError(`${named} could not be started ${who}: ${message}.`);
+        }
+        case 'timed-out': {
+            const stderr = said(outcome.stderr);
+            throw new ExecCredentialError(`${named} did not answer within ${seconds(options.timeoutMs)} ${who} and was stopped. It must print its credential unattended (no login prompt, no browser): check that it can reach what it needs from here, or give it longer (execTimeoutMs).${stderr ? ` Its stderr: ${stderr}` : ''}`);
+        }
+        case 'too-much-output':
+            throw new ExecCredentialError(`${named} printed more than ${MAX_STDOUT_BYTES / 2 ** 20} MiB ${who} and was stopped.`);
+        case 'exited': {
+            if (outcome.code !== 0) {
+                // A credential it printed before failing must not reach the message through its stderr either.
+                try {
+                    known.push(...credentialSecrets(parseCredential(outcome.stdout, config, named)));
+                }
+                catch {
+                    // Not a credential: nothing more to hide.
+                }
+                const stderr = said(outcome.stderr);
+                const how = outcome.signal
+                    ? `was killed by ${outcome.signal}`
+                    : `failed with exit code ${outcome.code}`;
+                throw new ExecCredentialError(`${named} ${how} ${who}${stderr ? `: ${stderr}` : ', with nothing on stderr.'}`);
+            }
+            return parseCredential(outcome.stdout, config, `${named} ${who}`);
+        }
+    }
+}
+/**
+ * The current user's credential from its exec plugin, for one run. From construction on, the user in the
+ * KubeConfig has no `exec` (client-node would run it without a time limit); each credential obtained is put in
+ * its place. The first failure is final: a plugin that hung once costs the run one timeout, not one per request.
+ */
+class ExecCredentials {
+    kubeConfig;
+    source;
+    options;
+    userIndex;
+    original;
+    credential;
+    failure;
+    pending;
+    prepared = false;
+    /** Every secret the plugin has returned in this run. */
+    secrets = [];
+    constructor(kubeConfig, source, options) {
+        this.kubeConfig = kubeConfig;
+        this.source = source;
+        this.options = options;
+        const users = kubeConfig.getUsers();
+        this.userIndex = users.findIndex(user => user.name === source.user);
+        this.original = users[this.userIndex];
+        this.install(undefined);
+    }
+    /** Obtains the first credential (its secrets are then in `secrets`); never throws: a failure waits for `current()`. */
+    async prepare() {
+        await this.current().catch(() => undefined);
+        this.prepared = true;
+    }
+    /** A credential valid for at least a few seconds more, obtained again when needed (one plugin run at a time). */
+    async current() {
+        if (this.failure)
+            throw this.failure;
+        const credential = this.credential;
+        if (credential &&
+            (credential.expiresAt === undefined || Date.now() < credential.expiresAt - EXPIRY_MARGIN_MS)) {
+            return credential;
+        }
+        this.pending ??= this.obtain().finally(() => (this.pending = undefined));
+        return this.pending;
+    }
+    async obtain() {
+        try {
+            const credential = await runExecPlugin(this.source, {
+                timeoutMs: this.options.timeoutMs,
+                knownSecrets: [...(this.options.knownSecrets ?? []), ...this.secrets]
+            });
+            const fresh = credentialSecrets(credential).filter(secret => !this.secrets.includes(secret));
+            this.secrets.push(...fresh);
+            // Masked before anything can use (and so print) it.
+            if (this.prepared && fresh.length)
+                this.options.onSecrets?.(fresh);
+            this.credential = credential;
+            this.install(credential);
+            return credential;
+        }
+        catch (error) {
+            this.failure = error instanceof Error ? error : new ExecCredentialError(String(error));
+            this.install(undefined);
+            throw this.failure;
+        }
+    }
+    /** Puts the user back into the KubeConfig without its plugin, with the credential when there is one. */
+    install(credential) {
+        const { exec: _exec, authProvider: _authProvider, ...user } = this.original;
+        const certificate = credential?.clientCertificateData
+            ? {
+                certData: Buffer.from(credential.clientCertificateData).toString('base64'),
+                certFile: undefined,
+                keyData: Buffer.from(credential.clientKeyData).toString('base64'),
+                keyFile: undefined
+            }
+            : {};
+        this.kubeConfig.getUsers()[this.userIndex] = {
+            ...user,
+            token: credential?.token ?? user.token,
+            ...certificate
+        };
+    }
+}
+
+/**
+ * A small raw client for the Kubernetes API. Authentication and TLS come from @kubernetes/client-node's
+ * KubeConfig (certificates, tokens, in-cluster); exec credential plugins are run by ExecCredentials, with a
+ * timeout, and their credential handed to the KubeConfig. Requests are sent as raw JSON over one
+ * kept-alive connection pool, because client-node's typed models silently drop unknown fields — and a
+ * dry-run of a manifest with a typo must reach the server with the typo.
+ *
+ * Every request has a timeout; transient failures (network errors, 429, 502-504) are retried with backoff
+ * within a bounded budget; everything else fails at once with the server's own message.
+ */
+class KubeApiError extends Error {
+    status;
+    kubeStatus;
+    name = 'KubeApiError';
+    constructor(message, status, kubeStatus, options) {
+        super(message, options);
+        this.status = status;
+        this.kubeStatus = kubeStatus;
+    }
+    /** True when the server could not be reached or did not answer in time. */
+    get unreachable() {
+        return this.status === undefined;
+    }
+}
+const DEFAULT_CLIENT_OPTIONS = {
+    timeoutMs: 10_000,
+    attempts: 3,
+    backoffMs: 250,
+    concurrency: 8,
+    execTimeoutMs: DEFAULT_EXEC_TIMEOUT_MS
+};
+const TRANSIENT_STATUS = new Set([429, 502, 503, 504]);
+const TRANSIENT_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'ECONNABORTED',
+    'UND_ERR_SOCKET'
+]);
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** Parses `Warning: 299 - "message"` headers into their messages. */
+function parseWarnings(header) {
+    const values = header === undefined ? [] : Array.isArray(header) ? header : [header];
+    return values.flatMap(value => [...value.matchAll(/\d{3} \S+ "((?:[^"\\]|\\.)*)"/g)].map(m => m[1].replace(/\\"/g, '"')));
+}
+/** Certificate and key as comparable text (client-node gives Buffers). */
+const identity = (options) => [options.cert, options.key]
+    .map(v => (v === undefined ? '' : Buffer.isBuffer(v) ? v.toString('base64') : String(v)))
+    .join('|');
+class KubeClient {
+    kubeConfig;
+    tls;
+    options;
+    credentials;
+    server;
+    agent;
+    /** Agents replaced when the client certificate changed (a refreshed exec credential); closed with the client. */
+    retired = [];
+    tlsIdentity;
+    inFlight = 0;
+    waiting = [];
+    /** Set once a request found the server unreachable after all retries: later requests fail at once. */
+    down;
+    downAt;
+    /** When and why the server stopped answering during this run (after retries); undefined while it answers. */
+    get lost() {
+        return this.down && this.downAt !== undefined
+            ? { at: this.downAt, message: this.down.message }
+            : undefined;
+    }
+    constructor(kubeConfig, tls, options, credentials) {
+        this.kubeConfig = kubeConfig;
+        this.tls = tls;
+        this.options = options;
+        this.credentials = credentials;
+        const cluster = kubeConfig.getCurrentCluster();
+        this.server = new URL(cluster.server);
+        this.tlsIdentity = identity(tls);
+        this.agent = this.newAgent(tls);
+    }
+    newAgent(tls) {
+        const agentOptions = { keepAlive: true, maxSockets: this.options.concurrency };
+        return this.server.protocol === 'http:'
+            ? new http.Agent(agentOptions)
+            : new https.Agent({ ...agentOptions, ...tls });
+    }
+    /**
+     * Builds a client for the KubeConfig's current context. With `credentials` (the current user's exec
+     * plugin), the plugin runs first, within its timeout; if it fails, the first request throws its error.
+     */
+    static async create(kubeConfig, options = {}, credentials) {
+        await credentials?.prepare();
+        const applied = {};
+        await kubeConfig.applyToHTTPSOptions(applied);
+        const { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername } = applied;
+        return new KubeClient(kubeConfig, { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername }, { ...DEFAULT_CLIENT_OPTIONS, ...options }, credentials);
+    }
+    /** The API server URL (no credentials). */
+    get serverUrl() {
+        return this.server.origin + this.server.pathname.replace(/\/$/, '');
+    }
+    async acquire() {
+        if (this.inFlight < this.options.concurrency) {
+            this.inFlight++;
+            return;
+        }
+        await new Promise(resolve => this.waiting.push(resolve));
+    }
+    release() {
+        const next = this.waiting.shift();
+        if (next)
+            next();
+        else
+            this.inFlight--;
+    }
+    /** Fresh auth headers for each request: exec plugins and OIDC tokens expire. */
+    async authHeaders() {
+        // Throws the plugin's error (a timeout, a failure) when there is no credential to send.
+        await this.credentials?.current();
+        const opts = {};
+        await this.kubeConfig.applyToHTTPSOptions(opts);
+        if (this.server.protocol === 'https:' && identity(opts) !== this.tlsIdentity) {
+            // A new client certificate (a refreshed exec credential): new connections present it.
+            this.retired.push(this.agent);
+            this.agent = this.newAgent({ ...this.tls, cert: opts.cert, key: opts.key });
+            this.tlsIdentity = identity(opts);
+        }
+        const headers = {};
+        for (const [name, value] of Object.entries(opts.headers ?? {}))
+            headers[name] = String(value);
+        if (opts.auth)
+            headers.Authorization = `Basic ${Buffer.from(opts.auth).toString('base64')}`;
+        return headers;
+    }
+    attempt(req, headers) {
+        const url = new URL(this.server.pathname.replace(/\/$/, '') + req.path, this.server);
+        for (const [name, value] of Object.entries(req.query ?? {})) {
+            if (value !== undefined)
+                url.searchParams.set(name, String(value));
+        }
+        const payload = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body));
+        const transport = url.protocol === 'http:' ? http : https;
+        return new Promise((resolve, reject) => {
+            const request = transport.request(url, {
+                method: req.method,
+                agent: this.agent,
+                headers: {
+                    ...headers,
+                    Accept: 'application/json',
+                    'User-Agent': 'vapora-preflight',
+                    ...(payload
+                        ? { 'Content-Type': req.contentType ?? 'application/json', 'Content-Length': payload.length }
+                        : {})
+                },
+                timeout: this.options.timeoutMs
+            }, response => {
+                const chunks = [];
+                response.on('data', chunk => chunks.push(chunk));
+                response.on('error', reject);
+                response.on('end', () => {
+                    const text = Buffer.concat(chunks).toString('utf8');
+                    let body = text;
+                    try {
+                        body = text ? JSON.parse(text) : undefined;
+                    }
+                    catch {
+                        // Not JSON (a proxy's HTML error page, say): keep the text for the message.
+                    }
+                    const status = response.statusCode ?? 0;
+                    const warnings = parseWarnings(response.headers.warning);
+                    if (status >= 200 && status < 300)
+                        return resolve({ status, body: body, warnings });
+                    const kubeStatus = typeof body === 'object' && body !== null ? body : undefined;
+                    const message = kubeStatus?.message ??
+                        (typeof body === 'string' && body ? body.slice(0, 300) : `HTTP ${status}`);
+                    const error = new KubeApiError(message, status, kubeStatus);
+                    error.retryAfter =
+                        Number(response.headers['retry-after']) || undefined;
+                    reject(error);
+                });
+            });
+            request.on('timeout', () => {
+                request.destroy(Object.assign(new Error(`no answer within ${this.options.timeoutMs} ms`), { code: 'ETIMEDOUT' }));
+            });
+            request.on('error', error => {
+                const code = error.code ?? '';
+                const what = /CERT|SSL|TLS|SIGNATURE|ALTNAME/.test(code)
+                    ? `the API server at ${this.serverUrl} failed TLS verification (check the kubeconfig's certificate-authority)`
+                    : `cannot reach the API server at ${this.serverUrl}`;
+                reject(new KubeApiError(`${what}: ${code} ${error.message}`.replace('  ', ' '), undefined, undefined, {
+                    cause: error
+                }));
+            });
+            request.end(payload);
+        });
+    }
+    /** Sends a request, retrying transient failures. Throws `KubeApiError` with the server's message. */
+    async request(req) {
+        await this.acquire();
+        try {
+            // A dead server would otherwise cost every remaining call its full timeout and retries.
+            if (this.down)
+                throw new KubeApiError(`the API server stopped answering: ${this.down.message}`, undefined);
+            let lastError;
+            for (let attempt = 1; attempt <= this.options.attempts; attempt++) {
+                try {
+                    return await this.attempt(req, await this.authHeaders());
+                }
+                catch (error) {
+                    lastError = error;
+                    if (!(error instanceof KubeApiError) || attempt === this.options.attempts)
+                        break;
+                    const code = (error.cause?.code ?? '');
+                    const transient = error.status === undefined ? TRANSIENT_CODES.has(code) : TRANSIENT_STATUS.has(error.status);
+                    if (!transient)
+                        break;
+                    const retryAfterMs = (error.retryAfter ?? 0) * 1000;
+                    await sleep(Math.min(Math.max(retryAfterMs, this.options.backoffMs * 2 ** (attempt - 1)), 5000));
+                }
+            }
+            if (lastError instanceof KubeApiError && lastError.unreachable && !this.down) {
+                this.down = lastError;
+                this.downAt = Date.now();
+            }
+            throw lastError;
+        }
+        finally {
+            this.release();
+        }
+    }
+    async get(path, query) {
+        return (await this.request({ method: 'GET', path, query })).body;
+    }
+    /** GET that answers undefined for 404 instead of throwing. */
+    async getOptional(path, query) {
+        try {
+            return await this.get(path, query);
+        }
+        catch (error) {
+            if (error instanceof KubeApiError && error.status === 404)
                 return undefined;
             throw error;
         }
     }
-    /** Counts a failure of the lock's own requests; true when it is time to go on without the lock. */
-    failed(error) {
-        if (statusOf(error) === 401)
-            throw error;
-        this.failures.push(error);
-        return !isTransient(error) || this.failures.length >= LOCK_FAULTS;
-    }
-    /** Why this run goes on without the lock, from the failures counted. */
-    get without() {
-        const [first] = this.failures;
-        return {
-            without: this.failures.length === 1 && !isTransient(first)
-                ? `its label answered ${attemptLabel(first)}, so labels cannot serve as a lock here`
-                : `its label requests failed ${this.failures.length} times: ${this.failures.map(attemptLabel).join(', ')}`
-        };
-    }
-    pause(error) {
-        const backoff = 250 * 2 ** Math.max(this.failures.length - 1, 0);
-        return sleep(Math.min(retryDelayMs(error, backoff), 2_000));
-    }
-    /** Takes the lock, or learns that the issue exists, or gives a reason to go on without the lock. */
-    async take(find) {
-        const timeoutMs = this.target.lockTimeoutMs ?? 60_000;
-        const deadline = Date.now() + timeoutMs;
-        const firstSeen = new Map();
-        for (let round = 0;; round++) {
-            if (Date.now() >= deadline)
-                return { without: `another run's lock was still held after ${Math.round(timeoutMs / 1000)} s` };
-            const description = lockDescription(new Date(), this.target.holder);
-            const sentAt = Date.now();
-            let seen;
-            try {
-                await this.github.rest.issues.createLabel({
-                    ...this.params,
-                    color: 'ededed',
-                    description,
-                    ...LOCK_REQUEST
-                });
-                this.mine = { description, sentAt };
-                return { held: true };
-            }
-            catch (error) {
-                if (!isAlreadyExists(error)) {
-                    // 5xx, 429, timeouts: the label may have been created all the same. Anything else: no lock here.
-                    if (isTransient(error))
-                        this.maybeMine.add(description);
-                    if (this.failed(error))
-                        return this.without;
-                    await this.pause(error);
-                    try {
-                        seen = await this.read();
-                    }
-                    catch (readError) {
-                        if (this.failed(readError))
-                            return this.without;
-                        continue;
-                    }
-                    if (seen === undefined) {
-                        this.maybeMine.delete(description);
-                        continue;
-                    }
-                }
-            }
-            // Held. Ours after all (a create that failed in answer only), or another run's: wait for its issue.
-            if (seen === undefined) {
-                try {
-                    seen = await this.read();
-                }
-                catch (readError) {
-                    if (this.failed(readError))
-                        return this.without;
-                    continue;
-                }
-                if (seen === undefined)
-                    continue;
-            }
-            if (this.maybeMine.has(seen)) {
-                this.maybeMine.delete(seen);
-                this.mine = { description: seen, sentAt: readClaim(seen)?.takenAt ?? sentAt };
-                return { held: true };
-            }
-            const existing = await find();
-            if (existing.length > 0)
-                return { found: existing[0] };
-            if (!firstSeen.has(seen))
-                firstSeen.set(seen, Date.now());
-            const abandoned = abandonment(seen, firstSeen.get(seen), this.target.holder);
-            if (abandoned) {
-                const held = seen;
-                if (!(await this.deleteIf(d => d === held)))
-                    return this.without;
-                this.cleared = abandoned;
-                continue;
-            }
-            await sleep(Math.min(250 * 2 ** round, 2_000) + Math.floor(Math.random() * 250));
-        }
-    }
     /**
-     * Deletes the lock while its description (read just before) passes `test`: never one another run holds
-     * now. False when the lock's requests failed too often to know.
+     * Lists `path`, then watches it (`watch=1` from the list's resourceVersion), calling `isDone` with the
+     * current objects after the list and after every event, until it returns true or `deadline` (epoch ms)
+     * passes. A watch the server ends (its timeoutSeconds, or 410 Gone) is resumed with a fresh list.
+     * Returns the last objects seen and whether `isDone` was satisfied.
      */
-    async deleteIf(test) {
-        for (;;) {
-            try {
-                const description = await this.read();
-                if (description !== undefined && test(description)) {
-                    await this.github.rest.issues.deleteLabel({ ...this.params, ...LOCK_REQUEST });
-                }
-                return true;
-            }
-            catch (error) {
-                if (statusOf(error) === 404)
-                    return true;
-                if (this.failed(error))
-                    return false;
-                await this.pause(error);
-            }
+    async watchUntil(path, isDone, deadline) {
+        let objects = [];
+        while (Date.now() < deadline) {
+            const list = await this.get(path);
+            objects = list.items;
+            if (isDone(objects))
+                return { done: true, objects };
+            const byName = new Map(objects.map(o => [o.metadata?.name ?? '', o]));
+            const outcome = await this.streamWatch(path, list.metadata?.resourceVersion, deadline, (type, object) => {
+                const name = object.metadata?.name ?? '';
+                if (type === 'DELETED')
+                    byName.delete(name);
+                else if (type === 'ADDED' || type === 'MODIFIED')
+                    byName.set(name, object);
+                objects = [...byName.values()];
+                return isDone(objects);
+            });
+            if (outcome === 'done')
+                return { done: true, objects };
+            // The server ended the watch (its timeout, or 410 Gone): list again, but never in a tight loop.
+            await sleep(Math.min(1000, Math.max(0, deadline - Date.now())));
         }
+        return { done: false, objects };
     }
-    /**
-     * Releases the lock this run holds or may hold, within LOCK_FAULTS failed requests. Never throws.
-     * Inside its hold no other run may delete or replace the holder's lock, so the holder deletes it
-     * without reading it first (a read that fails cannot leave it behind); after the hold, only while it
-     * still says what the holder wrote. Whatever a lasting fault leaves is cleared by the next run that
-     * needs the lock, as soon as it is provably abandoned.
-     */
-    async release() {
-        this.failures = [];
-        try {
-            const mine = this.mine;
-            if (mine && Date.now() < mine.sentAt + LOCK_HOLD_MS - BLIND_RELEASE_MARGIN_MS) {
-                for (;;) {
-                    try {
-                        await this.github.rest.issues.deleteLabel({ ...this.params, ...LOCK_REQUEST });
+    /** One watch request: resolves 'done', or 'ended' when the server or the deadline closes it. */
+    async streamWatch(path, resourceVersion, deadline, onEvent) {
+        const remainingS = Math.max(1, Math.ceil((deadline - Date.now()) / 1000));
+        const url = new URL(this.server.pathname.replace(/\/$/, '') + path, this.server);
+        url.searchParams.set('watch', '1');
+        url.searchParams.set('allowWatchBookmarks', 'false');
+        url.searchParams.set('timeoutSeconds', String(Math.min(remainingS, 300)));
+        if (resourceVersion)
+            url.searchParams.set('resourceVersion', resourceVersion);
+        const headers = await this.authHeaders();
+        const transport = url.protocol === 'http:' ? http : https;
+        return new Promise((resolve, reject) => {
+            let settled = false;
+            const finish = (outcome) => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timer);
+                request.destroy();
+                resolve(outcome);
+            };
+            // Our own deadline: the server's timeoutSeconds is a hint, and a silent connection must not hang us.
+            const timer = setTimeout(() => finish('ended'), Math.max(0, deadline - Date.now()) + 50);
+            const request = transport.request(url, {
+                method: 'GET',
+                agent: this.agent,
+                headers: { ...headers, Accept: 'application/json', 'User-Agent': 'vapora-preflight' }
+            }, response => {
+                const status = response.statusCode ?? 0;
+                if (status >= 300) {
+                    // e.g. 403: allowed to list but not to watch. Re-listing would loop until the deadline.
+                    response.resume();
+                    if (settled)
                         return;
-                    }
-                    catch (error) {
-                        if (statusOf(error) === 404 || this.failed(error))
-                            return;
-                        await this.pause(error);
-                    }
+                    settled = true;
+                    clearTimeout(timer);
+                    request.destroy();
+                    return reject(new KubeApiError(`watching ${path}: HTTP ${status}`, status));
                 }
-            }
-            const ours = new Set([...this.maybeMine, ...(mine ? [mine.description] : [])]);
-            if (ours.size > 0)
-                await this.deleteIf(d => ours.has(d));
-        }
-        catch {
-            // A 401 while releasing: nothing more this run can do about the lock.
-        }
-        finally {
-            this.mine = undefined;
-            this.maybeMine.clear();
-        }
+                let buffered = '';
+                response.on('data', (chunk) => {
+                    buffered += chunk.toString('utf8');
+                    let newline;
+                    while ((newline = buffered.indexOf('\n')) >= 0) {
+                        const line = buffered.slice(0, newline).trim();
+                        buffered = buffered.slice(newline + 1);
+                        if (!line)
+                            continue;
+                        let event;
+                        try {
+                            event = JSON.parse(line);
+                        }
+                        catch {
+                            continue;
+                        }
+                        // ERROR carries a Status (e.g. 410 Gone: the resourceVersion is too old): list again.
+                        if (event.type === 'ERROR' || !event.object)
+                            return finish('ended');
+                        if (onEvent(event.type ?? '', event.object))
+                            return finish('done');
+                    }
+                });
+                response.on('end', () => finish('ended'));
+                response.on('error', () => finish('ended'));
+            });
+            request.on('error', error => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timer);
+                reject(new KubeApiError(`watching ${path}: ${error.message}`, undefined, undefined, { cause: error }));
+            });
+            request.end();
+        });
     }
-}
-function isAlreadyExists(error) {
-    if (statusOf(error) !== 422)
-        return false;
-    const data = error.response?.data;
-    return (data?.errors ?? []).some(e => e?.code === 'already_exists');
-}
-/**
- * Creates the issue unless `find` lists one: a failed create is attempted again (attemptWrite's bounds)
- * only after a look found no issue. Then converges: the lowest open number wins.
- */
-async function createAndConverge(github, find, create, closeDuplicate) {
-    const before = await find();
-    if (before.length > 0)
-        return { issue: before[0], created: false, notes: [] };
-    const made = await attemptWrite(github, {
-        attempt: async () => ({ issue: await create(), created: true }),
-        look: async () => {
-            const found = await find();
-            return found.length > 0 ? { issue: found[0], created: false } : undefined;
-        },
-        followedBy: 'each followed by a look that found no issue'
-    });
-    if (!made.created)
-        return { ...made, notes: [] };
-    const after = await find();
-    const winner = after.find(i => i.number < made.issue.number);
-    if (!winner)
-        return { ...made, notes: [] };
-    // The winner is there whatever happens to the duplicate: a failure to close it must not block.
-    const problem = await closeDuplicate(made.issue, winner).then(() => undefined, (error) => explainGitHubError(error, `closing duplicate #${made.issue.number}`, 'issues: write'));
-    return { issue: winner, created: false, notes: problem ? [problem] : [] };
-}
-/**
- * Returns the key's open tracking issue, creating it with `create` when there is none. `find` lists the
- * open candidates (lowest number first); `closeDuplicate` closes an issue this run created in vain.
- * A lock this run took, or may have taken, is released on every path.
- */
-async function createOnce(github, target, find, create, closeDuplicate) {
-    const lock = new Lock(github, target);
-    try {
-        const taken = await lock.take(find);
-        const notes = lock.cleared ? [`cleared an abandoned lock (${lock.cleared})`] : [];
-        if ('without' in taken)
-            notes.push(`without the lock (${taken.without})`);
-        if ('found' in taken)
-            return { issue: taken.found, created: false, notes };
-        const outcome = await createAndConverge(github, find, create, closeDuplicate);
-        return { ...outcome, notes: [...notes, ...outcome.notes] };
-    }
-    finally {
-        await lock.release();
+    /** Closes kept-alive connections so the process can exit. */
+    close() {
+        this.agent.destroy();
+        this.retired.forEach(agent => agent.destroy());
     }
 }
 
-const NEEDS = 'issues: write';
-function repoParams(repository) {
-    const [owner, repo] = repository.split('/');
-    return { owner, repo };
-}
 /**
- * The open issues carrying the key's marker, lowest number first. Listed by the first label only, so
- * that a label removed from the issue or added to issue-labels does not orphan it (the missing labels
- * are added back on update).
+ * Kubeconfig content as text: decoded from raw YAML or base64, and the values in it that must never be
+ * printed. Apart from config.ts (which loads client-node) so that the action can mask a kubeconfig before
+ * anything heavy is loaded.
  */
-async function findCandidates(github, options) {
-    const marker = issueKeyMarker(options.key);
-    const issues = await github.paginate(github.rest.issues.listForRepo, {
-        ...repoParams(options.repository),
-        state: 'open',
-        labels: options.labels[0],
-        per_page: 100
-    });
-    return issues
-        .filter(issue => !issue.pull_request && (issue.body ?? '').includes(marker))
-        .sort((a, b) => a.number - b.number);
-}
-async function targetIssue(github, options) {
-    if (options.issueNumber === undefined)
-        return (await findCandidates(github, options))[0];
-    const { data } = await github.rest.issues.get({
-        ...repoParams(options.repository),
-        issue_number: options.issueNumber
-    });
-    if (data.pull_request)
-        throw new TargetError(`issue-number: #${options.issueNumber} is a pull request, not an issue.`);
-    if (data.state !== 'open') {
-        throw new TargetError(`issue-number: #${options.issueNumber} is closed; reopen it, or leave issue-number empty to open a new tracking issue.`);
+/** Decodes kubeconfig content given as raw YAML or base64; throws a UsageError that says what to pass. */
+function decodeKubeconfig(content) {
+    const trimmed = content.trim();
+    const looksLikeYaml = (text) => /(^|\n)\s*(clusters|apiVersion|contexts)\s*:/.test(text);
+    if (looksLikeYaml(trimmed))
+        return trimmed;
+    if (/^[A-Za-z0-9+/=\s_-]+$/.test(trimmed)) {
+        const decoded = Buffer.from(trimmed, 'base64').toString('utf8');
+        if (looksLikeYaml(decoded))
+            return decoded;
     }
-    const otherKey = /<!-- vapora-preflight:key=(.+?) -->/.exec(data.body ?? '')?.[1];
-    if (otherKey !== undefined && otherKey !== options.key) {
-        throw new TargetError(`issue-number: #${options.issueNumber} tracks "${otherKey}", not "${options.key}"; its checklist is not this one's. Set issue-key: ${otherKey}, or pick another issue.`);
+    if (!trimmed.includes('\n') && existsSync(trimmed)) {
+        throw new UsageError('kubeconfig: this looks like a file path. Pass the file content (or its base64), not its path.');
     }
-    return data;
+    throw new UsageError('kubeconfig: not a kubeconfig in YAML or base64 (no "clusters:" found). Pass the file content, e.g. ${{ secrets.KUBECONFIG }}.');
 }
-class TargetError extends Error {
-}
-function shortComment(report, runUrl) {
-    const decision = report.decision === 'go' ? '🟢 **go**' : '🔴 **no-go**';
-    const failed = report.failedChecks.length > 0
-        ? ` · failed: ${report.failedChecks.map(id => `\`${id}\``).join(', ')}`
-        : '';
-    const run = runUrl ? ` · [run](${runUrl})` : '';
-    return `${report.finishedAt} · ${decision}${report.scope === 'bundle-only' ? ' (bundle only)' : ''}${failed}${run}`;
-}
-/**
- * Appends the run's comment unless this run attempt already commented (the step was retried). A comment
- * that failed transiently may have been posted all the same: before posting again, it is looked for, by
- * the run's marker (or, without one, by its exact text).
- */
-async function commentOnce(github, options, issueNumber, text) {
-    const params = { ...repoParams(options.repository), issue_number: issueNumber };
-    const marker = options.runMarker ? `<!-- vapora-preflight:run=${options.runMarker} -->` : '';
-    const body = `${text}${marker ? ` ${marker}` : ''}`;
-    const posted = async () => {
-        const comments = await github.paginate(github.rest.issues.listComments, { ...params, per_page: 100 });
-        return comments.some(c => (marker ? (c.body ?? '').includes(marker) : c.body === body)) || undefined;
+const SECRET_NAME = /token|key|password|certificate-data|secret/i;
+function secretsIn(doc) {
+    const secrets = new Set();
+    const add = (value) => {
+        if (typeof value === 'string' && value.length >= 6)
+            secrets.add(value);
     };
-    if (marker && (await posted()))
-        return;
-    await attemptWrite(github, {
-        attempt: async () => {
-            await github.rest.issues.createComment({ ...params, body, ...NO_RESEND });
-            return true;
-        },
-        look: posted,
-        followedBy: 'each followed by a look that found no such comment'
+    for (const entry of Array.isArray(doc?.users) ? doc.users : []) {
+        const user = entry?.user ?? {};
+        for (const [key, value] of Object.entries(user))
+            if (SECRET_NAME.test(key))
+                add(value);
+        // An exec plugin's env often carries one (AWS_SECRET_ACCESS_KEY, a vault token).
+        const env = user.exec?.env;
+        for (const variable of Array.isArray(env) ? env : []) {
+            const { name, value } = (variable ?? {});
+            if (typeof name === 'string' && SECRET_NAME.test(name))
+                add(value);
+        }
+    }
+    return [...secrets];
+}
+
+function readDocuments(files) {
+    return files.flatMap(file => {
+        try {
+            return [{ dir: dirname(resolve(file)), doc: parse$1(readFileSync(file, 'utf8')) }];
+        }
+        catch {
+            return []; // client-node read it; a YAML dialect difference must not stop the run here
+        }
     });
 }
-/**
- * Reads the issue, merges, writes; on a rate limit or a 5xx, waits and starts again from the read, so a
- * tick made during the wait is merged rather than overwritten by a resent body.
- */
-async function writeMerged(github, options, issueNumber, render) {
-    const params = { ...repoParams(options.repository), issue_number: issueNumber };
-    return attemptWrite(github, {
-        attempt: async () => {
-            const { data: fresh } = await github.rest.issues.get(params);
-            const rendered = render(fresh.body ?? '');
-            const labels = (fresh.labels ?? [])
-                .map(l => (typeof l === 'string' ? l : (l.name ?? '')))
-                .filter(Boolean);
-            const missing = options.labels.filter(l => !labels.includes(l));
-            await github.rest.issues.update({
-                ...params,
-                body: rendered.body,
-                ...(missing.length > 0 ? { labels: [...labels, ...missing] } : {}),
-                ...NO_RESEND
-            });
-            return rendered;
-        },
-        followedBy: 'each after reading the issue again and merging its ticks'
-    });
+/** The files client-node's loadFromDefault reads, in its order (the first to name a user or cluster wins). */
+function defaultFiles() {
+    if (process.env.KUBECONFIG)
+        return process.env.KUBECONFIG.split(delimiter).filter(Boolean);
+    const file = join(homedir(), '.kube', 'config');
+    return existsSync(file) ? [file] : [];
 }
-/** Closes the issue; a close that failed transiently is looked for (the issue closed) before another. */
-async function closeIssue(github, repository, issueNumber, stateReason) {
-    const params = { ...repoParams(repository), issue_number: issueNumber };
-    await attemptWrite(github, {
-        attempt: async () => {
-            await github.rest.issues.update({
-                ...params,
-                state: 'closed',
-                ...({ state_reason: stateReason } ),
-                ...NO_RESEND
-            });
-            return true;
-        },
-        look: async () => ((await github.rest.issues.get(params)).data.state === 'closed' ? true : undefined),
-        followedBy: 'each followed by a look that found the issue still open'
-    });
-}
-/** The one-line message of a failed GitHub step: the permission, the attempts, GitHub's own words. */
-function describeFailure(error, step) {
-    return error instanceof WriteGaveUp || error.status
-        ? explainGitHubError(error, step, NEEDS)
-        : `${step}: ${describeError(error)}`;
-}
-/**
- * Creates or updates the tracking issue and comments on it. Never throws: a failure is an outcome with
- * a message that names the missing permission or the wrong input.
- */
-async function updateTrackingIssue(report, options) {
-    const github = createGitHubClient(options.token, { baseUrl: options.apiUrl });
-    const params = repoParams(options.repository);
-    const render = (previousBody) => {
-        // Results that depend on the ticks (the manual-item gate) are added before the decision is shown.
-        const merged = mergeTicks(checklistStatus(report), previousBody ? readTicks(previousBody) : new Map());
-        const extra = options.resultsFromTicks?.(merged.statuses) ?? [];
-        return renderIssueBody({
-            report: extra.length > 0 ? amendReport(report, extra) : report,
-            key: options.key,
-            environment: options.environment,
-            runUrl: options.runUrl,
-            fullReportUrl: options.fullReportUrl,
-            previousBody
-        });
+/** The current user's exec plugin with what running it needs, or undefined when it has none. */
+function execPluginOf(kubeConfig, documents) {
+    const user = kubeConfig.getCurrentUser();
+    // client-node also takes an exec stanza from an auth-provider's config; client-go knows only users[].user.exec.
+    const exec = user?.exec ?? user?.authProvider?.config?.exec;
+    if (!user || !exec)
+        return undefined;
+    const cluster = kubeConfig.getCurrentCluster();
+    const userDocument = documents.find(d => d.doc?.users?.some(u => u?.name === user.name));
+    const rawCluster = documents
+        .map(d => d.doc?.clusters?.find(c => c?.name === cluster?.name)?.cluster)
+        .find(Boolean);
+    return {
+        user: user.name,
+        exec,
+        baseDir: userDocument?.dir ?? process.cwd(),
+        cluster: { ...rawCluster, server: cluster?.server },
+        caFile: cluster?.caFile
     };
-    let step = `finding the tracking issue in ${options.repository}`;
+}
+/** Loads and validates a KubeConfig; `context` switches the current context. */
+function loadKubeConfig(source, context) {
+    const kubeConfig = new KubeConfig();
+    let origin;
+    let documents = [];
     try {
-        let issue = await targetIssue(github, options);
-        let created = false;
-        let notes = [];
-        let rendered;
-        if (!issue) {
-            step = `creating the tracking issue in ${options.repository}`;
-            const made = await createOnce(github, { ...params, key: options.key, lockTimeoutMs: options.lockTimeoutMs, holder: options.runMarker }, () => findCandidates(github, options), async () => {
-                rendered = render();
-                const { data } = await github.rest.issues.create({
-                    ...params,
-                    title: `Deployment preflight: ${options.environment}`,
-                    body: rendered.body,
-                    labels: options.labels,
-                    ...NO_RESEND
+        if (source.kind === 'content') {
+            const text = decodeKubeconfig(source.content);
+            let doc = null;
+            try {
+                doc = parse$1(text);
+            }
+            catch {
+                // client-node reports it below, without quoting the content.
+            }
+            // There is no kubeconfig file: a relative plugin command is taken from the working directory.
+            documents = [{ dir: process.cwd(), doc }];
+            // Written 0600 and removed at once: client-node resolves relative paths and exec plugins from a file.
+            const dir = mkdtempSync(join(tmpdir(), 'vapora-kubeconfig-'));
+            try {
+                const file = join(dir, 'config');
+                writeFileSync(file, text, { mode: 0o600 });
+                kubeConfig.loadFromFile(file);
+            }
+            finally {
+                rmSync(dir, { recursive: true, force: true });
+            }
+            origin = 'the kubeconfig input';
+        }
+        else if (source.kind === 'path') {
+            if (!existsSync(source.path))
+                throw new UsageError(`kubeconfig: file "${source.path}" does not exist.`);
+            kubeConfig.loadFromFile(source.path);
+            origin = source.path;
+            documents = readDocuments([source.path]);
+        }
+        else {
+            kubeConfig.loadFromDefault();
+            documents = readDocuments(defaultFiles());
+            origin = process.env.KUBECONFIG ? `KUBECONFIG (${process.env.KUBECONFIG})` : 'the default kubeconfig';
+        }
+    }
+    catch (error) {
+        if (error instanceof UsageError)
+            throw error;
+        // Only the first line: YAML errors go on to quote the file around the error, which may hold a token.
+        throw new UsageError(`kubeconfig: cannot load it from ${source.kind === 'content' ? 'the kubeconfig input' : 'its file'} (${describeError(error).split('\n')[0]}).`);
+    }
+    if (context) {
+        const names = kubeConfig.getContexts().map(c => c.name);
+        if (!names.includes(context)) {
+            throw new UsageError(`context: "${context}" is not in ${origin}; available: ${names.join(', ') || '(none)'}.`);
+        }
+        kubeConfig.setCurrentContext(context);
+    }
+    const cluster = kubeConfig.getCurrentCluster();
+    if (!cluster || !cluster.server) {
+        throw new UsageError(`kubeconfig: ${origin} has no current context with a cluster server. Set current-context or the context input.`);
+    }
+    const secrets = [...new Set(documents.flatMap(d => secretsIn(d.doc)))];
+    return { kubeConfig, secrets, origin, exec: execPluginOf(kubeConfig, documents) };
+}
+
+/**
+ * One run's view of the cluster: the few API calls the checks need, each made at most once per run
+ * (memoised), so checks running concurrently share reads. Checks call these; they never build paths.
+ */
+const FIELD_MANAGER = 'vapora-preflight';
+const basePath = (apiVersion) => apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+class ClusterSession {
+    client;
+    origin;
+    memo = new Map();
+    constructor(client, origin) {
+        this.client = client;
+        this.origin = origin;
+    }
+    get server() {
+        return this.client.serverUrl;
+    }
+    once(key, load) {
+        let promise = this.memo.get(key);
+        if (!promise) {
+            promise = load();
+            this.memo.set(key, promise);
+        }
+        return promise;
+    }
+    version() {
+        return this.once('version', () => this.client.get('/version'));
+    }
+    /** The resources of one group/version (discovery), e.g. to map kind Deployment → `deployments`. */
+    resources(apiVersion) {
+        return this.once(`discovery:${apiVersion}`, async () => {
+            const list = await this.client.getOptional(basePath(apiVersion));
+            return (list?.resources ?? []).filter(r => !r.name.includes('/'));
+        });
+    }
+    async resourceFor(apiVersion, kind) {
+        return (await this.resources(apiVersion)).find(r => r.kind === kind);
+    }
+    /** The API path of an object (collection path when `name` is omitted). */
+    async pathFor(apiVersion, kind, namespace, name) {
+        const resource = await this.resourceFor(apiVersion, kind);
+        if (!resource)
+            return undefined;
+        const ns = resource.namespaced ? `/namespaces/${encodeURIComponent(namespace ?? 'default')}` : '';
+        return `${basePath(apiVersion)}${ns}/${resource.name}${name ? `/${encodeURIComponent(name)}` : ''}`;
+    }
+    namespace(name) {
+        return this.once(`ns:${name}`, () => this.client.getOptional(`/api/v1/namespaces/${encodeURIComponent(name)}`));
+    }
+    nodes() {
+        return this.once('nodes', async () => (await this.client.get('/api/v1/nodes')).items);
+    }
+    deployments(namespace) {
+        return this.once(`deployments:${namespace}`, async () => (await this.client.get(`/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/deployments`)).items);
+    }
+    replicaSets(namespace) {
+        return this.once(`replicasets:${namespace}`, async () => (await this.client.get(`/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/replicasets`)).items);
+    }
+    pods(namespace) {
+        const path = namespace ? `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods` : '/api/v1/pods';
+        return this.once(`pods:${namespace ?? '*'}`, async () => (await this.client.get(path)).items);
+    }
+    events(namespace) {
+        return this.once(`events:${namespace}`, async () => (await this.client.get(`/api/v1/namespaces/${encodeURIComponent(namespace)}/events`)).items);
+    }
+    configMap(namespace, name) {
+        return this.once(`cm:${namespace}/${name}`, () => this.client.getOptional(`/api/v1/namespaces/${encodeURIComponent(namespace)}/configmaps/${encodeURIComponent(name)}`));
+    }
+    /** Node metrics from metrics.k8s.io, or undefined when no metrics server serves them. */
+    nodeMetrics() {
+        return this.once('node-metrics', async () => {
+            try {
+                return (await this.client.get('/apis/metrics.k8s.io/v1beta1/nodes')).items;
+            }
+            catch (error) {
+                if (error instanceof KubeApiError && (error.status === 404 || error.status === 503))
+                    return undefined;
+                throw error;
+            }
+        });
+    }
+    /** The live object a manifest document would change, or undefined when it does not exist yet. */
+    live(doc, namespace) {
+        const key = `live:${doc.apiVersion}/${doc.kind}/${namespace}/${doc.metadata?.name}`;
+        return this.once(key, async () => {
+            const path = await this.pathFor(doc.apiVersion, doc.kind, namespace, doc.metadata.name);
+            return path ? this.client.getOptional(path) : undefined;
+        });
+    }
+    /**
+     * Server-side apply with dryRun=All and strict field validation: the server validates and defaults the
+     * object exactly as a real apply would, and stores nothing. The raw document is sent, unknown fields and all.
+     */
+    dryRunApply(doc, namespace) {
+        const key = `dry-run:${doc.apiVersion}/${doc.kind}/${namespace}/${doc.metadata?.name}`;
+        return this.once(key, async () => {
+            const path = await this.pathFor(doc.apiVersion, doc.kind, namespace, doc.metadata.name);
+            if (!path) {
+                return {
+                    ok: false,
+                    sent: false,
+                    message: `the server does not serve ${doc.kind} in ${doc.apiVersion} (is the API version or CRD right?)`,
+                    warnings: []
+                };
+            }
+            const resource = (await this.resourceFor(doc.apiVersion, doc.kind));
+            const body = resource.namespaced ? { ...doc, metadata: { ...doc.metadata, namespace } } : doc;
+            const given = doc.metadata?.namespace || undefined;
+            const namespaceSet = resource.namespaced && given !== namespace ? { from: given, to: namespace } : undefined;
+            try {
+                const response = await this.client.request({
+                    method: 'PATCH',
+                    path,
+                    query: { dryRun: 'All', fieldManager: FIELD_MANAGER, fieldValidation: 'Strict', force: true },
+                    body,
+                    contentType: 'application/apply-patch+yaml'
                 });
-                return data;
-            }, async (duplicate, winner) => {
-                await commentOnce(github, { repository: options.repository }, duplicate.number, `Duplicate of #${winner.number}: another preflight run opened it at the same moment.`);
-                await closeIssue(github, options.repository, duplicate.number, 'not_planned');
+                return {
+                    ok: true,
+                    sent: true,
+                    namespaceSet,
+                    status: response.status,
+                    result: response.body,
+                    warnings: response.warnings
+                };
+            }
+            catch (error) {
+                if (error instanceof KubeApiError && !error.unreachable) {
+                    return {
+                        ok: false,
+                        sent: true,
+                        namespaceSet,
+                        status: error.status,
+                        message: error.message,
+                        reason: error.kubeStatus?.reason,
+                        warnings: []
+                    };
+                }
+                throw error;
+            }
+        });
+    }
+    /** Asks the server whether the current user may do `verb` on a resource (SelfSubjectAccessReview). */
+    canI(attributes) {
+        const key = `can-i:${attributes.verb}:${attributes.group}/${attributes.resource}:${attributes.namespace ?? ''}`;
+        return this.once(key, async () => {
+            const response = await this.client.request({
+                method: 'POST',
+                path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+                body: {
+                    apiVersion: 'authorization.k8s.io/v1',
+                    kind: 'SelfSubjectAccessReview',
+                    spec: { resourceAttributes: attributes }
+                }
             });
-            issue = made.issue;
-            created = made.created;
-            notes = made.notes;
-        }
-        if (!created) {
-            step = `updating tracking issue #${issue.number}`;
-            rendered = await writeMerged(github, options, issue.number, render);
-        }
-        step = `commenting on tracking issue #${issue.number}`;
-        // The body is what matters; a missing comment is reported but does not block.
-        const commentProblem = await commentOnce(github, options, issue.number, shortComment(report, options.runUrl)).then(() => undefined, (error) => describeFailure(error, step));
-        const kept = rendered.merged.keptByPeople;
-        const overridden = rendered.merged.overridden.length;
+            return { allowed: response.body.status?.allowed === true, reason: response.body.status?.reason };
+        });
+    }
+    /** Reads of things that move during a rollout: never the memo. */
+    async fresh(kind, namespace) {
+        const api = kind === 'pods' || kind === 'events' ? '/api/v1' : '/apis/apps/v1';
+        return (await this.client.get(`${api}/namespaces/${encodeURIComponent(namespace)}/${kind}`))
+            .items;
+    }
+    watchDeployments(namespace, isDone, deadline) {
+        return this.client.watchUntil(`/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/deployments`, isDone, deadline);
+    }
+    close() {
+        this.client.close();
+    }
+}
+/** True when client-node's defaults would find nothing and fall back to a made-up localhost cluster. */
+function noDefaultKubeconfig() {
+    return (!process.env.KUBECONFIG &&
+        !existsSync(join(homedir(), '.kube', 'config')) &&
+        !process.env.KUBERNETES_SERVICE_HOST);
+}
+/**
+ * Loads the kubeconfig and builds a session; never contacts the server (the checks do). When the current
+ * user has an exec credential plugin, it runs here (within `clientOptions.execTimeoutMs`), so that its
+ * credential is among `secrets` before anything is logged; if it fails, the session's first request (the
+ * cluster-access check) reports why. Credentials it gives later in the run go to `clientOptions.onSecrets`.
+ */
+async function openCluster(source, context, clientOptions = {}) {
+    if (source.kind === 'default' && noDefaultKubeconfig()) {
+        return {
+            ok: false,
+            reason: 'not-configured',
+            message: 'no kubeconfig (KUBECONFIG is not set, ~/.kube/config does not exist, not in a pod)'
+        };
+    }
+    try {
+        const loaded = loadKubeConfig(source, context);
+        const credentials = loaded.exec
+            ? new ExecCredentials(loaded.kubeConfig, loaded.exec, {
+                timeoutMs: clientOptions.execTimeoutMs ?? DEFAULT_CLIENT_OPTIONS.execTimeoutMs,
+                knownSecrets: loaded.secrets,
+                onSecrets: clientOptions.onSecrets
+            })
+            : undefined;
+        const client = await KubeClient.create(loaded.kubeConfig, clientOptions, credentials);
+        const session = new ClusterSession(client, loaded.origin);
         return {
             ok: true,
-            number: issue.number,
-            url: issue.html_url,
-            created,
-            rendered: rendered,
-            commentProblem,
-            message: `${created ? 'created' : 'updated'} #${issue.number}${kept > 0 ? `; kept ${kept} tick(s) made by people` : ''}${overridden > 0 ? `; removed ${overridden} hand tick(s) on failing checks` : ''}${rendered.omitted.length > 0 ? `; trimmed (${rendered.omitted.join(', ')})` : ''}${notes.map(n => `; ${n}`).join('')}`
+            reader: session,
+            secrets: [...loaded.secrets, ...(credentials?.secrets ?? [])],
+            lost: () => client.lost,
+            close: () => session.close()
         };
     }
     catch (error) {
-        if (error instanceof TargetError)
-            return { ok: false, message: error.message };
-        const status = error.status;
-        return {
-            ok: false,
-            message: describeFailure(error, step),
-            hint: status === 403 || status === 401
-                ? 'Give the job `permissions: issues: write` (and keep github-token at its default), or set tracking-issue: false.'
-                : undefined
-        };
+        // A kubeconfig the user gave that cannot be used is an input error: say so, do not report a cluster state.
+        if (error instanceof UsageError)
+            throw error;
+        return { ok: false, reason: 'invalid', message: describeError(error) };
     }
 }
 
-/**
- * What the change checks ask GitHub (REST only, paginated): the default branch, how two commits compare,
- * the tags on a commit, and whether a commit arrived through a merged, approved pull request. Each answer
- * is fetched once per run (both change checks share one reader).
- */
+var session = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    ClusterSession: ClusterSession,
+    FIELD_MANAGER: FIELD_MANAGER,
+    openCluster: openCluster
+});
+
 const firstLine = (message) => message.split('\n')[0].trim();
 /** Reviews decide as GitHub does: each reviewer's latest verdict counts; a pending change request blocks. */
 function reviewVerdict(reviews) {
@@ -8925,6 +9161,16 @@ class ChangeReader {
             requestTimeoutMs: options.requestTimeoutMs
         });
         [this.owner, this.repo] = options.repository.split('/');
+    }
+    /** One line naming the permission to grant (401/403), GitHub's answer, or the network error. */
+    explain(error, doing, needs) {
+        const status = error.status;
+        return {
+            message: status ? explainGitHubError(error, doing, needs) : `${doing}: ${describeError(error)}`,
+            hint: status === 403 || status === 401
+                ? 'Give the job `permissions: contents: read, pull-requests: read` (the token reads commits and pull requests), or set check-changes: false.'
+                : undefined
+        };
     }
     defaultBranch() {
         this.defaultBranchPromise ??= this.github.rest.repos
@@ -9022,4 +9268,4 @@ var changes = /*#__PURE__*/Object.freeze({
     ChangeReader: ChangeReader
 });
 
-export { ALL_CHECKS, BundleError, CHECKLIST, DEFAULT_BUNDLE_LIMITS, ISSUE_BODY_LIMIT, ITEM_MARKER_PREFIX, TOOL_NAME, TOOL_VERSION, UsageError, VERIFY_CHECKS, amendReport, checklistItems, checklistStatus, decide, downloadArtifactBundle, isBlocking, issueKeyMarker, mergeTicks, readTicks, renderChecklist, renderIssueBody, renderJson, renderMarkdown, renderResultsTable, resolveOptions, runPreflight, runVerify, updateTrackingIssue };
+export { TOOL_NAME, TOOL_VERSION, UsageError, readJsonReport, recordOf, renderJson, renderMarkdown, renderText, runPreflight, runVerify };

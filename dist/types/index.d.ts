@@ -1,27 +1,21 @@
 /**
- * vapora/preflight-action as a library. Importing this module runs nothing.
+ * vapora/preflight-action as a library: run the preflight (or verify mode after the deploy) and render its
+ * report. Importing this module runs nothing. This is the whole public surface; everything else in src/ is
+ * internal and may change in any release.
  *
  * ```ts
- * import { runPreflight, renderMarkdown } from '@vapora/preflight-action'
+ * import { runPreflight, renderText } from '@vapora/preflight-action'
  * const report = await runPreflight({ bundlePath: 'deployment-artifacts.zip', offline: true })
- * if (report.decision !== 'go') console.log(renderMarkdown(report))
+ * if (report.decision !== 'go') console.error(renderText(report))
  * ```
  */
-export { runPreflight, amendReport, type RunHooks } from './engine.js';
-export { runVerify, VERIFY_CHECKS, type VerifyReport, type Verification } from './verify.js';
-export { resolveOptions, type PreflightInput, type PreflightOptions } from './options.js';
-export { decide, isBlocking } from './policy.js';
-export { renderMarkdown, renderResultsTable } from './report/markdown.js';
-export { renderJson } from './report/json.js';
-export { CHECKLIST, checklistItems, type ChecklistItem, type LocatedItem } from './checklist/model.js';
-export { checklistStatus, mergeTicks, type ItemState, type ItemStatus, type MergedChecklist, type OverriddenTick } from './checklist/state.js';
-export { renderChecklist, ITEM_MARKER_PREFIX } from './checklist/render.js';
-export { readTicks } from './checklist/merge.js';
-export { renderIssueBody, issueKeyMarker, ISSUE_BODY_LIMIT, type IssueBody } from './report/issue-body.js';
-export { downloadArtifactBundle, type ArtifactSpec, type ArtifactOrigin } from './github/artifact.js';
-export { updateTrackingIssue, type TrackingIssueOptions, type TrackingIssueOutcome } from './github/tracking-issue.js';
-export { ALL_CHECKS } from './checks/index.js';
-export { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from './bundle/limits.js';
-export { BundleError, UsageError } from './errors.js';
-export { TOOL_NAME, TOOL_VERSION } from './version.js';
-export type * from './types.js';
+export { runPreflight, runVerify } from './preflight.js';
+export type { RunHooks } from './core/engine.js';
+export type { ArtifactSpec, ChangeSpec, PreflightInput } from './core/options.js';
+export type { Baseline, CheckResult, Decision, Finding, PreflightRecord, Report, RollbackKit, RootCause, RunMode, Status, Verification, VerifyReport } from './core/types.js';
+export { renderMarkdown } from './report/markdown.js';
+export { renderText, type TextOptions } from './report/text.js';
+export { renderJson, readJsonReport } from './report/json.js';
+export { recordOf } from './report/preflight-record.js';
+export { UsageError } from './core/errors.js';
+export { TOOL_NAME, TOOL_VERSION } from './core/version.js';

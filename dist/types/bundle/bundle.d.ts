@@ -1,4 +1,4 @@
-import type { BundleSource } from '../types.js';
+import type { BundleSource } from '../core/types.js';
 import { type ParsedFile } from './parse.js';
 export declare class Bundle {
     readonly source: BundleSource;

@@ -1,4 +1,4 @@
-import type { Finding } from '../types.js';
+import type { Finding } from '../core/types.js';
 import { type Format, type KeyPath, type Located } from './locate.js';
 export type { Format };
 export interface ParsedDocument {

@@ -3,7 +3,7 @@
  * nothing a person ticked is lost: manual items keep their ticks; automated items are re-checked every
  * run, and a person's tick on one that now fails is removed *and reported*, never silently kept or dropped.
  */
-import type { ChecklistItemState, ChecklistState, Report, RunMode, SkipReason } from '../types.js';
+import type { ChecklistItemState, ChecklistState, Report, RunMode, SkipReason } from '../core/types.js';
 import { type LocatedItem } from './model.js';
 export type ItemState = ChecklistItemState['state'];
 export interface ItemStatus {

@@ -1,3 +1,2 @@
-import type { Check } from '../types.js';
 /** "API endpoints respond to test requests": each of `api-urls`, expected 200. */
-export declare const apiEndpointsCheck: Check;
+export declare const apiEndpointsCheck: import("../core/check.js").Check;

@@ -1,3 +1,2 @@
-import type { Check } from '../types.js';
 /** The expected-files contract: every expected file present; extra files are reported, not blocking. */
-export declare const bundleFilesCheck: Check;
+export declare const bundleFilesCheck: import("../core/check.js").Check;

@@ -1,12 +1,7 @@
-import type { ClusterSession } from '../kube/session.js';
-import type { KubeObjectJson } from '../kube/types.js';
-import type { CheckContext, CheckOutcome } from '../types.js';
-export declare const CLUSTER_SECTION: {
-    readonly environment: "4 Hours Before Deployment › Environment Verification";
-    readonly staging: "2 Hours Before Deployment › Test in Staging";
-    readonly rollback: "2 Hours Before Deployment › Rollback Plan Verification";
-    readonly access: "1 Hour Before Deployment › Access Verification";
-};
+import type { KubeObjectJson } from '../core/kube-object.js';
+import type { CheckOutcome } from '../core/types.js';
+import { type ClusterReader } from '../core/check.js';
+import type { CheckContext } from '../core/check.js';
 /** An API error as one line: the server's message, with who/what when the server said so. */
 export declare function explainApiError(error: unknown): string;
 /**
@@ -14,7 +9,7 @@ export declare function explainApiError(error: unknown): string;
  * should report (a blocking skip: the cluster was not verified). `cluster-access` reports the cause once.
  */
 export declare function usableCluster(ctx: CheckContext): Promise<{
-    session: ClusterSession;
+    session: ClusterReader;
 } | {
     outcome: CheckOutcome;
 }>;
@@ -40,5 +35,3 @@ export declare function manifestDocs(ctx: CheckContext): {
     leftOut: LeftOut[];
 };
 export declare const objectLabel: (doc: KubeObjectJson) => string;
-/** Parses durations like 90s, 30m, 1h, 2h30m, 1d. */
-export declare function parseDuration(text: string): number | undefined;

@@ -1,13 +1,19 @@
-/**
- * "Check git log for unexpected commits" and "All provisioning changes merged and code reviewed": every
- * commit since the last preflight that reached go for this environment (recorded in the tracking issue)
- * must have reached the default branch through a merged pull request with an approving review. The seed
- * says to reschedule on "unexpected changes in code/configs", so a flagged commit blocks by default; a
- * policy can make it a warning.
- */
-import type { Check } from '../types.js';
 /** More commits than this since the last go are not verified one by one (and block: review them by hand). */
 export declare const MAX_COMMITS = 250;
+/** What git-history leaves: the commits since the last go, each with its pull request and flag. */
+export interface GitHistoryData {
+    repository: string;
+    /** The last go's commit. */
+    base: string;
+    head: string;
+    lastGoAt?: string;
+    commits: ChangeCommit[];
+    /** All the commits since the last go (more than `commits` holds when over MAX_COMMITS). */
+    total: number;
+    status?: string;
+    behindBy?: number;
+}
+export declare const GIT_HISTORY_DATA: import("../core/check-data.js").DataKey<GitHistoryData>;
 /** One commit as the report and the tracking issue list it. */
 export interface ChangeCommit {
     sha: string;
@@ -21,4 +27,4 @@ export interface ChangeCommit {
     /** Undefined when the commit came through a merged, approved pull request. */
     flag?: string;
 }
-export declare const gitHistoryCheck: Check;
+export declare const gitHistoryCheck: import("../core/check.js").Check;

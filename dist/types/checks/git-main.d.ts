@@ -1,7 +1,10 @@
-/**
- * "Confirm main branch has latest changes": the deployed commit is the head of the default branch, or a
- * tag on it (an older release, deliberately). A commit behind the head without a tag, or one that never
- * reached the default branch, blocks.
- */
-import type { Check } from '../types.js';
-export declare const gitMainCheck: Check;
+/** What git-main leaves: the deployed commit, how it compares with the default branch, its tags. */
+export interface GitMainData {
+    repository: string;
+    commit: string;
+    defaultBranch: string;
+    status: string;
+    tags?: string[];
+}
+export declare const GIT_MAIN_DATA: import("../core/check-data.js").DataKey<GitMainData>;
+export declare const gitMainCheck: import("../core/check.js").Check;

@@ -1,6 +1,6 @@
 /** Reads Kubernetes objects out of parsed manifest files, reporting documents that are not objects. */
 import { type ParsedFile } from '../bundle/parse.js';
-import type { Finding } from '../types.js';
+import type { Finding } from '../core/types.js';
 export interface KubeObject {
     apiVersion: string;
     kind: string;

@@ -1,3 +1,2 @@
-import type { Check } from '../types.js';
 /** "kubectl get namespace vapora": the target namespace exists (or this bundle creates it). */
-export declare const namespaceExistsCheck: Check;
+export declare const namespaceExistsCheck: import("../core/check.js").Check;

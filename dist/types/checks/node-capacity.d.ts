@@ -1,4 +1,3 @@
-import type { Check } from '../types.js';
 /** Kubernetes quantities: CPU in cores (`250m`, `2`), memory in bytes (`512Mi`, `1G`). */
 export declare function parseQuantity(text: string | number | undefined): number;
 /**
@@ -7,4 +6,17 @@ export declare function parseQuantity(text: string | number | undefined): number
  * metrics-server has no usage for (not scraped yet, or its kubelet unreachable) is counted by requests
  * too, and named — never taken as idle.
  */
-export declare const nodeCapacityCheck: Check;
+/** What node-capacity leaves: each node's CPU and memory share, and where usage came from. */
+export interface NodeCapacityData {
+    source: string;
+    threshold: number;
+    nodes: Array<{
+        name: string;
+        cpuPct: number;
+        memoryPct: number;
+    }>;
+    /** Nodes metrics-server served no usage for (counted by their requests). */
+    noMetrics?: string[];
+}
+export declare const NODE_CAPACITY_DATA: import("../core/check-data.js").DataKey<NodeCapacityData>;
+export declare const nodeCapacityCheck: import("../core/check.js").Check;

@@ -1,3 +1,2 @@
-import type { Check } from '../types.js';
 /** "kubectl get nodes (all Ready)": every node Ready, pressure conditions named, cordons noted. */
-export declare const nodesReadyCheck: Check;
+export declare const nodesReadyCheck: import("../core/check.js").Check;

@@ -1,4 +1,3 @@
-import type { Check } from '../types.js';
 export interface EventJson {
     type?: string;
     reason?: string;
@@ -20,4 +19,4 @@ export interface EventJson {
 }
 export declare function lastSeen(event: EventJson): number;
 /** "Verify recent events": Warning events in the window, grouped by reason and object. Reported, not blocking. */
-export declare const recentEventsCheck: Check;
+export declare const recentEventsCheck: import("../core/check.js").Check;

@@ -1,2 +1,1 @@
-import type { Check } from '../types.js';
-export declare const tlsExpiryCheck: Check;
+export declare const tlsExpiryCheck: import("../core/check.js").Check;

@@ -3,10 +3,9 @@
  * images, fresh reads of the live objects (never the session's cache: things move during a rollout), and
  * the preflight record they compare with.
  */
-import type { KubeClient } from '../kube/client.js';
-import type { KubeObjectJson } from '../kube/types.js';
-import type { CheckContext, CheckOutcome } from '../types.js';
-export declare const VERIFY_SECTION = "Success Criteria Verification";
+import type { KubeObjectJson } from '../core/kube-object.js';
+import type { CheckOutcome } from '../core/types.js';
+import type { CheckContext, ClusterReader } from '../core/check.js';
 /** The prerequisite (no check of its own) that the comparisons need: what the preflight recorded. */
 export declare const PREFLIGHT_RECORD = "preflight-record";
 export interface BundleDeployment {
@@ -15,9 +14,9 @@ export interface BundleDeployment {
     images: Record<string, string>;
 }
 export declare function bundleDeployments(ctx: CheckContext): BundleDeployment[];
-export declare const liveDeployments: (client: KubeClient, ctx: CheckContext) => Promise<KubeObjectJson[]>;
-export declare const liveReplicaSets: (client: KubeClient, ctx: CheckContext) => Promise<KubeObjectJson[]>;
-export declare const livePods: (client: KubeClient, ctx: CheckContext) => Promise<KubeObjectJson[]>;
+export declare const liveDeployments: (cluster: ClusterReader, ctx: CheckContext) => Promise<KubeObjectJson[]>;
+export declare const liveReplicaSets: (cluster: ClusterReader, ctx: CheckContext) => Promise<KubeObjectJson[]>;
+export declare const livePods: (cluster: ClusterReader, ctx: CheckContext) => Promise<KubeObjectJson[]>;
 /** The ReplicaSet a Deployment runs now: owned by it, with the Deployment's own revision. */
 export declare function currentReplicaSet(deployment: KubeObjectJson, replicaSets: readonly KubeObjectJson[]): KubeObjectJson | undefined;
 /** Pods owned by a ReplicaSet. */

@@ -1,3 +1,1 @@
-/** No Warning events in the namespace since the deploy started (FailedScheduling, BackOff, Unhealthy…). */
-import type { Check } from '../types.js';
-export declare const verifyEventsCheck: Check;
+export declare const verifyEventsCheck: import("../core/check.js").Check;

@@ -1,2 +1,6 @@
-import type { Check } from '../types.js';
-export declare const verifyPodsReadyCheck: Check;
+/** What verify-pods-ready leaves: when every pod was Ready. */
+export interface VerifyPodsReadyData {
+    readyAt: string;
+}
+export declare const VERIFY_PODS_READY_DATA: import("../core/check-data.js").DataKey<VerifyPodsReadyData>;
+export declare const verifyPodsReadyCheck: import("../core/check.js").Check;

@@ -1,6 +1,7 @@
-/**
- * "No pod restarts (restart counts not increasing)": every pod of the namespace against the restart
- * count the preflight recorded (a pod created by the deploy started from 0).
- */
-import type { Check } from '../types.js';
-export declare const verifyRestartsCheck: Check;
+/** What verify-restarts leaves: restart counts now, per pod and in total. */
+export interface VerifyRestartsData {
+    podRestarts: Record<string, number>;
+    total: number;
+}
+export declare const VERIFY_RESTARTS_DATA: import("../core/check-data.js").DataKey<VerifyRestartsData>;
+export declare const verifyRestartsCheck: import("../core/check.js").Check;

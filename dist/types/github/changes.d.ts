@@ -1,38 +1,11 @@
-export interface CommitSummary {
-    sha: string;
-    /** First line of the message. */
-    title: string;
-    /** GitHub login when the author is linked to an account, else the git author name. */
-    author: string;
-    url: string;
-}
-export interface Comparison {
-    status: 'identical' | 'ahead' | 'behind' | 'diverged';
-    aheadBy: number;
-    behindBy: number;
-    /** Commits in head and not in base, oldest first; at most `limit` of them. */
-    commits: CommitSummary[];
-    /** Whether `commits` holds all of them. */
-    complete: boolean;
-}
-export interface PullVerdict {
-    number: number;
-    url: string;
-    approved: boolean;
-    /** Why not approved, e.g. "changes requested by alice". */
-    problem?: string;
-}
-/** What a person would say about how a commit reached the default branch. */
-export type Provenance = {
-    kind: 'reviewed';
-    pull: PullVerdict;
-} | {
-    kind: 'unapproved';
-    pull: PullVerdict;
-} | {
-    kind: 'direct';
-};
-export declare class ChangeReader {
+/**
+ * What the change checks ask GitHub (REST only, paginated): the default branch, how two commits compare,
+ * the tags on a commit, and whether a commit arrived through a merged, approved pull request. Each answer
+ * is fetched once per run (both change checks share one reader).
+ */
+import type { ChangePermission, ChangeReader as ChangeHistory, CommitSummary, Comparison, Provenance, PullVerdict } from '../core/check.js';
+export type { CommitSummary, Comparison, PullVerdict, Provenance };
+export declare class ChangeReader implements ChangeHistory {
     private readonly github;
     private readonly owner;
     private readonly repo;
@@ -44,6 +17,11 @@ export declare class ChangeReader {
         repository: string;
         requestTimeoutMs?: number;
     });
+    /** One line naming the permission to grant (401/403), GitHub's answer, or the network error. */
+    explain(error: unknown, doing: string, needs: ChangePermission): {
+        message: string;
+        hint?: string;
+    };
     defaultBranch(): Promise<string>;
     /** `base...head` as GitHub compares them (merge base), with up to `limit` of head's new commits. */
     compare(base: string, head: string, limit: number): Promise<Comparison>;

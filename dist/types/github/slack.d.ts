@@ -2,7 +2,7 @@
  * "Post in #deployments": the decision sent to a Slack incoming webhook. The webhook URL is a secret
  * (anyone holding it can post), so it never appears in a message: errors name only the host.
  */
-import type { Report } from '../types.js';
+import type { Report } from '../core/types.js';
 export interface SlackPost {
     ok: boolean;
     message: string;

@@ -5,12 +5,12 @@
  * Two runs at once must not create two issues: see issue-lock.ts. Every write survives a blip without
  * being resent as it was: see attemptWrite in octokit.ts.
  */
-import type { CheckResult, Report } from '../types.js';
+import type { Report } from '../core/types.js';
 import { type ItemStatus } from '../checklist/state.js';
 import { type IssueBody } from '../report/issue-body.js';
 import { type GitHubClient } from './octokit.js';
 import { type IssueLike } from './issue-lock.js';
-import type { LastGo } from '../options.js';
+import type { LastGo } from '../core/options.js';
 export interface TrackingIssueOptions {
     token: string;
     apiUrl: string;
@@ -27,8 +27,11 @@ export interface TrackingIssueOptions {
     fullReportUrl?: string;
     /** How long a run waits for another run's lock before taking it over. */
     lockTimeoutMs?: number;
-    /** Results computed from the merged ticks (the manual-item gate), shown in the body's decision. */
-    resultsFromTicks?: (statuses: ItemStatus[]) => CheckResult[];
+    /**
+     * The report as the body should show it once people's ticks are merged (the manual-item gate decides
+     * from them); default: the report as given.
+     */
+    reportWithTicks?: (statuses: ItemStatus[]) => Report;
 }
 export interface TrackingIssueOutcome {
     ok: boolean;

@@ -5,7 +5,7 @@
  * throws: failures are returned with a message naming the permission or counting the attempts.
  */
 import { type PreflightRecord } from '../report/preflight-record.js';
-import type { VerifyReport } from '../types.js';
+import type { VerifyReport } from '../core/types.js';
 import { type TrackingIssueOptions } from './tracking-issue.js';
 type IssueTarget = Pick<TrackingIssueOptions, 'token' | 'apiUrl' | 'repository' | 'key' | 'labels' | 'issueNumber' | 'runUrl' | 'runMarker'>;
 export declare function readPreflightRecord(options: IssueTarget): Promise<{

@@ -1,19 +1,15 @@
+/**
+ * Loads the KubeConfig: from content given as an input (raw YAML or base64, written 0600 to a temp file
+ * that is removed afterwards), from a path, or client-node's defaults (KUBECONFIG, ~/.kube/config,
+ * in-cluster). Also collects every secret in it so adapters can mask them, and what it takes to run the
+ * current user's exec credential plugin (see exec-credential.ts).
+ */
+import type { KubeconfigSource } from '../core/options.js';
 import { KubeConfig } from '@kubernetes/client-node';
 import type { ExecPluginSource } from './exec-credential.js';
 /** How the caller named the kubeconfig. */
-export type KubeconfigSource = {
-    kind: 'content';
-    content: string;
-} | {
-    kind: 'path';
-    path: string;
-} | {
-    kind: 'default';
-};
-/** Decodes kubeconfig content given as raw YAML or base64; throws a UsageError that says what to pass. */
-export declare function decodeKubeconfig(content: string): string;
-/** Every value in a kubeconfig that must never be printed (tokens, keys, passwords, cert data, exec env secrets). */
-export declare function kubeconfigSecrets(yamlText: string): string[];
+export type { KubeconfigSource };
+export { decodeKubeconfig, kubeconfigSecrets } from './kubeconfig-text.js';
 export interface LoadedKubeConfig {
     kubeConfig: KubeConfig;
     /** Secrets found in the kubeconfig (the content given, or the files read), to mask. */

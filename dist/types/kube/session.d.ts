@@ -1,46 +1,14 @@
 import { KubeClient, type ClientOptions } from './client.js';
 import { type KubeconfigSource } from './config.js';
-import type { KubeObjectJson } from './types.js';
-export interface ApiResource {
-    name: string;
-    namespaced: boolean;
-    kind: string;
-    verbs: string[];
-}
-export interface ServerVersion {
-    major: string;
-    minor: string;
-    gitVersion: string;
-    platform?: string;
-}
-export interface DryRunOutcome {
-    ok: boolean;
-    /** False when nothing was sent (the server does not serve the kind): there is no HTTP status then. */
-    sent: boolean;
-    /** How the document was changed before it was sent: its namespace set to the target. */
-    namespaceSet?: {
-        from?: string;
-        to: string;
-    };
-    status?: number;
-    /** The object as the server would store it (ok only). */
-    result?: KubeObjectJson;
-    /** The server's own error message (not ok only). */
-    message?: string;
-    reason?: string;
-    warnings: string[];
-}
+import type { KubeObjectJson } from '../core/kube-object.js';
+import type { ApiResource, ClusterConnection, ClusterReader, DryRunOutcome, ServerVersion } from '../core/check.js';
 export declare const FIELD_MANAGER = "vapora-preflight";
-/** Splits `apps/v1` into group and version (`v1` → core group ''). */
-export declare function splitApiVersion(apiVersion: string): {
-    group: string;
-    version: string;
-};
-export declare class ClusterSession {
+export declare class ClusterSession implements ClusterReader {
     readonly client: KubeClient;
     readonly origin: string;
     private readonly memo;
     constructor(client: KubeClient, origin: string);
+    get server(): string;
     private once;
     version(): Promise<ServerVersion>;
     /** The resources of one group/version (discovery), e.g. to map kind Deployment → `deployments`. */
@@ -74,17 +42,15 @@ export declare class ClusterSession {
         allowed: boolean;
         reason?: string;
     }>;
+    /** Reads of things that move during a rollout: never the memo. */
+    fresh(kind: 'deployments' | 'replicasets' | 'pods' | 'events', namespace: string): Promise<KubeObjectJson[]>;
+    watchDeployments(namespace: string, isDone: (deployments: KubeObjectJson[]) => boolean, deadline: number): Promise<{
+        done: boolean;
+        objects: KubeObjectJson[];
+    }>;
     close(): void;
 }
-export type OpenedCluster = {
-    ok: true;
-    session: ClusterSession;
-    secrets: string[];
-} | {
-    ok: false;
-    reason: 'not-configured' | 'invalid';
-    message: string;
-};
+export type OpenedCluster = ClusterConnection;
 /**
  * Loads the kubeconfig and builds a session; never contacts the server (the checks do). When the current
  * user has an exec credential plugin, it runs here (within `clientOptions.execTimeoutMs`), so that its

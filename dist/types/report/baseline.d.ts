@@ -1,4 +1,5 @@
-import type { Baseline, CheckOutcome, CheckResult } from '../types.js';
+/** The baseline as the reports show it (gathered by checks/baseline.ts): latency, errors, restarts, usage. */
+import type { Baseline } from '../core/types.js';
 /**
  * A p99 by nearest rank is the slowest probe until there are 100: below that it would only repeat the
  * maximum under another name, so it is shown as "—".
@@ -11,7 +12,4 @@ export declare function p99Text(endpoint: {
     p99Ms?: number;
     probes: number;
 }): string;
-export declare function collectBaseline(results: readonly CheckResult[], latencyThresholdMs?: number): Baseline | undefined;
-/** The `baseline` result: recorded, or nothing to record (offline, or no endpoints and no cluster). */
-export declare function baselineOutcome(baseline: Baseline | undefined): CheckOutcome;
 export declare function renderBaseline(baseline: Baseline): string;

@@ -1,5 +1,5 @@
-import type { LastGo } from '../options.js';
-import type { Report } from '../types.js';
+import type { LastGo } from '../core/options.js';
+import type { Report } from '../core/types.js';
 /**
  * The last go recorded in a tracking issue's body, if any. With `keyMarker`, only this tool's part of the
  * body counts (from the key marker on): a marker pasted in people's text above it is not the record.

@@ -3,7 +3,7 @@
  * running ("12 not run because of cluster-access"), checks out of scope offline, checks that do not apply.
  * Shared by the Markdown and terminal reports, so both count the same way.
  */
-import type { CheckResult, Report } from '../types.js';
+import type { CheckResult, Report } from '../core/types.js';
 export interface Folded {
     /** Results shown one by one, in report order. */
     shown: CheckResult[];

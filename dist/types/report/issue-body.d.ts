@@ -4,7 +4,7 @@
  * dropping the least important sections first, with a visible note and a link to the full report.
  */
 import { type MergedChecklist } from '../checklist/state.js';
-import type { Report } from '../types.js';
+import type { Report } from '../core/types.js';
 /** GitHub refuses longer issue bodies (422 "body is too long"). */
 export declare const ISSUE_BODY_LIMIT = 65536;
 /** The hidden marker that identifies the tracking issue of one key (by default, the environment). */

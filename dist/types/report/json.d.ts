@@ -3,7 +3,7 @@
  * version. Keys are stable and always present: absent means `null`. `readJsonReport` reads one back (the
  * CLI's `--preflight-report`), accepting version 1 too for the fields verify needs.
  */
-import type { Report, Verification } from '../types.js';
+import type { Report, Verification } from '../core/types.js';
 /** The JSON object of a report, keys in a fixed order (see the schema). */
 export declare function reportJson(report: Report & {
     verification?: Verification;
@@ -13,10 +13,10 @@ export declare function reportJson(report: Report & {
         name: string;
         version: string;
     };
-    mode: import("../types.js").RunMode;
-    decision: import("../types.js").Decision;
+    mode: import("../core/types.js").RunMode;
+    decision: import("../core/types.js").Decision;
     scope: "full" | "bundle-only";
-    reasons: import("../types.js").Reason[];
+    reasons: import("../core/types.js").Reason[];
     rootCauses: {
         hint: string | null;
         check: string;
@@ -25,8 +25,8 @@ export declare function reportJson(report: Report & {
         blocks: string[];
     }[];
     failedChecks: string[];
-    warnings: import("../types.js").Reason[];
-    counts: import("../types.js").StatusCounts;
+    warnings: import("../core/types.js").Reason[];
+    counts: import("../core/types.js").StatusCounts;
     startedAt: string;
     finishedAt: string;
     durationMs: number;
@@ -83,10 +83,10 @@ export declare function reportJson(report: Report & {
         id: string;
         title: string;
         section: string;
-        status: import("../types.js").Status;
+        status: import("../core/types.js").Status;
         blocking: boolean;
         blockedBy: string | null;
-        skipReason: "not-configured" | "offline" | "not-applicable" | "prerequisite-failed" | null;
+        skipReason: "offline" | "not-applicable" | "prerequisite-failed" | "not-configured" | null;
         message: string;
         details: string[] | null;
         findings: {
@@ -102,7 +102,7 @@ export declare function reportJson(report: Report & {
         line: number | null;
         column: number | null;
         durationMs: number;
-        data: Record<string, unknown> | null;
+        data: object | null;
     }[];
     checklist: {
         items: {
@@ -111,7 +111,7 @@ export declare function reportJson(report: Report & {
             text: string;
             section: string;
             group: string;
-            phase: import("../types.js").RunMode;
+            phase: import("../core/types.js").RunMode;
             automated: boolean;
             optional: boolean;
             state: "passed" | "warning" | "failed" | "skipped" | "not-run" | "manual";

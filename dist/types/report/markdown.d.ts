@@ -1,4 +1,4 @@
-import type { CheckResult, Report, RollbackKit, Status } from '../types.js';
+import type { CheckResult, Report, RollbackKit, Status } from '../core/types.js';
 import { type Folded } from './fold.js';
 export declare const STATUS_ICON: Record<Status, string>;
 export declare function renderResultsTable(results: readonly CheckResult[]): string;

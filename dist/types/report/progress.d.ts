@@ -2,7 +2,7 @@
  * Progress while checks run: one plain line per check for logs and pipes (the action log, a CI system),
  * or one line updated in place on a terminal.
  */
-import type { CheckResult } from '../types.js';
+import type { CheckResult } from '../core/types.js';
 /** `✓ bundle-files  all 12 expected files present (151 ms)` — the mark says the status. */
 export declare function progressLine(result: CheckResult): string;
 export interface ProgressStream {

@@ -1,4 +1,4 @@
-import type { Report } from '../types.js';
+import type { Report } from '../core/types.js';
 /** A colour or style of `node:util` `styleText`. */
 export type Style = 'red' | 'green' | 'yellow' | 'dim' | 'bold' | 'cyan';
 /** Applies styles to text; the CLI passes one that honours the TTY, NO_COLOR and FORCE_COLOR. */

@@ -1,4 +1,4 @@
-import type { VerifyReport } from '../types.js';
+import type { VerifyReport } from '../core/types.js';
 export declare function formatDuration(ms: number | undefined): string;
 /** The post-deployment section (record, metrics, sign-off, and the rollback commands when not verified). */
 export declare function renderVerification(report: VerifyReport, options: {

@@ -1,0 +1,2 @@
+/** The whole `--help` text. */
+export declare function helpText(): string;

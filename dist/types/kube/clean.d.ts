@@ -1,3 +1,0 @@
-/** Strips server-managed fields so an object can be kept as a backup and re-applied as it was. */
-import type { KubeObjectJson } from './types.js';
-export declare function cleanObject(object: KubeObjectJson): KubeObjectJson;

@@ -1,0 +1,2 @@
+import { type Step } from './step.js';
+export declare const slackStep: Step;
