@@ -207,6 +207,10 @@ describe('permissions', () => {
     )
     expect(outcome.message).not.toMatch(/cannot:|denied/)
     expect(outcome.data).toBeUndefined()
+    // Its detail line says it was not answered, never "NO".
+    const unanswered = outcome.details!.filter(d => d.includes('not answered'))
+    expect(unanswered).toHaveLength(1)
+    expect(unanswered[0]).toMatch(/^\? {4}\w+ .* \(not answered: cannot reach the API server/)
   })
 
   it('still names the denials beside an unanswered question', async () => {

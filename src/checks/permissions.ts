@@ -71,7 +71,7 @@ export const permissionsCheck = defineCheck({
     const missing = checked.filter(c => !c.allowed && !c.error)
     const details = checked.map(
       c =>
-        `${c.allowed ? 'yes' : 'NO '}  ${label(c.need)} — for ${c.need.why}${c.error ? ` (${c.error})` : ''}`
+        `${c.error ? '?  ' : c.allowed ? 'yes' : 'NO '}  ${label(c.need)} — for ${c.need.why}${c.error ? ` (not answered: ${c.error})` : ''}`
     )
     if (unknownKinds.length)
       details.push(`not checked (the server does not serve them): ${unknownKinds.join(', ')}`)
