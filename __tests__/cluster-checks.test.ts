@@ -281,12 +281,10 @@ describe('every cluster check, when the cluster cannot be used', () => {
     const methods: ReaderMethod[] = [
       'resourceFor',
       'namespace',
-      'nodes',
+      'fold',
       'nodeMetrics',
       'deployments',
       'replicaSets',
-      'pods',
-      'events',
       'configMap',
       'live',
       'dryRunApply',

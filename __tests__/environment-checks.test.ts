@@ -21,6 +21,7 @@ import {
   event,
   forbidden,
   InMemoryCluster,
+  listRead,
   minutesAgo,
   namespace,
   node,
@@ -44,7 +45,11 @@ describe('nodes-ready', () => {
 
   it('passes when every node is Ready without pressure', async () => {
     const outcome = await runCheck(nodesReadyCheck, new InMemoryCluster(node('node-1'), node('node-2')))
-    expect(outcome).toEqual({ status: 'pass', message: 'all 2 nodes Ready, no pressure conditions' })
+    expect(outcome).toEqual({
+      status: 'pass',
+      message: 'all 2 nodes Ready, no pressure conditions',
+      data: { reads: [listRead('nodes', 2)] }
+    })
   })
 
   it.each<[string, KubeObjectJson, string]>([
@@ -65,6 +70,7 @@ describe('nodes-ready', () => {
       status: 'fail',
       message,
       details: [message],
+      data: { reads: [listRead('nodes', 2)] },
       hint: 'Wait for the nodes to recover, or drain and replace them, before deploying.'
     })
   })
@@ -77,7 +83,8 @@ describe('nodes-ready', () => {
     expect(outcome).toEqual({
       status: 'warn',
       message: '2 nodes Ready; node-2 is cordoned (unschedulable)',
-      details: ['node-2 is cordoned (unschedulable)']
+      details: ['node-2 is cordoned (unschedulable)'],
+      data: { reads: [listRead('nodes', 2)] }
     })
   })
 
@@ -94,13 +101,14 @@ describe('nodes-ready', () => {
   it('fails when the cluster has no node at all', async () => {
     expect(await runCheck(nodesReadyCheck, new InMemoryCluster())).toEqual({
       status: 'fail',
-      message: 'the cluster has no nodes: nothing could run the pods'
+      message: 'the cluster has no nodes: nothing could run the pods',
+      data: { reads: [listRead('nodes', 0)] }
     })
   })
 
   it('is an error, with the server’s message, when nodes may not be listed', async () => {
     const cluster = new InMemoryCluster(node('node-1'))
-    cluster.failNext('nodes', forbidden({ verb: 'list', resource: 'nodes' }))
+    cluster.failNext('fold:nodes', forbidden({ verb: 'list', resource: 'nodes' }))
     expect(await runCheck(nodesReadyCheck, cluster)).toEqual({
       status: 'error',
       message: `cannot list nodes: nodes is forbidden: User "${DEPLOYER}" cannot list resource "nodes" in API group "" at the cluster scope (HTTP 403 Forbidden)`
@@ -300,14 +308,15 @@ describe('pods-running', () => {
     expect(outcome.details).toContain(`${name}: Running, Ready, 2 restarts`)
     const data = dataOf(podsRunningCheck, outcome, PODS_RUNNING_DATA)!
     expect(data.restarts).toBe(2)
-    expect(Object.keys(data.restartsByPod)).toHaveLength(5)
-    expect(data.restartsByPod[name]).toBe(2)
+    expect(Object.keys(data.restartsByPod!)).toHaveLength(5)
+    expect(data.restartsByPod![name]).toBe(2)
   })
 
   it('passes when the namespace has no pods yet', async () => {
     expect(await runCheck(podsRunningCheck, new InMemoryCluster(namespace()))).toEqual({
       status: 'pass',
-      message: 'no pods in vapora yet'
+      message: 'no running pods in vapora yet (completed ones are not judged)',
+      data: { reads: [listRead('pods in vapora (status.phase!=Succeeded)', 0)] }
     })
   })
 
@@ -331,7 +340,7 @@ describe('pods-running', () => {
     expect(outcome.status).toBe('fail')
     expect(outcome.message).toBe(message(name))
     expect(outcome.hint).toContain('kubectl describe pod')
-    expect(dataOf(podsRunningCheck, outcome, PODS_RUNNING_DATA)?.restartsByPod[name]).toBe(
+    expect(dataOf(podsRunningCheck, outcome, PODS_RUNNING_DATA)?.restartsByPod?.[name]).toBe(
       options?.restarts ?? 0
     )
   })
@@ -378,13 +387,13 @@ describe('pods-running', () => {
     const outcome = await runCheck(podsRunningCheck, new InMemoryCluster(namespace(), job))
     expect(outcome).toMatchObject({
       status: 'pass',
-      message: 'no pods to judge in vapora: 1 completed, none running'
+      message: 'no running pods in vapora yet (completed ones are not judged)'
     })
   })
 
   it('is an error when the pods cannot be listed', async () => {
     const { cluster } = vaporaCluster()
-    cluster.failNext('pods', unreachable())
+    cluster.failNext('fold:pods', unreachable())
     expect((await runCheck(podsRunningCheck, cluster)).message).toBe(
       `cannot list pods in vapora: ${unreachable().message}`
     )
@@ -405,7 +414,9 @@ describe('recent-events', () => {
     )
     expect(await runCheck(recentEventsCheck, cluster)).toEqual({
       status: 'pass',
-      message: 'no Warning events in vapora in the last 60 min'
+      message: 'no Warning events in vapora in the last 60 min',
+      // The server sends the Warning events only: the old BackOff is read, the Normal ones are not.
+      data: { reads: [listRead('events in vapora (type=Warning)', 1)] }
     })
   })
 
@@ -444,7 +455,7 @@ describe('recent-events', () => {
       status: 'warn',
       message: `2 kinds of Warning events in the last 60 min: BackOff Pod/${a}, FailedScheduling Pod/${b}`,
       details,
-      data: { warnings: details }
+      data: { warnings: details, reads: [listRead('events in vapora (type=Warning)', 3)] }
     })
     expect(isBlocking(outcome)).toBe(false)
   })
@@ -463,7 +474,7 @@ describe('recent-events', () => {
 
   it('is an error when the events cannot be listed', async () => {
     const { cluster } = vaporaCluster()
-    cluster.failNext('events', forbidden({ verb: 'list', resource: 'events', namespace: 'vapora' }))
+    cluster.failNext('fold:events', forbidden({ verb: 'list', resource: 'events', namespace: 'vapora' }))
     expect((await runCheck(recentEventsCheck, cluster)).message).toMatch(
       /^cannot list events in vapora: events is forbidden: .*\(HTTP 403 Forbidden\)$/
     )
@@ -505,7 +516,8 @@ describe('node-capacity', () => {
       nodes: [
         { name: 'node-1', cpuPct: 30, memoryPct: 25 },
         { name: 'node-2', cpuPct: 20, memoryPct: 19 }
-      ]
+      ],
+      reads: [listRead('nodes', 2)]
     }
     expect(outcome).toEqual({
       status: 'pass',
@@ -514,7 +526,7 @@ describe('node-capacity', () => {
       data
     })
     expect(dataOf(nodeCapacityCheck, outcome, NODE_CAPACITY_DATA)).toEqual(data)
-    expect(cluster.callsOf('pods')).toHaveLength(0)
+    expect(cluster.folds('pods')).toHaveLength(0)
   })
 
   it('fails naming the node over the threshold, by CPU or by memory', async () => {
@@ -563,10 +575,21 @@ describe('node-capacity', () => {
         nodes: [
           { name: 'node-1', cpuPct: 38, memoryPct: 25 },
           { name: 'node-2', cpuPct: 0, memoryPct: 0 }
+        ],
+        // The Succeeded pod is not sent.
+        reads: [
+          listRead('nodes', 2),
+          listRead(
+            'pods in every namespace (spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed)',
+            2
+          )
         ]
       }
     })
-    expect(cluster.callsOf('pods').map(c => c.args)).toEqual([[undefined]])
+    // One list of the pods of every namespace, of those that hold a node's resources only.
+    expect(cluster.folds('pods')).toEqual([
+      { kind: 'pods', fieldSelector: 'spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed' }
+    ])
   })
 
   it('fails by requests too when they leave no room, saying the numbers are requests', async () => {
@@ -595,6 +618,28 @@ describe('node-capacity', () => {
       source: 'metrics.k8s.io usage',
       noMetrics: ['node-2']
     })
+    // Only that node's pods are asked for, not every pod of the cluster.
+    expect(cluster.folds('pods')).toEqual([
+      { kind: 'pods', fieldSelector: 'spec.nodeName=node-2,status.phase!=Succeeded,status.phase!=Failed' }
+    ])
+  })
+
+  it('counts many nodes without metrics by one list of every pod, not a list per node', async () => {
+    const names = Array.from({ length: 7 }, (_, i) => `node-${i + 1}`)
+    const cluster = new InMemoryCluster(
+      ...names.map(name => node(name)),
+      nodeMetrics('node-1', { cpu: '1', memory: '1Gi' })
+    )
+    cluster.add(...names.slice(1).map(name => requesting(name, '1', '1Gi')))
+    const outcome = await runCheck(nodeCapacityCheck, cluster)
+    expect(outcome.status).toBe('warn')
+    expect(dataOf(nodeCapacityCheck, outcome, NODE_CAPACITY_DATA)?.noMetrics).toEqual(names.slice(1))
+    expect(outcome.details?.[6]).toBe(
+      'node-7: CPU 25%, memory 6% of allocatable (by requests: metrics-server has no usage for it)'
+    )
+    expect(cluster.folds('pods').map(q => q.fieldSelector)).toEqual([
+      'spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed'
+    ])
   })
 
   it('is an error when the nodes cannot be read', async () => {

@@ -27,8 +27,24 @@ describe('the in-memory cluster', () => {
     cluster.failNext('namespace', unreachable())
     await expect(cluster.namespace('vapora')).rejects.toMatchObject({ unreachable: true })
     expect(await cluster.namespace('vapora')).toMatchObject({ metadata: { name: 'vapora' } })
-    cluster.failAlways('nodes', apiError(403, 'Forbidden', 'nodes is forbidden'))
-    for (let i = 0; i < 2; i++) await expect(cluster.nodes()).rejects.toMatchObject({ status: 403 })
+    cluster.failAlways('fold:nodes', apiError(403, 'Forbidden', 'nodes is forbidden'))
+    const count = () =>
+      cluster.fold(
+        { kind: 'nodes' },
+        () => 0,
+        n => n + 1
+      )
+    for (let i = 0; i < 2; i++) await expect(count()).rejects.toMatchObject({ status: 403 })
+    // A fault planned for the folds of one kind leaves the others alone.
+    expect(
+      (
+        await cluster.fold(
+          { kind: 'pods' },
+          () => 0,
+          n => n + 1
+        )
+      ).value
+    ).toBe(0)
   })
 
   it('throws errors that the checks recognise as a cluster reader’s', () => {

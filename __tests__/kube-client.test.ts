@@ -122,3 +122,169 @@ describe('the Kubernetes API client', () => {
     client.close()
   })
 })
+
+/** A list endpoint replaying the API server's pagination: `limit` objects a page, the next index as token. */
+function paginated(
+  total: number,
+  options: { expire?: (request: number) => boolean; always?: boolean } = {}
+): Handler {
+  return (req, res, count) => {
+    const url = new URL(req.url ?? '/', 'http://x')
+    const limit = Number(url.searchParams.get('limit'))
+    const token = url.searchParams.get('continue')
+    if (token && (options.always || options.expire?.(count))) {
+      return json(res, 410, {
+        kind: 'Status',
+        status: 'Failure',
+        reason: 'Expired',
+        code: 410,
+        message: 'The provided continue parameter is too old to display a consistent list result.'
+      })
+    }
+    const from = token ? Number(token) : 0
+    const items = Array.from({ length: Math.min(limit, total - from) }, (_, i) => ({ n: from + i }))
+    const next = from + limit < total || options.always ? String(from + limit) : undefined
+    json(res, 200, { kind: 'List', metadata: { resourceVersion: '100', continue: next }, items })
+  }
+}
+
+const sum = (total: number, item: { n: number }) => total + item.n
+
+describe('lists, page by page', () => {
+  it('asks for pages of `pageSize` with the continue token of the last, folding each as it arrives', async () => {
+    const seen: string[] = []
+    const replay = paginated(5)
+    const server = await serve((req, res, n) => {
+      seen.push(req.url ?? '')
+      replay(req, res, n)
+    })
+    closers.push(server.close)
+    const client = await clientFor(server.url, { pageSize: 2 })
+    const listed = await client.fold('/api/v1/pods', { fieldSelector: 'type=Warning' }, () => 0, sum)
+    expect(listed).toEqual({ value: 10, pages: 3, items: 5, restarts: 0, resourceVersion: '100' })
+    expect(seen).toEqual([
+      '/api/v1/pods?fieldSelector=type%3DWarning&limit=2',
+      '/api/v1/pods?fieldSelector=type%3DWarning&limit=2&continue=2',
+      '/api/v1/pods?fieldSelector=type%3DWarning&limit=2&continue=4'
+    ])
+    client.close()
+  })
+
+  it('starts a list again from the start once when its continue token expired (410 Gone)', async () => {
+    const server = await serve(paginated(5, { expire: request => request === 2 }))
+    closers.push(server.close)
+    const client = await clientFor(server.url, { pageSize: 2 })
+    // The first pass's page is not counted twice into the value: the fold starts from a fresh seed.
+    const listed = await client.fold('/api/v1/events', {}, () => 0, sum)
+    expect(listed).toMatchObject({ value: 10, restarts: 1, pages: 4, items: 7 })
+    client.close()
+  })
+
+  it('gives up when the token expires again, saying so and how to get past it', async () => {
+    const server = await serve(paginated(5, { always: true }))
+    closers.push(server.close)
+    const client = await clientFor(server.url, { pageSize: 2 })
+    const error = (await client.fold('/api/v1/pods', {}, () => 0, sum, 'pods').catch(e => e)) as KubeApiError
+    expect(error).toBeInstanceOf(KubeApiError)
+    expect(error.status).toBe(410)
+    expect(error.message).toBe(
+      'listing pods: the continue token expired 2 times (410 Gone: a pass over the list took longer than the server keeps its history); re-run when the API server is less loaded'
+    )
+    // Two passes of one page each, and the two continues that expired.
+    expect(server.hits()).toBe(4)
+    client.close()
+  })
+
+  it('takes a 410 on the first page as the server’s answer, not an expiry: no restart', async () => {
+    const server = await serve((_req, res) => json(res, 410, { reason: 'Gone', message: 'gone' }))
+    closers.push(server.close)
+    const client = await clientFor(server.url)
+    await expect(client.fold('/api/v1/pods', {}, () => 0, sum)).rejects.toMatchObject({ status: 410 })
+    expect(server.hits()).toBe(1)
+    client.close()
+  })
+
+  it('stops at the page cap with an error naming the list and the bound, never looping', async () => {
+    const endless = await serve((req, res, n) => {
+      const url = new URL(req.url ?? '/', 'http://x')
+      const from = Number(url.searchParams.get('continue') ?? 0)
+      json(res, 200, { metadata: { continue: String(from + 2) }, items: [{ n }, { n }] })
+    })
+    closers.push(endless.close)
+    const client = await clientFor(endless.url, { pageSize: 2, pageCap: 3 })
+    await expect(client.fold('/api/v1/pods', {}, () => 0, sum, 'pods in every namespace')).rejects.toThrow(
+      'listing pods in every namespace: more than 3 pages of 2 objects, the most the preflight reads of one list (6 objects)'
+    )
+    expect(endless.hits()).toBe(3)
+    client.close()
+  })
+
+  it('retries a page that met a transient failure, as any request, and goes on from the same token', async () => {
+    const seen: string[] = []
+    const replay = paginated(4)
+    const server = await serve((req, res, n) => {
+      seen.push(req.url ?? '')
+      if (n === 2) return json(res, 503, { message: 'unavailable' })
+      replay(req, res, n)
+    })
+    closers.push(server.close)
+    const client = await clientFor(server.url, { pageSize: 2 })
+    expect(await client.fold('/api/v1/pods', {}, () => 0, sum)).toMatchObject({ value: 6, pages: 2 })
+    expect(seen.slice(1)).toEqual(['/api/v1/pods?limit=2&continue=2', '/api/v1/pods?limit=2&continue=2'])
+    client.close()
+  })
+
+  it('times out a page whose body stalls after the status line', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' })
+      res.write('{"items": [')
+    })
+    closers.push(server.close)
+    const client = await clientFor(server.url, { timeoutMs: 200, attempts: 1 })
+    const error = (await client.fold('/api/v1/pods', {}, () => 0, sum).catch(e => e)) as KubeApiError
+    expect(error.unreachable).toBe(true)
+    expect(error.message).toMatch(/no answer within 200 ms/)
+    client.close()
+  })
+})
+
+describe('watches', () => {
+  const object = (name: string, ready: boolean) => ({ metadata: { name, resourceVersion: '7' }, ready })
+
+  it('lists, then watches from the list’s resourceVersion until the objects are done', async () => {
+    const watched: string[] = []
+    const server = await serve((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x')
+      if (!url.searchParams.get('watch')) {
+        return json(res, 200, { metadata: { resourceVersion: '42' }, items: [object('web', false)] })
+      }
+      watched.push(url.searchParams.get('resourceVersion') ?? '')
+      res.writeHead(200, { 'Content-Type': 'application/json' })
+      res.write(`${JSON.stringify({ type: 'MODIFIED', object: object('web', true) })}\n`)
+    })
+    closers.push(server.close)
+    const client = await clientFor(server.url)
+    const outcome = await client.watchUntil<ReturnType<typeof object>>(
+      '/apis/apps/v1/namespaces/vapora/deployments',
+      objects => objects.every(o => o.ready),
+      Date.now() + 5000
+    )
+    expect(outcome).toEqual({ done: true, objects: [object('web', true)] })
+    expect(watched).toEqual(['42'])
+    client.close()
+  })
+
+  it('ends a watch that stays silent at its deadline', async () => {
+    const server = await serve((req, res) => {
+      if (!req.url?.includes('watch=1')) return json(res, 200, { items: [object('web', false)] })
+      res.writeHead(200, { 'Content-Type': 'application/json' })
+    })
+    closers.push(server.close)
+    const client = await clientFor(server.url)
+    const started = Date.now()
+    const outcome = await client.watchUntil('/x', () => false, started + 300)
+    expect(outcome.done).toBe(false)
+    expect(Date.now() - started).toBeLessThan(2000)
+    client.close()
+  })
+})

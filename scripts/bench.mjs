@@ -6,12 +6,13 @@
 //  (d) start-up: an offline run of the example bundle (directory and zip) and --version,
 //  (e) the size of what each entry loads (scripts/entry-sizes.mjs),
 // with medians of several runs, the ratio (b)/(a) and the peak memory of (c).
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { entrySizes } from './entry-sizes.mjs'
+import { median, seconds as fmt, timed } from './bench-lib.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const RUNS = Number(process.env.BENCH_RUNS ?? 7)
@@ -65,36 +66,6 @@ stage('removing the pods an earlier run left', [
 ])
 for (const file of ['configmap.yaml', 'deployment.yaml']) {
   stage(`applying examples/bundle/${file}`, ['apply', '-f', join(root, 'examples', 'bundle', file)])
-}
-
-const median = values => {
-  const sorted = [...values].sort((x, y) => x - y)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
-
-/** Runs a command, returning wall time in ms and peak RSS in MB (from /proc while it runs). */
-function timed(command, args) {
-  return new Promise(resolve => {
-    const started = process.hrtime.bigint()
-    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] })
-    let peakKb = 0
-    let stderr = ''
-    child.stderr.on('data', chunk => (stderr += chunk))
-    const sample = () => {
-      try {
-        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8')
-        peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0))
-      } catch {
-        // The process has exited.
-      }
-    }
-    const timer = setInterval(sample, 5)
-    child.on('exit', code => {
-      clearInterval(timer)
-      resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, peakMb: peakKb / 1024, code, stderr })
-    })
-  })
 }
 
 const node = process.execPath
@@ -200,7 +171,6 @@ for (const size of sizes) {
   rmSync(bundle, { recursive: true, force: true })
 }
 
-const fmt = ms => `${(ms / 1000).toFixed(2)} s`
 console.log('')
 console.log(
   `vapora-preflight benchmark — ${RUNS} runs each, medians (Kubernetes ${serverVersion} on loopback, node ${process.version})`

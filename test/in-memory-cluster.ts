@@ -7,20 +7,28 @@
  * objects) and changes it with `update` — also while a watch waits. The real-cluster integration tests
  * stay the ground truth for what the server does.
  *
- * Unlike the session, reads are not memoised: every read sees the current state.
+ * Unlike the session, reads are not memoised: every read sees the current state. Folds page as the
+ * session does (`withPageSize` makes pages small; `expireContinue` makes a fold start again, as on a
+ * 410 Gone) and apply field selectors as the server does.
  */
 import { createHash, randomUUID } from 'node:crypto'
 import { acquireBundle } from '../src/bundle/acquire.js'
 import { CHANGE_CAUSE_ANNOTATION, REVISION_ANNOTATION } from '../src/checks/rollout.js'
-import type {
-  ApiResource,
-  Check,
-  CheckContext,
-  ClusterError,
-  ClusterReader,
-  DryRunOutcome,
-  ServerVersion
+import {
+  listLabel,
+  type ApiResource,
+  type Check,
+  type CheckContext,
+  type ClusterError,
+  type ClusterReader,
+  type DryRunOutcome,
+  type Folded,
+  type ListKind,
+  type ListQuery,
+  type ListRead,
+  type ServerVersion
 } from '../src/core/check.js'
+import { DEFAULT_CLIENT_OPTIONS } from '../src/kube/client.js'
 import type { KubeObjectJson } from '../src/core/kube-object.js'
 import { readData, type DataKey } from '../src/core/check-data.js'
 import { resolveOptions, type PreflightInput } from '../src/core/options.js'
@@ -34,6 +42,34 @@ export const DEPLOYER = 'system:serviceaccount:ci:deployer'
 
 /** The reader's calls, by method name (what `calls` records and `failNext` fails). */
 export type ReaderMethod = Exclude<keyof ClusterReader, 'server' | 'origin'>
+/** What a fault can be planned for: a method, or the folds of one kind only (`fold:pods`). */
+export type FaultTarget = ReaderMethod | `fold:${ListKind}`
+
+/** The object kind each list holds. */
+const LIST_KINDS: Record<ListKind, string> = {
+  nodes: 'Node',
+  pods: 'Pod',
+  events: 'Event',
+  deployments: 'Deployment',
+  replicasets: 'ReplicaSet'
+}
+
+/**
+ * Whether `object` matches a field selector as the API server reads one: terms joined by commas, each
+ * `path=value`, `path==value` or `path!=value`, a field the object lacks being ''.
+ */
+export function matchesFieldSelector(object: KubeObjectJson, selector: string | undefined): boolean {
+  if (!selector) return true
+  return selector.split(',').every(term => {
+    const match = /^([^!=]+)(!=|==|=)(.*)$/.exec(term)
+    if (!match) throw new Error(`InMemoryCluster: cannot read the field selector term "${term}"`)
+    const [, path, operator, wanted] = match
+    let value: unknown = object
+    for (const key of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[key]
+    const actual = value === undefined || value === null ? '' : String(value)
+    return operator === '!=' ? actual !== wanted : actual === wanted
+  })
+}
 
 const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']
 /** Discovery as a v1.35 API server answers it, for the groups a deployment bundle uses: [name, kind, namespaced]. */
@@ -107,7 +143,9 @@ export class InMemoryCluster implements ClusterReader {
   private readonly grants: Grant[] = []
   private readonly rejections = new Map<string, Rejection>()
   private readonly dryRunWarnings = new Map<string, string[]>()
-  private readonly faults = new Map<ReaderMethod, { next: Error[]; always?: Error }>()
+  private readonly faults = new Map<FaultTarget, { next: Error[]; always?: Error }>()
+  private pageSize = DEFAULT_CLIENT_OPTIONS.pageSize
+  private expiring = false
   private readonly watches = new Set<() => void>()
   private watchStarted: Array<() => void> = []
 
@@ -193,15 +231,38 @@ export class InMemoryCluster implements ClusterReader {
   }
 
   /** The next call of `method` throws `error` (once; queue several by calling again). */
-  failNext(method: ReaderMethod, error: Error): this {
+  failNext(method: FaultTarget, error: Error): this {
     this.faultsOf(method).next.push(error)
     return this
   }
 
   /** Every call of `method` from now on throws `error` (a server gone away, a permission missing). */
-  failAlways(method: ReaderMethod, error: Error): this {
+  failAlways(method: FaultTarget, error: Error): this {
     this.faultsOf(method).always = error
     return this
+  }
+
+  /** Lists are sent in pages of `size` objects (the session's default page size otherwise). */
+  withPageSize(size: number): this {
+    this.pageSize = size
+    return this
+  }
+
+  /**
+   * The next fold that needs a second page finds its continue token expired after the first page, and
+   * starts again from the start, as the session does once on a 410 Gone. (A fold that keeps expiring is
+   * an error: plan it with `failNext('fold:…')`.)
+   */
+  expireContinue(): this {
+    this.expiring = true
+    return this
+  }
+
+  /** The queries of the folds made so far, of one kind or of all. */
+  folds(kind?: ListKind): ListQuery[] {
+    return this.callsOf('fold')
+      .map(call => call.args[0] as ListQuery)
+      .filter(query => kind === undefined || query.kind === kind)
   }
 
   /** Resolves once a `watchDeployments` call is waiting for a change (its first look was not done). */
@@ -232,9 +293,37 @@ export class InMemoryCluster implements ClusterReader {
     return this.read('Namespace', name)
   }
 
-  async nodes(): Promise<KubeObjectJson[]> {
-    this.enter('nodes', [])
-    return this.list('Node')
+  /**
+   * Pages of `pageSize` objects, in the order they were added (the server's name order is not modelled:
+   * no check may depend on an order).
+   */
+  async fold<T>(
+    query: ListQuery,
+    start: () => T,
+    step: (value: T, object: KubeObjectJson) => T
+  ): Promise<Folded<T>> {
+    this.enter('fold', [query], `fold:${query.kind}`)
+    const matching = this.list(LIST_KINDS[query.kind], query.namespace).filter(o =>
+      matchesFieldSelector(o, query.fieldSelector)
+    )
+    const pageCount = Math.max(1, Math.ceil(matching.length / this.pageSize))
+    let pages = 0
+    let items = 0
+    let restarts = 0
+    let value = start()
+    for (let page = 0; page < pageCount; page++) {
+      if (page === 1 && this.expiring) {
+        this.expiring = false
+        restarts++
+        value = start()
+        page = 0
+      }
+      const objects = matching.slice(page * this.pageSize, (page + 1) * this.pageSize)
+      for (const object of objects) value = step(value, object)
+      pages++
+      items += objects.length
+    }
+    return { value, read: { list: listLabel(query), pages, items, restarts } }
   }
 
   async nodeMetrics(): Promise<KubeObjectJson[] | undefined> {
@@ -250,17 +339,6 @@ export class InMemoryCluster implements ClusterReader {
   async replicaSets(namespace: string): Promise<KubeObjectJson[]> {
     this.enter('replicaSets', [namespace])
     return this.list('ReplicaSet', namespace)
-  }
-
-  async pods(namespace?: string): Promise<KubeObjectJson[]> {
-    this.enter('pods', [namespace])
-    return this.list('Pod', namespace)
-  }
-
-  /** Every event of the namespace, as the session lists them (Normal ones too: the checks filter). */
-  async events(namespace: string): Promise<KubeObjectJson[]> {
-    this.enter('events', [namespace])
-    return this.list('Event', namespace)
   }
 
   async configMap(namespace: string, name: string): Promise<KubeObjectJson | undefined> {
@@ -337,13 +415,9 @@ export class InMemoryCluster implements ClusterReader {
       : { allowed: false }
   }
 
-  async fresh(
-    kind: 'deployments' | 'replicasets' | 'pods' | 'events',
-    namespace: string
-  ): Promise<KubeObjectJson[]> {
+  async fresh(kind: 'deployments' | 'replicasets' | 'pods', namespace: string): Promise<KubeObjectJson[]> {
     this.enter('fresh', [kind, namespace])
-    const kinds = { deployments: 'Deployment', replicasets: 'ReplicaSet', pods: 'Pod', events: 'Event' }
-    return this.list(kinds[kind], namespace)
+    return this.list(LIST_KINDS[kind], namespace)
   }
 
   /** Looks at the Deployments now, then at every later change, until `isDone` holds or `deadline` passes. */
@@ -373,18 +447,20 @@ export class InMemoryCluster implements ClusterReader {
 
   // ——— inside ———
 
-  private faultsOf(method: ReaderMethod): { next: Error[]; always?: Error } {
-    let faults = this.faults.get(method)
-    if (!faults) this.faults.set(method, (faults = { next: [] }))
+  private faultsOf(target: FaultTarget): { next: Error[]; always?: Error } {
+    let faults = this.faults.get(target)
+    if (!faults) this.faults.set(target, (faults = { next: [] }))
     return faults
   }
 
-  /** Records a call and throws the fault planned for it, if any. */
-  private enter(method: ReaderMethod, args: unknown[]): void {
+  /** Records a call and throws the fault planned for it (for `narrower` first, then the method), if any. */
+  private enter(method: ReaderMethod, args: unknown[], narrower?: FaultTarget): void {
     this.calls.push({ method, args })
-    const faults = this.faults.get(method)
-    const fault = faults?.next.shift() ?? faults?.always
-    if (fault) throw fault
+    for (const target of narrower ? [narrower, method] : [method]) {
+      const faults = this.faults.get(target)
+      const fault = faults?.next.shift() ?? faults?.always
+      if (fault) throw fault
+    }
   }
 
   private discover(apiVersion: string, kind: string): ApiResource | undefined {
@@ -406,6 +482,14 @@ export class InMemoryCluster implements ClusterReader {
     for (const look of [...this.watches]) look()
   }
 }
+
+/** What a fold of `items` objects in `pages` pages reports (`ListRead`), as checks put it in their data. */
+export const listRead = (list: string, items: number, pages = 1, restarts = 0): ListRead => ({
+  list,
+  pages,
+  items,
+  restarts
+})
 
 // ——— errors, as a cluster reader throws them ———
 

@@ -3,9 +3,31 @@ import { CONFIGMAP_FILE, DEPLOYMENT_FILE } from '../core/defaults.js'
 import { describeError } from '../core/errors.js'
 import type { KubeObjectJson } from '../core/kube-object.js'
 import type { CheckOutcome } from '../core/types.js'
-import { isClusterError, type ClusterReader } from '../core/check.js'
-import type { CheckContext } from '../core/check.js'
+import { isClusterError, type CheckContext, type ClusterReader, type ListRead } from '../core/check.js'
 import { kubeObjectsIn } from './kube-objects.js'
+
+/** Pods that are done with their node: their requests no longer hold its resources. */
+const NOT_FINISHED = 'status.phase!=Succeeded,status.phase!=Failed'
+
+/**
+ * The server-side filters the checks list with (field selectors the API server supports), one place each:
+ * the server then sends only what a check reads.
+ */
+export const SELECT = {
+  /** Warning events: Normal ones are most of a namespace's events and no check reads them. */
+  warningEvents: 'type=Warning',
+  /** Pods but the completed ones (Jobs), which pods-running does not judge. */
+  podsNotSucceeded: 'status.phase!=Succeeded',
+  /** Pods that hold a node's resources: bound to one and not finished (as `kubectl describe node` counts). */
+  podsOnNodes: `spec.nodeName!=,${NOT_FINISHED}`,
+  /** The same on one node (a node name has no comma or equals sign to escape). */
+  podsOnNode: (node: string) => `spec.nodeName=${node},${NOT_FINISHED}`
+} as const
+
+/** What a check that folds lists leaves in its data, beside its own: what each list cost (pages, objects). */
+export interface ListReads {
+  reads: ListRead[]
+}
 
 /** An API error as one line: the server's message, with who/what when the server said so. */
 export function explainApiError(error: unknown): string {

@@ -1,8 +1,8 @@
 import { dataKey } from '../core/check-data.js'
 import type { CheckOutcome } from '../core/types.js'
-import { defineCheck } from '../core/check.js'
+import { defineCheck, type ClusterReader, type ListRead } from '../core/check.js'
 import type { KubeObjectJson } from '../core/kube-object.js'
-import { explainApiError, usableCluster } from './cluster-common.js'
+import { explainApiError, SELECT, usableCluster, type ListReads } from './cluster-common.js'
 
 /** Kubernetes quantities: CPU in cores (`250m`, `2`), memory in bytes (`512Mi`, `1G`). */
 export function parseQuantity(text: string | number | undefined): number {
@@ -30,19 +30,46 @@ export function parseQuantity(text: string | number | undefined): number {
   return value * (factor[match[2]] ?? 1)
 }
 
-function requestsByNode(pods: KubeObjectJson[]): Map<string, { cpu: number; memory: number }> {
-  const totals = new Map<string, { cpu: number; memory: number }>()
-  for (const pod of pods) {
-    const node = pod.spec?.nodeName
-    if (!node || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') continue
-    const total = totals.get(node) ?? { cpu: 0, memory: 0 }
-    for (const c of pod.spec?.containers ?? []) {
-      total.cpu += parseQuantity(c.resources?.requests?.cpu)
-      total.memory += parseQuantity(c.resources?.requests?.memory)
-    }
-    totals.set(node, total)
+type Usage = { cpu: number; memory: number }
+
+/** Adds a pod's container requests to its node's total. */
+function addRequests(totals: Map<string, Usage>, pod: KubeObjectJson): Map<string, Usage> {
+  const node = pod.spec?.nodeName
+  if (!node) return totals
+  const total = totals.get(node) ?? { cpu: 0, memory: 0 }
+  for (const c of pod.spec?.containers ?? []) {
+    total.cpu += parseQuantity(c.resources?.requests?.cpu)
+    total.memory += parseQuantity(c.resources?.requests?.memory)
   }
-  return totals
+  return totals.set(node, total)
+}
+
+/** Up to this many nodes without metrics are counted by a list of their own pods each, not of every pod. */
+const PER_NODE_LISTS = 5
+
+/**
+ * The requests of the pods bound to each node, summed page by page (the server sends only pods that hold
+ * a node's resources): of `only` those nodes when they are few, each by a list of its own pods, else of
+ * every node by one list of every such pod. Only the totals are kept.
+ */
+async function requestsByNode(
+  session: ClusterReader,
+  only?: string[]
+): Promise<{ totals: Map<string, Usage>; reads: ListRead[] }> {
+  const start = () => new Map<string, Usage>()
+  if (only && only.length <= PER_NODE_LISTS) {
+    const lists = await Promise.all(
+      only.map(node =>
+        session.fold({ kind: 'pods', fieldSelector: SELECT.podsOnNode(node) }, start, addRequests)
+      )
+    )
+    return {
+      totals: new Map(lists.flatMap(list => [...list.value])),
+      reads: lists.map(list => list.read)
+    }
+  }
+  const all = await session.fold({ kind: 'pods', fieldSelector: SELECT.podsOnNodes }, start, addRequests)
+  return { totals: all.value, reads: [all.read] }
 }
 
 /**
@@ -52,7 +79,7 @@ function requestsByNode(pods: KubeObjectJson[]): Map<string, { cpu: number; memo
  * too, and named — never taken as idle.
  */
 /** What node-capacity leaves: each node's CPU and memory share, and where usage came from. */
-export interface NodeCapacityData {
+export interface NodeCapacityData extends ListReads {
   source: string
   threshold: number
   nodes: Array<{ name: string; cpuPct: number; memoryPct: number }>
@@ -72,8 +99,25 @@ export const nodeCapacityCheck = defineCheck({
     const { session } = cluster
     const threshold = ctx.options.capacityThreshold
     try {
-      const [nodes, metrics] = await Promise.all([session.nodes(), session.nodeMetrics()])
-      const usage = new Map<string, { cpu: number; memory: number }>()
+      // Of each Node only its name and allocatable are kept while the nodes are read.
+      const [listed, metrics] = await Promise.all([
+        session.fold(
+          { kind: 'nodes' },
+          (): Array<{ name: string; cpu: number; memory: number }> => [],
+          (all, node) => {
+            all.push({
+              name: node.metadata!.name!,
+              cpu: parseQuantity(node.status?.allocatable?.cpu),
+              memory: parseQuantity(node.status?.allocatable?.memory)
+            })
+            return all
+          }
+        ),
+        session.nodeMetrics()
+      ])
+      const nodes = listed.value
+      const reads = [listed.read]
+      const usage = new Map<string, Usage>()
       const source = metrics ? 'metrics.k8s.io usage' : 'requests (metrics-server is absent)'
       if (metrics) {
         for (const m of metrics as Array<KubeObjectJson & { usage?: { cpu?: string; memory?: string } }>) {
@@ -83,23 +127,22 @@ export const nodeCapacityCheck = defineCheck({
           })
         }
       }
-      const noMetrics = metrics ? nodes.map(n => n.metadata!.name!).filter(name => !usage.has(name)) : []
+      const noMetrics = metrics ? nodes.map(n => n.name).filter(name => !usage.has(name)) : []
+      const byRequests = new Set(noMetrics)
       if (!metrics || noMetrics.length > 0) {
-        const requests = requestsByNode(await session.pods())
-        for (const name of metrics ? noMetrics : nodes.map(n => n.metadata!.name!))
-          usage.set(name, requests.get(name) ?? { cpu: 0, memory: 0 })
+        const requests = await requestsByNode(session, metrics ? noMetrics : undefined)
+        reads.push(...requests.reads)
+        for (const name of metrics ? noMetrics : nodes.map(n => n.name))
+          usage.set(name, requests.totals.get(name) ?? { cpu: 0, memory: 0 })
       }
       const details: string[] = []
       const over: string[] = []
       const perNode: Array<{ name: string; cpuPct: number; memoryPct: number }> = []
-      for (const node of nodes) {
-        const name = node.metadata!.name!
-        const cpu = parseQuantity(node.status?.allocatable?.cpu)
-        const memory = parseQuantity(node.status?.allocatable?.memory)
+      for (const { name, cpu, memory } of nodes) {
         const used = usage.get(name) ?? { cpu: 0, memory: 0 }
         const cpuPct = cpu ? (100 * used.cpu) / cpu : 0
         const memPct = memory ? (100 * used.memory) / memory : 0
-        const line = `${name}: CPU ${cpuPct.toFixed(0)}%, memory ${memPct.toFixed(0)}% of allocatable${noMetrics.includes(name) ? ' (by requests: metrics-server has no usage for it)' : ''}`
+        const line = `${name}: CPU ${cpuPct.toFixed(0)}%, memory ${memPct.toFixed(0)}% of allocatable${byRequests.has(name) ? ' (by requests: metrics-server has no usage for it)' : ''}`
         details.push(line)
         perNode.push({ name, cpuPct: Math.round(cpuPct), memoryPct: Math.round(memPct) })
         if (cpuPct > threshold || memPct > threshold) over.push(line)
@@ -108,7 +151,8 @@ export const nodeCapacityCheck = defineCheck({
         source,
         threshold,
         nodes: perNode,
-        ...(noMetrics.length > 0 ? { noMetrics } : {})
+        ...(noMetrics.length > 0 ? { noMetrics } : {}),
+        reads
       }
       if (over.length) {
         return {

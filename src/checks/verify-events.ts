@@ -1,7 +1,7 @@
 /** No Warning events in the namespace since the deploy started (FailedScheduling, BackOff, Unhealthy…). */
 import type { CheckOutcome } from '../core/types.js'
 import { defineCheck } from '../core/check.js'
-import { explainApiError, usableCluster } from './cluster-common.js'
+import { explainApiError, SELECT, usableCluster, type ListReads } from './cluster-common.js'
 import { lastSeen, type EventJson } from './recent-events.js'
 import { PREFLIGHT_RECORD } from './verify-common.js'
 
@@ -24,21 +24,35 @@ export const verifyEventsCheck = defineCheck({
       }
     }
     try {
-      const events = (await cluster.session.fresh('events', ctx.options.namespace)) as EventJson[]
-      const warnings = events.filter(e => e.type === 'Warning' && lastSeen(e) >= since.getTime())
-      const lines = warnings.map(
-        e =>
-          `${e.reason ?? '?'} on ${e.involvedObject?.kind ?? '?'}/${e.involvedObject?.name ?? '?'}${(e.series?.count ?? e.count ?? 1) > 1 ? ` ×${e.series?.count ?? e.count}` : ''}: ${(e.message ?? '').slice(0, 200)}`
+      // Folded: only the lines it reports are kept, never the namespace's events.
+      const { value: lines, read } = await cluster.session.fold(
+        { kind: 'events', namespace: ctx.options.namespace, fieldSelector: SELECT.warningEvents },
+        (): string[] => [],
+        (found, object) => {
+          const e = object as EventJson
+          if (lastSeen(e) < since.getTime()) return found
+          const count = e.series?.count ?? e.count ?? 1
+          found.push(
+            `${e.reason ?? '?'} on ${e.involvedObject?.kind ?? '?'}/${e.involvedObject?.name ?? '?'}${count > 1 ? ` ×${count}` : ''}: ${(e.message ?? '').slice(0, 200)}`
+          )
+          return found
+        }
       )
+      const data = { reads: [read] } satisfies ListReads
       if (lines.length > 0) {
         return {
           status: 'fail',
           message: `${lines.length} Warning event(s) since the deploy started (${since.toISOString()}): ${lines.slice(0, 3).join('; ')}${lines.length > 3 ? '; …' : ''}`,
           details: lines,
+          data,
           hint: 'Read them with kubectl get events -n <namespace> --field-selector type=Warning; fix the cause or roll back.'
         }
       }
-      return { status: 'pass', message: `no Warning event since the deploy started (${since.toISOString()})` }
+      return {
+        status: 'pass',
+        message: `no Warning event since the deploy started (${since.toISOString()})`,
+        data
+      }
     } catch (error) {
       return { status: 'error', message: `cannot read events: ${explainApiError(error)}` }
     }

@@ -23,10 +23,6 @@ export interface KubeObjectJson {
   [key: string]: unknown
 }
 
-export interface KubeList {
-  items: KubeObjectJson[]
-}
-
 /** Splits `apps/v1` into group and version (`v1` → core group ''). */
 export function splitApiVersion(apiVersion: string): { group: string; version: string } {
   const slash = apiVersion.indexOf('/')

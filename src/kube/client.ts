@@ -44,13 +44,16 @@ export interface KubeStatus {
 
 export class KubeApiError extends Error {
   override name = 'KubeApiError'
+  /** The server's `Retry-After`, in seconds, when it sent one (429, 503). */
+  readonly retryAfterS?: number
   constructor(
     message: string,
     readonly status: number | undefined,
     readonly kubeStatus?: KubeStatus,
-    options?: { cause?: unknown }
+    options?: { cause?: unknown; retryAfterS?: number }
   ) {
     super(message, options)
+    this.retryAfterS = options?.retryAfterS
   }
 
   /** True when the server could not be reached or did not answer in time. */
@@ -72,6 +75,12 @@ export interface ClientOptions {
   execTimeoutMs: number
   /** Called with the secrets of credentials obtained later in the run (an exec plugin's refreshed token). */
   onSecrets?: (secrets: string[]) => void
+  /** Objects per page of a list (`limit`); the server's continue token asks for the next page. */
+  pageSize: number
+  /** Pages one pass over a list may take: a list longer than this is an error, never an endless loop. */
+  pageCap: number
+  /** Times a list starts again from the start when its continue token expired (410 Gone). */
+  listRestarts: number
 }
 
 export const DEFAULT_CLIENT_OPTIONS: ClientOptions = {
@@ -79,7 +88,30 @@ export const DEFAULT_CLIENT_OPTIONS: ClientOptions = {
   attempts: 3,
   backoffMs: 250,
   concurrency: 8,
-  execTimeoutMs: DEFAULT_EXEC_TIMEOUT_MS
+  execTimeoutMs: DEFAULT_EXEC_TIMEOUT_MS,
+  // kubectl's --chunk-size: a page of pods is ~2 MB of JSON, so one page in memory stays small.
+  pageSize: 500,
+  // 500,000 objects: far beyond any namespace's pods or events, and ~10x the pods of a 5,000-node cluster.
+  pageCap: 1000,
+  // Once: a token expires when a pass outlives etcd's compaction window (5 min by default), so a second
+  // expiry means passes that slow will keep expiring.
+  listRestarts: 1
+}
+
+/** One page of a list, as the server sends it. */
+interface ListPage<T> {
+  items?: T[]
+  metadata?: { resourceVersion?: string; continue?: string }
+}
+
+/** A list folded page by page (`KubeClient.fold`), and what reading it cost. */
+export interface FoldedList<A> {
+  value: A
+  pages: number
+  items: number
+  restarts: number
+  /** The list's resourceVersion (every page of a pass is a snapshot at it): where a watch starts. */
+  resourceVersion?: string
 }
 
 const TRANSIENT_STATUS = new Set([429, 502, 503, 504])
@@ -205,7 +237,16 @@ export class KubeClient {
     return headers
   }
 
-  private attempt<T>(req: KubeRequest, headers: Record<string, string>): Promise<KubeResponse<T>> {
+  /**
+   * The one request path: URL, headers, transport and socket timeout, for a call and a watch alike.
+   * Resolves with the response as soon as its status line arrives; a network failure before that rejects,
+   * one after it destroys the response with the same error (its reader sees it).
+   */
+  private send(
+    req: KubeRequest,
+    headers: Record<string, string>,
+    options: { timeoutMs?: number; signal?: AbortSignal } = {}
+  ): Promise<http.IncomingMessage> {
     const url = new URL(this.server.pathname.replace(/\/$/, '') + req.path, this.server)
     for (const [name, value] of Object.entries(req.query ?? {})) {
       if (value !== undefined) url.searchParams.set(name, String(value))
@@ -213,6 +254,7 @@ export class KubeClient {
     const payload = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body))
     const transport = url.protocol === 'http:' ? http : https
     return new Promise((resolve, reject) => {
+      let response: http.IncomingMessage | undefined
       const request = transport.request(
         url,
         {
@@ -226,51 +268,63 @@ export class KubeClient {
               ? { 'Content-Type': req.contentType ?? 'application/json', 'Content-Length': payload.length }
               : {})
           },
-          timeout: this.options.timeoutMs
+          timeout: options.timeoutMs,
+          signal: options.signal
         },
-        response => {
-          const chunks: Buffer[] = []
-          response.on('data', chunk => chunks.push(chunk))
-          response.on('error', reject)
-          response.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8')
-            let body: unknown = text
-            try {
-              body = text ? JSON.parse(text) : undefined
-            } catch {
-              // Not JSON (a proxy's HTML error page, say): keep the text for the message.
-            }
-            const status = response.statusCode ?? 0
-            const warnings = parseWarnings(response.headers.warning)
-            if (status >= 200 && status < 300) return resolve({ status, body: body as T, warnings })
-            const kubeStatus = typeof body === 'object' && body !== null ? (body as KubeStatus) : undefined
-            const message =
-              kubeStatus?.message ??
-              (typeof body === 'string' && body ? body.slice(0, 300) : `HTTP ${status}`)
-            const error = new KubeApiError(message, status, kubeStatus)
-            ;(error as KubeApiError & { retryAfter?: number }).retryAfter =
-              Number(response.headers['retry-after']) || undefined
-            reject(error)
-          })
+        answer => {
+          response = answer
+          resolve(answer)
         }
       )
       request.on('timeout', () => {
         request.destroy(
-          Object.assign(new Error(`no answer within ${this.options.timeoutMs} ms`), { code: 'ETIMEDOUT' })
+          Object.assign(new Error(`no answer within ${options.timeoutMs} ms`), { code: 'ETIMEDOUT' })
         )
       })
       request.on('error', error => {
-        const code = (error as NodeJS.ErrnoException).code ?? ''
-        const what = /CERT|SSL|TLS|SIGNATURE|ALTNAME/.test(code)
-          ? `the API server at ${this.serverUrl} failed TLS verification (check the kubeconfig's certificate-authority)`
-          : `cannot reach the API server at ${this.serverUrl}`
-        reject(
-          new KubeApiError(`${what}: ${code} ${error.message}`.replace('  ', ' '), undefined, undefined, {
-            cause: error
-          })
-        )
+        const failure = this.networkError(error)
+        if (response) response.destroy(failure)
+        else reject(failure)
       })
       request.end(payload)
+    })
+  }
+
+  /** A failure to talk to the server at all, as one line that says what to check. */
+  private networkError(error: NodeJS.ErrnoException): KubeApiError {
+    const code = error.code ?? ''
+    const what = /CERT|SSL|TLS|SIGNATURE|ALTNAME/.test(code)
+      ? `the API server at ${this.serverUrl} failed TLS verification (check the kubeconfig's certificate-authority)`
+      : `cannot reach the API server at ${this.serverUrl}`
+    return new KubeApiError(`${what}: ${code} ${error.message}`.replace('  ', ' '), undefined, undefined, {
+      cause: error
+    })
+  }
+
+  /** One attempt: the whole answer read and parsed; an error status becomes a KubeApiError. */
+  private async attempt<T>(req: KubeRequest, headers: Record<string, string>): Promise<KubeResponse<T>> {
+    const response = await this.send(req, headers, { timeoutMs: this.options.timeoutMs })
+    const chunks: Buffer[] = []
+    await new Promise<void>((resolve, reject) => {
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('error', reject)
+      response.on('end', resolve)
+    })
+    const text = Buffer.concat(chunks).toString('utf8')
+    let body: unknown = text
+    try {
+      body = text ? JSON.parse(text) : undefined
+    } catch {
+      // Not JSON (a proxy's HTML error page, say): keep the text for the message.
+    }
+    const status = response.statusCode ?? 0
+    const warnings = parseWarnings(response.headers.warning)
+    if (status >= 200 && status < 300) return { status, body: body as T, warnings }
+    const kubeStatus = typeof body === 'object' && body !== null ? (body as KubeStatus) : undefined
+    const message =
+      kubeStatus?.message ?? (typeof body === 'string' && body ? body.slice(0, 300) : `HTTP ${status}`)
+    throw new KubeApiError(message, status, kubeStatus, {
+      retryAfterS: Number(response.headers['retry-after']) || undefined
     })
   }
 
@@ -292,7 +346,7 @@ export class KubeClient {
           const transient =
             error.status === undefined ? TRANSIENT_CODES.has(code) : TRANSIENT_STATUS.has(error.status)
           if (!transient) break
-          const retryAfterMs = ((error as KubeApiError & { retryAfter?: number }).retryAfter ?? 0) * 1000
+          const retryAfterMs = (error.retryAfterS ?? 0) * 1000
           await sleep(Math.min(Math.max(retryAfterMs, this.options.backoffMs * 2 ** (attempt - 1)), 5000))
         }
       }
@@ -321,6 +375,58 @@ export class KubeClient {
   }
 
   /**
+   * Lists `path` page by page (`limit` + `continue`, as kubectl does), folding each object into the value
+   * `start` made; each page is one request (retried as any other) and is dropped before the next is asked
+   * for. A continue token the server no longer honours (410: etcd compacted the revision it pins) starts
+   * the list again from `start()`, at most `listRestarts` times; a pass of more than `pageCap` pages is an
+   * error. `label` names the list in those errors.
+   */
+  async fold<T, A>(
+    path: string,
+    query: KubeRequest['query'],
+    start: () => A,
+    step: (value: A, object: T) => A,
+    label = path
+  ): Promise<FoldedList<A>> {
+    const { pageSize, pageCap, listRestarts } = this.options
+    let pages = 0
+    let items = 0
+    for (let restarts = 0; ; restarts++) {
+      let value = start()
+      let token: string | undefined
+      let resourceVersion: string | undefined
+      let passPages = 0
+      try {
+        do {
+          const page = await this.get<ListPage<T>>(path, { ...query, limit: pageSize, continue: token })
+          pages++
+          passPages++
+          for (const object of page.items ?? []) value = step(value, object)
+          items += page.items?.length ?? 0
+          resourceVersion ??= page.metadata?.resourceVersion
+          token = page.metadata?.continue || undefined
+          if (token && passPages >= pageCap) {
+            throw new Error(
+              `listing ${label}: more than ${pageCap} pages of ${pageSize} objects, the most the preflight reads of one list (${pageCap * pageSize} objects)`
+            )
+          }
+        } while (token)
+        return { value, pages, items, restarts, resourceVersion }
+      } catch (error) {
+        const expired = token !== undefined && error instanceof KubeApiError && error.status === 410
+        if (!expired) throw error
+        if (restarts < listRestarts) continue
+        throw new KubeApiError(
+          `listing ${label}: the continue token expired ${restarts + 1} times (410 Gone: a pass over the list took longer than the server keeps its history); re-run when the API server is less loaded`,
+          410,
+          error.kubeStatus,
+          { cause: error }
+        )
+      }
+    }
+  }
+
+  /**
    * Lists `path`, then watches it (`watch=1` from the list's resourceVersion), calling `isDone` with the
    * current objects after the list and after every event, until it returns true or `deadline` (epoch ms)
    * passes. A watch the server ends (its timeoutSeconds, or 410 Gone) is resumed with a fresh list.
@@ -333,22 +439,22 @@ export class KubeClient {
   ): Promise<{ done: boolean; objects: T[] }> {
     let objects: T[] = []
     while (Date.now() < deadline) {
-      const list = await this.get<{ items: T[]; metadata?: { resourceVersion?: string } }>(path)
-      objects = list.items
-      if (isDone(objects)) return { done: true, objects }
-      const byName = new Map(objects.map(o => [o.metadata?.name ?? '', o]))
-      const outcome = await this.streamWatch<T>(
+      const list = await this.fold<T, Map<string, T>>(
         path,
-        list.metadata?.resourceVersion,
-        deadline,
-        (type, object) => {
-          const name = object.metadata?.name ?? ''
-          if (type === 'DELETED') byName.delete(name)
-          else if (type === 'ADDED' || type === 'MODIFIED') byName.set(name, object)
-          objects = [...byName.values()]
-          return isDone(objects)
-        }
+        {},
+        () => new Map(),
+        (byName, object) => byName.set(object.metadata?.name ?? '', object)
       )
+      const byName = list.value
+      objects = [...byName.values()]
+      if (isDone(objects)) return { done: true, objects }
+      const outcome = await this.streamWatch<T>(path, list.resourceVersion, deadline, (type, object) => {
+        const name = object.metadata?.name ?? ''
+        if (type === 'DELETED') byName.delete(name)
+        else if (type === 'ADDED' || type === 'MODIFIED') byName.set(name, object)
+        objects = [...byName.values()]
+        return isDone(objects)
+      })
       if (outcome === 'done') return { done: true, objects }
       // The server ended the watch (its timeout, or 410 Gone): list again, but never in a tight loop.
       await sleep(Math.min(1000, Math.max(0, deadline - Date.now())))
@@ -364,72 +470,65 @@ export class KubeClient {
     onEvent: (type: string, object: T) => boolean
   ): Promise<'done' | 'ended'> {
     const remainingS = Math.max(1, Math.ceil((deadline - Date.now()) / 1000))
-    const url = new URL(this.server.pathname.replace(/\/$/, '') + path, this.server)
-    url.searchParams.set('watch', '1')
-    url.searchParams.set('allowWatchBookmarks', 'false')
-    url.searchParams.set('timeoutSeconds', String(Math.min(remainingS, 300)))
-    if (resourceVersion) url.searchParams.set('resourceVersion', resourceVersion)
-    const headers = await this.authHeaders()
-    const transport = url.protocol === 'http:' ? http : https
-    return new Promise((resolve, reject) => {
+    const query = {
+      watch: '1',
+      allowWatchBookmarks: 'false',
+      timeoutSeconds: String(Math.min(remainingS, 300)),
+      resourceVersion: resourceVersion || undefined
+    }
+    // Our own deadline, not a socket timeout: the server's timeoutSeconds is a hint, a quiet watch is
+    // legitimate, and a silent connection must still not hang us.
+    const abort = new AbortController()
+    const timer = setTimeout(() => abort.abort(), Math.max(0, deadline - Date.now()) + 50)
+    let response: http.IncomingMessage
+    try {
+      response = await this.send({ method: 'GET', path, query }, await this.authHeaders(), {
+        signal: abort.signal
+      })
+    } catch (error) {
+      clearTimeout(timer)
+      if (abort.signal.aborted) return 'ended'
+      const message = error instanceof Error ? error.message : String(error)
+      throw new KubeApiError(`watching ${path}: ${message}`, undefined, undefined, { cause: error })
+    }
+    const status = response.statusCode ?? 0
+    if (status >= 300) {
+      // e.g. 403: allowed to list but not to watch. Re-listing would loop until the deadline.
+      clearTimeout(timer)
+      abort.abort()
+      throw new KubeApiError(`watching ${path}: HTTP ${status}`, status)
+    }
+    return new Promise(resolve => {
       let settled = false
       const finish = (outcome: 'done' | 'ended'): void => {
         if (settled) return
         settled = true
         clearTimeout(timer)
-        request.destroy()
+        abort.abort()
         resolve(outcome)
       }
-      // Our own deadline: the server's timeoutSeconds is a hint, and a silent connection must not hang us.
-      const timer = setTimeout(() => finish('ended'), Math.max(0, deadline - Date.now()) + 50)
-      const request = transport.request(
-        url,
-        {
-          method: 'GET',
-          agent: this.agent,
-          headers: { ...headers, Accept: 'application/json', 'User-Agent': 'vapora-preflight' }
-        },
-        response => {
-          const status = response.statusCode ?? 0
-          if (status >= 300) {
-            // e.g. 403: allowed to list but not to watch. Re-listing would loop until the deadline.
-            response.resume()
-            if (settled) return
-            settled = true
-            clearTimeout(timer)
-            request.destroy()
-            return reject(new KubeApiError(`watching ${path}: HTTP ${status}`, status))
+      let buffered = ''
+      response.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString('utf8')
+        let newline: number
+        while ((newline = buffered.indexOf('\n')) >= 0) {
+          const line = buffered.slice(0, newline).trim()
+          buffered = buffered.slice(newline + 1)
+          if (!line) continue
+          let event: { type?: string; object?: T }
+          try {
+            event = JSON.parse(line)
+          } catch {
+            continue
           }
-          let buffered = ''
-          response.on('data', (chunk: Buffer) => {
-            buffered += chunk.toString('utf8')
-            let newline: number
-            while ((newline = buffered.indexOf('\n')) >= 0) {
-              const line = buffered.slice(0, newline).trim()
-              buffered = buffered.slice(newline + 1)
-              if (!line) continue
-              let event: { type?: string; object?: T }
-              try {
-                event = JSON.parse(line)
-              } catch {
-                continue
-              }
-              // ERROR carries a Status (e.g. 410 Gone: the resourceVersion is too old): list again.
-              if (event.type === 'ERROR' || !event.object) return finish('ended')
-              if (onEvent(event.type ?? '', event.object)) return finish('done')
-            }
-          })
-          response.on('end', () => finish('ended'))
-          response.on('error', () => finish('ended'))
+          // ERROR carries a Status (e.g. 410 Gone: the resourceVersion is too old): list again.
+          if (event.type === 'ERROR' || !event.object) return finish('ended')
+          if (onEvent(event.type ?? '', event.object)) return finish('done')
         }
-      )
-      request.on('error', error => {
-        if (settled) return
-        settled = true
-        clearTimeout(timer)
-        reject(new KubeApiError(`watching ${path}: ${error.message}`, undefined, undefined, { cause: error }))
       })
-      request.end()
+      response.on('end', () => finish('ended'))
+      response.on('error', () => finish('ended'))
+      response.on('close', () => finish('ended'))
     })
   }
 

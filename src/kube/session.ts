@@ -1,6 +1,8 @@
 /**
- * One run's view of the cluster: the few API calls the checks need, each made at most once per run
- * (memoised), so checks running concurrently share reads. Checks call these; they never build paths.
+ * One run's view of the cluster: the few API calls the checks need, built on the client's three ways of
+ * reading (get, paginated list, watch). Gets and the small lists are made at most once per run (memoised),
+ * so checks running concurrently share them; lists that grow with the cluster are folded page by page.
+ * Checks call these; they never build paths.
  */
 import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'
@@ -15,13 +17,17 @@ import {
 } from './client.js'
 import { loadKubeConfig, type KubeconfigSource } from './config.js'
 import { ExecCredentials } from './exec-credential.js'
-import type { KubeList, KubeObjectJson } from '../core/kube-object.js'
-import type {
-  ApiResource,
-  ClusterConnection,
-  ClusterReader,
-  DryRunOutcome,
-  ServerVersion
+import type { KubeObjectJson } from '../core/kube-object.js'
+import {
+  listLabel,
+  type ApiResource,
+  type ClusterConnection,
+  type ClusterReader,
+  type DryRunOutcome,
+  type Folded,
+  type ListKind,
+  type ListQuery,
+  type ServerVersion
 } from '../core/check.js'
 
 export const FIELD_MANAGER = 'vapora-preflight'
@@ -85,45 +91,44 @@ export class ClusterSession implements ClusterReader {
     )
   }
 
-  nodes(): Promise<KubeObjectJson[]> {
-    return this.once('nodes', async () => (await this.client.get<KubeList>('/api/v1/nodes')).items)
+  /** The collection path of a list (every namespace when `namespace` is undefined). */
+  private listPath(kind: ListKind, namespace?: string): string {
+    const api = kind === 'deployments' || kind === 'replicasets' ? '/apis/apps/v1' : '/api/v1'
+    const ns = kind !== 'nodes' && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : ''
+    return `${api}${ns}/${kind}`
+  }
+
+  async fold<T>(
+    query: ListQuery,
+    start: () => T,
+    step: (value: T, object: KubeObjectJson) => T
+  ): Promise<Folded<T>> {
+    const list = listLabel(query)
+    const { value, pages, items, restarts } = await this.client.fold<KubeObjectJson, T>(
+      this.listPath(query.kind, query.namespace),
+      { fieldSelector: query.fieldSelector },
+      start,
+      step,
+      list
+    )
+    return { value, read: { list, pages, items, restarts } }
+  }
+
+  /**
+   * A whole list of one namespace (or of metrics.k8s.io), paged like any other: what rollout history,
+   * availability and verify mode cross-reference (ReplicaSets by owner, pods by ReplicaSet) must be held.
+   */
+  private async collect(path: string): Promise<KubeObjectJson[]> {
+    const push = (all: KubeObjectJson[], object: KubeObjectJson) => (all.push(object), all)
+    return (await this.client.fold<KubeObjectJson, KubeObjectJson[]>(path, {}, () => [], push)).value
   }
 
   deployments(namespace: string): Promise<KubeObjectJson[]> {
-    return this.once(
-      `deployments:${namespace}`,
-      async () =>
-        (
-          await this.client.get<KubeList>(
-            `/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/deployments`
-          )
-        ).items
-    )
+    return this.once(`deployments:${namespace}`, () => this.collect(this.listPath('deployments', namespace)))
   }
 
   replicaSets(namespace: string): Promise<KubeObjectJson[]> {
-    return this.once(
-      `replicasets:${namespace}`,
-      async () =>
-        (
-          await this.client.get<KubeList>(
-            `/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/replicasets`
-          )
-        ).items
-    )
-  }
-
-  pods(namespace?: string): Promise<KubeObjectJson[]> {
-    const path = namespace ? `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods` : '/api/v1/pods'
-    return this.once(`pods:${namespace ?? '*'}`, async () => (await this.client.get<KubeList>(path)).items)
-  }
-
-  events(namespace: string): Promise<KubeObjectJson[]> {
-    return this.once(
-      `events:${namespace}`,
-      async () =>
-        (await this.client.get<KubeList>(`/api/v1/namespaces/${encodeURIComponent(namespace)}/events`)).items
-    )
+    return this.once(`replicasets:${namespace}`, () => this.collect(this.listPath('replicasets', namespace)))
   }
 
   configMap(namespace: string, name: string): Promise<KubeObjectJson | undefined> {
@@ -138,7 +143,7 @@ export class ClusterSession implements ClusterReader {
   nodeMetrics(): Promise<KubeObjectJson[] | undefined> {
     return this.once('node-metrics', async () => {
       try {
-        return (await this.client.get<KubeList>('/apis/metrics.k8s.io/v1beta1/nodes')).items
+        return await this.collect('/apis/metrics.k8s.io/v1beta1/nodes')
       } catch (error) {
         if (error instanceof KubeApiError && (error.status === 404 || error.status === 503)) return undefined
         throw error
@@ -232,13 +237,8 @@ export class ClusterSession implements ClusterReader {
   }
 
   /** Reads of things that move during a rollout: never the memo. */
-  async fresh(
-    kind: 'deployments' | 'replicasets' | 'pods' | 'events',
-    namespace: string
-  ): Promise<KubeObjectJson[]> {
-    const api = kind === 'pods' || kind === 'events' ? '/api/v1' : '/apis/apps/v1'
-    return (await this.client.get<KubeList>(`${api}/namespaces/${encodeURIComponent(namespace)}/${kind}`))
-      .items
+  fresh(kind: 'deployments' | 'replicasets' | 'pods', namespace: string): Promise<KubeObjectJson[]> {
+    return this.collect(this.listPath(kind, namespace))
   }
 
   watchDeployments(
@@ -246,11 +246,7 @@ export class ClusterSession implements ClusterReader {
     isDone: (deployments: KubeObjectJson[]) => boolean,
     deadline: number
   ): Promise<{ done: boolean; objects: KubeObjectJson[] }> {
-    return this.client.watchUntil<KubeObjectJson>(
-      `/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/deployments`,
-      isDone,
-      deadline
-    )
+    return this.client.watchUntil<KubeObjectJson>(this.listPath('deployments', namespace), isDone, deadline)
   }
 
   close(): void {
