@@ -1595,6 +1595,11 @@ function itemsNaming(id) {
 function isClusterError(error) {
     return error instanceof Error && ('unreachable' in error || 'status' in error);
 }
+/** How a list is named in messages and in `ListRead.list`. */
+function listLabel(query) {
+    const where = query.kind === 'nodes' ? '' : query.namespace ? ` in ${query.namespace}` : ' in every namespace';
+    return `${query.kind}${where}${query.fieldSelector ? ` (${query.fieldSelector})` : ''}`;
+}
 /**
  * A check placed by the checklist model: its home item must name it, and its section is that item's.
  * One place (the model) says where a check belongs; a misplaced check fails when its module loads.
@@ -1700,6 +1705,22 @@ function kubeObjectsIn(parsed) {
 }
 
 /** What the cluster checks share: getting a usable session, the bundle's manifests, error wording. */
+/** Pods that are done with their node: their requests no longer hold its resources. */
+const NOT_FINISHED = 'status.phase!=Succeeded,status.phase!=Failed';
+/**
+ * The server-side filters the checks list with (field selectors the API server supports), one place each:
+ * the server then sends only what a check reads.
+ */
+const SELECT = {
+    /** Warning events: Normal ones are most of a namespace's events and no check reads them. */
+    warningEvents: 'type=Warning',
+    /** Pods but the completed ones (Jobs), which pods-running does not judge. */
+    podsNotSucceeded: 'status.phase!=Succeeded',
+    /** Pods that hold a node's resources: bound to one and not finished (as `kubectl describe node` counts). */
+    podsOnNodes: `spec.nodeName!=,${NOT_FINISHED}`,
+    /** The same on one node (a node name has no comma or equals sign to escape). */
+    podsOnNode: (node) => `spec.nodeName=${node},${NOT_FINISHED}`
+};
 /** An API error as one line: the server's message, with who/what when the server said so. */
 function explainApiError(error) {
     if (isClusterError(error)) {
@@ -2493,20 +2514,36 @@ function parseQuantity(text) {
     };
     return value * (factor[match[2]] ?? 1);
 }
-function requestsByNode(pods) {
-    const totals = new Map();
-    for (const pod of pods) {
-        const node = pod.spec?.nodeName;
-        if (!node || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed')
-            continue;
-        const total = totals.get(node) ?? { cpu: 0, memory: 0 };
-        for (const c of pod.spec?.containers ?? []) {
-            total.cpu += parseQuantity(c.resources?.requests?.cpu);
-            total.memory += parseQuantity(c.resources?.requests?.memory);
-        }
-        totals.set(node, total);
+/** Adds a pod's container requests to its node's total. */
+function addRequests(totals, pod) {
+    const node = pod.spec?.nodeName;
+    if (!node)
+        return totals;
+    const total = totals.get(node) ?? { cpu: 0, memory: 0 };
+    for (const c of pod.spec?.containers ?? []) {
+        total.cpu += parseQuantity(c.resources?.requests?.cpu);
+        total.memory += parseQuantity(c.resources?.requests?.memory);
     }
-    return totals;
+    return totals.set(node, total);
+}
+/** Up to this many nodes without metrics are counted by a list of their own pods each, not of every pod. */
+const PER_NODE_LISTS = 5;
+/**
+ * The requests of the pods bound to each node, summed page by page (the server sends only pods that hold
+ * a node's resources): of `only` those nodes when they are few, each by a list of its own pods, else of
+ * every node by one list of every such pod. Only the totals are kept.
+ */
+async function requestsByNode(session, only) {
+    const start = () => new Map();
+    if (only && only.length <= PER_NODE_LISTS) {
+        const lists = await Promise.all(only.map(node => session.fold({ kind: 'pods', fieldSelector: SELECT.podsOnNode(node) }, start, addRequests)));
+        return {
+            totals: new Map(lists.flatMap(list => [...list.value])),
+            reads: lists.map(list => list.read)
+        };
+    }
+    const all = await session.fold({ kind: 'pods', fieldSelector: SELECT.podsOnNodes }, start, addRequests);
+    return { totals: all.value, reads: [all.read] };
 }
 const NODE_CAPACITY_DATA = dataKey('node-capacity');
 const nodeCapacityCheck = defineCheck({
@@ -2521,7 +2558,20 @@ const nodeCapacityCheck = defineCheck({
         const { session } = cluster;
         const threshold = ctx.options.capacityThreshold;
         try {
-            const [nodes, metrics] = await Promise.all([session.nodes(), session.nodeMetrics()]);
+            // Of each Node only its name and allocatable are kept while the nodes are read.
+            const [listed, metrics] = await Promise.all([
+                session.fold({ kind: 'nodes' }, () => [], (all, node) => {
+                    all.push({
+                        name: node.metadata.name,
+                        cpu: parseQuantity(node.status?.allocatable?.cpu),
+                        memory: parseQuantity(node.status?.allocatable?.memory)
+                    });
+                    return all;
+                }),
+                session.nodeMetrics()
+            ]);
+            const nodes = listed.value;
+            const reads = [listed.read];
             const usage = new Map();
             const source = metrics ? 'metrics.k8s.io usage' : 'requests (metrics-server is absent)';
             if (metrics) {
@@ -2532,23 +2582,22 @@ const nodeCapacityCheck = defineCheck({
                     });
                 }
             }
-            const noMetrics = metrics ? nodes.map(n => n.metadata.name).filter(name => !usage.has(name)) : [];
+            const noMetrics = metrics ? nodes.map(n => n.name).filter(name => !usage.has(name)) : [];
+            const byRequests = new Set(noMetrics);
             if (!metrics || noMetrics.length > 0) {
-                const requests = requestsByNode(await session.pods());
-                for (const name of metrics ? noMetrics : nodes.map(n => n.metadata.name))
-                    usage.set(name, requests.get(name) ?? { cpu: 0, memory: 0 });
+                const requests = await requestsByNode(session, metrics ? noMetrics : undefined);
+                reads.push(...requests.reads);
+                for (const name of metrics ? noMetrics : nodes.map(n => n.name))
+                    usage.set(name, requests.totals.get(name) ?? { cpu: 0, memory: 0 });
             }
             const details = [];
             const over = [];
             const perNode = [];
-            for (const node of nodes) {
-                const name = node.metadata.name;
-                const cpu = parseQuantity(node.status?.allocatable?.cpu);
-                const memory = parseQuantity(node.status?.allocatable?.memory);
+            for (const { name, cpu, memory } of nodes) {
                 const used = usage.get(name) ?? { cpu: 0, memory: 0 };
                 const cpuPct = cpu ? (100 * used.cpu) / cpu : 0;
                 const memPct = memory ? (100 * used.memory) / memory : 0;
-                const line = `${name}: CPU ${cpuPct.toFixed(0)}%, memory ${memPct.toFixed(0)}% of allocatable${noMetrics.includes(name) ? ' (by requests: metrics-server has no usage for it)' : ''}`;
+                const line = `${name}: CPU ${cpuPct.toFixed(0)}%, memory ${memPct.toFixed(0)}% of allocatable${byRequests.has(name) ? ' (by requests: metrics-server has no usage for it)' : ''}`;
                 details.push(line);
                 perNode.push({ name, cpuPct: Math.round(cpuPct), memoryPct: Math.round(memPct) });
                 if (cpuPct > threshold || memPct > threshold)
@@ -2558,7 +2607,8 @@ const nodeCapacityCheck = defineCheck({
                 source,
                 threshold,
                 nodes: perNode,
-                ...(noMetrics.length > 0 ? { noMetrics } : {})
+                ...(noMetrics.length > 0 ? { noMetrics } : {}),
+                reads
             };
             if (over.length) {
                 return {
@@ -2610,36 +2660,39 @@ const nodesReadyCheck = defineCheck({
         if ('outcome' in cluster)
             return cluster.outcome;
         try {
-            const nodes = await cluster.session.nodes();
-            if (nodes.length === 0)
-                return { status: 'fail', message: 'the cluster has no nodes: nothing could run the pods' };
-            const problems = [];
-            const warnings = [];
-            for (const node of nodes) {
+            // Folded page by page: what is kept is the count and the nodes to name, never the Node objects.
+            const { value, read } = await cluster.session.fold({ kind: 'nodes' }, () => ({ count: 0, problems: [], warnings: [] }), (seen, node) => {
+                seen.count++;
                 const name = node.metadata?.name;
                 const conditions = node.status?.conditions ?? [];
                 const ready = conditions.find(c => c.type === 'Ready');
                 if (ready?.status !== 'True') {
-                    problems.push(`${name} is NotReady${ready?.reason ? ` (${ready.reason}${ready.message ? `: ${ready.message}` : ''})` : ' (no Ready condition)'}`);
+                    seen.problems.push(`${name} is NotReady${ready?.reason ? ` (${ready.reason}${ready.message ? `: ${ready.message}` : ''})` : ' (no Ready condition)'}`);
                 }
                 for (const c of conditions.filter(c => PRESSURE.includes(c.type) && c.status === 'True')) {
-                    problems.push(`${name} has ${c.type}${c.message ? ` (${c.message})` : ''}`);
+                    seen.problems.push(`${name} has ${c.type}${c.message ? ` (${c.message})` : ''}`);
                 }
                 if (node.spec?.unschedulable)
-                    warnings.push(`${name} is cordoned (unschedulable)`);
-            }
+                    seen.warnings.push(`${name} is cordoned (unschedulable)`);
+                return seen;
+            });
+            const { count, problems, warnings } = value;
+            const data = { reads: [read] };
+            if (count === 0)
+                return { status: 'fail', message: 'the cluster has no nodes: nothing could run the pods', data };
             const details = [...problems, ...warnings];
             if (problems.length) {
                 return {
                     status: 'fail',
                     message: problems.join('; '),
                     details,
+                    data,
                     hint: 'Wait for the nodes to recover, or drain and replace them, before deploying.'
                 };
             }
             if (warnings.length)
-                return { status: 'warn', message: `${nodes.length} nodes Ready; ${warnings.join('; ')}`, details };
-            return { status: 'pass', message: `all ${nodes.length} nodes Ready, no pressure conditions` };
+                return { status: 'warn', message: `${count} nodes Ready; ${warnings.join('; ')}`, details, data };
+            return { status: 'pass', message: `all ${count} nodes Ready, no pressure conditions`, data };
         }
         catch (error) {
             return { status: 'error', message: `cannot list nodes: ${explainApiError(error)}` };
@@ -2711,7 +2764,7 @@ const permissionsCheck = defineCheck({
         const label = (n) => `${n.verb} ${n.resource}${n.group ? `.${n.group}` : ''}${n.namespace ? ` in namespace ${n.namespace}` : ' (cluster-wide)'}`;
         const unasked = checked.filter(c => c.error);
         const missing = checked.filter(c => !c.allowed && !c.error);
-        const details = checked.map(c => `${c.allowed ? 'yes' : 'NO '}  ${label(c.need)} — for ${c.need.why}${c.error ? ` (${c.error})` : ''}`);
+        const details = checked.map(c => `${c.error ? '?  ' : c.allowed ? 'yes' : 'NO '}  ${label(c.need)} — for ${c.need.why}${c.error ? ` (not answered: ${c.error})` : ''}`);
         if (unknownKinds.length)
             details.push(`not checked (the server does not serve them): ${unknownKinds.join(', ')}`);
         if (unasked.length > 0) {
@@ -2740,6 +2793,37 @@ const permissionsCheck = defineCheck({
 });
 
 const PODS_RUNNING_DATA = dataKey('pods-running');
+/** Adds one pod to the tally. */
+function judge(tally, pod, since) {
+    const name = pod.metadata?.name;
+    // The server leaves completed pods out (SELECT.podsNotSucceeded); a reader that did not is not trusted.
+    if (pod.status?.phase === 'Succeeded')
+        return tally;
+    tally.pods++;
+    const statuses = pod.status?.containerStatuses ?? [];
+    const podRestarts = statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0);
+    tally.restarts += podRestarts;
+    if (name)
+        tally.restartsByPod[name] = podRestarts;
+    const ready = (pod.status?.conditions ?? []).find((c) => c.type === 'Ready')?.status === 'True';
+    tally.details.push(`${name}: ${pod.status?.phase ?? 'Unknown'}, ${ready ? 'Ready' : 'not Ready'}, ${podRestarts} restarts`);
+    if (pod.status?.phase !== 'Running')
+        tally.problems.push(`${name} is ${pod.status?.phase ?? 'Unknown'}`);
+    else if (!ready)
+        tally.problems.push(`${name} is not Ready`);
+    for (const s of statuses) {
+        const waiting = s.state?.waiting?.reason;
+        if (waiting === 'CrashLoopBackOff' || waiting === 'ImagePullBackOff' || waiting === 'ErrImagePull') {
+            tally.problems.push(`${name}/${s.name} is in ${waiting} (${s.restartCount ?? 0} restarts)`);
+            continue;
+        }
+        const finished = Date.parse(s.lastState?.terminated?.finishedAt ?? '');
+        if ((s.restartCount ?? 0) > 0 && finished >= since) {
+            tally.problems.push(`${name}/${s.name} restarted ${s.restartCount} times, last at ${s.lastState.terminated.finishedAt} (${s.lastState?.terminated?.reason ?? 'exited'}): restarts are rising`);
+        }
+    }
+    return tally;
+}
 const podsRunningCheck = defineCheck({
     id: 'pods-running',
     title: 'Check pod status: all Running and Ready, no rising restarts',
@@ -2752,63 +2836,31 @@ const podsRunningCheck = defineCheck({
         const namespace = ctx.options.namespace;
         const since = Date.now() - ctx.options.eventsWindowMs;
         try {
-            const pods = await cluster.session.pods(namespace);
-            const problems = [];
-            const details = [];
-            let restarts = 0;
-            const restartsByPod = {};
-            // A completed pod (a Job's) has done its work: it is neither judged nor counted.
-            const judged = pods.filter(pod => pod.status?.phase !== 'Succeeded');
-            for (const pod of judged) {
-                const name = pod.metadata?.name;
-                const statuses = pod.status?.containerStatuses ?? [];
-                const podRestarts = statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0);
-                restarts += podRestarts;
-                if (name)
-                    restartsByPod[name] = podRestarts;
-                const ready = (pod.status?.conditions ?? []).find((c) => c.type === 'Ready')?.status === 'True';
-                details.push(`${name}: ${pod.status?.phase ?? 'Unknown'}, ${ready ? 'Ready' : 'not Ready'}, ${podRestarts} restarts`);
-                if (pod.status?.phase !== 'Running')
-                    problems.push(`${name} is ${pod.status?.phase ?? 'Unknown'}`);
-                else if (!ready)
-                    problems.push(`${name} is not Ready`);
-                for (const s of statuses) {
-                    const waiting = s.state?.waiting?.reason;
-                    if (waiting === 'CrashLoopBackOff' ||
-                        waiting === 'ImagePullBackOff' ||
-                        waiting === 'ErrImagePull') {
-                        problems.push(`${name}/${s.name} is in ${waiting} (${s.restartCount ?? 0} restarts)`);
-                        continue;
-                    }
-                    const finished = Date.parse(s.lastState?.terminated?.finishedAt ?? '');
-                    if ((s.restartCount ?? 0) > 0 && finished >= since) {
-                        problems.push(`${name}/${s.name} restarted ${s.restartCount} times, last at ${s.lastState.terminated.finishedAt} (${s.lastState?.terminated?.reason ?? 'exited'}): restarts are rising`);
-                    }
-                }
-            }
-            if (pods.length === 0)
-                return { status: 'pass', message: `no pods in ${namespace} yet` };
-            if (judged.length === 0) {
+            const { value: tally, read } = await cluster.session.fold({ kind: 'pods', namespace, fieldSelector: SELECT.podsNotSucceeded }, () => ({ pods: 0, restarts: 0, restartsByPod: {}, problems: [], details: [] }), (tally, pod) => judge(tally, pod, since));
+            const { pods, restarts, restartsByPod, problems, details } = tally;
+            if (pods === 0) {
+                const data = { reads: [read] };
                 return {
                     status: 'pass',
-                    message: `no pods to judge in ${namespace}: ${pods.length} completed, none running`,
-                    data: { restarts, restartsByPod }
+                    message: `no running pods in ${namespace} yet (completed ones are not judged)`,
+                    data
                 };
             }
+            const data = { restarts, restartsByPod, reads: [read] };
             if (problems.length) {
                 return {
                     status: 'fail',
                     message: [...new Set(problems)].join('; '),
                     details,
-                    data: { restarts, restartsByPod },
+                    data,
                     hint: 'Check the pod logs and events (kubectl describe pod); a crashing workload should be fixed or rolled back before deploying over it.'
                 };
             }
             return {
                 status: 'pass',
-                message: `${judged.length} pods Running and Ready (${restarts} restarts in total, none recent)`,
+                message: `${pods} pods Running and Ready (${restarts} restarts in total, none recent)`,
                 details,
-                data: { restarts, restartsByPod }
+                data
             };
         }
         catch (error) {
@@ -2837,24 +2889,31 @@ const recentEventsCheck = defineCheck({
         const namespace = ctx.options.namespace;
         const since = Date.now() - ctx.options.eventsWindowMs;
         try {
-            const events = (await cluster.session.events(namespace));
-            const warnings = events.filter(e => e.type === 'Warning' && lastSeen(e) >= since);
-            const minutes = Math.round(ctx.options.eventsWindowMs / 60_000);
-            if (warnings.length === 0)
-                return { status: 'pass', message: `no Warning events in ${namespace} in the last ${minutes} min` };
-            const grouped = new Map();
-            for (const e of warnings) {
+            // Only the groups it reports are kept while the events are read: one entry per reason and object.
+            const { value: grouped, read } = await cluster.session.fold({ kind: 'events', namespace, fieldSelector: SELECT.warningEvents }, () => new Map(), (groups, object) => {
+                const e = object;
+                if (lastSeen(e) < since)
+                    return groups;
                 const key = `${e.reason ?? 'Unknown'} ${e.involvedObject?.kind ?? ''}/${e.involvedObject?.name ?? ''}`;
-                const entry = grouped.get(key) ?? { count: 0, message: e.message };
+                const entry = groups.get(key) ?? { count: 0, message: e.message };
                 entry.count += e.series?.count ?? e.count ?? 1;
-                grouped.set(key, entry);
+                return groups.set(key, entry);
+            });
+            const minutes = Math.round(ctx.options.eventsWindowMs / 60_000);
+            const reads = [read];
+            if (grouped.size === 0) {
+                return {
+                    status: 'pass',
+                    message: `no Warning events in ${namespace} in the last ${minutes} min`,
+                    data: { reads }
+                };
             }
             const details = [...grouped].map(([key, v]) => `${key} ×${v.count}${v.message ? `: ${v.message}` : ''}`);
             return {
                 status: 'warn',
                 message: `${grouped.size} kinds of Warning events in the last ${minutes} min: ${[...grouped.keys()].slice(0, 3).join(', ')}${grouped.size > 3 ? ', …' : ''}`,
                 details,
-                data: { warnings: details }
+                data: { warnings: details, reads }
             };
         }
         catch (error) {
@@ -5919,18 +5978,30 @@ const verifyEventsCheck = defineCheck({
             };
         }
         try {
-            const events = (await cluster.session.fresh('events', ctx.options.namespace));
-            const warnings = events.filter(e => e.type === 'Warning' && lastSeen(e) >= since.getTime());
-            const lines = warnings.map(e => `${e.reason ?? '?'} on ${e.involvedObject?.kind ?? '?'}/${e.involvedObject?.name ?? '?'}${(e.series?.count ?? e.count ?? 1) > 1 ? ` ×${e.series?.count ?? e.count}` : ''}: ${(e.message ?? '').slice(0, 200)}`);
+            // Folded: only the lines it reports are kept, never the namespace's events.
+            const { value: lines, read } = await cluster.session.fold({ kind: 'events', namespace: ctx.options.namespace, fieldSelector: SELECT.warningEvents }, () => [], (found, object) => {
+                const e = object;
+                if (lastSeen(e) < since.getTime())
+                    return found;
+                const count = e.series?.count ?? e.count ?? 1;
+                found.push(`${e.reason ?? '?'} on ${e.involvedObject?.kind ?? '?'}/${e.involvedObject?.name ?? '?'}${count > 1 ? ` ×${count}` : ''}: ${(e.message ?? '').slice(0, 200)}`);
+                return found;
+            });
+            const data = { reads: [read] };
             if (lines.length > 0) {
                 return {
                     status: 'fail',
                     message: `${lines.length} Warning event(s) since the deploy started (${since.toISOString()}): ${lines.slice(0, 3).join('; ')}${lines.length > 3 ? '; …' : ''}`,
                     details: lines,
+                    data,
                     hint: 'Read them with kubectl get events -n <namespace> --field-selector type=Warning; fix the cause or roll back.'
                 };
             }
-            return { status: 'pass', message: `no Warning event since the deploy started (${since.toISOString()})` };
+            return {
+                status: 'pass',
+                message: `no Warning event since the deploy started (${since.toISOString()})`,
+                data
+            };
         }
         catch (error) {
             return { status: 'error', message: `cannot read events: ${explainApiError(error)}` };
@@ -8420,10 +8491,13 @@ class KubeApiError extends Error {
     status;
     kubeStatus;
     name = 'KubeApiError';
+    /** The server's `Retry-After`, in seconds, when it sent one (429, 503). */
+    retryAfterS;
     constructor(message, status, kubeStatus, options) {
         super(message, options);
         this.status = status;
         this.kubeStatus = kubeStatus;
+        this.retryAfterS = options?.retryAfterS;
     }
     /** True when the server could not be reached or did not answer in time. */
     get unreachable() {
@@ -8435,7 +8509,14 @@ const DEFAULT_CLIENT_OPTIONS = {
     attempts: 3,
     backoffMs: 250,
     concurrency: 8,
-    execTimeoutMs: DEFAULT_EXEC_TIMEOUT_MS
+    execTimeoutMs: DEFAULT_EXEC_TIMEOUT_MS,
+    // kubectl's --chunk-size: a page of pods is ~2 MB of JSON, so one page in memory stays small.
+    pageSize: 500,
+    // 500,000 objects: far beyond any namespace's pods or events, and ~10x the pods of a 5,000-node cluster.
+    pageCap: 1000,
+    // Once: a token expires when a pass outlives etcd's compaction window (5 min by default), so a second
+    // expiry means passes that slow will keep expiring.
+    listRestarts: 1
 };
 const TRANSIENT_STATUS = new Set([429, 502, 503, 504]);
 const TRANSIENT_CODES = new Set([
@@ -8542,7 +8623,12 @@ class KubeClient {
             headers.Authorization = `Basic ${Buffer.from(opts.auth).toString('base64')}`;
         return headers;
     }
-    attempt(req, headers) {
+    /**
+     * The one request path: URL, headers, transport and socket timeout, for a call and a watch alike.
+     * Resolves with the response as soon as its status line arrives; a network failure before that rejects,
+     * one after it destroys the response with the same error (its reader sees it).
+     */
+    send(req, headers, options = {}) {
         const url = new URL(this.server.pathname.replace(/\/$/, '') + req.path, this.server);
         for (const [name, value] of Object.entries(req.query ?? {})) {
             if (value !== undefined)
@@ -8551,6 +8637,7 @@ class KubeClient {
         const payload = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body));
         const transport = url.protocol === 'http:' ? http : https;
         return new Promise((resolve, reject) => {
+            let response;
             const request = transport.request(url, {
                 method: req.method,
                 agent: this.agent,
@@ -8562,46 +8649,60 @@ class KubeClient {
                         ? { 'Content-Type': req.contentType ?? 'application/json', 'Content-Length': payload.length }
                         : {})
                 },
-                timeout: this.options.timeoutMs
-            }, response => {
-                const chunks = [];
-                response.on('data', chunk => chunks.push(chunk));
-                response.on('error', reject);
-                response.on('end', () => {
-                    const text = Buffer.concat(chunks).toString('utf8');
-                    let body = text;
-                    try {
-                        body = text ? JSON.parse(text) : undefined;
-                    }
-                    catch {
-                        // Not JSON (a proxy's HTML error page, say): keep the text for the message.
-                    }
-                    const status = response.statusCode ?? 0;
-                    const warnings = parseWarnings(response.headers.warning);
-                    if (status >= 200 && status < 300)
-                        return resolve({ status, body: body, warnings });
-                    const kubeStatus = typeof body === 'object' && body !== null ? body : undefined;
-                    const message = kubeStatus?.message ??
-                        (typeof body === 'string' && body ? body.slice(0, 300) : `HTTP ${status}`);
-                    const error = new KubeApiError(message, status, kubeStatus);
-                    error.retryAfter =
-                        Number(response.headers['retry-after']) || undefined;
-                    reject(error);
-                });
+                timeout: options.timeoutMs,
+                signal: options.signal
+            }, answer => {
+                response = answer;
+                resolve(answer);
             });
             request.on('timeout', () => {
-                request.destroy(Object.assign(new Error(`no answer within ${this.options.timeoutMs} ms`), { code: 'ETIMEDOUT' }));
+                request.destroy(Object.assign(new Error(`no answer within ${options.timeoutMs} ms`), { code: 'ETIMEDOUT' }));
             });
             request.on('error', error => {
-                const code = error.code ?? '';
-                const what = /CERT|SSL|TLS|SIGNATURE|ALTNAME/.test(code)
-                    ? `the API server at ${this.serverUrl} failed TLS verification (check the kubeconfig's certificate-authority)`
-                    : `cannot reach the API server at ${this.serverUrl}`;
-                reject(new KubeApiError(`${what}: ${code} ${error.message}`.replace('  ', ' '), undefined, undefined, {
-                    cause: error
-                }));
+                const failure = this.networkError(error);
+                if (response)
+                    response.destroy(failure);
+                else
+                    reject(failure);
             });
             request.end(payload);
+        });
+    }
+    /** A failure to talk to the server at all, as one line that says what to check. */
+    networkError(error) {
+        const code = error.code ?? '';
+        const what = /CERT|SSL|TLS|SIGNATURE|ALTNAME/.test(code)
+            ? `the API server at ${this.serverUrl} failed TLS verification (check the kubeconfig's certificate-authority)`
+            : `cannot reach the API server at ${this.serverUrl}`;
+        return new KubeApiError(`${what}: ${code} ${error.message}`.replace('  ', ' '), undefined, undefined, {
+            cause: error
+        });
+    }
+    /** One attempt: the whole answer read and parsed; an error status becomes a KubeApiError. */
+    async attempt(req, headers) {
+        const response = await this.send(req, headers, { timeoutMs: this.options.timeoutMs });
+        const chunks = [];
+        await new Promise((resolve, reject) => {
+            response.on('data', (chunk) => chunks.push(chunk));
+            response.on('error', reject);
+            response.on('end', resolve);
+        });
+        const text = Buffer.concat(chunks).toString('utf8');
+        let body = text;
+        try {
+            body = text ? JSON.parse(text) : undefined;
+        }
+        catch {
+            // Not JSON (a proxy's HTML error page, say): keep the text for the message.
+        }
+        const status = response.statusCode ?? 0;
+        const warnings = parseWarnings(response.headers.warning);
+        if (status >= 200 && status < 300)
+            return { status, body: body, warnings };
+        const kubeStatus = typeof body === 'object' && body !== null ? body : undefined;
+        const message = kubeStatus?.message ?? (typeof body === 'string' && body ? body.slice(0, 300) : `HTTP ${status}`);
+        throw new KubeApiError(message, status, kubeStatus, {
+            retryAfterS: Number(response.headers['retry-after']) || undefined
         });
     }
     /** Sends a request, retrying transient failures. Throws `KubeApiError` with the server's message. */
@@ -8624,7 +8725,7 @@ class KubeClient {
                     const transient = error.status === undefined ? TRANSIENT_CODES.has(code) : TRANSIENT_STATUS.has(error.status);
                     if (!transient)
                         break;
-                    const retryAfterMs = (error.retryAfter ?? 0) * 1000;
+                    const retryAfterMs = (error.retryAfterS ?? 0) * 1000;
                     await sleep(Math.min(Math.max(retryAfterMs, this.options.backoffMs * 2 ** (attempt - 1)), 5000));
                 }
             }
@@ -8653,6 +8754,48 @@ class KubeClient {
         }
     }
     /**
+     * Lists `path` page by page (`limit` + `continue`, as kubectl does), folding each object into the value
+     * `start` made; each page is one request (retried as any other) and is dropped before the next is asked
+     * for. A continue token the server no longer honours (410: etcd compacted the revision it pins) starts
+     * the list again from `start()`, at most `listRestarts` times; a pass of more than `pageCap` pages is an
+     * error. `label` names the list in those errors.
+     */
+    async fold(path, query, start, step, label = path) {
+        const { pageSize, pageCap, listRestarts } = this.options;
+        let pages = 0;
+        let items = 0;
+        for (let restarts = 0;; restarts++) {
+            let value = start();
+            let token;
+            let resourceVersion;
+            let passPages = 0;
+            try {
+                do {
+                    const page = await this.get(path, { ...query, limit: pageSize, continue: token });
+                    pages++;
+                    passPages++;
+                    for (const object of page.items ?? [])
+                        value = step(value, object);
+                    items += page.items?.length ?? 0;
+                    resourceVersion ??= page.metadata?.resourceVersion;
+                    token = page.metadata?.continue || undefined;
+                    if (token && passPages >= pageCap) {
+                        throw new Error(`listing ${label}: more than ${pageCap} pages of ${pageSize} objects, the most the preflight reads of one list (${pageCap * pageSize} objects)`);
+                    }
+                } while (token);
+                return { value, pages, items, restarts, resourceVersion };
+            }
+            catch (error) {
+                const expired = token !== undefined && error instanceof KubeApiError && error.status === 410;
+                if (!expired)
+                    throw error;
+                if (restarts < listRestarts)
+                    continue;
+                throw new KubeApiError(`listing ${label}: the continue token expired ${restarts + 1} times (410 Gone: a pass over the list took longer than the server keeps its history); re-run when the API server is less loaded`, 410, error.kubeStatus, { cause: error });
+            }
+        }
+    }
+    /**
      * Lists `path`, then watches it (`watch=1` from the list's resourceVersion), calling `isDone` with the
      * current objects after the list and after every event, until it returns true or `deadline` (epoch ms)
      * passes. A watch the server ends (its timeoutSeconds, or 410 Gone) is resumed with a fresh list.
@@ -8661,12 +8804,12 @@ class KubeClient {
     async watchUntil(path, isDone, deadline) {
         let objects = [];
         while (Date.now() < deadline) {
-            const list = await this.get(path);
-            objects = list.items;
+            const list = await this.fold(path, {}, () => new Map(), (byName, object) => byName.set(object.metadata?.name ?? '', object));
+            const byName = list.value;
+            objects = [...byName.values()];
             if (isDone(objects))
                 return { done: true, objects };
-            const byName = new Map(objects.map(o => [o.metadata?.name ?? '', o]));
-            const outcome = await this.streamWatch(path, list.metadata?.resourceVersion, deadline, (type, object) => {
+            const outcome = await this.streamWatch(path, list.resourceVersion, deadline, (type, object) => {
                 const name = object.metadata?.name ?? '';
                 if (type === 'DELETED')
                     byName.delete(name);
@@ -8685,76 +8828,72 @@ class KubeClient {
     /** One watch request: resolves 'done', or 'ended' when the server or the deadline closes it. */
     async streamWatch(path, resourceVersion, deadline, onEvent) {
         const remainingS = Math.max(1, Math.ceil((deadline - Date.now()) / 1000));
-        const url = new URL(this.server.pathname.replace(/\/$/, '') + path, this.server);
-        url.searchParams.set('watch', '1');
-        url.searchParams.set('allowWatchBookmarks', 'false');
-        url.searchParams.set('timeoutSeconds', String(Math.min(remainingS, 300)));
-        if (resourceVersion)
-            url.searchParams.set('resourceVersion', resourceVersion);
-        const headers = await this.authHeaders();
-        const transport = url.protocol === 'http:' ? http : https;
-        return new Promise((resolve, reject) => {
+        const query = {
+            watch: '1',
+            allowWatchBookmarks: 'false',
+            timeoutSeconds: String(Math.min(remainingS, 300)),
+            resourceVersion: resourceVersion || undefined
+        };
+        // Our own deadline, not a socket timeout: the server's timeoutSeconds is a hint, a quiet watch is
+        // legitimate, and a silent connection must still not hang us.
+        const abort = new AbortController();
+        const timer = setTimeout(() => abort.abort(), Math.max(0, deadline - Date.now()) + 50);
+        let response;
+        try {
+            response = await this.send({ method: 'GET', path, query }, await this.authHeaders(), {
+                signal: abort.signal
+            });
+        }
+        catch (error) {
+            clearTimeout(timer);
+            if (abort.signal.aborted)
+                return 'ended';
+            const message = error instanceof Error ? error.message : String(error);
+            throw new KubeApiError(`watching ${path}: ${message}`, undefined, undefined, { cause: error });
+        }
+        const status = response.statusCode ?? 0;
+        if (status >= 300) {
+            // e.g. 403: allowed to list but not to watch. Re-listing would loop until the deadline.
+            clearTimeout(timer);
+            abort.abort();
+            throw new KubeApiError(`watching ${path}: HTTP ${status}`, status);
+        }
+        return new Promise(resolve => {
             let settled = false;
             const finish = (outcome) => {
                 if (settled)
                     return;
                 settled = true;
                 clearTimeout(timer);
-                request.destroy();
+                abort.abort();
                 resolve(outcome);
             };
-            // Our own deadline: the server's timeoutSeconds is a hint, and a silent connection must not hang us.
-            const timer = setTimeout(() => finish('ended'), Math.max(0, deadline - Date.now()) + 50);
-            const request = transport.request(url, {
-                method: 'GET',
-                agent: this.agent,
-                headers: { ...headers, Accept: 'application/json', 'User-Agent': 'vapora-preflight' }
-            }, response => {
-                const status = response.statusCode ?? 0;
-                if (status >= 300) {
-                    // e.g. 403: allowed to list but not to watch. Re-listing would loop until the deadline.
-                    response.resume();
-                    if (settled)
-                        return;
-                    settled = true;
-                    clearTimeout(timer);
-                    request.destroy();
-                    return reject(new KubeApiError(`watching ${path}: HTTP ${status}`, status));
-                }
-                let buffered = '';
-                response.on('data', (chunk) => {
-                    buffered += chunk.toString('utf8');
-                    let newline;
-                    while ((newline = buffered.indexOf('\n')) >= 0) {
-                        const line = buffered.slice(0, newline).trim();
-                        buffered = buffered.slice(newline + 1);
-                        if (!line)
-                            continue;
-                        let event;
-                        try {
-                            event = JSON.parse(line);
-                        }
-                        catch {
-                            continue;
-                        }
-                        // ERROR carries a Status (e.g. 410 Gone: the resourceVersion is too old): list again.
-                        if (event.type === 'ERROR' || !event.object)
-                            return finish('ended');
-                        if (onEvent(event.type ?? '', event.object))
-                            return finish('done');
+            let buffered = '';
+            response.on('data', (chunk) => {
+                buffered += chunk.toString('utf8');
+                let newline;
+                while ((newline = buffered.indexOf('\n')) >= 0) {
+                    const line = buffered.slice(0, newline).trim();
+                    buffered = buffered.slice(newline + 1);
+                    if (!line)
+                        continue;
+                    let event;
+                    try {
+                        event = JSON.parse(line);
                     }
-                });
-                response.on('end', () => finish('ended'));
-                response.on('error', () => finish('ended'));
+                    catch {
+                        continue;
+                    }
+                    // ERROR carries a Status (e.g. 410 Gone: the resourceVersion is too old): list again.
+                    if (event.type === 'ERROR' || !event.object)
+                        return finish('ended');
+                    if (onEvent(event.type ?? '', event.object))
+                        return finish('done');
+                }
             });
-            request.on('error', error => {
-                if (settled)
-                    return;
-                settled = true;
-                clearTimeout(timer);
-                reject(new KubeApiError(`watching ${path}: ${error.message}`, undefined, undefined, { cause: error }));
-            });
-            request.end();
+            response.on('end', () => finish('ended'));
+            response.on('error', () => finish('ended'));
+            response.on('close', () => finish('ended'));
         });
     }
     /** Closes kept-alive connections so the process can exit. */
@@ -8909,8 +9048,10 @@ function loadKubeConfig(source, context) {
 }
 
 /**
- * One run's view of the cluster: the few API calls the checks need, each made at most once per run
- * (memoised), so checks running concurrently share reads. Checks call these; they never build paths.
+ * One run's view of the cluster: the few API calls the checks need, built on the client's three ways of
+ * reading (get, paginated list, watch). Gets and the small lists are made at most once per run (memoised),
+ * so checks running concurrently share them; lists that grow with the cluster are folded page by page.
+ * Checks call these; they never build paths.
  */
 const FIELD_MANAGER = 'vapora-preflight';
 const basePath = (apiVersion) => apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
@@ -8957,21 +9098,30 @@ class ClusterSession {
     namespace(name) {
         return this.once(`ns:${name}`, () => this.client.getOptional(`/api/v1/namespaces/${encodeURIComponent(name)}`));
     }
-    nodes() {
-        return this.once('nodes', async () => (await this.client.get('/api/v1/nodes')).items);
+    /** The collection path of a list (every namespace when `namespace` is undefined). */
+    listPath(kind, namespace) {
+        const api = kind === 'deployments' || kind === 'replicasets' ? '/apis/apps/v1' : '/api/v1';
+        const ns = kind !== 'nodes' && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
+        return `${api}${ns}/${kind}`;
+    }
+    async fold(query, start, step) {
+        const list = listLabel(query);
+        const { value, pages, items, restarts } = await this.client.fold(this.listPath(query.kind, query.namespace), { fieldSelector: query.fieldSelector }, start, step, list);
+        return { value, read: { list, pages, items, restarts } };
+    }
+    /**
+     * A whole list of one namespace (or of metrics.k8s.io), paged like any other: what rollout history,
+     * availability and verify mode cross-reference (ReplicaSets by owner, pods by ReplicaSet) must be held.
+     */
+    async collect(path) {
+        const push = (all, object) => (all.push(object), all);
+        return (await this.client.fold(path, {}, () => [], push)).value;
     }
     deployments(namespace) {
-        return this.once(`deployments:${namespace}`, async () => (await this.client.get(`/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/deployments`)).items);
+        return this.once(`deployments:${namespace}`, () => this.collect(this.listPath('deployments', namespace)));
     }
     replicaSets(namespace) {
-        return this.once(`replicasets:${namespace}`, async () => (await this.client.get(`/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/replicasets`)).items);
-    }
-    pods(namespace) {
-        const path = namespace ? `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods` : '/api/v1/pods';
-        return this.once(`pods:${namespace ?? '*'}`, async () => (await this.client.get(path)).items);
-    }
-    events(namespace) {
-        return this.once(`events:${namespace}`, async () => (await this.client.get(`/api/v1/namespaces/${encodeURIComponent(namespace)}/events`)).items);
+        return this.once(`replicasets:${namespace}`, () => this.collect(this.listPath('replicasets', namespace)));
     }
     configMap(namespace, name) {
         return this.once(`cm:${namespace}/${name}`, () => this.client.getOptional(`/api/v1/namespaces/${encodeURIComponent(namespace)}/configmaps/${encodeURIComponent(name)}`));
@@ -8980,7 +9130,7 @@ class ClusterSession {
     nodeMetrics() {
         return this.once('node-metrics', async () => {
             try {
-                return (await this.client.get('/apis/metrics.k8s.io/v1beta1/nodes')).items;
+                return await this.collect('/apis/metrics.k8s.io/v1beta1/nodes');
             }
             catch (error) {
                 if (error instanceof KubeApiError && (error.status === 404 || error.status === 503))
@@ -9067,13 +9217,11 @@ class ClusterSession {
         });
     }
     /** Reads of things that move during a rollout: never the memo. */
-    async fresh(kind, namespace) {
-        const api = kind === 'pods' || kind === 'events' ? '/api/v1' : '/apis/apps/v1';
-        return (await this.client.get(`${api}/namespaces/${encodeURIComponent(namespace)}/${kind}`))
-            .items;
+    fresh(kind, namespace) {
+        return this.collect(this.listPath(kind, namespace));
     }
     watchDeployments(namespace, isDone, deadline) {
-        return this.client.watchUntil(`/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/deployments`, isDone, deadline);
+        return this.client.watchUntil(this.listPath('deployments', namespace), isDone, deadline);
     }
     close() {
         this.client.close();

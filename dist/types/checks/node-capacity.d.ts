@@ -1,3 +1,4 @@
+import { type ListReads } from './cluster-common.js';
 /** Kubernetes quantities: CPU in cores (`250m`, `2`), memory in bytes (`512Mi`, `1G`). */
 export declare function parseQuantity(text: string | number | undefined): number;
 /**
@@ -7,7 +8,7 @@ export declare function parseQuantity(text: string | number | undefined): number
  * too, and named — never taken as idle.
  */
 /** What node-capacity leaves: each node's CPU and memory share, and where usage came from. */
-export interface NodeCapacityData {
+export interface NodeCapacityData extends ListReads {
     source: string;
     threshold: number;
     nodes: Array<{

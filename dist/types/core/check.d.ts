@@ -62,10 +62,43 @@ export interface ClusterError extends Error {
 }
 /** Whether `error` is what a cluster reader throws. */
 export declare function isClusterError(error: unknown): error is ClusterError;
+/** The lists a check may fold (see `ClusterReader.fold`). */
+export type ListKind = 'nodes' | 'pods' | 'events' | 'deployments' | 'replicasets';
+/** Which objects of a kind to list: the server filters, so that it sends only what the check reads. */
+export interface ListQuery {
+    kind: ListKind;
+    /** One namespace; undefined: every namespace (nodes have none). */
+    namespace?: string;
+    /**
+     * A field selector the API server supports for the kind (`type=Warning`, `status.phase!=Succeeded`,
+     * `spec.nodeName=node-1`; commas join terms). Readers apply it exactly: a field the object lacks is ''.
+     */
+    fieldSelector?: string;
+}
+/** What reading one list cost, as a check reports it in its data (`reads`). */
+export interface ListRead {
+    /** The list, as `listLabel` names it: "pods in every namespace (status.phase!=Succeeded)". */
+    list: string;
+    /** Pages the server sent (restarted passes included). */
+    pages: number;
+    /** Objects in those pages. */
+    items: number;
+    /** Times the list started again from the start because its continue token expired (410 Gone). */
+    restarts: number;
+}
+/** How a list is named in messages and in `ListRead.list`. */
+export declare function listLabel(query: ListQuery): string;
+/** A list folded into one value, and what reading it cost. */
+export interface Folded<T> {
+    value: T;
+    read: ListRead;
+}
 /**
- * The cluster as the checks see it. Every read is made at most once per run unless it says `fresh`
- * (verify mode reads what moves during a rollout), and pages through large lists on its own: checks
- * never build a path or page a list.
+ * The cluster as the checks see it; checks never build a path or page a list. Gets, discovery and the
+ * small lists of one namespace (deployments, replicaSets, nodeMetrics) are read at most once per run
+ * (memoised), so checks running concurrently share them. Lists that grow with the cluster are folded
+ * instead (`fold`): read page by page each time, holding one page at a time, never the whole list.
+ * `fresh` and `watchDeployments` are verify mode's reads of what moves during a rollout: never memoised.
  */
 export interface ClusterReader {
     /** The API server's URL, for messages. */
@@ -76,15 +109,18 @@ export interface ClusterReader {
     /** What the server serves in an API version (discovery). A version it does not serve: []. */
     resourceFor(apiVersion: string, kind: string): Promise<ApiResource | undefined>;
     namespace(name: string): Promise<KubeObjectJson | undefined>;
-    nodes(): Promise<KubeObjectJson[]>;
-    /** `metrics.k8s.io` node usage; undefined when metrics-server does not serve it. */
+    /**
+     * Reads the list `query` names page by page (limit + continue, as kubectl does), calling `step` with
+     * each object to fold it into the value `start` made; the page is dropped before the next one is read.
+     * A continue token that expired (410 Gone) starts the list again from `start()` (a bounded number of
+     * times, as is the number of pages): `step` must keep its state in the value it returns. Throws a
+     * ClusterError, or an Error saying the page cap was reached.
+     */
+    fold<T>(query: ListQuery, start: () => T, step: (value: T, object: KubeObjectJson) => T): Promise<Folded<T>>;
+    /** `metrics.k8s.io` node usage (one small object per node); undefined when metrics-server does not serve it. */
     nodeMetrics(): Promise<KubeObjectJson[] | undefined>;
     deployments(namespace: string): Promise<KubeObjectJson[]>;
     replicaSets(namespace: string): Promise<KubeObjectJson[]>;
-    /** Pods of one namespace, or (no namespace) the pods of every namespace that use a node's capacity. */
-    pods(namespace?: string): Promise<KubeObjectJson[]>;
-    /** Warning events of a namespace. */
-    events(namespace: string): Promise<KubeObjectJson[]>;
     configMap(namespace: string, name: string): Promise<KubeObjectJson | undefined>;
     /** The live object a manifest document names, if it exists. */
     live(doc: KubeObjectJson, namespace: string): Promise<KubeObjectJson | undefined>;
@@ -100,8 +136,8 @@ export interface ClusterReader {
         allowed: boolean;
         reason?: string;
     }>;
-    /** Reads of things that move during a rollout: never cached. */
-    fresh(kind: 'deployments' | 'replicasets' | 'pods' | 'events', namespace: string): Promise<KubeObjectJson[]>;
+    /** Reads of things that move during a rollout (one namespace, all of it): never cached. */
+    fresh(kind: 'deployments' | 'replicasets' | 'pods', namespace: string): Promise<KubeObjectJson[]>;
     /**
      * Watches the namespace's Deployments (list, then watch, resumed when the server ends it) until `isDone`
      * holds for them or `deadline` (epoch ms) passes.

@@ -23,9 +23,6 @@ export interface KubeObjectJson {
     status?: any;
     [key: string]: unknown;
 }
-export interface KubeList {
-    items: KubeObjectJson[];
-}
 /** Splits `apps/v1` into group and version (`v1` → core group ''). */
 export declare function splitApiVersion(apiVersion: string): {
     group: string;

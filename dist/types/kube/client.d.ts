@@ -34,8 +34,11 @@ export declare class KubeApiError extends Error {
     readonly status: number | undefined;
     readonly kubeStatus?: KubeStatus | undefined;
     name: string;
+    /** The server's `Retry-After`, in seconds, when it sent one (429, 503). */
+    readonly retryAfterS?: number;
     constructor(message: string, status: number | undefined, kubeStatus?: KubeStatus | undefined, options?: {
         cause?: unknown;
+        retryAfterS?: number;
     });
     /** True when the server could not be reached or did not answer in time. */
     get unreachable(): boolean;
@@ -53,8 +56,23 @@ export interface ClientOptions {
     execTimeoutMs: number;
     /** Called with the secrets of credentials obtained later in the run (an exec plugin's refreshed token). */
     onSecrets?: (secrets: string[]) => void;
+    /** Objects per page of a list (`limit`); the server's continue token asks for the next page. */
+    pageSize: number;
+    /** Pages one pass over a list may take: a list longer than this is an error, never an endless loop. */
+    pageCap: number;
+    /** Times a list starts again from the start when its continue token expired (410 Gone). */
+    listRestarts: number;
 }
 export declare const DEFAULT_CLIENT_OPTIONS: ClientOptions;
+/** A list folded page by page (`KubeClient.fold`), and what reading it cost. */
+export interface FoldedList<A> {
+    value: A;
+    pages: number;
+    items: number;
+    restarts: number;
+    /** The list's resourceVersion (every page of a pass is a snapshot at it): where a watch starts. */
+    resourceVersion?: string;
+}
 export declare class KubeClient {
     private readonly kubeConfig;
     private readonly tls;
@@ -88,12 +106,29 @@ export declare class KubeClient {
     private release;
     /** Fresh auth headers for each request: exec plugins and OIDC tokens expire. */
     private authHeaders;
+    /**
+     * The one request path: URL, headers, transport and socket timeout, for a call and a watch alike.
+     * Resolves with the response as soon as its status line arrives; a network failure before that rejects,
+     * one after it destroys the response with the same error (its reader sees it).
+     */
+    private send;
+    /** A failure to talk to the server at all, as one line that says what to check. */
+    private networkError;
+    /** One attempt: the whole answer read and parsed; an error status becomes a KubeApiError. */
     private attempt;
     /** Sends a request, retrying transient failures. Throws `KubeApiError` with the server's message. */
     request<T>(req: KubeRequest): Promise<KubeResponse<T>>;
     get<T>(path: string, query?: KubeRequest['query']): Promise<T>;
     /** GET that answers undefined for 404 instead of throwing. */
     getOptional<T>(path: string, query?: KubeRequest['query']): Promise<T | undefined>;
+    /**
+     * Lists `path` page by page (`limit` + `continue`, as kubectl does), folding each object into the value
+     * `start` made; each page is one request (retried as any other) and is dropped before the next is asked
+     * for. A continue token the server no longer honours (410: etcd compacted the revision it pins) starts
+     * the list again from `start()`, at most `listRestarts` times; a pass of more than `pageCap` pages is an
+     * error. `label` names the list in those errors.
+     */
+    fold<T, A>(path: string, query: KubeRequest['query'], start: () => A, step: (value: A, object: T) => A, label?: string): Promise<FoldedList<A>>;
     /**
      * Lists `path`, then watches it (`watch=1` from the list's resourceVersion), calling `isDone` with the
      * current objects after the list and after every event, until it returns true or `deadline` (epoch ms)

@@ -1,7 +1,7 @@
 import { KubeClient, type ClientOptions } from './client.js';
 import { type KubeconfigSource } from './config.js';
 import type { KubeObjectJson } from '../core/kube-object.js';
-import type { ApiResource, ClusterConnection, ClusterReader, DryRunOutcome, ServerVersion } from '../core/check.js';
+import { type ApiResource, type ClusterConnection, type ClusterReader, type DryRunOutcome, type Folded, type ListQuery, type ServerVersion } from '../core/check.js';
 export declare const FIELD_MANAGER = "vapora-preflight";
 export declare class ClusterSession implements ClusterReader {
     readonly client: KubeClient;
@@ -17,11 +17,16 @@ export declare class ClusterSession implements ClusterReader {
     /** The API path of an object (collection path when `name` is omitted). */
     pathFor(apiVersion: string, kind: string, namespace: string | undefined, name?: string): Promise<string | undefined>;
     namespace(name: string): Promise<KubeObjectJson | undefined>;
-    nodes(): Promise<KubeObjectJson[]>;
+    /** The collection path of a list (every namespace when `namespace` is undefined). */
+    private listPath;
+    fold<T>(query: ListQuery, start: () => T, step: (value: T, object: KubeObjectJson) => T): Promise<Folded<T>>;
+    /**
+     * A whole list of one namespace (or of metrics.k8s.io), paged like any other: what rollout history,
+     * availability and verify mode cross-reference (ReplicaSets by owner, pods by ReplicaSet) must be held.
+     */
+    private collect;
     deployments(namespace: string): Promise<KubeObjectJson[]>;
     replicaSets(namespace: string): Promise<KubeObjectJson[]>;
-    pods(namespace?: string): Promise<KubeObjectJson[]>;
-    events(namespace: string): Promise<KubeObjectJson[]>;
     configMap(namespace: string, name: string): Promise<KubeObjectJson | undefined>;
     /** Node metrics from metrics.k8s.io, or undefined when no metrics server serves them. */
     nodeMetrics(): Promise<KubeObjectJson[] | undefined>;
@@ -43,7 +48,7 @@ export declare class ClusterSession implements ClusterReader {
         reason?: string;
     }>;
     /** Reads of things that move during a rollout: never the memo. */
-    fresh(kind: 'deployments' | 'replicasets' | 'pods' | 'events', namespace: string): Promise<KubeObjectJson[]>;
+    fresh(kind: 'deployments' | 'replicasets' | 'pods', namespace: string): Promise<KubeObjectJson[]>;
     watchDeployments(namespace: string, isDone: (deployments: KubeObjectJson[]) => boolean, deadline: number): Promise<{
         done: boolean;
         objects: KubeObjectJson[];
