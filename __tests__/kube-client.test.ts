@@ -170,6 +170,48 @@ describe('lists, page by page', () => {
     client.close()
   })
 
+  it('asks for protobuf when told how to decode it, and reads a JSON answer as JSON (a server that chose it)', async () => {
+    const accepts: string[] = []
+    const replay = paginated(3)
+    const server = await serve((req, res, n) => {
+      accepts.push(req.headers.accept ?? '')
+      replay(req, res, n)
+    })
+    closers.push(server.close)
+    const client = await clientFor(server.url, { pageSize: 2 })
+    const decode = () => {
+      throw new Error('a JSON answer must not reach the protobuf decoder')
+    }
+    const listed = await client.fold('/api/v1/pods', {}, () => 0, sum, { protobuf: decode, pageSize: 3 })
+    expect(listed).toMatchObject({ value: 3, pages: 1, items: 3 })
+    expect(accepts).toEqual(['application/vnd.kubernetes.protobuf, application/json'])
+    client.close()
+  })
+
+  it('says which answer it could not read when a protobuf answer does not decode, and does not retry it', async () => {
+    let requests = 0
+    const server = await serve((_req, res) => {
+      requests++
+      res.writeHead(200, { 'Content-Type': 'application/vnd.kubernetes.protobuf' })
+      res.end(Buffer.from('k8s\0garbage'))
+    })
+    closers.push(server.close)
+    const client = await clientFor(server.url)
+    const error = (await client
+      .fold('/api/v1/pods', {}, () => 0, sum, {
+        protobuf: () => {
+          throw new Error('premature EOF')
+        }
+      })
+      .catch(e => e)) as KubeApiError
+    expect(error.message).toBe(
+      "cannot read the API server's protobuf answer to /api/v1/pods (HTTP 200): premature EOF"
+    )
+    expect(error.unreachable).toBe(false)
+    expect(requests).toBe(1)
+    client.close()
+  })
+
   it('starts a list again from the start once when its continue token expired (410 Gone)', async () => {
     const server = await serve(paginated(5, { expire: request => request === 2 }))
     closers.push(server.close)
@@ -184,7 +226,9 @@ describe('lists, page by page', () => {
     const server = await serve(paginated(5, { always: true }))
     closers.push(server.close)
     const client = await clientFor(server.url, { pageSize: 2 })
-    const error = (await client.fold('/api/v1/pods', {}, () => 0, sum, 'pods').catch(e => e)) as KubeApiError
+    const error = (await client
+      .fold('/api/v1/pods', {}, () => 0, sum, { label: 'pods' })
+      .catch(e => e)) as KubeApiError
     expect(error).toBeInstanceOf(KubeApiError)
     expect(error.status).toBe(410)
     expect(error.message).toBe(
@@ -212,7 +256,9 @@ describe('lists, page by page', () => {
     })
     closers.push(endless.close)
     const client = await clientFor(endless.url, { pageSize: 2, pageCap: 3 })
-    await expect(client.fold('/api/v1/pods', {}, () => 0, sum, 'pods in every namespace')).rejects.toThrow(
+    await expect(
+      client.fold('/api/v1/pods', {}, () => 0, sum, { label: 'pods in every namespace' })
+    ).rejects.toThrow(
       'listing pods in every namespace: more than 3 pages of 2 objects, the most the preflight reads of one list (6 objects)'
     )
     expect(endless.hits()).toBe(3)

@@ -3,7 +3,9 @@
  * selector, started again once when the server answers a continue token with 410 Gone, and stopped at the
  * page cap. The 410 is the server's own: a small proxy between the client and the server replaces the
  * continue token with one pinned to a revision etcd has compacted (the token the server would hand out
- * for a list begun before its last compaction), and the server refuses it as expired.
+ * for a list begun before its last compaction), and the server refuses it as expired. Pods read for
+ * their requests only come in the server's protobuf encoding, decoded field by field (src/kube/protobuf.ts):
+ * the same nodes and requests as their JSON, the same 410 handling, the server's Status read from protobuf.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
@@ -12,6 +14,7 @@ import https from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { KubeConfig } from '@kubernetes/client-node'
 import { KubeApiError, KubeClient, type ClientOptions } from '../src/kube/client.js'
+import { PROTOBUF } from '../src/kube/protobuf.js'
 import { ClusterSession } from '../src/kube/session.js'
 import {
   ADMIN_KUBECONFIG,
@@ -39,6 +42,7 @@ async function proxy(forge: (continueRequest: number) => boolean) {
   const upstream = new URL(clusterEnv('CLUSTER_SERVER'))
   const ca = readFileSync(clusterEnv('CLUSTER_CA_FILE'))
   const statuses: number[] = []
+  const contentTypes: string[] = []
   let continues = 0
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', upstream)
@@ -49,6 +53,7 @@ async function proxy(forge: (continueRequest: number) => boolean) {
       { method: req.method, headers: { ...req.headers, host: upstream.host }, ca },
       answer => {
         statuses.push(answer.statusCode ?? 0)
+        contentTypes.push(answer.headers['content-type'] ?? '')
         res.writeHead(answer.statusCode ?? 502, answer.headers)
         answer.pipe(res)
       }
@@ -58,7 +63,7 @@ async function proxy(forge: (continueRequest: number) => boolean) {
   })
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
-  return { url: `http://127.0.0.1:${port}`, statuses, close: () => server.close() }
+  return { url: `http://127.0.0.1:${port}`, statuses, contentTypes, close: () => server.close() }
 }
 
 /** A session of the admin user, to `server` (the proxy) or the API server itself. */
@@ -171,5 +176,87 @@ describe('lists on the real API server', () => {
     ).rejects.toThrow(
       'listing events in vapora-paging (type=Warning): more than 2 pages of 1 objects, the most the preflight reads of one list (2 objects)'
     )
+  })
+})
+
+const PODS = 6
+/** A node no kwok runs: the pods bound to it stay Pending for the few seconds the tests take. */
+const NOWHERE = 'paging-nowhere'
+
+function requestingPod(i: number): string {
+  return `apiVersion: v1
+kind: Pod
+metadata: {name: requests-${i}, namespace: ${NS}}
+spec:
+  nodeName: ${NOWHERE}
+  automountServiceAccountToken: false
+  initContainers:
+  - {name: init, image: registry.example/init:1, resources: {requests: {cpu: "2"}}}
+  containers:
+  - name: app
+    image: registry.example/app:1
+    resources: {requests: {cpu: ${100 + i}m, memory: 64Mi, ephemeral-storage: 1Gi}, limits: {memory: 128Mi}}
+  - {name: sidecar, image: registry.example/sidecar:1}
+`
+}
+
+describe('pods read for their requests only, in protobuf', () => {
+  beforeAll(() => {
+    apply(Array.from({ length: PODS }, (_, i) => requestingPod(i)).join('---\n'))
+  }, 60_000)
+
+  const pods = { kind: 'pods', namespace: NS, fieldSelector: `spec.nodeName=${NOWHERE}` } as const
+  type Seen = Array<{ node?: string; requests: unknown[] }>
+  const seen = (
+    all: Seen,
+    pod: { spec?: { nodeName?: string; containers?: Array<{ resources?: { requests?: unknown } }> } }
+  ) => [
+    ...all,
+    { node: pod.spec?.nodeName, requests: (pod.spec?.containers ?? []).map(c => c.resources?.requests ?? {}) }
+  ]
+  const sorted = (all: Seen) => all.map(x => JSON.stringify(x)).sort()
+
+  it('decode to the same node and container requests as the JSON of the same pods, in pages 4 times larger', async () => {
+    const via = await proxy(() => false)
+    closers.push(via.close)
+    const reader = await session({ pageSize: 1 }, via.url)
+    closers.push(() => reader.close())
+    const projected = await reader.fold({ ...pods, only: 'requests' }, (): Seen => [], seen)
+    const whole = await reader.fold(pods, (): Seen => [], seen)
+    expect(projected.value).toHaveLength(PODS)
+    expect(sorted(projected.value)).toEqual(sorted(whole.value))
+    expect(projected.value).toContainEqual({
+      node: NOWHERE,
+      requests: [{ cpu: '105m', memory: '64Mi', 'ephemeral-storage': '1Gi' }, {}]
+    })
+    expect(projected.read).toMatchObject({ pages: 2, items: PODS })
+    expect(whole.read).toMatchObject({ pages: PODS, items: PODS })
+    expect(via.contentTypes.slice(0, 2)).toEqual([PROTOBUF, PROTOBUF])
+    expect(via.contentTypes.slice(2).every(type => type.startsWith('application/json'))).toBe(true)
+  })
+
+  it('start again once on a 410 the server sent in protobuf, and give up with its reason the second time', async () => {
+    const once = await proxy(n => n === 1)
+    closers.push(once.close)
+    const reader = await session({ pageSize: 1 }, once.url)
+    closers.push(() => reader.close())
+    const listed = await reader.fold({ ...pods, only: 'requests' }, (): Seen => [], seen)
+    expect(listed.value).toHaveLength(PODS)
+    expect(listed.read).toMatchObject({ restarts: 1, pages: 3 })
+    expect(once.statuses).toEqual([200, 410, 200, 200])
+    expect(once.contentTypes[1]).toBe(PROTOBUF)
+
+    const always = await proxy(() => true)
+    closers.push(always.close)
+    const again = await session({ pageSize: 1 }, always.url)
+    closers.push(() => again.close())
+    const error = (await again
+      .fold({ ...pods, only: 'requests' }, (): Seen => [], seen)
+      .catch(e => e)) as KubeApiError
+    expect(error).toBeInstanceOf(KubeApiError)
+    expect(error.status).toBe(410)
+    // The reason and the server's message come from the protobuf Status.
+    expect(error.kubeStatus).toMatchObject({ reason: 'Expired', code: 410 })
+    expect((error.cause as KubeApiError).message).toMatch(/expired|too old/i)
   })
 })

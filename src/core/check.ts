@@ -68,7 +68,7 @@ export function isClusterError(error: unknown): error is ClusterError {
 }
 
 /** The lists a check may fold (see `ClusterReader.fold`). */
-export type ListKind = 'nodes' | 'pods' | 'events' | 'deployments' | 'replicasets'
+export type ListKind = 'nodes' | 'namespaces' | 'pods' | 'events' | 'deployments' | 'replicasets'
 
 /** Which objects of a kind to list: the server filters, so that it sends only what the check reads. */
 export interface ListQuery {
@@ -80,6 +80,12 @@ export interface ListQuery {
    * `spec.nodeName=node-1`; commas join terms). Readers apply it exactly: a field the object lacks is ''.
    */
   fieldSelector?: string
+  /**
+   * 'requests': the check reads only each pod's `spec.nodeName` and its containers' resource requests,
+   * so a reader may send pods holding just those (the Kubernetes adapter decodes them from protobuf: every
+   * pod of the cluster, never decoded whole). Other readers send whole objects.
+   */
+  only?: 'requests'
 }
 
 /** What reading one list cost, as a check reports it in its data (`reads`). */
@@ -96,8 +102,8 @@ export interface ListRead {
 
 /** How a list is named in messages and in `ListRead.list`. */
 export function listLabel(query: ListQuery): string {
-  const where =
-    query.kind === 'nodes' ? '' : query.namespace ? ` in ${query.namespace}` : ' in every namespace'
+  const clusterScoped = query.kind === 'nodes' || query.kind === 'namespaces'
+  const where = clusterScoped ? '' : query.namespace ? ` in ${query.namespace}` : ' in every namespace'
   return `${query.kind}${where}${query.fieldSelector ? ` (${query.fieldSelector})` : ''}`
 }
 

@@ -11,7 +11,9 @@
 import http from 'node:http'
 import https from 'node:https'
 import type { KubeConfig } from '@kubernetes/client-node'
+import { describeError } from '../core/errors.js'
 import { DEFAULT_EXEC_TIMEOUT_MS, type ExecCredentials } from './exec-credential.js'
+import { PROTOBUF } from './protobuf.js'
 
 export interface KubeRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
@@ -20,6 +22,12 @@ export interface KubeRequest {
   query?: Record<string, string | number | boolean | undefined>
   body?: unknown
   contentType?: string
+  /**
+   * Asks for Kubernetes' protobuf encoding (JSON stays acceptable) and decodes a protobuf answer with
+   * this, an error's Status included; a JSON answer is parsed as usual. For a list whose size is the
+   * cluster's, decoding only the fields a check reads (see protobuf.ts).
+   */
+  protobuf?: (bytes: Uint8Array) => unknown
 }
 
 export interface KubeResponse<T> {
@@ -200,6 +208,11 @@ export class KubeClient {
     )
   }
 
+  /** Objects per page of a list (`ClientOptions.pageSize`). */
+  get pageSize(): number {
+    return this.options.pageSize
+  }
+
   /** The API server URL (no credentials). */
   get serverUrl(): string {
     return this.server.origin + this.server.pathname.replace(/\/$/, '')
@@ -262,7 +275,7 @@ export class KubeClient {
           agent: this.agent,
           headers: {
             ...headers,
-            Accept: 'application/json',
+            Accept: req.protobuf ? `${PROTOBUF}, application/json` : 'application/json',
             'User-Agent': 'vapora-preflight',
             ...(payload
               ? { 'Content-Type': req.contentType ?? 'application/json', 'Content-Length': payload.length }
@@ -310,14 +323,29 @@ export class KubeClient {
       response.on('error', reject)
       response.on('end', resolve)
     })
-    const text = Buffer.concat(chunks).toString('utf8')
-    let body: unknown = text
-    try {
-      body = text ? JSON.parse(text) : undefined
-    } catch {
-      // Not JSON (a proxy's HTML error page, say): keep the text for the message.
-    }
+    const bytes = Buffer.concat(chunks)
     const status = response.statusCode ?? 0
+    let body: unknown
+    if (req.protobuf && response.headers['content-type']?.startsWith(PROTOBUF)) {
+      try {
+        body = req.protobuf(bytes)
+      } catch (error) {
+        throw new KubeApiError(
+          `cannot read the API server's protobuf answer to ${req.path} (HTTP ${status}): ${describeError(error)}`,
+          status,
+          undefined,
+          { cause: error }
+        )
+      }
+    } else {
+      const text = bytes.toString('utf8')
+      body = text
+      try {
+        body = text ? JSON.parse(text) : undefined
+      } catch {
+        // Not JSON (a proxy's HTML error page, say): keep the text for the message.
+      }
+    }
     const warnings = parseWarnings(response.headers.warning)
     if (status >= 200 && status < 300) return { status, body: body as T, warnings }
     const kubeStatus = typeof body === 'object' && body !== null ? (body as KubeStatus) : undefined
@@ -379,16 +407,18 @@ export class KubeClient {
    * `start` made; each page is one request (retried as any other) and is dropped before the next is asked
    * for. A continue token the server no longer honours (410: etcd compacted the revision it pins) starts
    * the list again from `start()`, at most `listRestarts` times; a pass of more than `pageCap` pages is an
-   * error. `label` names the list in those errors.
+   * error. `how.label` names the list in those errors; `how.protobuf` decodes pages asked for in protobuf
+   * (see `KubeRequest.protobuf`), and `how.pageSize` sets the objects per page instead of the client's.
    */
   async fold<T, A>(
     path: string,
     query: KubeRequest['query'],
     start: () => A,
     step: (value: A, object: T) => A,
-    label = path
+    how: { label?: string; protobuf?: KubeRequest['protobuf']; pageSize?: number } = {}
   ): Promise<FoldedList<A>> {
-    const { pageSize, pageCap, listRestarts } = this.options
+    const { pageCap, listRestarts } = this.options
+    const { label = path, protobuf, pageSize = this.options.pageSize } = how
     let pages = 0
     let items = 0
     for (let restarts = 0; ; restarts++) {
@@ -398,7 +428,12 @@ export class KubeClient {
       let passPages = 0
       try {
         do {
-          const page = await this.get<ListPage<T>>(path, { ...query, limit: pageSize, continue: token })
+          const { body: page } = await this.request<ListPage<T>>({
+            method: 'GET',
+            path,
+            query: { ...query, limit: pageSize, continue: token },
+            protobuf
+          })
           pages++
           passPages++
           for (const object of page.items ?? []) value = step(value, object)
