@@ -579,17 +579,75 @@ describe('node-capacity', () => {
         // The Succeeded pod is not sent.
         reads: [
           listRead('nodes', 2),
-          listRead(
-            'pods in every namespace (spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed)',
-            2
-          )
+          listRead('namespaces', 1),
+          listRead('pods in kube-system (spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed)', 2)
         ]
       }
     })
-    // One list of the pods of every namespace, of those that hold a node's resources only.
+    // The pods of each namespace, of those that hold a node's resources only, read for their requests.
     expect(cluster.folds('pods')).toEqual([
-      { kind: 'pods', fieldSelector: 'spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed' }
+      {
+        kind: 'pods',
+        namespace: 'kube-system',
+        fieldSelector: 'spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed',
+        only: 'requests'
+      }
     ])
+  })
+
+  it('sums the requests of every namespace on each node, and reports the lists as one read', async () => {
+    const cluster = nodesUsing([]).withoutMetricsServer()
+    const elsewhere = requesting('node-1', '1', '2Gi')
+    elsewhere.metadata!.namespace = 'batch'
+    cluster.add(requesting('node-1', '500m', '2Gi'), elsewhere, requesting('node-2', '1', '1Gi'))
+    const outcome = await runCheck(nodeCapacityCheck, cluster)
+    expect(outcome.details).toEqual([
+      'node-1: CPU 38%, memory 25% of allocatable',
+      'node-2: CPU 25%, memory 6% of allocatable'
+    ])
+    expect(dataOf(nodeCapacityCheck, outcome, NODE_CAPACITY_DATA)?.reads).toEqual([
+      listRead('nodes', 2),
+      listRead('namespaces', 2),
+      listRead(
+        'pods in each of 2 namespaces (spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed)',
+        3,
+        2
+      )
+    ])
+    expect(
+      cluster
+        .folds('pods')
+        .map(q => q.namespace)
+        .sort()
+    ).toEqual(['batch', 'kube-system'])
+  })
+
+  it('reads one list of every pod when it may list pods everywhere but not namespaces', async () => {
+    const cluster = nodesUsing([]).withoutMetricsServer()
+    cluster.add(requesting('node-1', '1', '2Gi'))
+    cluster.failNext('fold:namespaces', forbidden({ verb: 'list', resource: 'namespaces' }))
+    const outcome = await runCheck(nodeCapacityCheck, cluster)
+    expect(outcome.details?.[0]).toBe('node-1: CPU 25%, memory 13% of allocatable')
+    expect(cluster.folds('pods')).toEqual([
+      {
+        kind: 'pods',
+        fieldSelector: 'spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed',
+        only: 'requests'
+      }
+    ])
+    expect(dataOf(nodeCapacityCheck, outcome, NODE_CAPACITY_DATA)?.reads.map(r => r.list)).toEqual([
+      'nodes',
+      'pods in every namespace (spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed)'
+    ])
+  })
+
+  it('is an error when the namespaces cannot be listed for another reason', async () => {
+    const cluster = nodesUsing([]).withoutMetricsServer()
+    cluster.failNext('fold:namespaces', unreachable())
+    expect(await runCheck(nodeCapacityCheck, cluster)).toMatchObject({
+      status: 'error',
+      message: `cannot read node capacity: ${unreachable().message}`
+    })
   })
 
   it('fails by requests too when they leave no room, saying the numbers are requests', async () => {
@@ -620,11 +678,15 @@ describe('node-capacity', () => {
     })
     // Only that node's pods are asked for, not every pod of the cluster.
     expect(cluster.folds('pods')).toEqual([
-      { kind: 'pods', fieldSelector: 'spec.nodeName=node-2,status.phase!=Succeeded,status.phase!=Failed' }
+      {
+        kind: 'pods',
+        fieldSelector: 'spec.nodeName=node-2,status.phase!=Succeeded,status.phase!=Failed',
+        only: 'requests'
+      }
     ])
   })
 
-  it('counts many nodes without metrics by one list of every pod, not a list per node', async () => {
+  it('counts many nodes without metrics by the pods of every namespace, not a list per node', async () => {
     const names = Array.from({ length: 7 }, (_, i) => `node-${i + 1}`)
     const cluster = new InMemoryCluster(
       ...names.map(name => node(name)),

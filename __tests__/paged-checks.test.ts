@@ -86,8 +86,9 @@ describe('checks that fold lists page by page', () => {
     expect(outcome.status).toBe('warn')
     expect(readsOf(outcome)).toEqual([
       listRead('nodes', 3, 2),
+      listRead('namespaces', 1),
       // 5 pods of the app and the one on node-3; the Succeeded pod is not sent.
-      listRead('pods in every namespace (spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed)', 6, 3)
+      listRead('pods in vapora (spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed)', 6, 3)
     ])
   })
 

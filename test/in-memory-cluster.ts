@@ -48,6 +48,7 @@ export type FaultTarget = ReaderMethod | `fold:${ListKind}`
 /** The object kind each list holds. */
 const LIST_KINDS: Record<ListKind, string> = {
   nodes: 'Node',
+  namespaces: 'Namespace',
   pods: 'Pod',
   events: 'Event',
   deployments: 'Deployment',
@@ -303,9 +304,9 @@ export class InMemoryCluster implements ClusterReader {
     step: (value: T, object: KubeObjectJson) => T
   ): Promise<Folded<T>> {
     this.enter('fold', [query], `fold:${query.kind}`)
-    const matching = this.list(LIST_KINDS[query.kind], query.namespace).filter(o =>
-      matchesFieldSelector(o, query.fieldSelector)
-    )
+    const listed =
+      query.kind === 'namespaces' ? this.namespaces() : this.list(LIST_KINDS[query.kind], query.namespace)
+    const matching = listed.filter(o => matchesFieldSelector(o, query.fieldSelector))
     const pageCount = Math.max(1, Math.ceil(matching.length / this.pageSize))
     let pages = 0
     let items = 0
@@ -470,6 +471,19 @@ export class InMemoryCluster implements ClusterReader {
   private read(kind: string, name: string, namespace?: string): KubeObjectJson | undefined {
     const object = this.objects.get(keyOf(kind, name, namespace))
     return object && structuredClone(object)
+  }
+
+  /**
+   * The Namespaces added, and those the objects added are in: on a server an object's namespace exists,
+   * and a fixture need not add it to be listed.
+   */
+  private namespaces(): KubeObjectJson[] {
+    const added = this.list('Namespace')
+    const names = new Set(added.map(ns => ns.metadata?.name))
+    const implied = [...this.objects.values()]
+      .map(o => o.metadata?.namespace)
+      .filter((name): name is string => !!name && !names.has(name) && (names.add(name), true))
+    return [...added, ...implied.map(name => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }))]
   }
 
   private list(kind: string, namespace?: string): KubeObjectJson[] {

@@ -1,6 +1,7 @@
 import { dataKey } from '../core/check-data.js'
 import type { CheckOutcome } from '../core/types.js'
-import { defineCheck, type ClusterReader, type ListRead } from '../core/check.js'
+import { mapLimited } from '../core/concurrency.js'
+import { defineCheck, isClusterError, type ClusterReader, type Folded, type ListRead } from '../core/check.js'
 import type { KubeObjectJson } from '../core/kube-object.js'
 import { explainApiError, SELECT, usableCluster, type ListReads } from './cluster-common.js'
 
@@ -48,28 +49,91 @@ function addRequests(totals: Map<string, Usage>, pod: KubeObjectJson): Map<strin
 const PER_NODE_LISTS = 5
 
 /**
- * The requests of the pods bound to each node, summed page by page (the server sends only pods that hold
- * a node's resources): of `only` those nodes when they are few, each by a list of its own pods, else of
- * every node by one list of every such pod. Only the totals are kept.
+ * Namespaces whose pods are read at once when every pod is counted. Each list costs the API server only
+ * its namespace's share of its cache, where one list of every pod costs it the whole cache per page:
+ * measured at 50,000 pods in 51 namespaces, 2–3 s for the lists two at a time against 5–6 s for one list.
+ */
+const NAMESPACES_AT_ONCE = 2
+
+const noRequests = () => new Map<string, Usage>()
+
+/** Adds the totals of one list to those of others (the lists hold different pods). */
+function addTotals(into: Map<string, Usage>, from: Map<string, Usage>): Map<string, Usage> {
+  for (const [node, usage] of from) {
+    const total = into.get(node) ?? { cpu: 0, memory: 0 }
+    total.cpu += usage.cpu
+    total.memory += usage.memory
+    into.set(node, total)
+  }
+  return into
+}
+
+/** Many lists reported as one read: what they cost together. */
+function readOfAll(list: string, lists: ReadonlyArray<Folded<unknown>>): ListRead {
+  const sum = (key: 'pages' | 'items' | 'restarts') => lists.reduce((n, { read }) => n + read[key], 0)
+  return { list, pages: sum('pages'), items: sum('items'), restarts: sum('restarts') }
+}
+
+/**
+ * The requests of the pods that hold a node's resources (bound to it, not finished) on every node: read
+ * namespace by namespace, a few at a time, summed page by page. A reader allowed to list pods everywhere
+ * but not namespaces reads one list of every pod instead. Only the totals are kept.
+ */
+async function requestsOnEveryNode(
+  session: ClusterReader
+): Promise<{ totals: Map<string, Usage>; reads: ListRead[] }> {
+  const pods = (namespace?: string) =>
+    session.fold(
+      { kind: 'pods', namespace, fieldSelector: SELECT.podsOnNodes, only: 'requests' },
+      noRequests,
+      addRequests
+    )
+  let namespaces: Folded<string[]>
+  try {
+    namespaces = await session.fold(
+      { kind: 'namespaces' },
+      (): string[] => [],
+      (names, namespace) => (names.push(namespace.metadata!.name!), names)
+    )
+  } catch (error) {
+    if (!isClusterError(error) || error.status !== 403) throw error
+    const all = await pods()
+    return { totals: all.value, reads: [all.read] }
+  }
+  const lists = await mapLimited(namespaces.value, NAMESPACES_AT_ONCE, namespace => pods(namespace))
+  return {
+    totals: lists.reduce((totals, list) => addTotals(totals, list.value), noRequests()),
+    reads: [
+      namespaces.read,
+      lists.length === 1
+        ? lists[0].read
+        : readOfAll(`pods in each of ${lists.length} namespaces (${SELECT.podsOnNodes})`, lists)
+    ]
+  }
+}
+
+/**
+ * The requests of the pods bound to each node: of `only` those nodes when they are few, each by a list of
+ * its own pods, else of every node (`requestsOnEveryNode`).
  */
 async function requestsByNode(
   session: ClusterReader,
   only?: string[]
 ): Promise<{ totals: Map<string, Usage>; reads: ListRead[] }> {
-  const start = () => new Map<string, Usage>()
-  if (only && only.length <= PER_NODE_LISTS) {
-    const lists = await Promise.all(
-      only.map(node =>
-        session.fold({ kind: 'pods', fieldSelector: SELECT.podsOnNode(node) }, start, addRequests)
+  if (!only || only.length > PER_NODE_LISTS) return requestsOnEveryNode(session)
+  const lists = await Promise.all(
+    only.map(node =>
+      session.fold(
+        { kind: 'pods', fieldSelector: SELECT.podsOnNode(node), only: 'requests' },
+        noRequests,
+        addRequests
       )
     )
-    return {
-      totals: new Map(lists.flatMap(list => [...list.value])),
-      reads: lists.map(list => list.read)
-    }
+  )
+  return {
+    totals: new Map(lists.flatMap(list => [...list.value])),
+    reads: lists.map(list => list.read)
   }
-  const all = await session.fold({ kind: 'pods', fieldSelector: SELECT.podsOnNodes }, start, addRequests)
-  return { totals: all.value, reads: [all.read] }
 }
 
 /**
