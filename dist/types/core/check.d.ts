@@ -63,7 +63,7 @@ export interface ClusterError extends Error {
 /** Whether `error` is what a cluster reader throws. */
 export declare function isClusterError(error: unknown): error is ClusterError;
 /** The lists a check may fold (see `ClusterReader.fold`). */
-export type ListKind = 'nodes' | 'pods' | 'events' | 'deployments' | 'replicasets';
+export type ListKind = 'nodes' | 'namespaces' | 'pods' | 'events' | 'deployments' | 'replicasets';
 /** Which objects of a kind to list: the server filters, so that it sends only what the check reads. */
 export interface ListQuery {
     kind: ListKind;
@@ -74,6 +74,12 @@ export interface ListQuery {
      * `spec.nodeName=node-1`; commas join terms). Readers apply it exactly: a field the object lacks is ''.
      */
     fieldSelector?: string;
+    /**
+     * 'requests': the check reads only each pod's `spec.nodeName` and its containers' resource requests,
+     * so a reader may send pods holding just those (the Kubernetes adapter decodes them from protobuf: every
+     * pod of the cluster, never decoded whole). Other readers send whole objects.
+     */
+    only?: 'requests';
 }
 /** What reading one list cost, as a check reports it in its data (`reads`). */
 export interface ListRead {

@@ -7,6 +7,12 @@ export interface KubeRequest {
     query?: Record<string, string | number | boolean | undefined>;
     body?: unknown;
     contentType?: string;
+    /**
+     * Asks for Kubernetes' protobuf encoding (JSON stays acceptable) and decodes a protobuf answer with
+     * this, an error's Status included; a JSON answer is parsed as usual. For a list whose size is the
+     * cluster's, decoding only the fields a check reads (see protobuf.ts).
+     */
+    protobuf?: (bytes: Uint8Array) => unknown;
 }
 export interface KubeResponse<T> {
     status: number;
@@ -100,6 +106,8 @@ export declare class KubeClient {
      * plugin), the plugin runs first, within its timeout; if it fails, the first request throws its error.
      */
     static create(kubeConfig: KubeConfig, options?: Partial<ClientOptions>, credentials?: ExecCredentials): Promise<KubeClient>;
+    /** Objects per page of a list (`ClientOptions.pageSize`). */
+    get pageSize(): number;
     /** The API server URL (no credentials). */
     get serverUrl(): string;
     private acquire;
@@ -126,9 +134,14 @@ export declare class KubeClient {
      * `start` made; each page is one request (retried as any other) and is dropped before the next is asked
      * for. A continue token the server no longer honours (410: etcd compacted the revision it pins) starts
      * the list again from `start()`, at most `listRestarts` times; a pass of more than `pageCap` pages is an
-     * error. `label` names the list in those errors.
+     * error. `how.label` names the list in those errors; `how.protobuf` decodes pages asked for in protobuf
+     * (see `KubeRequest.protobuf`), and `how.pageSize` sets the objects per page instead of the client's.
      */
-    fold<T, A>(path: string, query: KubeRequest['query'], start: () => A, step: (value: A, object: T) => A, label?: string): Promise<FoldedList<A>>;
+    fold<T, A>(path: string, query: KubeRequest['query'], start: () => A, step: (value: A, object: T) => A, how?: {
+        label?: string;
+        protobuf?: KubeRequest['protobuf'];
+        pageSize?: number;
+    }): Promise<FoldedList<A>>;
     /**
      * Lists `path`, then watches it (`watch=1` from the list's resourceVersion), calling `isDone` with the
      * current objects after the list and after every event, until it returns true or `deadline` (epoch ms)
