@@ -31,8 +31,18 @@ function walk(
   }
 }
 
+/**
+ * A word YAML 1.1 reads as a boolean and 1.2 does not, where a plain scalar can stand: a key (before `:`)
+ * or a value (after `:`, `-`, `?`, `[`, `,`, `{` or at a line's start, with its anchor or tag), up to the
+ * end of the scalar. Text without one cannot read differently, so it is not parsed a second time; the
+ * test is loose (a word in a comment or a quoted string passes it too): it only spares the second parse.
+ */
+const YAML11_ONLY_BOOLEAN =
+  /(?:^|[:?\-[,{])[ \t]*(?:[&!]\S*[ \t]+)*(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)[ \t]*(?:$|[:#,\]}\r])/m
+
 export function yaml11Booleans(text: string, documents: readonly ParsedDocument[]): BooleanReading[] {
   const readings: BooleanReading[] = []
+  if (!YAML11_ONLY_BOOLEAN.test(text)) return readings
   // Timestamps are left out of the 1.1 schema: go-yaml v2 keeps them as strings for untyped fields.
   const legacy = parseAllDocuments(text, {
     version: '1.1',
