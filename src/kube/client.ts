@@ -10,6 +10,7 @@
  */
 import http from 'node:http'
 import https from 'node:https'
+import { createSecureContext, type SecureContext } from 'node:tls'
 import type { KubeConfig } from '@kubernetes/client-node'
 import { describeError } from '../core/errors.js'
 import { DEFAULT_EXEC_TIMEOUT_MS, type ExecCredentials } from './exec-credential.js'
@@ -149,6 +150,20 @@ const identity = (options: Pick<https.AgentOptions, 'cert' | 'key'>): string =>
     .map(v => (v === undefined ? '' : Buffer.isBuffer(v) ? v.toString('base64') : String(v)))
     .join('|')
 
+/**
+ * One TLS context for all of an agent's connections: without it each connection builds its own, parsing
+ * the CA and the client certificate again (~5 ms of CPU each). A context that cannot be built (a broken
+ * certificate) is left to the first connection, which fails with the error the checks explain.
+ */
+function sharedSecureContext(tls: https.AgentOptions): { secureContext?: SecureContext } {
+  const { ca, cert, key, pfx, passphrase } = tls
+  try {
+    return { secureContext: createSecureContext({ ca, cert, key, pfx, passphrase }) }
+  } catch {
+    return {}
+  }
+}
+
 export class KubeClient {
   private readonly server: URL
   private agent: http.Agent
@@ -182,9 +197,8 @@ export class KubeClient {
 
   private newAgent(tls: https.AgentOptions): http.Agent {
     const agentOptions = { keepAlive: true, maxSockets: this.options.concurrency }
-    return this.server.protocol === 'http:'
-      ? new http.Agent(agentOptions)
-      : new https.Agent({ ...agentOptions, ...tls })
+    if (this.server.protocol === 'http:') return new http.Agent(agentOptions)
+    return new https.Agent({ ...agentOptions, ...tls, ...sharedSecureContext(tls) })
   }
 
   /**
