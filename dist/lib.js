@@ -9,7 +9,7 @@ import AdmZip from 'adm-zip';
 import { execFile, spawn } from 'node:child_process';
 import http from 'node:http';
 import https from 'node:https';
-import tls from 'node:tls';
+import tls, { createSecureContext } from 'node:tls';
 import { stripVTControlCharacters } from 'node:util';
 import wrapAnsi from 'wrap-ansi';
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -3486,8 +3486,17 @@ function walk$1(a, b, path, out) {
         walk$1(a[key], b[key], [...path, index], out);
     }
 }
+/**
+ * A word YAML 1.1 reads as a boolean and 1.2 does not, where a plain scalar can stand: a key (before `:`)
+ * or a value (after `:`, `-`, `?`, `[`, `,`, `{` or at a line's start, with its anchor or tag), up to the
+ * end of the scalar. Text without one cannot read differently, so it is not parsed a second time; the
+ * test is loose (a word in a comment or a quoted string passes it too): it only spares the second parse.
+ */
+const YAML11_ONLY_BOOLEAN = /(?:^|[:?\-[,{])[ \t]*(?:[&!]\S*[ \t]+)*(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)[ \t]*(?:$|[:#,\]}\r])/m;
 function yaml11Booleans(text, documents) {
     const readings = [];
+    if (!YAML11_ONLY_BOOLEAN.test(text))
+        return readings;
     // Timestamps are left out of the 1.1 schema: go-yaml v2 keeps them as strings for untyped fields.
     const legacy = parseAllDocuments(text, {
         version: '1.1',
@@ -8756,6 +8765,20 @@ function parseWarnings(header) {
 const identity = (options) => [options.cert, options.key]
     .map(v => (v === undefined ? '' : Buffer.isBuffer(v) ? v.toString('base64') : String(v)))
     .join('|');
+/**
+ * One TLS context for all of an agent's connections: without it each connection builds its own, parsing
+ * the CA and the client certificate again (~5 ms of CPU each). A context that cannot be built (a broken
+ * certificate) is left to the first connection, which fails with the error the checks explain.
+ */
+function sharedSecureContext(tls) {
+    const { ca, cert, key, pfx, passphrase } = tls;
+    try {
+        return { secureContext: createSecureContext({ ca, cert, key, pfx, passphrase }) };
+    }
+    catch {
+        return {};
+    }
+}
 class KubeClient {
     kubeConfig;
     tls;
@@ -8789,9 +8812,9 @@ class KubeClient {
     }
     newAgent(tls) {
         const agentOptions = { keepAlive: true, maxSockets: this.options.concurrency };
-        return this.server.protocol === 'http:'
-            ? new http.Agent(agentOptions)
-            : new https.Agent({ ...agentOptions, ...tls });
+        if (this.server.protocol === 'http:')
+            return new http.Agent(agentOptions);
+        return new https.Agent({ ...agentOptions, ...tls, ...sharedSecureContext(tls) });
     }
     /**
      * Builds a client for the KubeConfig's current context. With `credentials` (the current user's exec
