@@ -80,8 +80,9 @@ describe('decodePodRequestsPage', () => {
     })
   })
 
-  it('reads a pod not bound to a node and a last page (no continue token)', () => {
-    const unbound = message([2, message([2, container('app', { cpu: '100m' })])])
+  it('reads a pod not bound to a node (an empty nodeName) and a last page (no continue token)', () => {
+    // The server writes an unbound pod's nodeName as '' (the JSON form leaves it out, and so does the reader).
+    const unbound = message([2, message([2, container('app', { cpu: '100m' })], [10, ''])])
     const list = message([1, message([2, '9'])], [2, unbound])
     expect(decodePodRequestsPage(envelope('PodList', list))).toEqual({
       kind: 'PodList',

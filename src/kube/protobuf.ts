@@ -110,8 +110,11 @@ function podRequests(r: BinaryReader, end: number): KubeObjectJson {
   walk(r, end, field => {
     if (field !== 2) return false
     walk(r, endOf(r), f => {
-      if (f === 10) spec.nodeName = r.string()
-      else if (f === 2) {
+      if (f === 10) {
+        // Written even when empty (an unbound pod); the JSON form leaves it out.
+        const node = r.string()
+        if (node) spec.nodeName = node
+      } else if (f === 2) {
         const container = { resources: { requests: {} as Record<string, string> } }
         walk(r, endOf(r), c => c === 8 && ((container.resources.requests = requests(r, endOf(r))), true))
         spec.containers.push(container)
