@@ -8652,8 +8652,12 @@ function podRequests(r, end) {
         if (field !== 2)
             return false;
         walk(r, endOf(r), f => {
-            if (f === 10)
-                spec.nodeName = r.string();
+            if (f === 10) {
+                // Written even when empty (an unbound pod); the JSON form leaves it out.
+                const node = r.string();
+                if (node)
+                    spec.nodeName = node;
+            }
             else if (f === 2) {
                 const container = { resources: { requests: {} } };
                 walk(r, endOf(r), c => c === 8 && ((container.resources.requests = requests(r, endOf(r))), true));
