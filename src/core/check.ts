@@ -100,10 +100,16 @@ export interface ListRead {
   restarts: number
 }
 
+/** Whether a list kind has no namespace (its `ListQuery.namespace` is ignored). */
+export const isClusterScoped = (kind: ListKind): boolean => kind === 'nodes' || kind === 'namespaces'
+
 /** How a list is named in messages and in `ListRead.list`. */
 export function listLabel(query: ListQuery): string {
-  const clusterScoped = query.kind === 'nodes' || query.kind === 'namespaces'
-  const where = clusterScoped ? '' : query.namespace ? ` in ${query.namespace}` : ' in every namespace'
+  const where = isClusterScoped(query.kind)
+    ? ''
+    : query.namespace
+      ? ` in ${query.namespace}`
+      : ' in every namespace'
   return `${query.kind}${where}${query.fieldSelector ? ` (${query.fieldSelector})` : ''}`
 }
 

@@ -28,6 +28,7 @@ const PROJECTED_PAGE_FACTOR = 4
 import { ExecCredentials } from './exec-credential.js'
 import type { KubeObjectJson } from '../core/kube-object.js'
 import {
+  isClusterScoped,
   listLabel,
   type ApiResource,
   type ClusterConnection,
@@ -103,8 +104,7 @@ export class ClusterSession implements ClusterReader {
   /** The collection path of a list (every namespace when `namespace` is undefined). */
   private listPath(kind: ListKind, namespace?: string): string {
     const api = kind === 'deployments' || kind === 'replicasets' ? '/apis/apps/v1' : '/api/v1'
-    const clusterScoped = kind === 'nodes' || kind === 'namespaces'
-    const ns = !clusterScoped && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : ''
+    const ns = !isClusterScoped(kind) && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : ''
     return `${api}${ns}/${kind}`
   }
 
