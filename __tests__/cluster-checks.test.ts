@@ -11,7 +11,6 @@ import { ALL_CHECKS } from '../src/checks/index.js'
 import { kubectlVersionCheck } from '../src/checks/kubectl-version.js'
 import { permissionsCheck } from '../src/checks/permissions.js'
 import { whatChangesCheck } from '../src/checks/what-changes.js'
-import type { ClusterConnection } from '../src/core/check.js'
 import { runChecks } from '../src/core/engine.js'
 import { resolveOptions } from '../src/core/options.js'
 import { isBlocking } from '../src/core/policy.js'
@@ -26,7 +25,8 @@ import {
   runCheck,
   SERVER,
   unreachable,
-  vaporaCluster
+  vaporaCluster,
+  connectionTo
 } from '../test/in-memory-cluster.js'
 
 afterAll(cleanupTempDirs)
@@ -323,19 +323,11 @@ describe('every cluster check, when the cluster cannot be used', () => {
 })
 
 describe('a preflight over the in-memory cluster', () => {
-  const connect = (cluster: InMemoryCluster) => async (): Promise<ClusterConnection> => ({
-    ok: true,
-    reader: cluster,
-    secrets: [],
-    lost: () => undefined,
-    close: () => {}
-  })
-
   it('is go on a healthy cluster, with the rollback kit and the baseline from the cluster checks', async () => {
     const { cluster } = vaporaCluster()
     const artifactsDir = tempDir()
     const options = resolveOptions({ bundlePath: EXAMPLE_BUNDLE, kubectlVersion: 'v1.35.0', artifactsDir })
-    const report = await runChecks(options, { openCluster: connect(cluster) })
+    const report = await runChecks(options, { openCluster: connectionTo(cluster) })
     expect(report.failedChecks).toEqual([])
     expect(report.decision).toBe('go')
     expect(report.cluster).toEqual({ server: SERVER, version: 'v1.35.2' })

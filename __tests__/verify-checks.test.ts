@@ -10,7 +10,6 @@ import { verifyImagesCheck } from '../src/checks/verify-images.js'
 import { VERIFY_PODS_READY_DATA, verifyPodsReadyCheck } from '../src/checks/verify-pods-ready.js'
 import { VERIFY_RESTARTS_DATA, verifyRestartsCheck } from '../src/checks/verify-restarts.js'
 import { VERIFY_ROLLBACK_DATA, verifyRollbackCheck } from '../src/checks/verify-rollback.js'
-import type { ClusterConnection } from '../src/core/check.js'
 import type { PreflightInput } from '../src/core/options.js'
 import { resolveOptions } from '../src/core/options.js'
 import { isBlocking } from '../src/core/policy.js'
@@ -32,7 +31,8 @@ import {
   unreachable,
   vaporaCluster,
   vaporaImages,
-  type ReaderMethod
+  type ReaderMethod,
+  connectionTo
 } from '../test/in-memory-cluster.js'
 
 afterAll(cleanupTempDirs)
@@ -568,18 +568,10 @@ describe('every verify check, when the cluster cannot be used', () => {
 })
 
 describe('verify mode over the in-memory cluster', () => {
-  const connect = (cluster: InMemoryCluster) => async (): Promise<ClusterConnection> => ({
-    ok: true,
-    reader: cluster,
-    secrets: [],
-    lost: () => undefined,
-    close: () => {}
-  })
-
   it('verifies a deploy that rolled out the bundle: go, with the post-deployment record', async () => {
     const { cluster } = vaporaCluster(DEPLOYED)
     const options = resolveOptions({ bundlePath: EXAMPLE_BUNDLE, verify: { record: preflightRecord({}) } })
-    const report = await runVerifyChecks(options, { openCluster: connect(cluster) })
+    const report = await runVerifyChecks(options, { openCluster: connectionTo(cluster) })
     expect(report.failedChecks).toEqual([])
     expect(report.decision).toBe('go')
     expect(report.verification).toMatchObject({ verified: true, rollbackDetected: false, podRestarts: 0 })
@@ -594,7 +586,7 @@ describe('verify mode over the in-memory cluster', () => {
     })
     cluster.remove('Deployment', 'vapora-agents').add(...undone.objects, ...podsOf(undone))
     const options = resolveOptions({ bundlePath: EXAMPLE_BUNDLE, verify: { record: preflightRecord({}) } })
-    const report = await runVerifyChecks(options, { openCluster: connect(cluster) })
+    const report = await runVerifyChecks(options, { openCluster: connectionTo(cluster) })
     expect(report.decision).toBe('no-go')
     expect(report.failedChecks).toEqual(['verify-images', 'verify-rollback'])
     expect(report.verification).toMatchObject({ verified: false, rollbackDetected: true })

@@ -19,6 +19,7 @@ import {
   type ApiResource,
   type Check,
   type CheckContext,
+  type ClusterConnection,
   type ClusterError,
   type ClusterReader,
   type DryRunOutcome,
@@ -101,6 +102,15 @@ const DISCOVERY: Record<string, ApiResource[]> = Object.fromEntries(
     rows.map(([name, kind, namespaced]) => ({ name, kind, namespaced, verbs: VERBS }))
   ])
 )
+
+/** The engine's `openCluster` for a run over `cluster`: connected, nothing to mask, never lost. */
+export const connectionTo = (cluster: ClusterReader) => async (): Promise<ClusterConnection> => ({
+  ok: true,
+  reader: cluster,
+  secrets: [],
+  lost: () => undefined,
+  close: () => {}
+})
 
 /** What the server says when it refuses a dry-run (HTTP status, Status reason, message). */
 export interface Rejection {
