@@ -1596,10 +1596,15 @@ function itemsNaming(id) {
 function isClusterError(error) {
     return error instanceof Error && ('unreachable' in error || 'status' in error);
 }
+/** Whether a list kind has no namespace (its `ListQuery.namespace` is ignored). */
+const isClusterScoped = (kind) => kind === 'nodes' || kind === 'namespaces';
 /** How a list is named in messages and in `ListRead.list`. */
 function listLabel(query) {
-    const clusterScoped = query.kind === 'nodes' || query.kind === 'namespaces';
-    const where = clusterScoped ? '' : query.namespace ? ` in ${query.namespace}` : ' in every namespace';
+    const where = isClusterScoped(query.kind)
+        ? ''
+        : query.namespace
+            ? ` in ${query.namespace}`
+            : ' in every namespace';
     return `${query.kind}${where}${query.fieldSelector ? ` (${query.fieldSelector})` : ''}`;
 }
 /**
@@ -8536,9 +8541,9 @@ class ExecCredentials {
 
 /**
  * Kubernetes' protobuf encoding, read for the one list whose size is the cluster's: every pod of every
- * node, which node-capacity sums the requests of. A page of 500 pods is ~1 MB of protobuf against ~1.6 MB
- * of JSON, the API server encodes it several times faster, and only the few fields the check reads are
- * decoded — no full pod object is ever built. Field numbers are those of k8s.io/api's generated.proto
+ * node, which node-capacity sums the requests of. Measured at 50,500 pods: 103 MB of protobuf against
+ * 163 MB of JSON (the server's time about the same, within the noise), and only the few fields the check
+ * reads are decoded (~0.3 s against ~1 s of JSON.parse) — no full pod object is ever built. Field numbers are those of k8s.io/api's generated.proto
  * (stable: protobuf field numbers are never reused); the wire format is read by @protobuf-ts/runtime.
  * See https://kubernetes.io/docs/reference/using-api/api-concepts/#protobuf-encoding
  */
@@ -9376,8 +9381,7 @@ class ClusterSession {
     /** The collection path of a list (every namespace when `namespace` is undefined). */
     listPath(kind, namespace) {
         const api = kind === 'deployments' || kind === 'replicasets' ? '/apis/apps/v1' : '/api/v1';
-        const clusterScoped = kind === 'nodes' || kind === 'namespaces';
-        const ns = !clusterScoped && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
+        const ns = !isClusterScoped(kind) && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
         return `${api}${ns}/${kind}`;
     }
     async fold(query, start, step) {

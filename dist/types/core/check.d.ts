@@ -92,6 +92,8 @@ export interface ListRead {
     /** Times the list started again from the start because its continue token expired (410 Gone). */
     restarts: number;
 }
+/** Whether a list kind has no namespace (its `ListQuery.namespace` is ignored). */
+export declare const isClusterScoped: (kind: ListKind) => boolean;
 /** How a list is named in messages and in `ListRead.list`. */
 export declare function listLabel(query: ListQuery): string;
 /** A list folded into one value, and what reading it cost. */
