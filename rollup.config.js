@@ -52,6 +52,68 @@ const stubClientNodeUndici = () => ({
   }
 })
 
+// client-node's config.js statically imports what only some kubeconfigs use, and it was a third of the
+// kube chunk's start-up: proxy agents (socks, ip-address, smart-buffer, hpagent: 234 KB), OpenID Connect
+// (openid-client, oauth4webapi: 46 KB), the JSONPath of the legacy gcp/azure auth-providers (64 KB) and
+// js-yaml (97 KB, a second YAML parser). In the runner bundles:
+// - the proxy agents are inert: our client makes its own connections and never uses client-node's agent;
+// - OpenID Connect loads when a token is refreshed (its functions are async, so the stub imports it then);
+// - the gcp/azure auth-providers (removed from kubectl in v1.26) say to use their exec plugins instead;
+// - js-yaml's load is the `yaml` package the bundle parser already loads (YAML 1.2, merge keys kept).
+// dist/lib.js keeps client-node and its dependencies as they are.
+const CLIENT_NODE_STUBS = {
+  'socks-proxy-agent': 'export class SocksProxyAgent {}',
+  socks: [
+    'export const SocksClient = {',
+    "  createConnection() { throw new Error('vapora-preflight does not bundle client-node\\'s SOCKS connector: its API clients are not used') }",
+    '}'
+  ].join('\n'),
+  hpagent: 'export class HttpProxyAgent {}\nexport class HttpsProxyAgent {}',
+  'openid-client': [
+    'let loaded',
+    "const load = () => (loaded ??= import('openid-client'))",
+    '// The key client-node passes a custom fetch under; the real one is put in its place.',
+    "export const customFetch = Symbol('customFetch')",
+    'export async function discovery(server, clientId, metadata, auth, options) {',
+    '  const oidc = await load()',
+    '  if (options && customFetch in options) {',
+    '    const { [customFetch]: fetch, ...rest } = options',
+    '    options = { ...rest, [oidc.customFetch]: fetch }',
+    '  }',
+    '  return oidc.discovery(server, clientId, metadata, auth, options)',
+    '}',
+    'export async function refreshTokenGrant(...args) { return (await load()).refreshTokenGrant(...args) }'
+  ].join('\n'),
+  'jsonpath-plus': [
+    'export function JSONPath() {',
+    "  throw new Error('the gcp and azure auth-providers were removed from kubectl in v1.26 and are not supported: use the exec credential plugin (gke-gcloud-auth-plugin, kubelogin) in the kubeconfig')",
+    '}'
+  ].join('\n'),
+  'js-yaml': [
+    "import { parse } from 'yaml'",
+    'export const load = text => parse(text, { merge: true })',
+    "const unused = what => { throw new Error(`vapora-preflight does not bundle js-yaml's ${what}`) }",
+    "export function loadAll() { unused('loadAll') }",
+    "export function dump() { unused('dump') }"
+  ].join('\n')
+}
+const STUB_PREFIX = '\0client-node-stub:'
+const stubClientNodeExtras = () => ({
+  name: 'stub-client-node-extras',
+  resolveId(source, importer) {
+    if (
+      Object.hasOwn(CLIENT_NODE_STUBS, source) &&
+      importer?.includes('/node_modules/@kubernetes/client-node/')
+    ) {
+      return STUB_PREFIX + source
+    }
+    return null
+  },
+  load(id) {
+    return id.startsWith(STUB_PREFIX) ? CLIENT_NODE_STUBS[id.slice(STUB_PREFIX.length)] : null
+  }
+})
+
 // An ES import of node:http builds its ES module facade, which reads every export, and so loads node's own
 // undici for the WebSocket and event classes node:http exposes lazily: 20 ms of a preflight (measured:
 // import('node:http') 25 ms, require('node:http') 4 ms). The runner bundles take node:http through
@@ -93,6 +155,8 @@ const requireNodeHttp = () => ({
 const silenceKnownWarnings = (warning, warn) => {
   // Third-party ESM code uses `this` at top level and has circular imports; neither affects the bundle.
   if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return
+  // A stub that lacks a name the bundled code imports would be undefined at run time: fail the build.
+  if (warning.code === 'MISSING_EXPORT') throw new Error(warning.message)
   warn(warning)
 }
 
@@ -115,7 +179,7 @@ const configs = [
       banner: chunk => (chunk.isEntry && chunk.name === 'cli' ? '#!/usr/bin/env node' : '')
     },
     external,
-    plugins: [requireNodeHttp(), stubClientNodeUndici(), ...plugins()],
+    plugins: [requireNodeHttp(), stubClientNodeUndici(), stubClientNodeExtras(), ...plugins()],
     treeshake,
     onwarn: silenceKnownWarnings
   },

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -185,6 +185,33 @@ describe('the terminal report (--format text)', () => {
     expect(tail).toMatch(/✗ bundle-syntax: 3 syntax errors in deployment\.yaml.* — blocks 1 more: manifests/s)
     expect(tail).toMatch(/deployment\.yaml:35:20 {2}Nested mappings are not allowed/)
     expect(tail).toMatch(/fix: Fix the file in the generator/)
+  })
+
+  it('refuses the gcp and azure auth-providers kubectl removed in v1.26, saying to use their exec plugins', () => {
+    const dir = tempDir()
+    // The provider's command prints a token; client-node would pick it out with a JSONPath.
+    const command = join(dir, 'token.sh')
+    writeFileSync(command, '#!/bin/sh\necho \'{"token": "t", "expiry": "2099-01-01T00:00:00Z"}\'\n', {
+      mode: 0o755
+    })
+    const kubeconfig = join(dir, 'config')
+    writeFileSync(
+      kubeconfig,
+      [
+        'apiVersion: v1',
+        'kind: Config',
+        'clusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]',
+        'contexts: [{name: x, context: {cluster: c, user: u}}]',
+        'current-context: x',
+        'users: [{name: u, user: {auth-provider: {name: gcp, config: {',
+        `  cmd-path: ${command}, token-key: "{.token}", expiry-key: "{.expiry}"}}}}]`,
+        ''
+      ].join('\n')
+    )
+    const run = built(['--bundle', EXAMPLE_BUNDLE, '--kubeconfig', kubeconfig, '--format', 'text', '--quiet'])
+    expect(run.status).toBe(1)
+    expect(run.stdout).toMatch(/✗ cluster-access: .*auth-providers were removed from kubectl in v1\.26/s)
+    expect(run.stdout).toMatch(/gke-gcloud-auth-plugin/)
   })
 
   it('says one cause once when there is no kubeconfig, and counts what it blocked', () => {
