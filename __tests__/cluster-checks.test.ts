@@ -317,8 +317,14 @@ describe('every cluster check, when the cluster cannot be used', () => {
       message: `4 of 4 objects not compared with the cluster: ${unreachable().message}`,
       hint: expect.stringContaining('that this runner can reach it')
     })
-    // The server did not answer for the first object: it is not asked about the other three.
-    expect(cluster.callsOf('dryRunApply')).toHaveLength(1)
+    // The four are asked at once (bounded by one timeout, not four); the first that met the server gone
+    // names the cause, and the other three are listed as not read because of it.
+    expect(cluster.callsOf('dryRunApply')).toHaveLength(4)
+    expect(outcome.details).toContainEqual(
+      expect.stringMatching(
+        /^not read \(the server stopped answering\): (Deployment\/vapora-[a-z-]+(, )?){3}$/
+      )
+    )
   })
 })
 
@@ -345,5 +351,27 @@ describe('a preflight over the in-memory cluster', () => {
     for (const check of CLUSTER_CHECKS) {
       expect(report.results.find(r => r.id === check.id)?.status).toBe('pass')
     }
+  })
+
+  it('starts the cluster checks first (their requests go out before the bundle is parsed) and reports in checklist order', async () => {
+    const { cluster } = vaporaCluster()
+    const options = resolveOptions({
+      bundlePath: EXAMPLE_BUNDLE,
+      kubectlVersion: 'v1.35.0',
+      artifactsDir: tempDir()
+    })
+    const started: string[] = []
+    const report = await runChecks(
+      options,
+      { openCluster: connectionTo(cluster) },
+      { onStart: check => started.push(check.id) }
+    )
+    const needsCluster = new Set(ALL_CHECKS.filter(c => c.needs.includes('cluster')).map(c => c.id))
+    const firstOther = started.findIndex(id => !needsCluster.has(id))
+    expect(started.slice(0, firstOther).every(id => needsCluster.has(id))).toBe(true)
+    expect(started.slice(firstOther).some(id => needsCluster.has(id))).toBe(false)
+    const registryOrder = ALL_CHECKS.map(c => c.id)
+    const reported = report.results.map(r => r.id).filter(id => registryOrder.includes(id))
+    expect(reported).toEqual(registryOrder)
   })
 })

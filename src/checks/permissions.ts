@@ -31,14 +31,17 @@ export const permissionsCheck = defineCheck({
     const add = (need: Need) =>
       needs.set(`${need.verb} ${need.group}/${need.resource} ${need.namespace ?? ''}`, need)
     const unknownKinds: string[] = []
-    for (const { doc } of manifestDocs(ctx).docs) {
-      let resource
-      try {
-        resource = await session.resourceFor(doc.apiVersion!, doc.kind!)
-      } catch (error) {
-        // The server could not say what it serves: nothing is known about the permissions, none is denied.
-        return { status: 'error', message: `cannot ask the server what it serves: ${explainApiError(error)}` }
-      }
+    const { docs } = manifestDocs(ctx)
+    let resources
+    try {
+      // Every API group the bundle uses is asked at once (discovery is read once per group and run).
+      resources = await Promise.all(docs.map(({ doc }) => session.resourceFor(doc.apiVersion!, doc.kind!)))
+    } catch (error) {
+      // The server could not say what it serves: nothing is known about the permissions, none is denied.
+      return { status: 'error', message: `cannot ask the server what it serves: ${explainApiError(error)}` }
+    }
+    for (const [index, { doc }] of docs.entries()) {
+      const resource = resources[index]
       if (!resource) {
         unknownKinds.push(`${doc.kind} (${doc.apiVersion})`)
         continue

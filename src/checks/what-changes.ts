@@ -1,6 +1,6 @@
 import { dataKey } from '../core/check-data.js'
 import type { CheckOutcome } from '../core/types.js'
-import { defineCheck, isClusterError, type DryRunOutcome } from '../core/check.js'
+import { defineCheck, isClusterError } from '../core/check.js'
 import type { KubeObjectJson } from '../core/kube-object.js'
 import { explainApiError, manifestDocs, objectLabel, usableCluster } from './cluster-common.js'
 
@@ -126,24 +126,35 @@ export const whatChangesCheck = defineCheck({
     const notRead: NotRead[] = []
     let unasked: string[] = []
     const { docs } = manifestDocs(ctx)
+    // Every object is asked at once (the dry-runs are the dry-run check's, shared through the session);
+    // the answers are then read in the bundle's order, as before.
+    const answers = await Promise.all(
+      docs.map(async ({ doc }) => {
+        try {
+          const outcome = await session.dryRunApply(doc, namespace)
+          // A live object that cannot be read (403, 500, a server gone) throws: it is never taken for one
+          // that does not exist yet. It is read only when there is a dry-run result to compare it with.
+          const live = outcome.ok && outcome.result ? await session.live(doc, namespace) : undefined
+          return { outcome, live }
+        } catch (error) {
+          return { error }
+        }
+      })
+    )
     for (const [index, { doc }] of docs.entries()) {
       const label = objectLabel(doc)
-      let outcome: DryRunOutcome
-      let live: KubeObjectJson | undefined
-      try {
-        outcome = await session.dryRunApply(doc, namespace)
-        // A live object that cannot be read (403, 500, a server gone) throws: it is never taken for one
-        // that does not exist yet. It is read only when there is a dry-run result to compare it with.
-        live = outcome.ok && outcome.result ? await session.live(doc, namespace) : undefined
-      } catch (error) {
+      const answer = answers[index]
+      if ('error' in answer) {
+        const { error } = answer
         notRead.push({ label, error })
         if (isClusterError(error) && error.unreachable) {
-          // A server that did not answer for this object will not answer for the next: stop asking.
+          // A server that did not answer for this object did not for the next: one cause, named once.
           unasked = docs.slice(index + 1).map(d => objectLabel(d.doc))
           break
         }
         continue
       }
+      const { outcome, live } = answer
       if (!outcome.ok || !outcome.result) {
         notComputed.push(label)
         continue

@@ -66,6 +66,11 @@ export class ClusterSession implements ClusterReader {
     return promise
   }
 
+  /** One GET per path and run, whoever asks (a ConfigMap is both backed up and compared, by two checks). */
+  private getOnce(path: string): Promise<KubeObjectJson | undefined> {
+    return this.once(`get:${path}`, () => this.client.getOptional<KubeObjectJson>(path))
+  }
+
   version(): Promise<ServerVersion> {
     return this.once('version', () => this.client.get<ServerVersion>('/version'))
   }
@@ -96,9 +101,7 @@ export class ClusterSession implements ClusterReader {
   }
 
   namespace(name: string): Promise<KubeObjectJson | undefined> {
-    return this.once(`ns:${name}`, () =>
-      this.client.getOptional<KubeObjectJson>(`/api/v1/namespaces/${encodeURIComponent(name)}`)
-    )
+    return this.getOnce(`/api/v1/namespaces/${encodeURIComponent(name)}`)
   }
 
   /** The collection path of a list (every namespace when `namespace` is undefined). */
@@ -148,10 +151,8 @@ export class ClusterSession implements ClusterReader {
   }
 
   configMap(namespace: string, name: string): Promise<KubeObjectJson | undefined> {
-    return this.once(`cm:${namespace}/${name}`, () =>
-      this.client.getOptional<KubeObjectJson>(
-        `/api/v1/namespaces/${encodeURIComponent(namespace)}/configmaps/${encodeURIComponent(name)}`
-      )
+    return this.getOnce(
+      `/api/v1/namespaces/${encodeURIComponent(namespace)}/configmaps/${encodeURIComponent(name)}`
     )
   }
 
@@ -168,12 +169,9 @@ export class ClusterSession implements ClusterReader {
   }
 
   /** The live object a manifest document would change, or undefined when it does not exist yet. */
-  live(doc: KubeObjectJson, namespace: string): Promise<KubeObjectJson | undefined> {
-    const key = `live:${doc.apiVersion}/${doc.kind}/${namespace}/${doc.metadata?.name}`
-    return this.once(key, async () => {
-      const path = await this.pathFor(doc.apiVersion!, doc.kind!, namespace, doc.metadata!.name)
-      return path ? this.client.getOptional<KubeObjectJson>(path) : undefined
-    })
+  async live(doc: KubeObjectJson, namespace: string): Promise<KubeObjectJson | undefined> {
+    const path = await this.pathFor(doc.apiVersion!, doc.kind!, namespace, doc.metadata!.name)
+    return path ? this.getOnce(path) : undefined
   }
 
   /**
