@@ -2,6 +2,7 @@ import type { CheckOutcome } from '../core/types.js'
 import { defineCheck } from '../core/check.js'
 import { formatOf } from '../bundle/parse.js'
 import { where } from '../core/finding.js'
+import { yieldToEventLoop } from '../core/concurrency.js'
 
 /** Every YAML, JSON and TOML file in the bundle parses, with each error located by file, line and column. */
 export const bundleSyntaxCheck = defineCheck({
@@ -14,7 +15,12 @@ export const bundleSyntaxCheck = defineCheck({
     if (parseable.length === 0) {
       return { status: 'fail', message: 'the bundle holds no YAML, JSON or TOML file to validate' }
     }
-    const parsed = parseable.map(file => bundle!.parsed(file))
+    const parsed = []
+    for (const file of parseable) {
+      parsed.push(bundle!.parsed(file))
+      // The cluster checks' answers are read between files, not after all of them.
+      await yieldToEventLoop()
+    }
     const errors = parsed.flatMap(p => p.errors)
     const warnings = parsed.flatMap(p => p.warnings)
     const badFiles = parsed.filter(p => p.errors.length > 0).map(p => p.file)

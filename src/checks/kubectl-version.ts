@@ -1,10 +1,11 @@
-import { execFile } from 'node:child_process'
 import type { CheckOutcome } from '../core/types.js'
 import { defineCheck } from '../core/check.js'
 import { usableCluster } from './cluster-common.js'
 
 /** Detects the kubectl client on PATH (`kubectl version --client -o json`), the one the deploy job will use. */
-function detectKubectl(): Promise<string | undefined> {
+async function detectKubectl(): Promise<string | undefined> {
+  // Loaded when asked: a run given --kubectl-version (or one offline) starts no process.
+  const { execFile } = await import('node:child_process')
   return new Promise(resolve => {
     execFile('kubectl', ['version', '--client', '-o', 'json'], { timeout: 5000 }, (error, stdout) => {
       if (error) return resolve(undefined)

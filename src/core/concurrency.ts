@@ -15,3 +15,9 @@ export async function mapLimited<T, R>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
   return results
 }
+
+/**
+ * Lets the event loop turn once (its I/O phase included), so that sockets connect and answers are read
+ * between pieces of synchronous work instead of after all of them.
+ */
+export const yieldToEventLoop = (): Promise<void> => new Promise(resolve => setImmediate(resolve))

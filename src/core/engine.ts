@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { acquireBundle } from '../bundle/acquire.js'
-import { mapLimited } from './concurrency.js'
+import { mapLimited, yieldToEventLoop } from './concurrency.js'
 import { readData } from './check-data.js'
 import { CLUSTER_ACCESS_DATA } from '../checks/cluster-access.js'
 import { CONFIGMAP_BACKUP_DATA } from '../checks/configmap-backup.js'
@@ -43,7 +43,7 @@ export interface RunHooks {
   onResult?: (result: CheckResult) => void
   /** Replaces the built-in checks (tests, or callers adding their own). */
   checks?: readonly Check[]
-  /** How many checks run at once. */
+  /** How many checks run at once (all by default: each reader bounds its own requests). */
   concurrency?: number
   /** Called with every secret found in the kubeconfig, before anything is logged (adapters mask them). */
   onSecrets?: (secrets: string[]) => void
@@ -306,13 +306,25 @@ export async function runChecks(
     }
     const checks = hooks.checks ?? ALL_CHECKS
     const endedAt = new Map<string, number>()
-    const ran = await mapLimited(checks, hooks.concurrency ?? 8, async check => {
+    // The cluster checks start first and their requests go out before any other check's synchronous work
+    // (parsing the bundle's files): the server answers while that runs, and each of the others waits for
+    // one turn of the event loop, so that answers and TLS handshakes are read between them.
+    const isClusterCheck = (check: Check) => check.needs.includes('cluster')
+    const schedule = [...checks.filter(isClusterCheck), ...checks.filter(check => !isClusterCheck(check))]
+    let turn = Promise.resolve()
+    const byId = new Map<string, CheckResult>()
+    await mapLimited(schedule, hooks.concurrency ?? schedule.length, async check => {
+      if (!isClusterCheck(check) && ctx.cluster) {
+        turn = turn.then(yieldToEventLoop)
+        await turn
+      }
       hooks.onStart?.(check)
       const result = await runOne(check, ctx)
       endedAt.set(result.id, Date.now())
       hooks.onResult?.(result)
-      return result
+      byId.set(check.id, result)
     })
+    const ran = checks.map(check => byId.get(check.id)!)
     const lost = connection?.ok ? connection.lost() : undefined
     const results = lost ? attributeLostServer(lost, ran, checks, endedAt) : ran
     if (lost) hooks.onResult?.(results.at(-1)!)

@@ -2,7 +2,7 @@
  * Runs a command the way an exec credential plugin must be run by a gate: asynchronously, with no terminal,
  * bounded in time and output, and stopped with everything it started when it overruns.
  */
-import { spawn, type ChildProcessByStdio } from 'node:child_process'
+import type { ChildProcessByStdio } from 'node:child_process'
 import type { Readable } from 'node:stream'
 
 /** Between SIGTERM and SIGKILL for a process that overran its time. */
@@ -20,12 +20,14 @@ export type RunOutcome =
  * stdout) the whole group gets SIGTERM, then SIGKILL after a grace period, so nothing it started survives it.
  * Settles once the process is gone (after a stop, as soon as the leader has exited); never rejects.
  */
-export function runProcessGroup(
+export async function runProcessGroup(
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv,
   timeoutMs: number
 ): Promise<RunOutcome> {
+  // Loaded when a plugin runs: most kubeconfigs have none.
+  const { spawn } = await import('node:child_process')
   return new Promise(settle => {
     const posix = process.platform !== 'win32'
     let child: ChildProcessByStdio<null, Readable, Readable>
