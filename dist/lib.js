@@ -6,7 +6,6 @@ import { LineCounter, parseAllDocuments, isAlias, isMap as isMap$1, isPair, isSc
 import { parse, TomlError } from 'smol-toml';
 import { inflateRawSync, crc32 } from 'node:zlib';
 import AdmZip from 'adm-zip';
-import { execFile, spawn } from 'node:child_process';
 import http from 'node:http';
 import https from 'node:https';
 import tls, { createSecureContext } from 'node:tls';
@@ -1068,6 +1067,11 @@ async function mapLimited(items, limit, work) {
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
     return results;
 }
+/**
+ * Lets the event loop turn once (its I/O phase included), so that sockets connect and answers are read
+ * between pieces of synchronous work instead of after all of them.
+ */
+const yieldToEventLoop = () => new Promise(resolve => setImmediate(resolve));
 
 /**
  * Typed check data. A check that leaves data for others (the engine's rollback kit, the baseline, the
@@ -2104,7 +2108,12 @@ const bundleSyntaxCheck = defineCheck({
         if (parseable.length === 0) {
             return { status: 'fail', message: 'the bundle holds no YAML, JSON or TOML file to validate' };
         }
-        const parsed = parseable.map(file => bundle.parsed(file));
+        const parsed = [];
+        for (const file of parseable) {
+            parsed.push(bundle.parsed(file));
+            // The cluster checks' answers are read between files, not after all of them.
+            await yieldToEventLoop();
+        }
         const errors = parsed.flatMap(p => p.errors);
         const warnings = parsed.flatMap(p => p.warnings);
         const badFiles = parsed.filter(p => p.errors.length > 0).map(p => p.file);
@@ -2396,7 +2405,9 @@ async function livesInNamespace(session, doc) {
 }
 
 /** Detects the kubectl client on PATH (`kubectl version --client -o json`), the one the deploy job will use. */
-function detectKubectl() {
+async function detectKubectl() {
+    // Loaded when asked: a run given --kubectl-version (or one offline) starts no process.
+    const { execFile } = await import('node:child_process');
     return new Promise(resolve => {
         execFile('kubectl', ['version', '--client', '-o', 'json'], { timeout: 5000 }, (error, stdout) => {
             if (error)
@@ -2780,15 +2791,18 @@ const permissionsCheck = defineCheck({
         const needs = new Map();
         const add = (need) => needs.set(`${need.verb} ${need.group}/${need.resource} ${need.namespace ?? ''}`, need);
         const unknownKinds = [];
-        for (const { doc } of manifestDocs(ctx).docs) {
-            let resource;
-            try {
-                resource = await session.resourceFor(doc.apiVersion, doc.kind);
-            }
-            catch (error) {
-                // The server could not say what it serves: nothing is known about the permissions, none is denied.
-                return { status: 'error', message: `cannot ask the server what it serves: ${explainApiError(error)}` };
-            }
+        const { docs } = manifestDocs(ctx);
+        let resources;
+        try {
+            // Every API group the bundle uses is asked at once (discovery is read once per group and run).
+            resources = await Promise.all(docs.map(({ doc }) => session.resourceFor(doc.apiVersion, doc.kind)));
+        }
+        catch (error) {
+            // The server could not say what it serves: nothing is known about the permissions, none is denied.
+            return { status: 'error', message: `cannot ask the server what it serves: ${explainApiError(error)}` };
+        }
+        for (const [index, { doc }] of docs.entries()) {
+            const resource = resources[index];
             if (!resource) {
                 unknownKinds.push(`${doc.kind} (${doc.apiVersion})`);
                 continue;
@@ -3078,25 +3092,34 @@ const whatChangesCheck = defineCheck({
         const notRead = [];
         let unasked = [];
         const { docs } = manifestDocs(ctx);
-        for (const [index, { doc }] of docs.entries()) {
-            const label = objectLabel(doc);
-            let outcome;
-            let live;
+        // Every object is asked at once (the dry-runs are the dry-run check's, shared through the session);
+        // the answers are then read in the bundle's order, as before.
+        const answers = await Promise.all(docs.map(async ({ doc }) => {
             try {
-                outcome = await session.dryRunApply(doc, namespace);
+                const outcome = await session.dryRunApply(doc, namespace);
                 // A live object that cannot be read (403, 500, a server gone) throws: it is never taken for one
                 // that does not exist yet. It is read only when there is a dry-run result to compare it with.
-                live = outcome.ok && outcome.result ? await session.live(doc, namespace) : undefined;
+                const live = outcome.ok && outcome.result ? await session.live(doc, namespace) : undefined;
+                return { outcome, live };
             }
             catch (error) {
+                return { error };
+            }
+        }));
+        for (const [index, { doc }] of docs.entries()) {
+            const label = objectLabel(doc);
+            const answer = answers[index];
+            if ('error' in answer) {
+                const { error } = answer;
                 notRead.push({ label, error });
                 if (isClusterError(error) && error.unreachable) {
-                    // A server that did not answer for this object will not answer for the next: stop asking.
+                    // A server that did not answer for this object did not for the next: one cause, named once.
                     unasked = docs.slice(index + 1).map(d => objectLabel(d.doc));
                     break;
                 }
                 continue;
             }
+            const { outcome, live } = answer;
             if (!outcome.ok || !outcome.result) {
                 notComputed.push(label);
                 continue;
@@ -5073,13 +5096,25 @@ async function runChecks(options, sources, hooks = {}) {
         }
         const checks = hooks.checks ?? ALL_CHECKS;
         const endedAt = new Map();
-        const ran = await mapLimited(checks, hooks.concurrency ?? 8, async (check) => {
+        // The cluster checks start first and their requests go out before any other check's synchronous work
+        // (parsing the bundle's files): the server answers while that runs, and each of the others waits for
+        // one turn of the event loop, so that answers and TLS handshakes are read between them.
+        const isClusterCheck = (check) => check.needs.includes('cluster');
+        const schedule = [...checks.filter(isClusterCheck), ...checks.filter(check => !isClusterCheck(check))];
+        let turn = Promise.resolve();
+        const byId = new Map();
+        await mapLimited(schedule, hooks.concurrency ?? schedule.length, async (check) => {
+            if (!isClusterCheck(check) && ctx.cluster) {
+                turn = turn.then(yieldToEventLoop);
+                await turn;
+            }
             hooks.onStart?.(check);
             const result = await runOne(check, ctx);
             endedAt.set(result.id, Date.now());
             hooks.onResult?.(result);
-            return result;
+            byId.set(check.id, result);
         });
+        const ran = checks.map(check => byId.get(check.id));
         const lost = connection?.ok ? connection.lost() : undefined;
         const results = lost ? attributeLostServer(lost, ran, checks, endedAt) : ran;
         if (lost)
@@ -8136,10 +8171,6 @@ var artifact = /*#__PURE__*/Object.freeze({
     downloadArtifactBundle: downloadArtifactBundle
 });
 
-/**
- * Runs a command the way an exec credential plugin must be run by a gate: asynchronously, with no terminal,
- * bounded in time and output, and stopped with everything it started when it overruns.
- */
 /** Between SIGTERM and SIGKILL for a process that overran its time. */
 const KILL_GRACE_MS = 1_000;
 const MAX_STDOUT_BYTES = 1 << 20;
@@ -8148,7 +8179,9 @@ const MAX_STDOUT_BYTES = 1 << 20;
  * stdout) the whole group gets SIGTERM, then SIGKILL after a grace period, so nothing it started survives it.
  * Settles once the process is gone (after a stop, as soon as the leader has exited); never rejects.
  */
-function runProcessGroup(command, args, env, timeoutMs) {
+async function runProcessGroup(command, args, env, timeoutMs) {
+    // Loaded when a plugin runs: most kubeconfigs have none.
+    const { spawn } = await import('node:child_process');
     return new Promise(settle => {
         const posix = process.platform !== 'win32';
         let child;
@@ -9354,6 +9387,10 @@ class ClusterSession {
         }
         return promise;
     }
+    /** One GET per path and run, whoever asks (a ConfigMap is both backed up and compared, by two checks). */
+    getOnce(path) {
+        return this.once(`get:${path}`, () => this.client.getOptional(path));
+    }
     version() {
         return this.once('version', () => this.client.get('/version'));
     }
@@ -9376,7 +9413,7 @@ class ClusterSession {
         return `${basePath(apiVersion)}${ns}/${resource.name}${name ? `/${encodeURIComponent(name)}` : ''}`;
     }
     namespace(name) {
-        return this.once(`ns:${name}`, () => this.client.getOptional(`/api/v1/namespaces/${encodeURIComponent(name)}`));
+        return this.getOnce(`/api/v1/namespaces/${encodeURIComponent(name)}`);
     }
     /** The collection path of a list (every namespace when `namespace` is undefined). */
     listPath(kind, namespace) {
@@ -9410,7 +9447,7 @@ class ClusterSession {
         return this.once(`replicasets:${namespace}`, () => this.collect(this.listPath('replicasets', namespace)));
     }
     configMap(namespace, name) {
-        return this.once(`cm:${namespace}/${name}`, () => this.client.getOptional(`/api/v1/namespaces/${encodeURIComponent(namespace)}/configmaps/${encodeURIComponent(name)}`));
+        return this.getOnce(`/api/v1/namespaces/${encodeURIComponent(namespace)}/configmaps/${encodeURIComponent(name)}`);
     }
     /** Node metrics from metrics.k8s.io, or undefined when no metrics server serves them. */
     nodeMetrics() {
@@ -9426,12 +9463,9 @@ class ClusterSession {
         });
     }
     /** The live object a manifest document would change, or undefined when it does not exist yet. */
-    live(doc, namespace) {
-        const key = `live:${doc.apiVersion}/${doc.kind}/${namespace}/${doc.metadata?.name}`;
-        return this.once(key, async () => {
-            const path = await this.pathFor(doc.apiVersion, doc.kind, namespace, doc.metadata.name);
-            return path ? this.client.getOptional(path) : undefined;
-        });
+    async live(doc, namespace) {
+        const path = await this.pathFor(doc.apiVersion, doc.kind, namespace, doc.metadata.name);
+        return path ? this.getOnce(path) : undefined;
     }
     /**
      * Server-side apply with dryRun=All and strict field validation: the server validates and defaults the

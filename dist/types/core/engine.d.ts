@@ -11,7 +11,7 @@ export interface RunHooks {
     onResult?: (result: CheckResult) => void;
     /** Replaces the built-in checks (tests, or callers adding their own). */
     checks?: readonly Check[];
-    /** How many checks run at once. */
+    /** How many checks run at once (all by default: each reader bounds its own requests). */
     concurrency?: number;
     /** Called with every secret found in the kubeconfig, before anything is logged (adapters mask them). */
     onSecrets?: (secrets: string[]) => void;

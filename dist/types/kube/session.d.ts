@@ -10,6 +10,8 @@ export declare class ClusterSession implements ClusterReader {
     constructor(client: KubeClient, origin: string);
     get server(): string;
     private once;
+    /** One GET per path and run, whoever asks (a ConfigMap is both backed up and compared, by two checks). */
+    private getOnce;
     version(): Promise<ServerVersion>;
     /** The resources of one group/version (discovery), e.g. to map kind Deployment → `deployments`. */
     resources(apiVersion: string): Promise<ApiResource[]>;
