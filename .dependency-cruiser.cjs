@@ -48,6 +48,14 @@ module.exports = {
       to: { path: `${ADAPTERS}|^src/core/(engine|verify)\\.ts$` }
     },
     {
+      name: 'checks-start-no-process',
+      severity: 'error',
+      comment:
+        "A process (kubectl, a plugin, git) is an adapter's to start; checks and the core reach it through a source.",
+      from: { path: '^src/(checks|core)/' },
+      to: { dependencyTypes: ['core'], path: '^(node:)?child_process$' }
+    },
+    {
       name: 'checks-render-nothing',
       severity: 'error',
       comment: "A check returns evidence; how it reads is the renderers' business.",

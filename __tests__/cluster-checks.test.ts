@@ -114,6 +114,29 @@ describe('kubectl-version', () => {
     })
   })
 
+  it('without kubectl-version, judges the kubectl on PATH and says that is where the version came from', async () => {
+    const cluster = new InMemoryCluster().setVersion('v1.35.2')
+    const ctx = contextWith(cluster, { kubectlVersion: undefined })
+    const outcome = await kubectlVersionCheck.run({ ...ctx, localKubectl: async () => 'v1.32.4' })
+    expect(outcome).toMatchObject({
+      status: 'fail',
+      message:
+        'kubectl v1.32.4 (kubectl on PATH) is 3 minor versions older than the server v1.35.2; supported skew is ±1'
+    })
+  })
+
+  it('without kubectl-version nor a kubectl on PATH, is a harmless skip that says what to set', async () => {
+    const cluster = new InMemoryCluster().setVersion('v1.35.2')
+    const ctx = contextWith(cluster, { kubectlVersion: undefined })
+    const outcome = await kubectlVersionCheck.run({ ...ctx, localKubectl: async () => undefined })
+    expect(outcome).toEqual({
+      status: 'skip',
+      skipReason: 'not-applicable',
+      message: 'no kubectl on PATH and no kubectl-version given: skew not checked',
+      hint: 'Set kubectl-version to the kubectl your deploy job uses.'
+    })
+  })
+
   it('is an error when the server reports a version it cannot read', async () => {
     const cluster = new InMemoryCluster().setVersion('devel')
     const outcome = await runCheck(kubectlVersionCheck, cluster, { kubectlVersion: 'v1.35.0' })

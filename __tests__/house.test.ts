@@ -33,7 +33,7 @@ describe('the import rules', () => {
     expect(run.status).toBe(0)
   }, 60_000)
 
-  it('fail on a planted cycle through type imports, and on the core importing an adapter', () => {
+  it('fail on a planted cycle through type imports, on the core importing an adapter, and on a check starting a process', () => {
     const root = tempDir('planted-')
     mkdirSync(join(root, 'src', 'core'), { recursive: true })
     mkdirSync(join(root, 'src', 'kube'), { recursive: true })
@@ -48,9 +48,15 @@ describe('the import rules', () => {
     )
     writeFileSync(join(root, 'src', 'core', 'c.ts'), "import { x } from '../kube/k.js'\nexport const y = x\n")
     writeFileSync(join(root, 'src', 'kube', 'k.ts'), 'export const x = 1\n')
+    mkdirSync(join(root, 'src', 'checks'), { recursive: true })
+    writeFileSync(
+      join(root, 'src', 'checks', 'spawns.ts'),
+      "import { execFile } from 'node:child_process'\nexport const run = execFile\n"
+    )
     const run = depcruise(root)
     expect(run.status).not.toBe(0)
     expect(run.stdout).toMatch(/error no-cycles: src\/core\/a\.ts →\s+src\/core\/b\.ts →\s+src\/core\/a\.ts/)
     expect(run.stdout).toMatch(/error core-is-pure: src\/core\/c\.ts → src\/kube\/k\.ts/)
+    expect(run.stdout).toMatch(/error checks-start-no-process: src\/checks\/spawns\.ts → child_process/)
   }, 60_000)
 })

@@ -30,6 +30,10 @@ export const PRODUCTION_SOURCES: RunSources = {
   async openChanges(spec, repository) {
     const { ChangeReader } = await import('./github/changes.js')
     return new ChangeReader({ token: spec.token, apiUrl: spec.apiUrl, repository })
+  },
+  async localKubectl() {
+    const { kubectlClientVersion } = await import('./kube/kubectl.js')
+    return kubectlClientVersion()
   }
 }
 

@@ -2,22 +2,6 @@ import type { CheckOutcome } from '../core/types.js'
 import { defineCheck } from '../core/check.js'
 import { usableCluster } from './cluster-common.js'
 
-/** Detects the kubectl client on PATH (`kubectl version --client -o json`), the one the deploy job will use. */
-async function detectKubectl(): Promise<string | undefined> {
-  // Loaded when asked: a run given --kubectl-version (or one offline) starts no process.
-  const { execFile } = await import('node:child_process')
-  return new Promise(resolve => {
-    execFile('kubectl', ['version', '--client', '-o', 'json'], { timeout: 5000 }, (error, stdout) => {
-      if (error) return resolve(undefined)
-      try {
-        resolve(JSON.parse(stdout).clientVersion?.gitVersion)
-      } catch {
-        resolve(undefined)
-      }
-    })
-  })
-}
-
 function minorOf(version: string): { major: number; minor: number } | undefined {
   const match = /^v?(\d+)\.(\d+)/.exec(version)
   return match ? { major: Number(match[1]), minor: Number(match[2]) } : undefined
@@ -32,7 +16,7 @@ export const kubectlVersionCheck = defineCheck({
   async run(ctx): Promise<CheckOutcome> {
     const cluster = await usableCluster(ctx)
     if ('outcome' in cluster) return cluster.outcome
-    const client = ctx.options.kubectlVersion ?? (await detectKubectl())
+    const client = ctx.options.kubectlVersion ?? (await ctx.localKubectl?.())
     if (!client) {
       return {
         status: 'skip',

@@ -252,6 +252,8 @@ export interface CheckContext {
   clusterProblem?: string
   /** The deployed commit the change checks look at; undefined when they do not apply. */
   changes?: ChangeTarget | { problem: string }
+  /** The version of the kubectl on this machine's PATH (undefined: none), when the options name none. */
+  localKubectl?: () => Promise<string | undefined>
 }
 
 /** One verification step. Implementations live one per file in src/checks/, declared with `defineCheck`. */

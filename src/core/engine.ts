@@ -75,6 +75,8 @@ export interface RunSources {
   ) => Promise<ClusterConnection>
   /** The change history's reader for a repository (opened on the change checks' first use). */
   openChanges?: (spec: ChangeSpec, repository: string) => Promise<ChangeReader>
+  /** The kubectl on PATH, asked by kubectl-version when the options give no kubectl-version. */
+  localKubectl?: () => Promise<string | undefined>
 }
 
 // GitHub is not out of scope offline: like the download and the tracking issue, the change checks still run.
@@ -289,7 +291,8 @@ export async function runChecks(
       sources.openChanges
         ? sources.openChanges(spec, repository)
         : Promise.reject(new Error('no change history reader is wired into this run'))
-    )
+    ),
+    localKubectl: sources.localKubectl
   }
   let connection: ClusterConnection | undefined
   try {
