@@ -18,6 +18,7 @@ import { BinaryReader, WireType } from '@protobuf-ts/runtime';
 import { KubeConfig } from '@kubernetes/client-node';
 import { getOctokitOptions, GitHub } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
+import { execFile } from 'node:child_process';
 
 /**
  * Error types that cross module boundaries. Each message says what is wrong and how to fix it;
@@ -2404,23 +2405,6 @@ async function livesInNamespace(session, doc) {
     return resource?.namespaced === true;
 }
 
-/** Detects the kubectl client on PATH (`kubectl version --client -o json`), the one the deploy job will use. */
-async function detectKubectl() {
-    // Loaded when asked: a run given --kubectl-version (or one offline) starts no process.
-    const { execFile } = await import('node:child_process');
-    return new Promise(resolve => {
-        execFile('kubectl', ['version', '--client', '-o', 'json'], { timeout: 5000 }, (error, stdout) => {
-            if (error)
-                return resolve(undefined);
-            try {
-                resolve(JSON.parse(stdout).clientVersion?.gitVersion);
-            }
-            catch {
-                resolve(undefined);
-            }
-        });
-    });
-}
 function minorOf(version) {
     const match = /^v?(\d+)\.(\d+)/.exec(version);
     return match ? { major: Number(match[1]), minor: Number(match[2]) } : undefined;
@@ -2435,7 +2419,7 @@ const kubectlVersionCheck = defineCheck({
         const cluster = await usableCluster(ctx);
         if ('outcome' in cluster)
             return cluster.outcome;
-        const client = ctx.options.kubectlVersion ?? (await detectKubectl());
+        const client = ctx.options.kubectlVersion ?? (await ctx.localKubectl?.());
         if (!client) {
             return {
                 status: 'skip',
@@ -5078,7 +5062,8 @@ async function runChecks(options, sources, hooks = {}) {
         bundle: opened.bundle,
         changes: changeTarget(options.changes, fetched?.origin, (spec, repository) => sources.openChanges
             ? sources.openChanges(spec, repository)
-            : Promise.reject(new Error('no change history reader is wired into this run')))
+            : Promise.reject(new Error('no change history reader is wired into this run'))),
+        localKubectl: sources.localKubectl
     };
     let connection;
     try {
@@ -6528,6 +6513,10 @@ const PRODUCTION_SOURCES = {
     async openChanges(spec, repository) {
         const { ChangeReader } = await Promise.resolve().then(function () { return changes; });
         return new ChangeReader({ token: spec.token, apiUrl: spec.apiUrl, repository });
+    },
+    async localKubectl() {
+        const { kubectlClientVersion } = await Promise.resolve().then(function () { return kubectl; });
+        return kubectlClientVersion();
     }
 };
 /**
@@ -9734,6 +9723,30 @@ class ChangeReader {
 var changes = /*#__PURE__*/Object.freeze({
     __proto__: null,
     ChangeReader: ChangeReader
+});
+
+/**
+ * The kubectl on this machine's PATH, the one the deploy job will use: `kubectl version --client -o json`,
+ * bounded to 5 s. Undefined when there is none, it fails, or it prints something else.
+ */
+function kubectlClientVersion() {
+    return new Promise(resolve => {
+        execFile('kubectl', ['version', '--client', '-o', 'json'], { timeout: 5000 }, (error, stdout) => {
+            if (error)
+                return resolve(undefined);
+            try {
+                resolve(JSON.parse(stdout).clientVersion?.gitVersion);
+            }
+            catch {
+                resolve(undefined);
+            }
+        });
+    });
+}
+
+var kubectl = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    kubectlClientVersion: kubectlClientVersion
 });
 
 export { TOOL_NAME, TOOL_VERSION, UsageError, readJsonReport, recordOf, renderJson, renderMarkdown, renderText, runPreflight, runVerify };

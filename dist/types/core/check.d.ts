@@ -244,6 +244,8 @@ export interface CheckContext {
     changes?: ChangeTarget | {
         problem: string;
     };
+    /** The version of the kubectl on this machine's PATH (undefined: none), when the options name none. */
+    localKubectl?: () => Promise<string | undefined>;
 }
 /** One verification step. Implementations live one per file in src/checks/, declared with `defineCheck`. */
 export interface Check {

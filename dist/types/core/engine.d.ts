@@ -38,6 +38,8 @@ export interface RunSources {
     openCluster?: (options: PreflightOptions, onSecrets?: (secrets: string[]) => void) => Promise<ClusterConnection>;
     /** The change history's reader for a repository (opened on the change checks' first use). */
     openChanges?: (spec: ChangeSpec, repository: string) => Promise<ChangeReader>;
+    /** The kubectl on PATH, asked by kubectl-version when the options give no kubectl-version. */
+    localKubectl?: () => Promise<string | undefined>;
 }
 /** Turns a check's outcome into a result: identity, the policy's blocking verdict, position, timing. */
 export declare function finish(check: Pick<Check, 'id' | 'title' | 'section'>, outcome: CheckOutcome, durationMs: number): CheckResult;

@@ -1,0 +1,1 @@
+export declare function kubectlClientVersion(): Promise<string | undefined>;
