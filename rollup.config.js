@@ -59,7 +59,8 @@ const stubClientNodeUndici = () => ({
 // - the proxy agents are inert: our client makes its own connections and never uses client-node's agent;
 // - OpenID Connect loads when a token is refreshed (its functions are async, so the stub imports it then);
 // - the gcp/azure auth-providers (removed from kubectl in v1.26) say to use their exec plugins instead;
-// - js-yaml's load is the `yaml` package the bundle parser already loads (YAML 1.2, merge keys kept).
+// - js-yaml's load is the `yaml` package the bundle parser already loads (YAML 1.2, merge keys kept,
+//   warnings not logged: they quote the kubeconfig).
 // dist/lib.js keeps client-node and its dependencies as they are.
 const CLIENT_NODE_STUBS = {
   'socks-proxy-agent': 'export class SocksProxyAgent {}',
@@ -91,7 +92,8 @@ const CLIENT_NODE_STUBS = {
   ].join('\n'),
   'js-yaml': [
     "import { parse } from 'yaml'",
-    'export const load = text => parse(text, { merge: true })',
+    '// Silent about warnings, which quote the kubeconfig (see parseKubeconfig in src/kube/kubeconfig-text.ts).',
+    "export const load = text => parse(text, { merge: true, logLevel: 'error' })",
     "const unused = what => { throw new Error(`vapora-preflight does not bundle js-yaml's ${what}`) }",
     "export function loadAll() { unused('loadAll') }",
     "export function dump() { unused('dump') }"

@@ -214,6 +214,28 @@ describe('the terminal report (--format text)', () => {
     expect(run.stdout).toMatch(/gke-gcloud-auth-plugin/)
   })
 
+  it('never prints a kubeconfig token in a YAML warning (a map as a key is quoted by the parser)', () => {
+    const kubeconfig = join(tempDir(), 'config')
+    writeFileSync(
+      kubeconfig,
+      [
+        'apiVersion: v1',
+        'kind: Config',
+        'clusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]',
+        'contexts: [{name: x, context: {cluster: c, user: u}}]',
+        'current-context: x',
+        'users: [{name: u, user: {token: s3cr3t-kubeconfig-token}}]',
+        '? {token: s3cr3t-kubeconfig-token}',
+        ': x',
+        ''
+      ].join('\n')
+    )
+    const run = built(['--bundle', EXAMPLE_BUNDLE, '--kubeconfig', kubeconfig, '--format', 'text'])
+    expect(run.status).toBe(1)
+    expect(run.stdout + run.stderr).toMatch(/cluster-access/)
+    expect(run.stdout + run.stderr).not.toMatch(/s3cr3t-kubeconfig-token/)
+  })
+
   it('says one cause once when there is no kubeconfig, and counts what it blocked', () => {
     const run = built(['--bundle', EXAMPLE_BUNDLE, '--format', 'text', '--quiet'], {
       HOME: tempDir(),

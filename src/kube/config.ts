@@ -9,9 +9,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { homedir, tmpdir } from 'node:os'
 import { delimiter, dirname, join, resolve } from 'node:path'
 import { KubeConfig } from '@kubernetes/client-node'
-import { parse } from 'yaml'
 import { UsageError, describeError } from '../core/errors.js'
-import { decodeKubeconfig, secretsIn, type RawKubeconfig } from './kubeconfig-text.js'
+import { decodeKubeconfig, parseKubeconfig, secretsIn, type RawKubeconfig } from './kubeconfig-text.js'
 import type { ExecPluginSource } from './exec-credential.js'
 
 /** How the caller named the kubeconfig. */
@@ -28,7 +27,12 @@ interface KubeconfigDocument {
 function readDocuments(files: string[]): KubeconfigDocument[] {
   return files.flatMap(file => {
     try {
-      return [{ dir: dirname(resolve(file)), doc: parse(readFileSync(file, 'utf8')) as RawKubeconfig | null }]
+      return [
+        {
+          dir: dirname(resolve(file)),
+          doc: parseKubeconfig(readFileSync(file, 'utf8')) as RawKubeconfig | null
+        }
+      ]
     } catch {
       return [] // client-node read it; a YAML dialect difference must not stop the run here
     }
@@ -82,7 +86,7 @@ export function loadKubeConfig(source: KubeconfigSource, context?: string): Load
       const text = decodeKubeconfig(source.content)
       let doc: RawKubeconfig | null = null
       try {
-        doc = parse(text) as RawKubeconfig | null
+        doc = parseKubeconfig(text) as RawKubeconfig | null
       } catch {
         // client-node reports it below, without quoting the content.
       }

@@ -26,6 +26,12 @@ export function decodeKubeconfig(content: string): string {
   )
 }
 
+/**
+ * Parses kubeconfig text. Warnings are not logged: yaml prints them to stderr quoting the file around the
+ * problem (a map used as a key, say), which may hold a token, and before the adapter can mask it.
+ */
+export const parseKubeconfig = (text: string): unknown => parse(text, { logLevel: 'error' })
+
 export interface RawKubeconfig {
   clusters?: Array<{ name?: unknown; cluster?: Record<string, unknown> } | null>
   users?: Array<{ name?: unknown; user?: Record<string, unknown> } | null>
@@ -54,7 +60,7 @@ export function secretsIn(doc: RawKubeconfig | null | undefined): string[] {
 /** Every value in a kubeconfig that must never be printed (tokens, keys, passwords, cert data, exec env secrets). */
 export function kubeconfigSecrets(yamlText: string): string[] {
   try {
-    return secretsIn(parse(yamlText) as RawKubeconfig)
+    return secretsIn(parseKubeconfig(yamlText) as RawKubeconfig)
   } catch {
     return []
   }
