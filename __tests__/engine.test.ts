@@ -384,6 +384,22 @@ describe('bad bundle paths and contents never crash', () => {
     })
   })
 
+  it("keeps each of a caller's checks' results in its place, even two that share an id", async () => {
+    const check = (message: string) => ({
+      id: 'mine',
+      title: 'Mine',
+      item: '',
+      section: '',
+      needs: ['bundle' as const],
+      run: async () => ({ status: 'pass' as const, message })
+    })
+    const report = await runPreflight(
+      { bundlePath: EXAMPLE_BUNDLE, offline: true },
+      { checks: [check('first'), check('second')] }
+    )
+    expect(report.results.filter(r => r.id === 'mine').map(r => r.message)).toEqual(['first', 'second'])
+  })
+
   it('invalid options are rejected with a message that says how to fix them', async () => {
     await expect(runPreflight({ bundlePath: EXAMPLE_BUNDLE, namespace: 'Not_Valid' })).rejects.toThrow(
       /namespace: "Not_Valid" is not a valid Kubernetes name/

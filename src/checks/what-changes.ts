@@ -75,7 +75,7 @@ interface NotRead {
  */
 function notReadOutcome(
   notRead: NotRead[],
-  unasked: string[],
+  afterServerGone: string[],
   total: number,
   computed: { details: string[]; changes: Record<string, string[]> }
 ): CheckOutcome {
@@ -88,12 +88,13 @@ function notReadOutcome(
     ...computed.details,
     ...notRead.map(({ label, error }) => `${label}: not read: ${explainApiError(error)}`)
   ]
-  if (unasked.length) details.push(`not read (the server stopped answering): ${unasked.join(', ')}`)
+  if (afterServerGone.length)
+    details.push(`not read (the server stopped answering): ${afterServerGone.join(', ')}`)
   // A server gone is the cause whatever the object; a denial or a server error is about one object.
   const cause = `${serverGone ? '' : `${first.label}: `}${explainApiError(first.error)}`
   return {
     status: 'error',
-    message: `${notRead.length + unasked.length} of ${total} objects not compared with the cluster: ${cause}`,
+    message: `${notRead.length + afterServerGone.length} of ${total} objects not compared with the cluster: ${cause}`,
     details,
     data: { changes: computed.changes } satisfies WhatChangesData,
     hint: serverGone
@@ -124,7 +125,7 @@ export const whatChangesCheck = defineCheck({
     const changes: Record<string, string[]> = {}
     const notComputed: string[] = []
     const notRead: NotRead[] = []
-    let unasked: string[] = []
+    let afterServerGone: string[] = []
     const { docs } = manifestDocs(ctx)
     // Every object is asked at once (the dry-runs are the dry-run check's, shared through the session);
     // the answers are then read in the bundle's order, as before.
@@ -149,7 +150,7 @@ export const whatChangesCheck = defineCheck({
         notRead.push({ label, error })
         if (isClusterError(error) && error.unreachable) {
           // A server that did not answer for this object did not for the next: one cause, named once.
-          unasked = docs.slice(index + 1).map(d => objectLabel(d.doc))
+          afterServerGone = docs.slice(index + 1).map(d => objectLabel(d.doc))
           break
         }
         continue
@@ -175,7 +176,7 @@ export const whatChangesCheck = defineCheck({
     }
     const details = Object.entries(changes).map(([label, list]) => `${label}: ${list.join('; ')}`)
     if (notComputed.length) details.push(`not computed (dry-run failed): ${notComputed.join(', ')}`)
-    if (notRead.length) return notReadOutcome(notRead, unasked, docs.length, { details, changes })
+    if (notRead.length) return notReadOutcome(notRead, afterServerGone, docs.length, { details, changes })
     const changed = Object.values(changes).filter(list => list[0] !== 'no change').length
     return {
       status: notComputed.length ? 'warn' : 'pass',

@@ -313,10 +313,15 @@ export async function runChecks(
     // (parsing the bundle's files): the server answers while that runs, and each of the others waits for
     // one turn of the event loop, so that answers and TLS handshakes are read between them.
     const isClusterCheck = (check: Check) => check.needs.includes('cluster')
-    const schedule = [...checks.filter(isClusterCheck), ...checks.filter(check => !isClusterCheck(check))]
+    const order = checks.map((_, index) => index)
+    const schedule = [
+      ...order.filter(i => isClusterCheck(checks[i])),
+      ...order.filter(i => !isClusterCheck(checks[i]))
+    ]
     let turn = Promise.resolve()
-    const byId = new Map<string, CheckResult>()
-    await mapLimited(schedule, hooks.concurrency ?? schedule.length, async check => {
+    const ran = new Array<CheckResult>(checks.length)
+    await mapLimited(schedule, hooks.concurrency ?? schedule.length, async index => {
+      const check = checks[index]
       if (!isClusterCheck(check) && ctx.cluster) {
         turn = turn.then(yieldToEventLoop)
         await turn
@@ -325,9 +330,8 @@ export async function runChecks(
       const result = await runOne(check, ctx)
       endedAt.set(result.id, Date.now())
       hooks.onResult?.(result)
-      byId.set(check.id, result)
+      ran[index] = result
     })
-    const ran = checks.map(check => byId.get(check.id)!)
     const lost = connection?.ok ? connection.lost() : undefined
     const results = lost ? attributeLostServer(lost, ran, checks, endedAt) : ran
     if (lost) hooks.onResult?.(results.at(-1)!)
