@@ -10,7 +10,7 @@ const fail = (problem) => {
 const problem = nodeTooOld();
 if (problem)
     fail(problem);
-const { main } = await import('./chunks/main-B0lf6X6r.js').then(function (n) { return n.m; }).catch((error) => fail(`could not load its code (${error instanceof Error ? error.message : String(error)}); reinstall it`));
+const { main } = await import('./chunks/main-exmsvjiK.js').then(function (n) { return n.m; }).catch((error) => fail(`could not load its code (${error instanceof Error ? error.message : String(error)}); reinstall it`));
 const code = await main(process.argv.slice(2));
 // As in the action: nothing abandoned at a deadline may keep the process alive (stdout is flushed first).
 process.stdout.write('', () => process.exit(code));

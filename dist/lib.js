@@ -3032,7 +3032,7 @@ function configMapChanges(live, next) {
  * The outcome when objects could not be read: an error (fail closed), never "new object" nor a warning,
  * since nothing is known of what the deploy changes in them. The first cause is named, and how to fix it.
  */
-function notReadOutcome(notRead, unasked, total, computed) {
+function notReadOutcome(notRead, afterServerGone, total, computed) {
     const isServerGone = (error) => isClusterError(error) && error.unreachable === true;
     // A server gone is the root cause of every read after it; otherwise the first failure is named.
     const first = notRead.find(({ error }) => isServerGone(error)) ?? notRead[0];
@@ -3042,13 +3042,13 @@ function notReadOutcome(notRead, unasked, total, computed) {
         ...computed.details,
         ...notRead.map(({ label, error }) => `${label}: not read: ${explainApiError(error)}`)
     ];
-    if (unasked.length)
-        details.push(`not read (the server stopped answering): ${unasked.join(', ')}`);
+    if (afterServerGone.length)
+        details.push(`not read (the server stopped answering): ${afterServerGone.join(', ')}`);
     // A server gone is the cause whatever the object; a denial or a server error is about one object.
     const cause = `${serverGone ? '' : `${first.label}: `}${explainApiError(first.error)}`;
     return {
         status: 'error',
-        message: `${notRead.length + unasked.length} of ${total} objects not compared with the cluster: ${cause}`,
+        message: `${notRead.length + afterServerGone.length} of ${total} objects not compared with the cluster: ${cause}`,
         details,
         data: { changes: computed.changes },
         hint: serverGone
@@ -3074,7 +3074,7 @@ const whatChangesCheck = defineCheck({
         const changes = {};
         const notComputed = [];
         const notRead = [];
-        let unasked = [];
+        let afterServerGone = [];
         const { docs } = manifestDocs(ctx);
         // Every object is asked at once (the dry-runs are the dry-run check's, shared through the session);
         // the answers are then read in the bundle's order, as before.
@@ -3098,7 +3098,7 @@ const whatChangesCheck = defineCheck({
                 notRead.push({ label, error });
                 if (isClusterError(error) && error.unreachable) {
                     // A server that did not answer for this object did not for the next: one cause, named once.
-                    unasked = docs.slice(index + 1).map(d => objectLabel(d.doc));
+                    afterServerGone = docs.slice(index + 1).map(d => objectLabel(d.doc));
                     break;
                 }
                 continue;
@@ -3125,7 +3125,7 @@ const whatChangesCheck = defineCheck({
         if (notComputed.length)
             details.push(`not computed (dry-run failed): ${notComputed.join(', ')}`);
         if (notRead.length)
-            return notReadOutcome(notRead, unasked, docs.length, { details, changes });
+            return notReadOutcome(notRead, afterServerGone, docs.length, { details, changes });
         const changed = Object.values(changes).filter(list => list[0] !== 'no change').length;
         return {
             status: notComputed.length ? 'warn' : 'pass',
@@ -5085,10 +5085,15 @@ async function runChecks(options, sources, hooks = {}) {
         // (parsing the bundle's files): the server answers while that runs, and each of the others waits for
         // one turn of the event loop, so that answers and TLS handshakes are read between them.
         const isClusterCheck = (check) => check.needs.includes('cluster');
-        const schedule = [...checks.filter(isClusterCheck), ...checks.filter(check => !isClusterCheck(check))];
+        const order = checks.map((_, index) => index);
+        const schedule = [
+            ...order.filter(i => isClusterCheck(checks[i])),
+            ...order.filter(i => !isClusterCheck(checks[i]))
+        ];
         let turn = Promise.resolve();
-        const byId = new Map();
-        await mapLimited(schedule, hooks.concurrency ?? schedule.length, async (check) => {
+        const ran = new Array(checks.length);
+        await mapLimited(schedule, hooks.concurrency ?? schedule.length, async (index) => {
+            const check = checks[index];
             if (!isClusterCheck(check) && ctx.cluster) {
                 turn = turn.then(yieldToEventLoop);
                 await turn;
@@ -5097,9 +5102,8 @@ async function runChecks(options, sources, hooks = {}) {
             const result = await runOne(check, ctx);
             endedAt.set(result.id, Date.now());
             hooks.onResult?.(result);
-            byId.set(check.id, result);
+            ran[index] = result;
         });
-        const ran = checks.map(check => byId.get(check.id));
         const lost = connection?.ok ? connection.lost() : undefined;
         const results = lost ? attributeLostServer(lost, ran, checks, endedAt) : ran;
         if (lost)
@@ -8565,8 +8569,9 @@ class ExecCredentials {
  * Kubernetes' protobuf encoding, read for the one list whose size is the cluster's: every pod of every
  * node, which node-capacity sums the requests of. Measured at 50,500 pods: 103 MB of protobuf against
  * 163 MB of JSON (the server's time about the same, within the noise), and only the few fields the check
- * reads are decoded (~0.3 s against ~1 s of JSON.parse) — no full pod object is ever built. Field numbers are those of k8s.io/api's generated.proto
- * (stable: protobuf field numbers are never reused); the wire format is read by @protobuf-ts/runtime.
+ * reads are decoded (~0.3 s against ~1 s of JSON.parse) — no full pod object is ever built. Field
+ * numbers are those of k8s.io/api's generated.proto (stable: protobuf field numbers are never reused);
+ * the wire format is read by @protobuf-ts/runtime.
  * See https://kubernetes.io/docs/reference/using-api/api-concepts/#protobuf-encoding
  */
 /** The media type the API server answers protobuf in (JSON stays the fallback in the Accept header). */
@@ -9219,6 +9224,11 @@ function decodeKubeconfig(content) {
     }
     throw new UsageError('kubeconfig: not a kubeconfig in YAML or base64 (no "clusters:" found). Pass the file content, e.g. ${{ secrets.KUBECONFIG }}.');
 }
+/**
+ * Parses kubeconfig text. Warnings are not logged: yaml prints them to stderr quoting the file around the
+ * problem (a map used as a key, say), which may hold a token, and before the adapter can mask it.
+ */
+const parseKubeconfig = (text) => parse$1(text, { logLevel: 'error' });
 const SECRET_NAME = /token|key|password|certificate-data|secret/i;
 function secretsIn(doc) {
     const secrets = new Set();
@@ -9245,7 +9255,12 @@ function secretsIn(doc) {
 function readDocuments(files) {
     return files.flatMap(file => {
         try {
-            return [{ dir: dirname(resolve(file)), doc: parse$1(readFileSync(file, 'utf8')) }];
+            return [
+                {
+                    dir: dirname(resolve(file)),
+                    doc: parseKubeconfig(readFileSync(file, 'utf8'))
+                }
+            ];
         }
         catch {
             return []; // client-node read it; a YAML dialect difference must not stop the run here
@@ -9289,7 +9304,7 @@ function loadKubeConfig(source, context) {
             const text = decodeKubeconfig(source.content);
             let doc = null;
             try {
-                doc = parse$1(text);
+                doc = parseKubeconfig(text);
             }
             catch {
                 // client-node reports it below, without quoting the content.

@@ -1,5 +1,10 @@
 /** Decodes kubeconfig content given as raw YAML or base64; throws a UsageError that says what to pass. */
 export declare function decodeKubeconfig(content: string): string;
+/**
+ * Parses kubeconfig text. Warnings are not logged: yaml prints them to stderr quoting the file around the
+ * problem (a map used as a key, say), which may hold a token, and before the adapter can mask it.
+ */
+export declare const parseKubeconfig: (text: string) => unknown;
 export interface RawKubeconfig {
     clusters?: Array<{
         name?: unknown;
