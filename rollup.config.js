@@ -1,6 +1,6 @@
-// Bundles the action (dist/index.js) and the CLI (dist/cli.js) with every dependency inlined, as the
-// Actions runner needs (no node_modules at run time), and the library (dist/lib.js) with dependencies
-// left as imports for npm consumers.
+// Bundles the action (dist/index.js) and the CLI (dist/cli.js), CommonJS with every dependency inlined, as
+// the Actions runner needs (no node_modules at run time), and the library (dist/lib.mjs, an ES module) with
+// dependencies left as imports for npm consumers.
 import commonjs from '@rollup/plugin-commonjs'
 import json from '@rollup/plugin-json'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
@@ -61,7 +61,7 @@ const stubClientNodeUndici = () => ({
 // - the gcp/azure auth-providers (removed from kubectl in v1.26) say to use their exec plugins instead;
 // - js-yaml's load is the `yaml` package the bundle parser already loads (YAML 1.2, merge keys kept,
 //   warnings not logged: they quote the kubeconfig).
-// dist/lib.js keeps client-node and its dependencies as they are.
+// dist/lib.mjs keeps client-node and its dependencies as they are.
 const CLIENT_NODE_STUBS = {
   'socks-proxy-agent': 'export class SocksProxyAgent {}',
   socks: [
@@ -116,41 +116,18 @@ const stubClientNodeExtras = () => ({
   }
 })
 
-// An ES import of node:http builds its ES module facade, which reads every export, and so loads node's own
-// undici for the WebSocket and event classes node:http exposes lazily: 20 ms of a preflight (measured:
-// import('node:http') 25 ms, require('node:http') 4 ms). The runner bundles take node:http through
-// require instead, with the names the code uses.
-const NODE_HTTP_REQUIRED = '\0node-http-required'
-const HTTP_NAMES = [
-  'Agent',
-  'ClientRequest',
-  'IncomingMessage',
-  'METHODS',
-  'OutgoingMessage',
-  'STATUS_CODES',
-  'Server',
-  'ServerResponse',
-  'createServer',
-  'get',
-  'globalAgent',
-  'maxHeaderSize',
-  'request',
-  'validateHeaderName',
-  'validateHeaderValue'
-]
-const requireNodeHttp = () => ({
-  name: 'require-node-http',
-  resolveId(source) {
-    return source === 'http' || source === 'node:http' ? NODE_HTTP_REQUIRED : null
-  },
-  load(id) {
-    if (id !== NODE_HTTP_REQUIRED) return null
-    return [
-      "import { createRequire } from 'node:module'",
-      "const http = createRequire(import.meta.url)('node:http')",
-      'export default http',
-      `export const { ${HTTP_NAMES.join(', ')} } = http`
-    ].join('\n')
+// The runner bundles are CommonJS: Node loads them through require, without the ES module loader's
+// per-module linking or the facade an ES import of a built-in builds (which reads every export: import
+// of node:http loaded node's own undici, 20 ms). Measured on a full preflight: ~7 ms less than the same
+// code as ES modules. dist/package.json says so to Node; dist/lib.mjs, the library, stays an ES module.
+const markRunnerBundlesCommonJs = () => ({
+  name: 'mark-runner-bundles-commonjs',
+  generateBundle() {
+    this.emitFile({
+      type: 'asset',
+      fileName: 'package.json',
+      source: `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`
+    })
   }
 })
 
@@ -173,7 +150,7 @@ const configs = [
     input: { index: 'src/bin/action.ts', cli: 'src/bin/cli.ts' },
     output: {
       dir: 'dist',
-      format: 'es',
+      format: 'cjs',
       sourcemap: false,
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
@@ -181,13 +158,13 @@ const configs = [
       banner: chunk => (chunk.isEntry && chunk.name === 'cli' ? '#!/usr/bin/env node' : '')
     },
     external,
-    plugins: [requireNodeHttp(), stubClientNodeUndici(), stubClientNodeExtras(), ...plugins()],
+    plugins: [markRunnerBundlesCommonJs(), stubClientNodeUndici(), stubClientNodeExtras(), ...plugins()],
     treeshake,
     onwarn: silenceKnownWarnings
   },
   {
     input: 'src/index.ts',
-    output: { file: 'dist/lib.js', format: 'es', sourcemap: false, inlineDynamicImports: true },
+    output: { file: 'dist/lib.mjs', format: 'es', sourcemap: false, inlineDynamicImports: true },
     external: id =>
       Object.keys(pkg.dependencies).some(dep => id === dep || id.startsWith(`${dep}/`)) ||
       id.startsWith('node:'),
@@ -199,5 +176,5 @@ const configs = [
 // scripts/build.mjs builds the runner bundles and the library in parallel (BUILD=bin | lib).
 const only = process.env.BUILD
 export default only
-  ? configs.filter(config => (only === 'lib') === (config.output.file === 'dist/lib.js'))
+  ? configs.filter(config => (only === 'lib') === (config.output.file === 'dist/lib.mjs'))
   : configs

@@ -219,7 +219,8 @@ describe('the action (dist/index.js) as the runner runs it', () => {
     const copy = tempDir('preflight-dist-')
     cpSync(join(REPO_ROOT, 'dist'), copy, { recursive: true })
     const entry = readFileSync(join(copy, 'index.js'), 'utf8')
-    const chunk = /import\('\.\/(chunks\/main-[\w-]+\.js)'\)/.exec(entry)![1]
+    // The entry loads its adapter lazily, as CommonJS: require('./chunks/main-<hash>.js') in a promise.
+    const chunk = /require\('\.\/(chunks\/main-[\w-]+\.js)'\)/.exec(entry)![1]
     rmSync(join(copy, chunk))
     const outputs = join(tempDir(), 'github_output')
     writeFileSync(outputs, '')

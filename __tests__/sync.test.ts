@@ -69,9 +69,9 @@ describe('every option is declared once, in the option table', () => {
   })
 })
 
-describe('the library entry (dist/lib.js)', () => {
+describe('the library entry (dist/lib.mjs)', () => {
   it('exports the library API only: the run, the renderers, the record, the error, the version', async () => {
-    const lib = await import(join(REPO_ROOT, 'dist', 'lib.js'))
+    const lib = await import(join(REPO_ROOT, 'dist', 'lib.mjs'))
     expect(Object.keys(lib).sort()).toEqual(
       [
         'TOOL_NAME',
@@ -92,7 +92,7 @@ describe('the library entry (dist/lib.js)', () => {
     const { spawnSync } = await import('node:child_process')
     const imported = spawnSync(
       process.execPath,
-      ['--input-type=module', '-e', `await import(${JSON.stringify(join(REPO_ROOT, 'dist', 'lib.js'))})`],
+      ['--input-type=module', '-e', `await import(${JSON.stringify(join(REPO_ROOT, 'dist', 'lib.mjs'))})`],
       {
         encoding: 'utf8',
         env: { PATH: process.env.PATH, GITHUB_OUTPUT: '/nonexistent/should-not-be-written' }

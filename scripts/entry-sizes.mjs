@@ -8,14 +8,18 @@ import { fileURLToPath } from 'node:url'
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url))
 
-/** The relative chunks a file imports, statically (`import … from './x.js'`) or lazily (`import('./x.js')`). */
+/**
+ * The relative chunks a file requires (the runner bundles are CommonJS): at load (a top-level
+ * `require('./x.js')`), or lazily, where the source had `import()` (`.then(function () { return require('./x.js'); })`).
+ */
 function importsOf(file) {
   const code = readFileSync(file, 'utf8')
   const resolve = spec => join(dirname(file), spec)
-  const statics = [...code.matchAll(/^import\s[^;]*?from\s*'(\.{1,2}\/[^']+)'/gm)].map(m => resolve(m[1]))
-  const bare = [...code.matchAll(/^import\s*'(\.{1,2}\/[^']+)'/gm)].map(m => resolve(m[1]))
-  const lazy = [...code.matchAll(/import\('(\.{1,2}\/[^']+\.js)'\)/g)].map(m => resolve(m[1]))
-  return { statics: [...statics, ...bare], lazy }
+  const statics = [...code.matchAll(/^(?:var \w+ = )?require\('(\.{1,2}\/[^']+)'\);$/gm)].map(m =>
+    resolve(m[1])
+  )
+  const lazy = [...code.matchAll(/return require\('(\.{1,2}\/[^']+\.js)'\)/g)].map(m => resolve(m[1]))
+  return { statics, lazy }
 }
 
 /** A file and everything it imports statically, transitively. */

@@ -1,15 +1,18 @@
 /** Entry point of dist/index.js, the file action.yml runs. Imports only the version guard statically. */
-import { failActionBeforeStart, nodeTooOld } from './node-guard.js'
+import { failActionBeforeStart, firstLine, nodeTooOld } from './node-guard.js'
 
-const problem = nodeTooOld()
-if (problem) failActionBeforeStart(problem)
-// A chunk that does not load (a broken checkout of the action, a missing file) is a no-go that says so.
-const { run } = await import('../action/main.js').catch((error: unknown) =>
-  failActionBeforeStart(
-    `could not load its code (${error instanceof Error ? error.message : String(error)}); re-run the job, or pin the action to a release tag`
+// The runner bundles are CommonJS (see rollup.config.js), which has no top-level await.
+void (async () => {
+  const problem = nodeTooOld()
+  if (problem) failActionBeforeStart(problem)
+  // A chunk that does not load (a broken checkout of the action, a missing file) is a no-go that says so.
+  const { run } = await import('../action/main.js').catch((error: unknown) =>
+    failActionBeforeStart(
+      `could not load its code (${firstLine(error)}); re-run the job, or pin the action to a release tag`
+    )
   )
-)
-await run()
-// Everything the run writes is awaited by now. A download or upload abandoned at its deadline can keep
-// sockets (and so the process) alive; the job must end with the decision, not hang on them.
-process.exit()
+  await run()
+  // Everything the run writes is awaited by now. A download or upload abandoned at its deadline can keep
+  // sockets (and so the process) alive; the job must end with the decision, not hang on them.
+  process.exit()
+})()

@@ -1,8 +1,9 @@
 /**
  * The Node.js version check the entries run before loading anything else. It must stay tiny and import
  * nothing but built-ins that every Node has: on an old Node, the real code fails while it is being
- * *imported* (e.g. `No such built-in module: node:sqlite`), before any check in it could run, so the
- * entries load it with a dynamic `import()` only after this says yes.
+ * *loaded* (e.g. `No such built-in module: node:sqlite`), before any check in it could run, so the
+ * entries load it lazily (a dynamic `import()` in the source, a `require` in the CommonJS bundle) only
+ * after this says yes.
  */
 import { appendFileSync } from 'node:fs'
 
@@ -14,6 +15,11 @@ export function nodeTooOld(version: string = process.versions.node): string | un
   const [major, minor] = version.split('.').map(Number)
   if (major > MIN_NODE.major || (major === MIN_NODE.major && minor >= MIN_NODE.minor)) return undefined
   return `needs Node.js >= ${MIN_NODE.major}.${MIN_NODE.minor} (found ${version}); install Node 24 (e.g. npm i node@24, or actions/setup-node).`
+}
+
+/** An error's first line: require's "Cannot find module" goes on with its require stack. */
+export function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]
 }
 
 /**
