@@ -49,9 +49,10 @@ export const composeCheck = defineCheck({
     }
     const findings: Finding[] = []
     for (const [name, service] of Object.entries(services)) {
-      const at = positionOf(parsed, ['services', name], doc)
+      // Positions parse the file a second time: only a finding asks for one.
+      const at = () => positionOf(parsed, ['services', name], doc)
       if (!isMap(service)) {
-        findings.push({ severity: 'error', ...at, message: `service "${name}" is not a mapping` })
+        findings.push({ severity: 'error', ...at(), message: `service "${name}" is not a mapping` })
         continue
       }
       const image = service.image
@@ -60,7 +61,7 @@ export const composeCheck = defineCheck({
       if (!hasImage && !hasBuild && service.extends === undefined) {
         findings.push({
           severity: 'error',
-          ...at,
+          ...at(),
           message: `service "${name}" has neither "image" nor "build"`,
           hint: NO_IMAGE_HINT
         })
