@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -317,6 +317,22 @@ describe('the CLI could not run: exit 2 with one clear line, before any check', 
     expect(run.stdout).toBe('')
     expect(lines(run.stderr)).toHaveLength(1)
     expect(run.stderr).toMatch(message)
+  })
+
+  it('a run left waiting on a promise that never settles exits 2 and says so, never 0 (a "go")', () => {
+    // The entries run as an async function: with nothing left to wait for, Node would exit 0.
+    const guard = readdirSync(join(REPO_ROOT, 'dist', 'chunks')).find(f => f.startsWith('node-guard-'))!
+    const script = (settle: string) =>
+      [
+        `const { failIfUnfinished, UNFINISHED } = require(${JSON.stringify(join(REPO_ROOT, 'dist', 'chunks', guard))})`,
+        "const run = failIfUnfinished(() => { process.stderr.write('internal error: ' + UNFINISHED); process.exitCode = 2 })",
+        settle
+      ].join('\n')
+    const stuck = spawnSync(process.execPath, ['-e', script('new Promise(() => {})')], { encoding: 'utf8' })
+    expect(stuck.status).toBe(2)
+    expect(stuck.stderr).toMatch(/internal error: stopped before the run ended .*nothing was decided/)
+    const ended = spawnSync(process.execPath, ['-e', script('run.finished()')], { encoding: 'utf8' })
+    expect([ended.status, ended.stderr]).toEqual([0, ''])
   })
 
   it('on a Node older than 22.19, before importing anything that would crash', () => {

@@ -1,8 +1,19 @@
 /** Entry point of dist/index.js, the file action.yml runs. Imports only the version guard statically. */
 import { enableCompileCache } from 'node:module'
-import { failActionBeforeStart, firstLine, nodeTooOld } from './node-guard.js'
+import {
+  UNFINISHED,
+  failActionBeforeStart,
+  failIfUnfinished,
+  firstLine,
+  nodeTooOld,
+  reportActionNoGo
+} from './node-guard.js'
 
 // The runner bundles are CommonJS (see rollup.config.js), which has no top-level await.
+const unfinished = failIfUnfinished(() => {
+  reportActionNoGo(UNFINISHED)
+  process.exitCode = 1
+})
 void (async () => {
   const problem = nodeTooOld()
   if (problem) failActionBeforeStart(problem)
@@ -16,6 +27,7 @@ void (async () => {
     )
   )
   await run()
+  unfinished.finished()
   // Everything the run writes is awaited by now. A download or upload abandoned at its deadline can keep
   // sockets (and so the process) alive; the job must end with the decision, not hang on them.
   process.exit()

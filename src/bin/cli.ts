@@ -1,6 +1,6 @@
 /** Entry point of dist/cli.js (the `vapora-preflight` command). Imports only the version guard statically. */
 import { enableCompileCache } from 'node:module'
-import { firstLine, nodeTooOld } from './node-guard.js'
+import { UNFINISHED, failIfUnfinished, firstLine, nodeTooOld } from './node-guard.js'
 
 const fail = (problem: string): never => {
   process.stderr.write(`vapora-preflight: ${problem}\n`)
@@ -8,6 +8,10 @@ const fail = (problem: string): never => {
 }
 
 // The runner bundles are CommonJS (see rollup.config.js), which has no top-level await.
+const run = failIfUnfinished(() => {
+  process.stderr.write(`vapora-preflight: internal error: ${UNFINISHED}\n`)
+  process.exitCode = 2
+})
 void (async () => {
   const problem = nodeTooOld()
   if (problem) fail(problem)
@@ -19,6 +23,7 @@ void (async () => {
     fail(`could not load its code (${firstLine(error)}); reinstall it`)
   )
   const code = await main(process.argv.slice(2))
+  run.finished()
   // As in the action: nothing abandoned at a deadline may keep the process alive (stdout is flushed first).
   process.stdout.write('', () => process.exit(code))
 })()

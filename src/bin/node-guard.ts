@@ -23,11 +23,11 @@ export function firstLine(error: unknown): string {
 }
 
 /**
- * The action could not even start (a Node too old, its code failed to load): the gate must still read as
- * no-go, with a reason, not as an empty output. Writes the outputs the way @actions/core does
- * (GITHUB_OUTPUT), the error as a workflow command, and exits 1.
+ * The action could not even start (a Node too old, its code failed to load), or stopped before it ended:
+ * the gate must still read as no-go, with a reason, not as an empty output. Writes the outputs the way
+ * @actions/core does (GITHUB_OUTPUT) and the error as a workflow command.
  */
-export function failActionBeforeStart(problem: string): never {
+export function reportActionNoGo(problem: string): void {
   const outputs = process.env.GITHUB_OUTPUT
   const reason = `no-go: vapora-preflight ${problem}`
   if (outputs) {
@@ -40,5 +40,29 @@ export function failActionBeforeStart(problem: string): never {
     }
   }
   process.stdout.write(`::error title=vapora-preflight::${reason}\n`)
+}
+
+/** `reportActionNoGo`, then exit 1. */
+export function failActionBeforeStart(problem: string): never {
+  reportActionNoGo(problem)
   process.exit(1)
 }
+
+/**
+ * The entries run as an async function (CommonJS has no top-level await). If a bug left the run waiting
+ * on a promise that never settles, Node would find nothing left to do and exit 0: a "go" to a shell or a
+ * CI step. Should the process exit with 0 before `finished()` is called, `onUnfinished` says so and sets
+ * a failing exit code.
+ */
+export function failIfUnfinished(onUnfinished: () => void): { finished: () => void } {
+  let done = false
+  // An exit that already fails (a usage error, a Node too old) was decided, not left behind.
+  process.on('exit', code => {
+    if (!done && code === 0) onUnfinished()
+  })
+  return { finished: () => (done = true) }
+}
+
+/** What is said of a run that stopped before it ended. */
+export const UNFINISHED =
+  'stopped before the run ended (it was left waiting on nothing: a bug, please report it); nothing was decided'
