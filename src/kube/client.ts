@@ -1,16 +1,20 @@
 /**
  * A small raw client for the Kubernetes API. Authentication and TLS come from @kubernetes/client-node's
  * KubeConfig (certificates, tokens, in-cluster); exec credential plugins are run by ExecCredentials, with a
- * timeout, and their credential handed to the KubeConfig. Requests are sent as raw JSON over one
- * kept-alive connection pool, because client-node's typed models silently drop unknown fields — and a
- * dry-run of a manifest with a typo must reach the server with the typo.
+ * timeout, and their credential handed to the KubeConfig. Requests are sent as raw JSON, because
+ * client-node's typed models silently drop unknown fields — and a dry-run of a manifest with a typo must
+ * reach the server with the typo. Over TLS they share one HTTP/2 connection, as kubectl's do (one
+ * handshake, and each request is a stream: measured ~9 ms less CPU of a ~150 ms preflight than a pool of
+ * HTTP/1.1 connections); a server that does not offer h2 (a proxy, say) is spoken to over HTTP/1.1.
  *
  * Every request has a timeout; transient failures (network errors, 429, 502-504) are retried with backoff
  * within a bounded budget; everything else fails at once with the server's own message.
  */
 import http from 'node:http'
 import https from 'node:https'
-import { createSecureContext, type SecureContext } from 'node:tls'
+import http2 from 'node:http2'
+import { isIP } from 'node:net'
+import { connect as connectTls, createSecureContext, type SecureContext } from 'node:tls'
 import type { KubeConfig } from '@kubernetes/client-node'
 import { describeError } from '../core/errors.js'
 import { DEFAULT_EXEC_TIMEOUT_MS, type ExecCredentials } from './exec-credential.js'
@@ -131,8 +135,43 @@ const TRANSIENT_CODES = new Set([
   'EPIPE',
   'EAI_AGAIN',
   'ECONNABORTED',
-  'UND_ERR_SOCKET'
+  'UND_ERR_SOCKET',
+  // An HTTP/2 stream the server refused or reset (a GOAWAY), or cut off with its connection.
+  'ERR_HTTP2_STREAM_ERROR',
+  'ERR_HTTP2_STREAM_CANCEL',
+  'ERR_HTTP2_GOAWAY_SESSION',
+  'ERR_HTTP2_SESSION_ERROR',
+  'ERR_HTTP2_INVALID_SESSION'
 ])
+
+/**
+ * HTTP/2 flow control: what the server may send ahead on one stream, and on the connection. Node's
+ * defaults (64 KiB) would hold a 4 MB page of pods to a round trip per 64 KiB; these are client-go's.
+ */
+const STREAM_WINDOW = 4 * 1024 * 1024
+const CONNECTION_WINDOW = 32 * 1024 * 1024
+/** Node's default (10 MB) is less than a few pages of pods in flight at once. */
+const SESSION_MEMORY_MB = 128
+
+/**
+ * An answer, whichever HTTP version carried it: its status and headers (lower-case names), and its body
+ * as it arrives. `ended` resolves at the body's end and rejects with the network failure that cut it short
+ * (a reset, a timeout, a connection closed mid-body): a reader never waits on a body that will not come.
+ */
+interface Answer {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  onData(listener: (chunk: Buffer) => void): void
+  ended: Promise<void>
+  /** Stops reading it (a watch that is done). */
+  close(): void
+}
+
+const cutShort = (): NodeJS.ErrnoException =>
+  Object.assign(new Error('the connection closed before the answer ended'), { code: 'ECONNRESET' })
+
+const noAnswerWithin = (ms: number | undefined): NodeJS.ErrnoException =>
+  Object.assign(new Error(`no answer within ${ms} ms`), { code: 'ETIMEDOUT' })
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
@@ -167,6 +206,12 @@ function sharedSecureContext(tls: https.AgentOptions): { secureContext?: SecureC
 export class KubeClient {
   private readonly server: URL
   private agent: http.Agent
+  /** TLS options with the shared context, for the HTTP/2 connection (the agent has its own copy). */
+  private connectOptions: https.AgentOptions
+  /** The HTTP/2 connection while it is open; `false` once the server chose not to speak h2. */
+  private session?: http2.ClientHttp2Session
+  private speaksH2?: boolean
+  private connecting?: Promise<http2.ClientHttp2Session | undefined>
   /** Agents replaced when the client certificate changed (a refreshed exec credential); closed with the client. */
   private readonly retired: http.Agent[] = []
   private tlsIdentity: string
@@ -192,13 +237,14 @@ export class KubeClient {
     const cluster = kubeConfig.getCurrentCluster()!
     this.server = new URL(cluster.server)
     this.tlsIdentity = identity(tls)
-    this.agent = this.newAgent(tls)
+    this.connectOptions = this.server.protocol === 'https:' ? { ...tls, ...sharedSecureContext(tls) } : {}
+    this.agent = this.newAgent(this.connectOptions)
   }
 
-  private newAgent(tls: https.AgentOptions): http.Agent {
+  private newAgent(connectOptions: https.AgentOptions): http.Agent {
     const agentOptions = { keepAlive: true, maxSockets: this.options.concurrency }
     if (this.server.protocol === 'http:') return new http.Agent(agentOptions)
-    return new https.Agent({ ...agentOptions, ...tls, ...sharedSecureContext(tls) })
+    return new https.Agent({ ...agentOptions, ...connectOptions })
   }
 
   /**
@@ -253,9 +299,14 @@ export class KubeClient {
     const opts: https.RequestOptions = {}
     await this.kubeConfig.applyToHTTPSOptions(opts)
     if (this.server.protocol === 'https:' && identity(opts) !== this.tlsIdentity) {
-      // A new client certificate (a refreshed exec credential): new connections present it.
+      // A new client certificate (a refreshed exec credential): new connections present it; the
+      // requests on the old HTTP/2 connection finish there.
+      const tls = { ...this.tls, cert: opts.cert, key: opts.key }
+      this.connectOptions = { ...tls, ...sharedSecureContext(tls) }
       this.retired.push(this.agent)
-      this.agent = this.newAgent({ ...this.tls, cert: opts.cert, key: opts.key })
+      this.agent = this.newAgent(this.connectOptions)
+      this.session?.close()
+      this.session = undefined
       this.tlsIdentity = identity(opts)
     }
     const headers: Record<string, string> = {}
@@ -265,49 +316,182 @@ export class KubeClient {
   }
 
   /**
-   * The one request path: URL, headers, transport and socket timeout, for a call and a watch alike.
-   * Resolves with the response as soon as its status line arrives; a network failure before that rejects,
-   * one after it destroys the response with the same error (its reader sees it).
+   * The one request path: URL, headers, transport and timeout, for a call and a watch alike. Resolves with
+   * the answer as soon as its status and headers arrive; a network failure before that rejects, one after
+   * it rejects the answer's `ended`. `timeoutMs` bounds every wait for the server: connecting, the answer,
+   * and each gap in its body.
    */
-  private send(
+  private async send(
     req: KubeRequest,
     headers: Record<string, string>,
     options: { timeoutMs?: number; signal?: AbortSignal } = {}
-  ): Promise<http.IncomingMessage> {
+  ): Promise<Answer> {
     const url = new URL(this.server.pathname.replace(/\/$/, '') + req.path, this.server)
     for (const [name, value] of Object.entries(req.query ?? {})) {
       if (value !== undefined) url.searchParams.set(name, String(value))
     }
     const payload = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body))
+    const head: Record<string, string | number> = {
+      ...headers,
+      Accept: req.protobuf ? `${PROTOBUF}, application/json` : 'application/json',
+      'User-Agent': 'vapora-preflight',
+      ...(payload
+        ? { 'Content-Type': req.contentType ?? 'application/json', 'Content-Length': payload.length }
+        : {})
+    }
+    // Connecting is bounded by the request timeout even for a watch, whose own wait is its deadline.
+    const session =
+      url.protocol === 'https:'
+        ? await this.http2Session(options.timeoutMs ?? this.options.timeoutMs)
+        : undefined
+    return session
+      ? this.sendHttp2(session, url, req.method, head, payload, options)
+      : this.sendHttp1(url, req.method, head, payload, options)
+  }
+
+  /**
+   * The open HTTP/2 connection, or a new one (requests that arrive while it connects share it); undefined
+   * when the server does not offer h2, and from then on for the run.
+   */
+  private async http2Session(timeoutMs: number | undefined): Promise<http2.ClientHttp2Session | undefined> {
+    if (this.speaksH2 === false) return undefined
+    if (this.session && !this.session.closed && !this.session.destroyed) return this.session
+    this.connecting ??= this.connectHttp2(timeoutMs).finally(() => (this.connecting = undefined))
+    return this.connecting
+  }
+
+  /** A TLS connection offering h2 and http/1.1: an HTTP/2 session on it if the server chose h2. */
+  private connectHttp2(timeoutMs: number | undefined): Promise<http2.ClientHttp2Session | undefined> {
+    const host = this.server.hostname.replace(/^\[|\]$/g, '')
+    const { servername, ...tls } = this.connectOptions
+    return new Promise((resolve, reject) => {
+      const socket = connectTls({
+        ...tls,
+        host,
+        port: Number(this.server.port) || 443,
+        // SNI names a host, never an address (as node:https does).
+        servername: servername ?? (isIP(host) ? undefined : host),
+        ALPNProtocols: ['h2', 'http/1.1']
+      })
+      const timer =
+        timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => socket.destroy(noAnswerWithin(timeoutMs)), timeoutMs)
+      socket.once('error', error => {
+        clearTimeout(timer)
+        reject(this.networkError(error))
+      })
+      socket.once('secureConnect', () => {
+        clearTimeout(timer)
+        if (socket.alpnProtocol !== 'h2') {
+          this.speaksH2 = false
+          socket.destroy()
+          return resolve(undefined)
+        }
+        this.speaksH2 = true
+        const session = http2.connect(this.server.origin, {
+          createConnection: () => socket,
+          settings: { initialWindowSize: STREAM_WINDOW },
+          maxSessionMemory: SESSION_MEMORY_MB
+        })
+        // Each stream reports the failure that ends it; the connection is only forgotten.
+        session.on('error', () => undefined)
+        const forget = (): void => {
+          if (this.session === session) this.session = undefined
+        }
+        session.once('close', forget)
+        session.once('goaway', forget)
+        session.once('connect', () => session.setLocalWindowSize(CONNECTION_WINDOW))
+        this.session = session
+        resolve(session)
+      })
+    })
+  }
+
+  private sendHttp2(
+    session: http2.ClientHttp2Session,
+    url: URL,
+    method: string,
+    head: Record<string, string | number>,
+    payload: Buffer | undefined,
+    options: { timeoutMs?: number; signal?: AbortSignal }
+  ): Promise<Answer> {
+    return new Promise((resolve, reject) => {
+      const headers: http2.OutgoingHttpHeaders = { ':method': method, ':path': url.pathname + url.search }
+      for (const [name, value] of Object.entries(head)) headers[name.toLowerCase()] = value
+      let stream: http2.ClientHttp2Stream
+      try {
+        stream = session.request(headers, { signal: options.signal })
+      } catch (error) {
+        // The connection went away between the check and the request: a transient failure, retried.
+        return reject(this.networkError(error as NodeJS.ErrnoException))
+      }
+      if (options.timeoutMs !== undefined) {
+        const ms = options.timeoutMs
+        stream.setTimeout(ms, () => stream.destroy(noAnswerWithin(ms)))
+      }
+      let answered = false
+      const ended = new Promise<void>((done, failed) => {
+        // A connection that goes mid-body ends its streams too, cancelled (NGHTTP2_CANCEL): only a stream
+        // the server ended itself (no error code) has all of its answer.
+        stream.once('end', () =>
+          stream.rstCode === undefined || stream.rstCode === http2.constants.NGHTTP2_NO_ERROR
+            ? done()
+            : failed(this.networkError(cutShort()))
+        )
+        stream.once('error', error => failed(this.networkError(error)))
+        stream.once('close', () => failed(this.networkError(cutShort())))
+      })
+      ended.catch(() => undefined) // a reader that stopped early never awaits it
+      stream.once('response', received => {
+        answered = true
+        resolve({
+          status: Number(received[':status']),
+          headers: received,
+          onData: listener => stream.on('data', listener),
+          ended,
+          close: () => stream.close(http2.constants.NGHTTP2_CANCEL)
+        })
+      })
+      ended.catch(error => {
+        if (!answered) reject(error)
+      })
+      stream.end(payload)
+    })
+  }
+
+  private sendHttp1(
+    url: URL,
+    method: string,
+    head: Record<string, string | number>,
+    payload: Buffer | undefined,
+    options: { timeoutMs?: number; signal?: AbortSignal }
+  ): Promise<Answer> {
     const transport = url.protocol === 'http:' ? http : https
     return new Promise((resolve, reject) => {
       let response: http.IncomingMessage | undefined
       const request = transport.request(
         url,
-        {
-          method: req.method,
-          agent: this.agent,
-          headers: {
-            ...headers,
-            Accept: req.protobuf ? `${PROTOBUF}, application/json` : 'application/json',
-            'User-Agent': 'vapora-preflight',
-            ...(payload
-              ? { 'Content-Type': req.contentType ?? 'application/json', 'Content-Length': payload.length }
-              : {})
-          },
-          timeout: options.timeoutMs,
-          signal: options.signal
-        },
+        { method, agent: this.agent, headers: head, timeout: options.timeoutMs, signal: options.signal },
         answer => {
           response = answer
-          resolve(answer)
+          const ended = new Promise<void>((done, failed) => {
+            answer.once('end', done)
+            // Node's "aborted" (a connection dropped mid-body) is a network failure like any other: retried.
+            answer.once('error', error => failed(this.networkError(error)))
+            answer.once('close', () => failed(this.networkError(cutShort())))
+          })
+          ended.catch(() => undefined)
+          resolve({
+            status: answer.statusCode ?? 0,
+            headers: answer.headers,
+            onData: listener => answer.on('data', listener),
+            ended,
+            close: () => answer.destroy()
+          })
         }
       )
-      request.on('timeout', () => {
-        request.destroy(
-          Object.assign(new Error(`no answer within ${options.timeoutMs} ms`), { code: 'ETIMEDOUT' })
-        )
-      })
+      request.on('timeout', () => request.destroy(noAnswerWithin(options.timeoutMs)))
       request.on('error', error => {
         const failure = this.networkError(error)
         if (response) response.destroy(failure)
@@ -319,6 +503,7 @@ export class KubeClient {
 
   /** A failure to talk to the server at all, as one line that says what to check. */
   private networkError(error: NodeJS.ErrnoException): KubeApiError {
+    if (error instanceof KubeApiError) return error // already said (a response destroyed with it)
     const code = error.code ?? ''
     const what = /CERT|SSL|TLS|SIGNATURE|ALTNAME/.test(code)
       ? `the API server at ${this.serverUrl} failed TLS verification (check the kubeconfig's certificate-authority)`
@@ -332,15 +517,13 @@ export class KubeClient {
   private async attempt<T>(req: KubeRequest, headers: Record<string, string>): Promise<KubeResponse<T>> {
     const response = await this.send(req, headers, { timeoutMs: this.options.timeoutMs })
     const chunks: Buffer[] = []
-    await new Promise<void>((resolve, reject) => {
-      response.on('data', (chunk: Buffer) => chunks.push(chunk))
-      response.on('error', reject)
-      response.on('end', resolve)
-    })
+    response.onData(chunk => chunks.push(chunk))
+    await response.ended
     const bytes = Buffer.concat(chunks)
-    const status = response.statusCode ?? 0
+    const status = response.status
     let body: unknown
-    if (req.protobuf && response.headers['content-type']?.startsWith(PROTOBUF)) {
+    const contentType = response.headers['content-type']
+    if (req.protobuf && typeof contentType === 'string' && contentType.startsWith(PROTOBUF)) {
       try {
         body = req.protobuf(bytes)
       } catch (error) {
@@ -529,7 +712,7 @@ export class KubeClient {
     // legitimate, and a silent connection must still not hang us.
     const abort = new AbortController()
     const timer = setTimeout(() => abort.abort(), Math.max(0, deadline - Date.now()) + 50)
-    let response: http.IncomingMessage
+    let response: Answer
     try {
       response = await this.send({ method: 'GET', path, query }, await this.authHeaders(), {
         signal: abort.signal
@@ -540,7 +723,7 @@ export class KubeClient {
       const message = error instanceof Error ? error.message : String(error)
       throw new KubeApiError(`watching ${path}: ${message}`, undefined, undefined, { cause: error })
     }
-    const status = response.statusCode ?? 0
+    const status = response.status
     if (status >= 300) {
       // e.g. 403: allowed to list but not to watch. Re-listing would loop until the deadline.
       clearTimeout(timer)
@@ -557,7 +740,7 @@ export class KubeClient {
         resolve(outcome)
       }
       let buffered = ''
-      response.on('data', (chunk: Buffer) => {
+      response.onData(chunk => {
         buffered += chunk.toString('utf8')
         let newline: number
         while ((newline = buffered.indexOf('\n')) >= 0) {
@@ -575,14 +758,18 @@ export class KubeClient {
           if (onEvent(event.type ?? '', event.object)) return finish('done')
         }
       })
-      response.on('end', () => finish('ended'))
-      response.on('error', () => finish('ended'))
-      response.on('close', () => finish('ended'))
+      // The server or the deadline closed it, or the connection went: either way, list again.
+      response.ended.then(
+        () => finish('ended'),
+        () => finish('ended')
+      )
     })
   }
 
   /** Closes kept-alive connections so the process can exit. */
   close(): void {
+    this.session?.destroy()
+    this.session = undefined
     this.agent.destroy()
     this.retired.forEach(agent => agent.destroy())
   }
