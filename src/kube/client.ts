@@ -145,8 +145,8 @@ const TRANSIENT_CODES = new Set([
 ])
 
 /**
- * HTTP/2 flow control: what the server may send ahead on one stream, and on the connection. Node's
- * defaults (64 KiB) would hold a 4 MB page of pods to a round trip per 64 KiB; these are client-go's.
+ * HTTP/2 flow control: what the server may send ahead on one stream (client-go's 4 MiB), and on the
+ * connection. Node's defaults (64 KiB) would hold a 4 MB page of pods to a round trip per 64 KiB.
  */
 const STREAM_WINDOW = 4 * 1024 * 1024
 const CONNECTION_WINDOW = 32 * 1024 * 1024
@@ -208,8 +208,9 @@ export class KubeClient {
   private agent: http.Agent
   /** TLS options with the shared context, for the HTTP/2 connection (the agent has its own copy). */
   private connectOptions: https.AgentOptions
-  /** The HTTP/2 connection while it is open; `false` once the server chose not to speak h2. */
+  /** The HTTP/2 connection while it is open. */
   private session?: http2.ClientHttp2Session
+  /** False once the server chose HTTP/1.1 over h2 (ALPN): from then on, the agent's pool for the run. */
   private speaksH2?: boolean
   private connecting?: Promise<http2.ClientHttp2Session | undefined>
   /** Agents replaced when the client certificate changed (a refreshed exec credential); closed with the client. */
