@@ -86,6 +86,13 @@ export declare class KubeClient {
     private readonly credentials?;
     private readonly server;
     private agent;
+    /** TLS options with the shared context, for the HTTP/2 connection (the agent has its own copy). */
+    private connectOptions;
+    /** The HTTP/2 connection while it is open. */
+    private session?;
+    /** False once the server chose HTTP/1.1 over h2 (ALPN): from then on, the agent's pool for the run. */
+    private speaksH2?;
+    private connecting?;
     /** Agents replaced when the client certificate changed (a refreshed exec credential); closed with the client. */
     private readonly retired;
     private tlsIdentity;
@@ -115,11 +122,21 @@ export declare class KubeClient {
     /** Fresh auth headers for each request: exec plugins and OIDC tokens expire. */
     private authHeaders;
     /**
-     * The one request path: URL, headers, transport and socket timeout, for a call and a watch alike.
-     * Resolves with the response as soon as its status line arrives; a network failure before that rejects,
-     * one after it destroys the response with the same error (its reader sees it).
+     * The one request path: URL, headers, transport and timeout, for a call and a watch alike. Resolves with
+     * the answer as soon as its status and headers arrive; a network failure before that rejects, one after
+     * it rejects the answer's `ended`. `timeoutMs` bounds every wait for the server: connecting, the answer,
+     * and each gap in its body.
      */
     private send;
+    /**
+     * The open HTTP/2 connection, or a new one (requests that arrive while it connects share it); undefined
+     * when the server does not offer h2, and from then on for the run.
+     */
+    private http2Session;
+    /** A TLS connection offering h2 and http/1.1: an HTTP/2 session on it if the server chose h2. */
+    private connectHttp2;
+    private sendHttp2;
+    private sendHttp1;
     /** A failure to talk to the server at all, as one line that says what to check. */
     private networkError;
     /** One attempt: the whole answer read and parsed; an error status becomes a KubeApiError. */
