@@ -163,8 +163,6 @@ interface Answer {
   headers: Record<string, string | string[] | undefined>
   onData(listener: (chunk: Buffer) => void): void
   ended: Promise<void>
-  /** Stops reading it (a watch that is done). */
-  close(): void
 }
 
 const cutShort = (): NodeJS.ErrnoException =>
@@ -364,7 +362,8 @@ export class KubeClient {
   /** A TLS connection offering h2 and http/1.1: an HTTP/2 session on it if the server chose h2. */
   private connectHttp2(timeoutMs: number | undefined): Promise<http2.ClientHttp2Session | undefined> {
     const host = this.server.hostname.replace(/^\[|\]$/g, '')
-    const { servername, ...tls } = this.connectOptions
+    const connectOptions = this.connectOptions
+    const { servername, ...tls } = connectOptions
     return new Promise((resolve, reject) => {
       const socket = connectTls({
         ...tls,
@@ -403,7 +402,10 @@ export class KubeClient {
         session.once('close', forget)
         session.once('goaway', forget)
         session.once('connect', () => session.setLocalWindowSize(CONNECTION_WINDOW))
-        this.session = session
+        // A client certificate refreshed while this connected: the requests waiting use this connection,
+        // later ones a new one that presents the new certificate.
+        if (this.connectOptions === connectOptions) this.session = session
+        else session.once('connect', () => session.close())
         resolve(session)
       })
     })
@@ -443,17 +445,17 @@ export class KubeClient {
         stream.once('error', error => failed(this.networkError(error)))
         stream.once('close', () => failed(this.networkError(cutShort())))
       })
-      ended.catch(() => undefined) // a reader that stopped early never awaits it
       stream.once('response', received => {
         answered = true
         resolve({
           status: Number(received[':status']),
           headers: received,
           onData: listener => stream.on('data', listener),
-          ended,
-          close: () => stream.close(http2.constants.NGHTTP2_CANCEL)
+          ended
         })
       })
+      // Before the answer, a failure is the request's; after it, its reader's (one that stopped early,
+      // a watch that is done, never awaits it).
       ended.catch(error => {
         if (!answered) reject(error)
       })
@@ -487,8 +489,7 @@ export class KubeClient {
             status: answer.statusCode ?? 0,
             headers: answer.headers,
             onData: listener => answer.on('data', listener),
-            ended,
-            close: () => answer.destroy()
+            ended
           })
         }
       )
