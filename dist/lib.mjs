@@ -8982,7 +8982,8 @@ class KubeClient {
     /** A TLS connection offering h2 and http/1.1: an HTTP/2 session on it if the server chose h2. */
     connectHttp2(timeoutMs) {
         const host = this.server.hostname.replace(/^\[|\]$/g, '');
-        const { servername, ...tls } = this.connectOptions;
+        const connectOptions = this.connectOptions;
+        const { servername, ...tls } = connectOptions;
         return new Promise((resolve, reject) => {
             const socket = connect({
                 ...tls,
@@ -9021,7 +9022,12 @@ class KubeClient {
                 session.once('close', forget);
                 session.once('goaway', forget);
                 session.once('connect', () => session.setLocalWindowSize(CONNECTION_WINDOW));
-                this.session = session;
+                // A client certificate refreshed while this connected: the requests waiting use this connection,
+                // later ones a new one that presents the new certificate.
+                if (this.connectOptions === connectOptions)
+                    this.session = session;
+                else
+                    session.once('connect', () => session.close());
                 resolve(session);
             });
         });
@@ -9053,17 +9059,17 @@ class KubeClient {
                 stream.once('error', error => failed(this.networkError(error)));
                 stream.once('close', () => failed(this.networkError(cutShort())));
             });
-            ended.catch(() => undefined); // a reader that stopped early never awaits it
             stream.once('response', received => {
                 answered = true;
                 resolve({
                     status: Number(received[':status']),
                     headers: received,
                     onData: listener => stream.on('data', listener),
-                    ended,
-                    close: () => stream.close(http2.constants.NGHTTP2_CANCEL)
+                    ended
                 });
             });
+            // Before the answer, a failure is the request's; after it, its reader's (one that stopped early,
+            // a watch that is done, never awaits it).
             ended.catch(error => {
                 if (!answered)
                     reject(error);
@@ -9088,8 +9094,7 @@ class KubeClient {
                     status: answer.statusCode ?? 0,
                     headers: answer.headers,
                     onData: listener => answer.on('data', listener),
-                    ended,
-                    close: () => answer.destroy()
+                    ended
                 });
             });
             request.on('timeout', () => request.destroy(noAnswerWithin(options.timeoutMs)));
