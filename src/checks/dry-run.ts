@@ -35,13 +35,23 @@ export const dryRunCheck = defineCheck({
         : { status: 'fail', message: 'no manifest to dry-run', details: notSent }
     }
     const namespace = ctx.options.namespace
+    const createdByBundle = docs.some(d => d.doc.kind === 'Namespace' && d.doc.metadata?.name === namespace)
+    const namespaceRead = session.namespace(namespace)
+    // Unless the bundle creates the namespace, every document is sent whatever the namespace read says:
+    // the dry-runs go out beside that read, not after it (the answers are shared through the session).
+    const early = createdByBundle
+      ? undefined
+      : docs.map(({ doc }) => {
+          const outcome = session.dryRunApply(doc, namespace)
+          outcome.catch(() => undefined) // read below, after the namespace
+          return outcome
+        })
     let namespaceExists: boolean
     try {
-      namespaceExists = (await session.namespace(namespace)) !== undefined
+      namespaceExists = (await namespaceRead) !== undefined
     } catch (error) {
       return { status: 'error', message: `cannot read namespace ${namespace}: ${explainApiError(error)}` }
     }
-    const createdByBundle = docs.some(d => d.doc.kind === 'Namespace' && d.doc.metadata?.name === namespace)
 
     const findings: Finding[] = []
     const details: string[] = []
@@ -62,7 +72,7 @@ export const dryRunCheck = defineCheck({
               `${file}:${line} ${label}: not sent — namespace ${namespace} does not exist yet (this bundle creates it)`
             return
           }
-          const outcome = await session.dryRunApply(doc, namespace)
+          const outcome = await (early?.[i] ?? session.dryRunApply(doc, namespace))
           const set = outcome.namespaceSet
           const sentAs = set
             ? set.from

@@ -131,11 +131,15 @@ export const whatChangesCheck = defineCheck({
     // the answers are then read in the bundle's order, as before.
     const answers = await Promise.all(
       docs.map(async ({ doc }) => {
+        // The live object is asked beside the dry-run, not after it (the two answers are independent),
+        // and read only when there is a dry-run result to compare it with; a failed read is then ignored.
+        const reading = session.live(doc, namespace)
+        reading.catch(() => undefined)
         try {
           const outcome = await session.dryRunApply(doc, namespace)
           // A live object that cannot be read (403, 500, a server gone) throws: it is never taken for one
-          // that does not exist yet. It is read only when there is a dry-run result to compare it with.
-          const live = outcome.ok && outcome.result ? await session.live(doc, namespace) : undefined
+          // that does not exist yet.
+          const live = outcome.ok && outcome.result ? await reading : undefined
           return { outcome, live }
         } catch (error) {
           return { error }

@@ -17,14 +17,7 @@ import {
 } from './client.js'
 import { loadKubeConfig, type KubeconfigSource } from './config.js'
 import { decodePodRequestsPage } from './protobuf.js'
-
-/**
- * Pages of a pod list read for its requests only hold this many times the client's page (500: 2,000).
- * Decoded field by field, a pod costs ~2 KB of protobuf and a few small objects, so such a page is ~4 MB;
- * four times fewer round trips cut the API server's work per page (measured at 50,000 pods: ~3 s against
- * ~4.5 s for one list of every pod in pages of 500).
- */
-const PROJECTED_PAGE_FACTOR = 4
+import { builtInResource } from './built-in-resources.js'
 import { ExecCredentials } from './exec-credential.js'
 import type { KubeObjectJson } from '../core/kube-object.js'
 import {
@@ -41,6 +34,14 @@ import {
 } from '../core/check.js'
 
 export const FIELD_MANAGER = 'vapora-preflight'
+
+/**
+ * Pages of a pod list read for its requests only hold this many times the client's page (500: 2,000).
+ * Decoded field by field, a pod costs ~2 KB of protobuf and a few small objects, so such a page is ~4 MB;
+ * four times fewer round trips cut the API server's work per page (measured at 50,000 pods: ~3 s against
+ * ~4.5 s for one list of every pod in pages of 500).
+ */
+const PROJECTED_PAGE_FACTOR = 4
 
 const basePath = (apiVersion: string): string =>
   apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`
@@ -83,8 +84,9 @@ export class ClusterSession implements ClusterReader {
     })
   }
 
+  /** A built-in kind's resource without asking (see built-in-resources.ts); any other from discovery. */
   async resourceFor(apiVersion: string, kind: string): Promise<ApiResource | undefined> {
-    return (await this.resources(apiVersion)).find(r => r.kind === kind)
+    return builtInResource(apiVersion, kind) ?? (await this.resources(apiVersion)).find(r => r.kind === kind)
   }
 
   /** The API path of an object (collection path when `name` is omitted). */
