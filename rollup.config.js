@@ -59,8 +59,9 @@ const stubClientNodeUndici = () => ({
 // - the proxy agents are inert: our client makes its own connections and never uses client-node's agent;
 // - OpenID Connect loads when a token is refreshed (its functions are async, so the stub imports it then);
 // - the gcp/azure auth-providers (removed from kubectl in v1.26) say to use their exec plugins instead;
-// - js-yaml's load is the `yaml` package the bundle parser already loads (YAML 1.2, merge keys kept,
-//   warnings not logged: they quote the kubeconfig).
+// - js-yaml's load is the `yaml` package the kubeconfig is already read with (YAML 1.2, merge keys kept,
+//   warnings not logged: they quote the kubeconfig). Our own js-yaml import (src/bundle/fast-yaml.ts) is
+//   not client-node's: it is bundled.
 // dist/lib.mjs keeps client-node and its dependencies as they are.
 const CLIENT_NODE_STUBS = {
   'socks-proxy-agent': 'export class SocksProxyAgent {}',

@@ -5,6 +5,7 @@
 import { parseAllDocuments, YAMLError } from 'yaml'
 import { parse as parseToml, TomlError } from 'smol-toml'
 import type { Finding } from '../core/types.js'
+import { fastYaml } from './fast-yaml.js'
 import { lineColumnAt, scanJson } from './json-scan.js'
 import { createLocator, type Format, type KeyPath, type Located } from './locate.js'
 
@@ -71,6 +72,12 @@ function firstLine(message: string): string {
 
 function parseYaml(file: string, text: string): ParsedFile {
   const result = emptyParse(file, 'yaml', text)
+  // Plain YAML (nearly every bundle) is read by the fast parser; the rest, errors included, by `yaml`.
+  const fast = fastYaml(text)
+  if (fast) {
+    result.documents.push(...fast)
+    return result
+  }
   const toFinding = (problem: YAMLError, severity: Finding['severity']): Finding => {
     const pos = problem.linePos?.[0]
     return {
