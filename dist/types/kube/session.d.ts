@@ -15,6 +15,7 @@ export declare class ClusterSession implements ClusterReader {
     version(): Promise<ServerVersion>;
     /** The resources of one group/version (discovery), e.g. to map kind Deployment → `deployments`. */
     resources(apiVersion: string): Promise<ApiResource[]>;
+    /** A built-in kind's resource without asking (see built-in-resources.ts); any other from discovery. */
     resourceFor(apiVersion: string, kind: string): Promise<ApiResource | undefined>;
     /** The API path of an object (collection path when `name` is omitted). */
     pathFor(apiVersion: string, kind: string, namespace: string | undefined, name?: string): Promise<string | undefined>;
