@@ -16,6 +16,7 @@ import { KubeConfig } from '@kubernetes/client-node'
 import { KubeApiError, KubeClient, type ClientOptions } from '../src/kube/client.js'
 import { PROTOBUF } from '../src/kube/protobuf.js'
 import { ClusterSession } from '../src/kube/session.js'
+import { BUILT_IN_RESOURCES } from '../src/kube/built-in-resources.js'
 import {
   ADMIN_KUBECONFIG,
   apply,
@@ -264,5 +265,33 @@ describe('pods read for their requests only, in protobuf', () => {
     expect(error.message).toMatch(/^invalid continue token/)
     expect(garbled.statuses).toEqual([200, 400])
     expect(garbled.contentTypes).toEqual([PROTOBUF, PROTOBUF])
+  })
+})
+
+describe('the built-in kinds the session knows without discovery (src/kube/built-in-resources.ts)', () => {
+  it('are what the real server’s discovery says: resource name, scope and every verb', async () => {
+    const s = await session({})
+    try {
+      for (const [apiVersion, known] of Object.entries(BUILT_IN_RESOURCES)) {
+        const served = await s.resources(apiVersion)
+        for (const resource of known) {
+          const found = served.find(r => r.kind === resource.kind)
+          expect({
+            apiVersion,
+            kind: resource.kind,
+            name: found?.name,
+            namespaced: found?.namespaced
+          }).toEqual({
+            apiVersion,
+            kind: resource.kind,
+            name: resource.name,
+            namespaced: resource.namespaced
+          })
+          expect(found!.verbs).toEqual(expect.arrayContaining(resource.verbs))
+        }
+      }
+    } finally {
+      s.close()
+    }
   })
 })

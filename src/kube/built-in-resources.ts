@@ -6,8 +6,8 @@
  */
 import type { ApiResource } from '../core/check.js'
 
-/** The verbs a built-in resource serves (list, watch and the writes). */
-const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']
+/** The verbs every one of these serves (Namespace has no deletecollection, so it is not listed). */
+const VERBS = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch']
 
 const resource = (kind: string, name: string, namespaced = true): ApiResource => ({
   name,
@@ -16,7 +16,7 @@ const resource = (kind: string, name: string, namespaced = true): ApiResource =>
   verbs: VERBS
 })
 
-const BUILT_IN: Readonly<Record<string, readonly ApiResource[]>> = {
+export const BUILT_IN_RESOURCES: Readonly<Record<string, readonly ApiResource[]>> = {
   v1: [
     resource('ConfigMap', 'configmaps'),
     resource('Secret', 'secrets'),
@@ -36,4 +36,4 @@ const BUILT_IN: Readonly<Record<string, readonly ApiResource[]>> = {
 
 /** The built-in resource of `kind` in `apiVersion`, or undefined when discovery must say. */
 export const builtInResource = (apiVersion: string, kind: string): ApiResource | undefined =>
-  BUILT_IN[apiVersion]?.find(r => r.kind === kind)
+  BUILT_IN_RESOURCES[apiVersion]?.find(r => r.kind === kind)
