@@ -23,7 +23,7 @@ void (async () => {
     // NODE_COMPILE_CACHE; NODE_DISABLE_COMPILE_CACHE=1 turns it off): a run after the first compiles
     // almost nothing (measured: ~9 ms of a ~150 ms preflight). As TypeScript's tsc does.
     node_module.enableCompileCache();
-    const { main } = await Promise.resolve().then(function () { return require('./chunks/main-S5O2YpaQ.js'); }).then(function (n) { return n.main; }).catch((error) => fail(`could not load its code (${nodeGuard.firstLine(error)}); reinstall it`));
+    const { main } = await Promise.resolve().then(function () { return require('./chunks/main-D9j5nqBb.js'); }).then(function (n) { return n.main; }).catch((error) => fail(`could not load its code (${nodeGuard.firstLine(error)}); reinstall it`));
     const code = await main(process.argv.slice(2));
     run.finished();
     // As in the action: nothing abandoned at a deadline may keep the process alive (stdout is flushed first).

@@ -9685,15 +9685,15 @@ function loadKubeConfig(source, context) {
     return { kubeConfig, secrets, origin, exec: execPluginOf(kubeConfig, documents) };
 }
 
-/** The verbs a built-in resource serves (list, watch and the writes). */
-const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+/** The verbs every one of these serves (Namespace has no deletecollection, so it is not listed). */
+const VERBS = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
 const resource = (kind, name, namespaced = true) => ({
     name,
     namespaced,
     kind,
     verbs: VERBS
 });
-const BUILT_IN = {
+const BUILT_IN_RESOURCES = {
     v1: [
         resource('ConfigMap', 'configmaps'),
         resource('Secret', 'secrets'),
@@ -9711,7 +9711,7 @@ const BUILT_IN = {
     ]
 };
 /** The built-in resource of `kind` in `apiVersion`, or undefined when discovery must say. */
-const builtInResource = (apiVersion, kind) => BUILT_IN[apiVersion]?.find(r => r.kind === kind);
+const builtInResource = (apiVersion, kind) => BUILT_IN_RESOURCES[apiVersion]?.find(r => r.kind === kind);
 
 /**
  * One run's view of the cluster: the few API calls the checks need, built on the client's three ways of

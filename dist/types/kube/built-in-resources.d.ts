@@ -5,5 +5,6 @@
  * another group, a CRD) is looked up in discovery as the server describes it.
  */
 import type { ApiResource } from '../core/check.js';
+export declare const BUILT_IN_RESOURCES: Readonly<Record<string, readonly ApiResource[]>>;
 /** The built-in resource of `kind` in `apiVersion`, or undefined when discovery must say. */
 export declare const builtInResource: (apiVersion: string, kind: string) => ApiResource | undefined;
