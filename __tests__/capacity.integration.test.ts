@@ -70,6 +70,17 @@ beforeAll(async () => {
   await kwokNode(NODE)
   apply(`apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${NS}\n`)
   kubectl(['delete', 'pods', '--all', '-n', NS, '--wait=true'])
+  // A new namespace's default service account comes from the controller-manager, a moment later (longer
+  // just after the chaos test restarted the API server): a pod created before it is refused.
+  const hasDefaultAccount = (): boolean => {
+    try {
+      kubectl(['get', 'serviceaccount', 'default', '-n', NS])
+      return true
+    } catch {
+      return false
+    }
+  }
+  await waitFor(`the default service account of ${NS}`, hasDefaultAccount, 30_000)
   apply(LOAD)
   // metrics-server turns kwok's cumulative CPU counters into a rate: two scrapes (10 s apart) with the pod.
   await waitFor('metrics-server to report the load pod on node-1', () => usedCpu() >= 7.5, 90_000)
